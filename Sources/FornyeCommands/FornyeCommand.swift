@@ -1,0 +1,12 @@
+public import ArgumentParser
+
+/// The `fornye` command-line tool: every job of the platform as a subcommand.
+public struct FornyeCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fornye",
+        abstract: "Fornye: measure and spread innovation in Norwegian municipalities.",
+        subcommands: []
+    )
+
+    public init() {}
+}

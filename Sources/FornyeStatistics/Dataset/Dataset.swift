@@ -1,0 +1,126 @@
+/// Survey microdata: a codebook and one column per variable, all of the same length.
+///
+/// A dataset is validated when it is made, so every later analysis can trust it: coded
+/// variables hold only labelled or missing codes, multiple-choice items hold 0 or 1,
+/// numeric missing codes are whole numbers. Invalid values are reported with their
+/// 1-based row number and the variable name.
+///
+/// ```swift
+/// let dataset = try Dataset(codebook: codebook, columns: [
+///     "sector": .codes([1, 2, 2]),
+///     "age": .numbers([34, .nan, 51]),
+/// ])
+/// ```
+public struct Dataset: Sendable {
+    public let codebook: Codebook
+    public let rowCount: Int
+    private let columns: [String: Column]
+
+    public init(codebook: Codebook, columns: [String: Column]) throws(StatisticsError) {
+        try codebook.validate()
+        let counts = Set(columns.values.map(\.count))
+        let rowCount = columns.values.first?.count ?? 0
+        for variable in codebook.variables {
+            guard let column = columns[variable.name] else {
+                throw .invalidCodebook("variable \(variable.name) has no data column")
+            }
+            guard column.count == rowCount else {
+                throw .lengthMismatch(variable: variable.name, expected: rowCount, actual: column.count)
+            }
+            try Self.check(column, against: variable)
+        }
+        if counts.count > 1 {
+            throw .invalidArgument("columns have different lengths: \(counts.sorted())")
+        }
+        for name in columns.keys where codebook.variable(named: name) == nil {
+            throw .invalidCodebook("data column \(name) is not in the codebook")
+        }
+        self.codebook = codebook
+        self.rowCount = rowCount
+        self.columns = columns
+    }
+
+    private static func check(_ column: Column, against variable: Variable) throws(StatisticsError) {
+        switch (variable.kind, column) {
+        case (.singleChoice, .codes(let codes)), (.ordinal, .codes(let codes)),
+            (.multipleChoiceItem, .codes(let codes)):
+            let allowed = Set(variable.valueLabels.map(\.code)).union(variable.missingCodes.keys)
+            let itemCodes: Set<Int> = [0, 1]
+            for (index, code) in codes.enumerated() where code != Column.systemMissing {
+                let value = Int(code)
+                let valid =
+                    variable.kind == .multipleChoiceItem
+                    ? itemCodes.contains(value) || variable.missingCodes[value] != nil
+                    : allowed.contains(value)
+                if !valid {
+                    throw .invalidValue(
+                        variable: variable.name, row: index + 1,
+                        message: "code \(value) is neither a labelled value nor a missing code in the codebook")
+                }
+            }
+        case (.numeric, .numbers(let values)):
+            for (index, value) in values.enumerated() where value.isInfinite {
+                throw .invalidValue(variable: variable.name, row: index + 1, message: "value is infinite")
+            }
+        case (.text, .texts):
+            break
+        default:
+            throw .invalidCodebook(
+                "variable \(variable.name) is \(variable.kind.rawValue) but its column holds other data")
+        }
+    }
+
+    public func variable(named name: String) throws(StatisticsError) -> Variable {
+        guard let variable = codebook.variable(named: name) else { throw .unknownVariable(name) }
+        return variable
+    }
+
+    public func column(named name: String) throws(StatisticsError) -> Column {
+        guard let column = columns[name] else { throw .unknownVariable(name) }
+        return column
+    }
+
+    /// The codes of a coded variable (`Column.systemMissing` for empty cells).
+    public func codes(of name: String) throws(StatisticsError) -> [Int32] {
+        let variable = try variable(named: name)
+        guard case .codes(let codes) = try column(named: name) else {
+            throw .wrongKind(variable: name, expected: "a coded variable", actual: variable.kind)
+        }
+        return codes
+    }
+
+    /// The values of a numeric variable as doubles, or of a coded one as its codes;
+    /// NaN for system missing and for every missing code.
+    public func measurements(of name: String) throws(StatisticsError) -> [Double] {
+        let variable = try variable(named: name)
+        switch try column(named: name) {
+        case .numbers(let values):
+            if variable.missingCodes.isEmpty { return values }
+            return values.map { value in
+                value.isNaN || (value.rounded() == value && variable.missingCodes[Int(value)] != nil) ? .nan : value
+            }
+        case .codes(let codes):
+            return codes.map { code in
+                code == Column.systemMissing || variable.missingCodes[Int(code)] != nil ? .nan : Double(code)
+            }
+        case .texts:
+            throw .wrongKind(variable: name, expected: "numeric or coded", actual: variable.kind)
+        }
+    }
+
+    /// The missing kind of a row's value, or nil when it is a substantive answer.
+    public func missingKind(of name: String, row: Int) throws(StatisticsError) -> MissingKind? {
+        let variable = try variable(named: name)
+        switch try column(named: name) {
+        case .codes(let codes):
+            let code = codes[row]
+            return code == Column.systemMissing ? .system : variable.missingCodes[Int(code)]
+        case .numbers(let values):
+            let value = values[row]
+            if value.isNaN { return .system }
+            return value.rounded() == value ? variable.missingCodes[Int(value)] : nil
+        case .texts(let texts):
+            return texts[row] == nil ? .system : nil
+        }
+    }
+}

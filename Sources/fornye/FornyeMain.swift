@@ -1,0 +1,8 @@
+import FornyeCommands
+
+@main
+enum FornyeMain {
+    static func main() async {
+        await FornyeCommand.main()
+    }
+}
