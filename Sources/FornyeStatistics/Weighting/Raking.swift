@@ -37,9 +37,7 @@ extension Weighting {
         let report = RakingReport(
             iterations: iterations,
             converged: converged,
-            marginErrors: zip(margins, groups).map { margin, given in
-                errors(of: weights, margin: margin, variable: given.variable)
-            },
+            marginErrors: groups.map { errors(of: weights, margin: $0) },
             weightRatioRange: ratioRange(initial: initial, final: weights),
             kishDesignEffectBefore: design.kishDesignEffect,
             kishDesignEffectAfter: raked.kishDesignEffect,
@@ -85,11 +83,7 @@ extension Weighting {
         return largest
     }
 
-    private static func errors(
-        of weights: [Double],
-        margin: WeightingGroups,
-        variable: String
-    ) -> RakingReport.MarginError {
+    private static func errors(of weights: [Double], margin: WeightingGroups) -> RakingReport.MarginError {
         var absolute = 0.0
         var relative = 0.0
         for (sample, population) in zip(margin.sampleTotals(weights), margin.populationOfGroup) {
@@ -97,7 +91,8 @@ extension Weighting {
             absolute = max(absolute, error)
             relative = max(relative, error / population)
         }
-        return RakingReport.MarginError(variable: variable, maxAbsoluteError: absolute, maxRelativeError: relative)
+        return RakingReport.MarginError(
+            variable: margin.variable, maxAbsoluteError: absolute, maxRelativeError: relative)
     }
 
     private static func ratioRange(initial: [Double], final: [Double]) -> ClosedRange<Double> {

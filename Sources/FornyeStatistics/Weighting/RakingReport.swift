@@ -1,7 +1,8 @@
 /// What raking did: whether it met the margins, how far the weights moved, and what that costs
 /// in precision (Kish's design effect of unequal weighting).
 public struct RakingReport: Sendable, Hashable, Codable {
-    /// How far the final weights miss one margin.
+    /// How far the final weights miss one margin, measured against its totals as given (before
+    /// a small grand-total discrepancy was scaled away).
     public struct MarginError: Sendable, Hashable, Codable {
         public var variable: String
         /// The largest |weighted total − population total| over the margin's groups.

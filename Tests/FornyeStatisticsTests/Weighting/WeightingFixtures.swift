@@ -42,13 +42,17 @@ enum WeightingFixtures {
         var c: [Int32] = []
         var weights: [Double] = []
         for row in 0..<rows {
-            // Every code occurs at least once.
+            // Every code occurs at least once; b leans on a and c on b, without empty cells.
             let first = row < 4 ? Int32(row + 1) : Int32.random(in: 1...4, using: &generator)
-            let second = row < 3 ? Int32(row + 1) : min(3, first - Int32.random(in: 0...1, using: &generator))
+            let leaning = Double.random(in: 0..<1, using: &generator) < 0.6
+            let second =
+                row < 3
+                ? Int32(row + 1)
+                : leaning ? (first + 1) / 2 + (first == 4 ? 1 : 0) : Int32.random(in: 1...3, using: &generator)
             let third: Int32 =
-                row < 2 ? Int32(row + 1) : (Double.random(in: 0..<1, using: &generator) < 0.2 * Double(second) ? 2 : 1)
+                row < 2 ? Int32(row + 1) : Double.random(in: 0..<1, using: &generator) < 0.25 * Double(second) ? 2 : 1
             a.append(first)
-            b.append(max(1, second))
+            b.append(second)
             c.append(third)
             weights.append(Double.random(in: 5...40, using: &generator))
         }
