@@ -13,8 +13,9 @@ public struct RakingReport: Sendable, Hashable, Codable {
 
     /// Sweeps over all margins that were made.
     public var iterations: Int
-    /// Whether every margin was met within the tolerance. After trimming this is false when the
-    /// bounds and the margins cannot both be met.
+    /// Whether every margin was met within the tolerance by the final (after trimming, the
+    /// trimmed) weights. False when `maxIterations` ran out first, for instance because the
+    /// margins contradict each other or the trimming bounds.
     public var converged: Bool
     /// One entry per margin, in the order given.
     public var marginErrors: [MarginError]
