@@ -145,15 +145,18 @@ private struct Walk {
     mutating func verify(_ record: [String], names: [String]?) throws(FormatError) {
         for (position, field) in record.enumerated() {
             let column = position + 1
-            let location = FileLocation(
-                file: file, line: line, column: column,
-                field: names.flatMap { position < $0.count ? $0[position] : nil })
+            let startLine = line
+            func location() -> FileLocation {
+                FileLocation(
+                    file: file, line: startLine, column: column,
+                    field: names.flatMap { position < $0.count ? $0[position] : nil })
+            }
             let quoted = next == "\""
             if quoted { advance() }
             var length = 0
             for scalar in field.unicodeScalars {
                 length += 1
-                try expect(scalar, in: location)
+                try expect(scalar, column: column, names: names)
                 if quoted && scalar == "\"" {
                     guard next == "\"" else { throw textAfterClosingQuote(column: column, names: names) }
                     advance()
@@ -162,7 +165,7 @@ private struct Walk {
             if quoted {
                 guard next == "\"" else {
                     throw .located(
-                        location,
+                        location(),
                         next == nil
                             ? "the quote that opens this field is never closed; add the closing \""
                             : "the reader and the text disagree about quoting here")
@@ -171,7 +174,7 @@ private struct Walk {
             }
             if length > maximumFieldLength {
                 throw .located(
-                    location,
+                    location(),
                     "the field is \(length) characters long, more than the \(maximumFieldLength) allowed; a quote is probably misplaced"
                 )
             }
@@ -179,36 +182,38 @@ private struct Walk {
                 guard next == delimiter else {
                     throw quoted
                         ? textAfterClosingQuote(column: column, names: names)
-                        : .located(location, "the reader and the text disagree about where this field ends")
+                        : .located(location(), "the reader and the text disagree about where this field ends")
                 }
                 advance()
             } else {
-                try verifyLineEnd(after: location, quoted: quoted, names: names)
+                try verifyLineEnd(column: column, quoted: quoted, names: names)
             }
         }
     }
 
-    private mutating func expect(_ scalar: Unicode.Scalar, in location: FileLocation) throws(FormatError) {
+    /// Where the walk stands now, in the field of `column`.
+    private func here(column: Int, names: [String]?) -> FileLocation {
+        FileLocation(
+            file: file, line: line, column: column, field: names.flatMap { column <= $0.count ? $0[column - 1] : nil })
+    }
+
+    private mutating func expect(_ scalar: Unicode.Scalar, column: Int, names: [String]?) throws(FormatError) {
         if offset == watchedOffset {
-            throw .located(
-                FileLocation(file: file, line: line, column: location.column, field: location.field),
-                watchedMessage)
+            throw .located(here(column: column, names: names), watchedMessage)
         }
         guard next == scalar else {
-            throw .located(location, "the reader and the text disagree about this field")
+            throw .located(here(column: column, names: names), "the reader and the text disagree about this field")
         }
         if scalar == "\0" {
             throw .located(
-                FileLocation(file: file, line: line, column: location.column, field: location.field),
+                here(column: column, names: names),
                 "the field holds a NUL byte, which text never does; the file may be UTF-16 or binary: re-save as CSV UTF-8"
             )
         }
         advance()
     }
 
-    private mutating func verifyLineEnd(after location: FileLocation, quoted: Bool, names: [String]?)
-        throws(FormatError)
-    {
+    private mutating func verifyLineEnd(column: Int, quoted: Bool, names: [String]?) throws(FormatError) {
         switch next {
         case nil: return
         case "\r":
@@ -217,17 +222,16 @@ private struct Walk {
         case "\n": advance()
         default:
             throw quoted
-                ? textAfterClosingQuote(column: location.column ?? 0, names: names)
-                : .located(location, "the reader and the text disagree about where this line ends")
+                ? textAfterClosingQuote(column: column, names: names)
+                : .located(
+                    here(column: column, names: names), "the reader and the text disagree about where this line ends")
         }
     }
 
     private func textAfterClosingQuote(column: Int, names: [String]?) -> FormatError {
         let found = next.map { "\"\(Character($0))\"" } ?? "the end of the file"
         return .located(
-            FileLocation(
-                file: file, line: line, column: column,
-                field: names.flatMap { column - 1 < $0.count ? $0[column - 1] : nil }),
+            here(column: column, names: names),
             "a quoted field must end at its closing quote, but \(found) follows it; inside quotes, write a quote as \"\""
         )
     }
@@ -248,6 +252,9 @@ extension FormatError {
 
 extension String {
     var trimmingWhitespace: String {
+        // Most cells start and end with printable ASCII; they need no Unicode look-ups.
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if (0x21..<0x7F).contains(first) && (0x21..<0x7F).contains(last) { return self }
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

@@ -8,6 +8,9 @@ struct CellConverter {
     let source: DataSource
     let delimiter: Unicode.Scalar
     let decimalSeparator: Character
+    /// How each column's cells are read, by column index; kept apart from `layout.targets` so
+    /// that the per-cell dispatch copies no `Variable`.
+    private let kinds: [CellKind]
     /// Accepted codes of each coded column, by column index.
     private let allowed: [Set<Int>]
     private var codes: [[Int32]]
@@ -24,6 +27,14 @@ struct CellConverter {
         self.source = source
         self.delimiter = delimiter
         self.decimalSeparator = decimalSeparator
+        kinds = layout.targets.map { target in
+            guard case .variable(let variable) = target else { return .extra }
+            return switch variable.kind {
+            case .singleChoice, .ordinal, .multipleChoiceItem: .code
+            case .numeric: .number
+            case .text: .text
+            }
+        }
         allowed = layout.targets.map { target in
             guard case .variable(let variable) = target else { return [] }
             let substantive =
@@ -94,18 +105,11 @@ struct CellConverter {
     }
 
     private mutating func convert(_ field: String, row: Int, column: Int) throws(FormatError) {
-        switch layout.targets[column] {
-        case .extra:
-            raw[column].append(field)
-        case .variable(let variable):
-            switch variable.kind {
-            case .text:
-                texts[column].append(field.isEmpty ? nil : field)
-            case .numeric:
-                numbers[column].append(try number(field, row: row, column: column))
-            case .singleChoice, .ordinal, .multipleChoiceItem:
-                codes[column].append(try code(field, of: variable, row: row, column: column))
-            }
+        switch kinds[column] {
+        case .extra: raw[column].append(field)
+        case .text: texts[column].append(field.isEmpty ? nil : field)
+        case .number: numbers[column].append(try number(field, row: row, column: column))
+        case .code: codes[column].append(try code(field, row: row, column: column))
         }
     }
 
@@ -127,14 +131,16 @@ struct CellConverter {
         }
     }
 
-    private func code(_ field: String, of variable: Variable, row: Int, column: Int) throws(FormatError) -> Int32 {
+    private func code(_ field: String, row: Int, column: Int) throws(FormatError) -> Int32 {
         let text = field.trimmingWhitespace
         if text.isEmpty { return Column.systemMissing }
         guard let value = CSVValueParsing.integer(text) else {
             throw fail(row: row, column: column, "\"\(field)\" is not a whole-number code" + missingHint(text))
         }
         guard allowed[column].contains(value), let code = Int32(exactly: value), code != Column.systemMissing else {
-            throw fail(row: row, column: column, "code \(value) is \(Self.allowedDescription(variable))")
+            var reason = "not allowed"
+            if case .variable(let variable) = layout.targets[column] { reason = Self.allowedDescription(variable) }
+            throw fail(row: row, column: column, "code \(value) is \(reason)")
         }
         return code
     }
@@ -156,4 +162,8 @@ struct CellConverter {
         return "neither a labelled value (\(labelled.isEmpty ? "none" : list(labelled)))"
             + (missing.isEmpty ? " nor a missing code" : " nor a missing code (\(list(missing)))") + " in the codebook"
     }
+}
+
+private enum CellKind {
+    case code, number, text, extra
 }
