@@ -41,8 +41,9 @@ struct CSVRecords {
             records = try split(
                 text, file: file, delimiter: delimiter, maximumFieldLength: maximumFieldLength, invalid: invalid)
         } catch {
-            // A broken encoding explains every later oddity, so it is reported first.
-            if let invalid, !error.isEncodingError {
+            // A broken encoding explains every later oddity, so it is reported first: in its field
+            // when the walk got there, by its line otherwise.
+            if let invalid, case .located(_, let message) = error, message != invalid.message {
                 throw .located(FileLocation(file: file, line: invalid.line), invalid.message)
             }
             throw error
@@ -240,13 +241,6 @@ private struct Walk {
         guard next == nil else {
             throw .located(FileLocation(file: file, line: line), "the reader stopped before the end of the file")
         }
-    }
-}
-
-extension FormatError {
-    fileprivate var isEncodingError: Bool {
-        guard case .located(_, let message) = self else { return false }
-        return message.hasPrefix("not UTF-8")
     }
 }
 

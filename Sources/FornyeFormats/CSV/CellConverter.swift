@@ -91,17 +91,19 @@ struct CellConverter {
         let line = records.line(ofRow: row, column: 0)
         if fields == [""] {
             throw .located(
-                FileLocation(file: source.file, line: line), "the line is empty; remove it or fill in its fields")
+                FileLocation(file: source.file, line: line),
+                "the line is empty; remove it or fill in its fields" + DataSource.rowNote(row: row, line: line))
         }
-        let counts = "the row has \(fields.count) fields but the header has \(expected)"
+        let counts = "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(expected)"
         if fields.count < expected {
             throw fail(
                 row: row, column: fields.count, "\(counts); this and the following columns are missing")
         }
-        let delimiterName = "\"\(Character(delimiter))\""
+        let extraLine = records.line(ofRow: row, column: expected)
         throw .located(
-            FileLocation(file: source.file, line: records.line(ofRow: row, column: expected), column: expected + 1),
-            "\(counts); a field holding the delimiter \(delimiterName) must be quoted")
+            FileLocation(file: source.file, line: extraLine, column: expected + 1),
+            "\(counts); a field holding the delimiter \"\(Character(delimiter))\" must be quoted"
+                + DataSource.rowNote(row: row, line: extraLine))
     }
 
     private mutating func convert(_ field: String, row: Int, column: Int) throws(FormatError) {

@@ -13,8 +13,9 @@ public import Foundation
 /// missing code; numeric variables take decimal numbers; text is kept as written. An empty cell
 /// (or one holding only spaces, outside text) is system missing.
 ///
-/// A header-only file gives a dataset with zero rows. Rows at the end of the file whose fields are
-/// all empty (Excel's `;;;` below the data) are ignored; an empty line elsewhere is an error.
+/// A header-only file gives a dataset with zero rows (building a design from it is refused). In a
+/// file of more than one column, rows at the end whose fields are all empty (Excel's `;;;` below
+/// the data) are ignored, and an empty line elsewhere is an error.
 ///
 /// Every refusal is a `FormatError.located` naming the file, the 1-based line (the header is
 /// line 1), the column number and the field name:

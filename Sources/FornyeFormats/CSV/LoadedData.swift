@@ -47,9 +47,14 @@ public struct DataSource: Sendable, Equatable {
     }
 
     func error(row: Int, column: String, line: Int?, _ message: String) -> FormatError {
-        var message = message
-        // Spreadsheets number records, editors number lines; say both when they differ.
-        if let line, line != row + 2 { message += " (data row \(row + 1))" }
-        return .located(FileLocation(file: file, line: line, column: columns[column], field: column), message)
+        .located(
+            FileLocation(file: file, line: line, column: columns[column], field: column),
+            message + Self.rowNote(row: row, line: line))
+    }
+
+    /// Spreadsheets number records, editors number lines; an error says both when they differ.
+    static func rowNote(row: Int, line: Int?) -> String {
+        guard let line, line != row + 2 else { return "" }
+        return " (data row \(row + 1))"
     }
 }

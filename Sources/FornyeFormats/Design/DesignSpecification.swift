@@ -48,6 +48,19 @@ public struct DesignSpecification: Sendable, Codable, Hashable {
         lonelyPSU = try container.decodeIfPresent(LonelyPSUPolicy.self, forKey: .lonelyPSU) ?? .fail
     }
 
+    /// The design columns that are not codebook variables: what to pass as `extraColumns` when
+    /// reading the data.
+    ///
+    /// ```swift
+    /// let data = try DatasetReader.read(csv: url, codebook: codebook, extraColumns: spec.extraColumns(for: codebook))
+    /// ```
+    public func extraColumns(for codebook: Codebook) -> [String] {
+        var seen = Set<String>()
+        return [weight, strata, cluster, fpc].compactMap { $0 }.filter { name in
+            codebook.variable(named: name) == nil && seen.insert(name).inserted
+        }
+    }
+
     /// Builds the survey design of loaded data. Every refusal names the file, and for a bad
     /// cell (a missing or negative weight, an empty stratum) its line, column and field.
     ///

@@ -105,7 +105,14 @@ struct DesignSpecificationTests {
         #expect(allZero?.message.contains("every weight is zero") == true)
     }
 
-    @Test("decodes from YAML with snake_case keys and defaults")
+    @Test("names the columns to read besides the codebook variables")
+    func extraColumnsToRead() {
+        let spec = DesignSpecification(weight: "vekt", strata: "sektor", cluster: "psu", fpc: "vekt")
+        #expect(spec.extraColumns(for: CSVFixtures.codebook) == ["vekt", "psu"])
+        #expect(DesignSpecification().extraColumns(for: CSVFixtures.codebook).isEmpty)
+    }
+
+    @Test("decodes from JSON with snake_case keys and defaults")
     func codable() throws {
         let decoded = try JSONDecoder().decode(
             DesignSpecification.self, from: Data(#"{"weight": "vekt", "lonely_psu": "average"}"#.utf8))
