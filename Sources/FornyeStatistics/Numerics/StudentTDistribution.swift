@@ -19,7 +19,7 @@ extension Distributions {
     /// The Student t quantile: the t with P(T ≤ t) = p (R's `qt(p, df)`).
     ///
     /// ```swift
-    /// Distributions.studentTQuantile(0.975, degreesOfFreedom: 7.3)  // 2.3446…
+    /// Distributions.studentTQuantile(0.975, degreesOfFreedom: 7.3)  // 2.345066736547702
     /// ```
     ///
     /// - Returns: −∞ for p = 0, +∞ for p = 1, NaN for NaN input, p outside [0, 1] or degrees of

@@ -393,6 +393,8 @@ struct BetaDistributionTests {
         #expect(Distributions.betaCDF(1.5, a: 2, b: 3) == 1)
         #expect(Distributions.betaCDF(0.5, a: -1, b: 2).isNaN)
         #expect(Distributions.betaCDF(.nan, a: 1, b: 2).isNaN)
+        // A quantile below the smallest double is 0, as in R: qbeta(1e-100, 0.05, 0.3).
+        #expect(Distributions.betaQuantile(1e-100, a: 0.05, b: 0.3) == 0)
     }
 
     @Test("the quantile inverts the distribution function, far tails included")
