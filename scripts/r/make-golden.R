@@ -566,9 +566,12 @@ main <- function() {
   )))
   # The variance of a raked design uses the margins of the last raking sweep (svyrecvar).
   sweep <- raked$postStrata[[1]]
+  rake_margin <- function(variable, population, step) {
+    c(population_margin(variable, population),
+      list(weights_before = I(attr(step, "oldweights")), weights_after = I(attr(step, "weights"))))
+  }
   rk_cal <- calibration_info("rake", d$w, raked, list(
-    c(population_margin("sector", sector_pop), list(weights_after = I(attr(sweep[[1]], "weights")))),
-    c(population_margin("region", region_pop), list(weights_after = I(attr(sweep[[2]], "weights"))))
+    rake_margin("sector", sector_pop, sweep[[1]]), rake_margin("region", region_pop, sweep[[2]])
   ))
   rk_cal$control <- list(maxit = 100L, epsilon = 1e-10)
 
