@@ -37,6 +37,10 @@ frame$b <- ifelse(runif(n) < plogis(-1 + 0.8 * (frame$a == 2) + u), 4L, sample(1
 frame$g <- sample(1:3, n, replace = TRUE, prob = c(0.4, 0.35, 0.25))
 frame$x <- round(rnorm(n, 50 + 5 * u, 10), 2)
 frame$y <- as.integer(runif(n) < plogis(-3 + 0.05 * frame$x + 0.6 * (frame$a == 3) + u))
+# z is not asked in stratum D: a calibrated design keeps D's rows (weight zero) in a subset on z,
+# and their calibration residuals still add to the variance.
+frame$z <- ifelse(runif(n) < plogis(0.5 * u), 2L, 1L)
+frame$z[frame$stratum == "D"] <- NA
 frame$a[sample(n, 12)] <- dont_know
 frame$a[sample(n, 10)] <- NA
 frame$b[sample(n, 9)] <- NA
@@ -85,6 +89,7 @@ for (d in names(designs)) {
 }
 chisq[[length(chisq) + 1]] <- chisq_case("stratifiedCluster", "a", "b", TRUE, "F")
 chisq[[length(chisq) + 1]] <- chisq_case("stratifiedCluster", "a", "g", FALSE, "F")
+for (d in c("stratifiedCluster", "postStratified")) chisq[[length(chisq) + 1]] <- chisq_case(d, "a", "z", FALSE, "F")
 
 # --- logistic regression -----------------------------------------------------------------------
 logistic_case <- function(design_name, outcome, events, numeric, factors, include_dont_know, level = 0.95) {
@@ -125,6 +130,7 @@ for (d in names(designs)) {
 }
 logistic[[length(logistic) + 1]] <- logistic_case("stratifiedCluster", "y", NULL, character(0), c("a"), TRUE, 0.9)
 logistic[[length(logistic) + 1]] <- logistic_case("postStratified", "b", c(3, 4), c("x"), c("a", "g"), FALSE)
+logistic[[length(logistic) + 1]] <- logistic_case("postStratified", "y", NULL, c("x"), c("z"), FALSE)
 
 # --- differences between domains of one design -------------------------------------------------
 domain_case <- function(design_name, variable, category, domain, first, second, level = 0.95) {
@@ -174,6 +180,7 @@ for (d in names(designs)) {
   domains[[length(domains) + 1]] <- domain_case(d, "x", NULL, "g", 1, 3)
 }
 domains[[length(domains) + 1]] <- domain_case("stratifiedCluster", "b", 4, "g", 3, 1, 0.9)
+domains[[length(domains) + 1]] <- domain_case("postStratified", "z", 2, "g", 1, 2)
 
 # --- differences between two independent samples (waves) ---------------------------------------
 # Wave 2 is a fresh weighted sample; each wave's share of a = 2 with its degf as svyciprop uses.
@@ -210,7 +217,7 @@ waves <- list(wave_case(wave1_cell, wave2_cell, 0.95), wave_case(wave2_cell, wav
 # --- output ------------------------------------------------------------------------------------
 data <- list(
   rowCount = n, stratum = frame$stratum, psu = frame$psu, fpc = unname(frame$fpc), weight = frame$weight,
-  pgroup = frame$pgroup, a = frame$a, b = frame$b, g = frame$g, x = frame$x, y = frame$y
+  pgroup = frame$pgroup, a = frame$a, b = frame$b, g = frame$g, x = frame$x, y = frame$y, z = frame$z
 )
 post <- designs$postStratified
 golden <- list(

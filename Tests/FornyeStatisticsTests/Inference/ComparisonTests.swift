@@ -16,16 +16,16 @@ struct ComparisonTests {
             let difference = try Comparison.betweenDomains(
                 quantity, of: expected.variable, domain: expected.domain, expected.first, expected.second,
                 dataset: dataset, design: golden.design(expected.design), level: expected.level)
-            expectClose(difference.first, expected.estimateFirst, "\(what) first")
-            expectClose(difference.second, expected.estimateSecond, "\(what) second")
-            expectClose(difference.firstStandardError, expected.standardErrorFirst, "\(what) first SE")
-            expectClose(difference.secondStandardError, expected.standardErrorSecond, "\(what) second SE")
-            expectClose(difference.estimate, expected.difference, "\(what) difference")
-            expectClose(difference.standardError, expected.standardError, "\(what) SE")
+            expectCloseToR(difference.first, expected.estimateFirst, "\(what) first")
+            expectCloseToR(difference.second, expected.estimateSecond, "\(what) second")
+            expectCloseToR(difference.firstStandardError, expected.standardErrorFirst, "\(what) first SE")
+            expectCloseToR(difference.secondStandardError, expected.standardErrorSecond, "\(what) second SE")
+            expectCloseToR(difference.estimate, expected.difference, "\(what) difference")
+            expectCloseToR(difference.standardError, expected.standardError, "\(what) SE")
             #expect(difference.degreesOfFreedom == Double(expected.degreesOfFreedom), "\(what) df")
-            expectClose(difference.lower, expected.lower, "\(what) lower")
-            expectClose(difference.upper, expected.upper, "\(what) upper")
-            expectClose(difference.pValue, expected.pValue, "\(what) p")
+            expectCloseToR(difference.lower, expected.lower, "\(what) lower")
+            expectCloseToR(difference.upper, expected.upper, "\(what) upper")
+            expectCloseToR(difference.pValue, expected.pValue, "\(what) p")
         }
     }
 
@@ -81,18 +81,18 @@ struct ComparisonTests {
             let first = cell(expected.first)
             let second = cell(expected.second)
             let smaller = try Comparison.betweenIndependentSamples(first, second, level: expected.level)
-            expectClose(smaller.estimate, expected.difference, "difference")
-            expectClose(smaller.standardError, expected.standardError, "SE")
+            expectCloseToR(smaller.estimate, expected.difference, "difference")
+            expectCloseToR(smaller.standardError, expected.standardError, "SE")
             #expect(smaller.degreesOfFreedom == Double(expected.degreesOfFreedom))
-            expectClose(smaller.lower, expected.lower, "lower")
-            expectClose(smaller.upper, expected.upper, "upper")
-            expectClose(smaller.pValue, expected.pValue, "p")
+            expectCloseToR(smaller.lower, expected.lower, "lower")
+            expectCloseToR(smaller.upper, expected.upper, "upper")
+            expectCloseToR(smaller.pValue, expected.pValue, "p")
             let welch = try Comparison.betweenIndependentSamples(
                 first, second, level: expected.level, degreesOfFreedom: .welchSatterthwaite)
-            expectClose(welch.degreesOfFreedom, expected.welchDegreesOfFreedom, "Welch df")
-            expectClose(welch.lower, expected.welchLower, "Welch lower")
-            expectClose(welch.upper, expected.welchUpper, "Welch upper")
-            expectClose(welch.pValue, expected.welchPValue, "Welch p")
+            expectCloseToR(welch.degreesOfFreedom, expected.welchDegreesOfFreedom, "Welch df")
+            expectCloseToR(welch.lower, expected.welchLower, "Welch lower")
+            expectCloseToR(welch.upper, expected.welchUpper, "Welch upper")
+            expectCloseToR(welch.pValue, expected.welchPValue, "Welch p")
         }
     }
 

@@ -17,6 +17,7 @@ struct InferenceGolden: Decodable {
         let g: [Int?]
         let x: [Double?]
         let y: [Int?]
+        let z: [Int?]
     }
 
     struct PostStratification: Decodable {
@@ -137,13 +138,14 @@ struct InferenceGolden: Decodable {
                     Variable(name: "pgroup", label: "Poststratum", kind: .singleChoice, valueLabels: labels(1...3)),
                     Variable(name: "x", label: "X", kind: .numeric),
                     Variable(name: "y", label: "Y", kind: .multipleChoiceItem),
+                    Variable(name: "z", label: "Z", kind: .singleChoice, valueLabels: labels(1...2)),
                 ])
             let codes = { (values: [Int?]) in Column.codes(values.map { $0.map(Int32.init) ?? Column.systemMissing }) }
             return try Dataset(
                 codebook: codebook,
                 columns: [
                     "a": codes(data.a), "b": codes(data.b), "g": codes(data.g), "pgroup": codes(data.pgroup),
-                    "y": codes(data.y), "x": .numbers(data.x.map { $0 ?? .nan }),
+                    "y": codes(data.y), "z": codes(data.z), "x": .numbers(data.x.map { $0 ?? .nan }),
                 ])
         }
     }
@@ -169,8 +171,8 @@ struct InferenceGolden: Decodable {
 }
 
 /// `actual` agrees with R's `expected` to the relative tolerance of the golden tests.
-func expectClose(
-    _ actual: Double, _ expected: Double, relative: Double = 1e-8, _ what: @autoclosure () -> String = "",
+func expectCloseToR(
+    _ actual: Double, _ expected: Double, relative: Double = 1e-8, _ what: @autoclosure () -> String,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let tolerance = relative * abs(expected) + 1e-14
