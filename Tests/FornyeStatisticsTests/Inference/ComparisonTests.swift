@@ -29,6 +29,30 @@ struct ComparisonTests {
         }
     }
 
+    @Test("the two domain estimates are the Estimator's cells, and independent samples take its cells")
+    func agreesWithEstimator() throws {
+        let dataset = try golden.dataset
+        for name in ["stratifiedCluster", "postStratified"] {
+            let design = try golden.design(name)
+            let table = try Estimator(dataset: dataset, design: design).shares(of: "a", by: ["g"])
+            func cell(_ domain: Int) throws -> EstimateCell {
+                try #require(table.cells.first { $0.domain.first?.code == domain && $0.category?.code == 2 })
+            }
+            let difference = try Comparison.betweenDomains(
+                .share(category: 2), of: "a", domain: "g", 1, 3, dataset: dataset, design: design)
+            let first = try cell(1)
+            let second = try cell(3)
+            expectCloseToR(difference.first, first.estimate, "\(name) first estimate")
+            expectCloseToR(difference.firstStandardError, first.standardError, "\(name) first SE")
+            expectCloseToR(difference.second, second.estimate, "\(name) second estimate")
+            expectCloseToR(difference.secondStandardError, second.standardError, "\(name) second SE")
+
+            let independent = try Comparison.betweenIndependentSamples(first, second)
+            #expect(independent.degreesOfFreedom == Double(min(first.degreesOfFreedom, second.degreesOfFreedom)))
+            expectCloseToR(independent.estimate, difference.estimate, "\(name) difference")
+        }
+    }
+
     @Test("a domain compared with itself differs by zero, and the order of the domains flips the sign")
     func symmetry() throws {
         let dataset = try golden.dataset
