@@ -16,16 +16,16 @@ struct ComparisonTests {
             let difference = try Comparison.betweenDomains(
                 quantity, of: expected.variable, domain: expected.domain, expected.first, expected.second,
                 dataset: dataset, design: golden.design(expected.design), level: expected.level)
-            expectCloseToR(difference.first, expected.estimateFirst, "\(what) first")
-            expectCloseToR(difference.second, expected.estimateSecond, "\(what) second")
-            expectCloseToR(difference.firstStandardError, expected.standardErrorFirst, "\(what) first SE")
-            expectCloseToR(difference.secondStandardError, expected.standardErrorSecond, "\(what) second SE")
-            expectCloseToR(difference.estimate, expected.difference, "\(what) difference")
-            expectCloseToR(difference.standardError, expected.standardError, "\(what) SE")
+            expectClose(difference.first, expected.estimateFirst, "\(what) first")
+            expectClose(difference.second, expected.estimateSecond, "\(what) second")
+            expectClose(difference.firstStandardError, expected.standardErrorFirst, "\(what) first SE")
+            expectClose(difference.secondStandardError, expected.standardErrorSecond, "\(what) second SE")
+            expectClose(difference.estimate, expected.difference, "\(what) difference")
+            expectClose(difference.standardError, expected.standardError, "\(what) SE")
             #expect(difference.degreesOfFreedom == Double(expected.degreesOfFreedom), "\(what) df")
-            expectCloseToR(difference.lower, expected.lower, "\(what) lower")
-            expectCloseToR(difference.upper, expected.upper, "\(what) upper")
-            expectCloseToR(difference.pValue, expected.pValue, "\(what) p")
+            expectClose(difference.lower, expected.lower, "\(what) lower")
+            expectClose(difference.upper, expected.upper, "\(what) upper")
+            expectClose(difference.pValue, expected.pValue, "\(what) p")
         }
     }
 
@@ -42,14 +42,14 @@ struct ComparisonTests {
                 .share(category: 2), of: "a", domain: "g", 1, 3, dataset: dataset, design: design)
             let first = try cell(1)
             let second = try cell(3)
-            expectCloseToR(difference.first, first.estimate, "\(name) first estimate")
-            expectCloseToR(difference.firstStandardError, first.standardError, "\(name) first SE")
-            expectCloseToR(difference.second, second.estimate, "\(name) second estimate")
-            expectCloseToR(difference.secondStandardError, second.standardError, "\(name) second SE")
+            expectClose(difference.first, first.estimate, "\(name) first estimate")
+            expectClose(difference.firstStandardError, first.standardError, "\(name) first SE")
+            expectClose(difference.second, second.estimate, "\(name) second estimate")
+            expectClose(difference.secondStandardError, second.standardError, "\(name) second SE")
 
             let independent = try Comparison.betweenIndependentSamples(first, second)
             #expect(independent.degreesOfFreedom == Double(min(first.degreesOfFreedom, second.degreesOfFreedom)))
-            expectCloseToR(independent.estimate, difference.estimate, "\(name) difference")
+            expectClose(independent.estimate, difference.estimate, "\(name) difference")
         }
     }
 
@@ -105,18 +105,18 @@ struct ComparisonTests {
             let first = cell(expected.first)
             let second = cell(expected.second)
             let smaller = try Comparison.betweenIndependentSamples(first, second, level: expected.level)
-            expectCloseToR(smaller.estimate, expected.difference, "difference")
-            expectCloseToR(smaller.standardError, expected.standardError, "SE")
+            expectClose(smaller.estimate, expected.difference, "difference")
+            expectClose(smaller.standardError, expected.standardError, "SE")
             #expect(smaller.degreesOfFreedom == Double(expected.degreesOfFreedom))
-            expectCloseToR(smaller.lower, expected.lower, "lower")
-            expectCloseToR(smaller.upper, expected.upper, "upper")
-            expectCloseToR(smaller.pValue, expected.pValue, "p")
+            expectClose(smaller.lower, expected.lower, "lower")
+            expectClose(smaller.upper, expected.upper, "upper")
+            expectClose(smaller.pValue, expected.pValue, "p")
             let welch = try Comparison.betweenIndependentSamples(
                 first, second, level: expected.level, degreesOfFreedom: .welchSatterthwaite)
-            expectCloseToR(welch.degreesOfFreedom, expected.welchDegreesOfFreedom, "Welch df")
-            expectCloseToR(welch.lower, expected.welchLower, "Welch lower")
-            expectCloseToR(welch.upper, expected.welchUpper, "Welch upper")
-            expectCloseToR(welch.pValue, expected.welchPValue, "Welch p")
+            expectClose(welch.degreesOfFreedom, expected.welchDegreesOfFreedom, "Welch df")
+            expectClose(welch.lower, expected.welchLower, "Welch lower")
+            expectClose(welch.upper, expected.welchUpper, "Welch upper")
+            expectClose(welch.pValue, expected.welchPValue, "Welch p")
         }
     }
 

@@ -169,13 +169,3 @@ struct InferenceGolden: Decodable {
         }
     }
 }
-
-/// `actual` agrees with R's `expected` to the relative tolerance of the golden tests.
-func expectCloseToR(
-    _ actual: Double, _ expected: Double, relative: Double = 1e-8, _ what: @autoclosure () -> String,
-    sourceLocation: SourceLocation = #_sourceLocation
-) {
-    let tolerance = relative * abs(expected) + 1e-14
-    #expect(
-        abs(actual - expected) <= tolerance, "\(what()): \(actual) vs R \(expected)", sourceLocation: sourceLocation)
-}

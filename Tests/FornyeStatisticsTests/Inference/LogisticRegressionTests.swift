@@ -26,14 +26,14 @@ struct LogisticRegressionTests {
             #expect(model.rowsUsed == expected.rowsUsed, "\(what)")
             for (index, coefficient) in model.coefficients.enumerated() where index < expected.terms.count {
                 let term = "\(what) \(coefficient.term.name)"
-                expectCloseToR(coefficient.estimate, expected.estimate[index], "\(term) estimate")
-                expectCloseToR(coefficient.standardError, expected.standardError[index], "\(term) SE")
-                expectCloseToR(coefficient.tStatistic, expected.t[index], "\(term) t")
-                expectCloseToR(coefficient.pValue, expected.pValue[index], "\(term) p")
-                expectCloseToR(coefficient.lower, expected.lower[index], "\(term) lower")
-                expectCloseToR(coefficient.upper, expected.upper[index], "\(term) upper")
-                expectCloseToR(coefficient.oddsRatioLower, exp(expected.lower[index]), "\(term) OR lower")
-                expectCloseToR(
+                expectClose(coefficient.estimate, expected.estimate[index], "\(term) estimate")
+                expectClose(coefficient.standardError, expected.standardError[index], "\(term) SE")
+                expectClose(coefficient.tStatistic, expected.t[index], "\(term) t")
+                expectClose(coefficient.pValue, expected.pValue[index], "\(term) p")
+                expectClose(coefficient.lower, expected.lower[index], "\(term) lower")
+                expectClose(coefficient.upper, expected.upper[index], "\(term) upper")
+                expectClose(coefficient.oddsRatioLower, exp(expected.lower[index]), "\(term) OR lower")
+                expectClose(
                     coefficient.standardError, model.covariance[index][index].squareRoot(), "\(term) covariance")
             }
         }

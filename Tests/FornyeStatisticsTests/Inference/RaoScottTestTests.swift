@@ -20,19 +20,19 @@ struct RaoScottTestTests {
             #expect(test.table.columnCodes == expected.columnCodes, "\(what)")
             for (row, counts) in expected.table.enumerated() {
                 for (column, count) in counts.enumerated() {
-                    expectCloseToR(test.table.weightedCounts[row][column], count, "\(what) cell")
+                    expectClose(test.table.weightedCounts[row][column], count, "\(what) cell")
                 }
             }
-            expectCloseToR(test.numeratorDegreesOfFreedom, expected.ndf, "\(what) ndf")
-            expectCloseToR(test.pValue, expected.pValue, "\(what) p")
+            expectClose(test.numeratorDegreesOfFreedom, expected.ndf, "\(what) ndf")
+            expectClose(test.pValue, expected.pValue, "\(what) p")
             switch test.statistic {
             case .f:
-                expectCloseToR(test.value, try #require(expected.value), "\(what) F")
-                expectCloseToR(
+                expectClose(test.value, try #require(expected.value), "\(what) F")
+                expectClose(
                     try #require(test.denominatorDegreesOfFreedom), try #require(expected.ddf), "\(what) ddf")
             case .chiSquared:
-                expectCloseToR(test.pearsonChiSquared, try #require(expected.pearson), "\(what) X²")
-                expectCloseToR(test.value, test.pearsonChiSquared / test.meanDesignEffect, "\(what) adjusted X²")
+                expectClose(test.pearsonChiSquared, try #require(expected.pearson), "\(what) X²")
+                expectClose(test.value, test.pearsonChiSquared / test.meanDesignEffect, "\(what) adjusted X²")
                 #expect(test.denominatorDegreesOfFreedom == nil)
             }
         }
