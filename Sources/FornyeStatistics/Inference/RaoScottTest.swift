@@ -3,7 +3,8 @@
 ///
 /// The second-order (F) version is R's `svychisq(~a + b, design, statistic = "F")`, the
 /// first-order version is `statistic = "Chisq"`. With Δ the design-effect matrix of the
-/// interaction contrasts, k = (r − 1)(c − 1) and ν the design degrees of freedom:
+/// interaction contrasts, k = (r − 1)(c − 1) and ν the design degrees of freedom (PSUs minus
+/// strata of the whole design, not only of the rows answering both questions, as svychisq):
 ///
 /// - F = X² / tr(Δ) on ndf = tr(Δ)² / tr(Δ²) and ddf = ndf · ν degrees of freedom;
 /// - the first-order statistic X² / (tr(Δ)/k) is referred to χ² on k degrees of freedom.
