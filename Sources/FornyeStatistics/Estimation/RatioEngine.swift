@@ -10,20 +10,43 @@
 /// O(rows + PSUs × touched cells) whatever the number of domains. Calibrated designs need per-row
 /// residuals, so they take the dense path through `Linearization`.
 struct RatioProblem {
-    /// An estimate contributed by a row: which estimate (or -1) and with which value (1 when nil).
+    var domainCount: Int
+    var estimateCount: Int
+    var rowCount: Int
+    /// `setCount` blocks of `rowCount` entries, one block per breakdown set, giving each row's
+    /// domain when the row is in the base of the analysis, else -1. Domains are numbered across
+    /// all sets, so one pass serves every table.
+    var domainOfRow: [Int32]
+    var setCount: Int
+    /// `slotCount` blocks of `rowCount` entries: the estimate a row contributes to (or -1). Shares
+    /// need one slot (the category); a multiple-response set one per option.
+    var estimateOfRow: [Int32]
+    var slotCount: Int
+    /// The value y a row contributes in each slot, laid out as `estimateOfRow`; 1 when nil.
+    var valueOfRow: [Double]?
+    /// Denominator contribution x of each row; 1 when nil.
+    var denominatorOfRow: [Double]?
+
+    /// What one slot contributes: the estimate of each row (or -1) and its value (1 when nil).
     struct Slot {
         var estimateOfRow: [Int32]
         var valueOfRow: [Double]?
     }
 
-    var domainCount: Int
-    var estimateCount: Int
-    /// One array per breakdown set, giving each row's domain when the row is in the base of the
-    /// analysis, else -1. Domains are numbered across all sets, so one pass serves every table.
-    var domainSets: [[Int32]]
-    var slots: [Slot]
-    /// Denominator contribution x of each row (1 when nil).
-    var denominatorOfRow: [Double]?
+    /// Lays the per-set and per-slot arrays end to end, so the hot loop indexes flat storage.
+    init(domainCount: Int, estimateCount: Int, domainSets: [[Int32]], slots: [Slot], denominatorOfRow: [Double]?) {
+        self.domainCount = domainCount
+        self.estimateCount = estimateCount
+        rowCount = domainSets.first?.count ?? slots.first?.estimateOfRow.count ?? 0
+        domainOfRow = domainSets.flatMap { $0 }
+        setCount = domainSets.count
+        estimateOfRow = slots.flatMap(\.estimateOfRow)
+        slotCount = slots.count
+        valueOfRow =
+            slots.contains { $0.valueOfRow != nil }
+            ? slots.flatMap { $0.valueOfRow ?? [Double](repeating: 1, count: $0.estimateOfRow.count) } : nil
+        self.denominatorOfRow = denominatorOfRow
+    }
 }
 
 struct RatioResult {
@@ -33,6 +56,7 @@ struct RatioResult {
     var baseCount: [Int]
     /// Base rows with positive weight (R's `nobs` for design effects).
     var positiveCount: [Int]
+    /// R's degf() on the domain: PSUs minus strata with positive-weight base rows.
     var degreesOfFreedom: [Int]
     /// Per domain × estimate, index `d * estimateCount + e`.
     var numeratorTotal: [Double]
@@ -49,129 +73,135 @@ enum RatioEngine {
     static func run(_ problem: RatioProblem, design: SurveyDesign, forceDense: Bool = false) throws(StatisticsError)
         -> RatioResult
     {
-        var result = firstMoments(problem, design: design)
-        if design.calibrations.isEmpty && !forceDense {
-            try streamingVariances(problem, design: design, into: &result)
-        } else {
+        var result = try streamingPass(problem, design: design)
+        if !design.calibrations.isEmpty || forceDense {
             try denseVariances(problem, design: design, into: &result)
         }
         return result
     }
 
-    /// Totals, counts and degrees of freedom per domain.
-    private static func firstMoments(_ problem: RatioProblem, design: SurveyDesign) -> RatioResult {
-        let domains = problem.domainCount
-        let cells = domains * problem.estimateCount
-        var result = RatioResult(
-            weightedBase: .init(repeating: 0, count: domains), denominatorTotal: .init(repeating: 0, count: domains),
-            baseCount: .init(repeating: 0, count: domains), positiveCount: .init(repeating: 0, count: domains),
-            degreesOfFreedom: .init(repeating: 0, count: domains),
-            numeratorTotal: .init(repeating: 0, count: cells), cellCount: .init(repeating: 0, count: cells),
-            weightedSquares: .init(repeating: 0, count: cells), ratioVariance: .init(repeating: 0, count: cells),
-            totalVariance: .init(repeating: 0, count: cells), noVariance: .init(repeating: false, count: domains))
-        for row in 0..<design.rowCount {
-            for set in problem.domainSets {
-                let domain = Int(set[row])
-                if domain < 0 { continue }
-                let weight = design.weights[row]
-                result.weightedBase[domain] += weight
-                result.denominatorTotal[domain] += weight * (problem.denominatorOfRow?[row] ?? 1)
-                result.baseCount[domain] += 1
-                if weight > 0 { result.positiveCount[domain] += 1 }
-                for slot in problem.slots {
-                    let estimate = Int(slot.estimateOfRow[row])
-                    if estimate < 0 { continue }
-                    let value = slot.valueOfRow?[row] ?? 1
-                    let cell = domain * problem.estimateCount + estimate
-                    result.numeratorTotal[cell] += weight * value
-                    result.weightedSquares[cell] += weight * value * value
-                    result.cellCount[cell] += 1
-                }
-            }
-        }
-        return result
-    }
-
-    /// Variances from per-stratum sums of PSU totals a (numerator) and b (denominator):
-    /// Σ_p (a − R b)² and Σ_p (a − R b) expand into Σa², Σab, Σb², Σa, Σb.
-    private static func streamingVariances(
-        _ problem: RatioProblem, design: SurveyDesign, into result: inout RatioResult
-    ) throws(StatisticsError) {
+    /// Totals, counts, degrees of freedom and, from per-stratum sums of PSU totals a (numerator)
+    /// and b (denominator), the variances: Σ_p (a − R b)² and Σ_p (a − R b) expand into Σa², Σab,
+    /// Σb², Σa and Σb, so one sweep over the rows grouped by PSU is enough.
+    private static func streamingPass(_ problem: RatioProblem, design: SurveyDesign) throws(StatisticsError)
+        -> RatioResult
+    {
         let domains = problem.domainCount
         let estimates = problem.estimateCount
+        let cells = domains * estimates
         let strata = design.stratumCount
+        let rowCount = problem.rowCount
+        let slotCount = problem.slotCount
         let layout = PSULayout(design: design)
+        let weights = design.weights
+        let stratumOfPSU = design.stratumOfPSU
+        let domainOfRow = problem.domainOfRow
+        let setCount = problem.setCount
+        let estimateOfRow = problem.estimateOfRow
+        let values = problem.valueOfRow ?? []
+        let hasValues = problem.valueOfRow != nil
+        let denominators = problem.denominatorOfRow ?? []
+        let hasDenominators = problem.denominatorOfRow != nil
 
-        var sumA = [Double](repeating: 0, count: strata * domains * estimates)
+        var weightedBase = [Double](repeating: 0, count: domains)
+        var denominatorTotal = weightedBase
+        var baseCount = [Int](repeating: 0, count: domains)
+        var positiveCount = baseCount
+        var positivePSUs = baseCount
+        var numeratorTotal = [Double](repeating: 0, count: cells)
+        var weightedSquares = numeratorTotal
+        var cellCount = [Int](repeating: 0, count: cells)
+
+        var sumA = [Double](repeating: 0, count: strata * cells)
         var sumAA = sumA
         var sumAB = sumA
         var sumB = [Double](repeating: 0, count: strata * domains)
         var sumBB = sumB
         var present = [Bool](repeating: false, count: strata * domains)
-        // Degrees of freedom as R's degf(): PSUs and strata with positive weight in the domain.
-        var positiveStratum = [Bool](repeating: false, count: strata * domains)
-        var positivePSUs = [Int](repeating: 0, count: domains)
-        var localPositive = [Bool](repeating: false, count: domains)
+        var positiveStratum = present
 
-        var localA = [Double](repeating: 0, count: domains * estimates)
+        var localA = [Double](repeating: 0, count: cells)
         var localB = [Double](repeating: 0, count: domains)
-        var touchedDomains: [Int] = []
-        var touchedCells: [Int] = []
-        var domainTouched = [Bool](repeating: false, count: domains)
-        var cellTouched = [Bool](repeating: false, count: domains * estimates)
+        var localPositive = [Bool](repeating: false, count: domains)
+        var domainTouched = localPositive
+        var cellTouched = [Bool](repeating: false, count: cells)
+        var touchedDomains = [Int](repeating: 0, count: domains)
+        var touchedCells = [Int](repeating: 0, count: cells)
 
         for psu in 0..<design.psuCount {
+            var touchedDomainCount = 0
+            var touchedCellCount = 0
             for row in layout.rows(of: psu) {
-                for set in problem.domainSets {
-                    let domain = Int(set[row])
+                let weight = weights[row]
+                let x = hasDenominators ? denominators[row] : 1
+                for set in 0..<setCount {
+                    let domain = Int(domainOfRow[set &* rowCount &+ row])
                     if domain < 0 { continue }
-                    let weight = design.weights[row]
+                    weightedBase[domain] += weight
+                    denominatorTotal[domain] += weight * x
+                    baseCount[domain] &+= 1
+                    if weight > 0 {
+                        positiveCount[domain] &+= 1
+                        localPositive[domain] = true
+                    }
                     if !domainTouched[domain] {
                         domainTouched[domain] = true
-                        touchedDomains.append(domain)
+                        touchedDomains[touchedDomainCount] = domain
+                        touchedDomainCount &+= 1
                     }
-                    localB[domain] += weight * (problem.denominatorOfRow?[row] ?? 1)
-                    if weight > 0 { localPositive[domain] = true }
-                    for slot in problem.slots {
-                        let estimate = Int(slot.estimateOfRow[row])
+                    localB[domain] += weight * x
+                    for slot in 0..<slotCount {
+                        let position = slot &* rowCount &+ row
+                        let estimate = Int(estimateOfRow[position])
                         if estimate < 0 { continue }
-                        let cell = domain * estimates + estimate
+                        let y = hasValues ? values[position] : 1
+                        let cell = domain &* estimates &+ estimate
+                        numeratorTotal[cell] += weight * y
+                        weightedSquares[cell] += weight * y * y
+                        cellCount[cell] &+= 1
                         if !cellTouched[cell] {
                             cellTouched[cell] = true
-                            touchedCells.append(cell)
+                            touchedCells[touchedCellCount] = cell
+                            touchedCellCount &+= 1
                         }
-                        localA[cell] += weight * (slot.valueOfRow?[row] ?? 1)
+                        localA[cell] += weight * y
                     }
                 }
             }
-            let stratum = Int(design.stratumOfPSU[psu])
-            for cell in touchedCells {
-                let domain = cell / estimates
+            let stratum = Int(stratumOfPSU[psu])
+            for index in 0..<touchedCellCount {
+                let cell = touchedCells[index]
                 let a = localA[cell]
-                let index = stratum * domains * estimates + cell
-                sumA[index] += a
-                sumAA[index] += a * a
-                sumAB[index] += a * localB[domain]
+                let position = stratum &* cells &+ cell
+                sumA[position] += a
+                sumAA[position] += a * a
+                sumAB[position] += a * localB[cell / estimates]
                 localA[cell] = 0
                 cellTouched[cell] = false
             }
-            for domain in touchedDomains {
+            for index in 0..<touchedDomainCount {
+                let domain = touchedDomains[index]
                 let b = localB[domain]
-                sumB[stratum * domains + domain] += b
-                sumBB[stratum * domains + domain] += b * b
-                present[stratum * domains + domain] = true
+                let position = stratum &* domains &+ domain
+                sumB[position] += b
+                sumBB[position] += b * b
+                present[position] = true
                 if localPositive[domain] {
-                    positivePSUs[domain] += 1
-                    positiveStratum[stratum * domains + domain] = true
+                    positivePSUs[domain] &+= 1
+                    positiveStratum[position] = true
                     localPositive[domain] = false
                 }
                 localB[domain] = 0
                 domainTouched[domain] = false
             }
-            touchedCells.removeAll(keepingCapacity: true)
-            touchedDomains.removeAll(keepingCapacity: true)
         }
 
+        var result = RatioResult(
+            weightedBase: weightedBase, denominatorTotal: denominatorTotal, baseCount: baseCount,
+            positiveCount: positiveCount, degreesOfFreedom: .init(repeating: 0, count: domains),
+            numeratorTotal: numeratorTotal, cellCount: cellCount, weightedSquares: weightedSquares,
+            ratioVariance: .init(repeating: 0, count: cells), totalVariance: .init(repeating: 0, count: cells),
+            noVariance: .init(repeating: false, count: domains))
         for domain in 0..<domains {
             let strataWithWeight = (0..<strata).count { positiveStratum[$0 * domains + domain] }
             result.degreesOfFreedom[domain] = positivePSUs[domain] - strataWithWeight
@@ -183,7 +213,7 @@ enum RatioEngine {
             var estimableStrata = 0
             var ratioVariance = [Double](repeating: 0, count: estimates)
             var totalVariance = [Double](repeating: 0, count: estimates)
-            let denominator = result.denominatorTotal[domain]
+            let denominator = denominatorTotal[domain]
             for stratum in 0..<strata where present[stratum * domains + domain] {
                 presentStrata += 1
                 guard let rule = try rules.rule(for: stratum) else { continue }
@@ -193,11 +223,11 @@ enum RatioEngine {
                 let bb = sumBB[stratum * domains + domain]
                 let count = rule.psuCount
                 for estimate in 0..<estimates {
-                    let index = stratum * domains * estimates + domain * estimates + estimate
+                    let index = stratum * cells + domain * estimates + estimate
                     let a = sumA[index]
                     let aa = sumAA[index]
                     let ab = sumAB[index]
-                    let ratio = denominator > 0 ? result.numeratorTotal[domain * estimates + estimate] / denominator : 0
+                    let ratio = denominator > 0 ? numeratorTotal[domain * estimates + estimate] / denominator : 0
                     // Σ_p (a_p − R b_p)² − centring term, for the ratio; with R = 0 for the total.
                     let squares = aa - 2 * ratio * ab + ratio * ratio * bb
                     let sum = a - ratio * b
@@ -216,6 +246,7 @@ enum RatioEngine {
                 result.totalVariance[cell] = totalVariance[estimate] * inflation
             }
         }
+        return result
     }
 
     /// Per-row influence values through `Linearization`, for calibrated designs. In R a subset of a
@@ -225,21 +256,22 @@ enum RatioEngine {
         _ problem: RatioProblem, design: SurveyDesign, into result: inout RatioResult
     ) throws(StatisticsError) {
         let estimates = problem.estimateCount
-        result.degreesOfFreedom = degreesOfFreedom(problem, design: design)
+        let rowCount = problem.rowCount
         for domain in 0..<problem.domainCount {
             let denominator = result.denominatorTotal[domain]
-            let inDomain = (0..<design.rowCount).map { row in problem.domainSets.contains { Int($0[row]) == domain } }
+            let inDomain = (0..<rowCount).map { row in
+                (0..<problem.setCount).contains { Int(problem.domainOfRow[$0 * rowCount + row]) == domain }
+            }
             let presentRows = design.calibrations.isEmpty ? inDomain : nil
-            var ratioScores = [[Double]](
-                repeating: [Double](repeating: 0, count: design.rowCount), count: estimates)
+            var ratioScores = [[Double]](repeating: [Double](repeating: 0, count: rowCount), count: estimates)
             var totalScores = ratioScores
-            for row in 0..<design.rowCount where inDomain[row] {
+            for row in 0..<rowCount where inDomain[row] {
                 let weight = design.weights[row]
                 let x = problem.denominatorOfRow?[row] ?? 1
                 var values = [Double](repeating: 0, count: estimates)
-                for slot in problem.slots {
-                    let estimate = Int(slot.estimateOfRow[row])
-                    if estimate >= 0 { values[estimate] += slot.valueOfRow?[row] ?? 1 }
+                for slot in 0..<problem.slotCount {
+                    let estimate = Int(problem.estimateOfRow[slot * rowCount + row])
+                    if estimate >= 0 { values[estimate] += problem.valueOfRow?[slot * rowCount + row] ?? 1 }
                 }
                 for estimate in 0..<estimates {
                     let ratio = result.numeratorTotal[domain * estimates + estimate] / denominator
@@ -257,19 +289,6 @@ enum RatioEngine {
                     of: totalScores[estimate], design: design, presentRows: presentRows)
             }
         }
-    }
-
-    /// PSUs minus strata with positive weight among each domain's base rows.
-    private static func degreesOfFreedom(_ problem: RatioProblem, design: SurveyDesign) -> [Int] {
-        var psus = [Set<Int32>](repeating: [], count: problem.domainCount)
-        var strata = [Set<Int32>](repeating: [], count: problem.domainCount)
-        for set in problem.domainSets {
-            for row in 0..<design.rowCount where set[row] >= 0 && design.weights[row] > 0 {
-                psus[Int(set[row])].insert(design.psuOfRow[row])
-                strata[Int(set[row])].insert(design.stratumOfRow[row])
-            }
-        }
-        return zip(psus, strata).map { $0.count - $1.count }
     }
 
     /// R multiplies by (strata present) / (strata with a variance) when the "average" rule drops lonely strata.
