@@ -44,6 +44,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "fornye", dependencies: ["FornyeCommands"], swiftSettings: strictSettings),
+        // Benchmarks live apart from the tests; see docs/PERFORMANCE.md.
+        .executableTarget(
+            name: "fornye-statistics-benchmark",
+            dependencies: ["FornyeCommands", "FornyeStatistics"],
+            path: "Benchmarks/StatisticsBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeStatisticsTests",
             dependencies: ["FornyeStatistics"],

@@ -1,0 +1,156 @@
+public import ArgumentParser
+import FornyeFormats
+import FornyeStatistics
+import Foundation
+
+/// `fornye estimate`: design-based estimates from a data file and its codebook.
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Weighted shares, means and totals with standard errors and confidence intervals.",
+        discussion: """
+            Reads a CSV data file and its codebook (JSON or YAML) and estimates each VARIABLE overall and
+            in the domains of each --by breakdown, keeping the full design (domain estimation, as R's
+            svyby). Variance is Taylor-linearised (R's svyrecvar); every estimate is checked against R's
+            survey package.
+
+            What is estimated follows the variable's kind in the codebook:
+              single choice, ordinal   share of each category (ordinal: --mean for the mean score)
+              multiple-response set    share of respondents (or --mr-base responses)
+              numeric                  mean (--total for the population total)
+
+            The base excludes system missing (routed past). "Vet ikke" and "ikke relevant" codes
+            are out of the base unless --include-dont-know / --include-not-applicable.
+
+            Each cell reports: breakdown values, category, unweighted base n and cell count, the
+            estimate, its SE, the CI (t quantile on design degrees of freedom = PSUs − strata with
+            positive weight in the domain), the design effect (R's deff = "replace") and flags.
+
+            Example:
+              fornye estimate --data barometer.csv --codebook barometer.yaml \\
+                --weight vekt --strata fylke innovert --by sentralitet --by sektor,enhetstype
+            """
+    )
+
+    @Option(help: "CSV data file (UTF-8; ',' or ';' delimited).") var data: String
+    @Option(help: "Codebook file (JSON or YAML).") var codebook: String
+    @Argument(help: "Variables or multiple-response sets to estimate.") var variables: [String]
+
+    @Option(
+        name: .customLong("by"),
+        help: "A breakdown: one variable, or two joined by a comma for a two-way breakdown. Repeat for more tables.")
+    var breakdowns: [String] = []
+    @Flag(help: "Leave out the whole-population table.") var noOverall = false
+
+    @OptionGroup var design: DesignOptions
+
+    @Option(
+        help: "Interval method for shares: logit (R svyciprop default), xlogit, beta (Korn–Graubard), wilson, wald.")
+    var ci: IntervalMethod = .logit
+    @Option(help: "Confidence level.") var level = 0.95
+    @Flag(help: "Means instead of shares for ordinal (Likert) variables.") var mean = false
+    @Flag(help: "Totals instead of means for numeric variables.") var total = false
+    @Option(help: "Base of multiple-response shares: respondents or responses.") var mrBase: MultipleResponseBase =
+        .respondents
+    @Flag(help: "Keep \"vet ikke\" codes in the base of share tables (as a category).") var includeDontKnow = false
+    @Flag(help: "Keep \"ikke relevant\" codes in the base of share tables (as a category).") var includeNotApplicable =
+        false
+
+    @Option(help: "Output format: text (aligned) or json.") var format: OutputFormat = .text
+
+    func validate() throws {
+        guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+    }
+
+    func run() throws {
+        let codebookValue = try CodebookReader.read(contentsOf: URL(fileURLWithPath: codebook))
+        let specification = design.specification
+        let loaded = try DatasetReader.read(
+            csv: URL(fileURLWithPath: data), codebook: codebookValue,
+            extraColumns: specification.extraColumns(for: codebookValue))
+        let surveyDesign = try specification.design(for: loaded)
+        let options = EstimationOptions(
+            missing: MissingPolicy(includeDontKnow: includeDontKnow, includeNotApplicable: includeNotApplicable),
+            confidenceLevel: level, intervalMethod: ci)
+        let estimator = Estimator(dataset: loaded.dataset, design: surveyDesign, options: options)
+        var breakdownSets: [[String]] = noOverall ? [] : [[]]
+        breakdownSets += breakdowns.map {
+            $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        }
+        guard !breakdownSets.isEmpty else {
+            throw ValidationError("nothing to estimate: give --by or drop --no-overall")
+        }
+
+        var tables: [EstimateTable] = []
+        for name in variables {
+            tables += try tablesFor(name, codebook: codebookValue, estimator: estimator, breakdownSets: breakdownSets)
+        }
+        switch format {
+        case .json: print(try TableJSON.encode(tables))
+        case .text:
+            if codebookValue.synthetic { print("SYNTETISKE DATA / SYNTHETIC DATA\n") }
+            print(
+                "Design: \(surveyDesign.rowCount) rows, \(surveyDesign.stratumCount) strata, \(surveyDesign.psuCount) PSUs, "
+                    + "\(surveyDesign.degreesOfFreedom) df, Kish deff \(String(format: "%.3f", surveyDesign.kishDesignEffect))\n"
+            )
+            print(tables.map(TableText.render).joined(separator: "\n\n"))
+        }
+    }
+
+    private func tablesFor(_ name: String, codebook: Codebook, estimator: Estimator, breakdownSets: [[String]]) throws
+        -> [EstimateTable]
+    {
+        if codebook.multipleResponseSet(named: name) != nil {
+            return try estimator.multipleResponseTables(
+                name, kind: mrBase == .respondents ? .shareOfRespondents : .shareOfResponses, byEach: breakdownSets)
+        }
+        guard let variable = codebook.variable(named: name) else {
+            throw ValidationError("unknown variable or multiple-response set \"\(name)\" (not in \(self.codebook))")
+        }
+        switch variable.kind {
+        case .singleChoice:
+            return try estimator.sharesTables(of: name, byEach: breakdownSets)
+        case .ordinal:
+            return mean
+                ? try estimator.measurementTables(.mean, of: name, byEach: breakdownSets)
+                : try estimator.sharesTables(of: name, byEach: breakdownSets)
+        case .numeric:
+            return try estimator.measurementTables(total ? .total : .mean, of: name, byEach: breakdownSets)
+        case .multipleChoiceItem, .text:
+            throw ValidationError(
+                "\(name) is \(variable.kind.rawValue); estimate its multiple-response set or another variable")
+        }
+    }
+}
+
+/// Design options shared by every command that estimates.
+struct DesignOptions: ParsableArguments {
+    @Option(help: "Column of sampling weights (inverse inclusion probabilities); unweighted if absent.")
+    var weight: String?
+    @Option(help: "Column of strata.") var strata: String?
+    @Option(help: "Column of first-stage clusters (PSUs), read within strata.") var cluster: String?
+    @Option(
+        help: "Column of the finite population correction: stratum population size in PSUs, or sampling fraction (≤ 1)."
+    )
+    var fpc: String?
+    @Option(
+        help:
+            "Strata with one PSU: fail, remove, adjust (centre at the grand mean), average, certainty (R's survey.lonely.psu)."
+    )
+    var lonelyPSU: LonelyPSUPolicy = .fail
+
+    var specification: DesignSpecification {
+        DesignSpecification(weight: weight, strata: strata, cluster: cluster, fpc: fpc, lonelyPSU: lonelyPSU)
+    }
+}
+
+enum MultipleResponseBase: String, ExpressibleByArgument, CaseIterable {
+    case respondents, responses
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension IntervalMethod: ExpressibleByArgument {}
+extension LonelyPSUPolicy: ExpressibleByArgument {}
