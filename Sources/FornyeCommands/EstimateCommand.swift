@@ -63,6 +63,11 @@ struct EstimateCommand: ParsableCommand {
     }
 
     func run() throws {
+        print(try output())
+    }
+
+    /// Everything the command prints, so that tests can read it.
+    func output() throws -> String {
         let codebookValue = try CodebookReader.read(contentsOf: URL(fileURLWithPath: codebook))
         let specification = design.specification
         let loaded = try DatasetReader.read(
@@ -86,14 +91,13 @@ struct EstimateCommand: ParsableCommand {
             tables += try tablesFor(name, codebook: codebookValue, estimator: estimator, breakdownSets: breakdownSets)
         }
         switch format {
-        case .json: print(try TableJSON.encode(tables))
+        case .json:
+            return try TableJSON.encode(tables)
         case .text:
-            if codebookValue.synthetic { print("SYNTETISKE DATA / SYNTHETIC DATA\n") }
-            print(
+            let summary =
                 "Design: \(surveyDesign.rowCount) rows, \(surveyDesign.stratumCount) strata, \(surveyDesign.psuCount) PSUs, "
-                    + "\(surveyDesign.degreesOfFreedom) df, Kish deff \(String(format: "%.3f", surveyDesign.kishDesignEffect))\n"
-            )
-            print(tables.map(TableText.render).joined(separator: "\n\n"))
+                + "\(surveyDesign.degreesOfFreedom) df, Kish deff \(String(format: "%.3f", surveyDesign.kishDesignEffect))"
+            return ([summary] + tables.map(TableText.render)).joined(separator: "\n\n")
         }
     }
 
