@@ -166,9 +166,10 @@ public struct Estimator: Sendable {
                 })
             domainCount += index.domains.count
         }
-        let problem = RatioProblem(
+        var problem = RatioProblem(
             domainCount: domainCount, estimateCount: estimateCount, domainSets: domainSets, slots: slots,
             denominatorOfRow: denominator)
+        problem.estimatesTotals = kind == .total
         let result = try RatioEngine.run(problem, design: design, forceDense: forceDenseVariance)
         var tables: [EstimateTable] = []
         for (index, offset) in zip(indexes, offsets) {

@@ -26,6 +26,8 @@ struct RatioProblem {
     var valueOfRow: [Double]?
     /// Denominator contribution x of each row; 1 when nil.
     var denominatorOfRow: [Double]?
+    /// Whether the totals (rather than the ratios) are wanted; the per-row path computes only what is wanted.
+    var estimatesTotals = false
 
     /// What one slot contributes: the estimate of each row (or -1) and its value (1 when nil).
     struct Slot {
@@ -86,125 +88,29 @@ enum RatioEngine {
     private static func streamingPass(_ problem: RatioProblem, design: SurveyDesign) throws(StatisticsError)
         -> RatioResult
     {
+        let sums =
+            design.psuCount == design.rowCount
+            ? StratumSums(rowsArePSUs: problem, design: design) : StratumSums(clustered: problem, design: design)
+        return try variances(from: sums, problem: problem, design: design)
+    }
+
+    private static func variances(from sums: StratumSums, problem: RatioProblem, design: SurveyDesign)
+        throws(StatisticsError) -> RatioResult
+    {
         let domains = problem.domainCount
         let estimates = problem.estimateCount
         let cells = domains * estimates
         let strata = design.stratumCount
-        let rowCount = problem.rowCount
-        let slotCount = problem.slotCount
-        let layout = PSULayout(design: design)
-        let weights = design.weights
-        let stratumOfPSU = design.stratumOfPSU
-        let domainOfRow = problem.domainOfRow
-        let setCount = problem.setCount
-        let estimateOfRow = problem.estimateOfRow
-        let values = problem.valueOfRow ?? []
-        let hasValues = problem.valueOfRow != nil
-        let denominators = problem.denominatorOfRow ?? []
-        let hasDenominators = problem.denominatorOfRow != nil
-
-        var weightedBase = [Double](repeating: 0, count: domains)
-        var denominatorTotal = weightedBase
-        var baseCount = [Int](repeating: 0, count: domains)
-        var positiveCount = baseCount
-        var positivePSUs = baseCount
-        var numeratorTotal = [Double](repeating: 0, count: cells)
-        var weightedSquares = numeratorTotal
-        var cellCount = [Int](repeating: 0, count: cells)
-
-        var sumA = [Double](repeating: 0, count: strata * cells)
-        var sumAA = sumA
-        var sumAB = sumA
-        var sumB = [Double](repeating: 0, count: strata * domains)
-        var sumBB = sumB
-        var present = [Bool](repeating: false, count: strata * domains)
-        var positiveStratum = present
-
-        var localA = [Double](repeating: 0, count: cells)
-        var localB = [Double](repeating: 0, count: domains)
-        var localPositive = [Bool](repeating: false, count: domains)
-        var domainTouched = localPositive
-        var cellTouched = [Bool](repeating: false, count: cells)
-        var touchedDomains = [Int](repeating: 0, count: domains)
-        var touchedCells = [Int](repeating: 0, count: cells)
-
-        for psu in 0..<design.psuCount {
-            var touchedDomainCount = 0
-            var touchedCellCount = 0
-            for row in layout.rows(of: psu) {
-                let weight = weights[row]
-                let x = hasDenominators ? denominators[row] : 1
-                for set in 0..<setCount {
-                    let domain = Int(domainOfRow[set &* rowCount &+ row])
-                    if domain < 0 { continue }
-                    weightedBase[domain] += weight
-                    denominatorTotal[domain] += weight * x
-                    baseCount[domain] &+= 1
-                    if weight > 0 {
-                        positiveCount[domain] &+= 1
-                        localPositive[domain] = true
-                    }
-                    if !domainTouched[domain] {
-                        domainTouched[domain] = true
-                        touchedDomains[touchedDomainCount] = domain
-                        touchedDomainCount &+= 1
-                    }
-                    localB[domain] += weight * x
-                    for slot in 0..<slotCount {
-                        let position = slot &* rowCount &+ row
-                        let estimate = Int(estimateOfRow[position])
-                        if estimate < 0 { continue }
-                        let y = hasValues ? values[position] : 1
-                        let cell = domain &* estimates &+ estimate
-                        numeratorTotal[cell] += weight * y
-                        weightedSquares[cell] += weight * y * y
-                        cellCount[cell] &+= 1
-                        if !cellTouched[cell] {
-                            cellTouched[cell] = true
-                            touchedCells[touchedCellCount] = cell
-                            touchedCellCount &+= 1
-                        }
-                        localA[cell] += weight * y
-                    }
-                }
-            }
-            let stratum = Int(stratumOfPSU[psu])
-            for index in 0..<touchedCellCount {
-                let cell = touchedCells[index]
-                let a = localA[cell]
-                let position = stratum &* cells &+ cell
-                sumA[position] += a
-                sumAA[position] += a * a
-                sumAB[position] += a * localB[cell / estimates]
-                localA[cell] = 0
-                cellTouched[cell] = false
-            }
-            for index in 0..<touchedDomainCount {
-                let domain = touchedDomains[index]
-                let b = localB[domain]
-                let position = stratum &* domains &+ domain
-                sumB[position] += b
-                sumBB[position] += b * b
-                present[position] = true
-                if localPositive[domain] {
-                    positivePSUs[domain] &+= 1
-                    positiveStratum[position] = true
-                    localPositive[domain] = false
-                }
-                localB[domain] = 0
-                domainTouched[domain] = false
-            }
-        }
-
         var result = RatioResult(
-            weightedBase: weightedBase, denominatorTotal: denominatorTotal, baseCount: baseCount,
-            positiveCount: positiveCount, degreesOfFreedom: .init(repeating: 0, count: domains),
-            numeratorTotal: numeratorTotal, cellCount: cellCount, weightedSquares: weightedSquares,
+            weightedBase: sums.weightedBase, denominatorTotal: sums.denominatorTotal, baseCount: sums.baseCount,
+            positiveCount: sums.positiveCount, degreesOfFreedom: .init(repeating: 0, count: domains),
+            numeratorTotal: sums.numeratorTotal, cellCount: sums.cellCount, weightedSquares: sums.weightedSquares,
             ratioVariance: .init(repeating: 0, count: cells), totalVariance: .init(repeating: 0, count: cells),
             noVariance: .init(repeating: false, count: domains))
         for domain in 0..<domains {
-            let strataWithWeight = (0..<strata).count { positiveStratum[$0 * domains + domain] }
-            result.degreesOfFreedom[domain] = positivePSUs[domain] - strataWithWeight
+            let strataWithWeight = (0..<strata).count { sums.positivePSUs[$0 * domains + domain] > 0 }
+            let psus = (0..<strata).reduce(0) { $0 + sums.positivePSUs[$1 * domains + domain] }
+            result.degreesOfFreedom[domain] = psus - strataWithWeight
         }
 
         let rules = StratumRules(design: design)
@@ -213,21 +119,21 @@ enum RatioEngine {
             var estimableStrata = 0
             var ratioVariance = [Double](repeating: 0, count: estimates)
             var totalVariance = [Double](repeating: 0, count: estimates)
-            let denominator = denominatorTotal[domain]
-            for stratum in 0..<strata where present[stratum * domains + domain] {
+            let denominator = sums.denominatorTotal[domain]
+            for stratum in 0..<strata where sums.present[stratum * domains + domain] {
                 presentStrata += 1
                 guard let rule = try rules.rule(for: stratum) else { continue }
                 estimableStrata += 1
                 if rule.scale == 0 { continue }
-                let b = sumB[stratum * domains + domain]
-                let bb = sumBB[stratum * domains + domain]
+                let b = sums.sumB[stratum * domains + domain]
+                let bb = sums.sumBB[stratum * domains + domain]
                 let count = rule.psuCount
                 for estimate in 0..<estimates {
                     let index = stratum * cells + domain * estimates + estimate
-                    let a = sumA[index]
-                    let aa = sumAA[index]
-                    let ab = sumAB[index]
-                    let ratio = denominator > 0 ? numeratorTotal[domain * estimates + estimate] / denominator : 0
+                    let a = sums.sumA[index]
+                    let aa = sums.sumAA[index]
+                    let ab = sums.sumAB[index]
+                    let ratio = denominator > 0 ? sums.numeratorTotal[domain * estimates + estimate] / denominator : 0
                     // Σ_p (a_p − R b_p)² − centring term, for the ratio; with R = 0 for the total.
                     let squares = aa - 2 * ratio * ab + ratio * ratio * bb
                     let sum = a - ratio * b
@@ -281,12 +187,15 @@ enum RatioEngine {
             }
             for estimate in 0..<estimates {
                 let cell = domain * estimates + estimate
-                result.ratioVariance[cell] =
-                    denominator > 0
-                    ? try Linearization.variance(of: ratioScores[estimate], design: design, presentRows: presentRows)
-                    : .nan
-                result.totalVariance[cell] = try Linearization.variance(
-                    of: totalScores[estimate], design: design, presentRows: presentRows)
+                if problem.estimatesTotals {
+                    result.totalVariance[cell] = try Linearization.variance(
+                        of: totalScores[estimate], design: design, presentRows: presentRows)
+                } else {
+                    result.ratioVariance[cell] =
+                        denominator > 0
+                        ? try Linearization.variance(
+                            of: ratioScores[estimate], design: design, presentRows: presentRows) : .nan
+                }
             }
         }
     }
