@@ -35,13 +35,16 @@ struct RatioProblem {
         var valueOfRow: [Double]?
     }
 
-    /// Lays the per-set and per-slot arrays end to end, so the hot loop indexes flat storage.
-    init(domainCount: Int, estimateCount: Int, domainSets: [[Int32]], slots: [Slot], denominatorOfRow: [Double]?) {
+    /// Lays the per-slot arrays end to end, so the hot loop indexes flat storage.
+    init(
+        domainCount: Int, estimateCount: Int, flatDomains: [Int32], setCount: Int, slots: [Slot],
+        denominatorOfRow: [Double]?
+    ) {
         self.domainCount = domainCount
         self.estimateCount = estimateCount
-        rowCount = domainSets.first?.count ?? slots.first?.estimateOfRow.count ?? 0
-        domainOfRow = domainSets.flatMap { $0 }
-        setCount = domainSets.count
+        rowCount = setCount > 0 ? flatDomains.count / setCount : 0
+        domainOfRow = flatDomains
+        self.setCount = setCount
         estimateOfRow = slots.flatMap(\.estimateOfRow)
         slotCount = slots.count
         valueOfRow =
