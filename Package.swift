@@ -2,7 +2,8 @@
 // Fornye: measure and spread innovation in Norwegian municipalities.
 //
 // Targets depend in one direction only (see docs/ARCHITECTURE.md):
-// FornyeStatistics (pure, no I/O) <- FornyeFormats <- FornyeCommands <- fornye (executable).
+// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport <- FornyeCommands
+// <- fornye (executable).
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "FornyeStatistics", targets: ["FornyeStatistics"]),
         .library(name: "FornyeBarometer", targets: ["FornyeBarometer"]),
         .library(name: "FornyeFormats", targets: ["FornyeFormats"]),
+        .library(name: "FornyeReport", targets: ["FornyeReport"]),
         .executable(name: "fornye", targets: ["fornye"]),
     ],
     dependencies: [
@@ -47,11 +49,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "FornyeReport",
+            dependencies: ["FornyeStatistics", "FornyeBarometer"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "FornyeCommands",
             dependencies: [
                 "FornyeStatistics",
                 "FornyeBarometer",
                 "FornyeFormats",
+                "FornyeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -78,6 +86,11 @@ let package = Package(
         .testTarget(
             name: "FornyeFormatsTests",
             dependencies: ["FornyeFormats"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FornyeReportTests",
+            dependencies: ["FornyeReport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

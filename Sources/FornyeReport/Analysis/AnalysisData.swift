@@ -1,0 +1,136 @@
+import FornyeStatistics
+
+/// The wave's dataset with the indicators the report derives from the questionnaire's answers,
+/// so that every figure is an ordinary share or mean the estimator can compute with its CI.
+///
+/// Derived variables are prefixed `d_` and exist only when their sources do:
+/// - `d_innovated_yes`: took an innovation into use (1) or not, "vet ikke" included (2).
+/// - `d_research`: collaborated with education/research institutions on the newest innovation (1) or not (0).
+/// - `d_type_<item>`: the newest innovation is of this type (1) or not (2), one per type item.
+/// - `d_own_budget_only`: financed by own budget and nothing else (1) or not (2).
+/// - `d_quality_minus_efficiency`: improved quality minus increased efficiency (−1, 0, 1), whose
+///   mean is the paired difference of the two shares.
+/// - `d_side_<factor>`: a factor hindered (1), neither (2) or promoted (3) the innovation, with the
+///   factor's "vet ikke" and "ikke relevant" codes kept as missing codes.
+struct AnalysisData: Sendable {
+    static let innovatedYes = "d_innovated_yes"
+    static let research = "d_research"
+    static let ownBudgetOnly = "d_own_budget_only"
+    static let qualityMinusEfficiency = "d_quality_minus_efficiency"
+    static func type(_ item: String) -> String { "d_type_" + item }
+    static func side(_ factor: String) -> String { "d_side_" + factor }
+
+    let dataset: Dataset
+    /// The items of the factors grid, in codebook order.
+    let factors: [String]
+
+    init(_ source: Dataset, schema: BarometerSchema) throws(StatisticsError) {
+        let codebook = source.codebook
+        var variables = codebook.variables
+        var columns: [String: Column] = [:]
+        for variable in variables { columns[variable.name] = try source.column(named: variable.name) }
+        let rows = source.rowCount
+        let yesNo = [
+            ValueLabel(code: 1, label: "Ja", labelEnglish: "Yes"),
+            ValueLabel(code: 2, label: "Nei", labelEnglish: "No"),
+        ]
+
+        func add(_ variable: Variable, _ column: Column) {
+            variables.append(variable)
+            columns[variable.name] = column
+        }
+
+        if codebook.variable(named: schema.innovated) != nil {
+            let codes = try source.codes(of: schema.innovated)
+            let yes = Int32(1)
+            add(
+                Variable(
+                    name: Self.innovatedYes, label: "Har tatt i bruk minst én innovasjon", kind: .singleChoice,
+                    valueLabels: [.init(code: 1, label: "Ja"), .init(code: 2, label: "Nei eller vet ikke")]),
+                .codes(codes.map { $0 == Column.systemMissing ? Column.systemMissing : ($0 == yes ? 1 : 2) }))
+        }
+        if codebook.variable(named: schema.partnersResearch) != nil {
+            let codes = try source.codes(of: schema.partnersResearch)
+            add(
+                Variable(
+                    name: Self.research, label: "Forskningssamarbeid", kind: .singleChoice,
+                    valueLabels: [
+                        .init(code: 0, label: "Uten forskningssamarbeid"),
+                        .init(code: 1, label: "Med forskningssamarbeid"),
+                    ]),
+                .codes(codes.map { $0 == 0 || $0 == 1 ? $0 : Column.systemMissing }))
+        }
+        if let set = codebook.multipleResponseSet(named: schema.newestType) {
+            for item in set.items {
+                let codes = try source.codes(of: item)
+                let label = codebook.variable(named: item)?.label ?? item
+                add(
+                    Variable(name: Self.type(item), label: label, kind: .singleChoice, valueLabels: yesNo),
+                    .codes(codes.map { $0 == 1 ? 1 : ($0 == 0 ? 2 : Column.systemMissing) }))
+            }
+        }
+        if let set = codebook.multipleResponseSet(named: schema.financing),
+            set.items.contains(schema.financingOwnBudget)
+        {
+            let items = try set.items.map { item throws(StatisticsError) in try source.codes(of: item) }
+            let own = set.items.firstIndex(of: schema.financingOwnBudget)!
+            let codes: [Int32] = (0..<rows).map { row in
+                guard items.allSatisfy({ $0[row] == 0 || $0[row] == 1 }) else { return Column.systemMissing }
+                let onlyOwn = items[own][row] == 1 && items.indices.allSatisfy { $0 == own || items[$0][row] == 0 }
+                return onlyOwn ? 1 : 2
+            }
+            add(
+                Variable(
+                    name: Self.ownBudgetOnly, label: "Bare finansiert over eget budsjett", kind: .singleChoice,
+                    valueLabels: yesNo),
+                .codes(codes))
+        }
+        if codebook.multipleResponseSet(named: schema.results) != nil,
+            codebook.variable(named: schema.resultsQuality) != nil,
+            codebook.variable(named: schema.resultsEfficiency) != nil
+        {
+            let quality = try source.codes(of: schema.resultsQuality)
+            let efficiency = try source.codes(of: schema.resultsEfficiency)
+            let values: [Double] = (0..<rows).map { row in
+                let (q, e) = (quality[row], efficiency[row])
+                guard (q == 0 || q == 1), (e == 0 || e == 1) else { return .nan }
+                return Double(q - e)
+            }
+            add(
+                Variable(
+                    name: Self.qualityMinusEfficiency, label: "Forbedret kvalitet minus økt effektivitet",
+                    kind: .numeric),
+                .numbers(values))
+        }
+        var factors: [String] = []
+        for variable in codebook.variables
+        where variable.name.hasPrefix(schema.factorPrefix)
+            && (variable.kind == .ordinal || variable.kind == .singleChoice)
+        {
+            factors.append(variable.name)
+            let scale = schema.factorScale
+            let codes = try source.codes(of: variable.name)
+            let mapped: [Int32] = codes.map { code in
+                switch Int(code) {
+                case scale.hinderLarge, scale.hinderSome: 1
+                case scale.neither: 2
+                case scale.promoteSome, scale.promoteLarge: 3
+                default: variable.missingCodes[Int(code)] != nil ? code : Column.systemMissing
+                }
+            }
+            add(
+                Variable(
+                    name: Self.side(variable.name), label: variable.label, kind: .singleChoice,
+                    valueLabels: [
+                        .init(code: 1, label: "Hemmet"), .init(code: 2, label: "Verken eller"),
+                        .init(code: 3, label: "Fremmet"),
+                    ],
+                    missingCodes: variable.missingCodes),
+                .codes(mapped))
+        }
+        self.factors = factors
+        var derived = codebook
+        derived.variables = variables
+        dataset = try Dataset(codebook: derived, columns: columns)
+    }
+}

@@ -1,0 +1,58 @@
+import FornyeStatistics
+
+/// How a published cell reads in tables, charts and captions.
+enum CellText {
+    static let suppressed = "skjult"
+    static let noEstimate = "–"
+
+    /// Whether the cell has a number to show.
+    static func isShown(_ cell: EstimateCell) -> Bool {
+        !cell.isSuppressed && cell.estimate.isFinite
+    }
+
+    /// "74 %", "skjult" or "–"; an unreliable share gets an asterisk.
+    static func share(_ cell: EstimateCell?) -> String {
+        guard let cell else { return noEstimate }
+        if cell.isSuppressed { return suppressed }
+        guard cell.estimate.isFinite else { return noEstimate }
+        return NorwegianFormat.percent(cell.estimate) + (cell.flags.contains(.unreliable) ? "*" : "")
+    }
+
+    /// "72–76" or "–".
+    static func interval(_ cell: EstimateCell?) -> String {
+        guard let cell, isShown(cell) else { return noEstimate }
+        return NorwegianFormat.range(cell.lower, cell.upper)
+    }
+
+    /// "74 % (95 % KI 72–76)" for captions.
+    static func spoken(_ cell: EstimateCell?, level: Double) -> String {
+        guard let cell, isShown(cell) else { return share(cell) }
+        return NorwegianFormat.percent(cell.estimate) + " (" + Captions.intervalName(level) + " "
+            + NorwegianFormat.range(cell.lower, cell.upper) + ")"
+    }
+
+    /// An unweighted count, or "skjult" when withheld.
+    static func count(_ value: Int) -> String {
+        value < 0 ? suppressed : NorwegianFormat.count(value)
+    }
+
+    /// The value a chart draws.
+    static func chartValue(_ cell: EstimateCell?) -> ChartValue {
+        guard let cell else { return .missing("ingen svar") }
+        if cell.isSuppressed { return .missing(suppressed) }
+        guard cell.estimate.isFinite else { return .missing("ingen svar") }
+        return ChartValue(estimate: cell.estimate, lower: cell.lower, upper: cell.upper)
+    }
+
+    /// Notes that explain the symbols a table uses.
+    static func notes(for cells: [EstimateCell]) -> [String] {
+        var notes: [String] = []
+        if cells.contains(where: \.isSuppressed) {
+            notes.append("«skjult»: cellen bygger på for få svar til å publiseres (småcelleregel).")
+        }
+        if cells.contains(where: { $0.flags.contains(.unreliable) && !$0.isSuppressed }) {
+            notes.append("*: usikkert anslag etter NCHS' standarder for andeler; les med forsiktighet.")
+        }
+        return notes
+    }
+}

@@ -1,0 +1,44 @@
+import FornyeStatistics
+
+/// Estimate tables in one long CSV: one line per cell, every number unrounded.
+enum EstimateCSV {
+    static let header = [
+        "tabell", "maal", "variabel", "domene", "domene_kode", "kategori", "kategori_kode", "n_grunnlag", "n_celle",
+        "vektet_grunnlag", "estimat", "standardfeil", "ki_nedre", "ki_ovre", "ki_niva", "ki_metode", "designeffekt",
+        "frihetsgrader", "flagg",
+    ]
+
+    /// Named tables as CSV; a synthetic dataset adds a `datakilde` column that says so on every line.
+    static func csv(_ tables: [(name: String, table: EstimateTable)], synthetic: Bool) -> CSVTable {
+        var csv = CSVTable(header: header + (synthetic ? ["datakilde"] : []))
+        for (name, table) in tables {
+            for cell in table.cells {
+                var record = [name, table.kind.rawValue, table.variable]
+                record.append(cell.domain.map { "\($0.variable)=\($0.label)" }.joined(separator: ";"))
+                record.append(cell.domain.map { String($0.code) }.joined(separator: ";"))
+                record.append(cell.category?.label ?? "")
+                record.append(cell.category.map { $0.code.map(String.init) ?? $0.item ?? "" } ?? "")
+                record.append(cell.baseCount < 0 ? "" : String(cell.baseCount))
+                record.append(cell.cellCount < 0 ? "" : String(cell.cellCount))
+                let numbers: [Double] = [cell.weightedBase, cell.estimate, cell.standardError, cell.lower, cell.upper]
+                record += numbers.map(NorwegianFormat.machine)
+                record += [String(table.confidenceLevel), table.intervalMethod.rawValue]
+                record.append(cell.designEffect.map(NorwegianFormat.machine) ?? "")
+                record.append(cell.degreesOfFreedom < 0 ? "" : String(cell.degreesOfFreedom))
+                record.append(cell.flags.map(\.rawValue).sorted().joined(separator: ";"))
+                if synthetic { record.append("SYNTETISKE DATA") }
+                csv.rows.append(record)
+            }
+        }
+        return csv
+    }
+
+    /// A `DataTable` as CSV (for tables that are not estimates: tests, models, weights).
+    static func csv(_ table: DataTable, synthetic: Bool) -> CSVTable {
+        var csv = CSVTable(header: [table.rowHeader] + table.columns.map(\.header) + (synthetic ? ["datakilde"] : []))
+        for row in table.rows {
+            csv.rows.append([row.header] + row.cells + (synthetic ? ["SYNTETISKE DATA"] : []))
+        }
+        return csv
+    }
+}

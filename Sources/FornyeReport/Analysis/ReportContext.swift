@@ -1,0 +1,86 @@
+import FornyeStatistics
+
+/// Everything the figure builders share: the analysis data, the (possibly raked) design, the
+/// estimators for the two missing policies the report uses, and the publication step.
+struct ReportContext: Sendable {
+    let data: AnalysisData
+    let design: SurveyDesign
+    let options: ReportOptions
+    let publication: Publication
+    /// Substantive answers only (the default base).
+    let estimator: Estimator
+    /// "Vet ikke" and "ikke relevant" kept as categories, for figures whose base is everyone asked.
+    let allAnswers: Estimator
+
+    init(data: AnalysisData, design: SurveyDesign, options: ReportOptions, publication: Publication = Publication()) {
+        self.data = data
+        self.design = design
+        self.options = options
+        self.publication = publication
+        estimator = Estimator(
+            dataset: data.dataset, design: design,
+            options: EstimationOptions(
+                confidenceLevel: options.confidenceLevel, intervalMethod: options.intervalMethod))
+        allAnswers = Estimator(
+            dataset: data.dataset, design: design,
+            options: EstimationOptions(
+                missing: MissingPolicy(includeDontKnow: true, includeNotApplicable: true),
+                confidenceLevel: options.confidenceLevel, intervalMethod: options.intervalMethod))
+    }
+
+    var dataset: Dataset { data.dataset }
+    var codebook: Codebook { data.dataset.codebook }
+    var schema: BarometerSchema { options.schema }
+    var level: Double { options.confidenceLevel }
+    var synthetic: Bool { codebook.synthetic }
+
+    func has(_ name: String) -> Bool {
+        codebook.variable(named: name) != nil || codebook.multipleResponseSet(named: name) != nil
+    }
+
+    /// Shares of a single-choice variable, published.
+    func shares(_ variable: String, by breakdowns: [String] = [], allAnswers all: Bool = false) throws(StatisticsError)
+        -> EstimateTable
+    {
+        publication.publish(try (all ? allAnswers : estimator).shares(of: variable, by: breakdowns))
+    }
+
+    /// Shares of respondents (or of responses) choosing each option of a multiple-response set, published.
+    func multipleResponse(_ set: String, kind: EstimateKind = .shareOfRespondents, by breakdowns: [String] = [])
+        throws(StatisticsError) -> EstimateTable
+    {
+        publication.publish(try estimator.multipleResponse(set, kind: kind, by: breakdowns))
+    }
+
+    func means(_ variable: String, by breakdowns: [String] = []) throws(StatisticsError) -> EstimateTable {
+        publication.publish(try estimator.means(of: variable, by: breakdowns))
+    }
+
+    /// The label of a variable or set, or its name.
+    func label(of name: String) -> String {
+        codebook.variable(named: name)?.label ?? codebook.multipleResponseSet(named: name)?.label ?? name
+    }
+}
+
+extension EstimateTable {
+    /// The overall cell (no breakdown) of a category code.
+    func cell(code: Int, domain: [Int] = []) -> EstimateCell? {
+        cells.first { $0.category?.code == code && $0.domain.map(\.code) == domain }
+    }
+
+    /// The overall cell of a multiple-response item.
+    func cell(item: String, domain: [Int] = []) -> EstimateCell? {
+        cells.first { $0.category?.item == item && $0.domain.map(\.code) == domain }
+    }
+
+    /// Cells without a breakdown, in table order.
+    var overall: [EstimateCell] { cells.filter(\.domain.isEmpty) }
+
+    /// The domains of a one-way breakdown in table order, with the cell of `code` in each.
+    func domains(code: Int) -> [(domain: DomainValue, cell: EstimateCell)] {
+        cells.compactMap { cell in
+            guard cell.domain.count == 1, cell.category?.code == code else { return nil }
+            return (cell.domain[0], cell)
+        }
+    }
+}

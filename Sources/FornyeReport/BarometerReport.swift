@@ -1,0 +1,201 @@
+public import FornyeStatistics
+
+/// The analysis of one barometer wave as a report: every figure and table of the 2018 baseline
+/// report that comes from the barometer, each with its base, intervals and a caption written
+/// from the numbers, followed by what that report lacked (tests, an adjusted research effect,
+/// documented weights, the hypotheses as indicators).
+///
+/// ```swift
+/// let document = try BarometerReport.build(wave)
+/// try ReportWriter.write(document, to: URL(filePath: "rapport"))
+/// ```
+public enum BarometerReport {
+    /// Builds the report. A figure whose variables are missing from the wave is left out and
+    /// named in the method section; a figure that cannot be estimated says why in the same place.
+    public static func build(_ wave: Wave, options: ReportOptions = ReportOptions()) throws(StatisticsError)
+        -> ReportDocument
+    {
+        let data = try AnalysisData(wave.dataset, schema: options.schema)
+        let weighting = try WeightingSummary(
+            design: wave.design, dataset: data.dataset, margins: wave.populationMargins, source: wave.weightSource)
+        let context = ReportContext(data: data, design: weighting.final, options: options)
+        var problems: [String] = []
+
+        func figure(_ name: String, _ make: () throws -> ReportFigure?) -> [ReportFigure] {
+            do {
+                guard let figure = try make() else {
+                    problems.append("\(name) mangler fordi variablene den bygger på ikke finnes i dataene.")
+                    return []
+                }
+                return [figure]
+            } catch {
+                problems.append("\(name) kunne ikke lages: \(error)")
+                return []
+            }
+        }
+
+        let schema = options.schema
+        var indicators: [HypothesisIndicator] = []
+        do {
+            indicators = try context.hypothesisIndicators()
+        } catch {
+            problems.append("Hypoteseindikatorene kunne ikke lages: \(error.description)")
+        }
+
+        var sections: [ReportSection] = []
+        sections.append(
+            ReportSection(
+                id: "sammendrag", heading: "Sammendrag",
+                paragraphs: summary(indicators, context: context),
+                figures: figure("Ny figur 1 (hypotesene)") { context.hypothesisFigure(indicators) }))
+        sections.append(
+            ReportSection(
+                id: "omfang", heading: "4.1 Omfanget av innovasjon",
+                figures: figure("Figur 4-1") { try context.figure4_1() }
+                    + figure("Figur 4-2") { try context.figure4_2() }
+                    + figure("Figur 4-3") {
+                        try context.innovationBy(
+                            schema.county, id: "fig-4-3", number: "Figur 4-3",
+                            title: "Andel som har tatt i bruk en innovasjon, etter fylke", domainName: "fylke",
+                            between: "fylkene", sorted: true)
+                    }
+                    + figure("Figur 4-4") {
+                        try context.innovationBy(
+                            schema.centrality, id: "fig-4-4", number: "Figur 4-4",
+                            title: "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
+                            domainName: "sentralitet", between: "sentralitetsklassene", sorted: false)
+                    }))
+        sections.append(
+            ReportSection(
+                id: "utlosere", heading: "4.1 Hva utløser og finansierer innovasjonen",
+                figures: figure("Tabell 4-1") { try context.table4_1() }
+                    + figure("Figur 4-5") { try context.figure4_5() }))
+        sections.append(
+            ReportSection(
+                id: "resultater", heading: "4.2 Resultater av innovasjonen",
+                figures: figure("Figur 4-6") { try context.figure4_6() }
+                    + figure("Tabell 4-2") { try context.table4_2() }
+                    + figure("Resultater etter sentralitet") { try context.resultsByCentrality() }))
+        sections.append(
+            ReportSection(
+                id: "samarbeid", heading: "4.3 Samarbeid, forskning og spredning",
+                figures: figure("Figur 4-7") { try context.figure4_7() }
+                    + figure("Figur 4-8") { try context.figure4_8() }
+                    + figure("Ny tabell 2 (forskningseffekt)") { context.researchEffectTable() }
+                    + figure("Figur 4-10") { try context.figure4_10() }))
+        sections.append(
+            ReportSection(
+                id: "faktorer", heading: "5 Hva fremmer og hemmer innovasjon",
+                figures: figure("Figur 5-1") { try context.figure5_1() }))
+        sections.append(
+            ReportSection(
+                id: "signifikans", heading: "Er forskjellene reelle?",
+                paragraphs: [
+                    "Rapporten fra 2018 beskrev forskjeller mellom fylker og sentralitetsklasser uten å teste dem. "
+                        + "Her er hver forskjell testet med Rao–Scotts designkorrigerte kjikvadrattest."
+                ],
+                figures: figure("Ny tabell 1 (signifikans)") { context.significanceTable() }))
+        sections.append(
+            ReportSection(
+                id: "vekting", heading: "Vekting",
+                paragraphs: [
+                    "Alle andeler i rapporten er vektet. Tabellene viser vektene, hvor mye presisjon de koster, og "
+                        + "hvordan utvalget fordeler seg før og etter vekting."
+                ],
+                figures: [context.weightsTable(weighting)]
+                    + figure("Ny tabell 4 (marginer)") {
+                        try context.marginTable(weighting)
+                    }))
+        sections.append(
+            ReportSection(
+                id: "vedlegg", heading: "Vedlegg: hvem som svarte",
+                figures: figure("Tabell V-0-1") {
+                    try context.appendixTable(
+                        schema.sector, number: "Tabell V-0-1", title: "Respondenter etter sektor", rowHeader: "Sektor")
+                }
+                    + figure("Tabell V-0-2") {
+                        try context.appendixTable(
+                            schema.landsdel, number: "Tabell V-0-2", title: "Respondenter etter landsdel",
+                            rowHeader: "Landsdel")
+                    }
+                    + figure("Tabell V-0-3") {
+                        try context.appendixTable(
+                            schema.unitType, number: "Tabell V-0-3", title: "Respondenter etter type tjenesteenhet",
+                            rowHeader: "Enhetstype")
+                    }
+                    + figure("Tabell V-0-4") {
+                        try context.appendixTable(
+                            schema.populationSize, number: "Tabell V-0-4",
+                            title: "Respondenter etter kommunens innbyggertall", rowHeader: "Innbyggere")
+                    }))
+        sections.append(
+            ReportSection(
+                id: "metode", heading: "Om dataene og metoden", paragraphs: method(context, wave: wave) + problems))
+
+        return ReportDocument(
+            title: wave.title,
+            subtitle: "Innovasjon i kommunale tjenesteenheter: tallene fra grunnlagsanalysen for FORKOMMUNE "
+                + "(Menon Economics 2018), med usikkerhet, tester og justerte sammenhenger.",
+            synthetic: wave.synthetic, facts: facts(context, wave: wave), sections: sections)
+    }
+
+    private static func summary(_ indicators: [HypothesisIndicator], context: ReportContext) -> [String] {
+        guard !indicators.isEmpty else { return [] }
+        let sentences = indicators.map {
+            "\($0.measure.lowercased()): \(CellText.spoken($0.cell, level: context.level))"
+        }
+        return [
+            "Evalueringen av FORKOMMUNE tester tre hypoteser: kommunene innoverer for lite (H1), sprer for lite (H2) og "
+                + "samarbeider for lite med forskning (H3). I denne bølgen er "
+                + Captions.list(sentences) + "."
+        ]
+    }
+
+    private static func facts(_ context: ReportContext, wave: Wave) -> [(term: String, value: String)] {
+        let design = context.design
+        var facts: [(term: String, value: String)] = [
+            ("Data", "\(NorwegianFormat.count(wave.dataset.rowCount)) svar" + (wave.synthetic ? " (syntetiske)" : "")),
+            (
+                "Design",
+                "\(design.stratumCount) strata, \(NorwegianFormat.count(design.psuCount)) primærenheter, "
+                    + "\(NorwegianFormat.count(design.degreesOfFreedom)) frihetsgrader; Kish' designeffekt "
+                    + NorwegianFormat.number(design.kishDesignEffect, decimals: 2)
+            ),
+            (
+                "Usikkerhet",
+                "\(Captions.intervalName(context.level)): \(intervalMethodName(context.options.intervalMethod)), "
+                    + "t-fordeling med designets frihetsgrader"
+            ),
+        ]
+        if let title = wave.dataset.codebook.title { facts.insert(("Datasett", title), at: 0) }
+        return facts
+    }
+
+    static func intervalMethodName(_ method: IntervalMethod) -> String {
+        switch method {
+        case .logit, .xlogit: "logit-intervall (som R-funksjonen svyciprop)"
+        case .wilson: "Wilson-intervall på effektivt utvalg"
+        case .kornGraubard: "Korn–Graubard-intervall"
+        case .wald: "symmetrisk Wald-intervall"
+        }
+    }
+
+    private static func method(_ context: ReportContext, wave: Wave) -> [String] {
+        var paragraphs = [
+            "Alle andeler er vektede designbaserte anslag. Variansen er beregnet ved Taylor-linearisering over "
+                + "utvalgsdesignet, og hvert konfidensintervall bruker designets frihetsgrader. Antall svar (N) er uvektet. "
+                + "Andeler for en gruppe (for eksempel et fylke) er domeneanslag: usikkerheten i gruppens størrelse er med.",
+            "Spørsmål om den nyeste innovasjonen ble bare stilt til enheter som har tatt i bruk en innovasjon. "
+                + "«Vet ikke» og «ikke relevant» er holdt utenfor grunnlaget, unntatt i figur 4-1 og 4-10, "
+                + "der de er svaralternativer som vises.",
+            context.publication.methodNote,
+        ]
+        if wave.synthetic {
+            paragraphs.insert(
+                "Dataene er SYNTETISKE: de er generert for å gjengi tallene i rapporten fra 2018 og beskriver ingen "
+                    + "virkelige enheter. Forskjeller og tester viser hvordan analysen virker, ikke hvordan kommunene er.",
+                at: 0)
+        }
+        return paragraphs
+    }
+}

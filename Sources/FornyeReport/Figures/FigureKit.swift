@@ -1,0 +1,65 @@
+import FornyeStatistics
+
+/// Building blocks shared by the figure builders: the standard share table, bar charts from cells.
+enum FigureKit {
+    typealias Entry = (label: String, cell: EstimateCell?)
+
+    /// Label | Andel | 95 % KI | Antall svar: the table beside a chart of one variable's shares.
+    static func categoryTable(caption: String, rowHeader: String, entries: [Entry], level: Double) -> DataTable {
+        DataTable(
+            caption: caption, rowHeader: rowHeader,
+            columns: [.init("Andel"), .init(Captions.intervalName(level)), .init("Antall svar")],
+            rows: entries.map { entry in
+                DataTable.Row(
+                    header: entry.label,
+                    cells: [
+                        CellText.share(entry.cell), CellText.interval(entry.cell),
+                        entry.cell.map { CellText.count($0.cellCount) } ?? CellText.noEstimate,
+                    ])
+            },
+            notes: CellText.notes(for: entries.compactMap(\.cell)))
+    }
+
+    /// Label | Andel | 95 % KI | Grunnlag (N): one share per domain of a breakdown.
+    static func domainTable(caption: String, rowHeader: String, entries: [Entry], level: Double) -> DataTable {
+        DataTable(
+            caption: caption, rowHeader: rowHeader,
+            columns: [.init("Andel"), .init(Captions.intervalName(level)), .init("Grunnlag (N)")],
+            rows: entries.map { entry in
+                DataTable.Row(
+                    header: entry.label,
+                    cells: [
+                        CellText.share(entry.cell), CellText.interval(entry.cell),
+                        entry.cell.map { CellText.count($0.baseCount) } ?? CellText.noEstimate,
+                    ])
+            },
+            notes: CellText.notes(for: entries.compactMap(\.cell)))
+    }
+
+    static func bar(id: String, title: String, summary: String, entries: [Entry], context: ReportContext) -> Chart {
+        .bar(
+            BarChart(
+                id: "\(id)-chart", title: title, summary: summary,
+                bars: entries.map { BarChart.Bar(label: $0.label, value: CellText.chartValue($0.cell)) },
+                confidenceLevel: context.level, synthetic: context.synthetic))
+    }
+
+    /// The cells of a multiple-response table without breakdown, labelled by their items.
+    static func items(_ table: EstimateTable) -> [Entry] {
+        table.overall.map { ($0.category?.label ?? "", $0) }
+    }
+
+    /// Entries sorted by estimate, largest first; hidden cells last.
+    static func sortedByEstimate(_ entries: [Entry]) -> [Entry] {
+        entries.enumerated().sorted { a, b in
+            let x = a.element.cell.flatMap { CellText.isShown($0) ? $0.estimate : nil } ?? -1
+            let y = b.element.cell.flatMap { CellText.isShown($0) ? $0.estimate : nil } ?? -1
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The base of a table's overall cells (the same for every category).
+    static func base(of table: EstimateTable) -> Int {
+        table.overall.first?.baseCount ?? 0
+    }
+}

@@ -1,0 +1,149 @@
+import FornyeStatistics
+
+/// What the weights are and what they cost: the weights before and after raking to population
+/// margins, Kish's design effect and effective sample size, and the sample against the population.
+struct WeightingSummary: Sendable {
+    /// The design as given by the data.
+    let original: SurveyDesign
+    /// The design the report estimates with (raked when margins were given).
+    let final: SurveyDesign
+    let raking: RakingReport?
+    let margins: [PopulationMargin]
+    let source: String?
+
+    /// Rakes `design` to `margins` when there are any.
+    init(design: SurveyDesign, dataset: Dataset, margins: [PopulationMargin], source: String?) throws(StatisticsError) {
+        original = design
+        self.margins = margins
+        self.source = source
+        if margins.isEmpty {
+            final = design
+            raking = nil
+        } else {
+            let (raked, report) = try Weighting.rake(design, data: dataset, to: margins)
+            final = raked
+            raking = report
+        }
+    }
+}
+
+extension ReportContext {
+    func weightsTable(_ summary: WeightingSummary) -> ReportFigure {
+        let designs =
+            summary.raking == nil
+            ? [("Vekter", summary.original)]
+            : [
+                ("Før raking", summary.original), ("Etter raking", summary.final),
+            ]
+        func stats(_ design: SurveyDesign) -> [(String, Double, Int)] {
+            let positive = design.weights.filter { $0 > 0 }
+            let minimum = positive.min() ?? .nan
+            let maximum = positive.max() ?? .nan
+            let total = design.weights.reduce(0, +)
+            return [
+                ("Enheter med vekt over 0", Double(positive.count), 0), ("Sum av vektene", total, 1),
+                ("Gjennomsnittlig vekt", total / Double(max(positive.count, 1)), 3), ("Minste vekt", minimum, 3),
+                ("Største vekt", maximum, 3), ("Største / minste vekt", maximum / minimum, 2),
+                ("Kish' designeffekt (deff)", design.kishDesignEffect, 3),
+                ("Effektivt utvalg (n / deff)", design.kishEffectiveSampleSize, 0),
+            ]
+        }
+        let columns = designs.map { stats($0.1) }
+        let rows = columns[0].indices.map { index in
+            DataTable.Row(
+                header: columns[0][index].0,
+                cells: columns.map { NorwegianFormat.number($0[index].1, decimals: $0[index].2) })
+        }
+        var csv = CSVTable(
+            header: ["maal"] + designs.map { Markup.identifier($0.0) } + (synthetic ? ["datakilde"] : []))
+        for index in columns[0].indices {
+            csv.rows.append(
+                [columns[0][index].0] + columns.map { NorwegianFormat.machine($0[index].1) }
+                    + (synthetic ? ["SYNTETISKE DATA"] : []))
+        }
+        let final = summary.final
+        var caption =
+            "Vektene gir en designeffekt på \(NorwegianFormat.number(final.kishDesignEffect, decimals: 2)): "
+            + "de \(NorwegianFormat.count(final.weights.filter { $0 > 0 }.count)) svarene gir like presise andeler som "
+            + "et enkelt tilfeldig utvalg på om lag \(NorwegianFormat.count(Int(final.kishEffectiveSampleSize.rounded()))) enheter."
+        var notes = [
+            "Kish' designeffekt for ulike vekter er n·Σw²/(Σw)²; effektivt utvalg er (Σw)²/Σw². De gjelder bare "
+                + "vektingen; designeffekten for hvert anslag står i CSV-filene."
+        ]
+        if let source = summary.source { notes.append("Vektene: \(source)") }
+        if let raking = summary.raking {
+            caption +=
+                " Rakingen til populasjonsmarginene \(raking.converged ? "konvergerte" : "konvergerte ikke") etter "
+                + "\(raking.iterations) runder; vektene ble endret med en faktor mellom "
+                + "\(NorwegianFormat.number(raking.weightRatioRange.lowerBound, decimals: 2)) og "
+                + "\(NorwegianFormat.number(raking.weightRatioRange.upperBound, decimals: 2))."
+            notes.append(
+                "Raking (iterativ proporsjonal tilpasning) til marginene for "
+                    + Captions.list(summary.margins.map { label(of: $0.variable).lowercased() })
+                    + "; variansen tar hensyn til kalibreringen, som R-funksjonen rake i survey-pakken.")
+        }
+        return ReportFigure(
+            id: "ny-tab-vekter", number: "Ny tabell 3", title: "Vektene og hva de koster i presisjon", caption: caption,
+            base: Captions.base(final.rowCount),
+            chart: nil,
+            table: DataTable(
+                caption: "Vektene i rapporten", rowHeader: "Mål", columns: designs.map { .init($0.0) }, rows: rows),
+            csv: csv, notes: notes)
+    }
+
+    /// The distribution of each margin variable in the sample, weighted, and in the population.
+    func marginTable(_ summary: WeightingSummary) throws(StatisticsError) -> ReportFigure? {
+        let variables =
+            summary.margins.isEmpty
+            ? [schema.sector, schema.landsdel, schema.unitType, schema.populationSize].filter(has)
+            : summary.margins.map(\.variable)
+        guard !variables.isEmpty else { return nil }
+        var rows: [DataTable.Row] = []
+        var csv = CSVTable(
+            header: ["variabel", "kode", "kategori", "antall", "andel_uvektet", "andel_vektet", "andel_populasjon"]
+                + (synthetic ? ["datakilde"] : []))
+        var largestGap: (String, Double)?
+        for variable in variables {
+            let table = try shares(variable)
+            let margin = summary.margins.first { $0.variable == variable }
+            let base = FigureKit.base(of: table)
+            for cell in table.overall {
+                let code = cell.category?.code ?? 0
+                let sample = base > 0 && cell.cellCount >= 0 ? Double(cell.cellCount) / Double(base) : .nan
+                let population = margin.flatMap { m in m.totals[code].map { $0 / m.grandTotal } } ?? .nan
+                let name = "\(label(of: variable)): \(cell.category?.label ?? "")"
+                let gap = abs(sample - (population.isFinite ? population : cell.estimate))
+                if gap.isFinite, gap > (largestGap?.1 ?? -1) { largestGap = (name, gap) }
+                rows.append(
+                    DataTable.Row(
+                        header: name,
+                        cells: [
+                            CellText.count(cell.cellCount), NorwegianFormat.percent(sample, decimals: 1),
+                            CellText.isShown(cell)
+                                ? NorwegianFormat.percent(cell.estimate, decimals: 1) : CellText.share(cell),
+                            population.isFinite ? NorwegianFormat.percent(population, decimals: 1) : "–",
+                        ]))
+                csv.rows.append(
+                    [variable, String(code), cell.category?.label ?? "", String(cell.cellCount)]
+                        + [sample, cell.estimate, population].map(NorwegianFormat.machine)
+                        + (synthetic ? ["SYNTETISKE DATA"] : []))
+            }
+        }
+        var caption =
+            summary.margins.isEmpty
+            ? "Uvektet og vektet fordeling av utvalget. Det er ikke oppgitt populasjonsmarginer, så vektene er brukt slik de står i dataene."
+            : "Etter raking treffer den vektede fordelingen populasjonsmarginene."
+        if let largestGap {
+            caption +=
+                " Størst avstand mellom utvalg og \(summary.margins.isEmpty ? "vektet fordeling" : "populasjon"): "
+                + "\(largestGap.0) (\(NorwegianFormat.number(largestGap.1 * 100, decimals: 1)) prosentpoeng)."
+        }
+        return ReportFigure(
+            id: "ny-tab-marginer", number: "Ny tabell 4", title: "Utvalget, vektet og i populasjonen", caption: caption,
+            base: Captions.base(dataset.rowCount), chart: nil,
+            table: DataTable(
+                caption: "Fordeling i utvalget, vektet og i populasjonen", rowHeader: "Variabel: kategori",
+                columns: [.init("Antall"), .init("Utvalg"), .init("Vektet"), .init("Populasjon")], rows: rows),
+            csv: csv)
+    }
+}

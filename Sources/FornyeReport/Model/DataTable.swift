@@ -1,0 +1,69 @@
+/// A table as a reader sees it: a caption, column headers, one header cell per row, and text
+/// cells already formatted in bokmål. Rendered as an HTML `<table>` beside every chart.
+public struct DataTable: Sendable, Hashable {
+    public struct Column: Sendable, Hashable {
+        public var header: String
+        /// Right-aligned figures rather than text.
+        public var numeric: Bool
+
+        public init(_ header: String, numeric: Bool = true) {
+            self.header = header
+            self.numeric = numeric
+        }
+    }
+
+    public struct Row: Sendable, Hashable {
+        public var header: String
+        public var cells: [String]
+        /// A row that stands out (a total, or the estimate a caption speaks of).
+        public var emphasised: Bool
+
+        public init(header: String, cells: [String], emphasised: Bool = false) {
+            self.header = header
+            self.cells = cells
+            self.emphasised = emphasised
+        }
+    }
+
+    public var caption: String
+    /// The header of the row-header column.
+    public var rowHeader: String
+    public var columns: [Column]
+    public var rows: [Row]
+    /// Footnotes under the table: symbols used, bases, how the numbers were made.
+    public var notes: [String]
+
+    public init(caption: String, rowHeader: String, columns: [Column], rows: [Row], notes: [String] = []) {
+        self.caption = caption
+        self.rowHeader = rowHeader
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+}
+
+/// The machine-readable twin of a figure: a header and rows of plain values (decimal point,
+/// full precision, empty for nothing), written as a CSV file beside the report.
+public struct CSVTable: Sendable, Hashable {
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(header: [String], rows: [[String]] = []) {
+        self.header = header
+        self.rows = rows
+    }
+
+    /// RFC 4180 text: fields with a comma, quote or line break are quoted, quotes doubled, CRLF line ends.
+    public var text: String {
+        var output = ""
+        for record in [header] + rows {
+            output += record.map(Self.field).joined(separator: ",") + "\r\n"
+        }
+        return output
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

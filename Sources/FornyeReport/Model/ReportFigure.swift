@@ -1,0 +1,100 @@
+/// A chart of one of the three kinds the report draws.
+public enum Chart: Sendable {
+    case bar(BarChart)
+    case grouped(GroupedBarChart)
+    case diverging(DivergingBarChart)
+
+    public func svg() -> String {
+        switch self {
+        case .bar(let chart): chart.svg()
+        case .grouped(let chart): chart.svg()
+        case .diverging(let chart): chart.svg()
+        }
+    }
+
+    /// The chart's text alternative, as its `<desc>` holds it.
+    public var description: String {
+        switch self {
+        case .bar(let chart): chart.description
+        case .grouped(let chart): chart.description
+        case .diverging(let chart): chart.description
+        }
+    }
+}
+
+/// One figure or table of the report: its number and title, a caption written from the numbers,
+/// the base, an optional chart, the data as a table, and the CSV file that holds the same numbers.
+public struct ReportFigure: Sendable {
+    /// An id for anchors and file names, e.g. `fig-4-1`.
+    public var id: String
+    /// The number a reader cites, e.g. "Figur 4-1" or "Tabell V-0-1".
+    public var number: String
+    public var title: String
+    /// One to three sentences in bokmål generated from the estimates.
+    public var caption: String
+    /// The base, e.g. "N = 1 786 enheter".
+    public var base: String
+    public var chart: Chart?
+    public var table: DataTable
+    /// The same numbers for machines.
+    public var csv: CSVTable
+    /// Notes under the figure: how the base is defined, how this differs from the 2018 report.
+    public var notes: [String]
+
+    public init(
+        id: String, number: String, title: String, caption: String, base: String, chart: Chart?, table: DataTable,
+        csv: CSVTable, notes: [String] = []
+    ) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.caption = caption
+        self.base = base
+        self.chart = chart
+        self.table = table
+        self.csv = csv
+        self.notes = notes
+    }
+
+    /// The name of the CSV file written beside the report.
+    public var csvFileName: String { id + ".csv" }
+}
+
+/// A chapter of the report: a heading, a few paragraphs and its figures.
+public struct ReportSection: Sendable {
+    public var id: String
+    public var heading: String
+    public var paragraphs: [String]
+    public var figures: [ReportFigure]
+
+    public init(id: String, heading: String, paragraphs: [String] = [], figures: [ReportFigure] = []) {
+        self.id = id
+        self.heading = heading
+        self.paragraphs = paragraphs
+        self.figures = figures
+    }
+}
+
+/// The whole report before it is rendered: title, whether the data are synthetic, the sections.
+public struct ReportDocument: Sendable {
+    public var title: String
+    public var subtitle: String
+    public var synthetic: Bool
+    /// Facts about the data and method shown under the title (rows, design, interval method).
+    public var facts: [(term: String, value: String)]
+    public var sections: [ReportSection]
+
+    public init(
+        title: String, subtitle: String, synthetic: Bool, facts: [(term: String, value: String)],
+        sections: [ReportSection]
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.synthetic = synthetic
+        self.facts = facts
+        self.sections = sections
+    }
+
+    /// Every figure in reading order.
+    public var figures: [ReportFigure] { sections.flatMap(\.figures) }
+}

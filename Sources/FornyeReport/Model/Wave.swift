@@ -1,0 +1,59 @@
+public import FornyeStatistics
+
+/// One wave of the Innovasjonsbarometer as the report reads it: the responses, the sampling
+/// design, and optionally the population margins to weight them to.
+///
+/// The dataset's codebook comes from the barometer instrument (see `BarometerSchema` for the
+/// variable names the report looks for); the derived regional variables (`county`, `landsdel`,
+/// `centrality`, `population_size`) are expected to be present already.
+///
+/// ```swift
+/// let wave = Wave(title: "Innovasjonsbarometeret 2018", dataset: dataset,
+///                 design: try SurveyDesign(rowCount: dataset.rowCount, weights: weights))
+/// ```
+public struct Wave: Sendable {
+    /// The wave's name as the report's title shows it.
+    public var title: String
+    public var dataset: Dataset
+    public var design: SurveyDesign
+    /// Known population totals to rake the design to before anything is estimated; empty to
+    /// use the design's weights as they are.
+    public var populationMargins: [PopulationMargin]
+    /// Where the weights come from, in a sentence (shown in the weighting section).
+    public var weightSource: String?
+
+    public init(
+        title: String, dataset: Dataset, design: SurveyDesign, populationMargins: [PopulationMargin] = [],
+        weightSource: String? = nil
+    ) {
+        self.title = title
+        self.dataset = dataset
+        self.design = design
+        self.populationMargins = populationMargins
+        self.weightSource = weightSource
+    }
+
+    /// True when the codebook marks the data as generated.
+    public var synthetic: Bool { dataset.codebook.synthetic }
+}
+
+/// Choices for one rendering of the report.
+public struct ReportOptions: Sendable {
+    public var confidenceLevel: Double
+    /// Interval method for shares (means always get the t interval).
+    public var intervalMethod: IntervalMethod
+    /// The variable names to look for.
+    public var schema: BarometerSchema
+    /// The significance level at which the report calls a difference "statistically significant".
+    public var significanceLevel: Double
+
+    public init(
+        confidenceLevel: Double = 0.95, intervalMethod: IntervalMethod = .logit, schema: BarometerSchema = .init(),
+        significanceLevel: Double = 0.05
+    ) {
+        self.confidenceLevel = confidenceLevel
+        self.intervalMethod = intervalMethod
+        self.schema = schema
+        self.significanceLevel = significanceLevel
+    }
+}

@@ -1,0 +1,148 @@
+/// Renders a `ReportDocument` as one self-contained HTML page: inline CSS, inline SVG, no scripts
+/// and no external resources. The markup is XHTML-compatible (it parses as XML), uses semantic
+/// elements (sections with headings, `figure`/`figcaption`, tables with `caption` and scoped
+/// headers) and says "SYNTETISKE DATA" at the top of every section when the data are synthetic.
+public enum HTMLRenderer {
+    public static let syntheticBanner = "SYNTETISKE DATA"
+
+    public static func render(_ document: ReportDocument) -> String {
+        var writer = MarkupWriter(capacity: 1 << 18)
+        writer.raw("<!DOCTYPE html>\n")
+        writer.open("html", ["xmlns": "http://www.w3.org/1999/xhtml", "lang": "nb", "xml:lang": "nb"])
+        writer.line()
+        writer.open("head")
+        writer.empty("meta", ["charset": "utf-8"])
+        writer.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+        writer.element(
+            "title", text: document.synthetic ? "\(syntheticBanner): \(document.title)" : document.title)
+        writer.open("style")
+        writer.raw(ReportStyle.css)
+        writer.close("style")
+        writer.close("head")
+        writer.line()
+        writer.open("body")
+        if document.synthetic {
+            writer.element("p", ["class": "banner-print", "aria-hidden": "true"], text: syntheticBanner)
+        }
+        header(document, into: &writer)
+        tableOfContents(document, into: &writer)
+        writer.open("main")
+        for section in document.sections {
+            render(section, synthetic: document.synthetic, into: &writer)
+        }
+        writer.close("main")
+        writer.open("footer")
+        writer.element(
+            "p",
+            text: "Laget med Fornye. Tallene i hver figur ligger også som CSV-fil ved siden av denne rapporten.")
+        writer.close("footer")
+        writer.close("body")
+        writer.close("html")
+        writer.line()
+        return writer.output
+    }
+
+    private static func header(_ document: ReportDocument, into writer: inout MarkupWriter) {
+        writer.open("header", ["class": "report-header"])
+        if document.synthetic { banner(into: &writer) }
+        writer.element("h1", text: document.title)
+        writer.element("p", ["class": "subtitle"], text: document.subtitle)
+        if !document.facts.isEmpty {
+            writer.open("dl", ["class": "facts"])
+            for fact in document.facts {
+                writer.element("dt", text: fact.term)
+                writer.element("dd", text: fact.value)
+            }
+            writer.close("dl")
+        }
+        writer.close("header")
+        writer.line()
+    }
+
+    static func banner(into writer: inout MarkupWriter) {
+        writer.element(
+            "p", ["class": "banner", "role": "note"],
+            text: "\(syntheticBanner) – tallene er generert og beskriver ingen virkelige enheter.")
+    }
+
+    private static func tableOfContents(_ document: ReportDocument, into writer: inout MarkupWriter) {
+        writer.open("nav", ["class": "toc", "aria-labelledby": "toc-heading"])
+        writer.element("h2", ["id": "toc-heading"], text: "Innhold")
+        writer.open("ol")
+        for section in document.sections {
+            writer.open("li")
+            writer.element("a", ["href": "#\(section.id)"], text: section.heading)
+            writer.close("li")
+        }
+        writer.close("ol")
+        writer.close("nav")
+        writer.line()
+    }
+
+    private static func render(_ section: ReportSection, synthetic: Bool, into writer: inout MarkupWriter) {
+        writer.open("section", ["id": section.id, "aria-labelledby": "\(section.id)-heading"])
+        if synthetic { banner(into: &writer) }
+        writer.element("h2", ["id": "\(section.id)-heading"], text: section.heading)
+        for paragraph in section.paragraphs {
+            writer.element("p", ["class": "lead"], text: paragraph)
+        }
+        for figure in section.figures {
+            render(figure, into: &writer)
+        }
+        writer.close("section")
+        writer.line()
+    }
+
+    private static func render(_ figure: ReportFigure, into writer: inout MarkupWriter) {
+        writer.open("figure", ["id": figure.id, "aria-labelledby": "\(figure.id)-caption"])
+        writer.open("figcaption", ["id": "\(figure.id)-caption"])
+        writer.element("span", ["class": "number"], text: figure.number + ". ")
+        writer.element("span", ["class": "title"], text: figure.title)
+        writer.element("span", ["class": "caption"], text: figure.caption)
+        writer.element("span", ["class": "base"], text: figure.base)
+        writer.close("figcaption")
+        writer.open("div", ["class": "figure-body"])
+        if let chart = figure.chart { writer.raw(chart.svg()) }
+        render(figure.table, id: "\(figure.id)-table", into: &writer)
+        writer.close("div")
+        if !figure.notes.isEmpty || !figure.table.notes.isEmpty {
+            writer.open("ul", ["class": "notes"])
+            for note in figure.notes + figure.table.notes { writer.element("li", text: note) }
+            writer.close("ul")
+        }
+        writer.open("p", ["class": "download"])
+        writer.element(
+            "a", ["href": figure.csvFileName, "download": figure.csvFileName, "type": "text/csv"],
+            text: "Last ned tallene i \(figure.number.lowercased()) (CSV)")
+        writer.close("p")
+        writer.close("figure")
+        writer.line()
+    }
+
+    static func render(_ table: DataTable, id: String, into writer: inout MarkupWriter) {
+        writer.open("div", ["class": "table-wrap"])
+        writer.open("table", ["id": id])
+        writer.element("caption", text: table.caption)
+        writer.open("thead")
+        writer.open("tr")
+        writer.element("th", ["scope": "col"], text: table.rowHeader)
+        for column in table.columns {
+            writer.element("th", ["scope": "col", "class": column.numeric ? "num" : nil], text: column.header)
+        }
+        writer.close("tr")
+        writer.close("thead")
+        writer.open("tbody")
+        for row in table.rows {
+            writer.open("tr", ["class": row.emphasised ? "emphasised" : nil])
+            writer.element("th", ["scope": "row"], text: row.header)
+            for (index, cell) in row.cells.enumerated() {
+                let numeric = table.columns.indices.contains(index) && table.columns[index].numeric
+                writer.element("td", ["class": numeric ? "num" : nil], text: cell)
+            }
+            writer.close("tr")
+        }
+        writer.close("tbody")
+        writer.close("table")
+        writer.close("div")
+    }
+}

@@ -1,0 +1,62 @@
+import FornyeStatistics
+
+/// Sentences in bokmål built from estimates, for figure captions and text alternatives.
+public enum Captions {
+    /// "95 % KI": the name of a confidence interval at `level`.
+    public static func intervalName(_ level: Double) -> String {
+        let percent = level * 100
+        return NorwegianFormat.number(percent, decimals: percent == percent.rounded() ? 0 : 1)
+            + NorwegianFormat.space + "%" + NorwegianFormat.space + "KI"
+    }
+
+    /// "N = 1 786 enheter".
+    public static func base(_ count: Int, unit: String = "enheter") -> String {
+        count < 0 ? "N skjult" : "N = " + NorwegianFormat.count(count) + " " + unit
+    }
+
+    /// A range of bases when they differ between rows: "N = 1 180–1 204 enheter".
+    public static func base(range counts: [Int], unit: String = "enheter") -> String {
+        let shown = counts.filter { $0 >= 0 }
+        guard let low = shown.min(), let high = shown.max() else { return "N skjult" }
+        if low == high { return base(low, unit: unit) }
+        return "N = " + NorwegianFormat.count(low) + "–" + NorwegianFormat.count(high) + " " + unit
+    }
+
+    /// "a", "a og b", "a, b og c".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " og " + items[items.count - 1]
+        }
+    }
+
+    /// A category label in the middle of a sentence: the first letter lower-cased unless the
+    /// label starts with an abbreviation ("IKT", "NAV") or the label is a name the caller keeps.
+    public static func midSentence(_ label: String) -> String {
+        guard let first = label.first else { return label }
+        let second = label.dropFirst().first
+        if let second, second.isUppercase { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
+    /// A sentence with the upper-case first letter a sentence needs.
+    public static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// "Forskjellene mellom fylkene er statistisk signifikante (Rao–Scott F = 2,31; p = 0,003)."
+    static func significance(_ test: RaoScottTest, between what: String, alpha: Double) -> String {
+        let verdict = test.pValue < alpha ? "er statistisk signifikante" : "er ikke statistisk signifikante"
+        return "Forskjellene mellom \(what) \(verdict) på \(NorwegianFormat.number(alpha * 100, decimals: 0))"
+            + NorwegianFormat.space + "%-nivå (Rao–Scott F = \(NorwegianFormat.number(test.value, decimals: 2)); "
+            + NorwegianFormat.pValue(test.pValue) + ")."
+    }
+
+    /// "18 prosentpoeng (95 % KI 12–24)".
+    static func difference(_ difference: Difference) -> String {
+        NorwegianFormat.points(difference.estimate) + " prosentpoeng (" + intervalName(difference.confidenceLevel)
+            + " " + NorwegianFormat.points(difference.lower) + " til " + NorwegianFormat.points(difference.upper) + ")"
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Numbers as a Norwegian (bokmål) reader expects them: a space between thousands, a decimal
+/// comma, a space before the per cent sign, an en dash in ranges. The spaces are non-breaking so
+/// that "74 %" never wraps.
+///
+/// ```swift
+/// NorwegianFormat.percent(0.7412)          // "74 %"
+/// NorwegianFormat.count(1786)              // "1 786"
+/// NorwegianFormat.range(0.72, 0.76)        // "72–76"
+/// ```
+public enum NorwegianFormat {
+    /// A non-breaking space.
+    public static let space = "\u{00A0}"
+
+    /// A share as a whole per cent (or with `decimals`), with the sign: "74 %".
+    public static func percent(_ share: Double, decimals: Int = 0) -> String {
+        guard share.isFinite else { return "–" }
+        return number(share * 100, decimals: decimals) + space + "%"
+    }
+
+    /// A share as a per cent number without the sign: "74".
+    public static func percentNumber(_ share: Double, decimals: Int = 0) -> String {
+        guard share.isFinite else { return "–" }
+        return number(share * 100, decimals: decimals)
+    }
+
+    /// An interval of shares in per cent without the sign: "72–76".
+    public static func range(_ lower: Double, _ upper: Double, decimals: Int = 0) -> String {
+        guard lower.isFinite, upper.isFinite else { return "–" }
+        return percentNumber(lower, decimals: decimals) + "–" + percentNumber(upper, decimals: decimals)
+    }
+
+    /// A whole number with a space between thousands: "1 786".
+    public static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += space }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "−" : "") + grouped
+    }
+
+    /// A number with a decimal comma and `decimals` digits: "1,25". Negative numbers get a minus sign (U+2212).
+    public static func number(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "–" }
+        let scale = pow(10, Double(decimals))
+        let rounded = (abs(value) * scale).rounded() / scale
+        let negative = value < 0 && rounded > 0
+        let whole = Int(rounded.rounded(.down))
+        var text = count(whole)
+        if decimals > 0 {
+            let fraction = Int(((rounded - Double(whole)) * scale).rounded())
+            let padded = String(fraction)
+            text += "," + String(repeating: "0", count: max(0, decimals - padded.count)) + padded
+        }
+        return (negative ? "−" : "") + text
+    }
+
+    /// A difference of shares in percentage points with its sign: "+18", "−3", "0".
+    public static func points(_ difference: Double, decimals: Int = 0) -> String {
+        guard difference.isFinite else { return "–" }
+        let text = number(difference * 100, decimals: decimals)
+        let isZero = text.allSatisfy { $0 == "0" || $0 == "," }
+        return difference > 0 && !isZero ? "+" + text : text
+    }
+
+    /// A p-value as reported in text: "p < 0,001" or "p = 0,034".
+    public static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "p = –" }
+        if p < 0.001 { return "p < 0,001" }
+        return "p = " + number(p, decimals: 3)
+    }
+
+    /// A number for a CSV file: full precision, a decimal point, empty when not finite.
+    public static func machine(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        return String(value)
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import FornyeReport
+
+@Suite("Norwegian number format")
+struct NorwegianFormatTests {
+    let nbsp = "\u{00A0}"
+
+    @Test("per cent with a non-breaking space, rounded half away from zero")
+    func percent() {
+        #expect(NorwegianFormat.percent(0.7412) == "74\(nbsp)%")
+        #expect(NorwegianFormat.percent(0.745) == "75\(nbsp)%")
+        #expect(NorwegianFormat.percent(0.0449, decimals: 1) == "4,5\(nbsp)%")
+        #expect(NorwegianFormat.percent(.nan) == "–")
+    }
+
+    @Test("thousands are grouped with spaces, decimals use a comma")
+    func numbers() {
+        #expect(NorwegianFormat.count(1786) == "1\(nbsp)786")
+        #expect(NorwegianFormat.count(999) == "999")
+        #expect(NorwegianFormat.count(1_234_567) == "1\(nbsp)234\(nbsp)567")
+        #expect(NorwegianFormat.number(2.345, decimals: 2) == "2,35")
+        #expect(NorwegianFormat.number(0.05, decimals: 2) == "0,05")
+        #expect(NorwegianFormat.number(-1.5, decimals: 1) == "−1,5")
+        #expect(NorwegianFormat.number(-0.001, decimals: 1) == "0,0")
+        #expect(NorwegianFormat.number(12_345.5, decimals: 1) == "12\(nbsp)345,5")
+    }
+
+    @Test("ranges, points and p-values")
+    func rangesAndPoints() {
+        #expect(NorwegianFormat.range(0.7213, 0.7581) == "72–76")
+        #expect(NorwegianFormat.points(0.18) == "+18")
+        #expect(NorwegianFormat.points(-0.031) == "−3")
+        #expect(NorwegianFormat.points(0.001) == "0")
+        #expect(NorwegianFormat.pValue(0.0004) == "p < 0,001")
+        #expect(NorwegianFormat.pValue(0.0342) == "p = 0,034")
+        #expect(Captions.intervalName(0.95) == "95\(nbsp)%\(nbsp)KI")
+        #expect(Captions.intervalName(0.995) == "99,5\(nbsp)%\(nbsp)KI")
+    }
+
+    @Test("lists and sentence case")
+    func lists() {
+        #expect(Captions.list(["a"]) == "a")
+        #expect(Captions.list(["a", "b", "c"]) == "a, b og c")
+        #expect(Captions.midSentence("Tjeneste") == "tjeneste")
+        #expect(Captions.midSentence("IKT-løsning") == "IKT-løsning")
+        #expect(Captions.sentence("økt kvalitet") == "Økt kvalitet")
+    }
+
+    @Test("CSV fields with commas, quotes or line breaks are quoted")
+    func csv() {
+        let table = CSVTable(header: ["a", "b"], rows: [["1,5", "sa \"hei\""], ["x\ny", "z"]])
+        #expect(table.text == "a,b\r\n\"1,5\",\"sa \"\"hei\"\"\"\r\n\"x\ny\",z\r\n")
+    }
+}

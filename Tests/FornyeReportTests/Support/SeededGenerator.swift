@@ -1,0 +1,28 @@
+/// SplitMix64: a small deterministic generator so that test data are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func chance(_ probability: Double) -> Bool {
+        Double.random(in: 0..<1, using: &self) < probability
+    }
+
+    /// An index drawn with the given relative weights.
+    mutating func pick(_ weights: [Double]) -> Int {
+        var draw = Double.random(in: 0..<weights.reduce(0, +), using: &self)
+        for (index, weight) in weights.enumerated() {
+            if draw < weight { return index }
+            draw -= weight
+        }
+        return weights.count - 1
+    }
+}
