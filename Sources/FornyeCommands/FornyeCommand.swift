@@ -5,7 +5,7 @@ public struct FornyeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fornye",
         abstract: "Fornye: measure and spread innovation in Norwegian municipalities.",
-        subcommands: [EstimateCommand.self, DemoCommand.self, SynthCommand.self]
+        subcommands: [EstimateCommand.self, ReportCommand.self, DemoCommand.self, SynthCommand.self]
     )
 
     public init() {}

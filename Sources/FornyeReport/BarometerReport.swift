@@ -16,8 +16,7 @@ public enum BarometerReport {
         -> ReportDocument
     {
         let data = try AnalysisData(wave.dataset, schema: options.schema)
-        let weighting = try WeightingSummary(
-            design: wave.design, dataset: data.dataset, margins: wave.populationMargins, source: wave.weightSource)
+        let weighting = try WeightingSummary(wave: wave, dataset: data.dataset)
         let context = ReportContext(data: data, design: weighting.final, options: options)
         var problems: [String] = []
 
@@ -116,7 +115,7 @@ public enum BarometerReport {
                     + figure("Tabell V-0-2") {
                         try context.appendixTable(
                             schema.landsdel, number: "Tabell V-0-2", title: "Respondenter etter landsdel",
-                            rowHeader: "Landsdel")
+                            rowHeader: "Landsdel", names: true)
                     }
                     + figure("Tabell V-0-3") {
                         try context.appendixTable(
@@ -141,13 +140,10 @@ public enum BarometerReport {
 
     private static func summary(_ indicators: [HypothesisIndicator], context: ReportContext) -> [String] {
         guard !indicators.isEmpty else { return [] }
-        let sentences = indicators.map {
-            "\($0.measure.lowercased()): \(CellText.spoken($0.cell, level: context.level))"
-        }
         return [
             "Evalueringen av FORKOMMUNE tester tre hypoteser: kommunene innoverer for lite (H1), sprer for lite (H2) og "
-                + "samarbeider for lite med forskning (H3). I denne bølgen er "
-                + Captions.list(sentences) + "."
+                + "samarbeider for lite med forskning (H3). I denne bølgen: "
+                + indicators.map { "\($0.id) \($0.statement(level: context.level))" }.joined(separator: "; ") + "."
         ]
     }
 
@@ -157,7 +153,7 @@ public enum BarometerReport {
             ("Data", "\(NorwegianFormat.count(wave.dataset.rowCount)) svar" + (wave.synthetic ? " (syntetiske)" : "")),
             (
                 "Design",
-                "\(design.stratumCount) strata, \(NorwegianFormat.count(design.psuCount)) primærenheter, "
+                "\(design.stratumCount) \(design.stratumCount == 1 ? "stratum" : "strata"), \(NorwegianFormat.count(design.psuCount)) primærenheter, "
                     + "\(NorwegianFormat.count(design.degreesOfFreedom)) frihetsgrader; Kish' designeffekt "
                     + NorwegianFormat.number(design.kishDesignEffect, decimals: 2)
             ),

@@ -8,8 +8,11 @@ import Testing
 struct ReportTests {
     static let fixture = Result { try BarometerFixture() }
 
+    /// Built once: every test reads the same report.
+    static let built = Result { try BarometerReport.build(try fixture.get().wave()) }
+
     static func document() throws -> ReportDocument {
-        try BarometerReport.build(try fixture.get().wave())
+        try built.get()
     }
 
     @Test("the page is well-formed XHTML in bokmål without scripts or external resources")
@@ -138,6 +141,17 @@ struct ReportTests {
         for figure in document.figures { #expect(html.contains("href=\"\(figure.csvFileName)\"")) }
     }
 
+    /// Set FORNYE_REPORT_PREVIEW to a directory to keep the rendered page there (for screenshots).
+    @Test("the same wave renders to the same page, byte for byte")
+    func deterministic() throws {
+        let first = HTMLRenderer.render(try Self.document())
+        let second = HTMLRenderer.render(try BarometerReport.build(try Self.fixture.get().wave()))
+        #expect(first == second)
+        if let preview = ProcessInfo.processInfo.environment["FORNYE_REPORT_PREVIEW"] {
+            try ReportWriter.write(try Self.document(), to: URL(fileURLWithPath: preview))
+        }
+    }
+
     @Test("labels from the data cannot inject markup anywhere in the page")
     func hostileLabels() throws {
         let hostile = [
@@ -151,6 +165,37 @@ struct ReportTests {
         #expect(root.descendants(named: "img").isEmpty)
         #expect(root.allText.contains("</svg><script>alert(1)</script>"))
         #expect(root.allText.contains("A & B 'C'"))
+    }
+
+    @Test("options of multiple-response questions are labelled without the question before them")
+    func optionLabels() throws {
+        let document = try Self.document()
+        let figure = try #require(document.figures.first { $0.number == "Figur 4-2" })
+        #expect(figure.table.rows.map(\.header) == ["Tjeneste", "Produkt", "Organisering/prosess", "Kommunikasjon"])
+    }
+
+    @Test("raking to population margins: the weighted distribution meets them and the weights are documented")
+    func raking() throws {
+        let fixture = try Self.fixture.get()
+        var wave = try fixture.wave()
+        let sector = PopulationMargin(variable: "sector", totals: [1: 3000, 2: 5000])
+        let landsdel = PopulationMargin(variable: "landsdel", totals: [1: 3600, 2: 2400, 3: 1000, 4: 1000])
+        wave.populationMargins = [sector, landsdel]
+        let document = try BarometerReport.build(wave)
+        let weights = try #require(document.figures.first { $0.number == "Ny tabell 3" })
+        #expect(weights.table.columns.map(\.header) == ["Før raking", "Etter raking"])
+        let kish = try #require(weights.table.rows.first { $0.header.hasPrefix("Kish") })
+        let raked = try Weighting.rake(wave.design, data: fixture.dataset, to: [sector, landsdel]).design
+        #expect(
+            kish.cells
+                == [wave.design.kishDesignEffect, raked.kishDesignEffect].map {
+                    NorwegianFormat.number($0, decimals: 3)
+                })
+        let margins = try #require(document.figures.first { $0.number == "Ny tabell 4" })
+        let health = try #require(margins.csv.rows.first { $0[0] == "sector" && $0[1] == "1" })
+        let weighted = try #require(Double(health[5]))
+        let population = try #require(Double(health[6]))
+        #expect(abs(weighted - 0.375) < 1e-8 && abs(population - 0.375) < 1e-12)
     }
 
     @Test("a wave without some questions leaves those figures out and says so")

@@ -63,7 +63,7 @@ struct AnalysisData: Sendable {
         if let set = codebook.multipleResponseSet(named: schema.newestType) {
             for item in set.items {
                 let codes = try source.codes(of: item)
-                let label = codebook.variable(named: item)?.label ?? item
+                let label = FigureKit.option(codebook.variable(named: item)?.label ?? item, setLabel: set.label)
                 add(
                     Variable(name: Self.type(item), label: label, kind: .singleChoice, valueLabels: yesNo),
                     .codes(codes.map { $0 == 1 ? 1 : ($0 == 0 ? 2 : Column.systemMissing) }))

@@ -31,6 +31,13 @@ enum CellText {
             + NorwegianFormat.range(cell.lower, cell.upper) + ")"
     }
 
+    /// "74 %, 95 % KI 72–76" for use inside parentheses.
+    static func inner(_ cell: EstimateCell?, level: Double) -> String {
+        guard let cell, isShown(cell) else { return share(cell) }
+        return NorwegianFormat.percent(cell.estimate) + ", " + Captions.intervalName(level) + " "
+            + NorwegianFormat.range(cell.lower, cell.upper)
+    }
+
     /// An unweighted count, or "skjult" when withheld.
     static func count(_ value: Int) -> String {
         value < 0 ? suppressed : NorwegianFormat.count(value)

@@ -56,6 +56,11 @@ struct ReportContext: Sendable {
         publication.publish(try estimator.means(of: variable, by: breakdowns))
     }
 
+    /// The option label of a multiple-response item, without the question before it.
+    func optionLabel(_ item: String, in set: String) -> String {
+        FigureKit.option(label(of: item), setLabel: label(of: set))
+    }
+
     /// The label of a variable or set, or its name.
     func label(of name: String) -> String {
         codebook.variable(named: name)?.label ?? codebook.multipleResponseSet(named: name)?.label ?? name

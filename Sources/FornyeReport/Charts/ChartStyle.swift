@@ -14,7 +14,7 @@ enum ChartStyle {
     /// A series fill: a colour and a pattern of white marks over it.
     struct Fill: Hashable {
         enum Pattern: Hashable {
-            case solid, diagonal, dots, crosshatch, horizontal
+            case solid, diagonal, reverseDiagonal, dots, crosshatch, horizontal
         }
         let colour: String
         let pattern: Pattern
@@ -28,7 +28,7 @@ enum ChartStyle {
         Fill(colour: "#2d6a30", pattern: .dots, name: "s2"),
         Fill(colour: "#6a3d8f", pattern: .crosshatch, name: "s3"),
         Fill(colour: "#7a5c00", pattern: .horizontal, name: "s4"),
-        Fill(colour: "#8c1f4e", pattern: .solid, name: "s5"),
+        Fill(colour: "#8c1f4e", pattern: .reverseDiagonal, name: "s5"),
     ]
 
     /// Diverging charts: hindering to the left in warm colours, promoting to the right in blue;
@@ -54,13 +54,17 @@ enum ChartStyle {
                 "pattern",
                 [
                     "id": "\(chartID)-\(fill.name)", "patternUnits": "userSpaceOnUse", "width": "8", "height": "8",
-                    "patternTransform": fill.pattern == .diagonal ? "rotate(45)" : nil,
+                    "patternTransform": fill.pattern == .diagonal
+                        ? "rotate(45)" : fill.pattern == .reverseDiagonal ? "rotate(-45)" : nil,
                 ])
             writer.empty("rect", ["width": "8", "height": "8", "fill": fill.colour])
             switch fill.pattern {
             case .solid: break
             case .diagonal, .horizontal:
                 writer.empty("rect", ["x": "0", "y": "0", "width": "8", "height": "2", "fill": "#ffffff"])
+            case .reverseDiagonal:
+                writer.empty("rect", ["x": "0", "y": "0", "width": "8", "height": "1.2", "fill": "#ffffff"])
+                writer.empty("rect", ["x": "0", "y": "4", "width": "8", "height": "1.2", "fill": "#ffffff"])
             case .dots:
                 writer.empty("circle", ["cx": "4", "cy": "4", "r": "1.6", "fill": "#ffffff"])
             case .crosshatch:

@@ -79,7 +79,7 @@ public struct DivergingBarChart: Sendable {
         ])
         let legendHeight = legend.height(left: 8, width: width - 16)
         let headerY = 10 + legendHeight + 12
-        let top = headerY + 26
+        let top = headerY + 36
         let rowHeights = labels.map { max(30, Double($0.count) * ChartText.lineHeight + 12) }
         let height = top + rowHeights.reduce(0, +) + 12
         let reach = items.flatMap { [$0.hinder.total.reach, $0.promote.total.reach] }.max() ?? 0

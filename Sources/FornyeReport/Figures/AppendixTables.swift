@@ -3,8 +3,9 @@ import FornyeStatistics
 /// Appendix tables V-0-1 to V-0-4: who answered, by sector, region, unit type and municipal size,
 /// unweighted as in the 2018 report and weighted with intervals.
 extension ReportContext {
-    func appendixTable(_ variable: String, number: String, title: String, rowHeader: String) throws(StatisticsError)
-        -> ReportFigure?
+    /// - Parameter names: Whether category labels are names (regions) that keep their capital letter mid-sentence.
+    func appendixTable(_ variable: String, number: String, title: String, rowHeader: String, names: Bool = false)
+        throws(StatisticsError) -> ReportFigure?
     {
         guard has(variable) else { return nil }
         let table = try shares(variable)
@@ -15,10 +16,10 @@ extension ReportContext {
         var caption = ""
         if let largest = cells.filter({ $0.cellCount >= 0 }).max(by: { $0.cellCount < $1.cellCount }), base > 0 {
             caption =
-                "Flest svar kom fra \(Captions.midSentence(largest.category?.label ?? "")): "
+                "Flest svar kom fra \(names ? largest.category?.label ?? "" : Captions.midSentence(largest.category?.label ?? "")): "
                 + "\(NorwegianFormat.count(largest.cellCount)) av \(NorwegianFormat.count(base)) "
-                + "(\(NorwegianFormat.percent(Double(largest.cellCount) / Double(base))) uvektet, "
-                + "\(CellText.spoken(largest, level: level)) vektet)."
+                + "(\(NorwegianFormat.percent(Double(largest.cellCount) / Double(base))) uvektet; vektet "
+                + "\(CellText.inner(largest, level: level)))."
         }
         let missing = dataset.rowCount - base
         var notes: [String] = []

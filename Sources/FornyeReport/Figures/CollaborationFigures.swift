@@ -13,7 +13,7 @@ extension ReportContext {
         if let top = ranked.first {
             caption =
                 "Den vanligste samarbeidspartneren er \(Captions.midSentence(top.label)) "
-                + "(\(CellText.spoken(top.cell, level: level)))."
+                + "(\(CellText.inner(top.cell, level: level)))."
         }
         if let research = table.cell(item: schema.partnersResearch) {
             caption +=

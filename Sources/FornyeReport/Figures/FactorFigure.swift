@@ -42,7 +42,7 @@ extension ReportContext {
         var caption = ""
         if let top = rows.first, promote(top) >= 0 {
             caption =
-                "\(top.label) fremmet innovasjonen oftest (\(CellText.spoken(top.sides.cell(code: 3), level: level)))"
+                "\(top.label) fremmet innovasjonen oftest (\(CellText.inner(top.sides.cell(code: 3), level: level)))"
             if rows.count > 1, promote(rows[1]) >= 0 {
                 caption +=
                     ", fulgt av \(Captions.midSentence(rows[1].label)) (\(CellText.share(rows[1].sides.cell(code: 3))))"
@@ -50,7 +50,7 @@ extension ReportContext {
             caption += "."
         }
         if let worst = rows.max(by: { hinder($0) < hinder($1) }), hinder(worst) >= 0 {
-            caption += " \(worst.label) hemmet oftest (\(CellText.spoken(worst.sides.cell(code: 1), level: level)))."
+            caption += " \(worst.label) hemmet oftest (\(CellText.inner(worst.sides.cell(code: 1), level: level)))."
         }
         let title = "Faktorer som fremmet eller hemmet den nyeste innovasjonen"
         let bases = rows.map { $0.sides.overall.first?.baseCount ?? 0 }

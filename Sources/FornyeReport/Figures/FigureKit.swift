@@ -44,9 +44,16 @@ enum FigureKit {
                 confidenceLevel: context.level, synthetic: context.synthetic))
     }
 
-    /// The cells of a multiple-response table without breakdown, labelled by their items.
+    /// The cells of a multiple-response table without breakdown, labelled by their options.
     static func items(_ table: EstimateTable) -> [Entry] {
-        table.overall.map { ($0.category?.label ?? "", $0) }
+        table.overall.map { (option($0.category?.label ?? "", setLabel: table.label), $0) }
+    }
+
+    /// An item's option without the question the instrument puts before it ("Question: Option").
+    static func option(_ itemLabel: String, setLabel: String) -> String {
+        let prefix = setLabel + ": "
+        guard itemLabel.hasPrefix(prefix), itemLabel.count > prefix.count else { return itemLabel }
+        return String(itemLabel.dropFirst(prefix.count))
     }
 
     /// Entries sorted by estimate, largest first; hidden cells last.

@@ -8,8 +8,16 @@ struct HypothesisIndicator: Sendable {
     let name: String
     let hypothesis: String
     let measure: String
+    /// Who the share is of, and what they did: "av enhetene" + "har tatt i bruk …".
+    let subject: String
+    let predicate: String
     let table: EstimateTable
     let cell: EstimateCell?
+
+    /// "70 % (95 % KI 66–73) av enhetene har tatt i bruk minst én innovasjon de siste to årene".
+    func statement(level: Double) -> String {
+        "\(CellText.spoken(cell, level: level)) av \(subject) \(predicate)"
+    }
 }
 
 extension ReportContext {
@@ -20,7 +28,9 @@ extension ReportContext {
             indicators.append(
                 HypothesisIndicator(
                     id: "H1", name: "H1 Innoverer", hypothesis: "Kommunene innoverer ikke nok",
-                    measure: "Andel enheter som har tatt i bruk minst én innovasjon de siste to årene", table: table,
+                    measure: "Andel enheter som har tatt i bruk minst én innovasjon de siste to årene",
+                    subject: "enhetene", predicate: "har tatt i bruk minst én innovasjon de siste to årene",
+                    table: table,
                     cell: table.cell(code: 1)))
         }
         if has(schema.spread) {
@@ -29,6 +39,7 @@ extension ReportContext {
                 HypothesisIndicator(
                     id: "H2", name: "H2 Sprer", hypothesis: "Kommunene sprer ikke innovasjoner nok",
                     measure: "Andel av innovatørene som gjorde noe aktivt for å spre den nyeste innovasjonen",
+                    subject: "innovatørene", predicate: "gjorde noe aktivt for å spre den nyeste innovasjonen",
                     table: table, cell: table.cell(code: 1)))
         }
         if has(schema.partners), has(schema.partnersResearch) {
@@ -37,6 +48,8 @@ extension ReportContext {
                 HypothesisIndicator(
                     id: "H3", name: "H3 Forsker", hypothesis: "Kommunene samarbeider for lite med forskning",
                     measure: "Andel av innovatørene som samarbeidet med utdannings- eller forskningsinstitusjoner",
+                    subject: "innovatørene",
+                    predicate: "samarbeidet med utdannings- eller forskningsinstitusjoner om den nyeste innovasjonen",
                     table: table, cell: table.cell(item: schema.partnersResearch)))
         }
         return indicators

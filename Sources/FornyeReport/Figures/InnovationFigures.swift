@@ -31,7 +31,7 @@ extension ReportContext {
         var caption = "Blant enhetene som har tatt i bruk en innovasjon"
         if let top = ranked.first {
             caption +=
-                ", gjelder den nyeste oftest \(Captions.midSentence(top.label)) (\(CellText.spoken(top.cell, level: level)))"
+                ", gjelder den nyeste oftest \(Captions.midSentence(top.label)) (\(CellText.inner(top.cell, level: level)))"
             let rest = ranked.dropFirst().map { "\(Captions.midSentence($0.label)) (\(CellText.share($0.cell)))" }
             if !rest.isEmpty { caption += ", deretter " + Captions.list(Array(rest)) }
         }
@@ -60,8 +60,8 @@ extension ReportContext {
         if let high = shown.first, let low = shown.last, shown.count > 1 {
             caption =
                 "Andelen som har tatt i bruk minst én innovasjon, er høyest i \(high.label) "
-                + "(\(CellText.spoken(high.cell, level: level))) og lavest i \(low.label) "
-                + "(\(CellText.spoken(low.cell, level: level)))."
+                + "(\(CellText.inner(high.cell, level: level))) og lavest i \(low.label) "
+                + "(\(CellText.inner(low.cell, level: level)))."
         }
         let test = try? RaoScottTest.test(AnalysisData.innovatedYes, by: breakdown, dataset: dataset, design: design)
         if let test {

@@ -48,7 +48,7 @@ extension ReportContext {
                                 NorwegianFormat.number(coefficient.oddsRatio, decimals: 2),
                                 NorwegianFormat.number(coefficient.oddsRatioLower, decimals: 2) + "–"
                                     + NorwegianFormat.number(coefficient.oddsRatioUpper, decimals: 2),
-                                NorwegianFormat.pValue(coefficient.pValue).replacingOccurrences(of: "p ", with: ""),
+                                NorwegianFormat.pValueNumber(coefficient.pValue),
                             ], emphasised: isResearch))
                 }
                 for coefficient in model.coefficients {

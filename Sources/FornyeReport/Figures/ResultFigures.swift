@@ -13,7 +13,7 @@ extension ReportContext {
         if let top = ranked.first {
             caption =
                 "\(Captions.sentence(Captions.midSentence(top.label))) er det vanligste resultatet "
-                + "(\(CellText.spoken(top.cell, level: level)))."
+                + "(\(CellText.inner(top.cell, level: level)))."
         }
         var tables = [("fig-4-6", table)]
         if has(AnalysisData.qualityMinusEfficiency) {
@@ -48,10 +48,16 @@ extension ReportContext {
         }
         var series: [(name: String, table: EstimateTable)] = []
         for item in types.items where has(AnalysisData.type(item)) {
-            series.append((label(of: item), try multipleResponse(schema.results, by: [AnalysisData.type(item)])))
+            series.append(
+                (
+                    optionLabel(item, in: schema.newestType),
+                    try multipleResponse(schema.results, by: [AnalysisData.type(item)])
+                ))
         }
         guard let first = series.first else { return nil }
-        let results = first.table.cells.filter { $0.domain.first?.code == 1 }.map { $0.category?.label ?? "" }
+        let results = first.table.cells.filter { $0.domain.first?.code == 1 }.map {
+            FigureKit.option($0.category?.label ?? "", setLabel: first.table.label)
+        }
         let resultItems = first.table.cells.filter { $0.domain.first?.code == 1 }.compactMap { $0.category?.item }
         func cell(_ table: EstimateTable, _ item: String) -> EstimateCell? { table.cell(item: item, domain: [1]) }
         let title = "Resultater etter type innovasjon"
@@ -95,7 +101,7 @@ extension ReportContext {
         else { return nil }
         let table = try multipleResponse(schema.results, by: [schema.centrality])
         let classes = Self.uniqueDomains(table)
-        let labels = set.items.map { label(of: $0) }
+        let labels = set.items.map { optionLabel($0, in: schema.results) }
         var tests: [String: RaoScottTest] = [:]
         for item in set.items {
             tests[item] = try? RaoScottTest.test(item, by: schema.centrality, dataset: dataset, design: design)
@@ -112,7 +118,7 @@ extension ReportContext {
             ? " Ingen av resultatene varierer statistisk signifikant med sentralitet."
             : " Statistisk signifikante forskjeller etter sentralitet (Rao–Scott, "
                 + "\(NorwegianFormat.number(options.significanceLevel * 100, decimals: 0))\(NorwegianFormat.space)%-nivå): "
-                + Captions.list(significant.map { Captions.midSentence(label(of: $0)) }) + "."
+                + Captions.list(significant.map { Captions.midSentence(optionLabel($0, in: schema.results)) }) + "."
         let chart = GroupedBarChart(
             id: "res-sentralitet-chart", title: title, summary: caption, categories: labels,
             series: classes.map { domain in
@@ -126,7 +132,7 @@ extension ReportContext {
                 DataTable.Row(
                     header: labels[index],
                     cells: classes.map { Self.shareWithInterval(cell(set.items[index], $0.code)) }
-                        + [tests[set.items[index]].map { NorwegianFormat.pValue($0.pValue) } ?? "–"])
+                        + [tests[set.items[index]].map { NorwegianFormat.pValueNumber($0.pValue) } ?? "–"])
             }, notes: CellText.notes(for: table.cells))
         let bases = classes.map { domain in table.cells.first { $0.domain.first?.code == domain.code }?.baseCount ?? 0 }
         return ReportFigure(
@@ -144,7 +150,7 @@ extension ReportContext {
             let set = codebook.multipleResponseSet(named: schema.results)
         else { return nil }
         let table = try multipleResponse(schema.results, by: [AnalysisData.research])
-        let labels = set.items.map { label(of: $0) }
+        let labels = set.items.map { optionLabel($0, in: schema.results) }
         let groups = [(1, "Med forskningssamarbeid"), (0, "Uten forskningssamarbeid")]
         func cell(_ item: String, _ code: Int) -> EstimateCell? { table.cell(item: item, domain: [code]) }
         let title = "Resultater etter om enheten samarbeidet med forskning"

@@ -34,7 +34,7 @@ extension ReportContext {
                         String(test.table.columnCodes.count), NorwegianFormat.number(test.value, decimals: 2),
                         NorwegianFormat.number(test.numeratorDegreesOfFreedom, decimals: 1) + "; "
                             + NorwegianFormat.number(test.denominatorDegreesOfFreedom ?? .nan, decimals: 0),
-                        NorwegianFormat.pValue(test.pValue).replacingOccurrences(of: "p ", with: ""),
+                        NorwegianFormat.pValueNumber(test.pValue),
                         isSignificant ? "Signifikant" : "Ikke signifikant",
                     ]))
             csv.rows.append(

@@ -3,24 +3,30 @@ import FornyeStatistics
 /// What the weights are and what they cost: the weights before and after raking to population
 /// margins, Kish's design effect and effective sample size, and the sample against the population.
 struct WeightingSummary: Sendable {
-    /// The design as given by the data.
-    let original: SurveyDesign
-    /// The design the report estimates with (raked when margins were given).
+    /// The design before the report raked it; nil when the data came calibrated already.
+    let original: SurveyDesign?
+    /// The design the report estimates with.
     let final: SurveyDesign
     let raking: RakingReport?
     let margins: [PopulationMargin]
     let source: String?
 
-    /// Rakes `design` to `margins` when there are any.
-    init(design: SurveyDesign, dataset: Dataset, margins: [PopulationMargin], source: String?) throws(StatisticsError) {
-        original = design
-        self.margins = margins
-        self.source = source
-        if margins.isEmpty {
-            final = design
+    /// Rakes the wave's design to its margins, unless it comes calibrated (then its raking
+    /// report is documented as it is) or there are no margins.
+    init(wave: Wave, dataset: Dataset) throws(StatisticsError) {
+        margins = wave.populationMargins
+        source = wave.weightSource
+        if let calibration = wave.calibration {
+            original = nil
+            final = wave.design
+            raking = calibration
+        } else if margins.isEmpty {
+            original = wave.design
+            final = wave.design
             raking = nil
         } else {
-            let (raked, report) = try Weighting.rake(design, data: dataset, to: margins)
+            let (raked, report) = try Weighting.rake(wave.design, data: dataset, to: margins)
+            original = wave.design
             final = raked
             raking = report
         }
@@ -29,36 +35,42 @@ struct WeightingSummary: Sendable {
 
 extension ReportContext {
     func weightsTable(_ summary: WeightingSummary) -> ReportFigure {
-        let designs =
-            summary.raking == nil
-            ? [("Vekter", summary.original)]
-            : [
-                ("Før raking", summary.original), ("Etter raking", summary.final),
-            ]
-        func stats(_ design: SurveyDesign) -> [(String, Double, Int)] {
+        let labels = [
+            "Enheter med vekt over 0", "Sum av vektene", "Gjennomsnittlig vekt", "Minste vekt", "Største vekt",
+            "Største / minste vekt", "Kish' designeffekt (deff)", "Effektivt utvalg (n / deff)",
+        ]
+        let decimals = [0, 1, 3, 3, 3, 2, 3, 0]
+        func stats(_ design: SurveyDesign) -> [Double] {
             let positive = design.weights.filter { $0 > 0 }
             let minimum = positive.min() ?? .nan
             let maximum = positive.max() ?? .nan
             let total = design.weights.reduce(0, +)
             return [
-                ("Enheter med vekt over 0", Double(positive.count), 0), ("Sum av vektene", total, 1),
-                ("Gjennomsnittlig vekt", total / Double(max(positive.count, 1)), 3), ("Minste vekt", minimum, 3),
-                ("Største vekt", maximum, 3), ("Største / minste vekt", maximum / minimum, 2),
-                ("Kish' designeffekt (deff)", design.kishDesignEffect, 3),
-                ("Effektivt utvalg (n / deff)", design.kishEffectiveSampleSize, 0),
+                Double(positive.count), total, total / Double(max(positive.count, 1)), minimum, maximum,
+                maximum / minimum, design.kishDesignEffect, design.kishEffectiveSampleSize,
             ]
         }
-        let columns = designs.map { stats($0.1) }
-        let rows = columns[0].indices.map { index in
+        var columns: [(name: String, values: [Double])] = []
+        if let raking = summary.raking {
+            let before =
+                summary.original.map(stats)
+                ?? [
+                    .nan, .nan, .nan, .nan, .nan, .nan, raking.kishDesignEffectBefore, raking.effectiveSampleSizeBefore,
+                ]
+            columns = [("Før raking", before), ("Etter raking", stats(summary.final))]
+        } else {
+            columns = [("Vekter", stats(summary.final))]
+        }
+        let rows = labels.indices.map { index in
             DataTable.Row(
-                header: columns[0][index].0,
-                cells: columns.map { NorwegianFormat.number($0[index].1, decimals: $0[index].2) })
+                header: labels[index],
+                cells: columns.map { NorwegianFormat.number($0.values[index], decimals: decimals[index]) })
         }
         var csv = CSVTable(
-            header: ["maal"] + designs.map { Markup.identifier($0.0) } + (synthetic ? ["datakilde"] : []))
-        for index in columns[0].indices {
+            header: ["maal"] + columns.map { Markup.identifier($0.name) } + (synthetic ? ["datakilde"] : []))
+        for index in labels.indices {
             csv.rows.append(
-                [columns[0][index].0] + columns.map { NorwegianFormat.machine($0[index].1) }
+                [labels[index]] + columns.map { NorwegianFormat.machine($0.values[index]) }
                     + (synthetic ? ["SYNTETISKE DATA"] : []))
         }
         let final = summary.final
@@ -87,7 +99,7 @@ extension ReportContext {
             base: Captions.base(final.rowCount),
             chart: nil,
             table: DataTable(
-                caption: "Vektene i rapporten", rowHeader: "Mål", columns: designs.map { .init($0.0) }, rows: rows),
+                caption: "Vektene i rapporten", rowHeader: "Mål", columns: columns.map { .init($0.name) }, rows: rows),
             csv: csv, notes: notes)
     }
 

@@ -21,16 +21,20 @@ public struct Wave: Sendable {
     public var populationMargins: [PopulationMargin]
     /// Where the weights come from, in a sentence (shown in the weighting section).
     public var weightSource: String?
+    /// When the design is already raked to `populationMargins` (as a synthetic wave is), the
+    /// report of that raking: the report documents it instead of raking again.
+    public var calibration: RakingReport?
 
     public init(
         title: String, dataset: Dataset, design: SurveyDesign, populationMargins: [PopulationMargin] = [],
-        weightSource: String? = nil
+        weightSource: String? = nil, calibration: RakingReport? = nil
     ) {
         self.title = title
         self.dataset = dataset
         self.design = design
         self.populationMargins = populationMargins
         self.weightSource = weightSource
+        self.calibration = calibration
     }
 
     /// True when the codebook marks the data as generated.

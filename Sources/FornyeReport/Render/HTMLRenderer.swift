@@ -101,7 +101,7 @@ public enum HTMLRenderer {
         writer.element("span", ["class": "caption"], text: figure.caption)
         writer.element("span", ["class": "base"], text: figure.base)
         writer.close("figcaption")
-        writer.open("div", ["class": "figure-body"])
+        writer.open("div", ["class": fitsBeside(figure) ? "figure-body" : "figure-body stacked"])
         if let chart = figure.chart { writer.raw(chart.svg()) }
         render(figure.table, id: "\(figure.id)-table", into: &writer)
         writer.close("div")
@@ -113,10 +113,24 @@ public enum HTMLRenderer {
         writer.open("p", ["class": "download"])
         writer.element(
             "a", ["href": figure.csvFileName, "download": figure.csvFileName, "type": "text/csv"],
-            text: "Last ned tallene i \(figure.number.lowercased()) (CSV)")
+            text: "Last ned tallene i \(Captions.midSentence(figure.number)) (CSV)")
         writer.close("p")
         writer.close("figure")
         writer.line()
+    }
+
+    /// Whether the table fits beside the chart on a wide screen, judged by the characters in its
+    /// widest cells; otherwise it goes below the chart, where it has the full width.
+    static func fitsBeside(_ figure: ReportFigure) -> Bool {
+        guard figure.chart != nil else { return false }
+        let table = figure.table
+        let rowHeader = ([table.rowHeader] + table.rows.map(\.header)).map(\.count).max() ?? 0
+        let columns = table.columns.indices.map { index in
+            ([table.columns[index].header] + table.rows.map { index < $0.cells.count ? $0.cells[index] : "" })
+                .map(\.count).max() ?? 0
+        }
+        let characters = min(rowHeader, 34) + columns.map { min($0, 24) }.reduce(0, +)
+        return characters * 8 + (table.columns.count + 1) * 20 <= 440
     }
 
     static func render(_ table: DataTable, id: String, into writer: inout MarkupWriter) {

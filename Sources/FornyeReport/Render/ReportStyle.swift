@@ -33,6 +33,8 @@ enum ReportStyle {
         svg.chart text.missing { font-style: italic; fill: #4a4a4a; }
         svg.chart text.synthetic-mark { font-size: 11px; fill: #8a1111; font-weight: 700; }
         .table-wrap { overflow-x: auto; flex: 1 1 340px; }
+        .figure-body.stacked { flex-direction: column; }
+        .figure-body.stacked .table-wrap { flex: none; max-width: 100%; }
         table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; caption-side: top; }
         th, td { border: 1px solid #c8c8c8; padding: 0.25em 0.6em; vertical-align: top; }

@@ -73,6 +73,12 @@ public enum NorwegianFormat {
         return "p = " + number(p, decimals: 3)
     }
 
+    /// A p-value for a table column: "0,034" or "< 0,001".
+    public static func pValueNumber(_ p: Double) -> String {
+        guard p.isFinite else { return "–" }
+        return p < 0.001 ? "< 0,001" : number(p, decimals: 3)
+    }
+
     /// A number for a CSV file: full precision, a decimal point, empty when not finite.
     public static func machine(_ value: Double) -> String {
         guard value.isFinite else { return "" }

@@ -21,9 +21,10 @@ struct BarometerFixture {
         (3, "Oslo"), (5, "Oppland"), (10, "Vest-Agder"), (12, "Hordaland"), (19, "Troms"), (50, "Trøndelag"),
     ]
 
-    static func items(_ set: String, _ labels: [String]) -> [Variable] {
+    /// Items named and labelled as the instrument's codebook names them: `<set>_<code>`, "Question: Option".
+    static func items(_ set: String, question: String, _ labels: [String]) -> [Variable] {
         labels.enumerated().map {
-            Variable(name: "\(set)_\($0.offset + 1)", label: $0.element, kind: .multipleChoiceItem)
+            Variable(name: "\(set)_\($0.offset + 1)", label: "\(question): \($0.element)", kind: .multipleChoiceItem)
         }
     }
 
@@ -91,11 +92,11 @@ struct BarometerFixture {
                 "population_size", "Innbyggertall",
                 ["Under 3000", "3000–9999", "10 000–19 999", "20 000–49 999", "50 000 eller over"], kind: .ordinal),
             coded("innovated", "Tatt i bruk innovasjon", ["Ja", "Nei"], missing: [8: .dontKnow]),
-            coded("spread", "Spredt aktivt", ["Ja", "Nei"], missing: [3: .notApplicable]),
+            coded("spread", "Spredt aktivt", ["Ja", "Nei", "Ikke relevant"]),
         ]
         var sets: [MultipleResponseSet] = []
         for set in Self.sets {
-            let items = items(set.name, set.options)
+            let items = Self.items(set.name, question: set.label, set.options)
             variables += items
             sets.append(MultipleResponseSet(name: set.name, label: set.label, items: items.map(\.name)))
         }
