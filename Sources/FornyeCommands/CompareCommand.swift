@@ -163,6 +163,10 @@ struct CompareCommand: ParsableCommand {
         switch definition.kind {
         case .numeric, .multipleChoiceItem: return .mean
         case .ordinal where mean: return .mean
+        case .singleChoice where mean:
+            throw InputError(
+                "--mean: --variable \(variable) is singleChoice (nominal codes); compare the share of a code with --category CODE"
+            )
         case .text: throw InputError("--variable \(variable) is text; it has no share or mean")
         default:
             let codes = definition.valueLabels.map { "\($0.code) = \($0.label)" }.joined(separator: ", ")
@@ -312,7 +316,7 @@ struct CompareCommand: ParsableCommand {
                     "", "", "", "", "",
                 ])
             }
-            let dfText = df.rounded() == df ? String(Int(df)) : TextGrid.fixed(df, 1)
+            let dfText = df.isFinite && df.rounded() == df ? String(format: "%.0f", df) : TextGrid.fixed(df, 1)
             grid.append([
                 "difference", "first − second", TextGrid.fixed(difference * scale), TextGrid.fixed(se * scale),
                 TextGrid.fixed(low * scale), TextGrid.fixed(high * scale), dfText, TextGrid.fixed(t, 3),

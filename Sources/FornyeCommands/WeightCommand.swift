@@ -47,12 +47,16 @@ struct WeightCommand: ParsableCommand {
             strict = TRUE, but with proportional rather than equal shares). The
             margins may then be met only approximately; the report shows how well.
 
-            Output: the data are written to --output with the calibrated weights as a
-            new last column (--weight-column). The report gives, for every code, the
-            population count and the weighted count before and after; the largest
-            margin errors; iterations and convergence; Kish's design effect
-            n Σw² / (Σw)² and effective sample size (Σw)² / Σw² before and after;
-            and the range of the weights and of the final/initial ratios.
+            Output: the data are written to --output with the calibrated weights as
+            a new numeric variable (--weight-column), and beside them a codebook
+            (--output-codebook) that adds it and the design weight, so that
+              fornye estimate --data OUT.csv --codebook OUT.codebook.yaml \\
+                --weight calibrated_weight [--strata …] VARIABLE
+            reads them back. The report gives, for every code, the population count
+            and the weighted count before and after; the largest margin errors;
+            iterations and convergence; Kish's design effect n Σw² / (Σw)² and
+            effective sample size (Σw)² / Σw² before and after; and the range of
+            the weights and of the final/initial ratios.
 
             --estimate v prints shares (coded variables) or means (numeric) on the
             calibrated design. Their standard errors account for the calibration, as
@@ -87,6 +91,8 @@ struct WeightCommand: ParsableCommand {
 
     @Option(name: .customLong("output"), help: "The CSV file to write: the data with the calibrated weights added.")
     var outputFile: String
+    @Option(help: "The codebook to write beside --output; default: its name with .codebook.yaml.")
+    var outputCodebook: String?
     @Option(help: "Name of the new weight column.") var weightColumn = "calibrated_weight"
     @Option(
         name: .customLong("estimate"),
@@ -170,11 +176,16 @@ struct WeightCommand: ParsableCommand {
         }
 
         let tables = try estimateTables(survey, design: calibrated)
-        try write(survey, weights: calibrated.weights)
+        let method =
+            poststratify == nil ? "raked on \(names.joined(separator: ", "))" : "post-stratified on \(names[0])"
+        try CalibratedDataWriter(
+            survey: survey, design: design, weightColumn: weightColumn,
+            weightLabel: "Calibrated weight: \(method) (\(URL(fileURLWithPath: population).lastPathComponent))"
+        ).write(weights: calibrated.weights, csv: outputURL, codebook: outputCodebookURL)
         var summary = try WeightingSummary(
             method: poststratify == nil ? "rake" : "poststratify", margins: margins, unused: unused,
             populationFile: population, dataset: survey.dataset, before: survey.design, after: calibrated,
-            output: outputFile, weightColumn: weightColumn)
+            output: outputFile, outputCodebook: outputCodebookURL.path, weightColumn: weightColumn)
         if let report {
             summary.iterations = report.iterations
             summary.converged = report.converged
@@ -211,12 +222,24 @@ struct WeightCommand: ParsableCommand {
         return (low, high)
     }
 
+    private var outputURL: URL { URL(fileURLWithPath: outputFile) }
+
+    private var outputCodebookURL: URL {
+        outputCodebook.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: outputURL.deletingPathExtension().path + ".codebook.yaml")
+    }
+
     /// Refuses to overwrite the input or to reuse a column name, before any work is done.
     private func checkOutput(_ survey: LoadedSurvey) throws {
-        let input = URL(fileURLWithPath: data).standardizedFileURL.resolvingSymlinksInPath()
-        let target = URL(fileURLWithPath: outputFile).standardizedFileURL.resolvingSymlinksInPath()
-        guard input != target else {
-            throw InputError("--output \(outputFile) is the data file; write the calibrated data to a new file")
+        func resolved(_ url: URL) -> URL { url.standardizedFileURL.resolvingSymlinksInPath() }
+        let inputs = [URL(fileURLWithPath: data), URL(fileURLWithPath: codebook), URL(fileURLWithPath: population)]
+            .map(resolved)
+        for (option, url) in [("--output", outputURL), ("--output-codebook", outputCodebookURL)]
+        where inputs.contains(resolved(url)) {
+            throw InputError("\(option) \(url.path) is an input file; write the calibrated data to new files")
+        }
+        guard resolved(outputURL) != resolved(outputCodebookURL) else {
+            throw InputError("--output and --output-codebook are the same file")
         }
         if survey.codebook.variable(named: weightColumn) != nil || survey.loaded.source.columns[weightColumn] != nil {
             throw InputError(
@@ -253,21 +276,6 @@ struct WeightCommand: ParsableCommand {
                 )
             }
         }
-    }
-
-    /// Writes the data with every design column as read and the new weights last.
-    private func write(_ survey: LoadedSurvey, weights: [Double]) throws {
-        let source = survey.loaded.source
-        let numericColumns = Set([design.weight, design.fpc].compactMap { $0 })
-        var extras: [(name: String, values: [String])] = survey.loaded.extraColumns
-            .sorted { (source.columns[$0.key] ?? 0) < (source.columns[$1.key] ?? 0) }
-            .map { name, values in
-                // The file is written with "." before decimals, whatever the input used.
-                guard numericColumns.contains(name), source.decimalSeparator == .comma else { return (name, values) }
-                return (name, values.map { $0.replacingOccurrences(of: ",", with: ".") })
-            }
-        extras.append((weightColumn, weights.map { "\($0)" }))
-        try DatasetCSVWriter.write(survey.dataset, extraColumns: extras, to: URL(fileURLWithPath: outputFile))
     }
 
     /// Shares, multiple-response shares or means on the calibrated design, overall.

@@ -137,6 +137,9 @@ struct CompareCommandTests {
         expectError(["--category 5", "not a category of innov"]) {
             try compare(["--variable", "innov", "--category", "5", "--by", "sector", "--first", "1", "--second", "2"])
         }
+        expectError(["--mean", "nominal", "--category"]) {
+            try compare(["--variable", "innov", "--mean", "--by", "sector", "--first", "1", "--second", "2"])
+        }
         expectError(["--by size", "numeric"]) {
             try compare(["--variable", "innov", "--category", "1", "--by", "size", "--first", "1", "--second", "2"])
         }

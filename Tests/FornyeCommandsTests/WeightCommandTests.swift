@@ -139,6 +139,40 @@ struct WeightCommandTests {
         #expect(try #require(nord.se) < 1e-12)
     }
 
+    @Test("the written data and codebook read back: same point estimates, SEs without the calibration")
+    func readBack() throws {
+        let fixture = try SurveyFixture()
+        let population = try fixture.file("population.yaml", Self.populationYAML)
+        let output = fixture.path("calibrated.csv")
+        let result = try run(
+            fixture,
+            [
+                "--poststratify", "region", "--population", population, "--output", output, "--estimate", "innov",
+                "--estimate", "region",
+            ])
+        let readBack = try EstimateCommand.parse(
+            ["--data", output, "--codebook", fixture.path("calibrated.codebook.yaml"), "--weight", "calibrated_weight"]
+                + ["--strata", "stratum", "--cluster", "psu", "innov", "region", "--format", "json"]
+        ).output()
+        let tables = try decode(TablesOutput.self, readBack).tables
+        #expect(try decode(TablesOutput.self, readBack).synthetic)
+        for (calibrated, plain) in zip(result.estimates.tables, tables) {
+            for (a, b) in zip(calibrated.cells, plain.cells) {
+                expectClose(a.estimate, try #require(b.estimate), "\(calibrated.variable) \(a.categoryCode ?? 0)")
+            }
+        }
+        // Read back as plain weights, the region shares get a sampling error the calibration had removed.
+        let nord = try #require(tables[1].cells.first { $0.categoryCode == 1 })
+        #expect(try #require(nord.se) > 0.01)
+        // The design weight is kept as a variable, so the old design reads back too.
+        let original = try EstimateCommand.parse(
+            ["--data", output, "--codebook", fixture.path("calibrated.codebook.yaml")] + SurveyFixture.design
+                + ["innov", "--format", "json"]
+        ).output()
+        let expected = try EstimateCommand.parse(fixture.arguments(["innov", "--format", "json"])).output()
+        #expect(original == expected)
+    }
+
     @Test("raking meets both margins, converges, and its SEs agree with R's rake")
     func raking() throws {
         let fixture = try SurveyFixture()
@@ -276,8 +310,11 @@ struct WeightCommandTests {
         expectError(["--poststratify innov", "no counts for innov"]) {
             try weight(["--poststratify", "innov", "--output", output])
         }
-        expectError(["--output", "is the data file"]) {
+        expectError(["--output", "is an input file"]) {
             try weight(["--poststratify", "region", "--output", fixture.csv])
+        }
+        expectError(["--output-codebook", "is an input file"]) {
+            try weight(["--poststratify", "region", "--output", output, "--output-codebook", fixture.codebook])
         }
         expectError(["--weight-column w", "already"]) {
             try weight(["--poststratify", "region", "--output", output, "--weight-column", "w"])

@@ -60,12 +60,14 @@ struct WeightingSummary: Encodable {
     var weightsBefore: WeightRange
     var weightsAfter: WeightRange
     var output: String
+    var outputCodebook: String
     var weightColumn: String
 
     /// The summary of a calibration from `before` to `after` on the given margins.
     init(
         method: String, margins populationMargins: [PopulationMargin], unused: [String], populationFile: String,
-        dataset: Dataset, before: SurveyDesign, after: SurveyDesign, output: String, weightColumn: String
+        dataset: Dataset, before: SurveyDesign, after: SurveyDesign, output: String, outputCodebook: String,
+        weightColumn: String
     ) throws {
         synthetic = dataset.codebook.synthetic
         self.method = method
@@ -109,6 +111,7 @@ struct WeightingSummary: Encodable {
         weightsBefore = WeightRange(before.weights)
         weightsAfter = WeightRange(after.weights)
         self.output = output
+        self.outputCodebook = outputCodebook
         self.weightColumn = weightColumn
     }
 
@@ -178,10 +181,11 @@ struct WeightingSummary: Encodable {
             "  final/initial weight ratio from \(TextGrid.fixed(weightRatioMin, 3)) to \(TextGrid.fixed(weightRatioMax, 3))"
         )
         lines.append("")
-        lines.append("Wrote the data with the calibrated weights in column \(weightColumn) to \(output).")
-        lines.append(
-            "Estimates from that file with --weight \(weightColumn) reproduce the point estimates, but their standard errors treat the weights as sampling weights and ignore the calibration; those of --estimate here account for it."
-        )
+        lines.append("Wrote the data with the calibrated weights as variable \(weightColumn) to \(output),")
+        lines.append("and their codebook to \(outputCodebook).")
+        lines.append("Estimates from them with --weight \(weightColumn) reproduce these point estimates, but")
+        lines.append("their SEs treat the weights as sampling weights and ignore the calibration;")
+        lines.append("the SEs of --estimate here account for it.")
         return lines
     }
 }
