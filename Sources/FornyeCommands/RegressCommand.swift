@@ -128,9 +128,11 @@ struct RegressCommand: ParsableCommand {
             }
         }
         let predictors = numeric.map(Predictor.numeric) + factor.map(Predictor.factor)
-        let model = try LogisticRegression.fit(
-            outcome, events: events, on: predictors, dataset: survey.dataset, design: survey.design,
-            missing: missing.policy, confidenceLevel: level)
+        let model = try survey.locatingErrors {
+            try LogisticRegression.fit(
+                outcome, events: events, on: predictors, dataset: survey.dataset, design: survey.design,
+                missing: missing.policy, confidenceLevel: level)
+        }
         let report = Report(model, outcome: outcomeVariable, codebook: survey.codebook)
         switch format {
         case .json: return try JSONText.encode(report)

@@ -27,6 +27,19 @@ struct LoadedSurvey {
         self.codebookFile = codebook
     }
 
+    /// Runs an analysis, turning a refused data value (reported by 1-based row and variable)
+    /// into an error naming the file, line and field.
+    func locatingErrors<T>(_ analysis: () throws -> T) throws -> T {
+        do {
+            return try analysis()
+        } catch let error as StatisticsError {
+            if case .invalidValue(let variable, let row, let message) = error, loaded.source.columns[variable] != nil {
+                throw loaded.source.error(row: row - 1, column: variable, message)
+            }
+            throw error
+        }
+    }
+
     /// One line describing the design, printed above text output.
     var designSummary: String {
         "Design: \(design.rowCount) rows, \(design.stratumCount) strata, \(design.psuCount) PSUs, "

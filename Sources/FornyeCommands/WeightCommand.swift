@@ -144,7 +144,7 @@ struct WeightCommand: ParsableCommand {
     func output() throws -> String {
         let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
         let names = try poststratify.map { [$0] } ?? rakeVariables()
-        let option = poststratify == nil ? "--rake" : "--poststratify"
+        let option = isRaking ? "--rake" : "--poststratify"
         for name in names { _ = try survey.codedVariable(name, option: option) }
         for name in estimates where survey.codebook.multipleResponseSet(named: name) == nil {
             _ = try survey.variable(name, option: "--estimate")
@@ -154,42 +154,21 @@ struct WeightCommand: ParsableCommand {
         let (margins, unused) = try file.margins(for: names, codebook: survey.codebook, option: option)
         try checkCoverage(margins, file: file, survey: survey)
 
-        let calibrated: SurveyDesign
-        var report: RakingReport?
-        var options = RakingOptions()
-        do {
-            if let margin = margins.first, poststratify != nil {
-                calibrated = try Weighting.postStratify(
-                    survey.design, data: survey.dataset, to: margin, partial: partial)
-            } else {
-                options.maxIterations = maxIterations ?? options.maxIterations
-                options.tolerance = tolerance ?? options.tolerance
-                options.trimming = try trimBounds().map { WeightBounds.ratio(lower: $0.low, upper: $0.high) }
-                (calibrated, report) = try Weighting.rake(
-                    survey.design, data: survey.dataset, to: margins, options: options)
-            }
-        } catch let error as StatisticsError {
-            if case .invalidValue(let variable, let row, let message) = error {
-                throw survey.loaded.source.error(row: row - 1, column: variable, message)
-            }
-            throw error
-        }
-
+        let (calibrated, report) = try calibrate(survey, to: margins)
         let tables = try estimateTables(survey, design: calibrated)
-        let method =
-            poststratify == nil ? "raked on \(names.joined(separator: ", "))" : "post-stratified on \(names[0])"
+        let method = isRaking ? "raked on \(names.joined(separator: ", "))" : "post-stratified on \(names[0])"
         try CalibratedDataWriter(
             survey: survey, design: design, weightColumn: weightColumn,
             weightLabel: "Calibrated weight: \(method) (\(URL(fileURLWithPath: population).lastPathComponent))"
         ).write(weights: calibrated.weights, csv: outputURL, codebook: outputCodebookURL)
         var summary = try WeightingSummary(
-            method: poststratify == nil ? "rake" : "poststratify", margins: margins, unused: unused,
+            method: isRaking ? "rake" : "poststratify", margins: margins, unused: unused,
             populationFile: population, dataset: survey.dataset, before: survey.design, after: calibrated,
             output: outputFile, outputCodebook: outputCodebookURL.path, weightColumn: weightColumn)
         if let report {
             summary.iterations = report.iterations
             summary.converged = report.converged
-            summary.tolerance = options.tolerance
+            summary.tolerance = try rakingOptions().tolerance
             summary.trimRatio = try trimBounds().map { [$0.low, $0.high] }
             summary.trimmedCount = report.trimmedCount
             summary.marginTotalDiscrepancy = report.marginTotalDiscrepancy
@@ -203,6 +182,33 @@ struct WeightCommand: ParsableCommand {
             let parts = [(survey.syntheticBanner + [survey.designSummary, ""] + summary.lines).joined(separator: "\n")]
             return (parts + tables.map(TableText.render)).joined(separator: "\n\n")
         }
+    }
+
+    private var isRaking: Bool { poststratify == nil }
+
+    /// The calibrated design, and for raking the library's report on it. Errors about a data
+    /// cell name its file, line and field.
+    private func calibrate(_ survey: LoadedSurvey, to margins: [PopulationMargin]) throws
+        -> (design: SurveyDesign, report: RakingReport?)
+    {
+        try survey.locatingErrors {
+            if let margin = margins.first, !isRaking {
+                let design = try Weighting.postStratify(
+                    survey.design, data: survey.dataset, to: margin, partial: partial)
+                return (design, nil)
+            }
+            let (design, report) = try Weighting.rake(
+                survey.design, data: survey.dataset, to: margins, options: try rakingOptions())
+            return (design, report)
+        }
+    }
+
+    private func rakingOptions() throws -> RakingOptions {
+        var options = RakingOptions()
+        options.maxIterations = maxIterations ?? options.maxIterations
+        options.tolerance = tolerance ?? options.tolerance
+        options.trimming = try trimBounds().map { WeightBounds.ratio(lower: $0.low, upper: $0.high) }
+        return options
     }
 
     private func rakeVariables() throws -> [String] {
@@ -272,7 +278,7 @@ struct WeightCommand: ParsableCommand {
                 location.field = "code"
                 throw FormatError.located(
                     location,
-                    "\(margin.variable) code \(code) has a population count but no sampled row with positive weight in \(data); the weights cannot reach it (merge it with another group\(poststratify == nil ? "" : ", or use --partial"))"
+                    "\(margin.variable) code \(code) has a population count but no sampled row with positive weight in \(data); the weights cannot reach it (merge it with another group\(isRaking ? "" : ", or use --partial"))"
                 )
             }
         }

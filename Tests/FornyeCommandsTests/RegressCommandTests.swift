@@ -123,6 +123,9 @@ struct RegressCommandTests {
         expectError(["--event-code", "whole number"]) {
             _ = try RegressCommand.parse(fixture.arguments(["--outcome", "innov", "--event-code", "ja"]))
         }
+        expectError([fixture.csv, "line 2", "field \"size\"", "[0, 1]"]) {
+            _ = try RegressCommand.parse(fixture.arguments(["--outcome", "size", "--factor", "region"])).output()
+        }
         expectError(["given twice"]) {
             _ = try RegressCommand.parse(
                 fixture.arguments([
