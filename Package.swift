@@ -12,7 +12,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Fornye",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "FornyeStatistics", targets: ["FornyeStatistics"]),
         .library(name: "FornyeFormats", targets: ["FornyeFormats"]),

@@ -340,15 +340,27 @@ proportion_cell <- function(design, y, keep, kind, variable, policy, breakdowns,
     m <- quiet_zero_weights(svyglm(.y ~ 1, sub, family = quasibinomial, control = GLM_CONTROL))
     plogis(as.numeric(confint(m, 1, level = LEVEL, method = "Wald", ddf = df)))
   }
+  beta <- ci("beta")
+  # svyciprop's beta formula reproduced here must give svyciprop's own limits.
+  stopifnot(isTRUE(all.equal(unname(beta), korn_graubard(p, se, nrow(sub), df), tolerance = 1e-13)))
+  intervals <- list(
+    interval("logit", logit()), interval("xlogit", ci("xlogit")), interval("beta", beta),
+    interval("wald", wald(p, se, df)), interval("wilson", wilson(p, se, df))
+  )
   cell(kind, variable, policy, breakdowns, domain, category, item,
     estimate = p, se = se, deff = deff(m)[[1]], df = df,
     n_base = sum(keep), n_cell = sum(keep & y == 1), weighted_base = sum(weights(design)[keep]),
-    intervals = list(
-      interval("logit", logit()), interval("xlogit", ci("xlogit")), interval("beta", ci("beta")),
-      interval("wald", wald(p, se, df)), interval("wilson", wilson(p, se, df))
-    ),
+    intervals = c(intervals, beta_base_rows(design, p, se, sum(keep), df)),
     lonely_psu = lonely_psu
   )
+}
+
+# A subset of a calibrated design keeps every row (with weight zero outside), so svyciprop's beta
+# counts all of them in nrow(design); for an uncalibrated design it counts the rows of the subset.
+# For calibrated designs the Korn-Graubard limits with the subset's rows are recorded as well.
+beta_base_rows <- function(design, p, se, rows, df) {
+  if (is.null(design$postStrata)) return(list())
+  list(interval("beta_base_rows", korn_graubard(p, se, rows, df)))
 }
 
 shares <- function(design, variable, column, categories, breakdowns, policy, lonely_psu = NULL) {
@@ -388,10 +400,10 @@ multiple_response <- function(design, breakdowns) {
       out[[length(out) + 1]] <- cell("shareOfResponses", "mr", "substantiveOnly", breakdowns, domain,
         item = item, estimate = p, se = se, deff = attr(r, "deff")[[1]], df = df,
         n_base = sum(keep), n_cell = sum(keep & data[[item]] %in% 1), weighted_base = sum(weights(design)[keep]),
-        intervals = list(
+        intervals = c(list(
           interval("xlogit", xlogit(p, se, df)), interval("beta", korn_graubard(p, se, nrow(sub), df)),
           interval("wald", wald(p, se, df)), interval("wilson", wilson(p, se, df))
-        )
+        ), beta_base_rows(design, p, se, sum(keep), df))
       )
     }
   }

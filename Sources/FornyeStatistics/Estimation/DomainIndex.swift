@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The domains formed by zero, one or two coded breakdown variables, and each row's domain.
 ///
 /// Domains are ordered by breakdown code, ascending, the first breakdown varying slowest, and
@@ -103,5 +105,20 @@ struct CodeLookup: Sendable {
         if dense.isEmpty { return sparse[Int(code)] ?? -1 }
         let position = Int(code) - offset
         return position >= 0 && position < dense.count ? dense[position] : -1
+    }
+}
+
+/// Domain indexes already worked out for a dataset, shared by the copies of an `Estimator`.
+final class DomainIndexCache: Sendable {
+    private let dataset: Dataset
+    private let indexes = Mutex<[[String]: DomainIndex]>([:])
+
+    init(dataset: Dataset) { self.dataset = dataset }
+
+    func index(for breakdowns: [String]) throws(StatisticsError) -> DomainIndex {
+        if let index = indexes.withLock({ $0[breakdowns] }) { return index }
+        let index = try DomainIndex(dataset: dataset, breakdowns: breakdowns)
+        indexes.withLock { $0[breakdowns] = index }
+        return index
     }
 }

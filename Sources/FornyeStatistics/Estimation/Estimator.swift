@@ -15,6 +15,8 @@ public struct Estimator: Sendable {
     public let dataset: Dataset
     public let design: SurveyDesign
     public let options: EstimationOptions
+    /// Breakdown domains are the same for every variable, so they are worked out once per estimator.
+    private let domainCache: DomainIndexCache
     /// Takes the per-row variance path even for uncalibrated designs, so tests can check one path against the other.
     var forceDenseVariance = false
 
@@ -22,6 +24,7 @@ public struct Estimator: Sendable {
         self.dataset = dataset
         self.design = design
         self.options = options
+        domainCache = DomainIndexCache(dataset: dataset)
     }
 
     /// The share of respondents in each category of a single-choice or ordinal variable.
@@ -150,25 +153,26 @@ public struct Estimator: Sendable {
         kind: EstimateKind, variable: String, label: String, breakdownSets: [[String]], categories: [Category],
         inBase: [Bool], slots: [RatioProblem.Slot], denominator: [Double]?
     ) throws(StatisticsError) -> [EstimateTable] {
-        let indexes = try breakdownSets.map { (set) throws(StatisticsError) in
-            try DomainIndex(dataset: dataset, breakdowns: set)
-        }
+        let indexes = try breakdownSets.map { (set) throws(StatisticsError) in try domainCache.index(for: set) }
         let estimateCount = max(categories.count, 1)
+        let rowCount = dataset.rowCount
         var offsets: [Int] = []
-        var domainSets: [[Int32]] = []
+        var flatDomains = [Int32](repeating: -1, count: indexes.count * rowCount)
         var domainCount = 0
-        for index in indexes {
+        for (position, index) in indexes.enumerated() {
             offsets.append(domainCount)
             let offset = Int32(domainCount)
-            domainSets.append(
-                zip(index.domainOfRow, inBase).map { domain, included in
-                    included && domain >= 0 ? domain + offset : -1
-                })
+            let start = position * rowCount
+            let domainOfRow = index.domainOfRow
+            for row in 0..<rowCount where inBase[row] && domainOfRow[row] >= 0 {
+                flatDomains[start + row] = domainOfRow[row] + offset
+            }
             domainCount += index.domains.count
         }
-        let problem = RatioProblem(
-            domainCount: domainCount, estimateCount: estimateCount, domainSets: domainSets, slots: slots,
-            denominatorOfRow: denominator)
+        var problem = RatioProblem(
+            domainCount: domainCount, estimateCount: estimateCount, flatDomains: flatDomains,
+            setCount: indexes.count, slots: slots, denominatorOfRow: denominator)
+        problem.estimatesTotals = kind == .total
         let result = try RatioEngine.run(problem, design: design, forceDense: forceDenseVariance)
         var tables: [EstimateTable] = []
         for (index, offset) in zip(indexes, offsets) {

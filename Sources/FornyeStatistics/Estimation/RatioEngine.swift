@@ -10,20 +10,48 @@
 /// O(rows + PSUs × touched cells) whatever the number of domains. Calibrated designs need per-row
 /// residuals, so they take the dense path through `Linearization`.
 struct RatioProblem {
-    /// An estimate contributed by a row: which estimate (or -1) and with which value (1 when nil).
+    var domainCount: Int
+    var estimateCount: Int
+    var rowCount: Int
+    /// `setCount` blocks of `rowCount` entries, one block per breakdown set, giving each row's
+    /// domain when the row is in the base of the analysis, else -1. Domains are numbered across
+    /// all sets, so one pass serves every table.
+    var domainOfRow: [Int32]
+    var setCount: Int
+    /// `slotCount` blocks of `rowCount` entries: the estimate a row contributes to (or -1). Shares
+    /// need one slot (the category); a multiple-response set one per option.
+    var estimateOfRow: [Int32]
+    var slotCount: Int
+    /// The value y a row contributes in each slot, laid out as `estimateOfRow`; 1 when nil.
+    var valueOfRow: [Double]?
+    /// Denominator contribution x of each row; 1 when nil.
+    var denominatorOfRow: [Double]?
+    /// Whether the totals (rather than the ratios) are wanted; the per-row path computes only what is wanted.
+    var estimatesTotals = false
+
+    /// What one slot contributes: the estimate of each row (or -1) and its value (1 when nil).
     struct Slot {
         var estimateOfRow: [Int32]
         var valueOfRow: [Double]?
     }
 
-    var domainCount: Int
-    var estimateCount: Int
-    /// One array per breakdown set, giving each row's domain when the row is in the base of the
-    /// analysis, else -1. Domains are numbered across all sets, so one pass serves every table.
-    var domainSets: [[Int32]]
-    var slots: [Slot]
-    /// Denominator contribution x of each row (1 when nil).
-    var denominatorOfRow: [Double]?
+    /// Lays the per-slot arrays end to end, so the hot loop indexes flat storage.
+    init(
+        domainCount: Int, estimateCount: Int, flatDomains: [Int32], setCount: Int, slots: [Slot],
+        denominatorOfRow: [Double]?
+    ) {
+        self.domainCount = domainCount
+        self.estimateCount = estimateCount
+        rowCount = setCount > 0 ? flatDomains.count / setCount : 0
+        domainOfRow = flatDomains
+        self.setCount = setCount
+        estimateOfRow = slots.flatMap(\.estimateOfRow)
+        slotCount = slots.count
+        valueOfRow =
+            slots.contains { $0.valueOfRow != nil }
+            ? slots.flatMap { $0.valueOfRow ?? [Double](repeating: 1, count: $0.estimateOfRow.count) } : nil
+        self.denominatorOfRow = denominatorOfRow
+    }
 }
 
 struct RatioResult {
@@ -33,6 +61,7 @@ struct RatioResult {
     var baseCount: [Int]
     /// Base rows with positive weight (R's `nobs` for design effects).
     var positiveCount: [Int]
+    /// R's degf() on the domain: PSUs minus strata with positive-weight base rows.
     var degreesOfFreedom: [Int]
     /// Per domain × estimate, index `d * estimateCount + e`.
     var numeratorTotal: [Double]
@@ -49,132 +78,42 @@ enum RatioEngine {
     static func run(_ problem: RatioProblem, design: SurveyDesign, forceDense: Bool = false) throws(StatisticsError)
         -> RatioResult
     {
-        var result = firstMoments(problem, design: design)
-        if design.calibrations.isEmpty && !forceDense {
-            try streamingVariances(problem, design: design, into: &result)
-        } else {
+        var result = try streamingPass(problem, design: design)
+        if !design.calibrations.isEmpty || forceDense {
             try denseVariances(problem, design: design, into: &result)
         }
         return result
     }
 
-    /// Totals, counts and degrees of freedom per domain.
-    private static func firstMoments(_ problem: RatioProblem, design: SurveyDesign) -> RatioResult {
-        let domains = problem.domainCount
-        let cells = domains * problem.estimateCount
-        var result = RatioResult(
-            weightedBase: .init(repeating: 0, count: domains), denominatorTotal: .init(repeating: 0, count: domains),
-            baseCount: .init(repeating: 0, count: domains), positiveCount: .init(repeating: 0, count: domains),
-            degreesOfFreedom: .init(repeating: 0, count: domains),
-            numeratorTotal: .init(repeating: 0, count: cells), cellCount: .init(repeating: 0, count: cells),
-            weightedSquares: .init(repeating: 0, count: cells), ratioVariance: .init(repeating: 0, count: cells),
-            totalVariance: .init(repeating: 0, count: cells), noVariance: .init(repeating: false, count: domains))
-        for row in 0..<design.rowCount {
-            for set in problem.domainSets {
-                let domain = Int(set[row])
-                if domain < 0 { continue }
-                let weight = design.weights[row]
-                result.weightedBase[domain] += weight
-                result.denominatorTotal[domain] += weight * (problem.denominatorOfRow?[row] ?? 1)
-                result.baseCount[domain] += 1
-                if weight > 0 { result.positiveCount[domain] += 1 }
-                for slot in problem.slots {
-                    let estimate = Int(slot.estimateOfRow[row])
-                    if estimate < 0 { continue }
-                    let value = slot.valueOfRow?[row] ?? 1
-                    let cell = domain * problem.estimateCount + estimate
-                    result.numeratorTotal[cell] += weight * value
-                    result.weightedSquares[cell] += weight * value * value
-                    result.cellCount[cell] += 1
-                }
-            }
-        }
-        return result
+    /// Totals, counts, degrees of freedom and, from per-stratum sums of PSU totals a (numerator)
+    /// and b (denominator), the variances: Σ_p (a − R b)² and Σ_p (a − R b) expand into Σa², Σab,
+    /// Σb², Σa and Σb, so one sweep over the rows grouped by PSU is enough.
+    private static func streamingPass(_ problem: RatioProblem, design: SurveyDesign) throws(StatisticsError)
+        -> RatioResult
+    {
+        let sums =
+            design.psuCount == design.rowCount
+            ? StratumSums(rowsArePSUs: problem, design: design) : StratumSums(clustered: problem, design: design)
+        return try variances(from: sums, problem: problem, design: design)
     }
 
-    /// Variances from per-stratum sums of PSU totals a (numerator) and b (denominator):
-    /// Σ_p (a − R b)² and Σ_p (a − R b) expand into Σa², Σab, Σb², Σa, Σb.
-    private static func streamingVariances(
-        _ problem: RatioProblem, design: SurveyDesign, into result: inout RatioResult
-    ) throws(StatisticsError) {
+    private static func variances(from sums: StratumSums, problem: RatioProblem, design: SurveyDesign)
+        throws(StatisticsError) -> RatioResult
+    {
         let domains = problem.domainCount
         let estimates = problem.estimateCount
+        let cells = domains * estimates
         let strata = design.stratumCount
-        let layout = PSULayout(design: design)
-
-        var sumA = [Double](repeating: 0, count: strata * domains * estimates)
-        var sumAA = sumA
-        var sumAB = sumA
-        var sumB = [Double](repeating: 0, count: strata * domains)
-        var sumBB = sumB
-        var present = [Bool](repeating: false, count: strata * domains)
-        // Degrees of freedom as R's degf(): PSUs and strata with positive weight in the domain.
-        var positiveStratum = [Bool](repeating: false, count: strata * domains)
-        var positivePSUs = [Int](repeating: 0, count: domains)
-        var localPositive = [Bool](repeating: false, count: domains)
-
-        var localA = [Double](repeating: 0, count: domains * estimates)
-        var localB = [Double](repeating: 0, count: domains)
-        var touchedDomains: [Int] = []
-        var touchedCells: [Int] = []
-        var domainTouched = [Bool](repeating: false, count: domains)
-        var cellTouched = [Bool](repeating: false, count: domains * estimates)
-
-        for psu in 0..<design.psuCount {
-            for row in layout.rows(of: psu) {
-                for set in problem.domainSets {
-                    let domain = Int(set[row])
-                    if domain < 0 { continue }
-                    let weight = design.weights[row]
-                    if !domainTouched[domain] {
-                        domainTouched[domain] = true
-                        touchedDomains.append(domain)
-                    }
-                    localB[domain] += weight * (problem.denominatorOfRow?[row] ?? 1)
-                    if weight > 0 { localPositive[domain] = true }
-                    for slot in problem.slots {
-                        let estimate = Int(slot.estimateOfRow[row])
-                        if estimate < 0 { continue }
-                        let cell = domain * estimates + estimate
-                        if !cellTouched[cell] {
-                            cellTouched[cell] = true
-                            touchedCells.append(cell)
-                        }
-                        localA[cell] += weight * (slot.valueOfRow?[row] ?? 1)
-                    }
-                }
-            }
-            let stratum = Int(design.stratumOfPSU[psu])
-            for cell in touchedCells {
-                let domain = cell / estimates
-                let a = localA[cell]
-                let index = stratum * domains * estimates + cell
-                sumA[index] += a
-                sumAA[index] += a * a
-                sumAB[index] += a * localB[domain]
-                localA[cell] = 0
-                cellTouched[cell] = false
-            }
-            for domain in touchedDomains {
-                let b = localB[domain]
-                sumB[stratum * domains + domain] += b
-                sumBB[stratum * domains + domain] += b * b
-                present[stratum * domains + domain] = true
-                if localPositive[domain] {
-                    positivePSUs[domain] += 1
-                    positiveStratum[stratum * domains + domain] = true
-                    localPositive[domain] = false
-                }
-                localB[domain] = 0
-                domainTouched[domain] = false
-            }
-            touchedCells.removeAll(keepingCapacity: true)
-            touchedDomains.removeAll(keepingCapacity: true)
-        }
-
+        var result = RatioResult(
+            weightedBase: sums.weightedBase, denominatorTotal: sums.denominatorTotal, baseCount: sums.baseCount,
+            positiveCount: sums.positiveCount, degreesOfFreedom: .init(repeating: 0, count: domains),
+            numeratorTotal: sums.numeratorTotal, cellCount: sums.cellCount, weightedSquares: sums.weightedSquares,
+            ratioVariance: .init(repeating: 0, count: cells), totalVariance: .init(repeating: 0, count: cells),
+            noVariance: .init(repeating: false, count: domains))
         for domain in 0..<domains {
-            let strataWithWeight = (0..<strata).count { positiveStratum[$0 * domains + domain] }
-            result.degreesOfFreedom[domain] = positivePSUs[domain] - strataWithWeight
+            let strataWithWeight = (0..<strata).count { sums.positivePSUs[$0 * domains + domain] > 0 }
+            let psus = (0..<strata).reduce(0) { $0 + sums.positivePSUs[$1 * domains + domain] }
+            result.degreesOfFreedom[domain] = psus - strataWithWeight
         }
 
         let rules = StratumRules(design: design)
@@ -183,21 +122,21 @@ enum RatioEngine {
             var estimableStrata = 0
             var ratioVariance = [Double](repeating: 0, count: estimates)
             var totalVariance = [Double](repeating: 0, count: estimates)
-            let denominator = result.denominatorTotal[domain]
-            for stratum in 0..<strata where present[stratum * domains + domain] {
+            let denominator = sums.denominatorTotal[domain]
+            for stratum in 0..<strata where sums.present[stratum * domains + domain] {
                 presentStrata += 1
                 guard let rule = try rules.rule(for: stratum) else { continue }
                 estimableStrata += 1
                 if rule.scale == 0 { continue }
-                let b = sumB[stratum * domains + domain]
-                let bb = sumBB[stratum * domains + domain]
+                let b = sums.sumB[stratum * domains + domain]
+                let bb = sums.sumBB[stratum * domains + domain]
                 let count = rule.psuCount
                 for estimate in 0..<estimates {
-                    let index = stratum * domains * estimates + domain * estimates + estimate
-                    let a = sumA[index]
-                    let aa = sumAA[index]
-                    let ab = sumAB[index]
-                    let ratio = denominator > 0 ? result.numeratorTotal[domain * estimates + estimate] / denominator : 0
+                    let index = stratum * cells + domain * estimates + estimate
+                    let a = sums.sumA[index]
+                    let aa = sums.sumAA[index]
+                    let ab = sums.sumAB[index]
+                    let ratio = denominator > 0 ? sums.numeratorTotal[domain * estimates + estimate] / denominator : 0
                     // Σ_p (a_p − R b_p)² − centring term, for the ratio; with R = 0 for the total.
                     let squares = aa - 2 * ratio * ab + ratio * ratio * bb
                     let sum = a - ratio * b
@@ -216,6 +155,7 @@ enum RatioEngine {
                 result.totalVariance[cell] = totalVariance[estimate] * inflation
             }
         }
+        return result
     }
 
     /// Per-row influence values through `Linearization`, for calibrated designs. In R a subset of a
@@ -225,21 +165,22 @@ enum RatioEngine {
         _ problem: RatioProblem, design: SurveyDesign, into result: inout RatioResult
     ) throws(StatisticsError) {
         let estimates = problem.estimateCount
-        result.degreesOfFreedom = degreesOfFreedom(problem, design: design)
+        let rowCount = problem.rowCount
         for domain in 0..<problem.domainCount {
             let denominator = result.denominatorTotal[domain]
-            let inDomain = (0..<design.rowCount).map { row in problem.domainSets.contains { Int($0[row]) == domain } }
+            let inDomain = (0..<rowCount).map { row in
+                (0..<problem.setCount).contains { Int(problem.domainOfRow[$0 * rowCount + row]) == domain }
+            }
             let presentRows = design.calibrations.isEmpty ? inDomain : nil
-            var ratioScores = [[Double]](
-                repeating: [Double](repeating: 0, count: design.rowCount), count: estimates)
+            var ratioScores = [[Double]](repeating: [Double](repeating: 0, count: rowCount), count: estimates)
             var totalScores = ratioScores
-            for row in 0..<design.rowCount where inDomain[row] {
+            for row in 0..<rowCount where inDomain[row] {
                 let weight = design.weights[row]
                 let x = problem.denominatorOfRow?[row] ?? 1
                 var values = [Double](repeating: 0, count: estimates)
-                for slot in problem.slots {
-                    let estimate = Int(slot.estimateOfRow[row])
-                    if estimate >= 0 { values[estimate] += slot.valueOfRow?[row] ?? 1 }
+                for slot in 0..<problem.slotCount {
+                    let estimate = Int(problem.estimateOfRow[slot * rowCount + row])
+                    if estimate >= 0 { values[estimate] += problem.valueOfRow?[slot * rowCount + row] ?? 1 }
                 }
                 for estimate in 0..<estimates {
                     let ratio = result.numeratorTotal[domain * estimates + estimate] / denominator
@@ -249,27 +190,17 @@ enum RatioEngine {
             }
             for estimate in 0..<estimates {
                 let cell = domain * estimates + estimate
-                result.ratioVariance[cell] =
-                    denominator > 0
-                    ? try Linearization.variance(of: ratioScores[estimate], design: design, presentRows: presentRows)
-                    : .nan
-                result.totalVariance[cell] = try Linearization.variance(
-                    of: totalScores[estimate], design: design, presentRows: presentRows)
+                if problem.estimatesTotals {
+                    result.totalVariance[cell] = try Linearization.variance(
+                        of: totalScores[estimate], design: design, presentRows: presentRows)
+                } else {
+                    result.ratioVariance[cell] =
+                        denominator > 0
+                        ? try Linearization.variance(
+                            of: ratioScores[estimate], design: design, presentRows: presentRows) : .nan
+                }
             }
         }
-    }
-
-    /// PSUs minus strata with positive weight among each domain's base rows.
-    private static func degreesOfFreedom(_ problem: RatioProblem, design: SurveyDesign) -> [Int] {
-        var psus = [Set<Int32>](repeating: [], count: problem.domainCount)
-        var strata = [Set<Int32>](repeating: [], count: problem.domainCount)
-        for set in problem.domainSets {
-            for row in 0..<design.rowCount where set[row] >= 0 && design.weights[row] > 0 {
-                psus[Int(set[row])].insert(design.psuOfRow[row])
-                strata[Int(set[row])].insert(design.stratumOfRow[row])
-            }
-        }
-        return zip(psus, strata).map { $0.count - $1.count }
     }
 
     /// R multiplies by (strata present) / (strata with a variance) when the "average" rule drops lonely strata.

@@ -62,8 +62,17 @@ struct GoldenEstimate: Decodable, Sendable {
             ? MissingPolicy(includeDontKnow: true, includeNotApplicable: true) : .substantiveOnly
     }
 
+    /// The interval R gives for a method. For Korn–Graubard on a calibrated design this is
+    /// `beta_base_rows`: R's `svyciprop(method = "beta")` then counts every row of the design in
+    /// its df adjustment, not the rows of the domain's base as it does for uncalibrated designs
+    /// and as the estimator does (see scripts/r/README.md).
     func interval(_ method: IntervalMethod) -> GoldenInterval? {
-        intervals.first { $0.method == method.rawValue }
+        if method == .kornGraubard, let baseRows = interval(named: "beta_base_rows") { return baseRows }
+        return interval(named: method.rawValue)
+    }
+
+    func interval(named name: String) -> GoldenInterval? {
+        intervals.first { $0.method == name }
     }
 
     /// The table this cell belongs to: one estimator call gives every cell with the same key.
