@@ -100,7 +100,7 @@ struct EstimateCommand: ParsableCommand {
                 name, kind: mrBase == .respondents ? .shareOfRespondents : .shareOfResponses, byEach: breakdownSets)
         }
         guard let variable = codebook.variable(named: name) else {
-            throw ValidationError("unknown variable or multiple-response set \"\(name)\" (not in \(self.codebook))")
+            throw InputError("unknown variable or multiple-response set \"\(name)\" (not in \(self.codebook))")
         }
         switch variable.kind {
         case .singleChoice:
@@ -112,7 +112,7 @@ struct EstimateCommand: ParsableCommand {
         case .numeric:
             return try estimator.measurementTables(total ? .total : .mean, of: name, byEach: breakdownSets)
         case .multipleChoiceItem, .text:
-            throw ValidationError(
+            throw InputError(
                 "\(name) is \(variable.kind.rawValue); estimate its multiple-response set or another variable")
         }
     }
