@@ -16,8 +16,10 @@ public struct Municipality: Sendable, Hashable {
     public let centralityIndex: Int
     /// Which 2024 municipality the centrality class describes.
     public let centralityBasis: CentralityBasis
-    /// Residents on 1 January of ``populationYear``, for the municipality's own area on that day.
-    public let population: Int
+    /// Residents on 1 January of ``populationYear``, for the municipality's own area on that day;
+    /// nil for the 2018 and 2019 areas of the municipalities merged or split on 1 January 2020,
+    /// whose own figures are not in the project's reference data (see `SOURCES.md`).
+    public let population: Int?
     /// The year of the wave's date (population on 1 January of that year).
     public let populationYear: Int
     /// First day the number was in use (SSB's "gyldig fra").
@@ -25,8 +27,8 @@ public struct Municipality: Sendable, Hashable {
     /// First day the number was no longer in use, or `nil` if still in use in 2026.
     public let validUntil: CalendarDay?
 
-    /// Code in ``ReportClassifications/populationSize`` (Tab V-0-4).
-    public var populationSizeClass: Int { ReportClassifications.populationSizeClass(of: population) }
+    /// Code in ``ReportClassifications/populationSize`` (Tab V-0-4), nil where the population is unknown.
+    public var populationSizeClass: Int? { population.map(ReportClassifications.populationSizeClass(of:)) }
 
     /// The fylkesnummer as a number, the value of the `county` variable.
     public var countyCode: Int { Int(countyNumber) ?? 0 }

@@ -5,7 +5,7 @@ extension MunicipalityRegister {
     ///
     /// Every file is checked as it is read: each municipality must have a successor in the next
     /// structure and a predecessor in the previous one, a population for every year its structure
-    /// covers, a county with a landsdel and a 2024 municipality with a centrality class.
+    /// covers (except the pre-2020 areas of municipalities merged or split in 2020), a county with a landsdel and a 2024 municipality with a centrality class.
     public convenience init(directory: URL) throws(ReferenceDataError) {
         let snapshots = try Self.snapshotFiles.enumerated().map { (index, file) throws(ReferenceDataError) in
             let end = index + 1 < Self.snapshotFiles.count ? Self.snapshotFiles[index + 1].start : Self.coverageEnd
@@ -22,8 +22,6 @@ extension MunicipalityRegister {
         let partial = MunicipalityRegister(snapshots: snapshots, edges: edges, spans: spans, records: [])
         let records = try partial.buildRecords(
             series: try Self.readSeries("derived_no_befolkning_kommuner2024_2018_2026_ssb07459.csv", in: directory),
-            extract: try Self.readExtract(
-                try Self.read("extract_no_befolkning_2018_2019_kommuner_endret_2020_ssb07459.csv", in: directory)),
             centrality: try Self.readCentrality(
                 try Self.read("derived_no_kommuner2024_sentralitet_befolkning.csv", in: directory)))
         self.init(snapshots: snapshots, edges: edges, spans: spans, records: records)
@@ -194,20 +192,6 @@ extension MunicipalityRegister {
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    static func readExtract(_ csv: ReferenceCSV) throws(ReferenceDataError) -> [String: [Int: Int]] {
-        let number = try csv.column("kommunenummer")
-        let first = try csv.column("befolkning_2018_01_01")
-        let second = try csv.column("befolkning_2019_01_01")
-        var extract: [String: [Int: Int]] = [:]
-        for (line, fields) in csv.rows {
-            extract[fields[number]] = [
-                2018: try csv.integer(fields[first], line: line, column: "befolkning_2018_01_01"),
-                2019: try csv.integer(fields[second], line: line, column: "befolkning_2019_01_01"),
-            ]
-        }
-        return extract
     }
 
     static func readCentrality(_ csv: ReferenceCSV) throws(ReferenceDataError) -> [String: (class: Int, index: Int)] {

@@ -1,7 +1,7 @@
 extension MunicipalityRegister {
     /// Works out, once, every municipality's landsdel, centrality and population per year.
     func buildRecords(
-        series: [String: [Int: Int]], extract: [String: [Int: Int]], centrality: [String: (class: Int, index: Int)]
+        series: [String: [Int: Int]], centrality: [String: (class: Int, index: Int)]
     ) throws(ReferenceDataError) -> [[String: Record]] {
         var records: [[String: Record]] = []
         for (index, snapshot) in snapshots.enumerated() {
@@ -26,10 +26,13 @@ extension MunicipalityRegister {
                 }
                 var population: [Int: Int] = [:]
                 for year in snapshot.years {
+                    // SSB's series is on 2024 borders: before 2020 it cannot give the own area of a
+                    // municipality merged or split on 2020-01-01, so that population stays unknown.
+                    let knowable = index > Self.snapshot2019 || ownArea
+                    guard knowable else { continue }
                     guard
                         let value = populationOf(
-                            number, snapshot: index, year: year, successors: successors, ownArea: ownArea,
-                            series: series, extract: extract),
+                            number, snapshot: index, year: year, successors: successors, series: series),
                         value > 0
                     else {
                         throw .corruptResource(
@@ -68,19 +71,15 @@ extension MunicipalityRegister {
     /// Residents on 1.1.`year` of the area `number` had in `snapshot`.
     ///
     /// SSB's series is on 2024 borders, which for 2020–2023 numbers are the same areas (Ålesund 1507
-    /// is 1508 + 1580, and the series counts Haram inside Ålesund in those years). For 2018 and 2019,
-    /// municipalities merged or split in 2020 come from the extract; the rest have a 2024 successor
-    /// with the same area.
+    /// is 1508 + 1580, and the series counts Haram inside Ålesund in those years), and for 2018 and
+    /// 2019 numbers with a 2024 successor of the same area.
     private func populationOf(
-        _ number: String, snapshot: Int, year: Int, successors: [String], ownArea: Bool, series: [String: [Int: Int]],
-        extract: [String: [Int: Int]]
+        _ number: String, snapshot: Int, year: Int, successors: [String], series: [String: [Int: Int]]
     ) -> Int? {
         if snapshot > Self.snapshot2019 {
             let parts = successors.map { series[$0]?[year] }
             return parts.contains(nil) ? nil : parts.reduce(0) { $0 + $1! }
         }
-        let number2019 = snapshot == Self.snapshot2019 ? [number] : walk(number, from: snapshot, to: Self.snapshot2019)
-        if number2019.count == 1, let value = extract[number2019[0]]?[year] { return value }
-        return ownArea ? series[successors[0]]?[year] : nil
+        return series[successors[0]]?[year]
     }
 }

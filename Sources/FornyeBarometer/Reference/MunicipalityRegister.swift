@@ -185,7 +185,7 @@ public final class MunicipalityRegister: Sendable {
         return Municipality(
             number: entry.number, name: entry.name, countyNumber: entry.countyNumber, countyName: entry.countyName,
             landsdel: record.landsdel, centrality: record.centrality, centralityIndex: record.centralityIndex,
-            centralityBasis: record.centralityBasis, population: record.populationByYear[year]!,
+            centralityBasis: record.centralityBasis, population: record.populationByYear[year],
             populationYear: year, validFrom: span.validFrom,
             validUntil: span.last + 1 < snapshots.count ? snapshots[span.last + 1].start : nil)
     }

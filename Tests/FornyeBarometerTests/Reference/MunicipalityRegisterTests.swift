@@ -85,12 +85,13 @@ struct MunicipalityRegisterTests {
         let register = try bundledRegister()
         let stavanger = try register.municipality(number: "1103", on: day("2018-03-01"))
         #expect(stavanger.landsdel == 2)
-        #expect(stavanger.population == 133_140)
+        // Stavanger's 2018 area is not a 2024 area, and shared/data has no figure for it.
+        #expect(stavanger.population == nil)
         #expect(stavanger.centrality == 2)
         #expect(stavanger.centralityBasis == .mergedInto("1103"))
         let finnoy = try register.municipality(number: "1141", on: day("2018-03-01"))
-        #expect(finnoy.population == 3197)
-        #expect(finnoy.populationSizeClass == 2)
+        #expect(finnoy.population == nil)
+        #expect(finnoy.populationSizeClass == nil)
         #expect(finnoy.centrality == stavanger.centrality)
         #expect(try register.municipality(number: "1103", on: day("2020-03-01")).population == 143_574)
     }
@@ -134,7 +135,7 @@ struct MunicipalityRegisterTests {
         #expect(tysfjord.centrality == 6)
         let snillfjord = try register.municipality(number: "5012", on: day("2018-06-01"))
         #expect(snillfjord.centralityBasis == .splitLeastCentral("5056", successors: ["5055", "5056", "5059"]))
-        #expect(snillfjord.population == 987)
+        #expect(snillfjord.population == nil)
     }
 
     @Test("a Date at midnight in Norway on 1 January belongs to the new structure")
