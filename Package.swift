@@ -61,6 +61,8 @@ let package = Package(
                 "FornyeFormats",
                 "FornyeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Population files for `fornye weight` may be YAML.
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),

@@ -31,8 +31,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "CSV data file of the wave.") var data: String?
     @Option(help: "Codebook of the data (JSON or YAML).") var codebook: String?
     @OptionGroup var design: DesignOptions
-    @Option(help: "Population margins to rake the weights to (JSON: [{\"variable\": …, \"totals\": {\"1\": …}}]).")
-    var margins: String?
+    @Option(help: "Population counts to rake the weights to (CSV or YAML, as for fornye weight).")
+    var population: String?
+    @Option(help: "Variables to rake to the --population counts, joined by commas, e.g. unit_type,landsdel.")
+    var rake: String?
     @Option(help: "The report's title.") var title: String?
     @Option(help: "Interval method for shares: logit, xlogit, beta, wilson, wald.") var ci: IntervalMethod = .logit
     @Option(help: "Confidence level.") var level = 0.95
@@ -41,6 +43,9 @@ struct ReportCommand: ParsableCommand {
         guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
         guard (data == nil) == (codebook == nil) else {
             throw ValidationError("give both --data and --codebook, or neither")
+        }
+        guard (population == nil) == (rake == nil) else {
+            throw ValidationError("give both --population and --rake, or neither")
         }
     }
 
@@ -63,21 +68,19 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(
                 "give --data and --codebook; the built-in synthetic baseline wave is not available in this build")
         }
-        let codebookValue = try CodebookReader.read(contentsOf: URL(fileURLWithPath: codebook))
-        let specification = design.specification
-        let loaded = try DatasetReader.read(
-            csv: URL(fileURLWithPath: data), codebook: codebookValue,
-            extraColumns: specification.extraColumns(for: codebookValue))
-        var populationMargins: [PopulationMargin] = []
-        if let margins {
-            populationMargins = try JSONDecoder().decode(
-                [PopulationMargin].self, from: Data(contentsOf: URL(fileURLWithPath: margins)))
+        let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        var margins: [PopulationMargin] = []
+        if let population, let rake {
+            let names = rake.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in names { _ = try survey.codedVariable(name, option: "--rake") }
+            margins = try PopulationFile(contentsOf: population).margins(
+                for: names, codebook: survey.codebook, option: "--rake"
+            ).margins
         }
+        let file = URL(fileURLWithPath: data).lastPathComponent
         return Wave(
-            title: title ?? codebookValue.title ?? "Innovasjonsbarometeret", dataset: loaded.dataset,
-            design: try specification.design(for: loaded), populationMargins: populationMargins,
-            weightSource: specification.weight.map {
-                "kolonnen «\($0)» i datafilen \(URL(fileURLWithPath: data).lastPathComponent)."
-            })
+            title: title ?? survey.codebook.title ?? "Innovasjonsbarometeret", dataset: survey.dataset,
+            design: survey.design, populationMargins: margins,
+            weightSource: design.weight.map { "kolonnen «\($0)» i datafilen \(file)." })
     }
 }
