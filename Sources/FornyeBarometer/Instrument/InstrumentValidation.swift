@@ -103,6 +103,15 @@ struct InstrumentValidator {
     /// with the 0/1 item variables that multiple-choice questions become.
     mutating func checkNames() {
         var owners: [String: String] = [:]
+        for (sectionIndex, section) in instrument.sections.enumerated() where section.name.isEmpty {
+            // An unnamed section stands for questions outside any XLSForm group, which has neither.
+            if section.label != nil || section.relevance != nil {
+                issues.append(
+                    InstrumentIssue(
+                        "a section with a label or a condition needs a name", part: .section(sectionIndex),
+                        field: "name"))
+            }
+        }
         for (sectionIndex, section) in instrument.sections.enumerated() where !section.name.isEmpty {
             if !Self.isValidName(section.name) {
                 issues.append(
