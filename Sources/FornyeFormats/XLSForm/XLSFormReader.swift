@@ -18,6 +18,7 @@ public import Foundation
 /// let instrument = try XLSFormReader.read(contentsOf: URL(fileURLWithPath: "barometer.xlsx"))
 /// ```
 public enum XLSFormReader {
+    /// Reads and validates the XLSForm at `url`.
     public static func read(contentsOf url: URL) throws(InstrumentError) -> Instrument {
         let sheets: [XLSXSheet]
         do {

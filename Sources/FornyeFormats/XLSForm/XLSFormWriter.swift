@@ -13,10 +13,12 @@ public import Foundation
 /// try XLSFormWriter.write(instrument, to: URL(fileURLWithPath: "barometer.xlsx"))
 /// ```
 public enum XLSFormWriter {
+    /// Writes the instrument as an .xlsx file.
     public static func write(_ instrument: Instrument, to url: URL) throws(XLSXError) {
         try XLSXWriter.write(sheets(instrument), to: url)
     }
 
+    /// The instrument as the bytes of an .xlsx file.
     public static func data(_ instrument: Instrument) throws(XLSXError) -> Data {
         try XLSXWriter.data(sheets(instrument))
     }

@@ -22,6 +22,7 @@ public struct XLSXError: Error, Sendable, Hashable, CustomStringConvertible {
 /// let sheets = try XLSXReader.read(contentsOf: URL(fileURLWithPath: "form.xlsx"))
 /// ```
 public enum XLSXReader {
+    /// The sheets of the workbook at `url`, in tab order.
     public static func read(contentsOf url: URL) throws(XLSXError) -> [XLSXSheet] {
         let data: Data
         do {
@@ -32,6 +33,7 @@ public enum XLSXReader {
         return try read(data)
     }
 
+    /// The sheets of a workbook held in memory, in tab order.
     public static func read(_ data: Data) throws(XLSXError) -> [XLSXSheet] {
         let archive: Archive
         do {

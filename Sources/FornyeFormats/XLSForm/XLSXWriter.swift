@@ -10,6 +10,7 @@ import ZIPFoundation
 /// let data = try XLSXWriter.data([XLSXSheet(name: "survey", cells: [["type", "name"], ["text", "q1"]])])
 /// ```
 public enum XLSXWriter {
+    /// Writes the sheets as an .xlsx file, replacing any file at `url`.
     public static func write(_ sheets: [XLSXSheet], to url: URL) throws(XLSXError) {
         let data = try data(sheets)
         do {
@@ -19,6 +20,7 @@ public enum XLSXWriter {
         }
     }
 
+    /// The sheets as the bytes of an .xlsx file.
     public static func data(_ sheets: [XLSXSheet]) throws(XLSXError) -> Data {
         var strings: [String] = []
         var stringIndex: [String: Int] = [:]
