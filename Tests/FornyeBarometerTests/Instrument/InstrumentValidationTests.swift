@@ -278,3 +278,27 @@ struct InstrumentValidationTests {
             ])
     }
 }
+
+@Suite("Instrument YAML syntax")
+struct InstrumentYAMLSyntaxTests {
+    @Test("text that is not YAML is reported with the file and the line where parsing stopped")
+    func notYAML() {
+        let text = "id: test\nversion: \"1\"\nsections:\n  - name: a\n   questions: []\n"
+        #expect {
+            try InstrumentFile.parse(text, file: "broken.yaml")
+        } throws: { error in
+            "\(error)".hasPrefix("broken.yaml, line 5: not valid YAML: ")
+        }
+    }
+
+    @Test("a key given twice in one mapping is refused, not silently overwritten")
+    func duplicateKey() {
+        let text = yaml("      - {name: q1, type: text, label: {nb: En}, relevant: \"1 = 1\", relevant: \"2 = 2\"}")
+        #expect {
+            try InstrumentFile.parse(text, file: "twice.yaml")
+        } throws: { error in
+            "\(error)".hasPrefix(
+                "twice.yaml, line \(line(of: "q1", in: text)): not valid YAML: key relevant appears twice")
+        }
+    }
+}
