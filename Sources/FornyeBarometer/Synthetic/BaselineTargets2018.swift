@@ -23,20 +23,22 @@ extension WaveTargets {
         sizeClasses: [.count(227), .count(368), .count(257), .count(288), .count(527)],  // Tab V-0-4
         roles: [0.84, 0.13, 0.03],  // appendix: "i all hovedsak besvart av ledere"
         innovators: 1330,  // Fig 4-1: 74 % (74.5 %)
-        countyInnovation: [  // Fig 4-3
+        countyInnovation: [  // Fig 4-3; the low ones half a point up, within the tolerance, to leave room above
             10: 0.83,  // Vest-Agder, > 80 %
             5: 0.82,  // Oppland, > 80 %
             4: 0.80,  // Hedmark
-            14: 0.78,  // Sogn og Fjordane
-            11: 0.72,  // Rogaland
-            3: 0.67,  // Oslo
-            19: 0.66,  // Troms
-            12: 0.65,  // Hordaland, lowest
+            14: 0.785,  // Sogn og Fjordane, 78 %
+            11: 0.724,  // Rogaland, 72 %
+            3: 0.673,  // Oslo, 67 %
+            19: 0.664,  // Troms, 66 %
+            12: 0.655,  // Hordaland, 65 %, lowest
         ],
-        otherCountyInnovation: [  // plausible, shifted together to meet the total
-            1: 0.74, 2: 0.72, 6: 0.75, 7: 0.73, 8: 0.76, 9: 0.77, 15: 0.76, 18: 0.75, 20: 0.73, 50: 0.74,
+        // Plausible, shifted together to meet the total. The big counties the report names are
+        // low, so the others sit close below Sogn og Fjordane, which must stay fourth.
+        otherCountyInnovation: [
+            1: 0.76, 2: 0.75, 6: 0.765, 7: 0.755, 8: 0.77, 9: 0.77, 15: 0.765, 18: 0.765, 20: 0.75, 50: 0.76,
         ],
-        otherCountyRange: 0.675...0.775,
+        otherCountyRange: 0.68...0.775,
         centralityInnovation: [0.70, 0.70, 0.75, 0.79, 0.76, 0.73],  // Fig 4-4; 5 and 6 "lower" (plausible)
         bases: Bases(
             newestType: 1313,  // Fig 4-2

@@ -48,7 +48,8 @@ struct InnovationStage {
                 for row in chosen { rows.innovated[row] = true }
             }
         }
-        for row in 0..<rows.count { rows.set("innovated", row: row, rows.innovated[row] ? 1 : 2) }
+        let innovated = rows.innovated
+        rows.assign("innovated") { innovated[$0] ? 1 : 2 }
     }
 
     /// Plausible differences by unit type where the report is silent: care homes and

@@ -23,6 +23,9 @@ struct InnovationTypeStage {
         let everyone = Array(base.indices)
         for type in 1...4 { try table.adjust(type, to: counts[type - 1], among: everyone) }
         table.write(into: &rows, set: "newest_type")
+        for (position, row) in base.enumerated() {
+            for type in 1...4 where table.isTicked(type, at: position) { rows.newestTypes[row] |= 1 << UInt8(type - 1) }
+        }
         typeItems(&rows, table: table, routing: routing, random: &random)
         developmentUnderway(&rows, random: &random)
     }
@@ -43,16 +46,12 @@ struct InnovationTypeStage {
     /// for some innovators (earlier innovations), otherwise mostly "Nei" with some "Vet ikke".
     /// Non-innovators answer "Nei" to all four, which is what makes `innovated` "Nei".
     private func typeItems(_ rows: inout WaveRows, table: TickTable, routing: Routing, random: inout SeededRandom) {
-        let positionOfRow = Dictionary(uniqueKeysWithValues: table.rows.enumerated().map { ($1, $0) })
         let otherYes = [1: 0.35, 2: 0.25, 3: 0.45, 4: 0.3]
-        for row in 0..<rows.count {
-            guard rows.innovated[row] else {
-                for item in Self.typeItems.values { rows.set(item, row: row, 2) }
-                continue
-            }
+        var columns = [[Int32]](repeating: [Int32](repeating: 2, count: rows.count), count: 5)
+        for row in 0..<rows.count where rows.innovated[row] {
             var answers: [Int: Int] = [:]
             for type in 1...4 {
-                if let position = positionOfRow[row], table.isTicked(type, at: position) {
+                if rows.hasType(row, type) {
                     answers[type] = 1
                 } else if random.unit() < otherYes[type]! * exp(0.3 * rows.drive[row]) {
                     answers[type] = 1
@@ -63,8 +62,9 @@ struct InnovationTypeStage {
             if !answers.values.contains(1) {
                 answers[[1, 3, 4, 2][random.index(below: 4)]] = 1
             }
-            for (type, answer) in answers { rows.set(Self.typeItems[type]!, row: row, answer) }
+            for (type, answer) in answers { columns[type][row] = Int32(answer) }
         }
+        for type in 1...4 { rows[Self.typeItems[type]!] = columns[type] }
     }
 
     private func developmentUnderway(_ rows: inout WaveRows, random: inout SeededRandom) {
@@ -75,6 +75,6 @@ struct InnovationTypeStage {
         ) { row, code in
             code == 1 ? exp(0.7 * snapshot.drive[row]) : exp(-0.6 * snapshot.diligence[row])
         }
-        for (row, code) in assignment { rows.set("development_underway", row: row, code) }
+        rows.assign("development_underway", assignment)
     }
 }

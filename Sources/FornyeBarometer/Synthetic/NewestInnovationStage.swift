@@ -13,15 +13,6 @@ struct NewestInnovationStage {
         try financing(&rows, routing: routing, random: &random)
     }
 
-    /// Whether a row collaborated with education or research institutions (nil: not asked).
-    static func research(_ rows: WaveRows, _ row: Int, _ partners: WaveTargets.Partners) -> Bool {
-        rows.code("partners_\(partners.researchCode)", row: row) == 1
-    }
-
-    static func hasType(_ rows: WaveRows, _ row: Int, _ type: Int) -> Bool {
-        rows.code("newest_type_\(type)", row: row) == 1
-    }
-
     /// "None" excludes every other option. Research collaboration happens only among those who
     /// also answered results, so that Fig 4-8 sees every research collaboration.
     private func partners(_ rows: inout WaveRows, routing: Routing, random: inout SeededRandom)
@@ -59,10 +50,11 @@ struct NewestInnovationStage {
             }
         }
         table.write(into: &rows, set: "partners")
-        for row in active { rows.set("partners_\(spec.noneCode)", row: row, 0) }
-        for row in noneRows {
-            for option in options { rows.set("partners_\(option)", row: row, 0) }
-            rows.set("partners_\(spec.noneCode)", row: row, 1)
+        rows.assign("partners_\(spec.noneCode)", rows: active, code: 0)
+        rows.assign("partners_\(spec.noneCode)", rows: noneRows, code: 1)
+        for option in options { rows.assign("partners_\(option)", rows: noneRows, code: 0) }
+        for (position, row) in active.enumerated() where table.isTicked(spec.researchCode, at: position) {
+            rows.research[row] = true
         }
     }
 
@@ -70,15 +62,15 @@ struct NewestInnovationStage {
     /// innovations that are new beyond the region and developed in-house.
     private func mepin(_ rows: inout WaveRows, routing: Routing, random: inout SeededRandom) {
         let snapshot = rows
-        let spec = targets.partners
         let novelty = CategoryAssignment.assign(
             routing.novelty, shares: targets.novelty, order: [4, 3, 8, 2, 1], random: &random
         ) { row, code in
             if code == 8 { return exp(-0.7 * snapshot.diligence[row]) }
-            let research = Self.research(snapshot, row, spec) ? 0.9 : 0
+            let research = snapshot.research[row] ? 0.9 : 0
             return exp(0.6 * snapshot.drive[row] + research)
         }
-        for (row, code) in novelty { rows.set("novelty", row: row, code) }
+        rows.assign("novelty", novelty)
+        for (row, code) in novelty { rows.novelty[row] = code }
         let afterNovelty = rows
         let inspiration = CategoryAssignment.assign(
             routing.inspiration, shares: targets.inspiration, order: [1, 3, 8, 2], random: &random
@@ -87,12 +79,10 @@ struct NewestInnovationStage {
             case 8: return exp(-0.7 * afterNovelty.diligence[row])
             case 3: return exp(-0.5 * afterNovelty.drive[row])
             default:
-                let new =
-                    (afterNovelty.code("novelty", row: row) ?? 1) >= 3 && afterNovelty.code("novelty", row: row) != 8
-                return exp(0.5 * afterNovelty.drive[row] + (new ? 0.9 : 0))
+                return exp(0.5 * afterNovelty.drive[row] + (afterNovelty.isNovel(row) ? 0.9 : 0))
             }
         }
-        for (row, code) in inspiration { rows.set("inspiration", row: row, code) }
+        rows.assign("inspiration", inspiration)
     }
 
     /// Triggers; the report's five counts are met exactly, every other option at its share.
@@ -103,7 +93,6 @@ struct NewestInnovationStage {
         let counts = targets.trigger.mapValues { $0.resolved(in: base.count) }
         let options = counts.keys.sorted()
         let snapshot = rows
-        let spec = targets.partners
         var table = TickTable(rows: base, options: options, random: &random) { row, option in
             let share = Double(counts[option]!) / Double(base.count)
             let employee = snapshot.role[row] == 2
@@ -111,10 +100,10 @@ struct NewestInnovationStage {
                 switch option {
                 case 1: employee ? 0.85 : 1.05
                 case 2: employee ? 1.4 : 0.95
-                case 5: Self.hasType(snapshot, row, 1) ? 1.4 : 0.9
-                case 11: Self.hasType(snapshot, row, 2) || Self.hasType(snapshot, row, 4) ? 1.5 : 0.85
+                case 5: snapshot.hasType(row, 1) ? 1.4 : 0.9
+                case 11: snapshot.hasType(row, 2) || snapshot.hasType(row, 4) ? 1.5 : 0.85
                 case 12: exp(0.4 * snapshot.drive[row])
-                case 10: Self.research(snapshot, row, spec) ? 4 : 0.6
+                case 10: snapshot.research[row] ? 4 : 0.6
                 case 7: snapshot.unitType[row] <= 3 ? 1.3 : 0.8
                 default: 1
                 }
@@ -142,11 +131,10 @@ struct NewestInnovationStage {
         }
         let counts = spec.ticks.mapValues { $0.resolved(in: base.count) }
         let externalOptions = counts.keys.sorted().filter { $0 != ownCode }
-        let partnerSpec = targets.partners
         var table = TickTable(rows: external, options: externalOptions, random: &random) { row, option in
             let share = Double(counts[option]!) / Double(external.count)
             switch option {
-            case 4: return share * (Self.research(snapshot, row, partnerSpec) ? 5 : 0.5)
+            case 4: return share * (snapshot.research[row] ? 5 : 0.5)
             case 6: return share * exp(0.4 * snapshot.openness[row])
             default: return share
             }
@@ -157,13 +145,11 @@ struct NewestInnovationStage {
         let externalSet = Set(external)
         let ownWithExternal = Set(random.sample(counts[ownCode]! - ownOnly, of: external) { _ in 1 })
         table.write(into: &rows, set: "financing")
-        for row in base {
-            if externalSet.contains(row) {
-                rows.set("financing_\(ownCode)", row: row, ownWithExternal.contains(row) ? 1 : 0)
-            } else {
-                rows.set("financing_\(ownCode)", row: row, 1)
-                for option in externalOptions { rows.set("financing_\(option)", row: row, 0) }
-            }
-        }
+        let onlyOwn = base.filter { !externalSet.contains($0) }
+        rows.assign("financing_\(ownCode)", rows: onlyOwn, code: 1)
+        rows.assign("financing_\(ownCode)", rows: external, code: 0)
+        rows.assign("financing_\(ownCode)", rows: ownWithExternal, code: 1)
+        for option in externalOptions { rows.assign("financing_\(option)", rows: onlyOwn, code: 0) }
+        for row in onlyOwn { rows.ownBudgetOnly[row] = true }
     }
 }

@@ -24,10 +24,9 @@ struct ResultsStage {
         var random = SeededRandom(seed: seed, stream: "results")
         let spec = targets.results
         let base = routing.results
-        let partnersSpec = targets.partners
         let inPartners = Set(routing.partners)
         let snapshot = rows
-        let research = base.map { NewestInnovationStage.research(snapshot, $0, partnersSpec) }
+        let research = base.map { snapshot.research[$0] }
         let group = base.indices.map { position -> Int in
             inPartners.contains(base[position]) ? (research[position] ? 0 : 1) : 2
         }
@@ -44,8 +43,8 @@ struct ResultsStage {
         let positionOfRow = Dictionary(uniqueKeysWithValues: base.enumerated().map { ($1, $0) })
         var table = TickTable(rows: base, options: Array(1...6), random: &random) { row, option in
             let position = positionOfRow[row]!
-            let product = NewestInnovationStage.hasType(snapshot, row, 2)
-            let communication = NewestInnovationStage.hasType(snapshot, row, 4)
+            let product = snapshot.hasType(row, 2)
+            let communication = snapshot.hasType(row, 4)
             let level = Double((centrality[position] ?? 4) - 1)
             switch option {
             case Self.quality:
@@ -93,7 +92,7 @@ struct ResultsStage {
     private func calibrateTypes(_ table: inout TickTable, rows: WaveRows) throws(SyntheticDataError) -> Set<Int> {
         let spec = targets.results
         let named = spec.qualityShareOfAnswersByType.keys.sorted()
-        let typesOfPosition = table.rows.map { row in Set(named.filter { NewestInnovationStage.hasType(rows, row, $0) })
+        let typesOfPosition = table.rows.map { row in Set(named.filter { rows.hasType(row, $0) })
         }
         var touched = Set<Int>()
         for type in named {

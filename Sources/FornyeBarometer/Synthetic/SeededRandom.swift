@@ -49,18 +49,53 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     /// `count` distinct elements of `candidates`, drawn without replacement with probability
-    /// proportional to `weight` (Efraimidis–Spirakis keys), in candidate order.
+    /// proportional to `weight` (Efraimidis–Spirakis: the `count` largest keys `log(u) / w`), in
+    /// candidate order.
     mutating func sample(_ count: Int, of candidates: [Int], weight: (Int) -> Double) -> [Int] {
         precondition(count <= candidates.count, "cannot draw \(count) of \(candidates.count)")
         guard count > 0 else { return [] }
         if count == candidates.count { return candidates }
-        var keyed: [(key: Double, position: Int)] = []
-        keyed.reserveCapacity(candidates.count)
-        for (position, candidate) in candidates.enumerated() {
-            let w = max(weight(candidate), 1e-9)
-            keyed.append((log(unit()) / w, position))
+        var keys = [Double](repeating: 0, count: candidates.count)
+        for position in 0..<candidates.count {
+            keys[position] = log(unit()) / max(weight(candidates[position]), 1e-9)
         }
-        keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.position < $1.position) }
-        return keyed.prefix(count).map { candidates[$0.position] }.sorted()
+        let threshold = Self.largest(count, of: keys)
+        var chosen: [Int] = []
+        chosen.reserveCapacity(count)
+        for position in 0..<keys.count where keys[position] > threshold { chosen.append(candidates[position]) }
+        for position in 0..<keys.count where keys[position] == threshold && chosen.count < count {
+            chosen.append(candidates[position])
+        }
+        return chosen
+    }
+
+    /// The `rank`-th largest value (1-based), by quickselect on a copy.
+    private static func largest(_ rank: Int, of values: [Double]) -> Double {
+        var values = values
+        var low = 0
+        var high = values.count - 1
+        let target = values.count - rank
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if target <= j {
+                high = j
+            } else if target >= i {
+                low = i
+            } else {
+                break
+            }
+        }
+        return values[target]
     }
 }

@@ -23,20 +23,19 @@ struct SpreadAndFactorsStage {
     /// often; organisational changes are more often "not relevant" to spread.
     private func spread(_ rows: inout WaveRows, routing: Routing, random: inout SeededRandom) {
         let snapshot = rows
-        let partners = targets.partners
         let amounts = Dictionary(uniqueKeysWithValues: targets.spread.enumerated().map { ($0 + 1, $1) })
         let answers = CategoryAssignment.assign(routing.spread, amounts: amounts, order: [1, 3, 2], random: &random) {
             row, code in
-            let novel = (snapshot.code("novelty", row: row) ?? 1) >= 3 && snapshot.code("novelty", row: row) != 8
+            let novel = snapshot.isNovel(row)
             if code == 1 {
-                let research = NewestInnovationStage.research(snapshot, row, partners) ? 0.9 : 0
-                let communication = NewestInnovationStage.hasType(snapshot, row, 4) ? 0.3 : 0
+                let research = snapshot.research[row] ? 0.9 : 0
+                let communication = snapshot.hasType(row, 4) ? 0.3 : 0
                 return exp(research + (novel ? 0.5 : 0) + 0.3 * snapshot.drive[row] + communication)
             }
-            let organisational = NewestInnovationStage.hasType(snapshot, row, 3) ? 0.4 : 0
+            let organisational = snapshot.hasType(row, 3) ? 0.4 : 0
             return exp(organisational - 0.3 * snapshot.drive[row])
         }
-        for (row, code) in answers { rows.set("spread", row: row, code) }
+        rows.assign("spread", answers)
     }
 
     /// One factor: "vet ikke" and "ikke relevant" first, then the scale in order of a latent
@@ -61,24 +60,37 @@ struct SpreadAndFactorsStage {
         }
         let snapshot = rows
         let dontKnow = random.sample(counts[5], of: base) { exp(-0.7 * snapshot.diligence[$0]) }
-        var remaining = Set(base).subtracting(dontKnow)
-        let notRelevant = random.sample(counts[6], of: remaining.sorted()) { exp(-0.3 * snapshot.openness[$0]) }
-        remaining.subtract(notRelevant)
-        let ownBudgetOnly = { (row: Int) in
-            snapshot.code("financing_1", row: row) == 1
-                && (2...7).allSatisfy { snapshot.code("financing_\($0)", row: row) != 1 }
+        let afterDontKnow = Self.without(dontKnow, from: base)
+        let notRelevant = random.sample(counts[6], of: afterDontKnow) { exp(-0.3 * snapshot.openness[$0]) }
+        let judged = Self.without(notRelevant, from: afterDontKnow)
+        var scores = [Double](repeating: 0, count: judged.count)
+        for index in 0..<judged.count {
+            let row = judged[index]
+            scores[index] = 0.6 * snapshot.drive[row] + 0.25 * snapshot.openness[row] + random.normal()
+            if name == "factor_financial_resources" && snapshot.ownBudgetOnly[row] { scores[index] -= 0.5 }
         }
-        let scored = remaining.sorted().map { row -> (row: Int, score: Double) in
-            var score = 0.6 * snapshot.drive[row] + 0.25 * snapshot.openness[row] + random.normal()
-            if name == "factor_financial_resources" && ownBudgetOnly(row) { score -= 0.5 }
-            return (row, score)
-        }.sorted { $0.score != $1.score ? $0.score < $1.score : $0.row < $1.row }
+        let ranking = Ordering.ascending(scores)
+        var column = rows[name]
         var next = 0
         for (code, count) in zip(Self.scale, counts) {
-            for entry in scored[next..<(next + count)] { rows.set(name, row: entry.row, code) }
+            for index in next..<(next + count) { column[judged[ranking[index]]] = Int32(code) }
             next += count
         }
-        for row in dontKnow { rows.set(name, row: row, 8) }
-        for row in notRelevant { rows.set(name, row: row, 9) }
+        for row in dontKnow { column[row] = 8 }
+        for row in notRelevant { column[row] = 9 }
+        rows[name] = column
+    }
+
+    /// `pool` without the rows of `removed` (both in ascending order).
+    static func without(_ removed: [Int], from pool: [Int]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(pool.count)
+        var next = 0
+        for row in pool {
+            while next < removed.count && removed[next] < row { next += 1 }
+            if next < removed.count && removed[next] == row { continue }
+            result.append(row)
+        }
+        return result
     }
 }

@@ -68,16 +68,14 @@ public enum SyntheticBarometer {
         try ResultsStage(targets: targets, frame: frame).run(&rows, routing: routing, seed: seed)
         let factorNames = instrument.variables.map(\.name).filter { $0.hasPrefix("factor_") }
         try SpreadAndFactorsStage(targets: targets, factorNames: factorNames).run(&rows, routing: routing, seed: seed)
-        for row in 0..<rows.count {
-            rows.set("unit_type", row: row, rows.unitType[row])
-            rows.set("sector", row: row, ReportClassifications.sector(ofUnitType: rows.unitType[row])!)
-            rows.set("role", row: row, rows.role[row])
-        }
+        let (unitTypes, roles) = (rows.unitType, rows.role)
+        rows.assign("unit_type") { unitTypes[$0] }
+        rows.assign("sector") { ReportClassifications.sector(ofUnitType: unitTypes[$0]) }
+        rows.assign("role") { roles[$0] }
         let assembly = WaveAssembly(frame: frame, title: title)
         assembly.addDerived(&rows)
         let codebook = assembly.codebook(from: instrument)
-        let unweighted = try assembly.dataset(rows, codebook: codebook, weights: Array(repeating: 1, count: rows.count))
-        let (design, report) = try assembly.weights(for: unweighted.0, population: population)
+        let (design, report) = try assembly.weights(for: rows, codebook: codebook, population: population)
         let (dataset, unfilled) = try assembly.dataset(rows, codebook: codebook, weights: design.weights)
         return SyntheticWave(
             dataset: dataset, design: design, rakingReport: report, population: population,

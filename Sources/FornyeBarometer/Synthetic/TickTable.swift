@@ -24,8 +24,8 @@ struct TickTable {
         for option in options {
             var line = [Bool](repeating: false, count: rows.count)
             var keys = [Double](repeating: 0, count: rows.count)
-            for (position, row) in rows.enumerated() {
-                let p = min(max(probability(row, option), 0.001), 0.999)
+            for position in 0..<rows.count {
+                let p = min(max(probability(rows[position], option), 0.001), 0.999)
                 let u = random.unit()
                 keys[position] = log(p / (1 - p)) - log(u / (1 - u))
                 line[position] = keys[position] > 0
@@ -41,13 +41,22 @@ struct TickTable {
 
     func isTicked(_ option: Int, at position: Int) -> Bool { ticked[self.position(of: option)][position] }
 
-    func tickCount(at position: Int) -> Int { ticked.reduce(0) { $0 + ($1[position] ? 1 : 0) } }
+    func tickCount(at position: Int) -> Int {
+        var count = 0
+        for line in 0..<ticked.count where ticked[line][position] { count += 1 }
+        return count
+    }
 
     /// Ticks of `option` among the given positions (all rows when nil).
     func count(_ option: Int, among positions: [Int]? = nil) -> Int {
         let line = ticked[self.position(of: option)]
-        guard let positions else { return line.reduce(0) { $0 + ($1 ? 1 : 0) } }
-        return positions.reduce(0) { $0 + (line[$1] ? 1 : 0) }
+        var count = 0
+        if let positions {
+            for position in positions where line[position] { count += 1 }
+        } else {
+            for value in line where value { count += 1 }
+        }
+        return count
     }
 
     /// Ticks of every option among the given positions.
@@ -80,19 +89,18 @@ struct TickTable {
     @discardableResult
     mutating func shift(_ option: Int, by delta: Int, among positions: [Int]) -> Int {
         let line = self.position(of: option)
-        if delta > 0 {
-            let candidates = positions.filter { !ticked[line][$0] }.sorted { key[line][$0] > key[line][$1] }
-            let moved = min(delta, candidates.count)
-            for position in candidates.prefix(moved) { ticked[line][position] = true }
-            return moved
-        } else if delta < 0 {
-            let candidates = positions.filter { ticked[line][$0] && tickCount(at: $0) > 1 }
-                .sorted { key[line][$0] < key[line][$1] }
-            let moved = min(-delta, candidates.count)
-            for position in candidates.prefix(moved) { ticked[line][position] = false }
-            return -moved
+        guard delta != 0 else { return 0 }
+        var candidates: [Int] = []
+        for position in positions where ticked[line][position] == (delta < 0) {
+            if delta > 0 || tickCount(at: position) > 1 { candidates.append(position) }
         }
-        return 0
+        var keys = [Double](repeating: 0, count: candidates.count)
+        for index in 0..<candidates.count { keys[index] = key[line][candidates[index]] }
+        // Adding: the highest keys first; removing: the lowest.
+        let order = delta > 0 ? Ordering.descending(keys) : Ordering.ascending(keys)
+        let moved = min(abs(delta), candidates.count)
+        for index in 0..<moved { ticked[line][candidates[order[index]]] = delta > 0 }
+        return delta > 0 ? moved : -moved
     }
 
     /// Adjusts `option` so that it has `target` ticks among `domain`, flipping only `adjustable`
@@ -108,7 +116,9 @@ struct TickTable {
     func write(into rows: inout WaveRows, set name: String) {
         for (line, option) in options.enumerated() {
             let item = "\(name)_\(option)"
-            for (position, row) in self.rows.enumerated() { rows.set(item, row: row, ticked[line][position] ? 1 : 0) }
+            var column = rows[item]
+            for position in 0..<self.rows.count { column[self.rows[position]] = ticked[line][position] ? 1 : 0 }
+            rows[item] = column
         }
     }
 }

@@ -46,14 +46,11 @@ struct WaveAssembly {
 
     /// Fills the derived columns from the sampled municipality or, without one, the county.
     func addDerived(_ rows: inout WaveRows) {
-        for row in 0..<rows.count {
-            rows.set("county", row: row, rows.county[row])
-            rows.set("landsdel", row: row, rows.landsdel[row])
-            let index = rows.municipality[row]
-            guard index >= 0 else { continue }
-            rows.set("centrality", row: row, frame.municipalities[index].centrality)
-            rows.set("population_size", row: row, frame.municipalities[index].sizeClass)
-        }
+        let (counties, regions, municipality) = (rows.county, rows.landsdel, rows.municipality)
+        rows.assign("county") { counties[$0] }
+        rows.assign("landsdel") { regions[$0] }
+        rows.assign("centrality") { municipality[$0] < 0 ? nil : frame.municipalities[municipality[$0]].centrality }
+        rows.assign("population_size") { municipality[$0] < 0 ? nil : frame.municipalities[municipality[$0]].sizeClass }
     }
 
     /// The dataset with the given weights; every generated column must be in the codebook.
@@ -100,19 +97,31 @@ struct WaveAssembly {
 
     /// Calibration weights: each unit type's population over its respondents, raked to the unit
     /// type and landsdel margins of the (made-up) population.
-    func weights(for dataset: Dataset, population: SyntheticPopulation) throws(SyntheticDataError)
+    func weights(for rows: WaveRows, codebook: Codebook, population: SyntheticPopulation) throws(SyntheticDataError)
         -> (SurveyDesign, RakingReport)
     {
         do {
-            let unitTypes = try dataset.codes(of: "unit_type")
+            let names = population.margins.map(\.variable)
+            var variables: [Variable] = []
+            var columns: [String: Column] = [:]
+            for name in names {
+                guard let variable = codebook.variable(named: name) else {
+                    throw SyntheticDataError.codebookMismatch("the weighting margin \(name) is not in the codebook")
+                }
+                variables.append(variable)
+                columns[name] = .codes(rows[name])
+            }
+            let margins = try Dataset(codebook: Codebook(variables: variables), columns: columns)
+            let unitTypes = rows["unit_type"]
             var respondents: [Int32: Double] = [:]
             for code in unitTypes { respondents[code, default: 0] += 1 }
             let start = unitTypes.map { population.unitTypes[Int($0)]! / respondents[$0]! }
-            let design = try SurveyDesign(rowCount: dataset.rowCount, weights: start)
-            let (raked, report) = try Weighting.rake(design, data: dataset, to: population.margins)
-            return (raked, report)
+            let design = try SurveyDesign(rowCount: rows.count, weights: start)
+            return try Weighting.rake(design, data: margins, to: population.margins)
+        } catch let error as SyntheticDataError {
+            throw error
         } catch {
-            throw .statistics(error.description)
+            throw .statistics("\(error)")
         }
     }
 }

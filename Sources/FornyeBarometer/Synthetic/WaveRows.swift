@@ -18,6 +18,13 @@ struct WaveRows {
     var diligence: [Double]
     var openness: [Double]
     var innovated: [Bool]
+    /// The newest innovation's types as bits (bit `t − 1` for type `t`), research collaboration,
+    /// MEPIN novelty (0: not answered) and financing from the own budget alone, kept beside the
+    /// coded answers because later stages condition on them.
+    var newestTypes: [UInt8]
+    var research: [Bool]
+    var novelty: [Int]
+    var ownBudgetOnly: [Bool]
     /// Coded answers by variable name; `Column.systemMissing` where not asked.
     var codes: [String: [Int32]] = [:]
 
@@ -32,7 +39,16 @@ struct WaveRows {
         diligence = Array(repeating: 0, count: count)
         openness = Array(repeating: 0, count: count)
         innovated = Array(repeating: false, count: count)
+        newestTypes = Array(repeating: 0, count: count)
+        research = Array(repeating: false, count: count)
+        novelty = Array(repeating: 0, count: count)
+        ownBudgetOnly = Array(repeating: false, count: count)
     }
+
+    func hasType(_ row: Int, _ type: Int) -> Bool { newestTypes[row] & (1 << UInt8(type - 1)) != 0 }
+
+    /// Whether the newest innovation is new beyond the region (MEPIN national or world).
+    func isNovel(_ row: Int) -> Bool { novelty[row] == 3 || novelty[row] == 4 }
 
     /// The column of a variable, created empty (system missing) on first use.
     subscript(name: String) -> [Int32] {
@@ -40,14 +56,22 @@ struct WaveRows {
         set { codes[name] = newValue }
     }
 
-    /// Sets one answer.
-    mutating func set(_ name: String, row: Int, _ code: Int) {
-        if codes[name] == nil { codes[name] = Array(repeating: Column.systemMissing, count: count) }
-        codes[name]![row] = Int32(code)
+    /// Sets the answers of the given rows.
+    mutating func assign(_ name: String, _ answers: [Int: Int]) {
+        var column = self[name]
+        for (row, code) in answers { column[row] = Int32(code) }
+        self[name] = column
     }
 
-    func code(_ name: String, row: Int) -> Int? {
-        guard let value = codes[name]?[row], value != Column.systemMissing else { return nil }
-        return Int(value)
+    /// Sets one code for the given rows.
+    mutating func assign(_ name: String, rows: some Sequence<Int>, code: Int) {
+        var column = self[name]
+        for row in rows { column[row] = Int32(code) }
+        self[name] = column
+    }
+
+    /// Sets every row's answer (nil: not asked).
+    mutating func assign(_ name: String, _ answer: (Int) -> Int?) {
+        self[name] = (0..<count).map { answer($0).map(Int32.init) ?? Column.systemMissing }
     }
 }
