@@ -23,11 +23,11 @@ extension WaveTargets {
         sizeClasses: [.count(227), .count(368), .count(257), .count(288), .count(527)],  // Tab V-0-4
         roles: [0.84, 0.13, 0.03],  // appendix: "i all hovedsak besvart av ledere"
         innovators: 1330,  // Fig 4-1: 74 % (74.5 %)
-        countyInnovation: [  // Fig 4-3; the low ones half a point up, within the tolerance, to leave room above
+        countyInnovation: [  // Fig 4-3; the low ones a little up, within the tolerance, to leave room above
             10: 0.83,  // Vest-Agder, > 80 %
             5: 0.82,  // Oppland, > 80 %
             4: 0.80,  // Hedmark
-            14: 0.785,  // Sogn og Fjordane, 78 %
+            14: 0.78,  // Sogn og Fjordane
             11: 0.724,  // Rogaland, 72 %
             3: 0.673,  // Oslo, 67 %
             19: 0.664,  // Troms, 66 %

@@ -64,6 +64,43 @@ struct InnovationStage {
         }
     }
 
+    /// Keeps the counties the report does not name strictly between the named ones it ranks: below
+    /// every named county whose share is above `otherCountyRange`, above every one below it. Whole
+    /// innovators are moved between unnamed counties until rounding no longer breaks the ranks.
+    private func keepRanks(_ result: inout [Int], others: [Int], totals: [Double], counties: [Int])
+        throws(SyntheticDataError)
+    {
+        var counts = result
+        defer { result = counts }
+        let named = counties.indices.filter { !others.contains($0) && totals[$0] > 0 }
+        func share(_ index: Int) -> Double { Double(counts[index]) / totals[index] }
+        let ceiling =
+            named.filter { targets.countyInnovation[counties[$0]]! > targets.otherCountyRange.upperBound }
+            .map { share($0) }.min() ?? 1
+        let floor =
+            named.filter { targets.countyInnovation[counties[$0]]! < targets.otherCountyRange.lowerBound }
+            .map { share($0) }.max() ?? 0
+        for _ in 0..<(others.count * 4) {
+            guard
+                let high = others.first(where: { share($0) >= ceiling }) ?? others.first(where: { share($0) <= floor })
+            else { return }
+            let down = share(high) >= ceiling
+            let receiver = others.filter { $0 != high }.max { a, b in
+                let roomA =
+                    down ? ceiling - Double(counts[a] + 1) / totals[a] : Double(counts[a] - 1) / totals[a] - floor
+                let roomB =
+                    down ? ceiling - Double(counts[b] + 1) / totals[b] : Double(counts[b] - 1) / totals[b] - floor
+                return roomA < roomB
+            }
+            guard let receiver else { break }
+            counts[high] += down ? -1 : 1
+            counts[receiver] += down ? 1 : -1
+        }
+        if others.contains(where: { share($0) >= ceiling || share($0) <= floor }) {
+            throw .inconsistentTargets("the unnamed counties cannot all lie between the named ones")
+        }
+    }
+
     /// Innovators per county: the named counties at their stated shares, the others at their
     /// starting shares shifted together so that the total is met.
     private func countyInnovators(sizes: [[Double]], counties: [Int]) throws(SyntheticDataError) -> [Int] {
@@ -91,6 +128,7 @@ struct InnovationStage {
         let split = Apportionment.largestRemainder(
             remaining, weights: zip(others, shares).map { totals[$0.0] * $0.1 })
         for (index, count) in zip(others, split) { counts[index] = count }
+        try keepRanks(&counts, others: others, totals: totals, counties: counties)
         return counts
     }
 }

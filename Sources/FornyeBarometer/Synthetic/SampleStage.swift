@@ -15,7 +15,7 @@ struct SampleStage {
     func run(_ rows: inout WaveRows, seed: UInt64) throws(SyntheticDataError) {
         var random = SeededRandom(seed: seed, stream: "sample")
         let n = rows.count
-        let unitCounts = targets.unitTypes.map { $0.resolved(in: n) }
+        let unitCounts = Amount.partition(targets.unitTypes, total: n)
         rows.unitType = try Self.exactList(
             codes: Array(1...unitCounts.count), counts: unitCounts, total: n, "unit types")
         random.shuffle(&rows.unitType)
@@ -42,7 +42,7 @@ struct SampleStage {
     /// Respondents per county: each landsdel's count split over its counties in proportion to
     /// their service units.
     private func countyAllocation(n: Int) throws(SyntheticDataError) -> [Int] {
-        let landsdelCounts = targets.landsdel.map { $0.resolved(in: n) }
+        let landsdelCounts = Amount.partition(targets.landsdel, total: n)
         guard landsdelCounts.reduce(0, +) == n else {
             throw .inconsistentTargets("landsdel counts add up to \(landsdelCounts.reduce(0, +)), not \(n)")
         }
@@ -83,7 +83,7 @@ struct SampleStage {
         let counties = frame.counties.map(\.number)
         let classCount = targets.sizeClasses.count
         let known = rows.count - unknown.count
-        let classTotals = targets.sizeClasses.map { $0.resolved(in: known) }
+        let classTotals = Amount.partition(targets.sizeClasses, total: known)
         guard classTotals.reduce(0, +) == known else {
             throw .inconsistentTargets("size classes add up to \(classTotals.reduce(0, +)), not \(known)")
         }

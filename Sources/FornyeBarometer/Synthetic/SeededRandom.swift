@@ -60,11 +60,17 @@ struct SeededRandom: RandomNumberGenerator {
             keys[position] = log(unit()) / max(weight(candidates[position]), 1e-9)
         }
         let threshold = Self.largest(count, of: keys)
+        var ties = count
+        for position in 0..<keys.count where keys[position] > threshold { ties -= 1 }
         var chosen: [Int] = []
         chosen.reserveCapacity(count)
-        for position in 0..<keys.count where keys[position] > threshold { chosen.append(candidates[position]) }
-        for position in 0..<keys.count where keys[position] == threshold && chosen.count < count {
-            chosen.append(candidates[position])
+        for position in 0..<keys.count {
+            if keys[position] > threshold {
+                chosen.append(candidates[position])
+            } else if keys[position] == threshold && ties > 0 {
+                chosen.append(candidates[position])
+                ties -= 1
+            }
         }
         return chosen
     }

@@ -23,7 +23,8 @@ struct SpreadAndFactorsStage {
     /// often; organisational changes are more often "not relevant" to spread.
     private func spread(_ rows: inout WaveRows, routing: Routing, random: inout SeededRandom) {
         let snapshot = rows
-        let amounts = Dictionary(uniqueKeysWithValues: targets.spread.enumerated().map { ($0 + 1, $1) })
+        let counts = Amount.partition(targets.spread, total: routing.spread.count)
+        let amounts = Dictionary(uniqueKeysWithValues: counts.enumerated().map { ($0 + 1, Amount.count($1)) })
         let answers = CategoryAssignment.assign(routing.spread, amounts: amounts, order: [1, 3, 2], random: &random) {
             row, code in
             let novel = snapshot.isNovel(row)

@@ -51,6 +51,21 @@ public enum SyntheticBarometer {
             title: "\(title) – bølge 2018")
     }
 
+    /// A second, made-up wave on the 2020 municipal structure (1,702 responses), the baseline with
+    /// plausible changes in some indicators (see `WaveTargets.followUp2020`), for wave comparisons.
+    ///
+    /// - Parameters:
+    ///   - codebook: The barometer instrument's codebook.
+    ///   - frame: The municipalities valid on 2020-01-01.
+    ///   - seed: The same seed gives the same wave.
+    public static func followUp2020(codebook: Codebook, frame: SyntheticFrame, seed: UInt64 = defaultSeed)
+        throws(SyntheticDataError) -> SyntheticWave
+    {
+        try generate(
+            targets: .followUp2020, population: .units2020, codebook: codebook, frame: frame, seed: seed,
+            title: "\(title) – bølge 2020")
+    }
+
     static func generate(
         targets: WaveTargets, population: SyntheticPopulation, codebook instrument: Codebook, frame: SyntheticFrame,
         seed: UInt64, title: String

@@ -10,6 +10,16 @@ enum Amount: Sendable, Hashable {
         case .share(let share): Int((share * Double(base)).rounded())
         }
     }
+
+    /// Counts for categories that partition `total`: exact counts as given, shares by largest
+    /// remainders so that they add up.
+    static func partition(_ amounts: [Amount], total: Int) -> [Int] {
+        let shares = amounts.map { amount -> Double? in
+            if case .share(let share) = amount { share } else { nil }
+        }
+        guard shares.allSatisfy({ $0 != nil }) else { return amounts.map { $0.resolved(in: total) } }
+        return Apportionment.largestRemainder(total, weights: shares.map { $0! })
+    }
 }
 
 /// Everything one synthetic wave is calibrated to. The numbers of the baseline live in

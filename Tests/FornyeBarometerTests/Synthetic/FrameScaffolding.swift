@@ -15,7 +15,8 @@ enum FrameScaffolding {
         let kommuner = lines("derived_no_kommuner_2018-01-01.csv")
         let mapping = lines("no_kommuner_2019_til_2020_kartverket.csv")
         let population2020 = Dictionary(
-            lines("derived_no_kommuner2020_befolkning.csv").map { ($0[0], Int($0[4]) ?? 0) }, uniquingKeysWith: { a, _ in a })
+            lines("derived_no_kommuner2020_befolkning.csv").map { ($0[0], Int($0[4]) ?? 0) },
+            uniquingKeysWith: { a, _ in a })
         var successor: [String: String] = [:]
         var predecessors: [String: Int] = [:]
         for line in mapping where successor[line[2]] == nil {
@@ -34,8 +35,13 @@ enum FrameScaffolding {
             let next = successor[line[0]]
             let population = next.map { (population2020[$0] ?? 4000) / max(predecessors[$0] ?? 1, 1) } ?? 2500
             let centrality =
-                population >= 300_000 ? 1 : population >= 50_000 ? 2 : population >= 20_000 ? 3
-                : population >= 8000 ? 4 : population >= 3000 ? 5 : 6
+                population >= 300_000
+                ? 1
+                : population >= 50_000
+                    ? 2
+                    : population >= 20_000
+                        ? 3
+                        : population >= 8000 ? 4 : population >= 3000 ? 5 : 6
             municipalities.append(
                 SyntheticFrame.Municipality(
                     number: line[0], county: county, landsdel: landsdel[county]!, centrality: centrality,
