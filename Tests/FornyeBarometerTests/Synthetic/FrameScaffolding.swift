@@ -50,4 +50,24 @@ enum FrameScaffolding {
         return SyntheticFrame(
             structureDate: "2018-01-01", municipalities: municipalities, counties: Array(counties.values))
     }()
+
+    static let frame2020: SyntheticFrame = {
+        let landsdel: [Int: Int] = [3: 1, 30: 1, 34: 1, 38: 1, 11: 2, 42: 2, 46: 2, 15: 3, 50: 3, 18: 4, 54: 4]
+        var counties: [Int: SyntheticFrame.County] = [:]
+        var municipalities: [SyntheticFrame.Municipality] = []
+        for line in lines("derived_no_kommuner2020_befolkning.csv") {
+            let county = Int(line[2])!
+            counties[county] = SyntheticFrame.County(number: county, name: line[3], landsdel: landsdel[county]!)
+            let population = Int(line[4]) ?? 3000
+            let centrality =
+                population >= 300_000 ? 1 : population >= 50_000 ? 2 : population >= 20_000 ? 3
+                : population >= 8000 ? 4 : population >= 3000 ? 5 : 6
+            municipalities.append(
+                SyntheticFrame.Municipality(
+                    number: line[0], county: county, landsdel: landsdel[county]!, centrality: centrality,
+                    sizeClass: ReportClassifications.populationSizeClass(of: population), population: population))
+        }
+        return SyntheticFrame(
+            structureDate: "2020-01-01", municipalities: municipalities, counties: Array(counties.values))
+    }()
 }
