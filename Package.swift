@@ -53,6 +53,8 @@ let package = Package(
                 "FornyeBarometer",
                 "FornyeFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Population files for `fornye weight` may be YAML.
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),

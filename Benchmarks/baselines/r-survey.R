@@ -19,7 +19,11 @@ for (v in paste0("q", seq_len(nvar))) {
   for (b in paste0("b", seq_len(nby))) {
     r <- svyby(as.formula(paste0("~factor(", v, ")")), as.formula(paste0("~", b)), design, svymean,
                na.rm = TRUE, deff = "replace")
-    ci <- confint(r, df = degf(design))
+    # Both data frames are laid out category by category, so unlist pairs them up.
+    est <- unlist(r[, grepl("^factor", names(r))])
+    se <- unlist(SE(r))
+    q <- qt(0.975, degf(design))
+    ci <- cbind(est - q * se, est + q * se)
     cells <- cells + length(coef(r))
   }
 }

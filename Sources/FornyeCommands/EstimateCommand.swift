@@ -1,5 +1,4 @@
-public import ArgumentParser
-import FornyeFormats
+import ArgumentParser
 import FornyeStatistics
 import Foundation
 
@@ -68,16 +67,11 @@ struct EstimateCommand: ParsableCommand {
 
     /// Everything the command prints, so that tests can read it.
     func output() throws -> String {
-        let codebookValue = try CodebookReader.read(contentsOf: URL(fileURLWithPath: codebook))
-        let specification = design.specification
-        let loaded = try DatasetReader.read(
-            csv: URL(fileURLWithPath: data), codebook: codebookValue,
-            extraColumns: specification.extraColumns(for: codebookValue))
-        let surveyDesign = try specification.design(for: loaded)
+        let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
         let options = EstimationOptions(
             missing: MissingPolicy(includeDontKnow: includeDontKnow, includeNotApplicable: includeNotApplicable),
             confidenceLevel: level, intervalMethod: ci)
-        let estimator = Estimator(dataset: loaded.dataset, design: surveyDesign, options: options)
+        let estimator = Estimator(dataset: survey.dataset, design: survey.design, options: options)
         var breakdownSets: [[String]] = noOverall ? [] : [[]]
         breakdownSets += breakdowns.map {
             $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
@@ -88,16 +82,13 @@ struct EstimateCommand: ParsableCommand {
 
         var tables: [EstimateTable] = []
         for name in variables {
-            tables += try tablesFor(name, codebook: codebookValue, estimator: estimator, breakdownSets: breakdownSets)
+            tables += try tablesFor(name, codebook: survey.codebook, estimator: estimator, breakdownSets: breakdownSets)
         }
         switch format {
         case .json:
             return try TableJSON.encode(tables)
         case .text:
-            let summary =
-                "Design: \(surveyDesign.rowCount) rows, \(surveyDesign.stratumCount) strata, \(surveyDesign.psuCount) PSUs, "
-                + "\(surveyDesign.degreesOfFreedom) df, Kish deff \(String(format: "%.3f", surveyDesign.kishDesignEffect))"
-            return ([summary] + tables.map(TableText.render)).joined(separator: "\n\n")
+            return ([survey.designSummary] + tables.map(TableText.render)).joined(separator: "\n\n")
         }
     }
 
@@ -109,7 +100,7 @@ struct EstimateCommand: ParsableCommand {
                 name, kind: mrBase == .respondents ? .shareOfRespondents : .shareOfResponses, byEach: breakdownSets)
         }
         guard let variable = codebook.variable(named: name) else {
-            throw ValidationError("unknown variable or multiple-response set \"\(name)\" (not in \(self.codebook))")
+            throw InputError("unknown variable or multiple-response set \"\(name)\" (not in \(self.codebook))")
         }
         switch variable.kind {
         case .singleChoice:
@@ -121,40 +112,12 @@ struct EstimateCommand: ParsableCommand {
         case .numeric:
             return try estimator.measurementTables(total ? .total : .mean, of: name, byEach: breakdownSets)
         case .multipleChoiceItem, .text:
-            throw ValidationError(
+            throw InputError(
                 "\(name) is \(variable.kind.rawValue); estimate its multiple-response set or another variable")
         }
-    }
-}
-
-/// Design options shared by every command that estimates.
-struct DesignOptions: ParsableArguments {
-    @Option(help: "Column of sampling weights (inverse inclusion probabilities); unweighted if absent.")
-    var weight: String?
-    @Option(help: "Column of strata.") var strata: String?
-    @Option(help: "Column of first-stage clusters (PSUs), read within strata.") var cluster: String?
-    @Option(
-        help: "Column of the finite population correction: stratum population size in PSUs, or sampling fraction (≤ 1)."
-    )
-    var fpc: String?
-    @Option(
-        help:
-            "Strata with one PSU: fail, remove, adjust (centre at the grand mean), average, certainty (R's survey.lonely.psu)."
-    )
-    var lonelyPSU: LonelyPSUPolicy = .fail
-
-    var specification: DesignSpecification {
-        DesignSpecification(weight: weight, strata: strata, cluster: cluster, fpc: fpc, lonelyPSU: lonelyPSU)
     }
 }
 
 enum MultipleResponseBase: String, ExpressibleByArgument, CaseIterable {
     case respondents, responses
 }
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
-extension IntervalMethod: ExpressibleByArgument {}
-extension LonelyPSUPolicy: ExpressibleByArgument {}
