@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeBarometer
 import FornyeFormats
 import FornyeReport
 import FornyeStatistics
@@ -22,8 +23,18 @@ struct ReportCommand: ParsableCommand {
             the instrument: innovated, newest_type_1…, results_1…, partners_1…, factor_…, county, centrality, …).
             Synthetic data (codebook `synthetic: true`) are marked SYNTETISKE DATA on every section.
 
-            Example:
+            With --compare the page compares two waves instead: every indicator in both, the change with
+            its confidence interval (independent samples), and county shares in the later wave's counties
+            with the earlier wave's municipalities carried across the 2020 mergers. Without data it compares
+            the synthetic 2018 baseline with the synthetic 2020 follow-up.
+
+            Examples:
+              fornye report --out rapport                       (the synthetic 2018 baseline)
               fornye report --data barometer.csv --codebook barometer.yaml --weight weight --out rapport
+              fornye report --compare --out endring             (synthetic 2018 against 2020)
+              fornye report --compare --data b2018.csv --codebook b2018.yaml --structure-date 2018-01-01 \\
+                --compare-data b2020.csv --compare-codebook b2020.yaml --compare-structure-date 2020-01-01 \\
+                --weight weight --out endring
             """
     )
 
@@ -35,6 +46,15 @@ struct ReportCommand: ParsableCommand {
     var population: String?
     @Option(help: "Variables to rake to the --population counts, joined by commas, e.g. unit_type,landsdel.")
     var rake: String?
+    @Option(help: "First day of the municipal structure of --data's kommunenummer (YYYY-MM-DD).")
+    var structureDate: String?
+    @Flag(
+        help: "Compare two waves: --data (earlier) with --compare-data (later), or the synthetic 2018 and 2020 waves.")
+    var compare = false
+    @Option(help: "CSV data file of the later wave (with --compare).") var compareData: String?
+    @Option(help: "Codebook of the later wave (with --compare).") var compareCodebook: String?
+    @Option(help: "First day of the municipal structure of --compare-data's kommunenummer (YYYY-MM-DD).")
+    var compareStructureDate: String?
     @Option(help: "The report's title.") var title: String?
     @Option(help: "Interval method for shares: logit, xlogit, beta, wilson, wald.") var ci: IntervalMethod = .logit
     @Option(help: "Confidence level.") var level = 0.95
@@ -47,6 +67,16 @@ struct ReportCommand: ParsableCommand {
         guard (population == nil) == (rake == nil) else {
             throw ValidationError("give both --population and --rake, or neither")
         }
+        guard (compareData == nil) == (compareCodebook == nil) else {
+            throw ValidationError("give both --compare-data and --compare-codebook, or neither")
+        }
+        if compare {
+            guard (data == nil) == (compareData == nil) else {
+                throw ValidationError("--compare with data needs both waves: --data and --compare-data")
+            }
+        } else if compareData != nil || compareStructureDate != nil {
+            throw ValidationError("--compare-data and --compare-structure-date need --compare")
+        }
     }
 
     func run() throws {
@@ -56,18 +86,30 @@ struct ReportCommand: ParsableCommand {
 
     /// Renders the report and returns the HTML file's URL.
     func write() throws -> URL {
-        let wave = try loadWave()
         let options = ReportOptions(confidenceLevel: level, intervalMethod: ci)
-        let document = try BarometerReport.build(wave, options: options)
+        let document: ReportDocument
+        if compare {
+            let first: Wave
+            let second: Wave
+            if let data, let codebook, let compareData, let compareCodebook {
+                first = try loadWave(data: data, codebook: codebook, structureDate: structureDate)
+                second = try loadWave(data: compareData, codebook: compareCodebook, structureDate: compareStructureDate)
+            } else {
+                first = try Self.syntheticBaseline(title: nil)
+                second = try Self.syntheticFollowUp()
+            }
+            document = try ComparisonReport.build(first, second, options: options)
+        } else {
+            let wave =
+                try data.flatMap { data in
+                    try codebook.map { try loadWave(data: data, codebook: $0, structureDate: structureDate) }
+                } ?? Self.syntheticBaseline(title: title)
+            document = try BarometerReport.build(wave, options: options)
+        }
         return try ReportWriter.write(document, to: URL(fileURLWithPath: out))
     }
 
-    private func loadWave() throws -> Wave {
-        guard let data, let codebook else {
-            // The synthetic baseline wave (branch `baseline`) renders here once it is on main.
-            throw ValidationError(
-                "give --data and --codebook; the built-in synthetic baseline wave is not available in this build")
-        }
+    private func loadWave(data: String, codebook: String, structureDate: String?) throws -> Wave {
         let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
         var margins: [PopulationMargin] = []
         if let population, let rake {
@@ -81,6 +123,78 @@ struct ReportCommand: ParsableCommand {
         return Wave(
             title: title ?? survey.codebook.title ?? "Innovasjonsbarometeret", dataset: survey.dataset,
             design: survey.design, populationMargins: margins,
-            weightSource: design.weight.map { "kolonnen «\($0)» i datafilen \(file)." })
+            weightSource: design.weight.map { "kolonnen «\($0)» i datafilen \(file)." },
+            shortTitle: URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent,
+            structureDate: structureDate)
+    }
+
+    /// The synthetic 2018 baseline wave: generated from the barometer instrument and the 2018
+    /// municipal structure, calibrated to the 2018 report's numbers, marked SYNTETISKE DATA.
+    static func syntheticBaseline(title: String?, seed: UInt64 = SyntheticBarometer.defaultSeed) throws -> Wave {
+        let codebook = try Instrument.innovasjonsbarometer2018.codebook()
+        let frame = try BaselineFrame.make(on: "2018-01-01")
+        let wave = try SyntheticBarometer.baseline2018(codebook: codebook, frame: frame, seed: seed)
+        return Wave(
+            title: title ?? "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge", dataset: wave.dataset,
+            design: wave.design, populationMargins: wave.population.margins,
+            weightSource:
+                "generert sammen med de syntetiske svarene: hver enhetstype veid opp til et oppdiktet antall enheter, "
+                + "deretter raket til oppdiktede populasjonstall for enhetstype og landsdel (frø \(seed)).",
+            calibration: wave.rakingReport, shortTitle: "2018", structureDate: wave.structureDate)
+    }
+
+    /// The synthetic 2020 follow-up wave (2020 municipal structure), for comparisons.
+    static func syntheticFollowUp(seed: UInt64 = SyntheticBarometer.defaultSeed) throws -> Wave {
+        let codebook = try Instrument.innovasjonsbarometer2018.codebook()
+        let frame = try BaselineFrame.make(on: "2020-01-01")
+        let wave = try SyntheticBarometer.followUp2020(codebook: codebook, frame: frame, seed: seed)
+        return Wave(
+            title: "Innovasjonsbarometeret 2020 – syntetisk oppfølgingsbølge", dataset: wave.dataset,
+            design: wave.design, populationMargins: wave.population.margins,
+            weightSource: "generert sammen med de syntetiske svarene (frø \(seed)).", calibration: wave.rakingReport,
+            shortTitle: "2020", structureDate: wave.structureDate)
+    }
+}
+
+/// The municipalities a synthetic wave samples from, taken from the bundled municipal register.
+enum BaselineFrame {
+    /// Every municipality valid on `date`, with county, landsdel, centrality and population.
+    ///
+    /// The register has no population for the 2018 areas of municipalities merged in 2020; such a
+    /// municipality gets an equal share of its 2020 successor's population, which only steers how
+    /// often the generator samples it (the data are synthetic either way).
+    static func make(on date: String) throws -> SyntheticFrame {
+        guard let day = CalendarDay(date) else { throw InputError("\(date) is not a date (YYYY-MM-DD)") }
+        let register = try MunicipalityRegister.bundled()
+        let municipalities = try register.municipalities(on: day)
+        let later = CalendarDay.newYear(2020)
+        var successor: [String: String] = [:]
+        var shares: [String: Int] = [:]
+        for municipality in municipalities where municipality.population == nil {
+            guard let next = try? register.mapToStructure(number: municipality.number, from: day, to: later) else {
+                continue
+            }
+            successor[municipality.number] = next
+            shares[next, default: 0] += 1
+        }
+        var counties: [Int: SyntheticFrame.County] = [:]
+        var frame: [SyntheticFrame.Municipality] = []
+        for municipality in municipalities {
+            counties[municipality.countyCode] = SyntheticFrame.County(
+                number: municipality.countyCode, name: municipality.countyName, landsdel: municipality.landsdel)
+            var population = municipality.population
+            if population == nil, let next = successor[municipality.number],
+                let whole = try? register.municipality(number: next, on: later).population
+            {
+                population = whole / max(shares[next] ?? 1, 1)
+            }
+            let inhabitants = population ?? 2000
+            frame.append(
+                SyntheticFrame.Municipality(
+                    number: municipality.number, county: municipality.countyCode, landsdel: municipality.landsdel,
+                    centrality: municipality.centrality,
+                    sizeClass: ReportClassifications.populationSizeClass(of: inhabitants), population: inhabitants))
+        }
+        return SyntheticFrame(structureDate: date, municipalities: frame, counties: Array(counties.values))
     }
 }

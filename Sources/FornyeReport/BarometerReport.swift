@@ -56,13 +56,13 @@ public enum BarometerReport {
                         try context.innovationBy(
                             schema.county, id: "fig-4-3", number: "Figur 4-3",
                             title: "Andel som har tatt i bruk en innovasjon, etter fylke", domainName: "fylke",
-                            between: "fylkene", sorted: true)
+                            between: "fylkene", sorted: true, names: true)
                     }
                     + figure("Figur 4-4") {
                         try context.innovationBy(
                             schema.centrality, id: "fig-4-4", number: "Figur 4-4",
                             title: "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
-                            domainName: "sentralitet", between: "sentralitetsklassene", sorted: false)
+                            domainName: "sentralitet", between: "sentralitetsklassene", sorted: false, names: false)
                     }))
         sections.append(
             ReportSection(

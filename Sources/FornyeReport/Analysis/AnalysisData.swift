@@ -6,6 +6,8 @@ import FornyeStatistics
 /// Derived variables are prefixed `d_` and exist only when their sources do:
 /// - `d_innovated_yes`: took an innovation into use (1) or not, "vet ikke" included (2).
 /// - `d_research`: collaborated with education/research institutions on the newest innovation (1) or not (0).
+/// - `d_research_model`: the same, but only where unit type (or sector) and centrality are known, so
+///   that the crude and the adjusted research effect rest on the same rows.
 /// - `d_type_<item>`: the newest innovation is of this type (1) or not (2), one per type item.
 /// - `d_own_budget_only`: financed by own budget and nothing else (1) or not (2).
 /// - `d_quality_minus_efficiency`: improved quality minus increased efficiency (−1, 0, 1), whose
@@ -15,6 +17,7 @@ import FornyeStatistics
 struct AnalysisData: Sendable {
     static let innovatedYes = "d_innovated_yes"
     static let research = "d_research"
+    static let researchModel = "d_research_model"
     static let ownBudgetOnly = "d_own_budget_only"
     static let qualityMinusEfficiency = "d_quality_minus_efficiency"
     static func type(_ item: String) -> String { "d_type_" + item }
@@ -59,6 +62,24 @@ struct AnalysisData: Sendable {
                         .init(code: 1, label: "Med forskningssamarbeid"),
                     ]),
                 .codes(codes.map { $0 == 0 || $0 == 1 ? $0 : Column.systemMissing }))
+            var modelCodes = codes.map { $0 == 0 || $0 == 1 ? $0 : Column.systemMissing }
+            let adjusters = [
+                codebook.variable(named: schema.unitType) != nil ? schema.unitType : schema.sector, schema.centrality,
+            ]
+            for adjuster in adjusters {
+                guard let variable = codebook.variable(named: adjuster) else { continue }
+                let values = try source.codes(of: adjuster)
+                let substantive = Set(variable.valueLabels.map { Int32($0.code) })
+                for row in 0..<rows where !substantive.contains(values[row]) { modelCodes[row] = Column.systemMissing }
+            }
+            add(
+                Variable(
+                    name: Self.researchModel, label: "Forskningssamarbeid", kind: .singleChoice,
+                    valueLabels: [
+                        .init(code: 0, label: "Uten forskningssamarbeid"),
+                        .init(code: 1, label: "Med forskningssamarbeid"),
+                    ]),
+                .codes(modelCodes))
         }
         if let set = codebook.multipleResponseSet(named: schema.newestType) {
             for item in set.items {

@@ -18,15 +18,26 @@ enum CellText {
         return NorwegianFormat.percent(cell.estimate) + (cell.flags.contains(.unreliable) ? "*" : "")
     }
 
-    /// "72–76" or "–".
+    /// "72–76", "fast" for a share the calibration fixed, or "–".
     static func interval(_ cell: EstimateCell?) -> String {
         guard let cell, isShown(cell) else { return noEstimate }
+        if isFixed(cell) { return fixed }
         return NorwegianFormat.range(cell.lower, cell.upper)
+    }
+
+    static let fixed = "fast"
+
+    /// A share without sampling variance: the weights were calibrated to it (a raked margin, or a
+    /// variable the margins determine), so its interval has no width.
+    static func isFixed(_ cell: EstimateCell) -> Bool {
+        isShown(cell) && cell.standardError.isFinite && cell.standardError < 1e-7 && cell.estimate > 0
+            && cell.estimate < 1
     }
 
     /// "74 % (95 % KI 72–76)" for captions.
     static func spoken(_ cell: EstimateCell?, level: Double) -> String {
         guard let cell, isShown(cell) else { return share(cell) }
+        if isFixed(cell) { return NorwegianFormat.percent(cell.estimate) + " (fast ved kalibreringen)" }
         return NorwegianFormat.percent(cell.estimate) + " (" + Captions.intervalName(level) + " "
             + NorwegianFormat.range(cell.lower, cell.upper) + ")"
     }
@@ -34,6 +45,7 @@ enum CellText {
     /// "74 %, 95 % KI 72–76" for use inside parentheses.
     static func inner(_ cell: EstimateCell?, level: Double) -> String {
         guard let cell, isShown(cell) else { return share(cell) }
+        if isFixed(cell) { return NorwegianFormat.percent(cell.estimate) + ", fast ved kalibreringen" }
         return NorwegianFormat.percent(cell.estimate) + ", " + Captions.intervalName(level) + " "
             + NorwegianFormat.range(cell.lower, cell.upper)
     }
@@ -56,6 +68,11 @@ enum CellText {
         var notes: [String] = []
         if cells.contains(where: \.isSuppressed) {
             notes.append("«skjult»: cellen bygger på for få svar til å publiseres (småcelleregel).")
+        }
+        if cells.contains(where: isFixed) {
+            notes.append(
+                "«fast»: vektene er kalibrert til populasjonstall for denne fordelingen (eller en som bestemmer den), "
+                    + "så den vektede andelen har ingen utvalgsusikkerhet.")
         }
         if cells.contains(where: { $0.flags.contains(.unreliable) && !$0.isSuppressed }) {
             notes.append("*: usikkert anslag etter NCHS' standarder for andeler; les med forsiktighet.")

@@ -11,6 +11,7 @@ struct ReportContext: Sendable {
     let estimator: Estimator
     /// "Vet ikke" and "ikke relevant" kept as categories, for figures whose base is everyone asked.
     let allAnswers: Estimator
+    private let memo = ReportMemo()
 
     init(data: AnalysisData, design: SurveyDesign, options: ReportOptions, publication: Publication = Publication()) {
         self.data = data
@@ -42,14 +43,25 @@ struct ReportContext: Sendable {
     func shares(_ variable: String, by breakdowns: [String] = [], allAnswers all: Bool = false) throws(StatisticsError)
         -> EstimateTable
     {
-        publication.publish(try (all ? allAnswers : estimator).shares(of: variable, by: breakdowns))
+        try memo.table("shares \(variable) \(breakdowns) \(all)") { () throws(StatisticsError) in
+            publication.publish(try (all ? allAnswers : estimator).shares(of: variable, by: breakdowns))
+        }
+    }
+
+    /// The Rao–Scott test of independence of two coded variables (substantive answers only).
+    func raoScott(_ rows: String, by columns: String) throws(StatisticsError) -> RaoScottTest {
+        try memo.test("\(rows) \(columns)") { () throws(StatisticsError) in
+            try RaoScottTest.test(rows, by: columns, dataset: dataset, design: design)
+        }
     }
 
     /// Shares of respondents (or of responses) choosing each option of a multiple-response set, published.
     func multipleResponse(_ set: String, kind: EstimateKind = .shareOfRespondents, by breakdowns: [String] = [])
         throws(StatisticsError) -> EstimateTable
     {
-        publication.publish(try estimator.multipleResponse(set, kind: kind, by: breakdowns))
+        try memo.table("mr \(set) \(kind) \(breakdowns)") { () throws(StatisticsError) in
+            publication.publish(try estimator.multipleResponse(set, kind: kind, by: breakdowns))
+        }
     }
 
     func means(_ variable: String, by breakdowns: [String] = []) throws(StatisticsError) -> EstimateTable {
@@ -59,6 +71,15 @@ struct ReportContext: Sendable {
     /// The option label of a multiple-response item, without the question before it.
     func optionLabel(_ item: String, in set: String) -> String {
         FigureKit.option(label(of: item), setLabel: label(of: set))
+    }
+
+    /// A short bokmål name for the background variables (the instrument labels them with the question).
+    func shortName(of variable: String) -> String {
+        let names = [
+            schema.sector: "Sektor", schema.unitType: "Enhetstype", schema.county: "Fylke",
+            schema.landsdel: "Landsdel", schema.centrality: "Sentralitet", schema.populationSize: "Innbyggertall",
+        ]
+        return names[variable] ?? label(of: variable)
     }
 
     /// The label of a variable or set, or its name.

@@ -49,7 +49,7 @@ extension ReportContext {
     /// with the Rao–Scott test of whether the shares differ.
     func innovationBy(
         _ breakdown: String, id: String, number: String, title: String, domainName: String, between: String,
-        sorted: Bool
+        sorted: Bool, names: Bool
     ) throws(StatisticsError) -> ReportFigure? {
         guard has(AnalysisData.innovatedYes), has(breakdown) else { return nil }
         let table = try shares(AnalysisData.innovatedYes, by: [breakdown])
@@ -57,13 +57,14 @@ extension ReportContext {
         if sorted { entries = FigureKit.sortedByEstimate(entries) }
         let shown = FigureKit.sortedByEstimate(entries).filter { $0.cell.map(CellText.isShown) ?? false }
         var caption = ""
+        let name = { (label: String) in names ? label : Captions.midSentence(label) }
         if let high = shown.first, let low = shown.last, shown.count > 1 {
             caption =
-                "Andelen som har tatt i bruk minst én innovasjon, er høyest i \(high.label) "
-                + "(\(CellText.inner(high.cell, level: level))) og lavest i \(low.label) "
+                "Andelen som har tatt i bruk minst én innovasjon, er høyest i \(name(high.label)) "
+                + "(\(CellText.inner(high.cell, level: level))) og lavest i \(name(low.label)) "
                 + "(\(CellText.inner(low.cell, level: level)))."
         }
-        let test = try? RaoScottTest.test(AnalysisData.innovatedYes, by: breakdown, dataset: dataset, design: design)
+        let test = try? raoScott(AnalysisData.innovatedYes, by: breakdown)
         if let test {
             caption += " " + Captions.significance(test, between: between, alpha: options.significanceLevel)
         }

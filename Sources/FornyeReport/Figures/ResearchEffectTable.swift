@@ -4,7 +4,7 @@ import FornyeStatistics
 /// kind of unit and the municipality's centrality (design-based logistic regression, R's svyglm).
 extension ReportContext {
     func researchEffectTable() -> ReportFigure? {
-        guard has(schema.resultsQuality), has(AnalysisData.research) else { return nil }
+        guard has(schema.resultsQuality), has(AnalysisData.researchModel) else { return nil }
         // Unit types nest within sectors, so unit type carries sector's information; with both in the
         // model the sector dummies would be collinear and the model refused.
         var adjusters: [(variable: String, name: String)] = []
@@ -14,8 +14,9 @@ extension ReportContext {
             adjusters.append((schema.sector, "sektor"))
         }
         if has(schema.centrality) { adjusters.append((schema.centrality, "sentralitet")) }
-        let predictors = [Predictor.factor(AnalysisData.research)] + adjusters.map { Predictor.factor($0.variable) }
-        let crude = fit([.factor(AnalysisData.research)])
+        let predictors =
+            [Predictor.factor(AnalysisData.researchModel)] + adjusters.map { Predictor.factor($0.variable) }
+        let crude = fit([.factor(AnalysisData.researchModel)])
         let adjusted = fit(predictors)
         let title = "Forskningssamarbeid og forbedret kvalitet, justert for enhetstype og sentralitet"
         var rows: [DataTable.Row] = []
@@ -38,7 +39,7 @@ extension ReportContext {
             switch result {
             case .success(let model):
                 for coefficient in model.coefficients where coefficient.term.kind != .intercept {
-                    let isResearch = coefficient.term.variable == AnalysisData.research
+                    let isResearch = coefficient.term.variable == AnalysisData.researchModel
                     if name == "Ujustert" && !isResearch { continue }
                     let label = isResearch ? "Med forskningssamarbeid (mot uten)" : termLabel(coefficient.term)
                     rows.append(
@@ -59,7 +60,7 @@ extension ReportContext {
             }
         }
         if case .success(let model) = adjusted,
-            let research = model.coefficients.first(where: { $0.term.variable == AnalysisData.research })
+            let research = model.coefficients.first(where: { $0.term.variable == AnalysisData.researchModel })
         {
             let odds = NorwegianFormat.number(research.oddsRatio, decimals: 1)
             caption =
@@ -69,14 +70,18 @@ extension ReportContext {
                 + "\(NorwegianFormat.number(research.oddsRatioLower, decimals: 2))–"
                 + "\(NorwegianFormat.number(research.oddsRatioUpper, decimals: 2)), \(NorwegianFormat.pValue(research.pValue)))."
             if case .success(let crudeModel) = crude,
-                let crudeResearch = crudeModel.coefficients.first(where: { $0.term.variable == AnalysisData.research })
+                let crudeResearch = crudeModel.coefficients.first(where: {
+                    $0.term.variable == AnalysisData.researchModel
+                })
             {
                 caption +=
                     " Uten justering er oddsforholdet \(NorwegianFormat.number(crudeResearch.oddsRatio, decimals: 2))."
             }
             caption += " Sammenhengen viser samvariasjon, ikke nødvendigvis årsak."
             notes.append(
-                "Referansekategorier: uten forskningssamarbeid"
+                "Begge modellene bygger på de samme enhetene: de som har svar på samarbeid, resultater, "
+                    + Captions.list(adjusters.map(\.name)) + ". "
+                    + "Referansekategorier: uten forskningssamarbeid"
                     + adjusters.map { ", første kategori av \($0.name)" }.joined() + ". "
                     + "Antall enheter i modellen: \(NorwegianFormat.count(model.rowsUsed)).")
         }
@@ -128,6 +133,6 @@ extension ReportContext {
         guard let variable = term.variable, let code = term.code, let definition = codebook.variable(named: variable)
         else { return term.label }
         let reference = term.referenceCode.map { definition.label(of: $0) } ?? ""
-        return "\(definition.label): \(definition.label(of: code)) (mot \(reference))"
+        return "\(shortName(of: variable)): \(definition.label(of: code)) (mot \(reference))"
     }
 }

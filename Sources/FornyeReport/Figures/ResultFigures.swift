@@ -104,7 +104,7 @@ extension ReportContext {
         let labels = set.items.map { optionLabel($0, in: schema.results) }
         var tests: [String: RaoScottTest] = [:]
         for item in set.items {
-            tests[item] = try? RaoScottTest.test(item, by: schema.centrality, dataset: dataset, design: design)
+            tests[item] = try? raoScott(item, by: schema.centrality)
         }
         func cell(_ item: String, _ code: Int) -> EstimateCell? { table.cell(item: item, domain: [code]) }
         let title = "Resultater etter kommunens sentralitet"

@@ -19,8 +19,7 @@ extension ReportContext {
         var failed: [String] = []
         for (variable, name) in breakdowns {
             guard
-                let test = try? RaoScottTest.test(
-                    AnalysisData.innovatedYes, by: variable, dataset: dataset, design: design)
+                let test = try? raoScott(AnalysisData.innovatedYes, by: variable)
             else {
                 failed.append(name)
                 continue

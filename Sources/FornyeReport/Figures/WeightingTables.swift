@@ -91,7 +91,7 @@ extension ReportContext {
                 + "\(NorwegianFormat.number(raking.weightRatioRange.upperBound, decimals: 2))."
             notes.append(
                 "Raking (iterativ proporsjonal tilpasning) til marginene for "
-                    + Captions.list(summary.margins.map { label(of: $0.variable).lowercased() })
+                    + Captions.list(summary.margins.map { shortName(of: $0.variable).lowercased() })
                     + "; variansen tar hensyn til kalibreringen, som R-funksjonen rake i survey-pakken.")
         }
         return ReportFigure(
@@ -123,7 +123,7 @@ extension ReportContext {
                 let code = cell.category?.code ?? 0
                 let sample = base > 0 && cell.cellCount >= 0 ? Double(cell.cellCount) / Double(base) : .nan
                 let population = margin.flatMap { m in m.totals[code].map { $0 / m.grandTotal } } ?? .nan
-                let name = "\(label(of: variable)): \(cell.category?.label ?? "")"
+                let name = "\(shortName(of: variable)): \(cell.category?.label ?? "")"
                 let gap = abs(sample - (population.isFinite ? population : cell.estimate))
                 if gap.isFinite, gap > (largestGap?.1 ?? -1) { largestGap = (name, gap) }
                 rows.append(

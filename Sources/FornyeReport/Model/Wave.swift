@@ -14,6 +14,11 @@ public import FornyeStatistics
 public struct Wave: Sendable {
     /// The wave's name as the report's title shows it.
     public var title: String
+    /// A short name for the wave in comparisons, e.g. "2018"; the title when nil.
+    public var shortTitle: String?
+    /// The first day of the municipal structure the respondents' kommunenummer belong to
+    /// (`YYYY-MM-DD`), which lets a comparison carry municipalities across mergers.
+    public var structureDate: String?
     public var dataset: Dataset
     public var design: SurveyDesign
     /// Known population totals to rake the design to before anything is estimated; empty to
@@ -27,9 +32,12 @@ public struct Wave: Sendable {
 
     public init(
         title: String, dataset: Dataset, design: SurveyDesign, populationMargins: [PopulationMargin] = [],
-        weightSource: String? = nil, calibration: RakingReport? = nil
+        weightSource: String? = nil, calibration: RakingReport? = nil, shortTitle: String? = nil,
+        structureDate: String? = nil
     ) {
         self.title = title
+        self.shortTitle = shortTitle
+        self.structureDate = structureDate
         self.dataset = dataset
         self.design = design
         self.populationMargins = populationMargins

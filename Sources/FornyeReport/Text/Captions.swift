@@ -1,4 +1,5 @@
 import FornyeStatistics
+import Foundation
 
 /// Sentences in bokmål built from estimates, for figure captions and text alternatives.
 public enum Captions {
@@ -32,8 +33,16 @@ public enum Captions {
     }
 
     /// A category label in the middle of a sentence: the first letter lower-cased unless the
-    /// label starts with an abbreviation ("IKT", "NAV") or the label is a name the caller keeps.
+    /// label starts with an abbreviation ("IKT", "NAV"), and a trailing explanation in parentheses
+    /// ("(f.eks. fylkesmannen)") left out so that a number can follow in parentheses; short
+    /// parentheses that tell categories apart ("(2)") stay.
     public static func midSentence(_ label: String) -> String {
+        var label = label
+        if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
+            label.distance(from: open, to: label.endIndex) > 5, open > label.startIndex
+        {
+            label = String(label[..<open]).trimmingCharacters(in: .whitespaces)
+        }
         guard let first = label.first else { return label }
         let second = label.dropFirst().first
         if let second, second.isUppercase { return label }

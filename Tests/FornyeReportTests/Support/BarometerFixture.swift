@@ -114,7 +114,11 @@ struct BarometerFixture {
             title: "Testbølge (syntetisk)", synthetic: true, variables: variables, multipleResponseSets: sets)
     }
 
-    init(rows: Int = 600, seed: UInt64 = 7, countyLabels: [(Int, String)] = counties) throws {
+    /// - Parameter municipalities: Kommunenummer to cycle through (every 50th respondent has none).
+    init(
+        rows: Int = 600, seed: UInt64 = 7, countyLabels: [(Int, String)] = counties,
+        municipalities: [String] = ["0301", "1201", "0101", "5001"]
+    ) throws {
         var random = SeededGenerator(seed: seed)
         let codebook = Self.codebook(countyLabels: countyLabels)
         var columns: [String: [Int32]] = [:]
@@ -132,7 +136,7 @@ struct BarometerFixture {
             let centrality = random.pick([3, 4, 5, 4, 3, 2]) + 1
             set("centrality", Int32(centrality))
             set("population_size", random.chance(0.07) ? none : Int32(random.pick([14, 22, 15, 17, 32]) + 1))
-            kommune.append(row % 50 == 0 ? nil : String(format: "%04d", 301 + row % 40))
+            kommune.append(row % 50 == 0 ? nil : municipalities[row % municipalities.count])
             weights.append([0.8, 1.0, 1.25][random.pick([1, 2, 1])])
 
             let innovates = random.chance([0.0, 0.70, 0.72, 0.76, 0.8, 0.74, 0.68][centrality])

@@ -1,0 +1,82 @@
+import ArgumentParser
+import FornyeFormats
+import FornyeStatistics
+import Foundation
+import Testing
+
+@testable import FornyeCommands
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite("fornye report")
+struct ReportCommandTests {
+    static func directory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-report-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// The Fig 4-1 caption as written on the page.
+    static func caption41(_ html: String) throws -> String {
+        let start = try #require(
+            html.range(
+                of: "<span class=\"caption\">", range: html.range(of: "id=\"fig-4-1\"")!.upperBound..<html.endIndex))
+        let end = try #require(html.range(of: "</span>", range: start.upperBound..<html.endIndex))
+        return String(html[start.upperBound..<end.lowerBound])
+    }
+
+    @Test("without data the synthetic 2018 baseline renders, marked synthetic")
+    func baselineAndFiles() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let baseline = try ReportCommand.parse(["--out", directory.appendingPathComponent("baseline").path])
+        let page = try baseline.write()
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(XMLParser(data: Data(html.utf8)).parse())
+        #expect(html.contains("SYNTETISKE DATA"))
+        let csvFiles = try FileManager.default.contentsOfDirectory(atPath: page.deletingLastPathComponent().path)
+            .filter { $0.hasSuffix(".csv") }
+        #expect(csvFiles.count >= 20)
+        #expect(try Self.caption41(html).hasSuffix("(N = 1\u{00A0}786)."))
+
+    }
+
+    @Test("a wave read from files through --data: its weights, its name in the weighting section")
+    func fromFiles() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The first 400 rows of the synthetic baseline, written as a CSV file with its weights.
+        let wave = try ReportCommand.syntheticBaseline(title: nil)
+        var columns: [String: Column] = [:]
+        for variable in wave.dataset.codebook.variables {
+            switch try wave.dataset.column(named: variable.name) {
+            case .codes(let values): columns[variable.name] = .codes(Array(values.prefix(400)))
+            case .numbers(let values): columns[variable.name] = .numbers(Array(values.prefix(400)))
+            case .texts(let values): columns[variable.name] = .texts(Array(values.prefix(400)))
+            }
+        }
+        let dataset = try Dataset(codebook: wave.dataset.codebook, columns: columns)
+        let csv = directory.appendingPathComponent("wave.csv")
+        let codebook = directory.appendingPathComponent("wave.yaml")
+        try DatasetCSVWriter.write(dataset, to: csv, codebookURL: codebook)
+        let command = try ReportCommand.parse([
+            "--data", csv.path, "--codebook", codebook.path, "--weight", "weight", "--out",
+            directory.appendingPathComponent("files").path,
+        ])
+        let html = try String(contentsOf: try command.write(), encoding: .utf8)
+        #expect(XMLParser(data: Data(html.utf8)).parse())
+        #expect(try Self.caption41(html).hasSuffix("(N = 400)."))
+        #expect(html.contains("kolonnen «weight» i datafilen wave.csv"))
+        #expect(html.contains("SYNTETISKE DATA"))
+    }
+
+    @Test("options that belong together are refused alone")
+    func refusals() {
+        #expect(throws: (any Error).self) { try ReportCommand.parse(["--data", "x.csv"]) }
+        #expect(throws: (any Error).self) { try ReportCommand.parse(["--population", "p.csv"]) }
+        #expect(throws: (any Error).self) { try ReportCommand.parse(["--level", "95"]) }
+        #expect(FornyeCommand.helpMessage().contains("report"))
+    }
+}
