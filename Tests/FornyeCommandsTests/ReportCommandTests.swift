@@ -39,7 +39,7 @@ struct ReportCommandTests {
         let csvFiles = try FileManager.default.contentsOfDirectory(atPath: page.deletingLastPathComponent().path)
             .filter { $0.hasSuffix(".csv") }
         #expect(csvFiles.count >= 20)
-        #expect(try Self.caption41(html).hasSuffix("(N = 1\u{00A0}786)."))
+        #expect(try Self.caption41(html).hasSuffix("(N\u{00A0}=\u{00A0}1\u{00A0}786)."))
 
     }
 
@@ -67,7 +67,7 @@ struct ReportCommandTests {
         ])
         let html = try String(contentsOf: try command.write(), encoding: .utf8)
         #expect(XMLParser(data: Data(html.utf8)).parse())
-        #expect(try Self.caption41(html).hasSuffix("(N = 400)."))
+        #expect(try Self.caption41(html).hasSuffix("(N\u{00A0}=\u{00A0}400)."))
         #expect(html.contains("kolonnen «weight» i datafilen wave.csv"))
         #expect(html.contains("SYNTETISKE DATA"))
     }

@@ -118,7 +118,7 @@ struct ReportTests {
         #expect(figure.caption.hasPrefix("\(expected) (95\u{00A0}%\u{00A0}KI "))
         #expect(
             figure.caption.hasSuffix(
-                "av enhetene har tatt i bruk minst én innovasjon de siste to årene (N = \(NorwegianFormat.count(answered)))."
+                "av enhetene har tatt i bruk minst én innovasjon de siste to årene (N\u{00A0}=\u{00A0}\(NorwegianFormat.count(answered)))."
             ))
         let table = try Estimator(
             dataset: fixture.dataset, design: try fixture.wave().design,

@@ -91,7 +91,7 @@ public enum ComparisonReport {
                         ] : [])))
         return ReportDocument(
             title: "Endring fra \(names.0) til \(names.1)",
-            subtitle: "Innovasjonsbarometeret: \(first.title) sammenlignet med \(second.title).",
+            subtitle: "\(first.title) sammenlignet med \(second.title).",
             synthetic: synthetic,
             facts: [
                 ("Første bølge", "\(first.title): \(NorwegianFormat.count(first.dataset.rowCount)) svar"),
@@ -135,17 +135,27 @@ public enum ComparisonReport {
         let level = options.confidenceLevel
         let id = "endring-\(number)"
         let significant = changes.filter { ($0.difference?.pValue ?? 1) < options.significanceLevel }
-        var caption = ""
-        if let largest = changes.filter({ $0.difference != nil }).max(by: {
-            abs($0.difference!.estimate) < abs($1.difference!.estimate)
-        }), let difference = largest.difference {
-            caption =
-                "Størst endring: \(largest.isName ? largest.label : Captions.midSentence(largest.label)) fra \(CellText.share(largest.first)) til "
-                + "\(CellText.share(largest.second)), \(Captions.difference(difference)). "
+        func describe(_ change: Change) -> String {
+            let name = change.isName ? change.label : Captions.midSentence(change.label)
+            return "\(name) fra \(CellText.share(change.first)) til \(CellText.share(change.second)) "
+                + "(\(Self.points(change.difference!)))"
         }
-        caption +=
-            "\(significant.count) av \(changes.count) endringer er statistisk signifikante på "
-            + "\(NorwegianFormat.number(options.significanceLevel * 100, decimals: 0))\(NorwegianFormat.space)%-nivå."
+        let alpha = NorwegianFormat.number(options.significanceLevel * 100, decimals: 0) + NorwegianFormat.space + "%"
+        let ranked = changes.filter { $0.difference != nil }.sorted {
+            abs($0.difference!.estimate) > abs($1.difference!.estimate)
+        }
+        var caption: String
+        if significant.isEmpty {
+            caption = "Ingen av de \(changes.count) endringene er statistisk signifikante på \(alpha)-nivå"
+            if let largest = ranked.first { caption += "; den største er \(describe(largest))" }
+            caption += "."
+        } else {
+            let shown = ranked.filter { significant.map(\.key).contains($0.key) }.prefix(3)
+            caption =
+                "\(significant.count) av \(changes.count) endringer er statistisk "
+                + (significant.count == 1 ? "signifikant" : "signifikante") + " på \(alpha)-nivå: "
+                + Captions.list(shown.map(describe)) + (significant.count > shown.count ? " med flere" : "") + "."
+        }
         let chart = GroupedBarChart(
             id: "\(id)-chart", title: group, summary: caption, categories: changes.map(\.chartLabel),
             series: [
@@ -164,9 +174,11 @@ public enum ComparisonReport {
                     header: change.label,
                     cells: [
                         ResultsText.shareWithInterval(change.first), ResultsText.shareWithInterval(change.second),
-                        difference.map { NorwegianFormat.points($0.estimate) } ?? "–",
-                        difference.map { NorwegianFormat.points($0.lower) + " til " + NorwegianFormat.points($0.upper) }
-                            ?? "–",
+                        difference.map { NorwegianFormat.points($0.estimate, decimals: 1) } ?? "–",
+                        difference.map {
+                            NorwegianFormat.points($0.lower, decimals: 1) + " til "
+                                + NorwegianFormat.points($0.upper, decimals: 1)
+                        } ?? "–",
                         difference.map { NorwegianFormat.pValueNumber($0.pValue) } ?? "–",
                     ],
                     emphasised: (difference?.pValue ?? 1) < options.significanceLevel)
@@ -196,6 +208,17 @@ public enum ComparisonReport {
             id: id, number: "Figur E-\(number)", title: group, caption: caption,
             base: "Grunnlag som i rapporten for hver bølge; N for hver andel står i CSV-filen.",
             chart: .grouped(chart), table: table, csv: csv)
+    }
+}
+
+extension ComparisonReport {
+    /// "+2,4 prosentpoeng, 95 % KI −0,4 til +5,2": changes keep one decimal, so that they agree with
+    /// shares rounded to whole per cents.
+    static func points(_ difference: Difference) -> String {
+        NorwegianFormat.points(difference.estimate, decimals: 1) + " prosentpoeng, "
+            + Captions.intervalName(difference.confidenceLevel) + " "
+            + NorwegianFormat.points(difference.lower, decimals: 1) + " til "
+            + NorwegianFormat.points(difference.upper, decimals: 1)
     }
 }
 

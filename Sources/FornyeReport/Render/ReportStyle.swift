@@ -39,6 +39,7 @@ enum ReportStyle {
         caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; caption-side: top; }
         th, td { border: 1px solid #c8c8c8; padding: 0.25em 0.6em; vertical-align: top; }
         thead th { background: #e8eef6; text-align: left; }
+        thead th.num { text-align: right; }
         tbody th { text-align: left; font-weight: normal; }
         td.num { text-align: right; white-space: nowrap; }
         tr.emphasised th, tr.emphasised td { font-weight: 700; }

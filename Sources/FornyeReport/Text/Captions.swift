@@ -12,7 +12,10 @@ public enum Captions {
 
     /// "N = 1 786 enheter".
     public static func base(_ count: Int, unit: String = "enheter") -> String {
-        count < 0 ? "N skjult" : "N = " + NorwegianFormat.count(count) + " " + unit
+        count < 0
+            ? "N skjult"
+            : ("N" + NorwegianFormat.space + "=" + NorwegianFormat.space + NorwegianFormat.count(count) + " " + unit)
+                .trimmingCharacters(in: .whitespaces)
     }
 
     /// A range of bases when they differ between rows: "N = 1 180–1 204 enheter".
@@ -20,7 +23,8 @@ public enum Captions {
         let shown = counts.filter { $0 >= 0 }
         guard let low = shown.min(), let high = shown.max() else { return "N skjult" }
         if low == high { return base(low, unit: unit) }
-        return "N = " + NorwegianFormat.count(low) + "–" + NorwegianFormat.count(high) + " " + unit
+        return "N" + NorwegianFormat.space + "=" + NorwegianFormat.space + NorwegianFormat.count(low) + "–"
+            + NorwegianFormat.count(high) + " " + unit
     }
 
     /// "a", "a og b", "a, b og c".
