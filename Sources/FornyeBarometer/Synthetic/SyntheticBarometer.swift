@@ -37,6 +37,21 @@ public enum SyntheticBarometer {
     public static let title = "SYNTETISKE DATA – Innovasjonsbarometeret, generert, ikke ekte svar / SYNTHETIC DATA"
     public static let defaultSeed: UInt64 = 2018
 
+    /// The 2018 baseline on the bundled barometer instrument and municipal register.
+    ///
+    /// - Throws: `InstrumentError` or `ReferenceDataError` if a bundled file is damaged,
+    ///   `SyntheticDataError` if the targets do not fit them.
+    public static func baseline2018(seed: UInt64 = defaultSeed) throws -> SyntheticWave {
+        let frame = try SyntheticFrame(register: MunicipalityRegister.bundled(), date: .newYear(2018))
+        return try baseline2018(codebook: Instrument.innovasjonsbarometer2018.codebook(), frame: frame, seed: seed)
+    }
+
+    /// The 2020 follow-up on the bundled barometer instrument and municipal register.
+    public static func followUp2020(seed: UInt64 = defaultSeed) throws -> SyntheticWave {
+        let frame = try SyntheticFrame(register: MunicipalityRegister.bundled(), date: .newYear(2020))
+        return try followUp2020(codebook: Instrument.innovasjonsbarometer2018.codebook(), frame: frame, seed: seed)
+    }
+
     /// The 2018 baseline wave: 1,786 responses calibrated to the 2018 report.
     ///
     /// - Parameters:

@@ -60,8 +60,13 @@ enum FrameScaffolding {
             counties[county] = SyntheticFrame.County(number: county, name: line[3], landsdel: landsdel[county]!)
             let population = Int(line[4]) ?? 3000
             let centrality =
-                population >= 300_000 ? 1 : population >= 50_000 ? 2 : population >= 20_000 ? 3
-                : population >= 8000 ? 4 : population >= 3000 ? 5 : 6
+                population >= 300_000
+                ? 1
+                : population >= 50_000
+                    ? 2
+                    : population >= 20_000
+                        ? 3
+                        : population >= 8000 ? 4 : population >= 3000 ? 5 : 6
             municipalities.append(
                 SyntheticFrame.Municipality(
                     number: line[0], county: county, landsdel: landsdel[county]!, centrality: centrality,
