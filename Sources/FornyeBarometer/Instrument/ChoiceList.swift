@@ -3,8 +3,10 @@ public import FornyeStatistics
 /// One answer option: an integer code with its label; `missing` marks codes such as
 /// 8 = "Vet ikke" that the codebook declares as missing rather than substantive.
 public struct Choice: Sendable, Hashable, Codable {
+    /// The value stored in data.
     public var code: Int
     public var label: LocalizedText
+    /// `dontKnow` or `notApplicable` for codes the codebook declares missing; nil for answers.
     public var missing: MissingKind?
 
     public init(code: Int, label: LocalizedText, missing: MissingKind? = nil) {
@@ -36,7 +38,9 @@ public struct Choice: Sendable, Hashable, Codable {
 
 /// A named list of answer options that one or more questions share (XLSForm's `list_name`).
 public struct ChoiceList: Sendable, Hashable, Codable {
+    /// The name questions refer to (`Question.choiceList`).
     public var name: String
+    /// The options in display order.
     public var choices: [Choice]
 
     public init(name: String, choices: [Choice]) {
@@ -54,5 +58,6 @@ public struct ChoiceList: Sendable, Hashable, Codable {
         )
     }
 
+    /// The choice with this code, if the list has one.
     public func choice(code: Int) -> Choice? { choices.first { $0.code == code } }
 }

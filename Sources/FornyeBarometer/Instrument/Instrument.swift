@@ -9,7 +9,9 @@ public struct Instrument: Sendable, Hashable, Codable {
     /// The version of this questionnaire, e.g. "2018.1"; bump it whenever a question changes.
     public var version: String
     public var title: LocalizedText
+    /// The answer options, shared by name between questions.
     public var choiceLists: [ChoiceList]
+    /// The questions in the order asked, grouped in sections.
     public var sections: [Section]
 
     public init(id: String, version: String, title: LocalizedText, choiceLists: [ChoiceList], sections: [Section]) {
@@ -28,6 +30,7 @@ public struct Instrument: Sendable, Hashable, Codable {
     /// Every question in the order asked.
     public var questions: [Question] { sections.flatMap(\.questions) }
 
+    /// The question with this name, if any.
     public func question(named name: String) -> Question? {
         for section in sections {
             if let question = section.questions.first(where: { $0.name == name }) { return question }
@@ -35,6 +38,7 @@ public struct Instrument: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// The choice list with this name, if any.
     public func choiceList(named name: String) -> ChoiceList? {
         choiceLists.first { $0.name == name }
     }

@@ -30,9 +30,7 @@ public enum InstrumentFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw InstrumentError(
-                InstrumentIssue(
-                    "not valid YAML: \(error)", part: .instrument, location: InstrumentSourceLocation(file: file)))
+            throw InstrumentError(syntaxIssue(error, file: file))
         }
         let lines = YAMLLineMap(root: root, file: file)
         let instrument: Instrument
@@ -50,6 +48,22 @@ public enum InstrumentFile {
             throw error.located { lines.location(of: $0.part, field: $0.field) }
         }
         return instrument
+    }
+
+    /// A YAML syntax error at the line where the parser stopped.
+    private static func syntaxIssue(_ error: any Error, file: String) -> InstrumentIssue {
+        let (message, mark): (String, Mark?) =
+            switch error as? YamlError {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                (context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem, mark)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                ("key \(duplicates.joined(separator: ", ")) appears twice in one mapping", context.mark)
+            default: ("\(error)", nil)
+            }
+        return InstrumentIssue(
+            "not valid YAML: \(message)", part: .instrument,
+            location: InstrumentSourceLocation(file: file, line: mark?.line))
     }
 
     /// The instrument as YAML in the layout `parse` reads.

@@ -3,6 +3,7 @@
 public struct InstrumentSourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var sheet: String?
+    /// The line of a YAML file, or the row of a spreadsheet sheet.
     public var line: Int?
 
     public init(file: String, sheet: String? = nil, line: Int? = nil) {
@@ -31,7 +32,9 @@ public enum InstrumentPart: Sendable, Hashable {
 
 /// One thing wrong with an instrument: what, about which question and field, and where.
 public struct InstrumentIssue: Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, without the location.
     public var message: String
+    /// The part concerned, by position.
     public var part: InstrumentPart
     /// The question (or section or choice list) by name, when the issue concerns one.
     public var name: String?
@@ -77,6 +80,7 @@ public struct InstrumentIssue: Sendable, Hashable, CustomStringConvertible {
 
 /// An instrument that cannot be used, with every issue found.
 public struct InstrumentError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Every issue found, in the order of the file.
     public var issues: [InstrumentIssue]
 
     public init(_ issues: [InstrumentIssue]) {

@@ -9,7 +9,8 @@ extension Instrument {
         if !issues.isEmpty { throw InstrumentError(issues) }
     }
 
-    /// The issues `validate()` reports, in instrument order.
+    /// The issues `validate()` reports, in the order of the file: header, choice lists, then
+    /// sections and questions.
     public func validationIssues() -> [InstrumentIssue] {
         var validator = InstrumentValidator(self)
         validator.checkHeader()
@@ -17,7 +18,12 @@ extension Instrument {
         validator.checkNames()
         validator.checkQuestions()
         validator.checkRouting()
-        return validator.issues
+        return validator.issues.enumerated()
+            .sorted { first, second in
+                let (a, b) = (first.element.part.order, second.element.part.order)
+                return (a.0, a.1, a.2, first.offset) < (b.0, b.1, b.2, second.offset)
+            }
+            .map(\.element)
     }
 }
 
@@ -103,6 +109,15 @@ struct InstrumentValidator {
     /// with the 0/1 item variables that multiple-choice questions become.
     mutating func checkNames() {
         var owners: [String: String] = [:]
+        for (sectionIndex, section) in instrument.sections.enumerated() where section.name.isEmpty {
+            // An unnamed section stands for questions outside any XLSForm group, which has neither.
+            if section.label != nil || section.relevance != nil {
+                issues.append(
+                    InstrumentIssue(
+                        "a section with a label or a condition needs a name", part: .section(sectionIndex),
+                        field: "name"))
+            }
+        }
         for (sectionIndex, section) in instrument.sections.enumerated() where !section.name.isEmpty {
             if !Self.isValidName(section.name) {
                 issues.append(
@@ -198,5 +213,18 @@ struct InstrumentValidator {
 extension Unicode.Scalar {
     fileprivate var isASCIILetterOrDigit: Bool {
         ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+    }
+}
+
+extension InstrumentPart {
+    /// Position in the file: the header, then choice lists, then sections with their questions.
+    fileprivate var order: (Int, Int, Int) {
+        switch self {
+        case .instrument: (0, 0, 0)
+        case .choiceList(let list): (1, list, -1)
+        case .choice(let list, let index): (1, list, index)
+        case .section(let section): (2, section, -1)
+        case .question(let section, let index): (2, section, index)
+        }
     }
 }

@@ -10,9 +10,11 @@ public struct Question: Sendable, Hashable, Codable {
     public var name: String
     public var type: QuestionType
     public var label: LocalizedText
+    /// Help shown under the label, e.g. "Flere svar mulig."
     public var hint: LocalizedText?
     /// The name of the choice list, for single, multiple and scale questions.
     public var choiceList: String?
+    /// Whether a respondent who is asked the question must answer it.
     public var required: Bool
     /// When the question is asked; nil means always (within its section).
     public var relevance: RoutingExpression?

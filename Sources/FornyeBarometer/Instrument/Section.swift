@@ -4,8 +4,10 @@
 /// A section with an empty name stands for questions outside any group in an imported XLSForm;
 /// it is written back without group rows.
 public struct Section: Sendable, Hashable, Codable {
+    /// The group name; empty for questions outside any group.
     public var name: String
     public var label: LocalizedText?
+    /// When the section's questions are asked; nil means always.
     public var relevance: RoutingExpression?
     public var questions: [Question]
 

@@ -24,6 +24,7 @@ public struct AnswerSet: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
+    /// The answer to a question; nil when unanswered.
     public subscript(name: String) -> Answer? {
         get { answers[name] }
         set { answers[name] = newValue }

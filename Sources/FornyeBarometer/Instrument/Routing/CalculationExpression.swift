@@ -44,6 +44,7 @@ public indirect enum CalculatedValue: Sendable, Hashable {
 /// Values are numbers, 'text', `${question}`, `count-selected(${question})` and nested
 /// `if(condition, then, else)`, with conditions as in `RoutingExpression`.
 public struct CalculationExpression: Sendable, Hashable, CustomStringConvertible {
+    /// The text as written; written back unchanged on export.
     public let source: String
     public let value: CalculatedValue
 
@@ -57,6 +58,7 @@ public struct CalculationExpression: Sendable, Hashable, CustomStringConvertible
 
     public var description: String { source }
 
+    /// Every question the calculation reads, in source order.
     public var references: [QuestionReference] { value.references }
 
     /// The computed answer: a whole number becomes a code, another number a number, text text;

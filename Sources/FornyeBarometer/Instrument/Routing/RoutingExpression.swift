@@ -11,6 +11,7 @@
 public struct RoutingExpression: Sendable, Hashable, CustomStringConvertible {
     /// The text as written; written back unchanged on export.
     public let source: String
+    /// The parsed condition.
     public let condition: RoutingCondition
 
     /// Parses an expression.
