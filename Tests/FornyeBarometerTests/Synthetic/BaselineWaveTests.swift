@@ -97,6 +97,42 @@ struct BaselineWaveTests {
         }
     }
 
+    @Test("the wave is what the instrument records: its routing and calculation give the same columns")
+    func throughTheInstrument() throws {
+        let instrument = try Instrument.innovasjonsbarometer2018
+        let dataset = try SyntheticFixture.baseline(seed: Self.seed).dataset
+        var responses = [AnswerSet](repeating: AnswerSet(), count: dataset.rowCount)
+        for question in instrument.questions where question.calculation == nil {
+            switch question.type {
+            case .singleChoice, .scale:
+                let codes = try dataset.codes(of: question.name)
+                for row in 0..<dataset.rowCount where codes[row] != Column.systemMissing {
+                    responses[row][question.name] = .code(Int(codes[row]))
+                }
+            case .multipleChoice:
+                let set = try #require(dataset.codebook.multipleResponseSet(named: question.name))
+                let items = try set.items.map { try dataset.codes(of: $0) }
+                let options = set.items.map { Int($0.split(separator: "_").last!)! }
+                for row in 0..<dataset.rowCount where items[0][row] != Column.systemMissing {
+                    let ticked = options.indices.filter { items[$0][row] == 1 }.map { options[$0] }
+                    responses[row][question.name] = .codes(Set(ticked))
+                }
+            case .municipality, .text:
+                guard case .texts(let texts) = try dataset.column(named: question.name) else { continue }
+                for row in 0..<dataset.rowCount {
+                    if let text = texts[row] { responses[row][question.name] = .text(text) }
+                }
+            default:
+                continue
+            }
+        }
+        let recorded = try instrument.columns(responses: responses)
+        #expect(Set(recorded.keys) == Set(instrument.codebook().variables.map(\.name)))
+        for (name, column) in recorded {
+            #expect(try dataset.column(named: name) == column, "\(name) differs from what the instrument records")
+        }
+    }
+
     @Test(
         "answers hang together: newest types were taken into use, answered sets have a tick, 'none' excludes partners")
     func consistentAnswers() throws {

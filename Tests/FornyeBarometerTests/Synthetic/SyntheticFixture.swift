@@ -25,6 +25,11 @@ enum SyntheticFixture {
         try SyntheticFrame(register: register.get(), date: .newYear(2018))
     }
 
+    static let followUp: Result<SyntheticWave, any Error> = Result {
+        try SyntheticBarometer.followUp2020(
+            codebook: codebook.get(), frame: SyntheticFrame(register: register.get(), date: .newYear(2020)))
+    }
+
     static func baseline(seed: UInt64) throws -> SyntheticWave {
         if let wave = baselines[seed] { return try wave.get() }
         return try SyntheticBarometer.baseline2018(codebook: codebook.get(), frame: frame2018(), seed: seed)
