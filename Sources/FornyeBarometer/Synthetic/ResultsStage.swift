@@ -6,8 +6,8 @@ import Foundation
 /// and by centrality (the last two as shares of answers). They are met in an order in which
 /// every step flips only rows and options the earlier steps no longer need:
 /// 1. improved quality, exactly, in the three research groups (this fixes Fig 4-6's quality);
-/// 2. by type, the other options of rows with one of the two named types only;
-/// 3. by centrality, efficiency and satisfaction of central and rural rows outside step 2;
+/// 2. by type, the options other than quality in the rows of the two named types;
+/// 3. by centrality, efficiency and satisfaction of the central and rural rows outside step 2;
 /// 4. the overall efficiency and satisfaction counts on the rows no step touched.
 struct ResultsStage {
     let targets: WaveTargets
@@ -95,8 +95,7 @@ struct ResultsStage {
     private func calibrateTypes(_ table: inout TickTable, rows: WaveRows) throws(SyntheticDataError) -> Set<Int> {
         let spec = targets.results
         let named = spec.qualityShareOfAnswersByType.keys.sorted()
-        let typesOfPosition = table.rows.map { row in Set(named.filter { rows.hasType(row, $0) })
-        }
+        let typesOfPosition = table.rows.map { row in Set(named.filter { rows.hasType(row, $0) }) }
         var touched = Set<Int>()
         for type in named {
             let domain = table.rows.indices.filter { typesOfPosition[$0].contains(type) }
@@ -155,9 +154,7 @@ struct ResultsStage {
     /// Brings the number of answers in `domain` to `total` through the given options, in order.
     private func setTotal(
         _ table: inout TickTable, to total: Int, in domain: [Int], flipping adjustable: [Int], options: [Int]
-    )
-        throws(SyntheticDataError)
-    {
+    ) throws(SyntheticDataError) {
         for option in options {
             let missing = total - table.totalTicks(among: domain)
             if missing == 0 { return }

@@ -15,8 +15,9 @@ public struct SyntheticWave: Sendable {
     public let rakingReport: RakingReport
     /// The made-up population the weights are calibrated to.
     public let population: SyntheticPopulation
-    /// The first day of the municipal structure the respondents' kommunenummer belong to.
-    public let structureDate: String
+    /// The wave's date for the municipal register: the respondents' kommunenummer are those
+    /// valid on this day (2018-01-01 for the baseline, 2020-01-01 for the follow-up).
+    public let structureDate: CalendarDay
     public let seed: UInt64
     /// Coded variables of the codebook the generator does not know and left empty (system missing).
     public let unfilledVariables: [String]

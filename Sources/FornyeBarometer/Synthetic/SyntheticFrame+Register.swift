@@ -21,6 +21,6 @@ extension SyntheticFrame {
                     number: municipality.number, county: municipality.countyCode, landsdel: municipality.landsdel,
                     centrality: municipality.centrality, sizeClass: sizeClass, population: population))
         }
-        self.init(structureDate: date.description, municipalities: municipalities, counties: Array(counties.values))
+        self.init(structureDate: date, municipalities: municipalities, counties: Array(counties.values))
     }
 }

@@ -15,6 +15,7 @@ struct BaselineWaveTests {
         let wave = try SyntheticFixture.baseline(seed: Self.seed)
         #expect(wave.dataset.codebook.synthetic)
         #expect(wave.dataset.codebook.title?.contains("SYNTETISKE DATA") == true)
+        #expect(wave.structureDate == .newYear(2018))
         #expect(try SyntheticFixture.estimator(seed: Self.seed).shares(of: "innovated").synthetic)
         #expect(try wave.dataset.variable(named: "weight").label.contains("syntetiske"))
     }

@@ -18,7 +18,7 @@ struct FollowUpWaveTests {
     func labelled() throws {
         let wave = try SyntheticFixture.followUp.get()
         let baseline = try SyntheticFixture.baseline(seed: SyntheticBarometer.defaultSeed)
-        #expect(wave.structureDate == "2020-01-01")
+        #expect(wave.structureDate == .newYear(2020))
         #expect(wave.dataset.codebook.synthetic)
         #expect(wave.dataset.codebook.title?.contains("SYNTETISKE DATA") == true)
         #expect(wave.dataset.codebook.title?.contains("2020") == true)
