@@ -14,7 +14,7 @@ extension WaveTargets {
     /// report improved quality more often (54), giving 74.4 % overall and efficiency 39.5 %
     /// (35.0 points below). Fig 4-8's base is the 1207 who answered both questions.
     static let baseline2018 = WaveTargets(
-        structureDate: "2018-01-01",
+        structureDate: .newYear(2018),
         respondents: 1786,  // Fig 4-1
         unitTypes: [.count(267), .count(467), .count(131), .count(425), .count(367), .count(129)],  // Tab V-0-3
         landsdel: [.count(818), .count(479), .count(279), .count(210)],  // Tab V-0-2

@@ -7,7 +7,7 @@ extension WaveTargets {
     /// little more common, and limited financial resources hinder slightly more often.
     static let followUp2020: WaveTargets = {
         var targets = WaveTargets.baseline2018
-        targets.structureDate = "2020-01-01"
+        targets.structureDate = .newYear(2020)
         targets.respondents = 1702
         targets.unitTypes = [.share(0.15), .share(0.26), .share(0.075), .share(0.235), .share(0.205), .share(0.075)]
         targets.landsdel = [.share(0.455), .share(0.27), .share(0.16), .share(0.115)]

@@ -21,7 +21,10 @@ struct InnovationTypeStage {
         }
         table.ensureNonEmpty()
         let everyone = Array(base.indices)
-        for type in 1...4 { try table.adjust(type, to: counts[type - 1], among: everyone) }
+        try NewestInnovationStage.calibrate(
+            &table, counts: Dictionary(uniqueKeysWithValues: (1...4).map { ($0, counts[$0 - 1]) }),
+            options: [1, 2, 3, 4],
+            among: everyone)
         table.write(into: &rows, set: "newest_type")
         for (position, row) in base.enumerated() {
             for type in 1...4 where table.isTicked(type, at: position) { rows.newestTypes[row] |= 1 << UInt8(type - 1) }

@@ -41,14 +41,10 @@ struct NewestInnovationStage {
         let everyone = Array(active.indices)
         let askedResults = everyone.filter { inResults.contains(active[$0]) }
         let notAskedResults = everyone.filter { !inResults.contains(active[$0]) }
-        for option in options {
-            if option == spec.researchCode {
-                try table.adjust(option, to: 0, among: notAskedResults)
-                try table.adjust(option, to: counts[option]!, among: askedResults)
-            } else {
-                try table.adjust(option, to: counts[option]!, among: everyone)
-            }
-        }
+        let others = options.filter { $0 != spec.researchCode }
+        try table.adjust(spec.researchCode, to: 0, among: notAskedResults, fallback: others)
+        try table.adjust(spec.researchCode, to: counts[spec.researchCode]!, among: askedResults, fallback: others)
+        try Self.calibrate(&table, counts: counts, options: others, among: everyone)
         table.write(into: &rows, set: "partners")
         rows.assign("partners_\(spec.noneCode)", rows: active, code: 0)
         rows.assign("partners_\(spec.noneCode)", rows: noneRows, code: 1)
@@ -111,7 +107,7 @@ struct NewestInnovationStage {
         }
         table.ensureNonEmpty()
         let everyone = Array(base.indices)
-        for option in options { try table.adjust(option, to: counts[option]!, among: everyone) }
+        try Self.calibrate(&table, counts: counts, options: options, among: everyone)
         table.write(into: &rows, set: "trigger")
     }
 
@@ -141,7 +137,7 @@ struct NewestInnovationStage {
         }
         table.ensureNonEmpty()
         let everyone = Array(external.indices)
-        for option in externalOptions { try table.adjust(option, to: counts[option]!, among: everyone) }
+        try Self.calibrate(&table, counts: counts, options: externalOptions, among: everyone)
         let externalSet = Set(external)
         let ownWithExternal = Set(random.sample(counts[ownCode]! - ownOnly, of: external) { _ in 1 })
         table.write(into: &rows, set: "financing")
@@ -151,5 +147,21 @@ struct NewestInnovationStage {
         rows.assign("financing_\(ownCode)", rows: ownWithExternal, code: 1)
         for option in externalOptions { rows.assign("financing_\(option)", rows: onlyOwn, code: 0) }
         for row in onlyOwn { rows.ownBudgetOnly[row] = true }
+    }
+
+    /// Brings every option to its count. A row whose only tick must go gets the option it leans
+    /// to most among the others instead, which may put that option over its count again, so the
+    /// options are passed over until all counts hold.
+    static func calibrate(_ table: inout TickTable, counts: [Int: Int], options: [Int], among positions: [Int])
+        throws(SyntheticDataError)
+    {
+        for _ in 0..<4 {
+            for option in options {
+                try table.adjust(
+                    option, to: counts[option]!, among: positions, fallback: options.filter { $0 != option })
+            }
+            if options.allSatisfy({ table.count($0, among: positions) == counts[$0]! }) { return }
+        }
+        throw .inconsistentTargets("the options' counts cannot all be met at once")
     }
 }

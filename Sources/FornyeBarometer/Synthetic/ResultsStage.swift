@@ -6,8 +6,8 @@ import Foundation
 /// and by centrality (the last two as shares of answers). They are met in an order in which
 /// every step flips only rows and options the earlier steps no longer need:
 /// 1. improved quality, exactly, in the three research groups (this fixes Fig 4-6's quality);
-/// 2. by type, the other options of rows with one of the two named types only;
-/// 3. by centrality, efficiency and satisfaction of central and rural rows outside step 2;
+/// 2. by type, the options other than quality in the rows of the two named types;
+/// 3. by centrality, efficiency and satisfaction of the central and rural rows outside step 2;
 /// 4. the overall efficiency and satisfaction counts on the rows no step touched.
 struct ResultsStage {
     let targets: WaveTargets
@@ -56,9 +56,9 @@ struct ResultsStage {
             case Self.satisfaction:
                 return satisfactionShare * (research[position] ? 1.18 : 0.97) * (0.86 + 0.05 * level)
             case Self.insight:
-                return communication ? 0.55 : product ? 0.08 : spec.insight
+                return product ? 0.08 : communication ? 0.55 : spec.insight
             case Self.influence:
-                return communication ? 0.22 : product ? 0.04 : spec.influence
+                return product ? 0.04 : communication ? 0.22 : spec.influence
             default:
                 return spec.other
             }
@@ -69,9 +69,12 @@ struct ResultsStage {
         let centralRows = try calibrateCentrality(&table, centrality: centrality, excluding: typeRows)
         let free = base.indices.filter { !typeRows.contains($0) && !centralRows.contains($0) }
         let everyone = Array(base.indices)
-        try table.adjust(Self.efficiency, to: spec.efficiency.resolved(in: base.count), in: everyone, flipping: free)
         try table.adjust(
-            Self.satisfaction, to: spec.satisfaction.resolved(in: base.count), in: everyone, flipping: free)
+            Self.efficiency, to: spec.efficiency.resolved(in: base.count), in: everyone, flipping: free,
+            fallback: [Self.other])
+        try table.adjust(
+            Self.satisfaction, to: spec.satisfaction.resolved(in: base.count), in: everyone, flipping: free,
+            fallback: [Self.other])
         table.write(into: &rows, set: "results")
     }
 
@@ -86,24 +89,24 @@ struct ResultsStage {
 
     /// Tab 4-2: within the rows whose newest innovation had a named type, quality and insight as
     /// shares of all answers. Quality is already fixed, so the total of answers is set through
-    /// insight, then influence, other, satisfaction and efficiency. Only rows with exactly one
-    /// of the named types are flipped, so the types do not disturb each other.
+    /// insight, then influence, other, satisfaction and efficiency. A later type flips only rows
+    /// an earlier type's domain does not hold, so the types do not disturb each other.
     /// - Returns: the positions of every row with a named type.
     private func calibrateTypes(_ table: inout TickTable, rows: WaveRows) throws(SyntheticDataError) -> Set<Int> {
         let spec = targets.results
         let named = spec.qualityShareOfAnswersByType.keys.sorted()
-        let typesOfPosition = table.rows.map { row in Set(named.filter { rows.hasType(row, $0) })
-        }
+        let typesOfPosition = table.rows.map { row in Set(named.filter { rows.hasType(row, $0) }) }
         var touched = Set<Int>()
         for type in named {
             let domain = table.rows.indices.filter { typesOfPosition[$0].contains(type) }
-            let adjustable = domain.filter { typesOfPosition[$0].count == 1 }
+            let adjustable = domain.filter { !touched.contains($0) }
             touched.formUnion(domain)
             let quality = table.count(Self.quality, among: domain)
             let total = Int((Double(quality) / spec.qualityShareOfAnswersByType[type]!).rounded())
             if let insightShare = spec.insightShareOfAnswersByType[type] {
                 let insight = Int((insightShare * Double(total)).rounded())
-                try table.adjust(Self.insight, to: insight, in: domain, flipping: adjustable)
+                try table.adjust(
+                    Self.insight, to: insight, in: domain, flipping: adjustable, fallback: [Self.influence, Self.other])
             }
             try setTotal(
                 &table, to: total, in: domain, flipping: adjustable,
@@ -125,14 +128,25 @@ struct ResultsStage {
             touched.formUnion(adjustable)
             let efficiencyShare = spec.efficiencyShareOfAnswersByCentrality[level]!
             let satisfactionShare = spec.satisfactionShareOfAnswersByCentrality[level] ?? 0
-            let others = [Self.quality, Self.insight, Self.influence, Self.other].reduce(0) {
-                $0 + table.count($1, among: domain)
+            // Removing a row's last tick puts "other" in its place, which changes the total, so
+            // the targets are worked out again until they hold.
+            for _ in 0..<4 {
+                let others = [Self.quality, Self.insight, Self.influence, Self.other].reduce(0) {
+                    $0 + table.count($1, among: domain)
+                }
+                let total = Double(others) / (1 - efficiencyShare - satisfactionShare)
+                let efficiency = Int((efficiencyShare * total).rounded())
+                let satisfaction = Int((satisfactionShare * total).rounded())
+                if table.count(Self.efficiency, among: domain) == efficiency
+                    && table.count(Self.satisfaction, among: domain) == satisfaction
+                {
+                    break
+                }
+                try table.adjust(
+                    Self.efficiency, to: efficiency, in: domain, flipping: adjustable, fallback: [Self.other])
+                try table.adjust(
+                    Self.satisfaction, to: satisfaction, in: domain, flipping: adjustable, fallback: [Self.other])
             }
-            let total = Double(others) / (1 - efficiencyShare - satisfactionShare)
-            try table.adjust(
-                Self.efficiency, to: Int((efficiencyShare * total).rounded()), in: domain, flipping: adjustable)
-            try table.adjust(
-                Self.satisfaction, to: Int((satisfactionShare * total).rounded()), in: domain, flipping: adjustable)
         }
         return touched
     }
@@ -140,9 +154,7 @@ struct ResultsStage {
     /// Brings the number of answers in `domain` to `total` through the given options, in order.
     private func setTotal(
         _ table: inout TickTable, to total: Int, in domain: [Int], flipping adjustable: [Int], options: [Int]
-    )
-        throws(SyntheticDataError)
-    {
+    ) throws(SyntheticDataError) {
         for option in options {
             let missing = total - table.totalTicks(among: domain)
             if missing == 0 { return }

@@ -15,8 +15,9 @@ public struct SyntheticWave: Sendable {
     public let rakingReport: RakingReport
     /// The made-up population the weights are calibrated to.
     public let population: SyntheticPopulation
-    /// The first day of the municipal structure the respondents' kommunenummer belong to.
-    public let structureDate: String
+    /// The wave's date for the municipal register: the respondents' kommunenummer are those
+    /// valid on this day (2018-01-01 for the baseline, 2020-01-01 for the follow-up).
+    public let structureDate: CalendarDay
     public let seed: UInt64
     /// Coded variables of the codebook the generator does not know and left empty (system missing).
     public let unfilledVariables: [String]
@@ -36,6 +37,21 @@ public enum SyntheticBarometer {
     /// The title every synthetic wave's codebook carries.
     public static let title = "SYNTETISKE DATA – Innovasjonsbarometeret, generert, ikke ekte svar / SYNTHETIC DATA"
     public static let defaultSeed: UInt64 = 2018
+
+    /// The 2018 baseline on the bundled barometer instrument and municipal register.
+    ///
+    /// - Throws: `InstrumentError` or `ReferenceDataError` if a bundled file is damaged,
+    ///   `SyntheticDataError` if the targets do not fit them.
+    public static func baseline2018(seed: UInt64 = defaultSeed) throws -> SyntheticWave {
+        let frame = try SyntheticFrame(register: MunicipalityRegister.bundled(), date: .newYear(2018))
+        return try baseline2018(codebook: Instrument.innovasjonsbarometer2018.codebook(), frame: frame, seed: seed)
+    }
+
+    /// The 2020 follow-up on the bundled barometer instrument and municipal register.
+    public static func followUp2020(seed: UInt64 = defaultSeed) throws -> SyntheticWave {
+        let frame = try SyntheticFrame(register: MunicipalityRegister.bundled(), date: .newYear(2020))
+        return try followUp2020(codebook: Instrument.innovasjonsbarometer2018.codebook(), frame: frame, seed: seed)
+    }
 
     /// The 2018 baseline wave: 1,786 responses calibrated to the 2018 report.
     ///

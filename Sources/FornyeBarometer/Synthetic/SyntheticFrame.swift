@@ -39,13 +39,13 @@ public struct SyntheticFrame: Sendable {
         }
     }
 
-    /// The first day of the structure, `YYYY-MM-DD`.
-    public var structureDate: String
+    /// The day whose municipal structure the frame holds (1 January of the structure's first year).
+    public var structureDate: CalendarDay
     public var municipalities: [Municipality]
     /// Every county with at least one municipality, in fylkesnummer order.
     public var counties: [County]
 
-    public init(structureDate: String, municipalities: [Municipality], counties: [County]) {
+    public init(structureDate: CalendarDay, municipalities: [Municipality], counties: [County]) {
         self.structureDate = structureDate
         self.municipalities = municipalities
         self.counties = counties.sorted { $0.number < $1.number }

@@ -15,7 +15,8 @@ struct TickTable {
     private(set) var ticked: [[Bool]]
     private let key: [[Double]]
 
-    /// Draws every option for every row; `probability(row, option)` is clamped to (0.001, 0.999).
+    /// Draws every option for every row; `probability(row, option)` is clamped to (0.001, 0.999),
+    /// except that zero means the row never ticks the option by chance.
     init(rows: [Int], options: [Int], random: inout SeededRandom, probability: (Int, Int) -> Double) {
         self.rows = rows
         self.options = options
@@ -25,9 +26,11 @@ struct TickTable {
             var line = [Bool](repeating: false, count: rows.count)
             var keys = [Double](repeating: 0, count: rows.count)
             for position in 0..<rows.count {
-                let p = min(max(probability(rows[position], option), 0.001), 0.999)
+                let raw = probability(rows[position], option)
+                let p = min(max(raw, 0.001), 0.999)
                 let u = random.unit()
-                keys[position] = log(p / (1 - p)) - log(u / (1 - u))
+                // A zero probability means never: such a row is the last to get the option.
+                keys[position] = raw <= 0 ? -1e9 : log(p / (1 - p)) - log(u / (1 - u))
                 line[position] = keys[position] > 0
             }
             ticked.append(line)
@@ -74,14 +77,39 @@ struct TickTable {
     }
 
     /// Flips the rows nearest the threshold until `option` has `target` ticks among `positions`.
-    /// A row's last tick is never removed.
-    mutating func adjust(_ option: Int, to target: Int, among positions: [Int]) throws(SyntheticDataError) {
+    /// A row's last tick is never removed, unless `fallback` names options that may take its place
+    /// (the one the row leans to most).
+    mutating func adjust(_ option: Int, to target: Int, among positions: [Int], fallback: [Int] = [])
+        throws(SyntheticDataError)
+    {
         let wanted = target - count(option, among: positions)
-        let moved = shift(option, by: wanted, among: positions)
+        var moved = shift(option, by: wanted, among: positions)
+        if moved != wanted && wanted < 0 && !fallback.isEmpty {
+            moved += replace(option, count: moved - wanted, among: positions, with: fallback)
+        }
         guard moved == wanted else {
             throw .inconsistentTargets(
                 "option \(option) cannot reach \(target) ticks among \(positions.count) rows (\(wanted - moved) short)")
         }
+    }
+
+    /// Removes `option` from up to `count` rows where it is the only tick, ticking instead the
+    /// fallback option the row leans to most; returns minus the number removed.
+    private mutating func replace(_ option: Int, count: Int, among positions: [Int], with fallback: [Int]) -> Int {
+        let line = self.position(of: option)
+        let alternatives = fallback.map(self.position(of:))
+        let candidates = positions.filter { ticked[line][$0] && tickCount(at: $0) == 1 }
+        var keys = [Double](repeating: 0, count: candidates.count)
+        for index in 0..<candidates.count { keys[index] = key[line][candidates[index]] }
+        let order = Ordering.ascending(keys)
+        let removed = min(count, candidates.count)
+        for index in 0..<removed {
+            let position = candidates[order[index]]
+            let best = alternatives.max { key[$0][position] < key[$1][position] }!
+            ticked[line][position] = false
+            ticked[best][position] = true
+        }
+        return -removed
     }
 
     /// Adds (`delta` > 0) or removes ticks of `option` among `positions`, as many as possible up
@@ -105,11 +133,11 @@ struct TickTable {
 
     /// Adjusts `option` so that it has `target` ticks among `domain`, flipping only `adjustable`
     /// rows (a subset of the domain).
-    mutating func adjust(_ option: Int, to target: Int, in domain: [Int], flipping adjustable: [Int])
-        throws(SyntheticDataError)
-    {
+    mutating func adjust(
+        _ option: Int, to target: Int, in domain: [Int], flipping adjustable: [Int], fallback: [Int] = []
+    ) throws(SyntheticDataError) {
         let fixed = count(option, among: domain) - count(option, among: adjustable)
-        try adjust(option, to: target - fixed, among: adjustable)
+        try adjust(option, to: target - fixed, among: adjustable, fallback: fallback)
     }
 
     /// Writes the 0/1 items `<set>_<code>` for the rows in the base.

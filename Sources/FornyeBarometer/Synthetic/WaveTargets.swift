@@ -27,7 +27,7 @@ enum Amount: Sendable, Hashable {
 /// in `WaveTargets.followUp2020`.
 struct WaveTargets: Sendable {
     /// The first day of the municipal structure the respondents' kommunenummer belong to.
-    var structureDate: String
+    var structureDate: CalendarDay
     var respondents: Int
     /// Respondents by unit type, codes 1–6 of `ReportClassifications.unitType`.
     var unitTypes: [Amount]

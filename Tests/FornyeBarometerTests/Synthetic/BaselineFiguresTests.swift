@@ -153,7 +153,7 @@ struct BaselineFiguresTests {
     func resultsByType(seed: UInt64) throws {
         let dataset = try SyntheticFixture.baseline(seed: seed).dataset
         for type in [F.product, F.communication] {
-            let derived = try Self.withBreakdown(dataset, item: "newest_type_\(type)", set: "results")
+            let derived = try SyntheticFixture.derived(dataset, breakdown: "newest_type_\(type)", sets: ["results"])
             let table = try SyntheticFixture.estimator(on: derived).multipleResponse(
                 "results", kind: .shareOfResponses, by: ["type"])
             expectStated(
@@ -192,7 +192,7 @@ struct BaselineFiguresTests {
     @Test("Fig 4-8: results by research collaboration", arguments: SyntheticFixture.seeds)
     func resultsByResearch(seed: UInt64) throws {
         let dataset = try SyntheticFixture.baseline(seed: seed).dataset
-        let derived = try Self.withBreakdown(dataset, item: "partners_\(F.research)", set: "results")
+        let derived = try SyntheticFixture.derived(dataset, breakdown: "partners_\(F.research)", sets: ["results"])
         let table = try SyntheticFixture.estimator(on: derived).multipleResponse(
             "results", kind: .shareOfRespondents, by: ["type"])
         let with = try table.percent(item: "results_1", domain: [1])
@@ -240,23 +240,5 @@ struct BaselineFiguresTests {
             #expect((9.0..<10.0).contains(hindering[name]!), "\(name) just under 10 %: \(hindering[name]!)")
         }
         expectStated(hindering[F.handlingMistakes]!, F.handlingMistakesHindering, "handling of mistakes hindering")
-    }
-
-    /// A dataset with one multiple-response set and a single-choice breakdown `type` made from a
-    /// 0/1 item (1 ticked, 2 not ticked, empty where not asked), since breakdowns are single-choice.
-    static func withBreakdown(_ dataset: Dataset, item: String, set name: String) throws -> Dataset {
-        let set = try #require(dataset.codebook.multipleResponseSet(named: name))
-        let flags = try dataset.codes(of: item).map { code -> Int32 in
-            code == Column.systemMissing ? Column.systemMissing : code == 1 ? 1 : 2
-        }
-        var variables = try set.items.map { try dataset.variable(named: $0) }
-        variables.append(
-            Variable(
-                name: "type", label: item, kind: .singleChoice,
-                valueLabels: [ValueLabel(code: 1, label: "Ja"), ValueLabel(code: 2, label: "Nei")]))
-        var columns = Dictionary(uniqueKeysWithValues: try set.items.map { ($0, try dataset.column(named: $0)) })
-        columns["type"] = .codes(flags)
-        return try Dataset(
-            codebook: Codebook(variables: variables, multipleResponseSets: [set]), columns: columns)
     }
 }

@@ -69,6 +69,8 @@ enum StatedFigures {
     // | Fig 4-8 | Results by research collaboration | 1786 stated | improved quality 88 % with research
     // vs 70 % without (+18 points); employee satisfaction higher with research; efficiency more
     // often without research |
+    // (The "N = 1786" is the whole sample; the split can only use those who answered both results
+    // and partners.)
     static let research = 8
     static let qualityWithResearch = 88.0
     static let qualityWithoutResearch = 70.0

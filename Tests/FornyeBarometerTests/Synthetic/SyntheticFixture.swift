@@ -19,7 +19,16 @@ enum SyntheticFixture {
             )
         })
 
-    static func frame2018() throws -> SyntheticFrame { FrameScaffolding.frame2018 }
+    static let register = Result { try MunicipalityRegister.bundled() }
+
+    static func frame2018() throws -> SyntheticFrame {
+        try SyntheticFrame(register: register.get(), date: .newYear(2018))
+    }
+
+    static let followUp: Result<SyntheticWave, any Error> = Result {
+        try SyntheticBarometer.followUp2020(
+            codebook: codebook.get(), frame: SyntheticFrame(register: register.get(), date: .newYear(2020)))
+    }
 
     static func baseline(seed: UInt64) throws -> SyntheticWave {
         if let wave = baselines[seed] { return try wave.get() }
@@ -36,6 +45,34 @@ enum SyntheticFixture {
     /// questionnaire does not hold as one variable, such as "own budget only").
     static func estimator(on dataset: Dataset) throws -> Estimator {
         Estimator(dataset: dataset, design: try SurveyDesign(rowCount: dataset.rowCount))
+    }
+
+    /// A dataset with some of the wave's variables and multiple-response sets and a single-choice
+    /// breakdown `type` made from a 0/1 item (1 ticked, 2 not ticked, empty where not asked),
+    /// since breakdowns must be single-choice variables.
+    static func derived(_ dataset: Dataset, breakdown item: String, variables: [String] = [], sets: [String] = [])
+        throws -> Dataset
+    {
+        let flags = try dataset.codes(of: item).map { code -> Int32 in
+            code == Column.systemMissing ? Column.systemMissing : code == 1 ? 1 : 2
+        }
+        var multipleResponseSets: [MultipleResponseSet] = []
+        var names = variables
+        for name in sets {
+            let set = try #require(dataset.codebook.multipleResponseSet(named: name))
+            multipleResponseSets.append(set)
+            names += set.items
+        }
+        var codebookVariables = try names.map { try dataset.variable(named: $0) }
+        codebookVariables.append(
+            Variable(
+                name: "type", label: item, kind: .singleChoice,
+                valueLabels: [ValueLabel(code: 1, label: "Ja"), ValueLabel(code: 2, label: "Nei")]))
+        var columns = Dictionary(uniqueKeysWithValues: try names.map { ($0, try dataset.column(named: $0)) })
+        columns["type"] = .codes(flags)
+        return try Dataset(
+            codebook: Codebook(variables: codebookVariables, multipleResponseSets: multipleResponseSets),
+            columns: columns)
     }
 }
 
