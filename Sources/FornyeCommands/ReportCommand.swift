@@ -131,70 +131,23 @@ struct ReportCommand: ParsableCommand {
     /// The synthetic 2018 baseline wave: generated from the barometer instrument and the 2018
     /// municipal structure, calibrated to the 2018 report's numbers, marked SYNTETISKE DATA.
     static func syntheticBaseline(title: String?, seed: UInt64 = SyntheticBarometer.defaultSeed) throws -> Wave {
-        let codebook = try Instrument.innovasjonsbarometer2018.codebook()
-        let frame = try BaselineFrame.make(on: "2018-01-01")
-        let wave = try SyntheticBarometer.baseline2018(codebook: codebook, frame: frame, seed: seed)
+        let wave = try SyntheticBarometer.baseline2018(seed: seed)
         return Wave(
             title: title ?? "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge", dataset: wave.dataset,
             design: wave.design, populationMargins: wave.population.margins,
             weightSource:
                 "generert sammen med de syntetiske svarene: hver enhetstype veid opp til et oppdiktet antall enheter, "
                 + "deretter raket til oppdiktede populasjonstall for enhetstype og landsdel (frø \(seed)).",
-            calibration: wave.rakingReport, shortTitle: "2018", structureDate: wave.structureDate)
+            calibration: wave.rakingReport, shortTitle: "2018", structureDate: wave.structureDate.description)
     }
 
     /// The synthetic 2020 follow-up wave (2020 municipal structure), for comparisons.
     static func syntheticFollowUp(seed: UInt64 = SyntheticBarometer.defaultSeed) throws -> Wave {
-        let codebook = try Instrument.innovasjonsbarometer2018.codebook()
-        let frame = try BaselineFrame.make(on: "2020-01-01")
-        let wave = try SyntheticBarometer.followUp2020(codebook: codebook, frame: frame, seed: seed)
+        let wave = try SyntheticBarometer.followUp2020(seed: seed)
         return Wave(
             title: "Innovasjonsbarometeret 2020 – syntetisk oppfølgingsbølge", dataset: wave.dataset,
             design: wave.design, populationMargins: wave.population.margins,
             weightSource: "generert sammen med de syntetiske svarene (frø \(seed)).", calibration: wave.rakingReport,
-            shortTitle: "2020", structureDate: wave.structureDate)
-    }
-}
-
-/// The municipalities a synthetic wave samples from, taken from the bundled municipal register.
-enum BaselineFrame {
-    /// Every municipality valid on `date`, with county, landsdel, centrality and population.
-    ///
-    /// The register has no population for the 2018 areas of municipalities merged in 2020; such a
-    /// municipality gets an equal share of its 2020 successor's population, which only steers how
-    /// often the generator samples it (the data are synthetic either way).
-    static func make(on date: String) throws -> SyntheticFrame {
-        guard let day = CalendarDay(date) else { throw InputError("\(date) is not a date (YYYY-MM-DD)") }
-        let register = try MunicipalityRegister.bundled()
-        let municipalities = try register.municipalities(on: day)
-        let later = CalendarDay.newYear(2020)
-        var successor: [String: String] = [:]
-        var shares: [String: Int] = [:]
-        for municipality in municipalities where municipality.population == nil {
-            guard let next = try? register.mapToStructure(number: municipality.number, from: day, to: later) else {
-                continue
-            }
-            successor[municipality.number] = next
-            shares[next, default: 0] += 1
-        }
-        var counties: [Int: SyntheticFrame.County] = [:]
-        var frame: [SyntheticFrame.Municipality] = []
-        for municipality in municipalities {
-            counties[municipality.countyCode] = SyntheticFrame.County(
-                number: municipality.countyCode, name: municipality.countyName, landsdel: municipality.landsdel)
-            var population = municipality.population
-            if population == nil, let next = successor[municipality.number],
-                let whole = try? register.municipality(number: next, on: later).population
-            {
-                population = whole / max(shares[next] ?? 1, 1)
-            }
-            let inhabitants = population ?? 2000
-            frame.append(
-                SyntheticFrame.Municipality(
-                    number: municipality.number, county: municipality.countyCode, landsdel: municipality.landsdel,
-                    centrality: municipality.centrality,
-                    sizeClass: ReportClassifications.populationSizeClass(of: inhabitants), population: inhabitants))
-        }
-        return SyntheticFrame(structureDate: date, municipalities: frame, counties: Array(counties.values))
+            shortTitle: "2020", structureDate: wave.structureDate.description)
     }
 }
