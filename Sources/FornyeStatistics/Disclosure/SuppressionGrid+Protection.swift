@@ -83,34 +83,92 @@ extension SuppressionGrid {
         }
     }
 
-    /// Gaussian elimination over all lines at once, for patterns the line rule misses (a hidden
-    /// cell that bridges two otherwise protected blocks). Hidden zeros count as known: that only
-    /// makes the audit stricter, and it lets every remaining unknown move both ways, so "not
-    /// determined" really means another value fits.
+    /// Checks all lines at once, for patterns the line rule misses (a hidden cell that bridges
+    /// two otherwise protected blocks, or bounds that pin a count through several lines).
+    /// Gaussian elimination finds the counts fixed by the sums alone; for the others a small
+    /// linear programme asks whether the count could be one more or one less while every
+    /// published sum holds and every hidden count stays within what its flag reveals. With one
+    /// breakdown the sums form a network, so a real solution means an integer one too; with
+    /// two breakdowns that is not guaranteed, but asking for a whole step (not just any move)
+    /// closes most of the gap.
     ///
     /// - Returns: The item to hide next, or nil when every sensitive item is safe (or cannot be
     ///   made safe by hiding more of this table).
-    func auditComplement() -> Int? {
-        let unknowns = items.indices.filter { items[$0].hidden && items[$0].value != 0 }
-        guard unknowns.contains(where: { items[$0].isSensitive }) else { return nil }
-        var column: [Int: Int] = [:]
-        for (position, item) in unknowns.enumerated() { column[item] = position }
-        var rows: [[Double]] = []
-        for line in lines {
-            var row = [Double](repeating: 0, count: unknowns.count)
-            var touches = false
-            for (item, coefficient) in zip(line.items, line.coefficients) {
-                guard let position = column[item] else { continue }
-                row[position] += Double(coefficient)
-                touches = true
-            }
-            if touches { rows.append(row) }
-        }
-        let determined = LinearAudit.determined(rows: rows, unknownCount: unknowns.count)
-        for (position, item) in unknowns.enumerated() where determined[position] && items[item].isSensitive {
-            if let complement = nearestComplement(of: item) { return complement }
+    mutating func auditComplement() -> Int? {
+        let sensitive = items.indices.filter { items[$0].hidden && items[$0].isSensitive && !provenSafe.contains($0) }
+        for item in sensitive {
+            // A count nothing can be hidden around is left as it is; no need to examine it.
+            guard let complement = nearestComplement(of: item) else { continue }
+            if isPinned(item) { return complement }
+            // Hiding more only widens what a reader must consider: safe stays safe.
+            provenSafe.insert(item)
         }
         return nil
+    }
+
+    /// Whether the published sums and the flags' bounds fix the hidden count of `item`.
+    private func isPinned(_ item: Int) -> Bool {
+        // Only the hidden items connected to `item` through lines matter.
+        var unknowns = [item]
+        var position = [item: 0]
+        var componentLines: [Int] = []
+        var seenLines = Set<Int>()
+        var next = 0
+        while next < unknowns.count {
+            for line in linesOfItem[unknowns[next]] where seenLines.insert(line).inserted {
+                componentLines.append(line)
+                for member in lines[line].items where items[member].hidden && position[member] == nil {
+                    position[member] = unknowns.count
+                    unknowns.append(member)
+                }
+            }
+            next += 1
+        }
+        var rows: [[Double]] = []
+        var totals: [Double] = []
+        for line in componentLines {
+            var row = [Double](repeating: 0, count: unknowns.count)
+            var total = 0.0
+            for (member, coefficient) in zip(lines[line].items, lines[line].coefficients) {
+                guard let column = position[member] else { continue }
+                row[column] += Double(coefficient)
+                total += Double(coefficient * items[member].value)
+            }
+            rows.append(row)
+            totals.append(total)
+        }
+        if LinearAudit.determined(rows: rows, unknownCount: unknowns.count)[0] { return true }
+        let bounds = unknowns.map { (items[$0].lowerBound, items[$0].upperBound) }
+        let value = Double(items[item].value)
+        return ![value - 1, value + 1].contains { other in
+            Self.fits(0, at: other, rows: rows, totals: totals, bounds: bounds)
+        }
+    }
+
+    /// Whether the row sums can hold with unknown `target` at `value` and every unknown within
+    /// its bounds (real values allowed).
+    private static func fits(
+        _ target: Int, at value: Double, rows: [[Double]], totals: [Double], bounds: [(Double, Double)]
+    ) -> Bool {
+        guard bounds[target].0 <= value && value <= bounds[target].1 else { return false }
+        // Unknowns become lower bound + a non-negative shift; a finite upper bound adds a slack row.
+        let others = bounds.indices.filter { $0 != target }
+        let capped = others.filter { bounds[$0].1.isFinite }
+        var matrix: [[Double]] = []
+        var rhs: [Double] = []
+        for (row, total) in zip(rows, totals) {
+            matrix.append(others.map { row[$0] } + capped.map { _ in 0 })
+            var remainder = total - row[target] * value
+            for other in others { remainder -= row[other] * bounds[other].0 }
+            rhs.append(remainder)
+        }
+        for (slack, other) in capped.enumerated() {
+            var row = others.map { $0 == other ? 1.0 : 0 } + capped.map { _ in 0.0 }
+            row[others.count + slack] = 1
+            matrix.append(row)
+            rhs.append(bounds[other].1 - bounds[other].0)
+        }
+        return NonnegativeSolution.exists(matrix: matrix, rhs: rhs)
     }
 
     /// The cheapest published item in the lines of `item`, or failing that in the lines of
@@ -124,30 +182,36 @@ extension SuppressionGrid {
             for member in frontier {
                 for line in linesOfItem[member] where seenLines.insert(line).inserted { layer.append(line) }
             }
-            if let complement = cheapestComplement(in: layer) { return complement }
+            if let complement = cheapestComplement(in: layer) ?? cheapestComplement(in: layer, basesAnywhere: true) {
+                return complement
+            }
             frontier = layer.flatMap { lines[$0].items }.filter { items[$0].hidden && seenItems.insert($0).inserted }
         }
         return nil
     }
 
-    /// The published item of these lines that costs least to hide: the smallest non-zero
-    /// count (a hidden zero protects nothing, since zeros are what a reader guesses first),
-    /// first in table order on ties. Base lines offer bases, which hide a whole domain; other
-    /// lines offer cells only.
-    func cheapestComplement(in lineIndices: [Int]) -> Int? {
+    /// The published item of these lines that costs least to hide: the smallest non-zero count,
+    /// first in table order on ties, and a zero only when nothing else is left (a hidden zero
+    /// is weak cover: zero is what a reader guesses first, and it cannot go down; Statistics
+    /// Norway's GaussSuppression avoids them by default too). Cells of empty domains are never
+    /// chosen: their published base of 0 tells their value. Base lines offer bases, which hide
+    /// a whole domain; other lines offer cells only, unless `basesAnywhere`.
+    func cheapestComplement(in lineIndices: [Int], basesAnywhere: Bool = false) -> Int? {
         var best: Int?
         for index in lineIndices {
             let line = lines[index]
-            for item in line.items where !items[item].hidden && (items[item].cell == nil) == line.isBaseLine {
-                guard let current = best else {
-                    best = item
-                    continue
+            for item in line.items where !items[item].hidden {
+                let isBase = items[item].cell == nil
+                guard isBase == line.isBaseLine || (basesAnywhere && isBase) else { continue }
+                let domain = items[item].domain
+                if !isBase && domainBase[domain] == 0, let base = baseOfDomain[domain], !items[base].hidden { continue }
+                // Zeros sort after every other count.
+                let cost = items[item].value == 0 ? Int.max : items[item].value
+                if let current = best {
+                    let currentCost = items[current].value == 0 ? Int.max : items[current].value
+                    if (currentCost, current) <= (cost, item) { continue }
                 }
-                let (value, bestValue) = (items[item].value, items[current].value)
-                let isBetter =
-                    (value == 0) != (bestValue == 0)
-                    ? bestValue == 0 : (value, item) < (bestValue, current)
-                if isBetter { best = item }
+                best = item
             }
         }
         return best

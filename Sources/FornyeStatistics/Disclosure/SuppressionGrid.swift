@@ -38,6 +38,8 @@ struct SuppressionGrid {
     var baseOfDomain: [Int?] = []
     /// Unweighted base of each domain.
     var domainBase: [Int] = []
+    /// Sensitive items the audit has shown cannot be recomputed.
+    var provenSafe = Set<Int>()
 
     /// Builds the grid of the cells at `cellIndices`, which all break down by the same
     /// `dimensions` breakdown variables (their domains list them in the same order).
