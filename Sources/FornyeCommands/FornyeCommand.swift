@@ -5,7 +5,10 @@ public struct FornyeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fornye",
         abstract: "Fornye: measure and spread innovation in Norwegian municipalities.",
-        subcommands: []
+        subcommands: [
+            EstimateCommand.self, TestCommand.self, RegressCommand.self, CompareCommand.self, WeightCommand.self,
+            DemoCommand.self, SynthCommand.self,
+        ]
     )
 
     public init() {}

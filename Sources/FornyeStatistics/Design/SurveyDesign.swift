@@ -154,9 +154,15 @@ public struct SurveyDesign: Sendable {
     /// Design degrees of freedom: PSUs minus strata, counting only PSUs and strata with
     /// positive weight, as R's `degf()`.
     public var degreesOfFreedom: Int {
+        degreesOfFreedom(of: [Bool](repeating: true, count: rowCount))
+    }
+
+    /// Degrees of freedom of the subset of rows given: PSUs with positive weight among them
+    /// minus the strata they lie in, as R's `degf(subset(design, ...))`.
+    func degreesOfFreedom(of rows: [Bool]) -> Int {
         var psuSeen = [Bool](repeating: false, count: psuCount)
         var stratumSeen = [Bool](repeating: false, count: stratumCount)
-        for row in 0..<rowCount where weights[row] > 0 {
+        for row in 0..<rowCount where rows[row] && weights[row] > 0 {
             psuSeen[Int(psuOfRow[row])] = true
             stratumSeen[Int(stratumOfRow[row])] = true
         }

@@ -11,6 +11,14 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         values = [Double](repeating: value, count: rows * columns)
     }
 
+    /// A matrix from its entries in row-major order; `values.count` must be `rows * columns`.
+    public init(rows: Int, columns: Int, values: [Double]) {
+        precondition(values.count == rows * columns, "matrix entries do not match its size")
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+    }
+
     /// A matrix from its rows; all rows must have the same length.
     public init(_ rowArrays: [[Double]]) {
         let width = rowArrays.first?.count ?? 0

@@ -1,0 +1,123 @@
+import ArgumentParser
+import FornyeStatistics
+import Foundation
+
+/// `fornye estimate`: design-based estimates from a data file and its codebook.
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Weighted shares, means and totals with standard errors and confidence intervals.",
+        discussion: """
+            Reads a CSV data file and its codebook (JSON or YAML) and estimates each VARIABLE overall and
+            in the domains of each --by breakdown, keeping the full design (domain estimation, as R's
+            svyby). Variance is Taylor-linearised (R's svyrecvar); every estimate is checked against R's
+            survey package.
+
+            What is estimated follows the variable's kind in the codebook:
+              single choice, ordinal   share of each category (ordinal: --mean for the mean score)
+              multiple-response set    share of respondents (or --mr-base responses)
+              numeric                  mean (--total for the population total)
+
+            The base excludes system missing (routed past). "Vet ikke" and "ikke relevant" codes
+            are out of the base unless --include-dont-know / --include-not-applicable.
+
+            Each cell reports: breakdown values, category, unweighted base n and cell count, the
+            estimate, its SE, the CI (t quantile on design degrees of freedom = PSUs − strata with
+            positive weight in the domain), the design effect (R's deff = "replace") and flags.
+
+            Example:
+              fornye estimate --data barometer.csv --codebook barometer.yaml \\
+                --weight vekt --strata fylke innovert --by sentralitet --by sektor,enhetstype
+            """
+    )
+
+    @Option(help: "CSV data file (UTF-8; ',' or ';' delimited).") var data: String
+    @Option(help: "Codebook file (JSON or YAML).") var codebook: String
+    @Argument(help: "Variables or multiple-response sets to estimate.") var variables: [String]
+
+    @Option(
+        name: .customLong("by"),
+        help: "A breakdown: one variable, or two joined by a comma for a two-way breakdown. Repeat for more tables.")
+    var breakdowns: [String] = []
+    @Flag(help: "Leave out the whole-population table.") var noOverall = false
+
+    @OptionGroup var design: DesignOptions
+
+    @Option(
+        help: "Interval method for shares: logit (R svyciprop default), xlogit, beta (Korn–Graubard), wilson, wald.")
+    var ci: IntervalMethod = .logit
+    @Option(help: "Confidence level.") var level = 0.95
+    @Flag(help: "Means instead of shares for ordinal (Likert) variables.") var mean = false
+    @Flag(help: "Totals instead of means for numeric variables.") var total = false
+    @Option(help: "Base of multiple-response shares: respondents or responses.") var mrBase: MultipleResponseBase =
+        .respondents
+    @Flag(help: "Keep \"vet ikke\" codes in the base of share tables (as a category).") var includeDontKnow = false
+    @Flag(help: "Keep \"ikke relevant\" codes in the base of share tables (as a category).") var includeNotApplicable =
+        false
+
+    @Option(help: "Output format: text (aligned) or json.") var format: OutputFormat = .text
+
+    func validate() throws {
+        guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+    }
+
+    func run() throws {
+        print(try output())
+    }
+
+    /// Everything the command prints, so that tests can read it.
+    func output() throws -> String {
+        let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        let options = EstimationOptions(
+            missing: MissingPolicy(includeDontKnow: includeDontKnow, includeNotApplicable: includeNotApplicable),
+            confidenceLevel: level, intervalMethod: ci)
+        let estimator = Estimator(dataset: survey.dataset, design: survey.design, options: options)
+        var breakdownSets: [[String]] = noOverall ? [] : [[]]
+        breakdownSets += breakdowns.map {
+            $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        }
+        guard !breakdownSets.isEmpty else {
+            throw ValidationError("nothing to estimate: give --by or drop --no-overall")
+        }
+
+        var tables: [EstimateTable] = []
+        for name in variables {
+            tables += try tablesFor(name, codebook: survey.codebook, estimator: estimator, breakdownSets: breakdownSets)
+        }
+        switch format {
+        case .json:
+            return try TableJSON.encode(tables)
+        case .text:
+            return ([survey.designSummary] + tables.map(TableText.render)).joined(separator: "\n\n")
+        }
+    }
+
+    private func tablesFor(_ name: String, codebook: Codebook, estimator: Estimator, breakdownSets: [[String]]) throws
+        -> [EstimateTable]
+    {
+        if codebook.multipleResponseSet(named: name) != nil {
+            return try estimator.multipleResponseTables(
+                name, kind: mrBase == .respondents ? .shareOfRespondents : .shareOfResponses, byEach: breakdownSets)
+        }
+        guard let variable = codebook.variable(named: name) else {
+            throw InputError("unknown variable or multiple-response set \"\(name)\" (not in \(self.codebook))")
+        }
+        switch variable.kind {
+        case .singleChoice:
+            return try estimator.sharesTables(of: name, byEach: breakdownSets)
+        case .ordinal:
+            return mean
+                ? try estimator.measurementTables(.mean, of: name, byEach: breakdownSets)
+                : try estimator.sharesTables(of: name, byEach: breakdownSets)
+        case .numeric:
+            return try estimator.measurementTables(total ? .total : .mean, of: name, byEach: breakdownSets)
+        case .multipleChoiceItem, .text:
+            throw InputError(
+                "\(name) is \(variable.kind.rawValue); estimate its multiple-response set or another variable")
+        }
+    }
+}
+
+enum MultipleResponseBase: String, ExpressibleByArgument, CaseIterable {
+    case respondents, responses
+}

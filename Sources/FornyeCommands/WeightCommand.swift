@@ -1,0 +1,307 @@
+import ArgumentParser
+import FornyeFormats
+import FornyeStatistics
+import Foundation
+
+/// `fornye weight`: calibrates the weights to known population counts and writes them out.
+struct WeightCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weight",
+        abstract: "Post-stratify or rake weights to population counts; write the new weights.",
+        discussion: """
+            Calibrates the design weights (--weight, or 1 per row) so that the
+            weighted count of every code of the chosen variables equals its
+            population count:
+              --poststratify v  every weight in a group of v is multiplied by the
+                                group's population count over its weighted count:
+                                R's postStratify(design, ~v, population);
+              --rake v1,v2      iterative proportional fitting: post-stratify on each
+                                margin in turn, sweep after sweep, until every margin
+                                is met within --tolerance × the population total or
+                                --max-iterations sweeps are made:
+                                R's rake(design, list(~v1, ~v2), list(pop1, pop2)).
+            Every row needs a substantive code on each variable (an empty cell or a
+            "vet ikke" code is refused, naming its line), and every sampled code
+            needs a population count.
+
+            Population file (--population): counts per variable and code, as CSV
+            with the header variable,code,count:
+              variable,code,count
+              region,1,2700
+              region,2,2250
+              size,1,3600
+            or as YAML (or JSON), one entry per code:
+              - {variable: region, code: 1, count: 2700}
+              - {variable: region, code: 2, count: 2250}
+              - {variable: size, code: 1, count: 3600}
+            An optional label column (or key) is for readers and is not checked.
+            Variables are coded variables of the codebook, codes are labelled codes
+            (not missing codes), counts are positive (people, municipalities, or any
+            size). Variables not calibrated on are ignored. Raking margins must have
+            the same grand total; differences below 1e-6 of it (rounding) are scaled
+            away and reported.
+
+            Trimming (--trim-ratio low,high; raking only): after each sweep, every
+            weight is kept within low–high times its initial weight and the excess
+            goes to the other rows in proportion to their weights (R's trimWeights,
+            strict = TRUE, but with proportional rather than equal shares). The
+            margins may then be met only approximately; the report shows how well.
+
+            Output: the data are written to --output with the calibrated weights as
+            a new numeric variable (--weight-column), and beside them a codebook
+            (--output-codebook) that adds it and the design weight, so that
+              fornye estimate --data OUT.csv --codebook OUT.codebook.yaml \\
+                --weight calibrated_weight [--strata …] VARIABLE
+            reads them back. The report gives, for every code, the population count
+            and the weighted count before and after; the largest margin errors;
+            iterations and convergence; Kish's design effect n Σw² / (Σw)² and
+            effective sample size (Σw)² / Σw² before and after; and the range of
+            the weights and of the final/initial ratios.
+
+            --estimate v prints shares (coded variables) or means (numeric) on the
+            calibrated design. Their standard errors account for the calibration, as
+            R's estimates on the postStratify/rake design object; reading the written
+            file back with --weight loses that (the SEs then treat the weights as
+            sampling weights). Shares and missing codes are as in `fornye estimate`.
+
+            Example:
+              fornye weight --data barometer.csv --codebook barometer.yaml \\
+                --weight vekt --rake fylke,storrelse --population befolkning.csv \\
+                --output kalibrert.csv --estimate innovert
+            """
+    )
+
+    @Option(help: "CSV data file (UTF-8; ',' or ';' delimited).") var data: String
+    @Option(help: "Codebook file (JSON or YAML).") var codebook: String
+
+    @Option(help: "Post-stratify on this coded variable.") var poststratify: String?
+    @Option(help: "Rake on these coded variables (comma-separated, or repeat the option).") var rake: [String] = []
+    @Option(help: "Population counts per variable and code: .csv, .yaml, .yml or .json (format above).")
+    var population: String
+    @Flag(help: "Post-stratification only: leave out population groups without sampled rows (R's partial = TRUE).")
+    var partial = false
+    @Option(help: "Raking only: the most sweeps over all margins (default 100).") var maxIterations: Int?
+    @Option(
+        help:
+            "Raking only: converged when every margin is met within this share of the population total (default 1e-10)."
+    )
+    var tolerance: Double?
+    @Option(help: "Raking only: keep final/initial weight ratios within low,high, e.g. 0.3,3.")
+    var trimRatio: String?
+
+    @Option(name: .customLong("output"), help: "The CSV file to write: the data with the calibrated weights added.")
+    var outputFile: String
+    @Option(help: "The codebook to write beside --output; default: its name with .codebook.yaml.")
+    var outputCodebook: String?
+    @Option(help: "Name of the new weight column.") var weightColumn = "calibrated_weight"
+    @Option(
+        name: .customLong("estimate"),
+        help: "A variable or multiple-response set to estimate on the calibrated design; repeat for more.")
+    var estimates: [String] = []
+
+    @OptionGroup var design: DesignOptions
+    @OptionGroup var missing: MissingOptions
+    @Option(help: "Interval method of --estimate shares: logit, xlogit, beta, wilson, wald.")
+    var ci: IntervalMethod = .logit
+    @Option(help: "Confidence level of --estimate.") var level = 0.95
+    @Option(help: "Output format: text (aligned) or json.") var format: OutputFormat = .text
+
+    func validate() throws {
+        let rakeVariables = try rakeVariables()
+        switch (poststratify, rakeVariables.isEmpty) {
+        case (nil, true): throw ValidationError("give --poststratify VARIABLE or --rake VARIABLE,VARIABLE")
+        case (.some, false): throw ValidationError("give --poststratify or --rake, not both")
+        default: break
+        }
+        if poststratify != nil {
+            for (given, option) in [
+                (maxIterations != nil, "--max-iterations"), (tolerance != nil, "--tolerance"),
+                (trimRatio != nil, "--trim-ratio"),
+            ] where given {
+                throw ValidationError(
+                    "\(option) applies to raking; post-stratification takes one step (to trim, use --rake with one variable)"
+                )
+            }
+        } else if partial {
+            throw ValidationError("--partial applies to --poststratify only")
+        }
+        if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
+        if let tolerance, !(tolerance >= 0 && tolerance.isFinite) {
+            throw ValidationError("--tolerance must be a non-negative number")
+        }
+        _ = try trimBounds()
+        guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+        guard !weightColumn.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--weight-column needs a name")
+        }
+    }
+
+    func run() throws {
+        print(try output())
+    }
+
+    /// Calibrates, writes the file, and returns everything the command prints.
+    func output() throws -> String {
+        let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        let names = try poststratify.map { [$0] } ?? rakeVariables()
+        let option = isRaking ? "--rake" : "--poststratify"
+        for name in names { _ = try survey.codedVariable(name, option: option) }
+        for name in estimates where survey.codebook.multipleResponseSet(named: name) == nil {
+            _ = try survey.variable(name, option: "--estimate")
+        }
+        try checkOutput(survey)
+        let file = try PopulationFile(contentsOf: population)
+        let (margins, unused) = try file.margins(for: names, codebook: survey.codebook, option: option)
+        try checkCoverage(margins, file: file, survey: survey)
+
+        let (calibrated, report) = try calibrate(survey, to: margins)
+        let tables = try estimateTables(survey, design: calibrated)
+        let method = isRaking ? "raked on \(names.joined(separator: ", "))" : "post-stratified on \(names[0])"
+        try CalibratedDataWriter(
+            survey: survey, design: design, weightColumn: weightColumn,
+            weightLabel: "Calibrated weight: \(method) (\(URL(fileURLWithPath: population).lastPathComponent))"
+        ).write(weights: calibrated.weights, csv: outputURL, codebook: outputCodebookURL)
+        var summary = try WeightingSummary(
+            method: isRaking ? "rake" : "poststratify", margins: margins, unused: unused,
+            populationFile: population, dataset: survey.dataset, before: survey.design, after: calibrated,
+            output: outputFile, outputCodebook: outputCodebookURL.path, weightColumn: weightColumn)
+        if let report {
+            summary.iterations = report.iterations
+            summary.converged = report.converged
+            summary.tolerance = try rakingOptions().tolerance
+            summary.trimRatio = try trimBounds().map { [$0.low, $0.high] }
+            summary.trimmedCount = report.trimmedCount
+            summary.marginTotalDiscrepancy = report.marginTotalDiscrepancy
+        }
+        switch format {
+        case .json:
+            return try JSONText.object([
+                ("weighting", try JSONText.encode(summary)), ("estimates", try TableJSON.encode(tables)),
+            ])
+        case .text:
+            let parts = [(survey.syntheticBanner + [survey.designSummary, ""] + summary.lines).joined(separator: "\n")]
+            return (parts + tables.map(TableText.render)).joined(separator: "\n\n")
+        }
+    }
+
+    private var isRaking: Bool { poststratify == nil }
+
+    /// The calibrated design, and for raking the library's report on it. Errors about a data
+    /// cell name its file, line and field.
+    private func calibrate(_ survey: LoadedSurvey, to margins: [PopulationMargin]) throws
+        -> (design: SurveyDesign, report: RakingReport?)
+    {
+        try survey.locatingErrors {
+            if let margin = margins.first, !isRaking {
+                let design = try Weighting.postStratify(
+                    survey.design, data: survey.dataset, to: margin, partial: partial)
+                return (design, nil)
+            }
+            let (design, report) = try Weighting.rake(
+                survey.design, data: survey.dataset, to: margins, options: try rakingOptions())
+            return (design, report)
+        }
+    }
+
+    private func rakingOptions() throws -> RakingOptions {
+        var options = RakingOptions()
+        options.maxIterations = maxIterations ?? options.maxIterations
+        options.tolerance = tolerance ?? options.tolerance
+        options.trimming = try trimBounds().map { WeightBounds.ratio(lower: $0.low, upper: $0.high) }
+        return options
+    }
+
+    private func rakeVariables() throws -> [String] {
+        let names = rake.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        if names.contains("") { throw InputError("--rake \(rake.joined(separator: ",")): an empty variable name") }
+        return names
+    }
+
+    private func trimBounds() throws -> (low: Double, high: Double)? {
+        guard let trimRatio else { return nil }
+        let parts = trimRatio.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 0, low <= high, high > 0,
+            high.isFinite
+        else {
+            throw InputError("--trim-ratio \(trimRatio): give low,high with 0 ≤ low ≤ high, e.g. 0.3,3")
+        }
+        return (low, high)
+    }
+
+    private var outputURL: URL { URL(fileURLWithPath: outputFile) }
+
+    private var outputCodebookURL: URL {
+        outputCodebook.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: outputURL.deletingPathExtension().path + ".codebook.yaml")
+    }
+
+    /// Refuses to overwrite the input or to reuse a column name, before any work is done.
+    private func checkOutput(_ survey: LoadedSurvey) throws {
+        func resolved(_ url: URL) -> URL { url.standardizedFileURL.resolvingSymlinksInPath() }
+        let inputs = [URL(fileURLWithPath: data), URL(fileURLWithPath: codebook), URL(fileURLWithPath: population)]
+            .map(resolved)
+        for (option, url) in [("--output", outputURL), ("--output-codebook", outputCodebookURL)]
+        where inputs.contains(resolved(url)) {
+            throw InputError("\(option) \(url.path) is an input file; write the calibrated data to new files")
+        }
+        guard resolved(outputURL) != resolved(outputCodebookURL) else {
+            throw InputError("--output and --output-codebook are the same file")
+        }
+        if survey.codebook.variable(named: weightColumn) != nil || survey.loaded.source.columns[weightColumn] != nil {
+            throw InputError(
+                "--weight-column \(weightColumn): the data already have a column of that name; choose another")
+        }
+    }
+
+    /// Names both files when sample and population do not cover each other: a sampled code
+    /// without a count (R: "Strata in sample absent from population"), or a counted group the
+    /// sample cannot reach (R: "Some strata absent from sample").
+    private func checkCoverage(_ margins: [PopulationMargin], file: PopulationFile, survey: LoadedSurvey) throws {
+        let weights = survey.design.weights
+        for margin in margins {
+            let codes = try survey.dataset.codes(of: margin.variable)
+            let missingCodes = try survey.dataset.variable(named: margin.variable).missingCodes
+            var weighted: [Int32: Double] = [:]
+            for row in codes.indices {
+                let code = Int(codes[row])
+                if codes[row] != Column.systemMissing, missingCodes[code] == nil, margin.totals[code] == nil {
+                    throw survey.loaded.source.error(
+                        row: row, column: margin.variable,
+                        "code \(code) is in the sample but \(file.file) has no count for \(margin.variable) code \(code)"
+                    )
+                }
+                weighted[codes[row], default: 0] += weights[row]
+            }
+            for code in margin.totals.keys.sorted() where !partial && (weighted[Int32(code)] ?? 0) <= 0 {
+                let entry = file.entries.first { $0.variable == margin.variable && $0.code == code }
+                var location = entry?.location ?? FileLocation(file: file.file)
+                location.field = "code"
+                throw FormatError.located(
+                    location,
+                    "\(margin.variable) code \(code) has a population count but no sampled row with positive weight in \(data); the weights cannot reach it (merge it with another group\(isRaking ? "" : ", or use --partial"))"
+                )
+            }
+        }
+    }
+
+    /// Shares, multiple-response shares or means on the calibrated design, overall.
+    private func estimateTables(_ survey: LoadedSurvey, design: SurveyDesign) throws -> [EstimateTable] {
+        let estimator = Estimator(
+            dataset: survey.dataset, design: design,
+            options: EstimationOptions(missing: missing.policy, confidenceLevel: level, intervalMethod: ci))
+        return try estimates.flatMap { name throws -> [EstimateTable] in
+            if survey.codebook.multipleResponseSet(named: name) != nil {
+                return [try estimator.multipleResponse(name, kind: .shareOfRespondents)]
+            }
+            let variable = try survey.variable(name, option: "--estimate")
+            switch variable.kind {
+            case .singleChoice, .ordinal: return [try estimator.shares(of: name)]
+            case .numeric: return [try estimator.means(of: name)]
+            case .multipleChoiceItem, .text:
+                throw InputError(
+                    "--estimate \(name): \(name) is \(variable.kind.rawValue); estimate its multiple-response set or another variable"
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import FornyeFormats
+import FornyeStatistics
+import Foundation
+
+/// Writes calibrated data so that they read back as they were written: the data file with the
+/// new weights as a numeric variable, and beside it the codebook extended by that variable
+/// (and by the design weight, when it was a column outside the codebook).
+///
+/// The data reader accepts only columns that the codebook or the design options name, so a
+/// file with the old and the new weights as loose columns could not be read with either alone.
+struct CalibratedDataWriter {
+    let survey: LoadedSurvey
+    let design: DesignOptions
+    let weightColumn: String
+    let weightLabel: String
+
+    /// Writes the CSV and its codebook.
+    func write(weights: [Double], csv: URL, codebook codebookURL: URL) throws {
+        let source = survey.loaded.source
+        var codebook = survey.codebook
+        var columns: [String: Column] = [:]
+        for variable in codebook.variables {
+            columns[variable.name] = try survey.dataset.column(named: variable.name)
+        }
+        var extraNames = survey.loaded.extraColumns.keys.sorted {
+            (source.columns[$0] ?? 0) < (source.columns[$1] ?? 0)
+        }
+        let otherRoles = [design.strata, design.cluster, design.fpc].compactMap { $0 }
+        if let weight = design.weight, codebook.variable(named: weight) == nil, !otherRoles.contains(weight) {
+            codebook.variables.append(
+                Variable(name: weight, label: "Design weight before calibration", kind: .numeric))
+            columns[weight] = .numbers(survey.design.weights)
+            extraNames.removeAll { $0 == weight }
+        }
+        codebook.variables.append(Variable(name: weightColumn, label: weightLabel, kind: .numeric))
+        columns[weightColumn] = .numbers(weights)
+        let dataset = try Dataset(codebook: codebook, columns: columns)
+
+        let extras = extraNames.map { name -> (name: String, values: [String]) in
+            let values = survey.loaded.extraColumns[name] ?? []
+            // The file is written with "." before decimals, whatever the input used.
+            guard name == design.fpc, source.decimalSeparator == .comma else { return (name, values) }
+            return (name, values.map { $0.replacingOccurrences(of: ",", with: ".") })
+        }
+        try DatasetCSVWriter.write(dataset, extraColumns: extras, to: csv, codebookURL: codebookURL)
+    }
+}
