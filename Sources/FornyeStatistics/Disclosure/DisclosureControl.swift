@@ -1,5 +1,5 @@
 /// Makes an estimate table fit to publish: hides what could identify respondents and flags
-/// or hides what is too unreliable to read.
+/// or hides what is too unreliable to read. docs/DISCLOSURE.md has the reasoning and sources.
 ///
 /// The steps, in order:
 ///
@@ -7,23 +7,23 @@
 ///    whole, base included. In the other domains a cell counting 1 to `minimumCellCount − 1`
 ///    respondents is hidden; for the share of respondents choosing an option of a
 ///    multiple-response set, so is a cell whose non-choosers number 1 to `minimumCellCount − 1`.
-///    Zero cells are published: a respondent's answer is not revealed by an empty category
-///    of a sample (see docs/DISCLOSURE.md for the literature and for when that fails).
-/// 2. **Secondary suppression** (when `secondarySuppression`). The unweighted counts are tied
-///    by published sums, called lines: the categories of a single-choice variable add up to
-///    the domain base (for shares of all responses the shares add up to 1), and the domains of
-///    a breakdown add up to the margin table published beside this one (a margin that would
-///    itself be suppressed is taken as unknown). Repeated until nothing changes:
-///    - a line that gives away a hidden count on its own gets its smallest non-zero published
-///      cell hidden: one hidden cell in a domain gets the smallest other cell of the domain as
-///      complement, one hidden cell of a category across domains gets the same category in
-///      another domain; a hidden domain gets another whole domain. "Gives away" also covers
-///      the bounds the flags reveal: two primary cells known to be at least 1 that sum to 2;
-///    - when no line does, Gaussian elimination over all lines together finds hidden counts
-///      that are still determined (a hidden cell bridging two protected blocks), and the
-///      nearest published cell to such a count is hidden.
-///    Multiple-response shares of respondents have no within-domain line (they do not sum to
-///    a fixed total); the across-domain lines apply to every kind, means and totals included.
+///    Zero cells are published: in a sample with non-response an empty category says nothing
+///    about an identifiable respondent.
+/// 2. **Secondary suppression** (when `secondarySuppression`). The counts are tied by published
+///    sums, called lines: the categories of a single-choice variable add up to the domain base
+///    (for shares of all responses the shares add up to 1), and the domains of a breakdown add
+///    up to the margin table published beside this one (a margin that would itself be
+///    suppressed counts as unknown). Repeated until nothing changes:
+///    - a line that gives a hidden count away on its own gets its smallest non-zero published
+///      cell hidden: one hidden cell in a domain takes the smallest other cell of the domain with
+///      it, one hidden category across domains takes the same category where it is smallest, a
+///      hidden domain takes the smallest other domain whole. "Gives away" includes what the
+///      flags reveal: two primary cells, each at least 1, that must add up to 2;
+///    - when no line does, an audit of all lines together (Gaussian elimination, then a small
+///      linear programme with the bounds the flags reveal) finds primary counts that still
+///      cannot take another value, and hides the nearest published cell.
+///    Multiple-response shares of respondents have no within-domain line; the across-domain
+///    lines apply to every kind, means and totals included.
 /// 3. **Reliability** (when `applyNCHSStandards`), for the cells still shown: shares follow the
 ///    NCHS presentation standards for proportions; means and totals are hidden below 30
 ///    respondents and flagged `unreliable` above a 30 % relative standard error.
@@ -33,14 +33,13 @@
 /// hidden whole also loses its base (−1), weighted base (NaN) and degrees of freedom (−1).
 /// Unreliable cells lose only the estimate, standard error, interval and design effect.
 ///
-/// This is a heuristic, not the optimal cell suppression of τ-ARGUS or GaussSuppression: it
-/// hides more than a linear-programming solution would, treats each breakdown signature of the
-/// table on its own, and does not coordinate with other tables of the same data.
-/// Its guarantee: no count hidden by a primary rule is determined by the published counts and
-/// margins. The primary and secondary flags are an audit trail; published output should show
-/// one symbol for both, because a reader who knows a cell is primary knows it is between 1 and
-/// `minimumCellCount − 1`, and such bounds can pin hidden counts in ways the line rule only
-/// partly blocks.
+/// This is a greedy heuristic, not the optimal cell suppression of τ-ARGUS (a linear programme
+/// for the cheapest complements) or GaussSuppression: it hides more than they would, protects
+/// each breakdown signature of the table on its own and does not coordinate with other tables.
+/// With no or one breakdown, no primary count can be recomputed from the published counts and
+/// margins, even by a reader who knows which cells are primary, unless the margins alone give
+/// it away; with two breakdowns the same holds for real-valued solutions. Public output should
+/// still show one symbol for primary and secondary suppression.
 ///
 /// ```swift
 /// let published = DisclosureControl.apply(DisclosureRules(), to: table)
