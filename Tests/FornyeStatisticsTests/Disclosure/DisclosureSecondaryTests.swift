@@ -71,6 +71,25 @@ struct DisclosureSecondaryTests {
         #expect(pattern(DisclosureControl.apply(confidentialityOnly, to: broken)) == ["P", "-", "S", "-", "-", "-"])
     }
 
+    @Test("shares of all responses add up to 1 within a domain, so they get a within-domain complement")
+    func sharesOfResponses() {
+        let table = DisclosureTables.shares(
+            kind: .shareOfResponses, breakdowns: [], domains: [[]], counts: [[3, 12, 20]], bases: [30])
+        #expect(pattern(DisclosureControl.apply(confidentialityOnly, to: table)) == ["P", "S", "-"])
+    }
+
+    @Test("phase one of the simplex tells feasible from infeasible non-negative systems")
+    func nonnegativeSolution() {
+        // x + y = 2, x − y = 0: (1, 1).
+        #expect(NonnegativeSolution.exists(matrix: [[1, 1], [1, -1]], rhs: [2, 0]))
+        // x + y = 1, x − y = 3 needs y = −1.
+        #expect(!NonnegativeSolution.exists(matrix: [[1, 1], [1, -1]], rhs: [1, 3]))
+        // A degenerate, redundant system: x + y + z = 0 twice, and z − y = 0.
+        #expect(NonnegativeSolution.exists(matrix: [[1, 1, 1], [1, 1, 1], [0, -1, 1]], rhs: [0, 0, 0]))
+        // x − y = −1 and y − z = −1 and z − x = 0 contradict each other (they sum to −2 = 0).
+        #expect(!NonnegativeSolution.exists(matrix: [[1, -1, 0], [0, 1, -1], [-1, 0, 1]], rhs: [-1, -1, 0]))
+    }
+
     @Test("a domain hidden whole is matched by the smallest other domain, hidden whole")
     func wholeDomains() {
         let table = DisclosureTables.shares(domains: [[1], [2], [3]], counts: [[2, 4], [15, 25], [10, 15]])
