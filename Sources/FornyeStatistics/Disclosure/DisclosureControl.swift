@@ -19,9 +19,9 @@
 ///      it, one hidden category across domains takes the same category where it is smallest, a
 ///      hidden domain takes the smallest other domain whole. "Gives away" includes what the
 ///      flags reveal: two primary cells, each at least 1, that must add up to 2;
-///    - when no line does, an audit of all lines together (Gaussian elimination, then a small
-///      linear programme with the bounds the flags reveal) finds primary counts that still
-///      cannot take another value, and hides the nearest published cell.
+///    - when no line does, an audit of all lines together (a small linear programme with the
+///      bounds the flags reveal) finds primary counts that still cannot take another value,
+///      and hides the nearest published cell.
 ///    Multiple-response shares of respondents have no within-domain line; the across-domain
 ///    lines apply to every kind, means and totals included.
 /// 3. **Reliability** (when `applyNCHSStandards`), for the cells still shown: shares follow the

@@ -16,15 +16,14 @@ extension SuppressionGrid {
         return nil
     }
 
-    /// Whether the published sums and the flags' bounds fix the hidden count of `item`.
-    ///
-    /// Gaussian elimination finds counts fixed by the sums alone. For the others a small linear
-    /// programme asks whether the count could be one more or one less while every published sum
-    /// holds and every hidden count stays within what its flag reveals (a zero cannot go down,
-    /// a primary count stays between 1 and the minimum − 1). With one breakdown the sums form a
-    /// network, whose linear programmes have integer solutions, so the answer is exact; with two
-    /// breakdowns a real solution need not be an integer one, and asking for a whole step (not
-    /// any small move) closes most of that gap.
+    /// Whether the published sums and the flags' bounds fix the hidden count of `item`: a small
+    /// linear programme asks whether the count could be one more or one less while every
+    /// published sum holds and every hidden count stays within what its flag reveals (a zero
+    /// cannot go down, a primary count stays between 1 and the minimum − 1). A count fixed by
+    /// the sums alone (what Gaussian elimination finds in GaussSuppression) fails both ways.
+    /// With one breakdown the sums form a network, whose linear programmes have integer
+    /// solutions, so the answer is exact; with two breakdowns a real solution need not be an
+    /// integer one, and asking for a whole step (not any small move) closes most of that gap.
     private func isPinned(_ item: Int) -> Bool {
         // Only the hidden items connected to `item` through lines matter.
         var unknowns = [item]
@@ -42,51 +41,39 @@ extension SuppressionGrid {
             }
             next += 1
         }
-        var rows: [[Double]] = []
-        var totals: [Double] = []
-        for line in componentLines {
+        let rows = componentLines.map { line in
             var row = [Double](repeating: 0, count: unknowns.count)
-            var total = 0.0
             for (member, coefficient) in zip(lines[line].items, lines[line].coefficients) {
-                guard let column = position[member] else { continue }
-                row[column] += Double(coefficient)
-                total += Double(coefficient * items[member].value)
+                if let column = position[member] { row[column] += Double(coefficient) }
             }
-            rows.append(row)
-            totals.append(total)
+            return row
         }
-        if LinearAudit.determined(rows: rows, unknownCount: unknowns.count)[0] { return true }
         let bounds = unknowns.map { (items[$0].lowerBound, items[$0].upperBound) }
-        let value = Double(items[item].value)
-        return ![value - 1, value + 1].contains { other in
-            Self.fits(0, at: other, rows: rows, totals: totals, bounds: bounds)
+        let values = unknowns.map { Double(items[$0].value) }
+        return ![-1.0, 1.0].contains { step in
+            Self.canMove(0, by: step, rows: rows, values: values, bounds: bounds)
         }
     }
 
-    /// Whether the row sums can hold with unknown `target` at `value` and every unknown within
-    /// its bounds (real values allowed).
-    private static func fits(
-        _ target: Int, at value: Double, rows: [[Double]], totals: [Double], bounds: [(Double, Double)]
+    /// Whether the row sums can still hold after unknown `target` moves by `step`, every other
+    /// unknown moving within its bounds (by real amounts). The changes, not the values, are the
+    /// variables: only the rows through `target` start out of balance, so few pivots are needed.
+    private static func canMove(
+        _ target: Int, by step: Double, rows: [[Double]], values: [Double], bounds: [(Double, Double)]
     ) -> Bool {
-        guard bounds[target].0 <= value && value <= bounds[target].1 else { return false }
-        // Unknowns become lower bound + a non-negative shift; a finite upper bound adds a slack row.
-        let others = bounds.indices.filter { $0 != target }
-        let capped = others.filter { bounds[$0].1.isFinite }
-        var matrix: [[Double]] = []
-        var rhs: [Double] = []
-        for (row, total) in zip(rows, totals) {
-            matrix.append(others.map { row[$0] } + capped.map { _ in 0 })
-            var remainder = total - row[target] * value
-            for other in others { remainder -= row[other] * bounds[other].0 }
-            rhs.append(remainder)
+        let moved = values[target] + step
+        guard bounds[target].0 <= moved && moved <= bounds[target].1 else { return false }
+        // Each other unknown may rise by up to its room above and fall by up to its room below.
+        var columns: [(unknown: Int, sign: Double, room: Double)] = []
+        for unknown in values.indices where unknown != target {
+            let above = bounds[unknown].1 - values[unknown]
+            let below = values[unknown] - bounds[unknown].0
+            if above > 0 { columns.append((unknown, 1, above)) }
+            if below > 0 { columns.append((unknown, -1, below)) }
         }
-        for (slack, other) in capped.enumerated() {
-            var row = others.map { $0 == other ? 1.0 : 0 } + capped.map { _ in 0.0 }
-            row[others.count + slack] = 1
-            matrix.append(row)
-            rhs.append(bounds[other].1 - bounds[other].0)
-        }
-        return NonnegativeSolution.exists(matrix: matrix, rhs: rhs)
+        let matrix = rows.map { row in columns.map { $0.sign * row[$0.unknown] } }
+        return NonnegativeSolution.exists(
+            matrix: matrix, rhs: rows.map { -step * $0[target] }, upper: columns.map(\.room))
     }
 
     /// The cheapest published item in the lines of `item`, or failing that in the lines of

@@ -107,7 +107,7 @@ struct DisclosureSecondaryTests {
         #expect(published.cells[2].baseCount == -1)
     }
 
-    @Test("a hidden cell bridging two protected blocks is found by elimination and protected")
+    @Test("a hidden cell bridging two protected blocks is found by the audit and protected")
     func bridgeNeedsTheAudit() {
         // Four domains by four categories, all counts safe except the bridge (domain 2, category 3).
         let counts = [[20, 21, 22, 23], [24, 25, 3, 26], [27, 28, 29, 30], [31, 32, 33, 34]]
@@ -129,27 +129,5 @@ struct DisclosureSecondaryTests {
         #expect(grid.auditComplement() == nil)
         let hiddenCount = grid.items.filter(\.hidden).count
         #expect(hiddenCount > 9)
-    }
-
-    @Test("elimination finds exactly the bridge of two cycles")
-    func linearAudit() {
-        // Unknowns a b c d x e f g h; rows are the row and column sums of a 4 × 4 table.
-        let rows: [[Double]] = [
-            [1, 1, 0, 0, 0, 0, 0, 0, 0],
-            [0, 0, 1, 1, 1, 0, 0, 0, 0],
-            [0, 0, 0, 0, 0, 1, 1, 0, 0],
-            [0, 0, 0, 0, 0, 0, 0, 1, 1],
-            [1, 0, 1, 0, 0, 0, 0, 0, 0],
-            [0, 1, 0, 1, 0, 0, 0, 0, 0],
-            [0, 0, 0, 0, 1, 1, 0, 1, 0],
-            [0, 0, 0, 0, 0, 0, 1, 0, 1],
-        ]
-        let determined = LinearAudit.determined(rows: rows, unknownCount: 9)
-        #expect(determined == [false, false, false, false, true, false, false, false, false])
-        // A tenth hidden cell y in row 1, column 3 closes a cycle through the bridge: nothing is determined.
-        var closed = rows.map { $0 + [0] }
-        closed[0][9] = 1
-        closed[6][9] = 1
-        #expect(!LinearAudit.determined(rows: closed, unknownCount: 10).contains(true))
     }
 }

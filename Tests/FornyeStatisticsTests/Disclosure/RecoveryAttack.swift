@@ -8,7 +8,7 @@
 /// fits every published sum.
 ///
 /// Written apart from `SuppressionGrid` on purpose: it rebuilds the sums from the original
-/// table and solves them by branch and bound, not by elimination.
+/// table and solves them by branch and bound, not by linear programming.
 struct RecoveryAttack {
     private struct Equation {
         var terms: [(variable: Int, coefficient: Int)]
