@@ -19,7 +19,9 @@ public struct Dataset: Sendable {
     public init(codebook: Codebook, columns: [String: Column]) throws(StatisticsError) {
         try codebook.validate()
         let counts = Set(columns.values.map(\.count))
-        let rowCount = columns.values.first?.count ?? 0
+        // The first codebook variable sets the length, so a mismatch is reported the same way every run.
+        let rowCount =
+            codebook.variables.lazy.compactMap { columns[$0.name]?.count }.first ?? columns.values.first?.count ?? 0
         for variable in codebook.variables {
             guard let column = columns[variable.name] else {
                 throw .invalidCodebook("variable \(variable.name) has no data column")

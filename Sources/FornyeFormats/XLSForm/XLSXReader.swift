@@ -1,0 +1,159 @@
+public import Foundation
+import XMLCoder
+import ZIPFoundation
+
+/// Why a workbook could not be read, with the part of the package concerned.
+public struct XLSXError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Reads the sheets of an .xlsx workbook as text.
+///
+/// Shared strings (rich text included) and inline strings are read as text; numbers keep their
+/// stored form except that whole numbers lose a trailing ".0"; booleans read as "true"/"false".
+///
+/// ```swift
+/// let sheets = try XLSXReader.read(contentsOf: URL(fileURLWithPath: "form.xlsx"))
+/// ```
+public enum XLSXReader {
+    /// The sheets of the workbook at `url`, in tab order.
+    public static func read(contentsOf url: URL) throws(XLSXError) -> [XLSXSheet] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw XLSXError("cannot read the file: \(error.localizedDescription)")
+        }
+        return try read(data)
+    }
+
+    /// The sheets of a workbook held in memory, in tab order.
+    public static func read(_ data: Data) throws(XLSXError) -> [XLSXSheet] {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw XLSXError("not an .xlsx file (not a zip archive)")
+        }
+        let workbook: WorkbookXML = try decode(entry("xl/workbook.xml", in: archive), as: "xl/workbook.xml")
+        let relationships: RelationshipsXML = try decode(
+            entry("xl/_rels/workbook.xml.rels", in: archive), as: "xl/_rels/workbook.xml.rels")
+        let sharedStrings: [String]
+        if let data = try optionalEntry("xl/sharedStrings.xml", in: archive) {
+            let table: SharedStringsXML = try decode(data, as: "xl/sharedStrings.xml")
+            sharedStrings = (table.si ?? []).map(\.text)
+        } else {
+            sharedStrings = []
+        }
+        var sheets: [XLSXSheet] = []
+        for sheet in workbook.sheets.sheet {
+            guard let target = relationships.relationship.first(where: { $0.id == sheet.relationshipId })?.target
+            else {
+                throw XLSXError("xl/workbook.xml: sheet \(sheet.name) has no relationship \(sheet.relationshipId)")
+            }
+            // Targets are relative to xl/ unless they start with /.
+            let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            let worksheet: WorksheetXML = try decode(entry(path, in: archive), as: path)
+            sheets.append(
+                XLSXSheet(name: sheet.name, rows: try rows(of: worksheet, sharedStrings: sharedStrings, part: path)))
+        }
+        return sheets
+    }
+
+    private static func rows(of worksheet: WorksheetXML, sharedStrings: [String], part: String) throws(XLSXError)
+        -> [XLSXSheet.Row]
+    {
+        var rows: [XLSXSheet.Row] = []
+        var previousRow = 0
+        for row in worksheet.sheetData.row ?? [] {
+            let number = row.r ?? previousRow + 1
+            previousRow = number
+            var cells: [String] = []
+            for cell in row.c ?? [] {
+                let column =
+                    try cell.r.map { reference throws(XLSXError) in
+                        guard let column = columnIndex(of: reference) else {
+                            throw XLSXError("\(part): cell reference \(reference) is not valid")
+                        }
+                        return column
+                    } ?? cells.count
+                let text = try value(of: cell, sharedStrings: sharedStrings, part: part)
+                if column >= cells.count { cells += Array(repeating: "", count: column - cells.count + 1) }
+                cells[column] = text
+            }
+            while cells.last?.isEmpty == true { cells.removeLast() }
+            if !cells.isEmpty { rows.append(XLSXSheet.Row(number: number, cells: cells)) }
+        }
+        return rows
+    }
+
+    private static func value(of cell: WorksheetXML.CellXML, sharedStrings: [String], part: String)
+        throws(XLSXError) -> String
+    {
+        switch cell.t {
+        case "s":
+            guard let index = cell.v.flatMap({ Int($0) }), sharedStrings.indices.contains(index) else {
+                throw XLSXError(
+                    "\(part): cell \(cell.r ?? "?") names shared string \(cell.v ?? "") that does not exist")
+            }
+            return sharedStrings[index]
+        case "inlineStr":
+            return cell.is?.text ?? ""
+        case "b":
+            return cell.v == "1" ? "true" : "false"
+        case "n", nil:
+            guard let raw = cell.v else { return "" }
+            if let number = Double(raw), number == number.rounded(), abs(number) < 1e15 {
+                return String(Int(number))
+            }
+            return raw
+        default:
+            return cell.v ?? ""
+        }
+    }
+
+    /// The 0-based column of a reference such as "AB12" (A = 0).
+    static func columnIndex(of reference: String) -> Int? {
+        var column = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard ("A"..."Z").contains(scalar) else { break }
+            column = column * 26 + Int(scalar.value - 64)
+            letters += 1
+        }
+        guard letters > 0, letters <= 3, reference.dropFirst(letters).allSatisfy(\.isNumber) else { return nil }
+        return column - 1
+    }
+
+    private static func entry(_ path: String, in archive: Archive) throws(XLSXError) -> Data {
+        guard let data = try optionalEntry(path, in: archive) else { throw XLSXError("the workbook has no \(path)") }
+        return data
+    }
+
+    private static func optionalEntry(_ path: String, in archive: Archive) throws(XLSXError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        } catch {
+            throw XLSXError("\(path): cannot unpack: \(error)")
+        }
+        return data
+    }
+
+    private static func decode<T: Decodable>(_ data: Data, as part: String) throws(XLSXError) -> T {
+        // Keep white space inside cells; drop the indentation between elements.
+        let decoder = XMLDecoder(trimValueWhitespaces: false, removeWhitespaceElements: true)
+        do {
+            return try decoder.decode(T.self, from: data)
+        } catch {
+            throw XLSXError("\(part): not the expected SpreadsheetML: \(error)")
+        }
+    }
+}
