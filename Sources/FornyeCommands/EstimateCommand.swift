@@ -55,10 +55,24 @@ struct EstimateCommand: ParsableCommand {
     @Flag(help: "Keep \"ikke relevant\" codes in the base of share tables (as a category).") var includeNotApplicable =
         false
 
+    @Flag(
+        help: """
+            Publishing mode: hide cells counting 1 to --min-count − 1 respondents and domains with a base \
+            below --min-base, hide unreliable shares by the NCHS standards for proportions (effective n < 30, \
+            Korn–Graubard width rules), and hide further cells so no hidden count can be recomputed from the \
+            others and the margins. See docs/DISCLOSURE.md.
+            """)
+    var publish = false
+    @Option(help: "Publishing mode: smallest publishable unweighted count in a cell.") var minCount = 5
+    @Option(help: "Publishing mode: smallest publishable unweighted base of a domain.") var minBase = 10
+
     @Option(help: "Output format: text (aligned) or json.") var format: OutputFormat = .text
 
     func validate() throws {
         guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+        guard minCount >= 1, minBase >= 1 else {
+            throw ValidationError("--min-count and --min-base must be at least 1")
+        }
     }
 
     func run() throws {
@@ -83,6 +97,10 @@ struct EstimateCommand: ParsableCommand {
         var tables: [EstimateTable] = []
         for name in variables {
             tables += try tablesFor(name, codebook: survey.codebook, estimator: estimator, breakdownSets: breakdownSets)
+        }
+        if publish {
+            let rules = DisclosureRules(minimumCellCount: minCount, minimumBaseCount: minBase)
+            tables = tables.map { DisclosureControl.apply(rules, to: $0) }
         }
         switch format {
         case .json:

@@ -23,7 +23,7 @@ enum TableText {
             row.append(hidden ? "–" : number(cell.upper * scale))
             row.append(hidden ? "–" : cell.designEffect.map { number($0) } ?? "")
             row.append(String(cell.degreesOfFreedom))
-            row.append(cell.flags.map(\.rawValue).sorted().joined(separator: ","))
+            row.append(PublishedFlags.names(of: cell).joined(separator: ","))
             rows.append(row)
         }
         var lines: [String] = []

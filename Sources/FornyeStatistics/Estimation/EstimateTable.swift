@@ -45,10 +45,20 @@ public enum CellFlag: String, Sendable, Codable, CaseIterable, Hashable {
     case suppressedPrimary
     /// Hidden so that a primary-suppressed cell cannot be recovered from its margins.
     case suppressedSecondary
-    /// Shown but unreliable by the NCHS presentation standards for proportions.
+    /// Unreliable: fails the NCHS presentation standards for proportions, or a mean or total
+    /// with a relative standard error above 30 %. Shown unless `suppressedUnreliable` is set too.
     case unreliable
-    /// The CI width rule of the NCHS standards asks for a statistical review.
+    /// The interval is wide relative to the complementary share 1 − p (NCHS: relative width of
+    /// the complement above 130 %): the share is shown, with a note that its complement is unreliable.
     case reviewWidth
+    /// Hidden because the estimate fails the NCHS presentation standards (or a mean or total
+    /// rests on fewer than 30 respondents). Only the estimate, SE and interval are hidden:
+    /// reliability is no secret, so the counts stay published.
+    case suppressedUnreliable
+    /// Fewer than 8 design degrees of freedom: the NCHS standards ask for a statistical review.
+    case reviewDegreesOfFreedom
+    /// An estimate of exactly 0 % or 100 %: the NCHS standards ask for a statistical review.
+    case reviewZeroOrOne
     /// Nobody in the domain: no estimate exists.
     case emptyDomain
     /// The variance could not be estimated (for example a single PSU in the domain).
@@ -61,12 +71,13 @@ public struct EstimateCell: Sendable, Codable, Hashable {
     public var domain: [DomainValue]
     /// The category of a share; nil for means and totals.
     public var category: Category?
-    /// Unweighted number of respondents in the base of the domain.
+    /// Unweighted number of respondents in the base of the domain; −1 when disclosure control
+    /// withholds the whole domain.
     public var baseCount: Int
     /// Unweighted number of respondents counted in the cell (in the category, for shares;
-    /// the base count for means and totals).
+    /// the base count for means and totals); −1 when disclosure control withholds the cell.
     public var cellCount: Int
-    /// Weighted size of the base.
+    /// Weighted size of the base; NaN when disclosure control withholds the whole domain.
     public var weightedBase: Double
     public var estimate: Double
     public var standardError: Double
@@ -75,7 +86,8 @@ public struct EstimateCell: Sendable, Codable, Hashable {
     /// Design effect: the variance over the variance under simple random sampling with
     /// replacement of the same size (R's `deff = "replace"` convention).
     public var designEffect: Double?
-    /// Degrees of freedom used for the interval.
+    /// Degrees of freedom used for the interval; −1 when disclosure control withholds the
+    /// whole domain (under simple random sampling they would give away its size).
     public var degreesOfFreedom: Int
     public var flags: Set<CellFlag>
 
@@ -104,8 +116,10 @@ public struct EstimateCell: Sendable, Codable, Hashable {
         return estimate * (1 - estimate) / (standardError * standardError)
     }
 
+    /// True when the estimate is hidden, for confidentiality or for unreliability.
     public var isSuppressed: Bool {
         flags.contains(.suppressedPrimary) || flags.contains(.suppressedSecondary)
+            || flags.contains(.suppressedUnreliable)
     }
 }
 
