@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
             table of the 2018 baseline report that comes from the Innovasjonsbarometer (Fig 4-1 to 4-8, 4-10,
             5-1; Tab 4-1, 4-2; appendix tables V-0-1 to V-0-4), each with its base N, confidence intervals,
             an accessible SVG chart with the data as a table, and a caption in bokmål written from the
-            numbers; then the Rao–Scott tests of the county and centrality differences, the research effect
+            numbers. Small cells are hidden (--min-count, --min-base, with secondary suppression) and
+            unreliable shares withheld by the NCHS standards, as fornye estimate --publish does; then the Rao–Scott tests of the county and centrality differences, the research effect
             on quality adjusted for unit type and centrality (design-based logistic regression), the weights
             with Kish's design effect, and the three hypotheses as indicators.
 
@@ -58,9 +59,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's title.") var title: String?
     @Option(help: "Interval method for shares: logit, xlogit, beta, wilson, wald.") var ci: IntervalMethod = .logit
     @Option(help: "Confidence level.") var level = 0.95
+    @Option(help: "Small-cell rule: smallest publishable unweighted count in a cell.") var minCount = 5
+    @Option(help: "Small-cell rule: smallest publishable unweighted base of a group.") var minBase = 10
+    @Flag(
+        help: "Show every cell, small or unreliable ones too (for analysts; the page says it is not for publication).")
+    var allCells = false
 
     func validate() throws {
         guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+        guard minCount >= 1, minBase >= 1 else {
+            throw ValidationError("--min-count and --min-base must be at least 1")
+        }
         guard (data == nil) == (codebook == nil) else {
             throw ValidationError("give both --data and --codebook, or neither")
         }
@@ -86,7 +95,8 @@ struct ReportCommand: ParsableCommand {
 
     /// Renders the report and returns the HTML file's URL.
     func write() throws -> URL {
-        let options = ReportOptions(confidenceLevel: level, intervalMethod: ci)
+        let rules = DisclosureRules(minimumCellCount: minCount, minimumBaseCount: minBase)
+        let options = ReportOptions(confidenceLevel: level, intervalMethod: ci, disclosure: allCells ? nil : rules)
         let document: ReportDocument
         if compare {
             let first: Wave

@@ -198,6 +198,34 @@ struct ReportTests {
         #expect(abs(weighted - 0.375) < 1e-8 && abs(population - 0.375) < 1e-12)
     }
 
+    @Test("small groups are hidden in tables, charts and CSV files, and shown when the rules are off")
+    func smallCells() throws {
+        // Trøndelag (code 50) gets a handful of respondents.
+        let fixture = try BarometerFixture(rows: 500, seed: 9, countyWeights: [10, 6, 5, 9, 4, 0.06])
+        let counties = try fixture.dataset.codes(of: "county")
+        let small = counties.count { $0 == 50 }
+        try #require(small > 0 && small < DisclosureRules().minimumBaseCount)
+        let published = try BarometerReport.build(try fixture.wave())
+        let figure = try #require(published.figures.first { $0.number == "Figur 4-3" })
+        let row = try #require(figure.table.rows.first { $0.header == "Trøndelag" })
+        #expect(row.cells == ["skjult", "–", "skjult"])
+        #expect(figure.table.notes.contains { $0.hasPrefix("«skjult»") })
+        #expect(!figure.caption.contains("Trøndelag"))
+        guard case .bar(let chart) = figure.chart else { throw StatisticsError.invalidArgument("no bar chart") }
+        #expect(chart.bars.first { $0.label == "Trøndelag" }?.value.estimate == nil)
+        for record in figure.csv.rows where record[4] == "50" {
+            #expect(record[7].isEmpty && record[8].isEmpty && record[10].isEmpty && record[12].isEmpty)
+        }
+        let method = try #require(published.sections.last)
+        #expect(method.paragraphs.contains { $0.hasPrefix("Småcelleregler: en andel som bygger på 1–4 svar") })
+
+        let open = try BarometerReport.build(try fixture.wave(), options: ReportOptions(disclosure: nil))
+        let shown = try #require(
+            open.figures.first { $0.number == "Figur 4-3" }?.table.rows.first { $0.header == "Trøndelag" })
+        #expect(shown.cells[2] == String(small))
+        #expect(try #require(open.sections.last).paragraphs.contains { $0.contains("ikke til publisering") })
+    }
+
     @Test("a wave without some questions leaves those figures out and says so")
     func missingVariables() throws {
         let fixture = try BarometerFixture(rows: 300, seed: 5)

@@ -3,7 +3,18 @@ import FornyeStatistics
 /// How a published cell reads in tables, charts and captions.
 enum CellText {
     static let suppressed = "skjult"
+    static let tooUncertain = "for usikker"
     static let noEstimate = "–"
+
+    /// Hidden to protect respondents (primary or secondary suppression, one symbol for both).
+    static func isConfidential(_ cell: EstimateCell) -> Bool {
+        cell.flags.contains(.suppressedPrimary) || cell.flags.contains(.suppressedSecondary)
+    }
+
+    /// What a hidden cell reads as.
+    static func hidden(_ cell: EstimateCell) -> String {
+        isConfidential(cell) ? suppressed : tooUncertain
+    }
 
     /// Whether the cell has a number to show.
     static func isShown(_ cell: EstimateCell) -> Bool {
@@ -13,7 +24,7 @@ enum CellText {
     /// "74 %", "skjult" or "–"; an unreliable share gets an asterisk.
     static func share(_ cell: EstimateCell?) -> String {
         guard let cell else { return noEstimate }
-        if cell.isSuppressed { return suppressed }
+        if cell.isSuppressed { return hidden(cell) }
         guard cell.estimate.isFinite else { return noEstimate }
         return NorwegianFormat.percent(cell.estimate) + (cell.flags.contains(.unreliable) ? "*" : "")
     }
@@ -58,7 +69,7 @@ enum CellText {
     /// The value a chart draws.
     static func chartValue(_ cell: EstimateCell?) -> ChartValue {
         guard let cell else { return .missing("ingen svar") }
-        if cell.isSuppressed { return .missing(suppressed) }
+        if cell.isSuppressed { return .missing(hidden(cell)) }
         guard cell.estimate.isFinite else { return .missing("ingen svar") }
         return ChartValue(estimate: cell.estimate, lower: cell.lower, upper: cell.upper)
     }
@@ -66,8 +77,13 @@ enum CellText {
     /// Notes that explain the symbols a table uses.
     static func notes(for cells: [EstimateCell]) -> [String] {
         var notes: [String] = []
-        if cells.contains(where: \.isSuppressed) {
-            notes.append("«skjult»: cellen bygger på for få svar til å publiseres (småcelleregel).")
+        if cells.contains(where: isConfidential) {
+            notes.append(
+                "«skjult»: cellen bygger på for få svar til å publiseres, eller skjules for å verne en slik celle (småcelleregler)."
+            )
+        }
+        if cells.contains(where: { $0.isSuppressed && !isConfidential($0) }) {
+            notes.append("«for usikker»: anslaget er for usikkert til å vises etter NCHS' standarder for andeler.")
         }
         if cells.contains(where: isFixed) {
             notes.append(

@@ -16,7 +16,7 @@ enum EstimateCSV {
                 var record = [name, table.kind.rawValue, table.variable]
                 record.append(cell.domain.map { "\($0.variable)=\($0.label)" }.joined(separator: ";"))
                 record.append(cell.domain.map { String($0.code) }.joined(separator: ";"))
-                record.append(cell.category?.label ?? "")
+                record.append(cell.category.map { FigureKit.option($0.label, setLabel: table.label) } ?? "")
                 record.append(cell.category.map { $0.code.map(String.init) ?? $0.item ?? "" } ?? "")
                 record.append(cell.baseCount < 0 ? "" : String(cell.baseCount))
                 record.append(cell.cellCount < 0 ? "" : String(cell.cellCount))

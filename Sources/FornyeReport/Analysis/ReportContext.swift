@@ -13,11 +13,11 @@ struct ReportContext: Sendable {
     let allAnswers: Estimator
     private let memo = ReportMemo()
 
-    init(data: AnalysisData, design: SurveyDesign, options: ReportOptions, publication: Publication = Publication()) {
+    init(data: AnalysisData, design: SurveyDesign, options: ReportOptions) {
         self.data = data
         self.design = design
         self.options = options
-        self.publication = publication
+        publication = Publication(rules: options.disclosure)
         estimator = Estimator(
             dataset: data.dataset, design: design,
             options: EstimationOptions(

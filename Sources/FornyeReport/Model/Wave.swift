@@ -58,14 +58,18 @@ public struct ReportOptions: Sendable {
     public var schema: BarometerSchema
     /// The significance level at which the report calls a difference "statistically significant".
     public var significanceLevel: Double
+    /// Small-cell suppression and reliability rules for every published table; nil shows every
+    /// cell (for analysts, never for publication: the report then says so).
+    public var disclosure: DisclosureRules?
 
     public init(
         confidenceLevel: Double = 0.95, intervalMethod: IntervalMethod = .logit, schema: BarometerSchema = .init(),
-        significanceLevel: Double = 0.05
+        significanceLevel: Double = 0.05, disclosure: DisclosureRules? = DisclosureRules()
     ) {
         self.confidenceLevel = confidenceLevel
         self.intervalMethod = intervalMethod
         self.schema = schema
         self.significanceLevel = significanceLevel
+        self.disclosure = disclosure
     }
 }

@@ -117,7 +117,8 @@ struct BarometerFixture {
     /// - Parameter municipalities: Kommunenummer to cycle through (every 50th respondent has none).
     init(
         rows: Int = 600, seed: UInt64 = 7, countyLabels: [(Int, String)] = counties,
-        municipalities: [String] = ["0301", "1201", "0101", "5001"]
+        municipalities: [String] = ["0301", "1201", "0101", "5001"],
+        countyWeights: [Double] = [10, 6, 5, 9, 4, 6]
     ) throws {
         var random = SeededGenerator(seed: seed)
         let codebook = Self.codebook(countyLabels: countyLabels)
@@ -130,7 +131,7 @@ struct BarometerFixture {
             let unitType = random.pick([15, 26, 7, 24, 21, 7]) + 1
             set("unit_type", Int32(unitType))
             set("sector", unitType <= 3 ? 1 : 2)
-            let county = random.pick([10, 6, 5, 9, 4, 6])
+            let county = random.pick(countyWeights)
             set("county", Int32(countyLabels[county].0))
             set("landsdel", Int32([1, 1, 2, 2, 4, 3][county]))
             let centrality = random.pick([3, 4, 5, 4, 3, 2]) + 1
