@@ -210,7 +210,9 @@ struct ReportTests {
         let row = try #require(figure.table.rows.first { $0.header == "Trøndelag" })
         #expect(row.cells == ["skjult", "–", "skjult"])
         #expect(figure.table.notes.contains { $0.hasPrefix("«skjult»") })
-        #expect(!figure.caption.contains("Trøndelag"))
+        // The caption says the share is not shown, and gives no number for it.
+        #expect(figure.caption.contains("Trøndelag vises ikke andelen"))
+        #expect(!figure.caption.contains("Trøndelag ("))
         guard case .bar(let chart) = figure.chart else { throw StatisticsError.invalidArgument("no bar chart") }
         #expect(chart.bars.first { $0.label == "Trøndelag" }?.value.estimate == nil)
         for record in figure.csv.rows where record[4] == "50" {

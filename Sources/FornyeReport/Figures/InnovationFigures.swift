@@ -64,6 +64,13 @@ extension ReportContext {
                 + "(\(CellText.inner(high.cell, level: level))) og lavest i \(name(low.label)) "
                 + "(\(CellText.inner(low.cell, level: level)))."
         }
+        let hidden = entries.filter { $0.cell.map { $0.isSuppressed } ?? false }
+        if !hidden.isEmpty {
+            let confidential = hidden.contains { $0.cell.map(CellText.isConfidential) ?? false }
+            caption +=
+                " For \(Captions.list(hidden.map { name($0.label) })) vises ikke andelen ("
+                + (confidential ? "for få svar eller for usikkert anslag" : "for usikkert anslag") + ")."
+        }
         let test = try? raoScott(AnalysisData.innovatedYes, by: breakdown)
         if let test {
             caption += " " + Captions.significance(test, between: between, alpha: options.significanceLevel)
