@@ -34,7 +34,7 @@ enum TableJSON {
         var low: Double?
         var high: Double?
         var deff: Double?
-        var df: Int
+        var df: Int?
         var flags: [String]
     }
 
@@ -63,6 +63,6 @@ enum TableJSON {
             n: hidden ? nil : cell.baseCount, cellCount: hidden ? nil : cell.cellCount,
             weightedBase: value(cell.weightedBase), estimate: value(cell.estimate), se: value(cell.standardError),
             low: value(cell.lower), high: value(cell.upper), deff: cell.designEffect.flatMap(value),
-            df: cell.degreesOfFreedom, flags: PublishedFlags.names(of: cell))
+            df: hidden ? nil : cell.degreesOfFreedom, flags: PublishedFlags.names(of: cell))
     }
 }

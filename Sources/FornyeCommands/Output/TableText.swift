@@ -22,7 +22,7 @@ enum TableText {
             row.append(hidden ? "–" : number(cell.lower * scale))
             row.append(hidden ? "–" : number(cell.upper * scale))
             row.append(hidden ? "–" : cell.designEffect.map { number($0) } ?? "")
-            row.append(String(cell.degreesOfFreedom))
+            row.append(hidden ? "–" : String(cell.degreesOfFreedom))
             row.append(PublishedFlags.names(of: cell).joined(separator: ","))
             rows.append(row)
         }
