@@ -32,13 +32,4 @@ enum EstimateCSV {
         }
         return csv
     }
-
-    /// A `DataTable` as CSV (for tables that are not estimates: tests, models, weights).
-    static func csv(_ table: DataTable, synthetic: Bool) -> CSVTable {
-        var csv = CSVTable(header: [table.rowHeader] + table.columns.map(\.header) + (synthetic ? ["datakilde"] : []))
-        for row in table.rows {
-            csv.rows.append([row.header] + row.cells + (synthetic ? ["SYNTETISKE DATA"] : []))
-        }
-        return csv
-    }
 }
