@@ -121,21 +121,48 @@ struct ReportCommand: ParsableCommand {
 
     private func loadWave(data: String, codebook: String, structureDate: String?) throws -> Wave {
         let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        let dataset = try Self.withRespondentAttributes(survey, structureDate: structureDate, data: data)
         var margins: [PopulationMargin] = []
         if let population, let rake {
             let names = rake.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for name in names { _ = try survey.codedVariable(name, option: "--rake") }
+            for name in names where dataset.codebook.variable(named: name)?.kind.isCoded != true {
+                _ = try survey.codedVariable(name, option: "--rake")
+            }
             margins = try PopulationFile(contentsOf: population).margins(
-                for: names, codebook: survey.codebook, option: "--rake"
+                for: names, codebook: dataset.codebook, option: "--rake"
             ).margins
         }
         let file = URL(fileURLWithPath: data).lastPathComponent
         return Wave(
-            title: title ?? survey.codebook.title ?? "Innovasjonsbarometeret", dataset: survey.dataset,
+            title: title ?? survey.codebook.title ?? "Innovasjonsbarometeret", dataset: dataset,
             design: survey.design, populationMargins: margins,
             weightSource: design.weight.map { "kolonnen «\($0)» i datafilen \(file)." },
             shortTitle: URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent,
             structureDate: structureDate)
+    }
+
+    /// The survey's dataset, with county, landsdel, centrality and population size derived from
+    /// kommunenummer on the structure date when the data have none of them.
+    private static func withRespondentAttributes(_ survey: LoadedSurvey, structureDate: String?, data: String) throws
+        -> Dataset
+    {
+        let codebook = survey.codebook
+        guard RespondentAttributes.variableNames.allSatisfy({ codebook.variable(named: $0) == nil }),
+            codebook.variable(named: RespondentAttributes.sourceVariable) != nil
+        else { return survey.dataset }
+        guard let structureDate else {
+            throw InputError(
+                "\(data) has kommunenummer but not county, landsdel, centrality and population_size: "
+                    + "give the structure date of its kommunenummer (--structure-date YYYY-MM-DD) to derive them")
+        }
+        guard let day = CalendarDay(structureDate) else {
+            throw InputError("--structure-date \(structureDate): not a date, expected YYYY-MM-DD")
+        }
+        do {
+            return try RespondentAttributes.adding(to: survey.dataset, register: .bundled(), on: day)
+        } catch {
+            throw InputError("\(data): cannot derive county, landsdel, centrality and population_size: \(error)")
+        }
     }
 
     /// The synthetic 2018 baseline wave: generated from the barometer instrument and the 2018

@@ -9,27 +9,10 @@ struct WaveAssembly {
     /// Variables the generator adds to the instrument's codebook: derived from kommunenummer
     /// (or, without one, from the county) and the weight.
     func derivedVariables() -> [Variable] {
-        func coded(_ name: String, _ label: String, _ english: String, _ list: CodeList) -> Variable {
-            Variable(
-                name: name, label: label, labelEnglish: english, kind: .singleChoice,
-                valueLabels: list.entries.map {
-                    ValueLabel(code: $0.code, label: $0.label, labelEnglish: $0.labelEnglish)
-                })
-        }
-        let counties = Variable(
-            name: "county", label: "Fylke", labelEnglish: "County", kind: .singleChoice,
-            valueLabels: frame.counties.map { ValueLabel(code: $0.number, label: $0.name) })
-        return [
-            counties,
-            coded("landsdel", "Landsdel", "Region", ReportClassifications.landsdel),
-            coded(
-                "centrality", "Sentralitet (SSB)", "Centrality (Statistics Norway)", ReportClassifications.centrality),
-            coded(
-                "population_size", "Kommunens befolkningsstørrelse", "Municipal population",
-                ReportClassifications.populationSize),
+        RespondentAttributes.variables(counties: frame.counties.map { ($0.number, $0.name) }) + [
             Variable(
                 name: "weight", label: "Kalibreringsvekt (raket til syntetiske populasjonstall)",
-                labelEnglish: "Calibration weight (raked to synthetic population counts)", kind: .numeric),
+                labelEnglish: "Calibration weight (raked to synthetic population counts)", kind: .numeric)
         ]
     }
 
