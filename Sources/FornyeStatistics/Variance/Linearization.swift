@@ -36,29 +36,16 @@ public enum Linearization {
         var presentStrata = 0
         var estimableStrata = 0
         var centred = [Double](repeating: 0, count: columnCount)
+        let rules = StratumRules(design: design)
         for stratum in 0..<design.stratumCount where strataPresent[stratum] {
             presentStrata += 1
-            let psus = psusOfStratum[stratum]
-            let sampled = Double(psus.count)
-            let fraction = design.populationOfStratum.map { sampled / $0[stratum] } ?? 0
-            let finiteCorrection = 1 - fraction
-            if finiteCorrection < 1e-7 {
-                estimableStrata += 1
-                continue
-            }
-            var scale = finiteCorrection
-            var centre = psus.count > 1 || design.lonelyPSU != .adjust
-            if psus.count == 1 {
-                switch design.lonelyPSU {
-                case .fail: throw .lonelyPSU(stratum: design.stratumLabels[stratum])
-                case .average: continue
-                case .remove, .certainty: centre = true
-                case .adjust: centre = false
-                }
-            } else {
-                scale *= sampled / (sampled - 1)
-            }
+            guard let rule = try rules.rule(for: stratum) else { continue }
             estimableStrata += 1
+            if rule.scale == 0 { continue }
+            let psus = psusOfStratum[stratum]
+            let scale = rule.scale
+            let centre = rule.centred
+            let sampled = rule.psuCount
             var means = [Double](repeating: 0, count: columnCount)
             if centre {
                 for column in 0..<columnCount {
