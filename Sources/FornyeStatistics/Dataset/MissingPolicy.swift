@@ -24,3 +24,13 @@ public struct MissingPolicy: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension Variable {
+    /// The categories of this coded variable in one analysis: the labelled codes in codebook
+    /// order (0 and 1 for a multiple-choice item), then the missing codes the policy keeps in the
+    /// base, ascending.
+    public func categoryCodes(including policy: MissingPolicy) -> [Int] {
+        let substantive = kind == .multipleChoiceItem ? [0, 1] : valueLabels.map(\.code)
+        return substantive + missingCodes.filter { policy.includes($0.value) }.keys.sorted()
+    }
+}

@@ -140,11 +140,13 @@ public struct Estimator: Sendable {
     }
 
     private func shareCategories(of variable: Variable) -> [Category] {
-        var categories = variable.valueLabels.map { Category(code: $0.code, label: $0.label) }
-        for (code, kind) in variable.missingCodes.sorted(by: { $0.key < $1.key }) where options.missing.includes(kind) {
-            categories.append(Category(code: code, label: kind == .dontKnow ? "Vet ikke" : "Ikke relevant"))
+        variable.categoryCodes(including: options.missing).map { code in
+            switch variable.missingCodes[code] {
+            case .dontKnow: Category(code: code, label: "Vet ikke")
+            case .notApplicable: Category(code: code, label: "Ikke relevant")
+            case .system, nil: Category(code: code, label: variable.label(of: code))
+            }
         }
-        return categories
     }
 
     /// Runs one pass for all breakdown sets: their domains are numbered one after the other, so a

@@ -12,9 +12,7 @@ struct CodedValues {
             throw .wrongKind(variable: name, expected: "a coded variable", actual: variable.kind)
         }
         let codes = try dataset.codes(of: name)
-        // An item holds 0 or 1 whether or not both codes are labelled.
-        var categories = variable.kind == .multipleChoiceItem ? [0, 1] : variable.valueLabels.map(\.code)
-        categories += variable.missingCodes.filter { missing.includes($0.value) }.keys.sorted()
+        let categories = variable.categoryCodes(including: missing)
         var index: [Int32: Int] = [:]
         for (position, code) in categories.enumerated() { index[Int32(code)] = position }
         self.categories = categories
