@@ -2,8 +2,8 @@
 // Fornye: measure and spread innovation in Norwegian municipalities.
 //
 // Targets depend in one direction only (see docs/ARCHITECTURE.md):
-// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport <- FornyeCommands
-// <- fornye (executable).
+// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport <- FornyeStorage
+// <- FornyeWeb <- FornyeCommands <- fornye (executable).
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "FornyeBarometer", targets: ["FornyeBarometer"]),
         .library(name: "FornyeFormats", targets: ["FornyeFormats"]),
         .library(name: "FornyeReport", targets: ["FornyeReport"]),
+        .library(name: "FornyeStorage", targets: ["FornyeStorage"]),
+        .library(name: "FornyeWeb", targets: ["FornyeWeb"]),
         .executable(name: "fornye", targets: ["fornye"]),
     ],
     dependencies: [
@@ -27,6 +29,15 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(name: "FornyeStatistics", swiftSettings: strictSettings),
@@ -53,6 +64,40 @@ let package = Package(
             dependencies: ["FornyeStatistics", "FornyeBarometer"],
             swiftSettings: strictSettings
         ),
+        // Storage: FluentKit models and numbered migrations, SQLite by default, PostgreSQL in
+        // production. No Vapor here, so the command-line tool can migrate and back up without it.
+        .target(
+            name: "FornyeStorage",
+            dependencies: [
+                "FornyeStatistics",
+                "FornyeBarometer",
+                "FornyeFormats",
+                "FornyeReport",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The web app: thin Vapor handlers, typed views (Plot), the JSON API.
+        .target(
+            name: "FornyeWeb",
+            dependencies: [
+                "FornyeStatistics",
+                "FornyeBarometer",
+                "FornyeFormats",
+                "FornyeReport",
+                "FornyeStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "FornyeCommands",
             dependencies: [
@@ -60,7 +105,10 @@ let package = Package(
                 "FornyeBarometer",
                 "FornyeFormats",
                 "FornyeReport",
+                "FornyeStorage",
+                "FornyeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 // Population files for `fornye weight` may be YAML.
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -93,6 +141,16 @@ let package = Package(
         .testTarget(
             name: "FornyeReportTests",
             dependencies: ["FornyeReport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FornyeStorageTests",
+            dependencies: ["FornyeStorage"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FornyeWebTests",
+            dependencies: ["FornyeWeb", "FornyeStorage", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strictSettings
         ),
         .testTarget(

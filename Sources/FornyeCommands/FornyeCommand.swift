@@ -7,7 +7,7 @@ public struct FornyeCommand: AsyncParsableCommand {
         abstract: "Fornye: measure and spread innovation in Norwegian municipalities.",
         subcommands: [
             EstimateCommand.self, TestCommand.self, RegressCommand.self, CompareCommand.self, WeightCommand.self,
-            ReportCommand.self, DemoCommand.self, SynthCommand.self,
+            ReportCommand.self, DemoCommand.self, SynthCommand.self, ServeCommand.self, MigrateCommand.self,
         ]
     )
 

@@ -1,0 +1,44 @@
+import ArgumentParser
+import FornyeStorage
+import FornyeWeb
+import Foundation
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the Fornye web server.",
+        discussion: """
+            With no configuration the server keeps an SQLite database in data/fornye.sqlite, runs the migrations \
+            and seeds the synthetic demo waves on first start. Set DATABASE_URL=postgres://... (or --database-url) \
+            for PostgreSQL. FORNYE_BEHIND_TLS=1 marks cookies Secure and sends HSTS (set it behind an HTTPS proxy). \
+            SIGINT or SIGTERM shut the server down gracefully.
+            """)
+
+    @OptionGroup var storage: StorageOptions
+
+    @Option(help: "The address to listen on.")
+    var hostname = ProcessInfo.processInfo.environment["FORNYE_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = Int(ProcessInfo.processInfo.environment["FORNYE_PORT"] ?? "") ?? 8080
+
+    @Flag(help: "Do not seed the synthetic demo waves into an empty database.")
+    var noDemo = false
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
+
+    func run() async throws {
+        let configuration = try storage.configuration()
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError(
+                "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let behindTLS = ["1", "true", "yes"].contains(
+            ProcessInfo.processInfo.environment["FORNYE_BEHIND_TLS"]?.lowercased() ?? "")
+        try await FornyeServer.run(
+            settings: WebSettings(storage: configuration, seedDemoContent: !noDemo, behindTLS: behindTLS),
+            hostname: hostname, port: port, logLevel: level)
+    }
+}

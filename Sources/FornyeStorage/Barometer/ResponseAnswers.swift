@@ -1,0 +1,91 @@
+import FornyeStatistics
+import Foundation
+
+/// One response's answers as the JSON object stored with it, and back into dataset columns.
+enum ResponseAnswers {
+    /// A JSON value of one answer: a code or a number, or a text.
+    enum Value: Codable, Equatable {
+        case number(Double)
+        case text(String)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
+    }
+
+    /// The answers of row `row`; system-missing values are left out.
+    static func answers(of dataset: Dataset, row: Int) throws -> [String: Value] {
+        var answers: [String: Value] = [:]
+        for variable in dataset.codebook.variables {
+            switch try dataset.column(named: variable.name) {
+            case .codes(let codes):
+                if codes[row] != Column.systemMissing { answers[variable.name] = .number(Double(codes[row])) }
+            case .numbers(let values):
+                if !values[row].isNaN { answers[variable.name] = .number(values[row]) }
+            case .texts(let texts):
+                if let text = texts[row] { answers[variable.name] = .text(text) }
+            }
+        }
+        return answers
+    }
+
+    /// Columns for `codebook` from each response's answers, in order.
+    static func columns(codebook: Codebook, answers: [[String: Value]]) throws -> [String: Column] {
+        var columns: [String: Column] = [:]
+        for variable in codebook.variables {
+            let name = variable.name
+            switch variable.kind {
+            case .singleChoice, .ordinal, .multipleChoiceItem:
+                columns[name] = .codes(
+                    try answers.enumerated().map { row, values in
+                        switch values[name] {
+                        case nil: return Column.systemMissing
+                        case .number(let number):
+                            guard number.rounded() == number, let code = Int32(exactly: number) else {
+                                throw StorageError.corruptResponse(
+                                    row: row + 1, variable: name, "\(number) is not a code")
+                            }
+                            return code
+                        case .text(let text):
+                            throw StorageError.corruptResponse(
+                                row: row + 1, variable: name, "text «\(text)» for a code")
+                        }
+                    })
+            case .numeric:
+                columns[name] = .numbers(
+                    try answers.enumerated().map { row, values in
+                        switch values[name] {
+                        case nil: return .nan
+                        case .number(let number): return number
+                        case .text(let text):
+                            throw StorageError.corruptResponse(
+                                row: row + 1, variable: name, "text «\(text)» for a number")
+                        }
+                    })
+            case .text:
+                columns[name] = .texts(
+                    answers.map { values in
+                        switch values[name] {
+                        case nil: return nil
+                        case .number(let number): return String(number)
+                        case .text(let text): return text
+                        }
+                    })
+            }
+        }
+        return columns
+    }
+}

@@ -1,0 +1,93 @@
+public import FluentKit
+import FornyeStatistics
+import Foundation
+
+/// Reads and writes whole waves. Every write is one transaction: a wave is stored with all its
+/// responses or not at all.
+public struct WaveRepository: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Waves in the order they were created, optionally only those with one of `statuses`.
+    public func list(statuses: Set<WaveRecord.Status>? = nil) async throws -> [WaveRecord] {
+        var query = WaveRecord.query(on: database).sort(\.$slug)
+        if let statuses { query = query.filter(\.$status ~~ Array(statuses)) }
+        return try await query.all()
+    }
+
+    public func record(slug: String) async throws -> WaveRecord? {
+        try await WaveRecord.query(on: database).filter(\.$slug == slug).first()
+    }
+
+    /// Stores a wave with its responses.
+    @discardableResult
+    public func insert(_ wave: StoredWave, status: WaveRecord.Status) async throws -> WaveRecord {
+        if try await record(slug: wave.slug) != nil { throw StorageError.duplicateWave(wave.slug) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let record = WaveRecord(
+            slug: wave.slug, title: wave.title, shortTitle: wave.shortTitle, structureDate: wave.structureDate,
+            synthetic: wave.synthetic, status: status,
+            codebookJSON: String(decoding: try encoder.encode(wave.dataset.codebook), as: UTF8.self),
+            marginsJSON: String(decoding: try encoder.encode(wave.margins), as: UTF8.self),
+            weightSource: wave.weightSource)
+        let waveID = UUID()
+        record.id = waveID
+        var responses: [ResponseRecord] = []
+        responses.reserveCapacity(wave.dataset.rowCount)
+        for row in 0..<wave.dataset.rowCount {
+            let answers = try ResponseAnswers.answers(of: wave.dataset, row: row)
+            responses.append(
+                ResponseRecord(
+                    waveID: waveID, answersJSON: String(decoding: try encoder.encode(answers), as: UTF8.self),
+                    weight: wave.weights[row], stratum: wave.strata?[row], psu: wave.clusters?[row]))
+        }
+        let batches = stride(from: 0, to: responses.count, by: 500).map {
+            Array(responses[$0..<min($0 + 500, responses.count)])
+        }
+        try await database.transaction { transaction in
+            try await record.create(on: transaction)
+            // Batches keep each INSERT under the databases' bind-parameter limits.
+            for batch in batches {
+                try await batch.create(on: transaction)
+            }
+        }
+        return record
+    }
+
+    /// A stored wave with all its responses, as the statistics engine reads it.
+    public func load(slug: String) async throws -> StoredWave {
+        guard let record = try await record(slug: slug) else { throw StorageError.unknownWave(slug) }
+        return try await load(record)
+    }
+
+    public func load(_ record: WaveRecord) async throws -> StoredWave {
+        let decoder = JSONDecoder()
+        let codebook: Codebook
+        let margins: [PopulationMargin]
+        do {
+            codebook = try decoder.decode(Codebook.self, from: Data(record.codebookJSON.utf8))
+            margins = try decoder.decode([PopulationMargin].self, from: Data(record.marginsJSON.utf8))
+        } catch {
+            throw StorageError.corruptWave(slug: record.slug, "\(error)")
+        }
+        let rows = try await ResponseRecord.query(on: database)
+            .filter(\.$wave.$id == record.requireID())
+            .sort(\.$id)
+            .all()
+        let answers = try rows.map { row in
+            try decoder.decode([String: ResponseAnswers.Value].self, from: Data(row.answersJSON.utf8))
+        }
+        let columns = try ResponseAnswers.columns(codebook: codebook, answers: answers)
+        let dataset = try Dataset(codebook: codebook, columns: columns)
+        let strata = rows.contains { $0.stratum != nil } ? rows.map { $0.stratum ?? "" } : nil
+        let clusters = rows.contains { $0.psu != nil } ? rows.map { $0.psu ?? "" } : nil
+        return StoredWave(
+            slug: record.slug, title: record.title, shortTitle: record.shortTitle, structureDate: record.structureDate,
+            dataset: dataset, weights: rows.map(\.weight), strata: strata, clusters: clusters, margins: margins,
+            weightSource: record.weightSource)
+    }
+}

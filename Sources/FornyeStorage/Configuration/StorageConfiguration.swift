@@ -1,0 +1,88 @@
+import Foundation
+
+/// Where Fornye keeps its data: an SQLite file by default, PostgreSQL when `DATABASE_URL` says so.
+///
+/// ```swift
+/// let configuration = try StorageConfiguration(environment: ProcessInfo.processInfo.environment)
+/// ```
+public struct StorageConfiguration: Sendable, Equatable {
+    public enum Backend: Sendable, Equatable {
+        /// An SQLite database file; `:memory:` keeps it in memory (tests).
+        case sqlite(path: String)
+        /// A PostgreSQL connection URL, `postgres://user:password@host:port/database`.
+        case postgres(url: String)
+    }
+
+    public var backend: Backend
+
+    public init(backend: Backend) {
+        self.backend = backend
+    }
+
+    /// The default SQLite file, relative to the working directory.
+    public static let defaultSQLitePath = "data/fornye.sqlite"
+
+    /// `DATABASE_URL` (postgres:// or postgresql:// for PostgreSQL, sqlite:PATH or a plain path for
+    /// SQLite) when set, otherwise `FORNYE_DATA_DIR/fornye.sqlite`, otherwise `data/fornye.sqlite`.
+    public init(environment: [String: String]) throws(StorageConfigurationError) {
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            self = try Self(databaseURL: url)
+        } else if let directory = environment["FORNYE_DATA_DIR"], !directory.isEmpty {
+            self.init(backend: .sqlite(path: (directory as NSString).appendingPathComponent("fornye.sqlite")))
+        } else {
+            self.init(backend: .sqlite(path: Self.defaultSQLitePath))
+        }
+    }
+
+    public init(databaseURL: String) throws(StorageConfigurationError) {
+        let lowered = databaseURL.lowercased()
+        if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
+            guard URL(string: databaseURL)?.host != nil else { throw .invalidURL(databaseURL) }
+            self.init(backend: .postgres(url: databaseURL))
+        } else if lowered.hasPrefix("sqlite:") {
+            let path = String(databaseURL.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "")
+            guard !path.isEmpty else { throw .invalidURL(databaseURL) }
+            self.init(backend: .sqlite(path: path))
+        } else if lowered.contains("://") {
+            throw .unsupportedScheme(databaseURL)
+        } else {
+            self.init(backend: .sqlite(path: databaseURL))
+        }
+    }
+
+    /// A description for logs and the start-up message, without the password.
+    public var displayName: String {
+        switch backend {
+        case .sqlite(let path): return "SQLite \(path)"
+        case .postgres(let url):
+            guard var components = URLComponents(string: url) else { return "PostgreSQL" }
+            if components.password != nil { components.password = "***" }
+            return "PostgreSQL \(components.string ?? "")"
+        }
+    }
+
+    public var isSQLite: Bool {
+        if case .sqlite = backend { return true }
+        return false
+    }
+}
+
+public enum StorageConfigurationError: Error, Equatable, CustomStringConvertible {
+    case invalidURL(String)
+    case unsupportedScheme(String)
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let url):
+            return "DATABASE_URL «\(Self.redacted(url))» is not a valid database URL"
+        case .unsupportedScheme(let url):
+            return "DATABASE_URL «\(Self.redacted(url))» has an unsupported scheme; use postgres:// or sqlite:PATH"
+        }
+    }
+
+    private static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+}

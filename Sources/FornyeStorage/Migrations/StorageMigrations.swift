@@ -1,0 +1,12 @@
+public import FluentKit
+
+/// Every schema change, numbered, in the order they run. A migration once released is never
+/// edited: a change to the schema is a new migration at the end of this list.
+public enum StorageMigrations {
+    public static var all: [any Migration] {
+        [
+            M0001CreateWaves(),
+            M0002CreateResponses(),
+        ]
+    }
+}

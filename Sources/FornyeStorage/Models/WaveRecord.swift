@@ -1,0 +1,50 @@
+public import FluentKit
+import Foundation
+
+/// A survey wave as stored.
+public final class WaveRecord: Model, @unchecked Sendable {
+    public static let schema = "waves"
+
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        /// Being prepared; nothing is collected or shown.
+        case draft
+        /// Collecting responses.
+        case open
+        /// Collection has ended; results are shown to analysts only.
+        case closed
+        /// Results are public.
+        case published
+    }
+
+    @ID(key: .id) public var id: UUID?
+    /// The wave's name in addresses, e.g. `2018`.
+    @Field(key: "slug") public var slug: String
+    @Field(key: "title") public var title: String
+    @Field(key: "short_title") public var shortTitle: String
+    /// The first day of the municipal structure its kommunenummer belong to, `YYYY-MM-DD`.
+    @OptionalField(key: "structure_date") public var structureDate: String?
+    @Field(key: "synthetic") public var synthetic: Bool
+    @Enum(key: "status") public var status: Status
+    @Field(key: "codebook_json") public var codebookJSON: String
+    @Field(key: "margins_json") public var marginsJSON: String
+    @OptionalField(key: "weight_source") public var weightSource: String?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, slug: String, title: String, shortTitle: String, structureDate: String?, synthetic: Bool,
+        status: Status, codebookJSON: String, marginsJSON: String, weightSource: String?
+    ) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.shortTitle = shortTitle
+        self.structureDate = structureDate
+        self.synthetic = synthetic
+        self.status = status
+        self.codebookJSON = codebookJSON
+        self.marginsJSON = marginsJSON
+        self.weightSource = weightSource
+    }
+}

@@ -1,0 +1,17 @@
+/// Failures of storage that a user can act on, each saying where.
+public enum StorageError: Error, Equatable, CustomStringConvertible {
+    case unknownWave(String)
+    case duplicateWave(String)
+    case corruptResponse(row: Int, variable: String, String)
+    case corruptWave(slug: String, String)
+
+    public var description: String {
+        switch self {
+        case .unknownWave(let slug): return "no wave is called «\(slug)»"
+        case .duplicateWave(let slug): return "a wave called «\(slug)» exists already"
+        case .corruptResponse(let row, let variable, let message):
+            return "stored response \(row), variable \(variable): \(message)"
+        case .corruptWave(let slug, let message): return "stored wave «\(slug)»: \(message)"
+        }
+    }
+}

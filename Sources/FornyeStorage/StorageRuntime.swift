@@ -1,0 +1,47 @@
+public import FluentKit
+public import Logging
+import NIOCore
+import NIOPosix
+
+/// Storage outside the web server, for the command-line tool and tests: owns a `Databases`
+/// on the shared event loops and runs the migrations.
+///
+/// ```swift
+/// let storage = try StorageRuntime(configuration: .init(backend: .sqlite(path: ":memory:")))
+/// try await storage.migrate()
+/// defer { Task { await storage.shutdown() } }
+/// ```
+public final class StorageRuntime: Sendable {
+    public let configuration: StorageConfiguration
+    public let databases: Databases
+    public let logger: Logger
+    private let migrations: Migrations
+
+    public init(configuration: StorageConfiguration, logger: Logger = Logger(label: "fornye.storage")) throws {
+        self.configuration = configuration
+        self.logger = logger
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        try StorageSetup.register(configuration, on: databases)
+        migrations = Migrations()
+        StorageSetup.addMigrations(to: migrations)
+    }
+
+    public var database: any Database {
+        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+    }
+
+    /// Runs every migration not yet run; returns the names of those it ran.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        let pending = try await migrator.previewPrepareBatch().get().map { $0.0.name }
+        try await migrator.prepareBatch().get()
+        return pending
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}

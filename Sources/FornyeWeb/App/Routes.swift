@@ -1,0 +1,14 @@
+import Vapor
+
+/// Every route of the app, by area. Each area lives in its own controller file.
+///
+/// Pages (HTML, forms) are registered on `pages`, which carries CSRF protection; the JSON API
+/// under `/api` is read-only for the public and carries none.
+enum Routes {
+    static func register(on app: Application) throws {
+        let pages = app.grouped(CSRFMiddleware())
+        try app.register(collection: AssetController())
+        try app.register(collection: HealthController())
+        try pages.register(collection: HomeController())
+    }
+}

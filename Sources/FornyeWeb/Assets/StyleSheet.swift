@@ -1,0 +1,53 @@
+/// The site's one style sheet, served from `/assets/fornye.css` so the Content-Security-Policy
+/// can forbid inline styles. Colours meet WCAG 2.1 AA contrast (4.5:1 for text) on white.
+enum StyleSheet {
+    static let css = """
+        :root { --ink: #1a1a1a; --muted: #4a4a4a; --accent: #0b5394; --accent-dark: #073763; --warn-bg: #fff4ce;
+          --warn-ink: #5c4400; --line: #c8c8c8; --bg-soft: #f3f5f8; --error: #a4000f; --ok: #1e6b30; }
+        * { box-sizing: border-box; }
+        html { font-size: 100%; }
+        body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
+          color: var(--ink); background: #fff; }
+        a { color: var(--accent); }
+        a:hover { color: var(--accent-dark); }
+        :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+        .skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
+        .skip-link:focus { left: .5rem; }
+        .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; padding: .75rem 1rem;
+          border-bottom: 1px solid var(--line); background: var(--bg-soft); }
+        .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
+        .site-header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
+        .site-header a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+        .header-tools { margin: 0 0 0 auto; display: flex; gap: 1rem; align-items: center; }
+        main { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; }
+        main:focus { outline: none; }
+        h1 { font-size: 1.9rem; line-height: 1.2; }
+        .lead { font-size: 1.15rem; color: var(--muted); max-width: 48rem; }
+        .synthetic-banner { margin: 0; padding: .6rem 1rem; background: var(--warn-bg); color: var(--warn-ink);
+          border-bottom: 2px solid #b38600; }
+        .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; color: var(--muted);
+          font-size: .95rem; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+        caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+        th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        td.num, th.num { text-align: right; }
+        .table-wrap { overflow-x: auto; max-width: 100%; }
+        figure { margin: 1.5rem 0; }
+        figure svg { max-width: 100%; height: auto; }
+        label { display: block; font-weight: 600; margin-top: .75rem; }
+        input, select, textarea, button { font: inherit; }
+        input[type=text], input[type=password], input[type=email], input[type=search], select, textarea {
+          padding: .4rem; border: 1px solid #6b6b6b; border-radius: 3px; max-width: 100%; }
+        button, .button { display: inline-block; padding: .45rem 1rem; background: var(--accent); color: #fff;
+          border: 0; border-radius: 3px; cursor: pointer; text-decoration: none; }
+        button:hover, .button:hover { background: var(--accent-dark); color: #fff; }
+        .error-message { color: var(--error); font-weight: 600; }
+        .notice { padding: .6rem 1rem; background: var(--bg-soft); border-left: 4px solid var(--accent); }
+        .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+          clip: rect(0 0 0 0); white-space: nowrap; }
+        @media (max-width: 40rem) {
+          h1 { font-size: 1.5rem; }
+          .header-tools { margin-left: 0; }
+        }
+        """
+}

@@ -1,0 +1,100 @@
+/// The frame of every page: language, skip link, header with navigation and language switch,
+/// main content, footer. Pages supply only their title and content.
+public struct PageLayout: Sendable {
+    public var title: String
+    public var language: Language
+    /// The path of the page, for the language switch and to mark the current navigation item.
+    public var path: String
+    /// Shown above the content when the page shows generated data.
+    public var synthetic: Bool
+    /// The signed-in user's display name, or nil for the public.
+    public var userName: String?
+
+    public init(title: String, language: Language, path: String, synthetic: Bool = false, userName: String? = nil) {
+        self.title = title
+        self.language = language
+        self.path = path
+        self.synthetic = synthetic
+        self.userName = userName
+    }
+
+    public func render(@NodeBuilder _ content: () -> [Node]) -> String {
+        let language = language
+        let document = el("html", ["lang": language.rawValue]) {
+            el("head") {
+                el("meta", ["charset": "utf-8"])
+                el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                el("title") { "\(title) – Fornye" }
+                el("link", ["rel": "stylesheet", "href": "/assets/fornye.css"])
+            }
+            el("body") {
+                el("a", ["class": "skip-link", "href": "#innhold"]) {
+                    language.pick("Hopp til innholdet", "Skip to content")
+                }
+                header
+                if synthetic {
+                    el("p", ["class": "synthetic-banner", "role": "note"]) {
+                        el("strong") { "SYNTETISKE DATA" }
+                        language.pick(
+                            " – tallene på denne siden er generert for demonstrasjon og er ikke ekte svar.",
+                            " (synthetic data) – the numbers on this page are generated for demonstration, not real answers."
+                        )
+                    }
+                }
+                el("main", ["id": "innhold", "tabindex": "-1"]) { content() }
+                footer
+            }
+        }
+        return "<!DOCTYPE html>\n" + document.render()
+    }
+
+    private var header: Node {
+        let items: [(String, String, String)] = [
+            ("/", "Hjem", "Home"),
+            ("/barometer", "Barometeret", "The barometer"),
+            ("/metode", "Metode", "Methodology"),
+        ]
+        let separator = path.contains("?") ? "&" : "?"
+        let switchHref = "\(path)\(separator)lang=\(language.other.rawValue)"
+        return el("header", ["class": "site-header"]) {
+            el("a", ["class": "brand", "href": "/"]) { "Fornye" }
+            el("nav", ["aria-label": language.pick("Hovedmeny", "Main menu")]) {
+                el("ul") {
+                    for (href, nb, en) in items {
+                        el("li") {
+                            el("a", ["href": href, "aria-current": isCurrent(href) ? "page" : nil]) {
+                                language.pick(nb, en)
+                            }
+                        }
+                    }
+                }
+            }
+            el("p", ["class": "header-tools"]) {
+                el("a", ["href": switchHref, "lang": language.other.rawValue, "hreflang": language.other.rawValue]) {
+                    language.otherName
+                }
+                if let userName {
+                    el("span", ["class": "user"]) { userName }
+                }
+            }
+        }
+    }
+
+    private func isCurrent(_ href: String) -> Bool {
+        let bare = path.split(separator: "?").first.map(String.init) ?? path
+        return href == "/" ? bare == "/" : bare.hasPrefix(href)
+    }
+
+    private var footer: Node {
+        el("footer", ["class": "site-footer"]) {
+            el("p") {
+                language.pick(
+                    "Fornye er åpen kildekode. Innovasjonsbarometeret følger KS' spørreskjema fra 2018.",
+                    "Fornye is open source. The barometer follows KS' 2018 questionnaire.")
+            }
+            el("p") {
+                el("a", ["href": "/api/openapi.json"]) { "API (OpenAPI)" }
+            }
+        }
+    }
+}

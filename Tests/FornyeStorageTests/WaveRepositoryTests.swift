@@ -1,0 +1,46 @@
+import FluentKit
+import FornyeBarometer
+import FornyeStatistics
+import Testing
+
+@testable import FornyeStorage
+
+@Suite struct WaveRepositoryTests {
+    @Test func demoWavesRoundTripThroughTheDatabase() async throws {
+        let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: ":memory:")))
+        do {
+            try await runtime.migrate()
+            let seeded = try await DemoContent.seedIfEmpty(runtime.database)
+            #expect(seeded == [DemoContent.baselineSlug, DemoContent.followUpSlug])
+            #expect(try await DemoContent.seedIfEmpty(runtime.database).isEmpty)
+
+            let original = try SyntheticBarometer.baseline2018()
+            let stored = try await WaveRepository(database: runtime.database).load(slug: DemoContent.baselineSlug)
+            #expect(stored.synthetic)
+            #expect(stored.title.contains("SYNTETISKE DATA"))
+            #expect(stored.dataset.rowCount == original.dataset.rowCount)
+            // Rows come back in id order, not insertion order (ids are random so that row order
+            // cannot reveal when an anonymous response came in); compare rows as a multiset.
+            #expect(
+                try rowSignatures(stored.dataset, stored.weights)
+                    == rowSignatures(original.dataset, original.design.weights))
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+        await runtime.shutdown()
+    }
+}
+
+private func rowSignatures(_ dataset: Dataset, _ weights: [Double]) throws -> [String] {
+    let columns = try dataset.codebook.variables.map { try dataset.column(named: $0.name) }
+    return (0..<dataset.rowCount).map { row in
+        columns.map { column -> String in
+            switch column {
+            case .codes(let codes): return String(codes[row])
+            case .numbers(let values): return values[row].isNaN ? "NaN" : String(values[row])
+            case .texts(let texts): return texts[row] ?? "<nil>"
+            }
+        }.joined(separator: "|") + "|w=\(weights[row])"
+    }.sorted()
+}
