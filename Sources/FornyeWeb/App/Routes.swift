@@ -11,5 +11,8 @@ enum Routes {
         try app.register(collection: HealthController())
         try pages.register(collection: HomeController())
         try pages.register(collection: LoginController())
+        try pages.register(collection: PasswordController())
+        try pages.register(collection: AdminUsersController())
+        try pages.register(collection: AuditLogController())
     }
 }
