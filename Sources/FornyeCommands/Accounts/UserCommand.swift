@@ -27,9 +27,11 @@ func withStorage<T>(_ options: StorageOptions, _ body: (StorageRuntime) async th
 
 /// The password for a new user or a reset: read from standard input with `--password-stdin`
 /// (first line, checked against the policy), else generated. Returns it and whether it was generated.
-func passwordFromInput(stdin: Bool) throws -> (String, generated: Bool) {
+func passwordFromInput(stdin: Bool, read: () -> String? = { readLine(strippingNewline: true) }) throws -> (
+    String, generated: Bool
+) {
     guard stdin else { return (Passwords.generate(), true) }
-    guard let line = readLine(strippingNewline: true) else {
+    guard let line = read() else {
         throw ValidationError("--password-stdin: standard input is empty")
     }
     do {

@@ -34,8 +34,10 @@ struct LoginController: RouteCollection {
         if let limiter = request.application.storage[LoginRateLimiterKey.self],
             let retryAfter = limiter.attempt(from: request.clientAddress)
         {
-            try await audit.record(
-                actor: nil, action: .loginFailed, target: email, details: "rate limited (\(request.clientAddress))")
+            // Logged, not audited: refused attempts must not be able to flood the audit table.
+            request.logger.warning(
+                "sign-in rate limited",
+                metadata: ["client": "\(request.clientAddress)", "retry_after": "\(retryAfter)"])
             let response = try await HTMLPage(
                 LoginPage(
                     request: request, email: email, next: next, notice: .rateLimited(minutes: (retryAfter + 59) / 60)

@@ -43,4 +43,13 @@ import Testing
         #expect(actions == [AuditAction.passwordReset.rawValue, AuditAction.userCreated.rawValue])
         await again.shutdown()
     }
+
+    @Test func aPasswordFromStandardInputMustMeetThePolicy() throws {
+        let read = try passwordFromInput(stdin: true, read: { "en lang nok setning" })
+        #expect(read.0 == "en lang nok setning" && !read.generated)
+        #expect(throws: (any Error).self) { try passwordFromInput(stdin: true, read: { "for kort" }) }
+        #expect(throws: (any Error).self) { try passwordFromInput(stdin: true, read: { nil }) }
+        let generated = try passwordFromInput(stdin: false, read: { "never read" })
+        #expect(generated.generated && generated.0.count == 20 && generated.0 != "never read")
+    }
 }
