@@ -111,7 +111,7 @@ struct AuditLogPage {
                                 el("td") { formatter.string(from: entry.occurredAt) }
                                 el("td") {
                                     entry.actorID.map { names[$0] ?? $0.uuidString }
-                                        ?? language.pick("(ikke innlogget)", "(not signed in)")
+                                        ?? language.pick("(ingen innlogget bruker)", "(no signed-in user)")
                                 }
                                 el("td") { entry.action }
                                 el("td") { entry.target ?? "" }

@@ -9,10 +9,11 @@ import VaporTesting
 /// Lockout, rate limit, session expiry, CSRF refusal and the `?neste=` target.
 @Suite struct AccountSecurityTests {
     /// Posts the login form; returns the response status and Location.
-    static func attempt(_ app: Application, email: String, password: String, next: String? = nil) async throws
-        -> (HTTPResponseStatus, String?, HTTPHeaders)
-    {
-        let anonymous = try await publicHeaders(app)
+    static func attempt(
+        _ app: Application, email: String, password: String, next: String? = nil, forwardedFor: String? = nil
+    ) async throws -> (HTTPResponseStatus, String?, HTTPHeaders) {
+        var anonymous = try await publicHeaders(app)
+        if let forwardedFor { anonymous.add(name: .xForwardedFor, value: forwardedFor) }
         var result: (HTTPResponseStatus, String?, HTTPHeaders) = (.internalServerError, nil, [:])
         try await app.testing().test(
             .POST, "/logg-inn", headers: anonymous,
@@ -147,6 +148,56 @@ import VaporTesting
                 app, email: "a@example.no", password: testPassword, next: next)
             #expect(status == .seeOther)
             #expect(location == expected)
+        }
+    }
+
+    @Test func behindTLSTheCookieIsSecureAndTheLimitIsPerForwardedAddress() async throws {
+        try await withTestApp(seedDemoContent: false, behindTLS: true) { app in
+            try await createUser(app, email: "a@example.no", role: .analyst)
+            // The client cannot pick its address: the proxy's entry (the last) counts.
+            for index in 1...10 {
+                let (status, _, _) = try await Self.attempt(
+                    app, email: "a@example.no", password: "x", forwardedFor: "10.0.0.\(index), 192.0.2.7")
+                #expect(status == .unauthorized)
+            }
+            let limited = try await Self.attempt(
+                app, email: "a@example.no", password: testPassword, forwardedFor: "192.0.2.7")
+            #expect(limited.0 == .tooManyRequests)
+            let other = try await Self.attempt(
+                app, email: "a@example.no", password: testPassword, forwardedFor: "192.0.2.8")
+            // The failures also locked the account, so even the right password is refused...
+            #expect(other.0 == .unauthorized)
+            let user = try #require(try await UserStore(database: app.db).find(email: "a@example.no"))
+            user.lockedUntil = nil
+            try await user.save(on: app.db)
+            // ...until the lock is lifted; from another address, not rate limited.
+            let (status, _, headers) = try await Self.attempt(
+                app, email: "a@example.no", password: testPassword, forwardedFor: "192.0.2.8")
+            #expect(status == .seeOther)
+            let setCookie = headers[.setCookie].joined(separator: "\n")
+            #expect(setCookie.contains("fornye_session="))
+            #expect(setCookie.contains("Secure"))
+        }
+    }
+
+    @Test func signingInAgainReplacesTheSessionInUse() async throws {
+        try await withTestApp(seedDemoContent: false) { app in
+            let first = try await signIn(app, as: .analyst, email: "a@example.no")
+            let oldToken = try #require(first.cookie?[SessionAuthenticator.cookieName]?.string)
+            var newToken: String?
+            try await app.testing().test(
+                .POST, "/logg-inn", headers: first,
+                beforeRequest: { try $0.form(["email": "a@example.no", "password": testPassword], headers: first) }
+            ) { response in
+                #expect(response.status == .seeOther)
+                newToken = response.headers.setCookie?[SessionAuthenticator.cookieName]?.string
+            }
+            #expect(newToken != nil && newToken != oldToken)
+            // The old session (a token someone may have planted) is gone; only the new one exists.
+            #expect(try await UserSessionRecord.query(on: app.db).count() == 1)
+            try await app.testing().test(.GET, "/konto/passord", headers: first) { response in
+                #expect(response.status == .seeOther)
+            }
         }
     }
 }

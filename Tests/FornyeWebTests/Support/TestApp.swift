@@ -5,14 +5,16 @@ import VaporTesting
 
 /// A configured Fornye app on a fresh in-memory SQLite database, shut down after `body`.
 /// Bcrypt runs at its minimum cost (4) so signing in takes milliseconds.
-func withTestApp(seedDemoContent: Bool = true, _ body: (Application) async throws -> Void) async throws {
+func withTestApp(
+    seedDemoContent: Bool = true, behindTLS: Bool = false, _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     do {
         try await FornyeApp.configure(
             app,
             settings: WebSettings(
                 storage: StorageConfiguration(backend: .sqlite(path: ":memory:")), seedDemoContent: seedDemoContent,
-                bcryptCost: 4))
+                behindTLS: behindTLS, bcryptCost: 4))
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
