@@ -32,6 +32,7 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
 
     /// Calls `body` with a storage configuration of its own: a new in-memory SQLite database, or
     /// a new PostgreSQL schema that is dropped when `body` returns or throws.
+    @discardableResult
     public func withConfiguration<Result>(
         _ body: (StorageConfiguration) async throws -> Result
     ) async throws -> Result {
@@ -55,6 +56,7 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
     }
 
     /// A migrated `StorageRuntime` on a fresh database, shut down after `body`.
+    @discardableResult
     public func withRuntime<Result>(_ body: (StorageRuntime) async throws -> Result) async throws -> Result {
         try await withConfiguration { configuration in
             let runtime = try StorageRuntime(configuration: configuration)

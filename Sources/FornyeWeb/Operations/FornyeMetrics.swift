@@ -34,22 +34,22 @@ public final class FornyeMetrics: Sendable {
 
     /// Whether the database answered `SELECT 1` at the last scrape, and how fast.
     func recordDatabasePing(up: Bool, elapsed: Duration) {
-        registry.makeGauge(name: "fornye_database_up", help: "1 when the database answered the last check")
-            .set(up ? 1 : 0)
-        registry.makeGauge(name: "fornye_database_ping_seconds", help: "Time of the last SELECT 1")
-            .set(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        gauge("fornye_database", "up", "1 when the database answered the last check").set(to: up ? 1 : 0)
+        gauge("fornye_database_ping", "seconds", "Time of the last SELECT 1")
+            .set(to: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
     /// Process figures read from /proc at each scrape (Linux only; elsewhere nothing is reported).
     func recordProcess() {
         guard let sample = ProcessSample.current() else { return }
-        registry.makeGauge(name: "process_cpu_seconds", help: "User and system CPU time used by the process")
-            .set(sample.cpuSeconds)
-        registry.makeGauge(name: "process_resident_memory_bytes", help: "Resident memory size").set(
-            sample.residentBytes)
-        registry.makeGauge(name: "process_open_fds", help: "Open file descriptors").set(sample.openFileDescriptors)
-        registry.makeGauge(name: "process_start_time_seconds", help: "Start time since the Unix epoch")
-            .set(sample.startTime)
+        gauge("process_cpu", "seconds", "User and system CPU time used by the process").set(to: sample.cpuSeconds)
+        gauge("process_resident_memory", "bytes", "Resident memory size").set(to: sample.residentBytes)
+        gauge("process_open", "fds", "Open file descriptors").set(to: sample.openFileDescriptors)
+        gauge("process_start_time", "seconds", "Start time since the Unix epoch").set(to: sample.startTime)
+    }
+
+    private func gauge(_ name: String, _ unit: String, _ help: String) -> Prometheus.Gauge {
+        registry.makeGauge(descriptor: MetricNameDescriptor(metricName: name, unitName: unit, helpText: help))
     }
 }
 

@@ -1,5 +1,6 @@
 import FluentSQL
 import Foundation
+import NIOCore
 import Vapor
 
 /// `/metrics` in the Prometheus text format.

@@ -1,4 +1,5 @@
 import FornyeTestSupport
+import NIOCore
 import Testing
 import Vapor
 import VaporTesting
