@@ -1,6 +1,6 @@
-public import FornyeStorage
 import FluentKit
 import FluentSQL
+public import FornyeStorage
 import Foundation
 public import Testing
 
@@ -45,7 +45,8 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
             try await Self.admin(url) { try await $0.raw("CREATE SCHEMA \(ident: schema)").run() }
             let result: Result
             do {
-                result = try await body(StorageConfiguration(backend: .postgres(url: url), postgresSearchPath: [schema]))
+                result = try await body(
+                    StorageConfiguration(backend: .postgres(url: url), postgresSearchPath: [schema]))
             } catch {
                 try? await Self.admin(url) { try await $0.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
                 throw error

@@ -27,7 +27,8 @@ public enum StorageSetup {
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = configuration.postgresSearchPath
-            databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .fornye, isDefault: true)
+            databases.use(
+                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .fornye, isDefault: true)
         }
     }
 

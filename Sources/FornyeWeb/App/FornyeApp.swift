@@ -23,7 +23,7 @@ public enum FornyeApp {
         app.middleware = Middlewares()
         app.middleware.use(RequestTelemetryMiddleware(metrics: metrics))
         app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.behindTLS))
-        app.middleware.use(ErrorMiddleware.default(environment: app.environment))
+        app.middleware.use(ErrorResponses.middleware(environment: app.environment))
         try StorageSetup.register(settings.storage, on: app.databases)
         StorageSetup.addMigrations(to: app.migrations)
         if settings.migrateOnStart {

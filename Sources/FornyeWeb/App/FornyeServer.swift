@@ -34,7 +34,8 @@ public enum FornyeServer {
                 print("Fornye kjører på / is running at http://\(shownHost):\(port)/")
             case .json:
                 app.logger.notice(
-                    "Fornye is running", metadata: ["database": "\(settings.storage.displayName)", "url": "http://\(shownHost):\(port)/"])
+                    "Fornye is running",
+                    metadata: ["database": "\(settings.storage.displayName)", "url": "http://\(shownHost):\(port)/"])
             }
             try await app.execute()
         } catch {

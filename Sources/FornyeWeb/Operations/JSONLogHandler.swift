@@ -1,5 +1,5 @@
-public import Logging
 import Foundation
+public import Logging
 
 /// A log handler that writes one JSON object per line: `timestamp` (ISO 8601, UTC), `level`,
 /// `label`, `message` and `metadata` (with `request-id` for lines about a request). Chosen by

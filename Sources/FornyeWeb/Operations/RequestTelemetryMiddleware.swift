@@ -30,7 +30,8 @@ struct RequestTelemetryMiddleware: AsyncMiddleware {
             return response
         } catch {
             // ErrorMiddleware sits inside and turns errors into responses; this is the fallback.
-            finish(request, status: (error as? any AbortError)?.status ?? .internalServerError,
+            finish(
+                request, status: (error as? any AbortError)?.status ?? .internalServerError,
                 elapsed: ContinuousClock.now - start)
             throw error
         }

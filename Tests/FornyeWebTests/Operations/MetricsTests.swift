@@ -30,7 +30,7 @@ import VaporTesting
                 #expect(
                     lines.contains(
                         #"fornye_http_request_duration_seconds_count{method="GET",route="/",status="200"} 2"#))
-                #expect(lines.contains("fornye_database_up 1"))
+                #expect(lines.contains("fornye_database_up 1.0"))
                 #if os(Linux)
                     let rss = lines.first { $0.hasPrefix("process_resident_memory_bytes ") }
                     #expect((rss?.split(separator: " ").last.flatMap { Double($0) } ?? 0) > 1_000_000)

@@ -1,5 +1,6 @@
-import Foundation
+import FornyeStorage
 import FornyeTestSupport
+import Foundation
 import Logging
 import Synchronization
 import Testing
@@ -44,27 +45,46 @@ final class LogCapture: Sendable {
 }
 
 @Suite struct RequestLoggingTests {
+    /// A request to a database that is gone logs from the pool, the handler and the access log:
+    /// each line carries the request's id. The query string is not logged.
     @Test func aGeneratedRequestIDIsOnTheResponseAndEveryLogLine() async throws {
-        try await withTestApp(seedDemoContent: false) { app in
+        let settings = WebSettings(
+            storage: StorageConfiguration(backend: .postgres(url: "postgres://fornye:x@127.0.0.1:1/none")),
+            seedDemoContent: false, migrateOnStart: false)
+        try await withTestApp(settings: settings) { app in
             let capture = LogCapture()
             app.logger = capture.logger()
             var id = ""
-            // A POST without a CSRF token: the middleware logs a warning, then the request is refused.
-            try await app.testing().test(.POST, "/", body: ByteBuffer(string: "password=hemmelig")) { response in
-                #expect(response.status == .forbidden)
+            try await app.testing().test(.GET, "/health?token=hemmelig") { response in
+                #expect(response.status == .serviceUnavailable)
                 id = response.headers.first(name: "X-Request-Id") ?? ""
             }
             #expect(UUID(uuidString: id) != nil)
             let lines = capture.lines
             #expect(lines.count >= 2)
+            #expect(lines.contains { $0.message == "health check: database unreachable" })
             for line in lines {
                 #expect(line.metadata["request-id"] == .string(id), "\(line.message)")
             }
             let access = try #require(lines.last)
-            #expect(access.message == "POST / 403")
-            #expect(access.metadata["route"] == .string("/"))
-            #expect(access.metadata["status"]?.description == "403")
+            #expect(access.message == "GET /health 503")
+            #expect(access.level == .error)
+            #expect(access.metadata["route"] == .string("/health"))
+            #expect(access.metadata["status"]?.description == "503")
             #expect(Double(access.metadata["duration_ms"]?.description ?? "") != nil)
+            #expect(!lines.contains { "\($0.message)\($0.metadata)".contains("hemmelig") })
+        }
+    }
+
+    @Test func notFoundIsLoggedWithoutItsPath() async throws {
+        try await withTestApp(seedDemoContent: false) { app in
+            let capture = LogCapture()
+            app.logger = capture.logger()
+            try await app.testing().test(.GET, "/hemmelig-sti?password=hemmelig") { response in
+                #expect(response.status == .notFound)
+            }
+            let lines = capture.lines
+            #expect(lines.last?.message == "GET (unmatched) 404")
             #expect(!lines.contains { "\($0.message)\($0.metadata)".contains("hemmelig") })
         }
     }

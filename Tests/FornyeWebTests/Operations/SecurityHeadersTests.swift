@@ -9,14 +9,14 @@ import VaporTesting
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-    /// A page, the JSON health answer, the style sheet, a 404 and a refused POST (an error thrown
-    /// by middleware): every kind of response carries the same headers.
+    /// A page, the JSON health answer, the style sheet, a 404 and a refused /metrics (an error
+    /// thrown by a handler): every kind of response carries the same headers.
     @Test(arguments: TestDatabase.all)
     func everyResponseCarriesTheHeaders(database: TestDatabase) async throws {
         try await withTestApp(database: database, seedDemoContent: false) { app in
             let requests: [(HTTPMethod, String, HTTPStatus)] = [
                 (.GET, "/", .ok), (.GET, "/health", .ok), (.GET, "/assets/fornye.css", .ok),
-                (.GET, "/finnes-ikke", .notFound), (.POST, "/", .forbidden),
+                (.GET, "/finnes-ikke", .notFound), (.GET, "/metrics", .forbidden),
             ]
             for (method, path, status) in requests {
                 try await app.testing().test(method, path) { response in
