@@ -38,6 +38,11 @@ public enum FornyeServer {
                     metadata: ["database": "\(settings.storage.displayName)", "url": "http://\(shownHost):\(port)/"])
             }
             try await app.execute()
+            // SIGTERM/SIGINT end `execute`. Quiesce the HTTP server first — stop accepting, let
+            // requests in flight finish (up to Vapor's 10 s shutdown timeout) — because
+            // `asyncShutdown` closes the database pool before Vapor's own server shutdown runs,
+            // and a request still running would then find no database (it crashed the process).
+            await app.http.server.shared.shutdown()
         } catch {
             try? await app.asyncShutdown()
             throw error
