@@ -37,10 +37,8 @@ struct BackupCommand: AsyncParsableCommand {
                     from: runtime.database, url: url, to: out, schemas: configuration.postgresSearchPath ?? [],
                     force: force)
             }
-        } catch let error as BackupError {
-            await runtime.shutdown()
-            throw ValidationError(error.description)
         } catch {
+            // A BackupError says what went wrong and what to do; it is printed as is (exit 1).
             await runtime.shutdown()
             throw error
         }
