@@ -168,10 +168,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FornyeCommandsTests",
-            dependencies: [
-                "FornyeCommands", "FornyeTestSupport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["FornyeCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
     ],
