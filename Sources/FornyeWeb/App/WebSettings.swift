@@ -9,14 +9,18 @@ public struct WebSettings: Sendable {
     public var migrateOnStart: Bool
     /// True when a TLS-terminating proxy is in front: cookies become Secure and HSTS is sent.
     public var behindTLS: Bool
+    /// `FORNYE_METRICS_TOKEN`: when set, `/metrics` needs `Authorization: Bearer <token>`;
+    /// when nil, `/metrics` answers loopback requests only.
+    public var metricsToken: String?
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,
-        behindTLS: Bool = false
+        behindTLS: Bool = false, metricsToken: String? = nil
     ) {
         self.storage = storage
         self.seedDemoContent = seedDemoContent
         self.migrateOnStart = migrateOnStart
         self.behindTLS = behindTLS
+        self.metricsToken = metricsToken
     }
 }
