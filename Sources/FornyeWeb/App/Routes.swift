@@ -9,6 +9,7 @@ enum Routes {
         let pages = app.grouped(CSRFMiddleware())
         try app.register(collection: AssetController())
         try app.register(collection: HealthController())
+        try app.register(collection: MetricsController())
         try pages.register(collection: HomeController())
         try pages.register(collection: LoginController())
         try pages.register(collection: PasswordController())

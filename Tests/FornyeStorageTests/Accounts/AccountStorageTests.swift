@@ -1,25 +1,16 @@
 import FluentKit
+import FornyeTestSupport
 import Foundation
 import Testing
 
 @testable import FornyeStorage
 
-/// Users, sessions and the audit log on an in-memory SQLite database.
+/// Users, sessions and the audit log, on SQLite and (when configured) PostgreSQL.
 @Suite struct AccountStorageTests {
-    static func withStorage(_ body: (any Database) async throws -> Void) async throws {
-        let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: ":memory:")))
-        do {
-            try await runtime.migrate()
-            try await body(runtime.database)
-        } catch {
-            await runtime.shutdown()
-            throw error
-        }
-        await runtime.shutdown()
-    }
-
-    @Test func usersAreCheckedAndStoredWithALowerCasedEmail() async throws {
-        try await Self.withStorage { database in
+    @Test(arguments: TestDatabase.all)
+    func usersAreCheckedAndStoredWithALowerCasedEmail(backend: TestDatabase) async throws {
+        try await backend.withRuntime { runtime in
+            let database = runtime.database
             let users = UserStore(database: database)
             let user = try await users.create(
                 email: "  Ola.Nordmann@Example.NO ", displayName: " Ola ", role: .analyst, municipalityNumber: "0301",
@@ -64,8 +55,10 @@ import Testing
         }
     }
 
-    @Test func theFifthFailureLocksAndSuccessResets() async throws {
-        try await Self.withStorage { database in
+    @Test(arguments: TestDatabase.all)
+    func theFifthFailureLocksAndSuccessResets(backend: TestDatabase) async throws {
+        try await backend.withRuntime { runtime in
+            let database = runtime.database
             let users = UserStore(database: database)
             let user = try await users.create(
                 email: "a@example.no", displayName: "A", role: .analyst, municipalityNumber: nil, passwordHash: "h")
@@ -84,8 +77,10 @@ import Testing
         }
     }
 
-    @Test func sessionsExpireWhenIdleOrOld() async throws {
-        try await Self.withStorage { database in
+    @Test(arguments: TestDatabase.all)
+    func sessionsExpireWhenIdleOrOld(backend: TestDatabase) async throws {
+        try await backend.withRuntime { runtime in
+            let database = runtime.database
             let user = try await UserStore(database: database).create(
                 email: "a@example.no", displayName: "A", role: .admin, municipalityNumber: nil, passwordHash: "h")
             let sessions = SessionStore(database: database)
@@ -122,8 +117,10 @@ import Testing
         }
     }
 
-    @Test func theAuditLogFiltersAndPagesNewestFirst() async throws {
-        try await Self.withStorage { database in
+    @Test(arguments: TestDatabase.all)
+    func theAuditLogFiltersAndPagesNewestFirst(backend: TestDatabase) async throws {
+        try await backend.withRuntime { runtime in
+            let database = runtime.database
             let log = AuditLog(database: database)
             let actor = UUID()
             let start = Date(timeIntervalSince1970: 1_800_000_000)

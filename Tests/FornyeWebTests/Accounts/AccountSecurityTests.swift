@@ -152,7 +152,7 @@ import VaporTesting
     }
 
     @Test func behindTLSTheCookieIsSecureAndTheLimitIsPerForwardedAddress() async throws {
-        try await withTestApp(seedDemoContent: false, behindTLS: true) { app in
+        try await withTestApp(seedDemoContent: false, adjust: { $0.behindTLS = true }) { app in
             try await createUser(app, email: "a@example.no", role: .analyst)
             // The client cannot pick its address: the proxy's entry (the last) counts.
             for index in 1...10 {

@@ -8,6 +8,9 @@ enum Access: Sendable, CustomStringConvertible {
     /// Admins, analysts and municipality editors.
     case signedIn
     case roles(Set<Role>)
+    /// Guarded by something other than a role (a bearer token, loopback only), so every caller,
+    /// signed in or not, gets the same answer and never a redirect to the login page.
+    case machine
 
     static let analysts = Access.roles([.analyst, .admin])
     static let admins = Access.roles([.admin])
@@ -17,6 +20,7 @@ enum Access: Sendable, CustomStringConvertible {
         case .everyone: return true
         case .signedIn: return role != nil
         case .roles(let roles): return role.map(roles.contains) ?? false
+        case .machine: return true
         }
     }
 
@@ -25,11 +29,17 @@ enum Access: Sendable, CustomStringConvertible {
         return false
     }
 
+    var isMachine: Bool {
+        if case .machine = self { return true }
+        return false
+    }
+
     var description: String {
         switch self {
         case .everyone: return "everyone"
         case .signedIn: return "signed in"
         case .roles(let roles): return roles.map(\.rawValue).sorted().joined(separator: "+")
+        case .machine: return "machine (token or loopback)"
         }
     }
 }
