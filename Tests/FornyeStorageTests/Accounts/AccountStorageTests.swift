@@ -104,6 +104,12 @@ import Testing
                 Issue.record("expired session not deleted")
                 return
             }
+            // Purging drops timed-out sessions that were never looked up again, and only those.
+            try await sessions.create(userID: try user.requireID(), tokenHash: "old", now: start)
+            try await sessions.create(
+                userID: try user.requireID(), tokenHash: "fresh", now: start.addingTimeInterval(3600))
+            try await sessions.purgeExpired(now: start.addingTimeInterval(2.5 * 3600))
+            #expect(try await UserSessionRecord.query(on: database).all().map(\.tokenHash) == ["fresh"])
             // A disabled user's sessions end.
             try await sessions.create(userID: try user.requireID(), tokenHash: "third", now: start)
             // A second admin, as the last active admin cannot be disabled.
