@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import FornyeTestSupport
 import Foundation
 import Testing
@@ -145,6 +146,22 @@ import Testing
             let logouts = try await log.entries(AuditFilter(action: .logout, actorID: actor))
             #expect(logouts.entries.map(\.target) == ["t5", "t0"])
             #expect(try await log.actions() == [.loginSucceeded, .logout])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theAuditLogAndSessionsAreIndexed(backend: TestDatabase) async throws {
+        try await backend.withRuntime { runtime in
+            let sql = try #require(runtime.database as? any SQLDatabase)
+            struct Row: Decodable { var name: String }
+            let query: SQLQueryString =
+                backend == .sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'index'"
+                : "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()"
+            let names = Set(try await sql.raw(query).all(decoding: Row.self).map(\.name))
+            for index in M0013IndexAccounts.indexes {
+                #expect(names.contains(index.name), "\(index.name)")
+            }
         }
     }
 }
