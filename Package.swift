@@ -79,6 +79,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The IPS-X cases the project bank imports as demo content (see Resources/ipsx/SOURCE.md).
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         // The web app: thin Vapor handlers, typed views (Plot), the JSON API.

@@ -7,6 +7,10 @@ public enum StorageMigrations {
         [
             M0001CreateWaves(),
             M0002CreateResponses(),
+            M0030CreateProjects(),
+            M0031CreateProjectVersions(),
+            M0032CreateResearchInstitutions(),
+            M0033CreateProjectSearch(),
         ]
     }
 }
