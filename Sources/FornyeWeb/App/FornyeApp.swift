@@ -24,6 +24,9 @@ public enum FornyeApp {
             if projects > 0 { app.logger.notice("seeded demo projects", metadata: ["projects": "\(projects)"]) }
         }
         app.routes.defaultMaxBodySize = "1mb"
+        app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
+        // Before every route, so handlers and `RequireRole` know who is asking.
+        app.middleware.use(SessionAuthenticator())
         try Routes.register(on: app)
     }
 }
