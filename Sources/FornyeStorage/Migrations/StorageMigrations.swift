@@ -7,16 +7,13 @@ public enum StorageMigrations {
         [
             M0001CreateWaves(),
             M0002CreateResponses(),
-<<<<<<< HEAD
+            M0010CreateUsers(),
+            M0011CreateSessions(),
+            M0012CreateAuditLog(),
             M0030CreateProjects(),
             M0031CreateProjectVersions(),
             M0032CreateResearchInstitutions(),
             M0033CreateProjectSearch(),
-=======
-            M0010CreateUsers(),
-            M0011CreateSessions(),
-            M0012CreateAuditLog(),
->>>>>>> accounts
         ]
     }
 }

@@ -11,5 +11,7 @@ enum Routes {
         try app.register(collection: HealthController())
         try pages.register(collection: HomeController())
         try pages.register(collection: LoginController())
+        try pages.register(collection: ProjectController())
+        try app.register(collection: ProjectAPIController())
     }
 }
