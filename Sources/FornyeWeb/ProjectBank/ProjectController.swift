@@ -1,3 +1,4 @@
+import Fluent
 import FornyeStorage
 import Foundation
 import Vapor

@@ -169,7 +169,7 @@ struct ProjectFormPage {
         }
         func codes(_ list: CodeList) -> [(String, String)] { list.entries.map { ("\($0.code)", language.pick($0.label, $0.labelEnglish)) } }
         func enumOptions<T: ProjectCode>(_ type: T.Type) -> [(String, String)] { T.allCases.map { ($0.rawValue, $0.label(language)) } }
-        let levels = (0...3).map { ("\($0)", ProjectLabels.researchLevel($0, language)) }
+        let levels = (0...3).map { level in (String(level), ProjectLabels.researchLevel(level, language)) }
         let items = ProjectCompleteness.items(of: document)
         let percent = ProjectCompleteness.percent(of: document)
         return layout.render {

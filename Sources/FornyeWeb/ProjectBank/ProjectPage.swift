@@ -25,7 +25,8 @@ struct ProjectPage {
         layout.synthetic = record.synthetic
         func unknown() -> Node { el("span", ["class": "unknown"]) { ProjectLabels.unknown(language) } }
         func text(_ value: String) -> Node {
-            value.isEmpty ? unknown() : .fragment(value.split(separator: "\n").map { el("p") { String($0) } })
+            if value.isEmpty { return unknown() }
+            return .fragment(value.split(separator: "\n").map { line in el("p") { String(line) } })
         }
         func row(_ nb: String, _ en: String, _ value: Node) -> Node {
             .fragment([el("dt") { language.pick(nb, en) }, el("dd") { value }])
