@@ -124,6 +124,16 @@ let package = Package(
             path: "Benchmarks/StatisticsBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "fornye-projectbank-benchmark",
+            dependencies: [
+                "FornyeStorage", "FornyeBarometer",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+            ],
+            path: "Benchmarks/ProjectBankBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeStatisticsTests",
             dependencies: ["FornyeStatistics"],

@@ -1,4 +1,5 @@
 import Fluent
+import FornyeWeb
 import FornyeStorage
 import Foundation
 import Testing
@@ -173,6 +174,15 @@ import VaporTesting
             #expect(try await get(app, "/prosjekter/eksport.json").body.string.contains("\"licence\""))
             #expect(try await get(app, "/forskningspartnere").body.string.contains("syntetisk"))
             #expect(try await get(app, "/prosjekter/gjenbruk").status == .ok)
+        }
+    }
+}
+
+@Suite struct ProjectBankOpenAPITests {
+    @Test func fragmentsAreValidJSON() throws {
+        for text in [ProjectBankOpenAPI.paths, ProjectBankOpenAPI.schemas] {
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            #expect(object?.isEmpty == false)
         }
     }
 }
