@@ -57,7 +57,8 @@ struct ProjectBankBenchmark {
         let sql = database as! any SQLDatabase
         let postgres = sql.dialect.name == "postgresql"
         if postgres { try await sql.raw("DELETE FROM projects").run() }
-        let municipalities = try MunicipalityRegister.bundled().municipalities(on: ProjectValidation.today).map(\.number)
+        let municipalities = try MunicipalityRegister.bundled().municipalities(on: ProjectValidation.today).map(
+            \.number)
         var random = SplitMix(seed: 2026)
         let repository = ProjectRepository(database: database)
         let started = Date()
@@ -69,7 +70,9 @@ struct ProjectBankBenchmark {
             try await repository.createAll(documents, by: .importer, status: .published)
         }
         let loadSeconds = Date().timeIntervalSince(started)
-        print("backend: \(postgres ? "PostgreSQL" : "SQLite")  projects: \(count) (synthetic)  load: \(String(format: "%.1f", loadSeconds)) s")
+        print(
+            "backend: \(postgres ? "PostgreSQL" : "SQLite")  projects: \(count) (synthetic)  load: \(String(format: "%.1f", loadSeconds)) s"
+        )
 
         let search = ProjectSearch(database: database)
         var queries: [String] = []

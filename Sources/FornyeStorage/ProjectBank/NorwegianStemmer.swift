@@ -121,12 +121,13 @@ public enum SearchText {
 
     /// Words too common to tell projects apart, left out of "similar projects" key terms.
     static let stopWords: Set<String> = Set(
-        (["og", "i", "på", "til", "for", "av", "med", "som", "er", "det", "en", "et", "å", "at", "den", "de", "om",
-          "har", "ikke", "vi", "kan", "skal", "fra", "seg", "ble", "blir", "var", "eller", "ved", "sin", "sine",
-          "the", "and", "of", "to", "in", "a", "is", "for", "on", "with", "by", "as", "an", "are", "that", "this",
-          "be", "it", "from", "at", "or", "its", "their", "which", "has", "have", "was", "will", "can", "also",
-          "kommune", "kommunen", "prosjekt", "prosjektet", "project", "public", "service", "services"]
-        ).map(NorwegianStemmer.stem))
+        ([
+            "og", "i", "på", "til", "for", "av", "med", "som", "er", "det", "en", "et", "å", "at", "den", "de", "om",
+            "har", "ikke", "vi", "kan", "skal", "fra", "seg", "ble", "blir", "var", "eller", "ved", "sin", "sine",
+            "the", "and", "of", "to", "in", "a", "is", "for", "on", "with", "by", "as", "an", "are", "that", "this",
+            "be", "it", "from", "at", "or", "its", "their", "which", "has", "have", "was", "will", "can", "also",
+            "kommune", "kommunen", "prosjekt", "prosjektet", "project", "public", "service", "services",
+        ]).map(NorwegianStemmer.stem))
 
     /// The most frequent distinctive terms of a text, for "similar projects".
     public static func keyTerms(_ text: String, count: Int) -> [String] {

@@ -5,7 +5,8 @@ import Foundation
 /// from what the report says and nothing more (unknown fields left empty or "unknown"), the
 /// 853 real IPS-X cases, and example research institutions labelled synthetic.
 public enum ProjectDemoContent {
-    public static let reportSource = "Innovasjonsbarometeret 2018, grunnlagsrapport (Menon Economics for Forskningsrådet/FORKOMMUNE)"
+    public static let reportSource =
+        "Innovasjonsbarometeret 2018, grunnlagsrapport (Menon Economics for Forskningsrådet/FORKOMMUNE)"
 
     /// The IPS-X cases bundled with Fornye.
     public static var ipsxFile: URL? {

@@ -71,7 +71,9 @@ public enum CSVRecords {
     }
 
     /// Fields by column name, every record checked against the header's width.
-    public static func table(_ text: String, file: String) throws(ProjectError) -> [(line: Int, values: [String: String])] {
+    public static func table(_ text: String, file: String) throws(ProjectError) -> [(
+        line: Int, values: [String: String]
+    )] {
         let records = try parse(text, file: file)
         guard let header = records.first else {
             throw .importFailed(file: file, row: nil, column: nil, message: "the file is empty")
@@ -152,7 +154,9 @@ extension ProjectImportMapping {
     public static let ipsx = ProjectImportMapping(
         name: "ipsx", requiredColumns: ["id", "name", "description", "status", "geocoverage_codes"]
     ) { values throws(ColumnError) in
-        func value(_ column: String) -> String { (values[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        func value(_ column: String) -> String {
+            (values[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         var document = ProjectDocument()
         document.language = "en"
         document.licence = "EUPL-1.2"
@@ -215,7 +219,9 @@ extension ProjectImportMapping {
     public static let fornyeCSV = ProjectImportMapping(
         name: "fornye", requiredColumns: ["title", "summary", "stage"]
     ) { values throws(ColumnError) in
-        func value(_ column: String) -> String { (values[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        func value(_ column: String) -> String {
+            (values[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         func optionalInt(_ column: String) throws(ColumnError) -> Int? {
             let text = value(column)
             if text.isEmpty { return nil }
@@ -304,7 +310,8 @@ public enum ProjectJSONImport {
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
                 context
             case .keyNotFound(let key, let context):
-                DecodingError.Context(codingPath: context.codingPath + [key], debugDescription: context.debugDescription)
+                DecodingError.Context(
+                    codingPath: context.codingPath + [key], debugDescription: context.debugDescription)
             @unknown default: nil
             }
         guard let context, !context.codingPath.isEmpty else { return nil }

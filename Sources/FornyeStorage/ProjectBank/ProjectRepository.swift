@@ -82,7 +82,11 @@ public struct ProjectRepository: Sendable {
             if !errors.isEmpty {
                 throw documents.count == 1
                     ? ProjectError.invalid(errors)
-                    : ProjectError.invalid(errors.map { ProjectFieldError(field: "[\(index)].\($0.field)", message: $0.message, messageNB: $0.messageNB) })
+                    : ProjectError.invalid(
+                        errors.map {
+                            ProjectFieldError(
+                                field: "[\(index)].\($0.field)", message: $0.message, messageNB: $0.messageNB)
+                        })
             }
         }
         let now = Date()
@@ -161,7 +165,8 @@ public struct ProjectRepository: Sendable {
         }
         guard ProjectWorkflow.may(author.actor, move: record.status, to: status, owner: record.ownerMunicipality)
         else {
-            throw ProjectError.forbidden("your role may not move this project from \(record.status.rawValue) to \(status.rawValue)")
+            throw ProjectError.forbidden(
+                "your role may not move this project from \(record.status.rawValue) to \(status.rawValue)")
         }
         let now = Date()
         record.status = status
@@ -169,8 +174,10 @@ public struct ProjectRepository: Sendable {
         record.updatedAt = now
         try await database.transaction { transaction in
             try await record.update(on: transaction)
-            try await Self.version(of: record, author: author, action: "status:\(status.rawValue)", changed: ["status"], now: now)
-                .create(on: transaction)
+            try await Self.version(
+                of: record, author: author, action: "status:\(status.rawValue)", changed: ["status"], now: now
+            )
+            .create(on: transaction)
         }
         return record
     }
@@ -236,7 +243,8 @@ public struct ProjectRepository: Sendable {
         record.centrality = nil
         record.ownerName = document.ownerName
         if let number = document.ownerMunicipality,
-            let municipality = try? MunicipalityRegister.bundled().municipality(number: number, on: ProjectValidation.today)
+            let municipality = try? MunicipalityRegister.bundled().municipality(
+                number: number, on: ProjectValidation.today)
         {
             record.ownerName = municipality.name
             record.countyNumber = municipality.countyNumber

@@ -109,7 +109,8 @@ public struct ProjectSearch: Sendable {
         if ordered.count < query.perPage && (query.page == 1 || !ordered.isEmpty) {
             total = offset + ordered.count
         } else {
-            total = try await sql.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(filters)").first()?
+            total =
+                try await sql.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(filters)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
         }
         let facets = query.facets ? try await Self.facets(sql, from: from, filters: filters) : []
@@ -132,7 +133,8 @@ public struct ProjectSearch: Sendable {
             "CASE WHEN p.\(unsafeRaw: column) THEN 1 ELSE 0 END"
         }
         let typeBonus: SQLQueryString = typeTerms.isEmpty ? "0" : typeTerms.joined(separator: " + ")
-        let sectorBonus: SQLQueryString = document.sector.map { "CASE WHEN p.sector = \(literal: $0) THEN 1 ELSE 0 END" } ?? "0"
+        let sectorBonus: SQLQueryString =
+            document.sector.map { "CASE WHEN p.sector = \(literal: $0) THEN 1 ELSE 0 END" } ?? "0"
         let stageBonus: SQLQueryString = "CASE WHEN p.stage = \(bind: document.stage.rawValue) THEN 0.5 ELSE 0 END"
         let bonus: SQLQueryString = "(\(typeBonus) + \(sectorBonus) + \(stageBonus))"
         let candidates = 50
@@ -208,7 +210,9 @@ public struct ProjectSearch: Sendable {
         parts.append("p.status IN (\(binds: query.statuses.map(\.rawValue)))")
         if !query.types.isEmpty {
             let columns = query.types.compactMap { typeColumns[$0] }
-            parts.append(SQLQueryString("(" + columns.map { "p.\($0) = \(postgres ? "TRUE" : "1")" }.joined(separator: " OR ") + ")"))
+            parts.append(
+                SQLQueryString(
+                    "(" + columns.map { "p.\($0) = \(postgres ? "TRUE" : "1")" }.joined(separator: " OR ") + ")"))
         }
         if !query.stages.isEmpty { parts.append("p.stage IN (\(binds: query.stages.map(\.rawValue)))") }
         if !query.sectors.isEmpty { parts.append("p.sector IN (\(binds: query.sectors))") }

@@ -28,7 +28,8 @@ public enum ProjectError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let errors): return errors.map(\.description).joined(separator: "; ")
         case .notFound(let slug): return "no project «\(slug)»"
         case .forbidden(let why): return why
-        case .transitionNotAllowed(let from, let to): return "a project cannot go from \(from.rawValue) to \(to.rawValue)"
+        case .transitionNotAllowed(let from, let to):
+            return "a project cannot go from \(from.rawValue) to \(to.rawValue)"
         case .importFailed(let file, let row, let column, let message):
             return [file, row.map { "row \($0)" }, column.map { "column \($0)" }].compactMap { $0 }
                 .joined(separator: ", ") + ": " + message
@@ -87,7 +88,9 @@ public enum ProjectValidation {
         if let unitType = document.unitType, let sector = document.sector,
             ReportClassifications.sector(ofUnitType: unitType) != sector
         {
-            add("unitType", "unit type \(unitType) is not in sector \(sector)", "enhetstype \(unitType) hører ikke til sektor \(sector)")
+            add(
+                "unitType", "unit type \(unitType) is not in sector \(sector)",
+                "enhetstype \(unitType) hører ikke til sektor \(sector)")
         }
         if let number = document.ownerMunicipality {
             do {
@@ -100,7 +103,8 @@ public enum ProjectValidation {
             add("country", "must be a two-letter country code", "må være en landkode med to bokstaver")
         }
         let levels: [(String, Int?)] = [
-            ("research.degree", document.research.degree), ("research.projectQuality", document.research.projectQuality),
+            ("research.degree", document.research.degree),
+            ("research.projectQuality", document.research.projectQuality),
             ("research.knowledgeContribution", document.research.knowledgeContribution),
         ]
         for (field, level) in levels where level.map({ !(0...3).contains($0) }) ?? false {
@@ -108,7 +112,9 @@ public enum ProjectValidation {
         }
         for (field, value) in [("startDate", document.startDate), ("endDate", document.endDate)] {
             if let value, !isPartialDate(value) {
-                add(field, "«\(value)» is not YYYY, YYYY-MM or YYYY-MM-DD", "«\(value)» er ikke ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+                add(
+                    field, "«\(value)» is not YYYY, YYYY-MM or YYYY-MM-DD",
+                    "«\(value)» er ikke ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
             }
         }
         let lists: [(String, Int)] = [
@@ -126,7 +132,9 @@ public enum ProjectValidation {
         }
         for (index, financing) in document.financing.enumerated() {
             if let amount = financing.amount, !(amount >= 0 && amount < 1e12) {
-                add("financing[\(index)].amount", "must be a non-negative amount in NOK", "må være et ikke-negativt beløp i kroner")
+                add(
+                    "financing[\(index)].amount", "must be a non-negative amount in NOK",
+                    "må være et ikke-negativt beløp i kroner")
             }
             text("financing[\(index)].note", financing.note, limit: summaryLimit)
         }
@@ -201,7 +209,9 @@ public enum ProjectCompleteness {
             Item(field: "problem", nb: "Problem/behov", en: "Problem or need", done: filled(document.problem)),
             Item(field: "solution", nb: "Løsning", en: "Solution", done: filled(document.solution)),
             Item(field: "novelty", nb: "Hva er nytt", en: "What is new", done: filled(document.novelty)),
-            Item(field: "innovationTypes", nb: "Innovasjonstype", en: "Innovation type", done: !document.innovationTypes.isEmpty),
+            Item(
+                field: "innovationTypes", nb: "Innovasjonstype", en: "Innovation type",
+                done: !document.innovationTypes.isEmpty),
             Item(
                 field: "serviceArea", nb: "Tjenesteområde", en: "Service area",
                 done: document.sector != nil || filled(document.serviceArea)),
@@ -215,10 +225,14 @@ public enum ProjectCompleteness {
             Item(field: "startDate", nb: "Startdato", en: "Start date", done: document.startDate != nil),
             Item(field: "financing", nb: "Finansiering", en: "Financing", done: !document.financing.isEmpty),
             Item(field: "results", nb: "Resultater", en: "Results", done: !document.results.isEmpty),
-            Item(field: "evidenceLevel", nb: "Evaluering/evidens", en: "Evaluation and evidence", done: document.evidenceLevel != nil),
+            Item(
+                field: "evidenceLevel", nb: "Evaluering/evidens", en: "Evaluation and evidence",
+                done: document.evidenceLevel != nil),
             Item(field: "challenges", nb: "Utfordringer", en: "Challenges", done: filled(document.challenges)),
             Item(field: "lessons", nb: "Læringspunkter", en: "Lessons learned", done: filled(document.lessons)),
-            Item(field: "reuseConditions", nb: "Forutsetninger for gjenbruk", en: "Reuse conditions", done: filled(document.reuseConditions)),
+            Item(
+                field: "reuseConditions", nb: "Forutsetninger for gjenbruk", en: "Reuse conditions",
+                done: filled(document.reuseConditions)),
             Item(field: "contacts", nb: "Kontaktperson", en: "Contact", done: !document.contacts.isEmpty),
         ]
     }

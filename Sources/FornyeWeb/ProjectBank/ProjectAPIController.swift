@@ -25,9 +25,10 @@ struct ProjectAPIController: RouteCollection {
         let result = try await ProjectSearch(database: request.db).search(query)
         let body = ListResponse(
             total: result.total, page: result.query.page, perPage: result.query.perPage,
-            facets: Dictionary(result.facets.map { facet in
-                (facet.name, Dictionary(facet.counts.map { ($0.value, $0.count) }, uniquingKeysWith: +))
-            }, uniquingKeysWith: { a, _ in a }),
+            facets: Dictionary(
+                result.facets.map { facet in
+                    (facet.name, Dictionary(facet.counts.map { ($0.value, $0.count) }, uniquingKeysWith: +))
+                }, uniquingKeysWith: { a, _ in a }),
             projects: try result.projects.map(ProjectExport.item))
         return try json(body)
     }

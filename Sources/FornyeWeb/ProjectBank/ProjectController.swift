@@ -30,14 +30,17 @@ struct ProjectController: RouteCollection {
         var toReview: [ProjectRecord] = []
         switch request.projectActor {
         case .editor(let municipality):
-            own = try await repository.list(statuses: [.draft, .submitted, .needsUpdate], owner: municipality, limit: 50)
+            own = try await repository.list(
+                statuses: [.draft, .submitted, .needsUpdate], owner: municipality, limit: 50)
         case .admin:
             toReview = try await repository.list(statuses: [.submitted], limit: 50)
         default: break
         }
         let page = ProjectSearchPage(
             language: Language.of(request), result: result, parameters: parameters,
-            layout: PageLayout(title: Language.of(request).pick("Prosjektbanken", "Project bank"), request: request, path: "/prosjekter"),
+            layout: PageLayout(
+                title: Language.of(request).pick("Prosjektbanken", "Project bank"), request: request,
+                path: "/prosjekter"),
             own: own, toReview: toReview, canCreate: request.projectActor != nil)
         return HTMLPage(page.render())
     }
@@ -57,14 +60,18 @@ struct ProjectController: RouteCollection {
         let reusedBy = try await ProjectRecord.query(on: request.db).filter(\.$basedOn == record.slug)
             .filter(\.$status == .published).all()
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: record.slug)
-        let institutions = document.seeksResearchPartner ? try await repository.suggestedInstitutions(for: document) : []
+        let institutions =
+            document.seeksResearchPartner ? try await repository.suggestedInstitutions(for: document) : []
         let actor = request.projectActor
         let page = ProjectPage(
             layout: PageLayout(title: record.title, request: request), record: record, document: document,
             basedOn: basedOn.flatMap { $0.status == .published ? $0 : nil }, reusedBy: reusedBy, similar: similar,
             institutions: institutions,
-            transitions: actor.map { ProjectWorkflow.targets(for: $0, from: record.status, owner: record.ownerMunicipality) } ?? [],
-            mayEdit: actor.map { ProjectWorkflow.mayEdit($0, status: record.status, owner: record.ownerMunicipality) } ?? false,
+            transitions: actor.map {
+                ProjectWorkflow.targets(for: $0, from: record.status, owner: record.ownerMunicipality)
+            } ?? [],
+            mayEdit: actor.map { ProjectWorkflow.mayEdit($0, status: record.status, owner: record.ownerMunicipality) }
+                ?? false,
             showAllContacts: actor != nil && request.maySee(record) && record.status != .published || actor == .admin,
             csrfToken: request.csrfToken)
         return HTMLPage(page.render())
@@ -74,7 +81,8 @@ struct ProjectController: RouteCollection {
         guard let author = request.projectAuthor else {
             throw Abort(
                 request.principal == nil ? .unauthorized : .forbidden,
-                reason: "Only municipality editors and admins write projects (kun kommuneredaktører og administratorer).")
+                reason:
+                    "Only municipality editors and admins write projects (kun kommuneredaktører og administratorer).")
         }
         return author
     }
@@ -86,13 +94,20 @@ struct ProjectController: RouteCollection {
         let author = try requireAuthor(request)
         var document = ProjectDocument()
         if case .editor(let municipality) = author.actor { document.ownerMunicipality = municipality }
-        return try await form(request, document: document, slug: nil, errors: [], similar: []).encodeResponse(for: request)
+        return try await form(request, document: document, slug: nil, errors: [], similar: []).encodeResponse(
+            for: request)
     }
 
-    func form(_ request: Request, document: ProjectDocument, slug: String?, errors: [ProjectFieldError], similar: [ProjectRecord], status: HTTPResponseStatus = .ok) -> HTMLPage {
+    func form(
+        _ request: Request, document: ProjectDocument, slug: String?, errors: [ProjectFieldError],
+        similar: [ProjectRecord], status: HTTPResponseStatus = .ok
+    ) -> HTMLPage {
         let language = Language.of(request)
         let page = ProjectFormPage(
-            layout: PageLayout(title: slug == nil ? language.pick("Nytt prosjekt", "New project") : language.pick("Rediger prosjekt", "Edit project"), request: request),
+            layout: PageLayout(
+                title: slug == nil
+                    ? language.pick("Nytt prosjekt", "New project") : language.pick("Rediger prosjekt", "Edit project"),
+                request: request),
             document: document, slug: slug, errors: errors, similar: similar, csrfToken: request.csrfToken)
         return HTMLPage(page.render(), status: status)
     }
@@ -106,8 +121,11 @@ struct ProjectController: RouteCollection {
         let errors = formErrors + ProjectValidation.errors(of: document)
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: existing?.slug)
         if data.text("action") == "preview" || !errors.isEmpty {
-            return try await form(request, document: document, slug: existing?.slug, errors: errors, similar: similar, status: errors.isEmpty ? .ok : .unprocessableEntity)
-                .encodeResponse(for: request)
+            return try await form(
+                request, document: document, slug: existing?.slug, errors: errors, similar: similar,
+                status: errors.isEmpty ? .ok : .unprocessableEntity
+            )
+            .encodeResponse(for: request)
         }
         let repository = ProjectRepository(database: request.db)
         do {
@@ -122,8 +140,11 @@ struct ProjectController: RouteCollection {
             switch error {
             case .forbidden(let why): throw Abort(.forbidden, reason: why)
             case .invalid(let errors):
-                return try await form(request, document: document, slug: existing?.slug, errors: errors, similar: similar, status: .unprocessableEntity)
-                    .encodeResponse(for: request)
+                return try await form(
+                    request, document: document, slug: existing?.slug, errors: errors, similar: similar,
+                    status: .unprocessableEntity
+                )
+                .encodeResponse(for: request)
             default: throw Abort(.badRequest, reason: error.description)
             }
         }
@@ -141,7 +162,8 @@ struct ProjectController: RouteCollection {
         }
         let document = try record.document()
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: record.slug)
-        return try await form(request, document: document, slug: record.slug, errors: [], similar: similar).encodeResponse(for: request)
+        return try await form(request, document: document, slug: record.slug, errors: [], similar: similar)
+            .encodeResponse(for: request)
     }
 
     @Sendable func update(request: Request) async throws -> Response {
@@ -185,7 +207,10 @@ struct ProjectController: RouteCollection {
                     el("caption") { language.pick("Hvem endret hva: ", "Who changed what: ") + record.title }
                     el("thead") {
                         el("tr") {
-                            for (nb, en) in [("Versjon", "Version"), ("Tidspunkt", "Time"), ("Av", "By"), ("Handling", "Action"), ("Endrede felt", "Changed fields"), ("Status", "Status")] {
+                            for (nb, en) in [
+                                ("Versjon", "Version"), ("Tidspunkt", "Time"), ("Av", "By"), ("Handling", "Action"),
+                                ("Endrede felt", "Changed fields"), ("Status", "Status"),
+                            ] {
                                 el("th", ["scope": "col"]) { language.pick(nb, en) }
                             }
                         }
@@ -197,7 +222,11 @@ struct ProjectController: RouteCollection {
                                 el("td") { formatter.string(from: version.createdAt) }
                                 el("td") { version.author }
                                 el("td") { version.action }
-                                el("td") { version.changedFields == "*" ? language.pick("alle (ny)", "all (new)") : version.changedFields.replacingOccurrences(of: ",", with: ", ") }
+                                el("td") {
+                                    version.changedFields == "*"
+                                        ? language.pick("alle (ny)", "all (new)")
+                                        : version.changedFields.replacingOccurrences(of: ",", with: ", ")
+                                }
                                 el("td") { version.status.label(language) }
                             }
                         }
@@ -209,9 +238,13 @@ struct ProjectController: RouteCollection {
     /// Which municipalities built on which project, county by county, as a table (the
     /// accessible form of a map).
     @Sendable func reuseMap(request: Request) async throws -> HTMLPage {
-        let reusing = try await ProjectRecord.query(on: request.db).filter(\.$basedOn != nil).filter(\.$status == .published).all()
-        let originals = try await ProjectRecord.query(on: request.db).filter(\.$slug ~~ Array(Set(reusing.compactMap(\.basedOn))))
-            .filter(\.$status == .published).all()
+        let reusing = try await ProjectRecord.query(on: request.db).filter(\.$basedOn != nil).filter(
+            \.$status == .published
+        ).all()
+        let originals = try await ProjectRecord.query(on: request.db).filter(
+            \.$slug ~~ Array(Set(reusing.compactMap(\.basedOn)))
+        )
+        .filter(\.$status == .published).all()
         let bySlug = Dictionary(originals.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = reusing.compactMap { record in bySlug[record.basedOn ?? ""].map { (record, $0) } }
             .sorted { ($0.0.countyNumber ?? "99", $0.0.ownerName) < ($1.0.countyNumber ?? "99", $1.0.ownerName) }
@@ -234,13 +267,17 @@ struct ProjectController: RouteCollection {
                         el("thead") {
                             el("tr") {
                                 el("th", ["scope": "col"]) { language.pick("Fylke", "County") }
-                                el("th", ["scope": "col", "class": "num"]) { language.pick("Antall gjenbruk", "Reuses") }
+                                el("th", ["scope": "col", "class": "num"]) {
+                                    language.pick("Antall gjenbruk", "Reuses")
+                                }
                             }
                         }
                         el("tbody") {
                             for county in byCounty.keys.sorted() {
                                 el("tr") {
-                                    el("th", ["scope": "row"]) { ProjectLabels.countyNames[county] ?? ProjectLabels.unknown(language) }
+                                    el("th", ["scope": "row"]) {
+                                        ProjectLabels.countyNames[county] ?? ProjectLabels.unknown(language)
+                                    }
                                     el("td", ["class": "num"]) { "\(byCounty[county]!.count)" }
                                 }
                             }
@@ -250,7 +287,11 @@ struct ProjectController: RouteCollection {
                         el("caption") { language.pick("Hvem bygget på hva", "Who built on what") }
                         el("thead") {
                             el("tr") {
-                                for (nb, en) in [("Fylke", "County"), ("Kommune/eier", "Municipality/owner"), ("Prosjekt", "Project"), ("Bygger på", "Builds on"), ("Opprinnelig eier", "Original owner")] {
+                                for (nb, en) in [
+                                    ("Fylke", "County"), ("Kommune/eier", "Municipality/owner"),
+                                    ("Prosjekt", "Project"), ("Bygger på", "Builds on"),
+                                    ("Opprinnelig eier", "Original owner"),
+                                ] {
                                     el("th", ["scope": "col"]) { language.pick(nb, en) }
                                 }
                             }
@@ -258,7 +299,10 @@ struct ProjectController: RouteCollection {
                         el("tbody") {
                             for (record, original) in rows {
                                 el("tr") {
-                                    el("td") { record.countyNumber.flatMap { ProjectLabels.countyNames[$0] } ?? ProjectLabels.unknown(language) }
+                                    el("td") {
+                                        record.countyNumber.flatMap { ProjectLabels.countyNames[$0] }
+                                            ?? ProjectLabels.unknown(language)
+                                    }
                                     el("th", ["scope": "row"]) { record.ownerName }
                                     el("td") { el("a", ["href": "/prosjekter/\(record.slug)"]) { record.title } }
                                     el("td") { el("a", ["href": "/prosjekter/\(original.slug)"]) { original.title } }
@@ -279,14 +323,18 @@ struct ProjectController: RouteCollection {
             synthetic: institutions.contains { $0.synthetic })
         return HTMLPage(
             layout.render {
-                el("h1") { language.pick("Forsknings- og utdanningsinstitusjoner", "Research and education institutions") }
+                el("h1") {
+                    language.pick("Forsknings- og utdanningsinstitusjoner", "Research and education institutions")
+                }
                 el("p") {
                     language.pick(
                         "Prosjekter som søker forskningspartner får forslag fra denne listen etter kompetanseområde.",
                         "Projects seeking a research partner get suggestions from this list by competence area.")
                 }
                 el("table") {
-                    el("caption") { language.pick("Institusjoner og kompetanseområder", "Institutions and competence areas") }
+                    el("caption") {
+                        language.pick("Institusjoner og kompetanseområder", "Institutions and competence areas")
+                    }
                     el("thead") {
                         el("tr") {
                             el("th", ["scope": "col"]) { language.pick("Institusjon", "Institution") }

@@ -37,7 +37,9 @@ struct ProjectPage {
             el("h1") { document.title }
             el("p", ["class": "project-meta"]) {
                 record.status.label(language) + " · " + language.pick("Versjon ", "Version ") + "\(record.version) · "
-                el("a", ["href": "/prosjekter/\(record.slug)/historikk"]) { language.pick("Versjonshistorikk", "Version history") }
+                el("a", ["href": "/prosjekter/\(record.slug)/historikk"]) {
+                    language.pick("Versjonshistorikk", "Version history")
+                }
                 if mayEdit {
                     " · "
                     el("a", ["href": "/prosjekter/\(record.slug)/rediger"]) { language.pick("Rediger", "Edit") }
@@ -57,7 +59,10 @@ struct ProjectPage {
                 el("div", ["class": "workflow"]) {
                     el("h2") { language.pick("Arbeidsflyt", "Workflow") }
                     for target in transitions {
-                        el("form", ["method": "post", "action": "/prosjekter/\(record.slug)/status", "class": "inline-form"]) {
+                        el(
+                            "form",
+                            ["method": "post", "action": "/prosjekter/\(record.slug)/status", "class": "inline-form"]
+                        ) {
                             el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
                             el("input", ["type": "hidden", "name": "status", "value": target.rawValue])
                             el("button", ["type": "submit"]) { actionLabel(target, language) }
@@ -70,15 +75,24 @@ struct ProjectPage {
             el("dl", ["class": "project-facts"]) {
                 row("Eier", "Owner", plain(record.ownerName))
                 row("Fylke", "County", plain(record.countyNumber.flatMap { ProjectLabels.countyNames[$0] }))
-                row("Sentralitet", "Centrality", plain(record.centrality.map { ProjectLabels.facetValue("centrality", "\($0)", language) }))
+                row(
+                    "Sentralitet", "Centrality",
+                    plain(record.centrality.map { ProjectLabels.facetValue("centrality", "\($0)", language) }))
                 row("Fase", "Stage", .text(document.stage.label(language)))
                 row(
                     "Innovasjonstype", "Innovation type",
-                    plain(document.innovationTypes.map { ProjectLabels.facetValue("type", "\($0)", language) }.joined(separator: ", ")))
-                row("Sektor", "Sector", plain(document.sector.map { ProjectLabels.facetValue("sector", "\($0)", language) }))
+                    plain(
+                        document.innovationTypes.map { ProjectLabels.facetValue("type", "\($0)", language) }.joined(
+                            separator: ", ")))
+                row(
+                    "Sektor", "Sector",
+                    plain(document.sector.map { ProjectLabels.facetValue("sector", "\($0)", language) }))
                 row(
                     "Enhetstype", "Unit type",
-                    plain(document.unitType.flatMap { ReportClassifications.unitType.entry(code: $0) }.map { language.pick($0.label, $0.labelEnglish) }))
+                    plain(
+                        document.unitType.flatMap { ReportClassifications.unitType.entry(code: $0) }.map {
+                            language.pick($0.label, $0.labelEnglish)
+                        }))
                 row("Tjenesteområde", "Service area", plain(document.serviceArea))
                 row("Start", "Start", plain(document.startDate))
                 row("Slutt", "End", plain(document.endDate))
@@ -101,16 +115,28 @@ struct ProjectPage {
                 el("p") { unknown() }
             } else {
                 el("ul") {
-                    for partner in document.partners { el("li") { partner.name + " – " + partner.role.label(language) } }
+                    for partner in document.partners {
+                        el("li") { partner.name + " – " + partner.role.label(language) }
+                    }
                 }
             }
             el("dl", ["class": "project-facts"]) {
-                row("Forskningsgrad", "Degree of research involvement", .text(ProjectLabels.researchLevel(document.research.degree, language)))
-                row("Prosjektkvalitet", "Research-based method", .text(ProjectLabels.researchLevel(document.research.projectQuality, language)))
-                row("Kunnskapsbidrag", "New knowledge produced", .text(ProjectLabels.researchLevel(document.research.knowledgeContribution, language)))
+                row(
+                    "Forskningsgrad", "Degree of research involvement",
+                    .text(ProjectLabels.researchLevel(document.research.degree, language)))
+                row(
+                    "Prosjektkvalitet", "Research-based method",
+                    .text(ProjectLabels.researchLevel(document.research.projectQuality, language)))
+                row(
+                    "Kunnskapsbidrag", "New knowledge produced",
+                    .text(ProjectLabels.researchLevel(document.research.knowledgeContribution, language)))
             }
             if document.seeksResearchPartner {
-                el("p") { el("strong") { language.pick("Prosjektet søker en forskningspartner.", "The project seeks a research partner.") } }
+                el("p") {
+                    el("strong") {
+                        language.pick("Prosjektet søker en forskningspartner.", "The project seeks a research partner.")
+                    }
+                }
                 if !institutions.isEmpty {
                     el("p") { language.pick("Forslag:", "Suggestions:") }
                     el("ul") {
@@ -138,7 +164,10 @@ struct ProjectPage {
                         for financing in document.financing {
                             el("tr") {
                                 el("th", ["scope": "row"]) { financing.source.label(language) }
-                                el("td", ["class": "num"]) { financing.amount.map { String(format: "%.0f", $0) } ?? ProjectLabels.unknown(language) }
+                                el("td", ["class": "num"]) {
+                                    financing.amount.map { String(format: "%.0f", $0) }
+                                        ?? ProjectLabels.unknown(language)
+                                }
                                 el("td") { financing.applicationStatus?.label(language) ?? "–" }
                                 el("td") { financing.note }
                             }
@@ -156,7 +185,10 @@ struct ProjectPage {
                         el("caption") { language.pick("Indikatorer: ", "Indicators: ") + result.impact.label(language) }
                         el("thead") {
                             el("tr") {
-                                for (nb, en) in [("Mål", "Metric"), ("Utgangspunkt", "Baseline"), ("Verdi", "Value"), ("Enhet", "Unit"), ("Metode", "Method"), ("Dato", "Date")] {
+                                for (nb, en) in [
+                                    ("Mål", "Metric"), ("Utgangspunkt", "Baseline"), ("Verdi", "Value"),
+                                    ("Enhet", "Unit"), ("Metode", "Method"), ("Dato", "Date"),
+                                ] {
                                     el("th", ["scope": "col"]) { language.pick(nb, en) }
                                 }
                             }
@@ -178,7 +210,9 @@ struct ProjectPage {
             }
             el("h2") { language.pick("Evaluering og læring", "Evaluation and lessons") }
             el("dl", ["class": "project-facts"]) {
-                row("Evaluert", "Evaluated", .text(document.evaluated ? language.pick("Ja", "Yes") : language.pick("Nei/ukjent", "No/unknown")))
+                row(
+                    "Evaluert", "Evaluated",
+                    .text(document.evaluated ? language.pick("Ja", "Yes") : language.pick("Nei/ukjent", "No/unknown")))
                 row("Evidensnivå", "Evidence level", plain(document.evidenceLevel?.label(language)))
             }
             text(document.evaluationText)
@@ -186,7 +220,10 @@ struct ProjectPage {
             text(document.challenges)
             el("h3") { language.pick("Læringspunkter", "Lessons learned") }
             text(document.lessons)
-            el("h3") { language.pick("Dette trenger en annen kommune for å gjenbruke det", "What another municipality needs to reuse it") }
+            el("h3") {
+                language.pick(
+                    "Dette trenger en annen kommune for å gjenbruke det", "What another municipality needs to reuse it")
+            }
             text(document.reuseConditions)
             el("h2") { language.pick("Kontakt og lenker", "Contacts and links") }
             let contacts = document.contacts.filter { showAllContacts || $0.publishConsent }
@@ -197,7 +234,9 @@ struct ProjectPage {
                     for contact in contacts {
                         el("li") {
                             contact.name + (contact.role.isEmpty ? "" : ", \(contact.role)") + " – " + contact.email
-                            if !contact.publishConsent { " " + language.pick("(ikke samtykke til publisering)", "(no consent to publish)") }
+                            if !contact.publishConsent {
+                                " " + language.pick("(ikke samtykke til publisering)", "(no consent to publish)")
+                            }
                         }
                     }
                 }
@@ -222,7 +261,11 @@ struct ProjectPage {
                 el("p") { language.pick("Gjenbrukt av:", "Reused by:") }
                 el("ul") {
                     for other in reusedBy {
-                        el("li") { el("a", ["href": "/prosjekter/\(other.slug)"]) { other.title + " (" + other.ownerName + ")" } }
+                        el("li") {
+                            el("a", ["href": "/prosjekter/\(other.slug)"]) {
+                                other.title + " (" + other.ownerName + ")"
+                            }
+                        }
                     }
                 }
             }
@@ -239,7 +282,10 @@ struct ProjectPage {
         switch target {
         case .submitted: language.pick("Send til godkjenning", "Submit for review")
         case .published: language.pick("Publiser", "Publish")
-        case .draft: record.status == .archived ? language.pick("Gjenopprett som utkast", "Restore as draft") : language.pick("Send tilbake til utkast", "Return to draft")
+        case .draft:
+            record.status == .archived
+                ? language.pick("Gjenopprett som utkast", "Restore as draft")
+                : language.pick("Send tilbake til utkast", "Return to draft")
         case .needsUpdate: language.pick("Marker som trenger oppdatering", "Mark as needing update")
         case .archived: language.pick("Arkiver", "Archive")
         }

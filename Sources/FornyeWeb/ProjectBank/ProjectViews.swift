@@ -34,7 +34,8 @@ enum ProjectLabels {
         case "county": return countyNames[value].map { "\($0) (\(value))" } ?? value
         case "centrality": return code(ReportClassifications.centrality)
         case "research": return researchLevel(Int(value), language)
-        case "evaluated", "discontinued": return value == "true" ? language.pick("Ja", "Yes") : language.pick("Nei", "No")
+        case "evaluated", "discontinued":
+            return value == "true" ? language.pick("Ja", "Yes") : language.pick("Nei", "No")
         default: return value
         }
     }
@@ -57,8 +58,11 @@ func projectCard(_ record: ProjectRecord, language: Language) -> Node {
     el("li", ["class": "project-card"]) {
         el("h3") { el("a", ["href": "/prosjekter/\(record.slug)"]) { record.title } }
         el("p", ["class": "project-meta"]) {
-            [record.ownerName.isEmpty ? ProjectLabels.unknown(language) : record.ownerName, record.stage.label(language)]
-                .joined(separator: " · ")
+            [
+                record.ownerName.isEmpty ? ProjectLabels.unknown(language) : record.ownerName,
+                record.stage.label(language),
+            ]
+            .joined(separator: " · ")
             if record.status != .published { " · " + record.status.label(language) }
             if record.synthetic { el("strong", ["class": "tag"]) { " SYNTETISK" } }
             if let source = record.sourceName {
@@ -89,7 +93,8 @@ struct ProjectSearchPage {
             el("p", ["class": "lead"]) {
                 language.pick(
                     "Finn innovasjonsprosjekter fra kommuner – hva de gjorde, hva det ga, hva som var vanskelig – og gjenbruk dem.",
-                    "Find municipal innovation projects – what they did, what came of it, what was hard – and reuse them.")
+                    "Find municipal innovation projects – what they did, what came of it, what was hard – and reuse them."
+                )
             }
             el("p") {
                 el("a", ["href": "/prosjekter/gjenbruk"]) { language.pick("Gjenbrukskart", "Reuse map") }
@@ -101,12 +106,16 @@ struct ProjectSearchPage {
                 el("a", ["href": "/prosjekter/eksport.json"]) { "JSON" }
                 if canCreate {
                     " · "
-                    el("a", ["class": "button", "href": "/prosjekter/ny"]) { language.pick("Nytt prosjekt", "New project") }
+                    el("a", ["class": "button", "href": "/prosjekter/ny"]) {
+                        language.pick("Nytt prosjekt", "New project")
+                    }
                 }
             }
             if !toReview.isEmpty {
                 el("h2") { language.pick("Til godkjenning", "Awaiting review") }
-                el("ul", ["class": "project-list"]) { for record in toReview { projectCard(record, language: language) } }
+                el("ul", ["class": "project-list"]) {
+                    for record in toReview { projectCard(record, language: language) }
+                }
             }
             if !own.isEmpty {
                 el("h2") { language.pick("Kommunens prosjekter", "Your municipality's projects") }
@@ -119,7 +128,10 @@ struct ProjectSearchPage {
                 el("label", ["for": "sort"]) { language.pick("Sorter etter", "Sort by") }
                 el("select", ["id": "sort", "name": "sort"]) {
                     for sort in ProjectQuery.Sort.allCases {
-                        el("option", attributes: [("value", sort.rawValue), ("selected", sort == query.sort ? "" : nil)]) {
+                        el(
+                            "option",
+                            attributes: [("value", sort.rawValue), ("selected", sort == query.sort ? "" : nil)]
+                        ) {
                             switch sort {
                             case .relevance: language.pick("Relevans", "Relevance")
                             case .newest: language.pick("Sist oppdatert", "Last updated")
@@ -184,7 +196,9 @@ struct ProjectSearchPage {
                     language.pick("Forrige", "Previous")
                 }
             }
-            el("span") { language.pick("Side \(query.page) av \(result.pageCount)", "Page \(query.page) of \(result.pageCount)") }
+            el("span") {
+                language.pick("Side \(query.page) av \(result.pageCount)", "Page \(query.page) of \(result.pageCount)")
+            }
             if query.page < result.pageCount {
                 el("a", ["href": "/prosjekter?" + parameters.with("page", "\(query.page + 1)"), "rel": "next"]) {
                     language.pick("Neste", "Next")

@@ -5,7 +5,8 @@ import Testing
     @Test(arguments: [
         ("innovasjoner", "innovasjon"), ("innovasjonen", "innovasjon"), ("innovasjonene", "innovasjon"),
         ("innovasjon", "innovasjon"), ("kommunene", "kommun"), ("kommune", "kommun"), ("tjenester", "tjenest"),
-        ("skolen", "skol"), ("barnehagens", "barnehag"), ("hetene", "het"), ("bygningene", "bygning"), ("lovlig", "lov"),
+        ("skolen", "skol"), ("barnehagens", "barnehag"), ("hetene", "het"), ("bygningene", "bygning"),
+        ("lovlig", "lov"),
     ])
     func stemsLikeSnowball(word: String, stem: String) {
         #expect(NorwegianStemmer.stem(word) == stem)

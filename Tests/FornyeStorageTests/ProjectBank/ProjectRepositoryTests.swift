@@ -33,7 +33,8 @@ import Testing
             let errors = ProjectValidation.errors(of: bad)
             #expect(Set(errors.map(\.field)) == ["title", "summary", "ownerMunicipality"])
             // An old number replaced in 2020 is refused with today's structure.
-            #expect(ProjectValidation.errors(of: document("T", "S", owner: "1201")).map(\.field) == ["ownerMunicipality"])
+            #expect(
+                ProjectValidation.errors(of: document("T", "S", owner: "1201")).map(\.field) == ["ownerMunicipality"])
             let count = try await repository.count()
             #expect(count == 0)
         }

@@ -119,26 +119,37 @@ import Testing
     }
 
     @Test func brokenImportFilesGiveLocatedErrorsAndSaveNothing() async throws {
-        let header = "entry_type,cid,id,rtype,name,url,contact,description,geoextent,geocoverage,geocoverage_codes,status\n"
+        let header =
+            "entry_type,cid,id,rtype,name,url,contact,description,geoextent,geocoverage,geocoverage_codes,status\n"
         let badStatus = header + "case,1,1,Service,Ok,,,Fine,,,NO,Pilot\ncase,1,2,Service,Bad,,,Text,,,NO,Exploded\n"
-        #expect(throws: ProjectError.importFailed(file: "f.csv", row: 3, column: "status", message: "unknown status «Exploded»")) {
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "f.csv", row: 3, column: "status", message: "unknown status «Exploded»")
+        ) {
             try ProjectImportMapping.ipsx.documents(badStatus, file: "f.csv")
         }
         let unclosed = header + "case,1,1,Service,\"Never closed,,,x,,,NO,Pilot\n"
-        #expect(throws: ProjectError.importFailed(file: "f.csv", row: 2, column: nil, message: "a quoted field is never closed")) {
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "f.csv", row: 2, column: nil, message: "a quoted field is never closed")
+        ) {
             try ProjectImportMapping.ipsx.documents(unclosed, file: "f.csv")
         }
         let short = header + "case,1,1\n"
         #expect(throws: ProjectError.self) { try ProjectImportMapping.ipsx.documents(short, file: "f.csv") }
         let missingColumn = "name,description\nA,B\n"
-        #expect(throws: ProjectError.importFailed(file: "f.csv", row: 1, column: "id", message: "the header lacks this column")) {
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "f.csv", row: 1, column: "id", message: "the header lacks this column")
+        ) {
             try ProjectImportMapping.ipsx.documents(missingColumn, file: "f.csv")
         }
         #expect(throws: ProjectError.self) {
             try ProjectJSONImport.documents(Data(#"[{"title": 5}]"#.utf8), file: "p.json")
         }
         do {
-            _ = try ProjectJSONImport.documents(Data(#"[{"document": {"title": "x", "stage": "nope"}}]"#.utf8), file: "p.json")
+            _ = try ProjectJSONImport.documents(
+                Data(#"[{"document": {"title": "x", "stage": "nope"}}]"#.utf8), file: "p.json")
             Issue.record("expected an error")
         } catch {
             #expect("\(error)".contains("p.json"))

@@ -1,6 +1,6 @@
 import Fluent
-import FornyeWeb
 import FornyeStorage
+import FornyeWeb
 import Foundation
 import Testing
 import Vapor
@@ -10,16 +10,24 @@ import VaporTesting
     static let xss = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
 
     func form(_ fields: [String: String]) -> [String: String] {
-        var all = ["title": "Digital hjemmeoppfølging", "summary": "Sensorer i hjemmet.", "stage": "pilot", "ownerMunicipality": "0301", "action": "save"]
+        var all = [
+            "title": "Digital hjemmeoppfølging", "summary": "Sensorer i hjemmet.", "stage": "pilot",
+            "ownerMunicipality": "0301", "action": "save",
+        ]
         for (key, value) in fields { all[key] = value }
         return all
     }
 
-    func post(_ app: Application, _ path: String, _ headers: HTTPHeaders, _ fields: [String: String]) async throws -> TestingHTTPResponse {
+    func post(_ app: Application, _ path: String, _ headers: HTTPHeaders, _ fields: [String: String]) async throws
+        -> TestingHTTPResponse
+    {
         var result: TestingHTTPResponse?
-        try await app.testing().test(.POST, path, headers: headers, beforeRequest: { request in
-            try request.form(fields, headers: headers)
-        }) { response in result = response }
+        try await app.testing().test(
+            .POST, path, headers: headers,
+            beforeRequest: { request in
+                try request.form(fields, headers: headers)
+            }
+        ) { response in result = response }
         return result!
     }
 
@@ -68,7 +76,8 @@ import VaporTesting
             #expect(try await get(app, location, bergen).status == .notFound)
             #expect(try await post(app, location, bergen, form([:])).status == .notFound)
             // An editor may not create for another municipality.
-            #expect(try await post(app, "/prosjekter", bergen, form(["ownerMunicipality": "0301"])).status == .forbidden)
+            #expect(
+                try await post(app, "/prosjekter", bergen, form(["ownerMunicipality": "0301"])).status == .forbidden)
             // Analysts do not write projects; the public is asked to sign in.
             let analyst = try await signIn(app, as: .analyst)
             #expect(try await post(app, "/prosjekter", analyst, form([:])).status == .forbidden)
@@ -87,9 +96,12 @@ import VaporTesting
             let history = try await get(app, "\(location)/historikk")
             #expect(history.body.string.contains("status:published"))
             // Without the CSRF token nothing changes.
-            try await app.testing().test(.POST, "\(location)/status", headers: admin, beforeRequest: { request in
-                try request.formWithoutToken(["status": "needs_update"])
-            }) { response in #expect(response.status == .forbidden) }
+            try await app.testing().test(
+                .POST, "\(location)/status", headers: admin,
+                beforeRequest: { request in
+                    try request.formWithoutToken(["status": "needs_update"])
+                }
+            ) { response in #expect(response.status == .forbidden) }
         }
     }
 
@@ -116,7 +128,8 @@ import VaporTesting
                 let body = try await get(app, path, admin).body.string
                 #expect(!body.contains("<script>alert"), "\(path)")
                 #expect(!body.contains("<img src=x"), "\(path)")
-                #expect(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || path.hasSuffix("historikk"), "\(path)")
+                #expect(
+                    body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || path.hasSuffix("historikk"), "\(path)")
             }
             // Search results echo the query escaped too.
             let search = try await get(app, "/prosjekter?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
@@ -147,7 +160,10 @@ import VaporTesting
             let before = try await ProjectRepository(database: app.db).count()
             let preview = try await post(
                 app, "/prosjekter", editor,
-                form(["title": "Skalering av velferdsteknologi", "summary": "Spre læring om velferdsteknologi i organisasjonen", "action": "preview"]))
+                form([
+                    "title": "Skalering av velferdsteknologi",
+                    "summary": "Spre læring om velferdsteknologi i organisasjonen", "action": "preview",
+                ]))
             #expect(preview.status == .ok)
             #expect(preview.body.string.contains("Jobb smartere"))
             #expect(preview.body.string.contains("Fullstendighet"))
