@@ -79,6 +79,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The IPS-X cases the project bank imports as demo content (see Resources/ipsx/SOURCE.md).
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         // The web app: thin Vapor handlers, typed views (Plot), the JSON API.
@@ -120,6 +122,16 @@ let package = Package(
             name: "fornye-statistics-benchmark",
             dependencies: ["FornyeCommands", "FornyeStatistics"],
             path: "Benchmarks/StatisticsBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "fornye-projectbank-benchmark",
+            dependencies: [
+                "FornyeStorage", "FornyeBarometer",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+            ],
+            path: "Benchmarks/ProjectBankBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -9,6 +9,7 @@ public struct FornyeCommand: AsyncParsableCommand {
             EstimateCommand.self, TestCommand.self, RegressCommand.self, CompareCommand.self, WeightCommand.self,
             ReportCommand.self, DemoCommand.self, SynthCommand.self, ServeCommand.self, MigrateCommand.self,
             BackupCommand.self, UserCommand.self,
+            ProjectsCommand.self,
         ]
     )
 

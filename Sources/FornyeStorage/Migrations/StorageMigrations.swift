@@ -11,6 +11,10 @@ public enum StorageMigrations {
             M0011CreateSessions(),
             M0012CreateAuditLog(),
             M0013IndexAccounts(),
+            M0030CreateProjects(),
+            M0031CreateProjectVersions(),
+            M0032CreateResearchInstitutions(),
+            M0033CreateProjectSearch(),
         ]
     }
 }

@@ -32,6 +32,8 @@ public enum FornyeApp {
         if settings.seedDemoContent {
             let seeded = try await DemoContent.seedIfEmpty(app.db)
             if !seeded.isEmpty { app.logger.notice("seeded synthetic demo waves", metadata: ["waves": "\(seeded)"]) }
+            let projects = try await ProjectDemoContent.seedIfEmpty(app.db, includeIPSX: settings.seedImportedCases)
+            if projects > 0 { app.logger.notice("seeded demo projects", metadata: ["projects": "\(projects)"]) }
         }
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)

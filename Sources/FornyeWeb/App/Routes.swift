@@ -15,5 +15,7 @@ enum Routes {
         try pages.register(collection: PasswordController())
         try pages.register(collection: AdminUsersController())
         try pages.register(collection: AuditLogController())
+        try pages.register(collection: ProjectController())
+        try app.register(collection: ProjectAPIController())
     }
 }

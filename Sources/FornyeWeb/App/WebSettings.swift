@@ -5,6 +5,8 @@ public struct WebSettings: Sendable {
     public var storage: StorageConfiguration
     /// Seeds the synthetic demo waves into an empty database.
     public var seedDemoContent: Bool
+    /// With the demo content, also imports the 853 IPS-X cases into an empty project bank.
+    public var seedImportedCases: Bool
     /// Runs the migrations at start (`fornye serve` does; tests and `fornye migrate` may too).
     public var migrateOnStart: Bool
     /// True when a TLS-terminating proxy is in front: cookies become Secure and HSTS is sent.
@@ -20,8 +22,10 @@ public struct WebSettings: Sendable {
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,
-        behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = 12, loginAttemptsPerWindow: Int = 10
+        behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = 12, loginAttemptsPerWindow: Int = 10,
+        seedImportedCases: Bool = true
     ) {
+        self.seedImportedCases = seedImportedCases
         self.storage = storage
         self.seedDemoContent = seedDemoContent
         self.migrateOnStart = migrateOnStart

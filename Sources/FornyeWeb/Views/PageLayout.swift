@@ -76,6 +76,7 @@ public struct PageLayout: Sendable {
             ("/", "Hjem", "Home"),
             ("/barometer", "Barometeret", "The barometer"),
             ("/metode", "Metode", "Methodology"),
+            ("/prosjekter", "Prosjektbanken", "Project bank"),
         ]
         let separator = path.contains("?") ? "&" : "?"
         let switchHref = "\(path)\(separator)lang=\(language.other.rawValue)"

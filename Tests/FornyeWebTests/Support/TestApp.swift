@@ -14,7 +14,9 @@ func withTestApp(
     adjust: (inout WebSettings) -> Void = { _ in }, _ body: (Application) async throws -> Void
 ) async throws {
     try await database.withConfiguration { storage in
-        var settings = WebSettings(storage: storage, seedDemoContent: seedDemoContent, bcryptCost: 4)
+        var settings = WebSettings(
+            storage: storage, seedDemoContent: seedDemoContent, bcryptCost: 4,
+            seedImportedCases: false)
         adjust(&settings)
         try await withTestApp(settings: settings, body)
     }

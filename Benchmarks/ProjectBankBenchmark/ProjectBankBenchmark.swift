@@ -1,0 +1,185 @@
+import FluentKit
+import FluentSQL
+import FornyeBarometer
+import FornyeStorage
+import Foundation
+
+/// Generates N synthetic projects (labelled SYNTETISK, `synthetic = true`), stores them through
+/// `ProjectRepository` and measures `ProjectSearch.search` (with total and facet counts),
+/// `ProjectSearch.similar`, and the same raw FTS query run directly, to show Fornye's overhead.
+///
+/// ```sh
+/// swift build -c release --product fornye-projectbank-benchmark
+/// .build/release/fornye-projectbank-benchmark 100000 [database-url]   # default: SQLite file in bench-out/
+/// ```
+@main
+struct ProjectBankBenchmark {
+    static let words: [String] = """
+        velferdsteknologi hjemmetjenesten hjemmetjenester sykehjem omsorg eldre pasienter digitalt tilsyn \
+        medisindispenser sensorer trygghetsalarm skole skolen elever lærere undervisning motivasjon læring \
+        barnehage barnehagen barn språk språkløft foreldre innbyggere innbyggerdialog medvirkning plattform \
+        planprosess chatbot kunstig intelligens maskinlæring data analyse prediksjon automatisering saksbehandling \
+        søknad vedtak tjenestedesign brukerreise samskaping frivillige næringsliv forskning følgeforskning \
+        evaluering effekt kvalitet effektivisering ressursbruk ansatte arbeidsmiljø ledelse organisering \
+        innovasjon innovasjoner pilot pilotering skalering spredning gjenbruk kommune kommunene fylkeskommune \
+        helsestasjon skolehelsetjenesten rus psykisk helse bolig boligsosialt arbeid flyktninger integrering \
+        kollektivtransport klima energi avfall vann avløp vei byggesak kart geodata smartby sensor parkering \
+        bibliotek kultur idrett ungdom fritid frafall videregående lærling arbeidsliv nav sosialhjelp økonomi \
+        innkjøp anskaffelse leverandør avtale kontrakt personvern sikkerhet informasjonssikkerhet skytjenester
+        """.split(separator: " ").map(String.init)
+
+    static func main() async throws {
+        let arguments = CommandLine.arguments
+        let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+        let url = arguments.count > 2 ? arguments[2] : nil
+        try FileManager.default.createDirectory(atPath: "bench-out", withIntermediateDirectories: true)
+        let path = "bench-out/projectbank-\(count).sqlite"
+        let configuration: StorageConfiguration
+        if let url {
+            configuration = try StorageConfiguration(databaseURL: url)
+        } else {
+            try? FileManager.default.removeItem(atPath: path)
+            configuration = StorageConfiguration(backend: .sqlite(path: path))
+        }
+        let runtime = try StorageRuntime(configuration: configuration)
+        do {
+            try await run(runtime, count: count)
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+        await runtime.shutdown()
+    }
+
+    static func run(_ runtime: StorageRuntime, count: Int) async throws {
+        try await runtime.migrate()
+        let database = runtime.database
+        let sql = database as! any SQLDatabase
+        let postgres = sql.dialect.name == "postgresql"
+        if postgres { try await sql.raw("DELETE FROM projects").run() }
+        let municipalities = try MunicipalityRegister.bundled().municipalities(on: ProjectValidation.today).map(
+            \.number)
+        var random = SplitMix(seed: 2026)
+        let repository = ProjectRepository(database: database)
+        let started = Date()
+        let batch = 2_000
+        for start in stride(from: 0, to: count, by: batch) {
+            let documents = (start..<min(start + batch, count)).map { _ in
+                synthetic(&random, municipalities: municipalities)
+            }
+            try await repository.createAll(documents, by: .importer, status: .published)
+        }
+        let loadSeconds = Date().timeIntervalSince(started)
+        print(
+            "backend: \(postgres ? "PostgreSQL" : "SQLite")  projects: \(count) (synthetic)  load: \(String(format: "%.1f", loadSeconds)) s"
+        )
+
+        let search = ProjectSearch(database: database)
+        var queries: [String] = []
+        for index in 0..<200 {
+            let first = words[random.next(words.count)]
+            queries.append(index % 2 == 0 ? first : first + " " + words[random.next(words.count)])
+        }
+        // Warm-up.
+        for text in queries.prefix(10) {
+            var query = ProjectQuery()
+            query.text = text
+            _ = try await search.search(query)
+        }
+        var fornye: [Double] = []
+        var noFacets: [Double] = []
+        var raw: [Double] = []
+        var hits: [Int] = []
+        for text in queries {
+            var query = ProjectQuery()
+            query.text = text
+            fornye.append(try await time { hits.append(try await search.search(query).total) })
+            query.facets = false
+            noFacets.append(try await time { _ = try await search.search(query) })
+            raw.append(try await time { _ = try await rawSearch(sql, text: text, postgres: postgres) })
+        }
+        let sample = try await repository.list(statuses: [.published], limit: 100)
+        var similar: [Double] = []
+        for record in sample {
+            let document = try record.document()
+            similar.append(try await time { _ = try await search.similar(to: document, excluding: record.slug) })
+        }
+        func line(_ name: String, _ values: [Double]) {
+            print(
+                "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) p50 \(format(percentile(values, 0.5))) ms  "
+                    + "p95 \(format(percentile(values, 0.95))) ms  max \(format(values.max() ?? 0)) ms")
+        }
+        print("queries: \(queries.count) (1–2 words), median hits \(percentile(hits.map(Double.init), 0.5))")
+        line("Fornye search (page 20 + total + facets)", fornye)
+        line("Fornye search (page 20 + total, no facets)", noFacets)
+        line("raw FTS query (top 20 ids, bm25/ts_rank)", raw)
+        line("Fornye similar projects (top 5)", similar)
+    }
+
+    /// The same ranked FTS query Fornye runs, without filters, counts, facets or loading records.
+    static func rawSearch(_ sql: any SQLDatabase, text: String, postgres: Bool) async throws -> [any SQLRow] {
+        if postgres {
+            return try await sql.raw(
+                """
+                SELECT project_id, ts_rank(document, q, 1) AS r FROM project_search,
+                websearch_to_tsquery('norwegian', \(bind: text)) || websearch_to_tsquery('english', \(bind: text)) q
+                WHERE document @@ q ORDER BY r DESC LIMIT 20
+                """
+            ).all()
+        }
+        let match = SearchText.terms(text).map { "\"\($0)\"" }.joined(separator: " ")
+        return try await sql.raw(
+            """
+            SELECT rowid, bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r FROM project_fts
+            WHERE project_fts MATCH \(bind: match) ORDER BY r LIMIT 20
+            """
+        ).all()
+    }
+
+    static func synthetic(_ random: inout SplitMix, municipalities: [String]) -> ProjectDocument {
+        func sentence(_ length: Int) -> String {
+            (0..<length).map { _ in words[random.next(words.count)] }.joined(separator: " ")
+        }
+        var document = ProjectDocument()
+        document.synthetic = true
+        document.title = "SYNTETISK: " + sentence(3 + random.next(4))
+        document.summary = sentence(20 + random.next(20))
+        document.solution = sentence(40 + random.next(60))
+        document.lessons = sentence(10 + random.next(20))
+        document.ownerMunicipality = municipalities[random.next(municipalities.count)]
+        document.innovationTypes = Array(Set((0..<(1 + random.next(2))).map { _ in 1 + random.next(4) })).sorted()
+        document.sector = random.next(3) == 0 ? nil : 1 + random.next(2)
+        document.stage = ProjectStage.allCases[random.next(ProjectStage.allCases.count)]
+        document.evaluated = random.next(3) == 0
+        document.research = .init(degree: random.next(5) == 0 ? nil : random.next(4))
+        return document
+    }
+
+    static func time(_ body: () async throws -> Void) async throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+/// A small deterministic generator, so every run builds the same synthetic bank.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Int(z % UInt64(bound))
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import FornyeStorage
+import Foundation
+
+/// `fornye projects`: load and export the project bank.
+struct ProjectsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "projects",
+        abstract: "Import and export the project bank (docs/PROJECTBANK.md).",
+        subcommands: [ImportIPSX.self, Import.self, Export.self])
+
+    struct ImportIPSX: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-ipsx",
+            abstract: "Import the EU JRC IPS-X cases (cases.csv, EUPL-1.2) as published projects, all or none.")
+
+        @Argument(help: "The IPS-X cases CSV, e.g. ../shared/data/ipsx/ipsx_cases.csv.") var file: String
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            try await importProjects(file: file, storage: storage) { text, name in
+                try ProjectImportMapping.ipsx.documents(text, file: name)
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import projects from Fornye's CSV export format or JSON (an array of documents), all or none.")
+
+        @Argument(help: "A .csv or .json file.") var file: String
+        @Option(help: "Status of the imported projects: draft or published.") var status: String = "draft"
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            guard let status = ProjectStatus(rawValue: status), [.draft, .published].contains(status) else {
+                throw ValidationError("--status must be draft or published")
+            }
+            try await importProjects(file: file, storage: storage, status: status) { text, name in
+                name.hasSuffix(".json")
+                    ? try ProjectJSONImport.documents(Data(text.utf8), file: name)
+                    : try ProjectImportMapping.fornyeCSV.documents(text, file: name)
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the published projects as CSV or JSON.")
+
+        @Option(help: "csv or json.") var format: String = "csv"
+        @Option(help: "Output file; standard output if left out.") var output: String?
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            guard ["csv", "json"].contains(format) else { throw ValidationError("--format must be csv or json") }
+            let runtime = try StorageRuntime(configuration: try storage.configuration())
+            do {
+                try await runtime.migrate()
+                let records = try await ProjectRepository(database: runtime.database).list(statuses: [.published])
+                let data = format == "csv" ? Data(try ProjectExport.csv(records).utf8) : try ProjectExport.json(records)
+                if let output {
+                    try data.write(to: URL(fileURLWithPath: output))
+                } else {
+                    FileHandle.standardOutput.write(data)
+                }
+            } catch {
+                await runtime.shutdown()
+                throw error
+            }
+            await runtime.shutdown()
+        }
+    }
+}
+
+private func importProjects(
+    file: String, storage: StorageOptions, status: ProjectStatus = .published,
+    parse: (String, String) throws -> [ProjectDocument]
+) async throws {
+    let url = URL(fileURLWithPath: file)
+    let text: String
+    do {
+        text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+        throw ValidationError("\(file): cannot read as UTF-8 text (\(error.localizedDescription))")
+    }
+    let documents: [ProjectDocument]
+    do {
+        documents = try parse(text, url.lastPathComponent)
+    } catch let error as ProjectError {
+        throw ValidationError(error.description)
+    }
+    let runtime = try StorageRuntime(configuration: try storage.configuration())
+    do {
+        try await runtime.migrate()
+        try await ProjectRepository(database: runtime.database).createAll(documents, by: .importer, status: status)
+        print("\(file): imported \(documents.count) project(s) as \(status.rawValue).")
+    } catch {
+        await runtime.shutdown()
+        if let error = error as? ProjectError { throw ValidationError(error.description) }
+        throw error
+    }
+    await runtime.shutdown()
+}

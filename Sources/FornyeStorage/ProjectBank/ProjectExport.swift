@@ -1,0 +1,78 @@
+public import Foundation
+
+/// Published projects as open data: CSV (flat fields) and JSON (the whole document), in the
+/// schema documented in docs/PROJECTBANK.md.
+public enum ProjectExport {
+    public static let csvColumns = [
+        "slug", "url", "title", "summary", "status", "stage", "innovation_types", "sector", "unit_type",
+        "owner_municipality", "owner_name", "county_number", "centrality", "country", "research_degree",
+        "research_project_quality", "research_knowledge_contribution", "evaluated", "evidence_level", "start_date",
+        "end_date", "problem", "solution", "novelty", "challenges", "lessons", "reuse_conditions", "based_on",
+        "licence", "source_name", "source_identifier", "source_url", "synthetic", "language", "updated_at",
+    ]
+
+    public static func csv(_ records: [ProjectRecord], baseURL: String = "") throws -> String {
+        var lines = [csvColumns.joined(separator: ",")]
+        let dateFormatter = ISO8601DateFormatter()
+        for record in records {
+            let document = try record.document()
+            func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
+            let values: [String] = [
+                record.slug, "\(baseURL)/prosjekter/\(record.slug)", document.title, document.summary,
+                record.status.rawValue, document.stage.rawValue,
+                document.innovationTypes.map(String.init).joined(separator: ";"), text(document.sector),
+                text(document.unitType), document.ownerMunicipality ?? "", record.ownerName, record.countyNumber ?? "",
+                text(record.centrality), document.country, text(document.research.degree),
+                text(document.research.projectQuality), text(document.research.knowledgeContribution),
+                document.evaluated ? "true" : "false", document.evidenceLevel?.rawValue ?? "", document.startDate ?? "",
+                document.endDate ?? "", document.problem, document.solution, document.novelty, document.challenges,
+                document.lessons, document.reuseConditions, document.basedOn ?? "", document.licence,
+                document.source?.name ?? "", document.source?.identifier ?? "", document.source?.url ?? "",
+                document.synthetic ? "true" : "false", document.language, dateFormatter.string(from: record.updatedAt),
+            ]
+            lines.append(values.map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A field quoted when it must be; a leading =, +, - or @ is prefixed with ' so that a
+    /// spreadsheet opening the file does not run it as a formula.
+    static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
+    /// One project as the API and the JSON export show it. Contacts without consent to publish
+    /// are left out.
+    public struct Item: Codable, Sendable {
+        public var slug: String
+        public var status: String
+        public var ownerName: String
+        public var countyNumber: String?
+        public var centrality: Int?
+        public var completeness: Int
+        public var version: Int
+        public var updatedAt: Date
+        public var document: ProjectDocument
+    }
+
+    public static func item(_ record: ProjectRecord) throws -> Item {
+        var document = try record.document()
+        document.contacts = document.contacts.filter(\.publishConsent)
+        return Item(
+            slug: record.slug, status: record.status.rawValue, ownerName: record.ownerName,
+            countyNumber: record.countyNumber, centrality: record.centrality, completeness: record.completeness,
+            version: record.version, updatedAt: record.updatedAt, document: document)
+    }
+
+    public static func json(_ records: [ProjectRecord]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(records.map(item))
+    }
+}

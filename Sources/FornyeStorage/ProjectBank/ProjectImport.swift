@@ -1,0 +1,330 @@
+public import Foundation
+
+/// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. Each record
+/// keeps the line it starts on, so errors name the file's own line.
+public enum CSVRecords {
+    public struct Record: Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public static func parse(_ text: String, file: String) throws(ProjectError) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var line = 1
+        var recordLine = 1
+        var atFieldStart = true
+        var iterator = Array(text.unicodeScalars)
+        if iterator.first == "\u{FEFF}" { iterator.removeFirst() }
+        var index = 0
+        while index < iterator.count {
+            let scalar = iterator[index]
+            if inQuotes {
+                if scalar == "\"" {
+                    if index + 1 < iterator.count && iterator[index + 1] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" && atFieldStart {
+                inQuotes = true
+            } else if scalar == "," {
+                fields.append(field)
+                field = ""
+                atFieldStart = true
+                index += 1
+                continue
+            } else if scalar == "\n" || scalar == "\r" {
+                if scalar == "\r" && index + 1 < iterator.count && iterator[index + 1] == "\n" { index += 1 }
+                fields.append(field)
+                if !(fields.count == 1 && fields[0].isEmpty) {
+                    records.append(Record(line: recordLine, fields: fields))
+                }
+                fields = []
+                field = ""
+                line += 1
+                recordLine = line
+                atFieldStart = true
+                index += 1
+                continue
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+            atFieldStart = false
+            index += 1
+        }
+        if inQuotes {
+            throw .importFailed(file: file, row: recordLine, column: nil, message: "a quoted field is never closed")
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append(Record(line: recordLine, fields: fields))
+        }
+        return records
+    }
+
+    /// Fields by column name, every record checked against the header's width.
+    public static func table(_ text: String, file: String) throws(ProjectError) -> [(
+        line: Int, values: [String: String]
+    )] {
+        let records = try parse(text, file: file)
+        guard let header = records.first else {
+            throw .importFailed(file: file, row: nil, column: nil, message: "the file is empty")
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        var rows: [(line: Int, values: [String: String])] = []
+        for record in records.dropFirst() {
+            guard record.fields.count == names.count else {
+                throw .importFailed(
+                    file: file, row: record.line, column: nil,
+                    message: "has \(record.fields.count) fields; the header has \(names.count)")
+            }
+            rows.append((record.line, Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })))
+        }
+        return rows
+    }
+}
+
+/// How the columns of a CSV file become project records.
+public struct ProjectImportMapping: Sendable {
+    public var name: String
+    public var requiredColumns: [String]
+    /// Makes one document from a row; throws a message naming the column at fault.
+    public var document: @Sendable (_ values: [String: String]) throws(ColumnError) -> ProjectDocument
+
+    public struct ColumnError: Error, Sendable {
+        public var column: String
+        public var message: String
+        public init(_ column: String, _ message: String) {
+            self.column = column
+            self.message = message
+        }
+    }
+
+    public init(
+        name: String, requiredColumns: [String],
+        document: @escaping @Sendable (_ values: [String: String]) throws(ColumnError) -> ProjectDocument
+    ) {
+        self.name = name
+        self.requiredColumns = requiredColumns
+        self.document = document
+    }
+
+    /// Every row of `text` as a document, or the first problem located by file, line and column.
+    /// Each document is also validated, so an import either loads whole or not at all.
+    public func documents(_ text: String, file: String) throws(ProjectError) -> [ProjectDocument] {
+        let rows = try CSVRecords.table(text, file: file)
+        if let first = rows.first {
+            for column in requiredColumns where first.values[column] == nil {
+                throw .importFailed(file: file, row: 1, column: column, message: "the header lacks this column")
+            }
+        }
+        var documents: [ProjectDocument] = []
+        for row in rows {
+            let document: ProjectDocument
+            do throws(ColumnError) {
+                document = try self.document(row.values)
+            } catch {
+                throw .importFailed(file: file, row: row.line, column: error.column, message: error.message)
+            }
+            if let problem = ProjectValidation.errors(of: document).first {
+                throw .importFailed(file: file, row: row.line, column: problem.field, message: problem.message)
+            }
+            documents.append(document)
+        }
+        return documents
+    }
+}
+
+extension ProjectImportMapping {
+    public static let ipsxSourceName =
+        "Innovative Public Services Explorer (IPS-X), European Commission Joint Research Centre"
+
+    /// The EU JRC's IPS-X cases (`cases.csv`, EUPL-1.2): name → title, description → summary (the
+    /// whole text in `solution` when longer than a summary may be), lead organisation → owner,
+    /// status → stage, technology and application type → what is new, sectors → service area.
+    /// Contacts are left out: the cases' contacts never consented to publication here.
+    public static let ipsx = ProjectImportMapping(
+        name: "ipsx", requiredColumns: ["id", "name", "description", "status", "geocoverage_codes"]
+    ) { values throws(ColumnError) in
+        func value(_ column: String) -> String {
+            (values[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var document = ProjectDocument()
+        document.language = "en"
+        document.licence = "EUPL-1.2"
+        document.title = value("name")
+        guard !document.title.isEmpty else { throw ColumnError("name", "a case needs a name") }
+        let description = value("description")
+        if description.count > ProjectValidation.summaryLimit {
+            document.summary = String(description.prefix(ProjectValidation.summaryLimit - 1)) + "…"
+            document.solution = description
+        } else {
+            document.summary = description
+        }
+        document.ownerName = value("lead_organisation_name")
+        let codes = value("geocoverage_codes").split(whereSeparator: { ",; ".contains($0) }).map(String.init)
+        document.country = codes.first.map { $0 == "UK" ? "GB" : $0 } ?? "EU"
+        if document.country.count != 2 { document.country = "EU" }
+        let stages: [String: ProjectStage] = [
+            "planned": .idea, "in development": .development, "pilot": .pilot, "implemented": .implemented,
+            "in production": .implemented, "not in use anymore": .discontinued,
+        ]
+        let status = value("status")
+        if status.isEmpty {
+            document.stage = .idea
+        } else if let stage = stages[status.lowercased()] {
+            document.stage = stage
+        } else {
+            throw ColumnError("status", "unknown status «\(status)»")
+        }
+        // Years come as "2020" or "2020.0".
+        func year(_ column: String) throws(ColumnError) -> String? {
+            let text = value(column)
+            if text.isEmpty { return nil }
+            guard let number = Double(text), number.rounded() == number, (1900...2100).contains(number) else {
+                throw ColumnError(column, "«\(text)» is not a year")
+            }
+            return String(Int(number))
+        }
+        document.startDate = try year("start_date")
+        document.endDate = try year("end_date")
+        document.serviceArea = [value("primary_sector"), value("secondary_sector")].filter { !$0.isEmpty }
+            .joined(separator: " – ")
+        var novelty: [String] = []
+        if !value("technology").isEmpty { novelty.append("Technology: \(value("technology")).") }
+        if !value("type").isEmpty { novelty.append("Application: \(value("type")).") }
+        document.novelty = novelty.joined(separator: " ")
+        if value("rtype").lowercased() == "service" { document.innovationTypes = [1] }
+        let url = value("url")
+        if url.hasPrefix("http://") || url.hasPrefix("https://"), url.count <= 2000 {
+            document.links = [.init(title: "Source / kilde", url: url)]
+        }
+        document.organisation = value("lead_organisation_category")
+        document.source = .init(
+            name: ipsxSourceName, identifier: value("id"),
+            url: "https://github.com/ipsoeu/ips-explorer (data/cases.csv)", licence: "EUPL-1.2")
+        return document
+    }
+
+    /// Fornye's own CSV export (docs/PROJECTBANK.md), read back: the flat fields; lists such as
+    /// partners and financing travel only in JSON.
+    public static let fornyeCSV = ProjectImportMapping(
+        name: "fornye", requiredColumns: ["title", "summary", "stage"]
+    ) { values throws(ColumnError) in
+        func value(_ column: String) -> String {
+            (values[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func optionalInt(_ column: String) throws(ColumnError) -> Int? {
+            let text = value(column)
+            if text.isEmpty { return nil }
+            guard let number = Int(text) else { throw ColumnError(column, "«\(text)» is not a whole number") }
+            return number
+        }
+        func optionalText(_ column: String) -> String? { value(column).isEmpty ? nil : value(column) }
+        var document = ProjectDocument()
+        document.title = value("title")
+        document.summary = value("summary")
+        guard let stage = ProjectStage(rawValue: value("stage")) else {
+            throw ColumnError("stage", "unknown stage «\(value("stage"))»")
+        }
+        document.stage = stage
+        var types: [Int] = []
+        for part in value("innovation_types").split(separator: ";") {
+            guard let type = Int(part) else { throw ColumnError("innovation_types", "«\(part)» is not a type code") }
+            types.append(type)
+        }
+        document.innovationTypes = types
+        document.sector = try optionalInt("sector")
+        document.unitType = try optionalInt("unit_type")
+        document.ownerMunicipality = optionalText("owner_municipality")
+        document.ownerName = value("owner_name")
+        document.country = optionalText("country") ?? "NO"
+        document.research = .init(
+            degree: try optionalInt("research_degree"), projectQuality: try optionalInt("research_project_quality"),
+            knowledgeContribution: try optionalInt("research_knowledge_contribution"))
+        document.evaluated = ["true", "1", "ja", "yes"].contains(value("evaluated").lowercased())
+        if let level = optionalText("evidence_level") {
+            guard let evidence = EvidenceLevel(rawValue: level) else {
+                throw ColumnError("evidence_level", "unknown evidence level «\(level)»")
+            }
+            document.evidenceLevel = evidence
+        }
+        document.startDate = optionalText("start_date")
+        document.endDate = optionalText("end_date")
+        document.problem = value("problem")
+        document.solution = value("solution")
+        document.novelty = value("novelty")
+        document.challenges = value("challenges")
+        document.lessons = value("lessons")
+        document.reuseConditions = value("reuse_conditions")
+        document.basedOn = optionalText("based_on")
+        document.licence = optionalText("licence") ?? "CC-BY-4.0"
+        document.language = optionalText("language") ?? "nb"
+        document.synthetic = ["true", "1"].contains(value("synthetic").lowercased())
+        if let name = optionalText("source_name") {
+            document.source = .init(
+                name: name, identifier: value("source_identifier"), url: optionalText("source_url"),
+                licence: document.licence)
+        }
+        return document
+    }
+}
+
+/// Projects in JSON: an array of documents as in the export's `document` field, or the export
+/// itself (objects with a `document`).
+public enum ProjectJSONImport {
+    public static func documents(_ data: Data, file: String) throws(ProjectError) -> [ProjectDocument] {
+        struct Wrapped: Decodable { var document: ProjectDocument }
+        let decoder = JSONDecoder()
+        let documents: [ProjectDocument]
+        do {
+            if let wrapped = try? decoder.decode([Wrapped].self, from: data) {
+                documents = wrapped.map(\.document)
+            } else {
+                documents = try decoder.decode([ProjectDocument].self, from: data)
+            }
+        } catch let error as DecodingError {
+            throw .importFailed(file: file, row: nil, column: path(of: error), message: message(of: error))
+        } catch {
+            throw .importFailed(file: file, row: nil, column: nil, message: "\(error)")
+        }
+        for (index, document) in documents.enumerated() {
+            if let problem = ProjectValidation.errors(of: document).first {
+                throw .importFailed(file: file, row: index + 1, column: problem.field, message: problem.message)
+            }
+        }
+        return documents
+    }
+
+    static func path(of error: DecodingError) -> String? {
+        let context: DecodingError.Context? =
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                context
+            case .keyNotFound(let key, let context):
+                DecodingError.Context(
+                    codingPath: context.codingPath + [key], debugDescription: context.debugDescription)
+            @unknown default: nil
+            }
+        guard let context, !context.codingPath.isEmpty else { return nil }
+        return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    static func message(of error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(let type, _): "expected \(type)"
+        case .valueNotFound(let type, _): "missing \(type)"
+        case .keyNotFound: "missing field"
+        case .dataCorrupted(let context): "not valid JSON: \(context.debugDescription)"
+        @unknown default: "\(error)"
+        }
+    }
+}

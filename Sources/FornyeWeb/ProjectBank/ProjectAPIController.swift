@@ -1,0 +1,51 @@
+import FornyeStorage
+import Foundation
+import Vapor
+
+/// The read API: `GET /api/v1/projects` (search with facets, same parameters as the page) and
+/// `GET /api/v1/projects/{slug}`. Published projects only; paths in `ProjectBankOpenAPI`.
+struct ProjectAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let projects = routes.grouped("api", "v1", "projects")
+        projects.get(use: list)
+        projects.get(":slug", use: one)
+    }
+
+    struct ListResponse: Content {
+        var total: Int
+        var page: Int
+        var perPage: Int
+        var facets: [String: [String: Int]]
+        var projects: [ProjectExport.Item]
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        var query = ProjectQueryParameters(request).query
+        query.statuses = [.published]
+        let result = try await ProjectSearch(database: request.db).search(query)
+        let body = ListResponse(
+            total: result.total, page: result.query.page, perPage: result.query.perPage,
+            facets: Dictionary(
+                result.facets.map { facet in
+                    (facet.name, Dictionary(facet.counts.map { ($0.value, $0.count) }, uniquingKeysWith: +))
+                }, uniquingKeysWith: { a, _ in a }),
+            projects: try result.projects.map(ProjectExport.item))
+        return try json(body)
+    }
+
+    @Sendable func one(request: Request) async throws -> Response {
+        guard let slug = request.parameters.get("slug"),
+            let record = try await ProjectRepository(database: request.db).find(slug: slug), record.status == .published
+        else { throw Abort(.notFound, reason: "No such published project.") }
+        return try json(try ProjectExport.item(record))
+    }
+
+    func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+}

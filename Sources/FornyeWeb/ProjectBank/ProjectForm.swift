@@ -1,0 +1,432 @@
+import FornyeBarometer
+import FornyeStorage
+import Foundation
+import Vapor
+
+/// The new/edit form's fields and how they become a ``ProjectDocument``. Lists are edited as
+/// lines: partners `role | name`, financing `source | amount | status | note`, results
+/// `impact | description`. Fields the form does not show (imported source, indicators) are kept.
+struct ProjectFormData {
+    var fields: [String: [String]]
+
+    init(_ request: Request) throws {
+        guard let body = request.body.string else {
+            fields = [:]
+            return
+        }
+        var fields: [String: [String]] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let key = parts.first else { continue }
+            fields[key, default: []].append(parts.count > 1 ? parts[1] : "")
+        }
+        self.fields = fields
+    }
+
+    func text(_ key: String) -> String {
+        (fields[key]?.first ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespaces)
+    }
+    func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
+    func int(_ key: String) -> Int? { Int(text(key)) }
+    func lines(_ key: String) -> [[String]] {
+        text(key).split(separator: "\n").map {
+            $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        .filter { !$0.allSatisfy(\.isEmpty) }
+    }
+
+    /// Applies the form to `base`; problems the form itself can see (an unknown role in a line)
+    /// come back as field errors beside those of ``ProjectValidation``.
+    func document(base: ProjectDocument) -> (ProjectDocument, [ProjectFieldError]) {
+        var document = base
+        var errors: [ProjectFieldError] = []
+        document.title = text("title")
+        document.summary = text("summary")
+        document.problem = text("problem")
+        document.targetGroup = text("targetGroup")
+        document.solution = text("solution")
+        document.novelty = text("novelty")
+        document.noveltyLevel = int("noveltyLevel")
+        document.inspiration = int("inspiration")
+        document.innovationTypes = (fields["innovationTypes"] ?? []).compactMap { Int($0) }
+        document.sector = int("sector")
+        document.unitType = int("unitType")
+        document.serviceArea = text("serviceArea")
+        document.ownerMunicipality = optional("ownerMunicipality")
+        document.ownerName = text("ownerName")
+        document.stage = ProjectStage(rawValue: text("stage")) ?? .idea
+        document.startDate = optional("startDate")
+        document.endDate = optional("endDate")
+        document.startMode = StartMode(rawValue: text("startMode"))
+        document.initiative = Initiative(rawValue: text("initiative"))
+        document.organisation = text("organisation")
+        document.research = .init(
+            degree: int("researchDegree"), projectQuality: int("researchQuality"),
+            knowledgeContribution: int("researchContribution"))
+        document.seeksResearchPartner = text("seeksResearchPartner") == "on"
+        document.evaluated = text("evaluated") == "on"
+        document.evidenceLevel = EvidenceLevel(rawValue: text("evidenceLevel"))
+        document.evaluationText = text("evaluationText")
+        document.challenges = text("challenges")
+        document.lessons = text("lessons")
+        document.reuseConditions = text("reuseConditions")
+        document.basedOn = optional("basedOn")
+        document.licence = optional("licence") ?? "CC-BY-4.0"
+        document.language = ["nb", "nn", "en"].contains(text("language")) ? text("language") : "nb"
+        document.partners = []
+        for (index, line) in lines("partners").enumerated() {
+            guard line.count >= 2, let role = PartnerRole(rawValue: line[0]) else {
+                errors.append(
+                    .init(
+                        field: "partners", message: "line \(index + 1): write «role | name» with a role code",
+                        messageNB: "linje \(index + 1): skriv «rolle | navn» med en rollekode"))
+                continue
+            }
+            document.partners.append(.init(name: line[1], role: role))
+        }
+        document.financing = []
+        for (index, line) in lines("financing").enumerated() {
+            guard let source = FinancingSource(rawValue: line[0]) else {
+                errors.append(
+                    .init(
+                        field: "financing", message: "line \(index + 1): unknown source «\(line[0])»",
+                        messageNB: "linje \(index + 1): ukjent kilde «\(line[0])»"))
+                continue
+            }
+            let amountText = line.count > 1 ? line[1].replacingOccurrences(of: " ", with: "") : ""
+            let amount = Double(amountText)
+            if !amountText.isEmpty && amount == nil {
+                errors.append(
+                    .init(
+                        field: "financing", message: "line \(index + 1): «\(line[1])» is not an amount",
+                        messageNB: "linje \(index + 1): «\(line[1])» er ikke et beløp"))
+            }
+            document.financing.append(
+                .init(
+                    source: source, amount: amount,
+                    applicationStatus: line.count > 2 ? ApplicationStatus(rawValue: line[2]) : nil,
+                    note: line.count > 3 ? line[3] : ""))
+        }
+        let previousResults = base.results
+        document.results = []
+        for (index, line) in lines("results").enumerated() {
+            guard line.count >= 2, let impact = ImpactType(rawValue: line[0]) else {
+                errors.append(
+                    .init(
+                        field: "results", message: "line \(index + 1): write «impact | description»",
+                        messageNB: "linje \(index + 1): skriv «effekttype | beskrivelse»"))
+                continue
+            }
+            // Indicators are kept for a result whose impact and description stay the same.
+            let indicators =
+                previousResults.first { $0.impact == impact && $0.description == line[1] }?.indicators ?? []
+            document.results.append(.init(impact: impact, description: line[1], indicators: indicators))
+        }
+        document.contacts = []
+        if !text("contactName").isEmpty || !text("contactEmail").isEmpty {
+            document.contacts = [
+                .init(
+                    name: text("contactName"), email: text("contactEmail"), role: text("contactRole"),
+                    publishConsent: text("contactConsent") == "on")
+            ]
+        }
+        document.links = []
+        if !text("linkURL").isEmpty {
+            document.links = [.init(title: optional("linkTitle") ?? text("linkURL"), url: text("linkURL"))]
+        }
+        return (document, errors)
+    }
+}
+
+/// The long form, in sections, with the completeness indicator and similar projects shown
+/// before submission (the "Vis lignende" button re-renders without saving).
+struct ProjectFormPage {
+    var layout: PageLayout
+    var document: ProjectDocument
+    var slug: String?
+    var errors: [ProjectFieldError]
+    var similar: [ProjectRecord]
+    var csrfToken: String
+
+    func render() -> String {
+        let language = layout.language
+        let document = document
+        let errorsByField = Dictionary(
+            errors.map { ($0.field.split(separator: "[").first.map(String.init) ?? $0.field, $0) },
+            uniquingKeysWith: { a, _ in a })
+        func message(_ field: String) -> String? {
+            errorsByField[field].map { language.pick($0.messageNB, $0.message) }
+        }
+        func textField(
+            _ name: String, _ nb: String, _ en: String, _ value: String, long: Bool = false, hint: String? = nil
+        ) -> Node {
+            let id = "felt-\(name)"
+            let error = message(name)
+            let describedBy = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-feil"].compactMap { $0 }
+                .joined(separator: " ")
+            return el("div", ["class": "field"]) {
+                el("label", ["for": id]) { language.pick(nb, en) }
+                if let hint { el("p", ["class": "field-hint", "id": "\(id)-hint"]) { hint } }
+                if let error { el("p", ["class": "error-message", "id": "\(id)-feil"]) { error } }
+                if long {
+                    el(
+                        "textarea",
+                        attributes: [
+                            ("id", id), ("name", name), ("rows", "5"),
+                            ("aria-describedby", describedBy.isEmpty ? nil : describedBy),
+                            ("aria-invalid", error == nil ? nil : "true"),
+                        ]
+                    ) { value }
+                } else {
+                    el(
+                        "input",
+                        attributes: [
+                            ("type", "text"), ("id", id), ("name", name), ("value", value),
+                            ("aria-describedby", describedBy.isEmpty ? nil : describedBy),
+                            ("aria-invalid", error == nil ? nil : "true"),
+                        ])
+                }
+            }
+        }
+        func select(_ name: String, _ nb: String, _ en: String, _ options: [(String, String)], _ selected: String?)
+            -> Node
+        {
+            let id = "felt-\(name)"
+            let error = message(name)
+            return el("div", ["class": "field"]) {
+                el("label", ["for": id]) { language.pick(nb, en) }
+                if let error { el("p", ["class": "error-message", "id": "\(id)-feil"]) { error } }
+                el(
+                    "select",
+                    attributes: [("id", id), ("name", name), ("aria-describedby", error == nil ? nil : "\(id)-feil")]
+                ) {
+                    el("option", ["value": ""]) { ProjectLabels.unknown(language) }
+                    for (value, label) in options {
+                        el("option", attributes: [("value", value), ("selected", value == selected ? "" : nil)]) {
+                            label
+                        }
+                    }
+                }
+            }
+        }
+        func checkbox(_ name: String, _ nb: String, _ en: String, _ checked: Bool, value: String = "on") -> Node {
+            let id = "felt-\(name)-\(value)"
+            return el("div", ["class": "checkbox"]) {
+                el(
+                    "input",
+                    attributes: [
+                        ("type", "checkbox"), ("id", id), ("name", name), ("value", value),
+                        ("checked", checked ? "" : nil),
+                    ])
+                el("label", ["for": id]) { language.pick(nb, en) }
+            }
+        }
+        func codes(_ list: CodeList) -> [(String, String)] {
+            list.entries.map { ("\($0.code)", language.pick($0.label, $0.labelEnglish)) }
+        }
+        func enumOptions<T: ProjectCode>(_ type: T.Type) -> [(String, String)] {
+            T.allCases.map { ($0.rawValue, $0.label(language)) }
+        }
+        let levels = (0...3).map { level in (String(level), ProjectLabels.researchLevel(level, language)) }
+        let items = ProjectCompleteness.items(of: document)
+        let percent = ProjectCompleteness.percent(of: document)
+        return layout.render {
+            el("h1") {
+                slug == nil
+                    ? language.pick("Nytt prosjekt", "New project") : language.pick("Rediger prosjekt", "Edit project")
+            }
+            if !errors.isEmpty {
+                el("div", ["class": "error-summary", "role": "alert"]) {
+                    el("h2") { language.pick("Skjemaet har feil", "The form has errors") }
+                    el("ul") {
+                        for error in errors {
+                            el("li") {
+                                el(
+                                    "a",
+                                    [
+                                        "href":
+                                            "#felt-\(error.field.split(separator: "[").first.map(String.init) ?? error.field)"
+                                    ]
+                                ) { error.field + ": " + language.pick(error.messageNB, error.message) }
+                            }
+                        }
+                    }
+                }
+            }
+            el("section", ["class": "completeness", "aria-labelledby": "fullstendighet"]) {
+                el("h2", ["id": "fullstendighet"]) {
+                    language.pick("Fullstendighet: \(percent) %", "Completeness: \(percent)%")
+                }
+                el("progress", ["max": "100", "value": "\(percent)", "aria-labelledby": "fullstendighet"]) {
+                    "\(percent) %"
+                }
+                let missing = items.filter { !$0.done }
+                if !missing.isEmpty {
+                    el("p") { language.pick("Mangler:", "Missing:") }
+                    el("ul") { for item in missing { el("li") { language.pick(item.nb, item.en) } } }
+                }
+            }
+            if !similar.isEmpty {
+                el("section", ["class": "notice", "aria-labelledby": "lignende"]) {
+                    el("h2", ["id": "lignende"]) {
+                        language.pick(
+                            "Finnes dette allerede? Lignende prosjekter", "Does this exist already? Similar projects")
+                    }
+                    el("ul", ["class": "project-list"]) {
+                        for other in similar { projectCard(other, language: language) }
+                    }
+                }
+            }
+            el(
+                "form",
+                [
+                    "method": "post", "action": slug.map { "/prosjekter/\($0)" } ?? "/prosjekter",
+                    "class": "project-form",
+                ]
+            ) {
+                el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
+                el("fieldset") {
+                    el("legend") { language.pick("1. Om prosjektet", "1. About the project") }
+                    textField("title", "Tittel", "Title", document.title)
+                    textField("summary", "Sammendrag", "Summary", document.summary, long: true)
+                    select(
+                        "language", "Språk i teksten", "Language of the text",
+                        [("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")], document.language)
+                    textField(
+                        "ownerMunicipality", "Kommunenummer (eier)", "Owner kommunenummer",
+                        document.ownerMunicipality ?? "",
+                        hint: language.pick("Fire sifre, f.eks. 4003 for Skien.", "Four digits, e.g. 4003 for Skien."))
+                    textField(
+                        "ownerName", "Eier (hvis ikke en kommune)", "Owner (if not a municipality)", document.ownerName)
+                    select("stage", "Fase", "Stage", enumOptions(ProjectStage.self), document.stage.rawValue)
+                    textField(
+                        "startDate", "Startdato", "Start date", document.startDate ?? "",
+                        hint: "ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD")
+                    textField("endDate", "Sluttdato", "End date", document.endDate ?? "")
+                }
+                el("fieldset") {
+                    el("legend") { language.pick("2. Problem, løsning og nyhet", "2. Problem, solution and novelty") }
+                    textField("problem", "Problem/behov", "Problem or need", document.problem, long: true)
+                    textField("targetGroup", "Målgruppe", "Target group", document.targetGroup)
+                    textField("solution", "Løsning", "Solution", document.solution, long: true)
+                    textField(
+                        "novelty", "Hva er nytt, og sammenlignet med hva", "What is new, compared with what",
+                        document.novelty, long: true)
+                    select(
+                        "noveltyLevel", "Nyhetsgrad", "Novelty", codes(ReportClassifications.novelty),
+                        document.noveltyLevel.map { "\($0)" })
+                    select(
+                        "inspiration", "Inspirasjon", "Inspiration", codes(ReportClassifications.inspiration),
+                        document.inspiration.map { "\($0)" })
+                    el("fieldset") {
+                        el("legend") { language.pick("Innovasjonstype", "Innovation type") }
+                        for entry in ReportClassifications.innovationType.entries {
+                            checkbox(
+                                "innovationTypes", entry.label, entry.labelEnglish,
+                                document.innovationTypes.contains(entry.code), value: "\(entry.code)")
+                        }
+                    }
+                    select(
+                        "sector", "Sektor", "Sector", codes(ReportClassifications.sector),
+                        document.sector.map { "\($0)" })
+                    select(
+                        "unitType", "Enhetstype", "Unit type", codes(ReportClassifications.unitType),
+                        document.unitType.map { "\($0)" })
+                    textField("serviceArea", "Tjenesteområde", "Service area", document.serviceArea)
+                }
+                el("fieldset") {
+                    el("legend") {
+                        language.pick(
+                            "3. Samarbeid, forskning og organisering", "3. Partners, research and organisation")
+                    }
+                    textField(
+                        "partners", "Partnere (én per linje: rolle | navn)", "Partners (one per line: role | name)",
+                        document.partners.map { "\($0.role.rawValue) | \($0.name)" }.joined(separator: "\n"),
+                        long: true,
+                        hint: language.pick("Roller: ", "Roles: ")
+                            + PartnerRole.allCases.map(\.rawValue).joined(separator: ", "))
+                    select(
+                        "researchDegree", "Forskningsgrad", "Degree of research involvement", levels,
+                        document.research.degree.map { "\($0)" })
+                    select(
+                        "researchQuality", "Prosjektkvalitet", "Research-based method", levels,
+                        document.research.projectQuality.map { "\($0)" })
+                    select(
+                        "researchContribution", "Kunnskapsbidrag", "New knowledge produced", levels,
+                        document.research.knowledgeContribution.map { "\($0)" })
+                    checkbox(
+                        "seeksResearchPartner", "Søker forskningspartner", "Seeks a research partner",
+                        document.seeksResearchPartner)
+                    select(
+                        "startMode", "Oppstart", "How it started", enumOptions(StartMode.self),
+                        document.startMode?.rawValue)
+                    select(
+                        "initiative", "Initiativ", "Initiative", enumOptions(Initiative.self),
+                        document.initiative?.rawValue)
+                    textField("organisation", "Organisering", "Organisation", document.organisation)
+                }
+                el("fieldset") {
+                    el("legend") { language.pick("4. Finansiering og resultater", "4. Financing and results") }
+                    textField(
+                        "financing", "Finansiering (én per linje: kilde | beløp | søknadsstatus | merknad)",
+                        "Financing (one per line: source | amount | application status | note)",
+                        document.financing.map {
+                            "\($0.source.rawValue) | \($0.amount.map { String(format: "%.0f", $0) } ?? "") | \($0.applicationStatus?.rawValue ?? "") | \($0.note)"
+                        }.joined(separator: "\n"), long: true,
+                        hint: FinancingSource.allCases.map(\.rawValue).joined(separator: ", ") + "; "
+                            + ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                    textField(
+                        "results", "Resultater (én per linje: effekttype | beskrivelse)",
+                        "Results (one per line: impact | description)",
+                        document.results.map { "\($0.impact.rawValue) | \($0.description)" }.joined(separator: "\n"),
+                        long: true,
+                        hint: ImpactType.allCases.map(\.rawValue).joined(separator: ", "))
+                    checkbox("evaluated", "Evaluert", "Evaluated", document.evaluated)
+                    select(
+                        "evidenceLevel", "Evidensnivå", "Evidence level", enumOptions(EvidenceLevel.self),
+                        document.evidenceLevel?.rawValue)
+                    textField(
+                        "evaluationText", "Om evalueringen", "About the evaluation", document.evaluationText, long: true
+                    )
+                }
+                el("fieldset") {
+                    el("legend") { language.pick("5. Læring og gjenbruk", "5. Lessons and reuse") }
+                    textField(
+                        "challenges", "Utfordringer og det som ikke virket", "Challenges and failures",
+                        document.challenges, long: true)
+                    textField("lessons", "Læringspunkter", "Lessons learned", document.lessons, long: true)
+                    textField(
+                        "reuseConditions", "Forutsetninger for gjenbruk", "Conditions for reuse",
+                        document.reuseConditions, long: true)
+                    textField(
+                        "basedOn", "Bygger på prosjekt (adresse)", "Builds on project (address)", document.basedOn ?? ""
+                    )
+                    textField("licence", "Lisens for innholdet", "Licence of the content", document.licence)
+                }
+                el("fieldset") {
+                    el("legend") { language.pick("6. Kontakt og lenker", "6. Contact and links") }
+                    textField("contactName", "Kontaktperson", "Contact name", document.contacts.first?.name ?? "")
+                    textField("contactEmail", "E-post", "E-mail", document.contacts.first?.email ?? "")
+                    textField("contactRole", "Rolle", "Role", document.contacts.first?.role ?? "")
+                    checkbox(
+                        "contactConsent", "Kontaktpersonen samtykker til publisering",
+                        "The contact consents to publication", document.contacts.first?.publishConsent ?? false)
+                    textField("linkTitle", "Lenketekst", "Link text", document.links.first?.title ?? "")
+                    textField("linkURL", "Lenke (https://…)", "Link (https://…)", document.links.first?.url ?? "")
+                }
+                el("p", ["class": "form-actions"]) {
+                    el("button", ["type": "submit", "name": "action", "value": "preview", "class": "secondary"]) {
+                        language.pick(
+                            "Vis lignende prosjekter og fullstendighet", "Show similar projects and completeness")
+                    }
+                    " "
+                    el("button", ["type": "submit", "name": "action", "value": "save"]) {
+                        language.pick("Lagre", "Save")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+import FornyeBarometer
+import FornyeStorage
+import Foundation
+
+/// One project, every field, with what is unknown said so; workflow buttons for those who may
+/// use them; similar projects; suggested research partners when it seeks one.
+struct ProjectPage {
+    var layout: PageLayout
+    var record: ProjectRecord
+    var document: ProjectDocument
+    var basedOn: ProjectRecord?
+    var reusedBy: [ProjectRecord]
+    var similar: [ProjectRecord]
+    var institutions: [ResearchInstitutionRecord]
+    var transitions: [ProjectStatus]
+    var mayEdit: Bool
+    /// Editors and admins see contacts without publication consent.
+    var showAllContacts: Bool
+    var csrfToken: String
+
+    func render() -> String {
+        let language = layout.language
+        let document = document
+        var layout = layout
+        layout.synthetic = record.synthetic
+        func unknown() -> Node { el("span", ["class": "unknown"]) { ProjectLabels.unknown(language) } }
+        func text(_ value: String) -> Node {
+            if value.isEmpty { return unknown() }
+            return .fragment(value.split(separator: "\n").map { line in el("p") { String(line) } })
+        }
+        func row(_ nb: String, _ en: String, _ value: Node) -> Node {
+            .fragment([el("dt") { language.pick(nb, en) }, el("dd") { value }])
+        }
+        func plain(_ value: String?) -> Node { (value ?? "").isEmpty ? unknown() : .text(value!) }
+        return layout.render {
+            el("p") { el("a", ["href": "/prosjekter"]) { language.pick("← Prosjektbanken", "← Project bank") } }
+            el("h1") { document.title }
+            el("p", ["class": "project-meta"]) {
+                record.status.label(language) + " · " + language.pick("Versjon ", "Version ") + "\(record.version) · "
+                el("a", ["href": "/prosjekter/\(record.slug)/historikk"]) {
+                    language.pick("Versjonshistorikk", "Version history")
+                }
+                if mayEdit {
+                    " · "
+                    el("a", ["href": "/prosjekter/\(record.slug)/rediger"]) { language.pick("Rediger", "Edit") }
+                }
+            }
+            if let source = document.source {
+                el("p", ["class": "notice"]) {
+                    language.pick("Kilde: ", "Source: ") + source.name + " (" + source.identifier + "). "
+                        + language.pick("Lisens: ", "Licence: ") + source.licence
+                    if let url = source.url, url.hasPrefix("http") {
+                        " · "
+                        el("a", ["href": url]) { language.pick("Opprinnelig kilde", "Original source") }
+                    }
+                }
+            }
+            if !transitions.isEmpty {
+                el("div", ["class": "workflow"]) {
+                    el("h2") { language.pick("Arbeidsflyt", "Workflow") }
+                    for target in transitions {
+                        el(
+                            "form",
+                            ["method": "post", "action": "/prosjekter/\(record.slug)/status", "class": "inline-form"]
+                        ) {
+                            el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
+                            el("input", ["type": "hidden", "name": "status", "value": target.rawValue])
+                            el("button", ["type": "submit"]) { actionLabel(target, language) }
+                        }
+                    }
+                }
+            }
+            el("p", ["class": "lead"]) { document.summary }
+            el("h2") { language.pick("Om prosjektet", "About the project") }
+            el("dl", ["class": "project-facts"]) {
+                row("Eier", "Owner", plain(record.ownerName))
+                row("Fylke", "County", plain(record.countyNumber.flatMap { ProjectLabels.countyNames[$0] }))
+                row(
+                    "Sentralitet", "Centrality",
+                    plain(record.centrality.map { ProjectLabels.facetValue("centrality", "\($0)", language) }))
+                row("Fase", "Stage", .text(document.stage.label(language)))
+                row(
+                    "Innovasjonstype", "Innovation type",
+                    plain(
+                        document.innovationTypes.map { ProjectLabels.facetValue("type", "\($0)", language) }.joined(
+                            separator: ", ")))
+                row(
+                    "Sektor", "Sector",
+                    plain(document.sector.map { ProjectLabels.facetValue("sector", "\($0)", language) }))
+                row(
+                    "Enhetstype", "Unit type",
+                    plain(
+                        document.unitType.flatMap { ReportClassifications.unitType.entry(code: $0) }.map {
+                            language.pick($0.label, $0.labelEnglish)
+                        }))
+                row("Tjenesteområde", "Service area", plain(document.serviceArea))
+                row("Start", "Start", plain(document.startDate))
+                row("Slutt", "End", plain(document.endDate))
+                row("Oppstart", "How it started", plain(document.startMode?.label(language)))
+                row("Initiativ", "Initiative", plain(document.initiative?.label(language)))
+                row("Organisering", "Organisation", plain(document.organisation))
+                row("Lisens", "Licence", plain(document.licence))
+            }
+            el("h2") { language.pick("Problem og løsning", "Problem and solution") }
+            el("h3") { language.pick("Problem/behov", "Problem or need") }
+            text(document.problem)
+            el("h3") { language.pick("Målgruppe", "Target group") }
+            text(document.targetGroup)
+            el("h3") { language.pick("Løsning", "Solution") }
+            text(document.solution)
+            el("h3") { language.pick("Hva er nytt, og sammenlignet med hva", "What is new, compared with what") }
+            text(document.novelty)
+            el("h2") { language.pick("Samarbeid og forskning", "Partners and research") }
+            if document.partners.isEmpty {
+                el("p") { unknown() }
+            } else {
+                el("ul") {
+                    for partner in document.partners {
+                        el("li") { partner.name + " – " + partner.role.label(language) }
+                    }
+                }
+            }
+            el("dl", ["class": "project-facts"]) {
+                row(
+                    "Forskningsgrad", "Degree of research involvement",
+                    .text(ProjectLabels.researchLevel(document.research.degree, language)))
+                row(
+                    "Prosjektkvalitet", "Research-based method",
+                    .text(ProjectLabels.researchLevel(document.research.projectQuality, language)))
+                row(
+                    "Kunnskapsbidrag", "New knowledge produced",
+                    .text(ProjectLabels.researchLevel(document.research.knowledgeContribution, language)))
+            }
+            if document.seeksResearchPartner {
+                el("p") {
+                    el("strong") {
+                        language.pick("Prosjektet søker en forskningspartner.", "The project seeks a research partner.")
+                    }
+                }
+                if !institutions.isEmpty {
+                    el("p") { language.pick("Forslag:", "Suggestions:") }
+                    el("ul") {
+                        for institution in institutions {
+                            el("li") { institution.name + " – " + institution.competenceAreas.joined(separator: ", ") }
+                        }
+                    }
+                }
+            }
+            el("h2") { language.pick("Finansiering", "Financing") }
+            if document.financing.isEmpty {
+                el("p") { unknown() }
+            } else {
+                el("table") {
+                    el("caption") { language.pick("Finansieringskilder", "Financing sources") }
+                    el("thead") {
+                        el("tr") {
+                            el("th", ["scope": "col"]) { language.pick("Kilde", "Source") }
+                            el("th", ["scope": "col", "class": "num"]) { language.pick("Beløp (kr)", "Amount (NOK)") }
+                            el("th", ["scope": "col"]) { language.pick("Søknad", "Application") }
+                            el("th", ["scope": "col"]) { language.pick("Merknad", "Note") }
+                        }
+                    }
+                    el("tbody") {
+                        for financing in document.financing {
+                            el("tr") {
+                                el("th", ["scope": "row"]) { financing.source.label(language) }
+                                el("td", ["class": "num"]) {
+                                    financing.amount.map { String(format: "%.0f", $0) }
+                                        ?? ProjectLabels.unknown(language)
+                                }
+                                el("td") { financing.applicationStatus?.label(language) ?? "–" }
+                                el("td") { financing.note }
+                            }
+                        }
+                    }
+                }
+            }
+            el("h2") { language.pick("Resultater", "Results") }
+            if document.results.isEmpty { el("p") { unknown() } }
+            for result in document.results {
+                el("h3") { result.impact.label(language) }
+                text(result.description)
+                if !result.indicators.isEmpty {
+                    el("table") {
+                        el("caption") { language.pick("Indikatorer: ", "Indicators: ") + result.impact.label(language) }
+                        el("thead") {
+                            el("tr") {
+                                for (nb, en) in [
+                                    ("Mål", "Metric"), ("Utgangspunkt", "Baseline"), ("Verdi", "Value"),
+                                    ("Enhet", "Unit"), ("Metode", "Method"), ("Dato", "Date"),
+                                ] {
+                                    el("th", ["scope": "col"]) { language.pick(nb, en) }
+                                }
+                            }
+                        }
+                        el("tbody") {
+                            for indicator in result.indicators {
+                                el("tr") {
+                                    el("th", ["scope": "row"]) { indicator.metric }
+                                    el("td", ["class": "num"]) { indicator.baseline.map { "\($0)" } ?? "–" }
+                                    el("td", ["class": "num"]) { indicator.value.map { "\($0)" } ?? "–" }
+                                    el("td") { indicator.unit }
+                                    el("td") { indicator.method }
+                                    el("td") { indicator.date ?? "–" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            el("h2") { language.pick("Evaluering og læring", "Evaluation and lessons") }
+            el("dl", ["class": "project-facts"]) {
+                row(
+                    "Evaluert", "Evaluated",
+                    .text(document.evaluated ? language.pick("Ja", "Yes") : language.pick("Nei/ukjent", "No/unknown")))
+                row("Evidensnivå", "Evidence level", plain(document.evidenceLevel?.label(language)))
+            }
+            text(document.evaluationText)
+            el("h3") { language.pick("Utfordringer og det som ikke virket", "Challenges and what failed") }
+            text(document.challenges)
+            el("h3") { language.pick("Læringspunkter", "Lessons learned") }
+            text(document.lessons)
+            el("h3") {
+                language.pick(
+                    "Dette trenger en annen kommune for å gjenbruke det", "What another municipality needs to reuse it")
+            }
+            text(document.reuseConditions)
+            el("h2") { language.pick("Kontakt og lenker", "Contacts and links") }
+            let contacts = document.contacts.filter { showAllContacts || $0.publishConsent }
+            if contacts.isEmpty {
+                el("p") { language.pick("Ingen publiserte kontaktpersoner.", "No published contacts.") }
+            } else {
+                el("ul") {
+                    for contact in contacts {
+                        el("li") {
+                            contact.name + (contact.role.isEmpty ? "" : ", \(contact.role)") + " – " + contact.email
+                            if !contact.publishConsent {
+                                " " + language.pick("(ikke samtykke til publisering)", "(no consent to publish)")
+                            }
+                        }
+                    }
+                }
+            }
+            if !document.links.isEmpty {
+                el("ul") {
+                    for link in document.links where link.url.hasPrefix("http") {
+                        el("li") { el("a", ["href": link.url, "rel": "nofollow noopener"]) { link.title } }
+                    }
+                }
+            }
+            el("h2") { language.pick("Gjenbruk", "Reuse") }
+            if let basedOn {
+                el("p") {
+                    language.pick("Bygger på: ", "Builds on: ")
+                    el("a", ["href": "/prosjekter/\(basedOn.slug)"]) { basedOn.title }
+                }
+            }
+            if reusedBy.isEmpty {
+                el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
+            } else {
+                el("p") { language.pick("Gjenbrukt av:", "Reused by:") }
+                el("ul") {
+                    for other in reusedBy {
+                        el("li") {
+                            el("a", ["href": "/prosjekter/\(other.slug)"]) {
+                                other.title + " (" + other.ownerName + ")"
+                            }
+                        }
+                    }
+                }
+            }
+            el("h2") { language.pick("Lignende prosjekter", "Similar projects") }
+            if similar.isEmpty {
+                el("p") { language.pick("Ingen lignende prosjekter funnet.", "No similar projects found.") }
+            } else {
+                el("ul", ["class": "project-list"]) { for other in similar { projectCard(other, language: language) } }
+            }
+        }
+    }
+
+    func actionLabel(_ target: ProjectStatus, _ language: Language) -> String {
+        switch target {
+        case .submitted: language.pick("Send til godkjenning", "Submit for review")
+        case .published: language.pick("Publiser", "Publish")
+        case .draft:
+            record.status == .archived
+                ? language.pick("Gjenopprett som utkast", "Restore as draft")
+                : language.pick("Send tilbake til utkast", "Return to draft")
+        case .needsUpdate: language.pick("Marker som trenger oppdatering", "Mark as needing update")
+        case .archived: language.pick("Arkiver", "Archive")
+        }
+    }
+}

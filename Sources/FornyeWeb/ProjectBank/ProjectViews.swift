@@ -1,0 +1,209 @@
+import FornyeBarometer
+import FornyeStorage
+import Foundation
+
+/// Labels the project pages share.
+enum ProjectLabels {
+    static let countyNames: [String: String] = {
+        let municipalities = (try? MunicipalityRegister.bundled().municipalities(on: ProjectValidation.today)) ?? []
+        return Dictionary(municipalities.map { ($0.countyNumber, $0.countyName) }, uniquingKeysWith: { a, _ in a })
+    }()
+
+    static func facetTitle(_ name: String, _ language: Language) -> String {
+        switch name {
+        case "type": language.pick("Innovasjonstype", "Innovation type")
+        case "stage": language.pick("Fase", "Stage")
+        case "sector": language.pick("Sektor", "Sector")
+        case "county": language.pick("Fylke", "County")
+        case "centrality": language.pick("Sentralitet", "Centrality")
+        case "research": language.pick("Forskningsinvolvering (høyeste nivå)", "Research involvement (highest level)")
+        case "evaluated": language.pick("Evaluert", "Evaluated")
+        case "discontinued": language.pick("Avsluttet uten videreføring", "Discontinued")
+        default: name
+        }
+    }
+
+    static func facetValue(_ facet: String, _ value: String, _ language: Language) -> String {
+        func code(_ list: CodeList) -> String {
+            Int(value).flatMap { list.entry(code: $0) }.map { language.pick($0.label, $0.labelEnglish) } ?? value
+        }
+        switch facet {
+        case "type": return code(ReportClassifications.innovationType)
+        case "stage": return ProjectStage(rawValue: value)?.label(language) ?? value
+        case "sector": return code(ReportClassifications.sector)
+        case "county": return countyNames[value].map { "\($0) (\(value))" } ?? value
+        case "centrality": return code(ReportClassifications.centrality)
+        case "research": return researchLevel(Int(value), language)
+        case "evaluated", "discontinued":
+            return value == "true" ? language.pick("Ja", "Yes") : language.pick("Nei", "No")
+        default: return value
+        }
+    }
+
+    static func researchLevel(_ level: Int?, _ language: Language) -> String {
+        switch level {
+        case 0: language.pick("0 – ingen", "0 – none")
+        case 1: language.pick("1 – lav", "1 – low")
+        case 2: language.pick("2 – middels", "2 – medium")
+        case 3: language.pick("3 – høy", "3 – high")
+        default: language.pick("Ukjent", "Unknown")
+        }
+    }
+
+    static func unknown(_ language: Language) -> String { language.pick("Ukjent", "Unknown") }
+}
+
+/// A short card for lists: title link, owner, stage, and the labels a reader must not miss.
+func projectCard(_ record: ProjectRecord, language: Language) -> Node {
+    el("li", ["class": "project-card"]) {
+        el("h3") { el("a", ["href": "/prosjekter/\(record.slug)"]) { record.title } }
+        el("p", ["class": "project-meta"]) {
+            [
+                record.ownerName.isEmpty ? ProjectLabels.unknown(language) : record.ownerName,
+                record.stage.label(language),
+            ]
+            .joined(separator: " · ")
+            if record.status != .published { " · " + record.status.label(language) }
+            if record.synthetic { el("strong", ["class": "tag"]) { " SYNTETISK" } }
+            if let source = record.sourceName {
+                el("span", ["class": "tag"]) { " · " + language.pick("Kilde: ", "Source: ") + source }
+            }
+        }
+        el("p") { String(record.summary.prefix(300)) + (record.summary.count > 300 ? "…" : "") }
+    }
+}
+
+/// The search page: a GET form (works without JavaScript), facets as checkboxes, results, pages.
+struct ProjectSearchPage {
+    var language: Language
+    var result: ProjectSearchResult
+    var parameters: ProjectQueryParameters
+    var layout: PageLayout
+    var own: [ProjectRecord]
+    var toReview: [ProjectRecord]
+    var canCreate: Bool
+
+    func render() -> String {
+        let language = language
+        let query = result.query
+        var layout = layout
+        layout.synthetic = result.projects.contains { $0.synthetic }
+        return layout.render {
+            el("h1") { language.pick("Prosjektbanken", "The project bank") }
+            el("p", ["class": "lead"]) {
+                language.pick(
+                    "Finn innovasjonsprosjekter fra kommuner – hva de gjorde, hva det ga, hva som var vanskelig – og gjenbruk dem.",
+                    "Find municipal innovation projects – what they did, what came of it, what was hard – and reuse them."
+                )
+            }
+            el("p") {
+                el("a", ["href": "/prosjekter/gjenbruk"]) { language.pick("Gjenbrukskart", "Reuse map") }
+                " · "
+                el("a", ["href": "/forskningspartnere"]) { language.pick("Forskningspartnere", "Research partners") }
+                " · "
+                el("a", ["href": "/prosjekter/eksport.csv"]) { "CSV" }
+                " · "
+                el("a", ["href": "/prosjekter/eksport.json"]) { "JSON" }
+                if canCreate {
+                    " · "
+                    el("a", ["class": "button", "href": "/prosjekter/ny"]) {
+                        language.pick("Nytt prosjekt", "New project")
+                    }
+                }
+            }
+            if !toReview.isEmpty {
+                el("h2") { language.pick("Til godkjenning", "Awaiting review") }
+                el("ul", ["class": "project-list"]) {
+                    for record in toReview { projectCard(record, language: language) }
+                }
+            }
+            if !own.isEmpty {
+                el("h2") { language.pick("Kommunens prosjekter", "Your municipality's projects") }
+                el("ul", ["class": "project-list"]) { for record in own { projectCard(record, language: language) } }
+            }
+            el("form", ["method": "get", "action": "/prosjekter", "class": "project-search", "role": "search"]) {
+                el("label", ["for": "q"]) { language.pick("Søk i prosjekter", "Search projects") }
+                el("input", ["type": "search", "id": "q", "name": "q", "value": query.text, "maxlength": "500"])
+                if language == .en { el("input", ["type": "hidden", "name": "lang", "value": "en"]) }
+                el("label", ["for": "sort"]) { language.pick("Sorter etter", "Sort by") }
+                el("select", ["id": "sort", "name": "sort"]) {
+                    for sort in ProjectQuery.Sort.allCases {
+                        el(
+                            "option",
+                            attributes: [("value", sort.rawValue), ("selected", sort == query.sort ? "" : nil)]
+                        ) {
+                            switch sort {
+                            case .relevance: language.pick("Relevans", "Relevance")
+                            case .newest: language.pick("Sist oppdatert", "Last updated")
+                            case .title: language.pick("Tittel", "Title")
+                            }
+                        }
+                    }
+                }
+                el("button", ["type": "submit"]) { language.pick("Søk", "Search") }
+                el("div", ["class": "search-layout"]) {
+                    el("div", ["class": "facets"]) {
+                        el("h2") { language.pick("Avgrens", "Filter") }
+                        for facet in result.facets where !facet.counts.isEmpty {
+                            facetNode(facet)
+                        }
+                        el("button", ["type": "submit"]) { language.pick("Bruk filter", "Apply filters") }
+                    }
+                    el("div", ["class": "results"]) {
+                        el("h2", ["id": "treff"]) {
+                            language.pick("\(result.total) prosjekter", "\(result.total) projects")
+                        }
+                        if result.projects.isEmpty {
+                            el("p") { language.pick("Ingen prosjekter passer søket.", "No projects match the search.") }
+                        }
+                        el("ul", ["class": "project-list", "aria-labelledby": "treff"]) {
+                            for record in result.projects { projectCard(record, language: language) }
+                        }
+                        pagination
+                    }
+                }
+            }
+        }
+    }
+
+    func facetNode(_ facet: ProjectFacet) -> Node {
+        let selected = Set(parameters.all(facetParameter(facet.name)))
+        return el("fieldset") {
+            el("legend") { ProjectLabels.facetTitle(facet.name, language) }
+            for (value, count) in facet.counts {
+                let id = "f-\(facet.name)-\(value)"
+                el("div", ["class": "checkbox"]) {
+                    el(
+                        "input",
+                        attributes: [
+                            ("type", "checkbox"), ("id", id), ("name", facetParameter(facet.name)), ("value", value),
+                            ("checked", selected.contains(value) ? "" : nil),
+                        ])
+                    el("label", ["for": id]) { "\(ProjectLabels.facetValue(facet.name, value, language)) (\(count))" }
+                }
+            }
+        }
+    }
+
+    func facetParameter(_ name: String) -> String { name }
+
+    var pagination: Node {
+        let query = result.query
+        guard result.pageCount > 1 else { return .empty }
+        return el("nav", ["aria-label": language.pick("Sider", "Pages"), "class": "pagination"]) {
+            if query.page > 1 {
+                el("a", ["href": "/prosjekter?" + parameters.with("page", "\(query.page - 1)"), "rel": "prev"]) {
+                    language.pick("Forrige", "Previous")
+                }
+            }
+            el("span") {
+                language.pick("Side \(query.page) av \(result.pageCount)", "Page \(query.page) of \(result.pageCount)")
+            }
+            if query.page < result.pageCount {
+                el("a", ["href": "/prosjekter?" + parameters.with("page", "\(query.page + 1)"), "rel": "next"]) {
+                    language.pick("Neste", "Next")
+                }
+            }
+        }
+    }
+}

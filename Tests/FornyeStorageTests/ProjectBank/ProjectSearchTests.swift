@@ -1,0 +1,181 @@
+import FluentKit
+import FornyeStorage
+import Foundation
+import Testing
+
+@Suite struct ProjectSearchTests {
+    /// (query, the title that must be first)
+    static let relevance: [(String, String)] = [
+        ("innovasjon", "Innovasjoner i skolen"),
+        ("innovasjoner skole", "Innovasjoner i skolen"),
+        ("velferdsteknologi", "Velferdsteknologi i hjemmetjenesten"),
+        ("hjemmetjenester", "Velferdsteknologi i hjemmetjenesten"),
+        ("barnehage språk", "Barnehagens språkløft"),
+        ("chatbot", "Chatbot for citizens' questions"),
+        ("citizen question", "Chatbot for citizens' questions"),
+        ("insolvency", "Predicting insolvency with machine learning"),
+        ("medvirkning innbyggere plattform", "Digital innbyggerdialog"),
+    ]
+
+    func seeded(_ database: any Database) async throws {
+        let repository = ProjectRepository(database: database)
+        try await repository.createAll(relevanceCorpus, by: .importer, status: .published)
+        // A draft that must never show in public searches.
+        try await repository.create(document("Innovasjon i utkast", "Ikke publisert"), by: admin)
+    }
+
+    @Test func relevanceInNorwegianAndEnglishOnSQLite() async throws {
+        try await withProjectStorage { database in
+            try await seeded(database)
+            try await checkRelevance(database)
+        }
+    }
+
+    @Test func relevanceOnPostgreSQLWhenConfigured() async throws {
+        try await withPostgresProjectStorage { database in
+            try await seeded(database)
+            try await checkRelevance(database)
+        }
+    }
+
+    func checkRelevance(_ database: any Database) async throws {
+        let search = ProjectSearch(database: database)
+        for (text, title) in Self.relevance {
+            var query = ProjectQuery()
+            query.text = text
+            let result = try await search.search(query)
+            #expect(result.projects.first?.title == title, "query «\(text)»")
+        }
+        var query = ProjectQuery()
+        query.text = "innovasjoner"
+        let stemmed = try await search.search(query)
+        #expect(stemmed.projects.map(\.title).contains("Innovasjoner i skolen"))
+        #expect(!stemmed.projects.map(\.title).contains("Innovasjon i utkast"))
+    }
+
+    @Test func facetsFiltersSortingAndPages() async throws {
+        try await withProjectStorage { database in
+            try await seeded(database)
+            let search = ProjectSearch(database: database)
+            var query = ProjectQuery()
+            let all = try await search.search(query)
+            #expect(all.total == relevanceCorpus.count)
+            let stage = all.facets.first { $0.name == "stage" }!
+            #expect(stage.count(of: "pilot") == relevanceCorpus.count)
+            let county = all.facets.first { $0.name == "county" }!
+            #expect(county.count(of: "46") == 2)
+            query.counties = ["46"]
+            query.sort = .title
+            let bergen = try await search.search(query)
+            #expect(bergen.projects.map(\.title) == ["Barnehagens språkløft", "Innovasjoner i skolen"])
+            query = ProjectQuery()
+            query.types = [4]
+            #expect(try await search.search(query).total == 2)
+            query.perPage = 1
+            query.page = 2
+            let page = try await search.search(query)
+            #expect(page.projects.count == 1 && page.total == 2 && page.pageCount == 2)
+            // FTS syntax from the user is only words to the engine.
+            query = ProjectQuery()
+            query.text = "\"NEAR( OR * ^"
+            _ = try await search.search(query)
+        }
+    }
+
+    @Test func similarProjectsShareTermsAndLeaveTheProjectOut() async throws {
+        try await withProjectStorage { database in
+            try await seeded(database)
+            let search = ProjectSearch(database: database)
+            let draft = document(
+                "Velferdsteknologi for eldre", "Medisindispensere og digitale tilsyn i hjemmetjenesten", sector: 1)
+            let similar = try await search.similar(to: draft)
+            #expect(similar.first?.title == "Velferdsteknologi i hjemmetjenesten")
+            let own = try await ProjectRepository(database: database).list(statuses: [.published])
+                .first { $0.title == "Velferdsteknologi i hjemmetjenesten" }!
+            let others = try await search.similar(to: try own.document(), excluding: own.slug)
+            #expect(!others.map(\.slug).contains(own.slug))
+        }
+    }
+
+    @Test func ipsxImportLoadsAllCasesWithSourceAndFindsThem() async throws {
+        try await withProjectStorage { database in
+            let count = try await ProjectDemoContent.seedIfEmpty(database)
+            #expect(count == 856)
+            let repository = ProjectRepository(database: database)
+            let imported = try await repository.list(statuses: [.published]).filter { $0.sourceName != nil }
+            #expect(imported.count == 856)
+            #expect(
+                imported.filter { $0.sourceName == ProjectImportMapping.ipsxSourceName }.allSatisfy {
+                    (try? $0.document().licence) == "EUPL-1.2"
+                })
+            var query = ProjectQuery()
+            query.text = "Trondheim insolvency"
+            let result = try await ProjectSearch(database: database).search(query)
+            #expect(result.projects.first?.title.lowercased().contains("insolvency") == true)
+            query = ProjectQuery()
+            query.discontinued = true
+            #expect(try await ProjectSearch(database: database).search(query).total == 25)
+        }
+    }
+
+    @Test func brokenImportFilesGiveLocatedErrorsAndSaveNothing() async throws {
+        let header =
+            "entry_type,cid,id,rtype,name,url,contact,description,geoextent,geocoverage,geocoverage_codes,status\n"
+        let badStatus = header + "case,1,1,Service,Ok,,,Fine,,,NO,Pilot\ncase,1,2,Service,Bad,,,Text,,,NO,Exploded\n"
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "f.csv", row: 3, column: "status", message: "unknown status «Exploded»")
+        ) {
+            try ProjectImportMapping.ipsx.documents(badStatus, file: "f.csv")
+        }
+        let unclosed = header + "case,1,1,Service,\"Never closed,,,x,,,NO,Pilot\n"
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "f.csv", row: 2, column: nil, message: "a quoted field is never closed")
+        ) {
+            try ProjectImportMapping.ipsx.documents(unclosed, file: "f.csv")
+        }
+        let short = header + "case,1,1\n"
+        #expect(throws: ProjectError.self) { try ProjectImportMapping.ipsx.documents(short, file: "f.csv") }
+        let missingColumn = "name,description\nA,B\n"
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "f.csv", row: 1, column: "id", message: "the header lacks this column")
+        ) {
+            try ProjectImportMapping.ipsx.documents(missingColumn, file: "f.csv")
+        }
+        #expect(throws: ProjectError.self) {
+            try ProjectJSONImport.documents(Data(#"[{"title": 5}]"#.utf8), file: "p.json")
+        }
+        do {
+            _ = try ProjectJSONImport.documents(
+                Data(#"[{"document": {"title": "x", "stage": "nope"}}]"#.utf8), file: "p.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".contains("p.json"))
+        }
+        // A batch with one invalid document saves none of them.
+        try await withProjectStorage { database in
+            var documents = relevanceCorpus
+            documents.append(document("Ugyldig", "Feil kommunenummer", owner: "0000"))
+            await #expect(throws: ProjectError.self) {
+                try await ProjectRepository(database: database).createAll(documents, by: .importer, status: .published)
+            }
+            let count = try await ProjectRepository(database: database).count()
+            #expect(count == 0)
+        }
+    }
+
+    @Test func exportRoundTripsThroughTheFornyeCSVMapping() async throws {
+        try await withProjectStorage { database in
+            try await seeded(database)
+            let repository = ProjectRepository(database: database)
+            let published = try await repository.list(statuses: [.published])
+            let csv = try ProjectExport.csv(published)
+            let documents = try ProjectImportMapping.fornyeCSV.documents(csv, file: "export.csv")
+            #expect(Set(documents.map(\.title)) == Set(relevanceCorpus.map(\.title)))
+            let json = try ProjectExport.json(published)
+            #expect(try ProjectJSONImport.documents(json, file: "export.json").count == published.count)
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import Fluent
+import FornyeStorage
+import FornyeWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ProjectBankWebTests {
+    static let xss = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
+
+    func form(_ fields: [String: String]) -> [String: String] {
+        var all = [
+            "title": "Digital hjemmeoppfølging", "summary": "Sensorer i hjemmet.", "stage": "pilot",
+            "ownerMunicipality": "0301", "action": "save",
+        ]
+        for (key, value) in fields { all[key] = value }
+        return all
+    }
+
+    func post(_ app: Application, _ path: String, _ headers: HTTPHeaders, _ fields: [String: String]) async throws
+        -> TestingHTTPResponse
+    {
+        var result: TestingHTTPResponse?
+        try await app.testing().test(
+            .POST, path, headers: headers,
+            beforeRequest: { request in
+                try request.form(fields, headers: headers)
+            }
+        ) { response in result = response }
+        return result!
+    }
+
+    func get(_ app: Application, _ path: String, _ headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var result: TestingHTTPResponse?
+        try await app.testing().test(.GET, path, headers: headers) { response in result = response }
+        return result!
+    }
+
+    @Test func publicSearchShowsTheReportProjectsWithFacetsInBothLanguages() async throws {
+        try await withTestApp { app in
+            let page = try await get(app, "/prosjekter")
+            #expect(page.status == .ok)
+            let body = page.body.string
+            #expect(body.contains("Jobb smartere"))
+            #expect(body.contains("SMARTBY Stavanger"))
+            #expect(body.contains("<legend>Fase</legend>"))
+            #expect(body.contains("href=\"/prosjekter\" aria-current=\"page\""))
+            let search = try await get(app, "/prosjekter?q=velferdsteknologien&lang=en")
+            #expect(search.body.string.contains("Jobb smartere"))
+            #expect(!search.body.string.contains("SMARTBY Stavanger"))
+            #expect(search.body.string.contains("<legend>Stage</legend>"))
+            let filtered = try await get(app, "/prosjekter?county=11")
+            #expect(filtered.body.string.contains("SMARTBY Stavanger"))
+            #expect(!filtered.body.string.contains("Jobb smartere"))
+            let project = try await get(app, "/prosjekter/jobb-smartere-skien")
+            #expect(project.status == .ok)
+            #expect(project.body.string.contains("Skien"))
+            #expect(project.body.string.contains("Ukjent"))
+            #expect(project.body.string.contains("Innovasjonsbarometeret 2018"))
+        }
+    }
+
+    @Test func editorWritesAdminPublishesAndThePublicSeesOnlyPublished() async throws {
+        try await withTestApp { app in
+            let editor = try await signIn(app, as: .municipalityEditor, municipality: "0301")
+            let created = try await post(app, "/prosjekter", editor, form([:]))
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers.first(name: .location))
+            let slug = String(location.dropFirst("/prosjekter/".count))
+            #expect(try await get(app, location).status == .notFound)  // public: a draft does not exist
+            #expect(try await get(app, "/api/v1/projects/\(slug)").status == .notFound)
+            #expect(try await get(app, location, editor).status == .ok)
+            // Another municipality's editor neither sees nor edits it.
+            let bergen = try await signIn(app, as: .municipalityEditor, municipality: "4601")
+            #expect(try await get(app, location, bergen).status == .notFound)
+            #expect(try await post(app, location, bergen, form([:])).status == .notFound)
+            // An editor may not create for another municipality.
+            #expect(
+                try await post(app, "/prosjekter", bergen, form(["ownerMunicipality": "0301"])).status == .forbidden)
+            // Analysts do not write projects; the public is asked to sign in.
+            let analyst = try await signIn(app, as: .analyst)
+            #expect(try await post(app, "/prosjekter", analyst, form([:])).status == .forbidden)
+            #expect(try await post(app, "/prosjekter", try await publicHeaders(app), form([:])).status == .unauthorized)
+            // Workflow: the editor submits, cannot publish; the admin publishes.
+            #expect(try await post(app, "\(location)/status", editor, ["status": "published"]).status == .conflict)
+            #expect(try await post(app, "\(location)/status", editor, ["status": "submitted"]).status == .seeOther)
+            #expect(try await post(app, "\(location)/status", editor, ["status": "published"]).status == .forbidden)
+            let admin = try await signIn(app, as: .admin)
+            #expect(try await get(app, "/prosjekter", admin).body.string.contains("Til godkjenning"))
+            #expect(try await post(app, "\(location)/status", admin, ["status": "archived"]).status == .conflict)
+            #expect(try await post(app, "\(location)/status", admin, ["status": "published"]).status == .seeOther)
+            #expect(try await get(app, location).status == .ok)
+            let api = try await get(app, "/api/v1/projects?q=hjemmeoppf%C3%B8lging")
+            #expect(api.body.string.contains("\"slug\":\"\(slug)\""))
+            let history = try await get(app, "\(location)/historikk")
+            #expect(history.body.string.contains("status:published"))
+            // Without the CSRF token nothing changes.
+            try await app.testing().test(
+                .POST, "\(location)/status", headers: admin,
+                beforeRequest: { request in
+                    try request.formWithoutToken(["status": "needs_update"])
+                }
+            ) { response in #expect(response.status == .forbidden) }
+        }
+    }
+
+    @Test func everyFreeTextFieldComesBackEscaped() async throws {
+        try await withTestApp { app in
+            let admin = try await signIn(app, as: .admin)
+            let textFields = [
+                "title", "summary", "problem", "targetGroup", "solution", "novelty", "serviceArea", "ownerName",
+                "organisation", "evaluationText", "challenges", "lessons", "reuseConditions", "contactName",
+                "contactRole", "linkTitle", "basedOn",
+            ]
+            var fields = form(["ownerMunicipality": ""])
+            for field in textFields { fields[field] = Self.xss }
+            fields["partners"] = "business | \(Self.xss)"
+            fields["financing"] = "eu | 1000 | granted | \(Self.xss)"
+            fields["results"] = "quality | \(Self.xss)"
+            fields["contactEmail"] = "a@b.no"
+            fields["contactConsent"] = "on"
+            fields["linkURL"] = "https://example.no/?q=\(Self.xss)"
+            let created = try await post(app, "/prosjekter", admin, fields)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers.first(name: .location))
+            for path in [location, "\(location)/rediger", "\(location)/historikk"] {
+                let body = try await get(app, path, admin).body.string
+                #expect(!body.contains("<script>alert"), "\(path)")
+                #expect(!body.contains("<img src=x"), "\(path)")
+                #expect(
+                    body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || path.hasSuffix("historikk"), "\(path)")
+            }
+            // Search results echo the query escaped too.
+            let search = try await get(app, "/prosjekter?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+            #expect(!search.body.string.contains("<script>alert"))
+        }
+    }
+
+    @Test func badInputIsRefusedWithLocatedMessagesAndNothingSaved() async throws {
+        try await withTestApp { app in
+            let admin = try await signIn(app, as: .admin)
+            let before = try await ProjectRepository(database: app.db).count()
+            let tooLong = try await post(app, "/prosjekter", admin, form(["title": String(repeating: "x", count: 201)]))
+            #expect(tooLong.status == .unprocessableEntity)
+            #expect(tooLong.body.string.contains("aria-describedby=\"felt-title-feil\""))
+            #expect(tooLong.body.string.contains("id=\"felt-title-feil\""))
+            let badNumber = try await post(app, "/prosjekter", admin, form(["ownerMunicipality": "9999"]))
+            #expect(badNumber.status == .unprocessableEntity)
+            #expect(badNumber.body.string.contains("felt-ownerMunicipality-feil"))
+            let badLine = try await post(app, "/prosjekter", admin, form(["financing": "lottery | lots"]))
+            #expect(badLine.status == .unprocessableEntity)
+            #expect(try await ProjectRepository(database: app.db).count() == before)
+        }
+    }
+
+    @Test func previewShowsSimilarProjectsAndCompletenessWithoutSaving() async throws {
+        try await withTestApp { app in
+            let editor = try await signIn(app, as: .municipalityEditor, municipality: "0301")
+            let before = try await ProjectRepository(database: app.db).count()
+            let preview = try await post(
+                app, "/prosjekter", editor,
+                form([
+                    "title": "Skalering av velferdsteknologi",
+                    "summary": "Spre læring om velferdsteknologi i organisasjonen", "action": "preview",
+                ]))
+            #expect(preview.status == .ok)
+            #expect(preview.body.string.contains("Jobb smartere"))
+            #expect(preview.body.string.contains("Fullstendighet"))
+            #expect(try await ProjectRepository(database: app.db).count() == before)
+        }
+    }
+
+    @Test func apiAndExportsServePublishedProjects() async throws {
+        try await withTestApp { app in
+            let list = try await get(app, "/api/v1/projects?per_page=2")
+            #expect(list.status == .ok)
+            struct Page: Decodable {
+                var total: Int
+                var facets: [String: [String: Int]]
+                var projects: [Item]
+                struct Item: Decodable { var slug: String }
+            }
+            let page = try JSONDecoder().decode(Page.self, from: Data(list.body.string.utf8))
+            #expect(page.total == 3 && page.projects.count == 2)
+            #expect(page.facets["stage"]?["unknown"] == 3)
+            #expect(try await get(app, "/api/v1/projects/smartby-stavanger").status == .ok)
+            let csv = try await get(app, "/prosjekter/eksport.csv")
+            #expect(csv.body.string.hasPrefix("slug,url,title"))
+            #expect(try await get(app, "/prosjekter/eksport.json").body.string.contains("\"licence\""))
+            #expect(try await get(app, "/forskningspartnere").body.string.contains("syntetisk"))
+            #expect(try await get(app, "/prosjekter/gjenbruk").status == .ok)
+        }
+    }
+}
+
+@Suite struct ProjectBankOpenAPITests {
+    @Test func fragmentsAreValidJSON() throws {
+        for text in [ProjectBankOpenAPI.paths, ProjectBankOpenAPI.schemas] {
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            #expect(object?.isEmpty == false)
+        }
+    }
+}
