@@ -22,6 +22,11 @@ public enum FornyeApp {
             if !seeded.isEmpty { app.logger.notice("seeded synthetic demo waves", metadata: ["waves": "\(seeded)"]) }
         }
         app.routes.defaultMaxBodySize = "1mb"
+        // Our error middleware replaces Vapor's: problem details for the API, pages for people.
+        app.middleware = Middlewares()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(FornyeErrorMiddleware())
+        app.storage[BarometerStoreKey.self] = BarometerStore()
         try Routes.register(on: app)
     }
 }

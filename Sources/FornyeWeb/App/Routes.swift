@@ -10,5 +10,8 @@ enum Routes {
         try app.register(collection: AssetController())
         try app.register(collection: HealthController())
         try pages.register(collection: HomeController())
+        try pages.register(collection: BarometerController())
+        try pages.register(collection: MethodController())
+        try app.register(collection: APIController())
     }
 }
