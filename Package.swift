@@ -122,6 +122,12 @@ let package = Package(
             path: "Benchmarks/StatisticsBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "fornye-barometer-benchmark",
+            dependencies: ["FornyeWeb", "FornyeStorage", "FornyeBarometer", "FornyeStatistics"],
+            path: "Benchmarks/BarometerBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeStatisticsTests",
             dependencies: ["FornyeStatistics"],
