@@ -7,6 +7,9 @@ public enum StorageMigrations {
         [
             M0001CreateWaves(),
             M0002CreateResponses(),
+            M0010CreateUsers(),
+            M0011CreateSessions(),
+            M0012CreateAuditLog(),
         ]
     }
 }

@@ -154,7 +154,7 @@ struct APIController: RouteCollection {
         let store = request.application.barometerStore
         let wave = try await store.wave(try request.parameters.require("wave"), for: request)
         let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
-        let document = try store.document(for: wave, filters: filters, suppressed: request.seesSuppressedResults)
+        let document = try await store.document(for: wave, filters: filters, suppressed: request.seesSuppressedResults)
         return (wave, filters, document)
     }
 

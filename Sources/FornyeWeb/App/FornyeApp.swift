@@ -27,6 +27,9 @@ public enum FornyeApp {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(FornyeErrorMiddleware())
         app.storage[BarometerStoreKey.self] = BarometerStore()
+        app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
+        // Before every route, so handlers and `RequireRole` know who is asking.
+        app.middleware.use(SessionAuthenticator())
         try Routes.register(on: app)
     }
 }

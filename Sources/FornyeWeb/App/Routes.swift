@@ -13,5 +13,6 @@ enum Routes {
         try pages.register(collection: BarometerController())
         try pages.register(collection: MethodController())
         try app.register(collection: APIController())
+        try pages.register(collection: LoginController())
     }
 }

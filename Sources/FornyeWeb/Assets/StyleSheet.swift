@@ -47,12 +47,12 @@ enum StyleSheet {
           clip: rect(0 0 0 0); white-space: nowrap; }
         .tag { font-weight: 700; color: var(--warn-ink); }
         .analyst-notice { background: var(--warn-bg); color: var(--warn-ink); border-left-color: #b38600; }
-        .filters fieldset { border: 1px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
-        .filters legend { font-weight: 600; padding: 0 .25rem; }
+        .results-filters fieldset { border: 1px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
+        .results-filters legend { font-weight: 600; padding: 0 .25rem; }
         .filter-grid { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
         .filter-grid p { margin: .4rem 0; }
-        .filters label { display: block; font-weight: 600; }
-        .filters select { font: inherit; padding: .2rem; max-width: 18rem; }
+        .results-filters label { display: block; font-weight: 600; }
+        .results-filters select { font: inherit; padding: .2rem; max-width: 18rem; }
         .hint { color: var(--muted); margin: .25rem 0; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
         .facts dt { font-weight: 600; }
@@ -70,6 +70,17 @@ enum StyleSheet {
         .base { color: var(--muted); }
         .notes { font-size: .95rem; color: var(--muted); }
         .downloads { margin: .25rem 0; }
+        .inline-form { display: inline; margin: 0; }
+        .link-button { background: none; color: var(--accent); padding: 0; text-decoration: underline; }
+        .link-button:hover { background: none; color: var(--accent-dark); }
+        .field-hint { margin: .1rem 0; color: var(--muted); }
+        .stacked-form { max-width: 32rem; }
+        .stacked-form input[type=text], .stacked-form input[type=email], .stacked-form input[type=password],
+          .stacked-form select { width: 100%; }
+        .secret { font-family: ui-monospace, monospace; font-size: 1.15rem; padding: .4rem .6rem;
+          background: var(--bg-soft); border: 1px solid var(--line); display: inline-block; }
+        .filters { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-end; }
+        .pagination { display: flex; gap: 1rem; list-style: none; padding: 0; }
         @media (max-width: 40rem) {
           h1 { font-size: 1.5rem; }
           .header-tools { margin-left: 0; }

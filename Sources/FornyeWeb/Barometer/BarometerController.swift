@@ -36,7 +36,7 @@ struct BarometerController: RouteCollection {
         let wave = try await store.wave(slug, for: request)
         let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
         let suppressed = request.seesSuppressedResults
-        let document = try store.document(for: wave, filters: filters, suppressed: suppressed)
+        let document = try await store.document(for: wave, filters: filters, suppressed: suppressed)
         let page = WaveResultsPage(
             language: Language.of(request), wave: wave, waves: try await BarometerQueries.visibleWaves(request),
             filters: filters, document: document, suppressed: suppressed, userName: request.principal?.displayName)
@@ -49,7 +49,7 @@ struct BarometerController: RouteCollection {
         let store = request.application.barometerStore
         let wave = try await store.wave(slug, for: request)
         let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
-        let document = try store.document(for: wave, filters: filters, suppressed: request.seesSuppressedResults)
+        let document = try await store.document(for: wave, filters: filters, suppressed: request.seesSuppressedResults)
         let (id, format) = try Self.split(file)
         guard let figure = document.figures.first(where: { $0.id == id }) else { throw WebError.unknownFigure(id) }
         let name =

@@ -86,7 +86,7 @@ struct WaveResultsPage {
     private var filterForm: Node {
         let language = language
         let codebook = wave.dataset.codebook
-        return el("form", ["method": "get", "action": "/barometer/\(wave.slug)", "class": "filters"]) {
+        return el("form", ["method": "get", "action": "/barometer/\(wave.slug)", "class": "results-filters"]) {
             el("fieldset") {
                 el("legend") { language.pick("Avgrens til en gruppe enheter", "Limit to a group of units") }
                 el("p", ["class": "hint", "id": "filter-hint"]) {

@@ -39,6 +39,8 @@ final class BarometerStore: Sendable {
         var versions: [String: Int] = [:]
         var waves: [String: (version: Int, wave: PreparedWave)] = [:]
         var documents: [DocumentKey: ReportDocument] = [:]
+        var running: [DocumentKey: Task<ReportDocument, any Error>] = [:]
+        var builds = 0
     }
 
     /// Documents kept at most; the cache is emptied when it is full (filters are few, so this is rare).
@@ -63,6 +65,8 @@ final class BarometerStore: Sendable {
     }
 
     var cachedDocumentCount: Int { state.withLock { $0.documents.count } }
+    /// How many reports were computed (cache misses), for tests and metrics.
+    var buildCount: Int { state.withLock { $0.builds } }
 
     /// The wave if the request may see it: published waves for everyone, closed ones for analysts too.
     func wave(_ slug: String, for request: Request) async throws -> PreparedWave {
@@ -99,18 +103,40 @@ final class BarometerStore: Sendable {
             slug: stored.slug, title: stored.title, shortTitle: stored.shortTitle, status: status, wave: wave)
     }
 
-    /// The report for a wave within the filters' domain, small cells suppressed unless `suppressed` is false.
-    func document(for wave: PreparedWave, filters: BarometerFilters, suppressed: Bool) throws -> ReportDocument {
+    /// The report for a wave within the filters' domain, small cells suppressed unless `suppressed`
+    /// is false. Concurrent requests for the same key share one computation.
+    func document(for wave: PreparedWave, filters: BarometerFilters, suppressed: Bool) async throws
+        -> ReportDocument
+    {
         let key = DocumentKey(
             slug: wave.slug, version: version(of: wave.slug), filters: filters, suppressed: suppressed)
-        if let document = state.withLock({ $0.documents[key] }) { return document }
-        let document = try Self.build(wave, filters: filters, suppressed: suppressed)
-        state.withLock { state in
-            guard (state.versions[key.slug] ?? 0) == key.version else { return }
-            if state.documents.count >= capacity { state.documents.removeAll(keepingCapacity: true) }
-            state.documents[key] = document
+        enum Lookup {
+            case done(ReportDocument)
+            case running(Task<ReportDocument, any Error>)
         }
-        return document
+        let lookup = state.withLock { state -> Lookup in
+            if let document = state.documents[key] { return .done(document) }
+            if let task = state.running[key] { return .running(task) }
+            let task = Task.detached { try Self.build(wave, filters: filters, suppressed: suppressed) }
+            state.running[key] = task
+            state.builds += 1
+            return .running(task)
+        }
+        switch lookup {
+        case .done(let document):
+            return document
+        case .running(let task):
+            let result = await task.result
+            state.withLock { state in
+                state.running[key] = nil
+                guard case .success(let document) = result, (state.versions[key.slug] ?? 0) == key.version else {
+                    return
+                }
+                if state.documents.count >= capacity { state.documents.removeAll(keepingCapacity: true) }
+                state.documents[key] = document
+            }
+            return try result.get()
+        }
     }
 
     static func build(_ wave: PreparedWave, filters: BarometerFilters, suppressed: Bool) throws -> ReportDocument {

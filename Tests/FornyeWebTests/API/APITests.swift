@@ -59,7 +59,7 @@ import VaporTesting
     }
 
     @Test func wavesFiguresAndTablesConformToTheDocument() async throws {
-        try await withTestApp { app in
+        try await withSharedTestApp { app in
             let page = try await Self.conforming(app, "/api/v1/waves?page=2&per=1", template: "/api/v1/waves")
             #expect(page["total"]?.number == 2)
             #expect(page["items"]?.array?.count == 1)
@@ -84,7 +84,7 @@ import VaporTesting
     }
 
     @Test func estimatesMatchTheEngineWithinADomain() async throws {
-        try await withTestApp { app in
+        try await withSharedTestApp { app in
             let wave = try await app.preparedDemoWave()
             let sector = try #require(wave.dataset.codebook.variable(named: "sector")?.valueLabels.first?.code)
             let json = try await Self.conforming(
@@ -134,7 +134,7 @@ import VaporTesting
     }
 
     @Test func errorsAreProblemDetails() async throws {
-        try await withTestApp { app in
+        try await withSharedTestApp { app in
             let cases: [(String, HTTPStatus, String?)] = [
                 ("/api/v1/waves/ukjent", .notFound, "wave"),
                 ("/api/v1/waves/\(Self.wave)/figures/fig-0", .notFound, "figure"),
