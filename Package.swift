@@ -124,7 +124,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "fornye-barometer-benchmark",
-            dependencies: ["FornyeWeb", "FornyeStorage", "FornyeBarometer", "FornyeStatistics"],
+            // No web or storage dependencies, so a release build stays small; see the file's comment.
+            dependencies: ["FornyeReport", "FornyeBarometer", "FornyeStatistics"],
             path: "Benchmarks/BarometerBenchmark",
             swiftSettings: strictSettings
         ),

@@ -1,13 +1,15 @@
 import FornyeBarometer
+import FornyeReport
 import FornyeStatistics
-import FornyeStorage
-import FornyeWeb
 import Foundation
 
-/// Times a filtered results page (`/barometer/:wave?…`) recomputed without its cache: the report's
-/// figures for the domain from the calibrated wave, rendered as the page. On the synthetic 2018
-/// demo wave (1,786 responses) and on a 10,000-response wave resampled from it. Prints JSON lines;
-/// the server itself is measured with wrk by the coordinator.
+/// Times a filtered results page (`/barometer/:wave?…`) recomputed without its cache: every
+/// figure of the report for the domain (`BarometerReport.build` with `ReportOptions.domain`, what
+/// `BarometerStore.build` runs on a cache miss) from the calibrated wave, then rendered to HTML
+/// with its SVG charts and tables (`HTMLRenderer`, standing in for the page's typed views, which
+/// render the same charts and tables). On the synthetic 2018 demo wave (1,786 responses) and a
+/// 10,000-response wave resampled from it. Prints JSON lines; the server itself (routing, the
+/// database read of a wave, the cache) is measured with wrk by the coordinator.
 ///
 ///     swift build -c release --product fornye-barometer-benchmark
 ///     .build/release/fornye-barometer-benchmark [repetitions]
@@ -16,33 +18,42 @@ enum BarometerBenchmark {
     static func main() throws {
         let repetitions = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 20
         let baseline = try SyntheticBarometer.baseline2018()
-        let demo = StoredWave(
-            slug: "2018-syntetisk", title: "Demo (SYNTETISKE DATA)", shortTitle: "2018",
-            structureDate: baseline.structureDate.description, dataset: baseline.dataset,
-            weights: baseline.design.weights, margins: baseline.population.margins)
+        let demo = Sample(
+            dataset: baseline.dataset, weights: baseline.design.weights, margins: baseline.population.margins)
         let large = try resample(demo, rows: 10_000, seed: 11)
-        for (name, wave) in [("demo-1786", demo), ("resampled-10000", large)] {
+        for (name, sample) in [("demo-1786", demo), ("resampled-10000", large)] {
             var clock = ContinuousClock.now
-            let bench = try ResultsPageBenchmark(wave)
+            // As the server prepares a wave once per data version: rake to the margins.
+            let (design, report) = try Weighting.rake(
+                try SurveyDesign(rowCount: sample.dataset.rowCount, weights: sample.weights), data: sample.dataset,
+                to: sample.margins)
+            let wave = Wave(
+                title: "Benchmark (SYNTETISKE DATA)", dataset: sample.dataset, design: design,
+                populationMargins: sample.margins, calibration: report)
             let calibration = clock.duration(to: .now)
-            let county = try largestCounty(wave.dataset)
-            let filterSets: [(String, [String: String])] = [
-                ("none", [:]),
-                ("county", ["county": String(county)]),
-                ("county+sector", ["county": String(county), "sector": "1"]),
+            let county = try largestCounty(sample.dataset)
+            let filterSets: [(String, [DomainFilter.Condition])] = [
+                ("none", []),
+                ("county", [.init(variable: "county", codes: [county])]),
+                ("county+sector", [.init(variable: "county", codes: [county]), .init(variable: "sector", codes: [1])]),
             ]
-            for (label, filters) in filterSets {
-                _ = try bench.render(filters: filters)  // warm-up
+            for (label, conditions) in filterSets {
+                let domain = try DomainFilter(conditions, in: sample.dataset)
+                let options = ReportOptions(domain: domain.isEmpty ? nil : domain)
+                func page() throws -> Int {
+                    HTMLRenderer.render(try BarometerReport.build(wave, options: options)).utf8.count
+                }
+                _ = try page()  // warm-up
                 var times: [Double] = []
                 var bytes = 0
                 for _ in 0..<repetitions {
                     clock = .now
-                    bytes = try bench.render(filters: filters)
+                    bytes = try page()
                     times.append(milliseconds(clock.duration(to: .now)))
                 }
                 times.sort()
                 print(
-                    "{\"wave\":\"\(name)\",\"rows\":\(wave.dataset.rowCount),\"filters\":\"\(label)\","
+                    "{\"wave\":\"\(name)\",\"rows\":\(sample.dataset.rowCount),\"filters\":\"\(label)\","
                         + "\"calibration_ms\":\(format(milliseconds(calibration))),\"median_ms\":\(format(times[times.count / 2])),"
                         + "\"p90_ms\":\(format(times[times.count * 9 / 10])),\"min_ms\":\(format(times[0])),"
                         + "\"page_bytes\":\(bytes),\"repetitions\":\(repetitions)}")
@@ -50,27 +61,32 @@ enum BarometerBenchmark {
         }
     }
 
+    struct Sample {
+        var dataset: Dataset
+        var weights: [Double]
+        var margins: [PopulationMargin]
+    }
+
     /// Rows drawn with replacement (seeded), weights scaled so they still sum to the population.
-    static func resample(_ wave: StoredWave, rows: Int, seed: UInt64) throws -> StoredWave {
+    static func resample(_ sample: Sample, rows: Int, seed: UInt64) throws -> Sample {
         var state = seed
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33) % wave.dataset.rowCount
+            return Int(truncatingIfNeeded: state >> 33) % sample.dataset.rowCount
         }
         let picks = (0..<rows).map { _ in next() }
         var columns: [String: Column] = [:]
-        for variable in wave.dataset.codebook.variables {
-            switch try wave.dataset.column(named: variable.name) {
+        for variable in sample.dataset.codebook.variables {
+            switch try sample.dataset.column(named: variable.name) {
             case .codes(let codes): columns[variable.name] = .codes(picks.map { codes[$0] })
             case .numbers(let values): columns[variable.name] = .numbers(picks.map { values[$0] })
             case .texts(let texts): columns[variable.name] = .texts(picks.map { texts[$0] })
             }
         }
-        let scale = Double(wave.dataset.rowCount) / Double(rows)
-        return StoredWave(
-            slug: "resampled", title: "Resampled (SYNTETISKE DATA)", shortTitle: "10k",
-            structureDate: wave.structureDate, dataset: try Dataset(codebook: wave.dataset.codebook, columns: columns),
-            weights: picks.map { wave.weights[$0] * scale }, margins: wave.margins)
+        let scale = Double(sample.dataset.rowCount) / Double(rows)
+        return Sample(
+            dataset: try Dataset(codebook: sample.dataset.codebook, columns: columns),
+            weights: picks.map { sample.weights[$0] * scale }, margins: sample.margins)
     }
 
     static func largestCounty(_ dataset: Dataset) throws -> Int {

@@ -60,19 +60,32 @@ public struct Calibration: Sendable {
             }
         case .raking(let margins):
             // R: for (i in 1:10) for (margin in psvar) x <- x - psw * ave(x / psw, margin)
-            for _ in 0..<Self.rakingResidualSweeps {
-                for margin in margins {
-                    var sum = [Double](repeating: 0, count: margin.groupCount)
-                    var count = [Double](repeating: 0, count: margin.groupCount)
-                    for row in scores.indices {
-                        let group = Int(margin.groupOfRow[row])
-                        let weight = margin.weightsAfter[row]
-                        sum[group] += weight > 0 ? scores[row] / weight : 0
-                        count[group] += 1
-                    }
-                    for row in scores.indices {
-                        let group = Int(margin.groupOfRow[row])
-                        scores[row] -= margin.weightsAfter[row] * sum[group] / count[group]
+            // The group sizes do not change between sweeps, so they are counted once; the loops run
+            // on buffers because this is most of the time of a report on a raked design.
+            let counts = margins.map { margin in
+                var count = [Double](repeating: 0, count: margin.groupCount)
+                for group in margin.groupOfRow { count[Int(group)] += 1 }
+                return count
+            }
+            var sum = [Double](repeating: 0, count: margins.map(\.groupCount).max() ?? 0)
+            scores.withUnsafeMutableBufferPointer { scores in
+                for _ in 0..<Self.rakingResidualSweeps {
+                    for (margin, count) in zip(margins, counts) {
+                        margin.groupOfRow.withUnsafeBufferPointer { groups in
+                            margin.weightsAfter.withUnsafeBufferPointer { weights in
+                                sum.withUnsafeMutableBufferPointer { sum in
+                                    for group in 0..<margin.groupCount { sum[group] = 0 }
+                                    for row in 0..<scores.count {
+                                        let weight = weights[row]
+                                        sum[Int(groups[row])] += weight > 0 ? scores[row] / weight : 0
+                                    }
+                                    for row in 0..<scores.count {
+                                        let group = Int(groups[row])
+                                        scores[row] -= weights[row] * sum[group] / count[group]
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -70,6 +70,10 @@ enum StyleSheet {
         .base { color: var(--muted); }
         .notes { font-size: .95rem; color: var(--muted); }
         .downloads { margin: .25rem 0; }
+        .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin: 1rem 0; }
+        .error-summary h2 { margin-top: 0; font-size: 1.2rem; }
+        .results-filters .error-message { display: block; }
+        .results-filters select[aria-invalid="true"] { border: 2px solid var(--error); }
         .inline-form { display: inline; margin: 0; }
         .link-button { background: none; color: var(--accent); padding: 0; text-decoration: underline; }
         .link-button:hover { background: none; color: var(--accent-dark); }

@@ -34,7 +34,17 @@ struct BarometerController: RouteCollection {
         }
         let store = request.application.barometerStore
         let wave = try await store.wave(slug, for: request)
-        let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
+        let filters: BarometerFilters
+        do {
+            filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
+        } catch let error as WebError where error.status == .badRequest && error.parameter != nil {
+            // People get the form back with the message at the field; machines get problem details.
+            if FornyeErrorMiddleware.wantsProblemDetails(request) { throw error }
+            let page = FilterErrorPage(
+                language: Language.of(request), wave: wave, waves: try await BarometerQueries.visibleWaves(request),
+                parameter: error.parameter ?? "", message: error.message(Language.of(request)))
+            return try await HTMLPage(page.render(), status: .badRequest).encodeResponse(for: request)
+        }
         let suppressed = request.seesSuppressedResults
         let document = try await store.document(for: wave, filters: filters, suppressed: suppressed)
         let page = WaveResultsPage(

@@ -66,7 +66,7 @@ struct WaveResultsPage {
                 }
             }
             el("p", ["class": "lead"]) { document.subtitle }
-            filterForm
+            FilterForm(language: language, wave: wave, waves: waves, filters: filters).render()
             el("dl", ["class": "facts"]) {
                 for fact in document.facts {
                     el("dt") { fact.term }
@@ -80,72 +80,6 @@ struct WaveResultsPage {
             }
             contents
             for section in document.sections { render(section) }
-        }
-    }
-
-    private var filterForm: Node {
-        let language = language
-        let codebook = wave.dataset.codebook
-        return el("form", ["method": "get", "action": "/barometer/\(wave.slug)", "class": "results-filters"]) {
-            el("fieldset") {
-                el("legend") { language.pick("Avgrens til en gruppe enheter", "Limit to a group of units") }
-                el("p", ["class": "hint", "id": "filter-hint"]) {
-                    language.pick(
-                        "Tallene blir domeneanslag: vektene er kalibrert på hele bølgen, og usikkerheten tar med at "
-                            + "gruppens størrelse er tilfeldig.",
-                        "The numbers become domain estimates: the weights are calibrated on the whole wave, and the "
-                            + "uncertainty includes the randomness of the group's size.")
-                }
-                el("div", ["class": "filter-grid"]) {
-                    el("p") {
-                        el("label", ["for": "filter-wave"]) { language.pick("Bølge", "Wave") }
-                        el("select", ["id": "filter-wave", "name": "bolge"]) {
-                            for record in waves {
-                                el("option", ["value": record.slug, "selected": record.slug == wave.slug ? "" : nil]) {
-                                    record.title
-                                }
-                            }
-                        }
-                    }
-                    for variable in BarometerFilters.variables {
-                        if let definition = codebook.variable(named: variable.name) {
-                            el("p") {
-                                el("label", ["for": "filter-\(variable.name)"]) {
-                                    language.pick(variable.nb, variable.en)
-                                }
-                                el(
-                                    "select",
-                                    [
-                                        "id": "filter-\(variable.name)", "name": variable.name,
-                                        "aria-describedby": "filter-hint",
-                                    ]
-                                ) {
-                                    el("option", ["value": ""]) { language.pick("Alle", "All") }
-                                    for value in definition.valueLabels {
-                                        el(
-                                            "option",
-                                            [
-                                                "value": String(value.code),
-                                                "selected": filters.codes[variable.name] == value.code ? "" : nil,
-                                            ]
-                                        ) { language == .en ? (value.labelEnglish ?? value.label) : value.label }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                if language == .en { el("input", ["type": "hidden", "name": "lang", "value": "en"]) }
-                el("p") {
-                    el("button", ["type": "submit"]) { language.pick("Vis tallene", "Show the numbers") }
-                    if !filters.isEmpty {
-                        " "
-                        el("a", ["href": "/barometer/\(wave.slug)" + (language == .en ? "?lang=en" : "")]) {
-                            language.pick("Fjern avgrensningen", "Remove the filters")
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -244,6 +178,121 @@ enum ResultTable {
         case (true, false): return "num"
         case (false, true): return "suppressed"
         case (false, false): return nil
+        }
+    }
+}
+
+/// The filter form: a labelled select per background variable and the wave, a hint on what a
+/// domain is, and, after a bad value, its message beside the field it belongs to.
+struct FilterForm {
+    var language: Language
+    var wave: PreparedWave
+    var waves: [WaveRecord]
+    var filters: BarometerFilters
+    var error: (parameter: String, message: String)?
+
+    func render() -> Node {
+        let language = language
+        let codebook = wave.dataset.codebook
+        return el("form", ["method": "get", "action": "/barometer/\(wave.slug)", "class": "results-filters"]) {
+            el("fieldset") {
+                el("legend") { language.pick("Avgrens til en gruppe enheter", "Limit to a group of units") }
+                el("p", ["class": "hint", "id": "filter-hint"]) {
+                    language.pick(
+                        "Tallene blir domeneanslag: vektene er kalibrert på hele bølgen, og usikkerheten tar med at "
+                            + "gruppens størrelse er tilfeldig.",
+                        "The numbers become domain estimates: the weights are calibrated on the whole wave, and the "
+                            + "uncertainty includes the randomness of the group's size.")
+                }
+                el("div", ["class": "filter-grid"]) {
+                    el("p") {
+                        el("label", ["for": "filter-wave"]) { language.pick("Bølge", "Wave") }
+                        el("select", ["id": "filter-wave", "name": "bolge"]) {
+                            for record in waves {
+                                el("option", ["value": record.slug, "selected": record.slug == wave.slug ? "" : nil]) {
+                                    record.title
+                                }
+                            }
+                        }
+                    }
+                    for variable in BarometerFilters.variables {
+                        if let definition = codebook.variable(named: variable.name) {
+                            el("p") {
+                                el("label", ["for": "filter-\(variable.name)"]) {
+                                    language.pick(variable.nb, variable.en)
+                                }
+                                if let error, error.parameter == variable.name {
+                                    el("span", ["id": "filter-\(variable.name)-error", "class": "error-message"]) {
+                                        error.message
+                                    }
+                                }
+                                el(
+                                    "select",
+                                    attributes: [
+                                        ("id", "filter-\(variable.name)"), ("name", variable.name),
+                                        ("aria-describedby", describedBy(variable.name)),
+                                        ("aria-invalid", error?.parameter == variable.name ? "true" : nil),
+                                    ]
+                                ) {
+                                    el("option", ["value": ""]) { language.pick("Alle", "All") }
+                                    for value in definition.valueLabels {
+                                        el(
+                                            "option",
+                                            [
+                                                "value": String(value.code),
+                                                "selected": filters.codes[variable.name] == value.code ? "" : nil,
+                                            ]
+                                        ) { language == .en ? (value.labelEnglish ?? value.label) : value.label }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if language == .en { el("input", ["type": "hidden", "name": "lang", "value": "en"]) }
+                el("p") {
+                    el("button", ["type": "submit"]) { language.pick("Vis tallene", "Show the numbers") }
+                    if !filters.isEmpty {
+                        " "
+                        el("a", ["href": "/barometer/\(wave.slug)" + (language == .en ? "?lang=en" : "")]) {
+                            language.pick("Fjern avgrensningen", "Remove the filters")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func describedBy(_ name: String) -> String {
+        error?.parameter == name ? "filter-hint filter-\(name)-error" : "filter-hint"
+    }
+}
+
+/// The results page after a bad filter value (400): the message, linked to its field, and the form.
+struct FilterErrorPage {
+    var language: Language
+    var wave: PreparedWave
+    var waves: [WaveRecord]
+    var parameter: String
+    var message: String
+
+    func render() -> String {
+        let language = language
+        let layout = PageLayout(
+            title: language.pick("Feil i avgrensningen", "Error in the filters") + " – " + wave.title,
+            language: language, path: "/barometer/\(wave.slug)", synthetic: wave.synthetic)
+        return layout.render {
+            el("h1") { wave.title }
+            el("div", ["class": "error-summary", "role": "alert", "aria-labelledby": "error-summary-heading"]) {
+                el("h2", ["id": "error-summary-heading"]) {
+                    language.pick("Avgrensningen kan ikke brukes", "The filters cannot be used")
+                }
+                el("p") { el("a", ["href": "#filter-\(parameter)"]) { message } }
+            }
+            FilterForm(
+                language: language, wave: wave, waves: waves, filters: BarometerFilters(),
+                error: (parameter, message)
+            ).render()
         }
     }
 }

@@ -130,6 +130,11 @@ import VaporTesting
             #expect(wrongType.status == .badRequest)
             #expect(wrongType.body.string.contains("«county»"))
             #expect(wrongType.body.string.contains("«Vestland»"))
+            // The form comes back with the message tied to the field.
+            #expect(wrongType.body.string.contains("aria-describedby=\"filter-hint filter-county-error\""))
+            #expect(wrongType.body.string.contains("aria-invalid=\"true\""))
+            #expect(wrongType.body.string.contains("<span id=\"filter-county-error\" class=\"error-message\">"))
+            #expect(wrongType.body.string.contains("href=\"#filter-county\""))
 
             let unknownCode = try await app.get(Self.wavePath + "?sector=77&lang=en")
             #expect(unknownCode.status == .badRequest)
