@@ -45,17 +45,22 @@ enum BarometerBenchmark {
                 }
                 _ = try page()  // warm-up
                 var times: [Double] = []
+                var cpu: [Double] = []
                 var bytes = 0
                 for _ in 0..<repetitions {
                     clock = .now
+                    let cpuStart = threadCPUMilliseconds()
                     bytes = try page()
+                    cpu.append(threadCPUMilliseconds() - cpuStart)
                     times.append(milliseconds(clock.duration(to: .now)))
                 }
                 times.sort()
+                cpu.sort()
                 print(
                     "{\"wave\":\"\(name)\",\"rows\":\(sample.dataset.rowCount),\"filters\":\"\(label)\","
                         + "\"calibration_ms\":\(format(milliseconds(calibration))),\"median_ms\":\(format(times[times.count / 2])),"
                         + "\"p90_ms\":\(format(times[times.count * 9 / 10])),\"min_ms\":\(format(times[0])),"
+                        + "\"cpu_median_ms\":\(format(cpu[cpu.count / 2])),"
                         + "\"page_bytes\":\(bytes),\"repetitions\":\(repetitions)}")
             }
         }
@@ -97,6 +102,13 @@ enum BarometerBenchmark {
 
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    /// CPU time of this thread: on a shared machine the wall time also counts waiting for a core.
+    static func threadCPUMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }
