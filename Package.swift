@@ -150,14 +150,27 @@ let package = Package(
             dependencies: ["FornyeReport"],
             swiftSettings: strictSettings
         ),
+        // Shared by the storage and web tests: runs them on SQLite and, when
+        // FORNYE_TEST_POSTGRES_URL is set, on PostgreSQL (a fresh schema per test).
+        .target(
+            name: "FornyeTestSupport",
+            dependencies: [
+                "FornyeStorage", .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+            ],
+            path: "Tests/FornyeTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeStorageTests",
-            dependencies: ["FornyeStorage"],
+            dependencies: ["FornyeStorage", "FornyeTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeWebTests",
-            dependencies: ["FornyeWeb", "FornyeStorage", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "FornyeWeb", "FornyeStorage", "FornyeTestSupport", .product(name: "VaporTesting", package: "vapor"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,15 +1,15 @@
 import FluentKit
 import FornyeBarometer
 import FornyeStatistics
+import FornyeTestSupport
 import Testing
 
 @testable import FornyeStorage
 
 @Suite struct WaveRepositoryTests {
-    @Test func demoWavesRoundTripThroughTheDatabase() async throws {
-        let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: ":memory:")))
-        do {
-            try await runtime.migrate()
+    @Test(arguments: TestDatabase.all)
+    func demoWavesRoundTripThroughTheDatabase(database: TestDatabase) async throws {
+        try await database.withRuntime { runtime in
             let seeded = try await DemoContent.seedIfEmpty(runtime.database)
             #expect(seeded == [DemoContent.baselineSlug, DemoContent.followUpSlug])
             #expect(try await DemoContent.seedIfEmpty(runtime.database).isEmpty)
@@ -24,11 +24,21 @@ import Testing
             #expect(
                 try rowSignatures(stored.dataset, stored.weights)
                     == rowSignatures(original.dataset, original.design.weights))
-        } catch {
-            await runtime.shutdown()
-            throw error
         }
-        await runtime.shutdown()
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aDuplicateWaveIsRefusedAndChangesNothing(database: TestDatabase) async throws {
+        try await database.withRuntime { runtime in
+            try await DemoContent.seedIfEmpty(runtime.database)
+            let repository = WaveRepository(database: runtime.database)
+            let before = try await ResponseRecord.query(on: runtime.database).count()
+            let stored = try await repository.load(slug: DemoContent.baselineSlug)
+            await #expect(throws: StorageError.duplicateWave(DemoContent.baselineSlug)) {
+                try await repository.insert(stored, status: .published)
+            }
+            #expect(try await ResponseRecord.query(on: runtime.database).count() == before)
+        }
     }
 }
 

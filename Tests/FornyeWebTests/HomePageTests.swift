@@ -1,9 +1,11 @@
+import FornyeTestSupport
 import Testing
 import VaporTesting
 
 @Suite struct HomePageTests {
-    @Test func homeListsTheSyntheticDemoWavesInBokmalByDefault() async throws {
-        try await withTestApp { app in
+    @Test(arguments: TestDatabase.all)
+    func homeListsTheSyntheticDemoWavesInBokmalByDefault(database: TestDatabase) async throws {
+        try await withTestApp(database: database) { app in
             try await app.testing().test(.GET, "/") { response in
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType == .html)
@@ -19,8 +21,9 @@ import VaporTesting
         }
     }
 
-    @Test func healthReportsTheDatabase() async throws {
-        try await withTestApp(seedDemoContent: false) { app in
+    @Test(arguments: TestDatabase.all)
+    func healthReportsTheDatabase(database: TestDatabase) async throws {
+        try await withTestApp(database: database, seedDemoContent: false) { app in
             try await app.testing().test(.GET, "/health") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("\"database\":\"reachable\""))

@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
             With no configuration the server keeps an SQLite database in data/fornye.sqlite, runs the migrations \
             and seeds the synthetic demo waves on first start. Set DATABASE_URL=postgres://... (or --database-url) \
             for PostgreSQL. FORNYE_BEHIND_TLS=1 marks cookies Secure and sends HSTS (set it behind an HTTPS proxy). \
-            SIGINT or SIGTERM shut the server down gracefully.
+            /metrics needs FORNYE_METRICS_TOKEN as a bearer token when that is set, otherwise answers loopback \
+            only. SIGINT or SIGTERM shut the server down gracefully. See docs/OPERATIONS.md.
             """)
 
     @OptionGroup var storage: StorageOptions
@@ -29,16 +30,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
 
+    @Option(help: "Log format: text (readable lines) or json (one JSON object per line).")
+    var logFormat = ProcessInfo.processInfo.environment["FORNYE_LOG_FORMAT"] ?? "text"
+
     func run() async throws {
         let configuration = try storage.configuration()
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError(
                 "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let behindTLS = ["1", "true", "yes"].contains(
-            ProcessInfo.processInfo.environment["FORNYE_BEHIND_TLS"]?.lowercased() ?? "")
+        guard let format = LogFormat(rawValue: logFormat.lowercased()) else {
+            throw ValidationError("--log-format (FORNYE_LOG_FORMAT) must be text or json, not «\(logFormat)»")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let behindTLS = ["1", "true", "yes"].contains(environment["FORNYE_BEHIND_TLS"]?.lowercased() ?? "")
+        let metricsToken = environment["FORNYE_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         try await FornyeServer.run(
-            settings: WebSettings(storage: configuration, seedDemoContent: !noDemo, behindTLS: behindTLS),
-            hostname: hostname, port: port, logLevel: level)
+            settings: WebSettings(
+                storage: configuration, seedDemoContent: !noDemo, behindTLS: behindTLS, metricsToken: metricsToken),
+            hostname: hostname, port: port, logLevel: level, logFormat: format)
     }
 }

@@ -14,9 +14,13 @@ public struct StorageConfiguration: Sendable, Equatable {
     }
 
     public var backend: Backend
+    /// PostgreSQL only: the schemas unqualified names resolve to (`SET search_path` on every
+    /// connection). Nil keeps the server's default; tests use a fresh schema each for isolation.
+    public var postgresSearchPath: [String]?
 
-    public init(backend: Backend) {
+    public init(backend: Backend, postgresSearchPath: [String]? = nil) {
         self.backend = backend
+        self.postgresSearchPath = postgresSearchPath
     }
 
     /// The default SQLite file, relative to the working directory.

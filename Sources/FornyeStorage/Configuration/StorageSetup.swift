@@ -25,7 +25,10 @@ public enum StorageSetup {
                 databases.use(.sqlite(.file(path)), as: .fornye, isDefault: true)
             }
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .fornye, isDefault: true)
+            var postgres = try SQLPostgresConfiguration(url: url)
+            postgres.searchPath = configuration.postgresSearchPath
+            databases.use(
+                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .fornye, isDefault: true)
         }
     }
 

@@ -10,6 +10,7 @@ public enum StorageMigrations {
             M0010CreateUsers(),
             M0011CreateSessions(),
             M0012CreateAuditLog(),
+            M0013IndexAccounts(),
         ]
     }
 }

@@ -34,8 +34,10 @@ struct LoginController: RouteCollection {
         if let limiter = request.application.storage[LoginRateLimiterKey.self],
             let retryAfter = limiter.attempt(from: request.clientAddress)
         {
-            try await audit.record(
-                actor: nil, action: .loginFailed, target: email, details: "rate limited (\(request.clientAddress))")
+            // Logged, not audited: refused attempts must not be able to flood the audit table.
+            request.logger.warning(
+                "sign-in rate limited",
+                metadata: ["client": "\(request.clientAddress)", "retry_after": "\(retryAfter)"])
             let response = try await HTMLPage(
                 LoginPage(
                     request: request, email: email, next: next, notice: .rateLimited(minutes: (retryAfter + 59) / 60)
@@ -54,6 +56,9 @@ struct LoginController: RouteCollection {
             return try await failed(request, email: email, next: next)
         }
         let userID = try user.requireID()
+        // Checked before the account's state, so a disabled or locked account answers as slowly as
+        // any other and its state is not told apart by timing.
+        let passwordMatches = try await request.verifyPassword(password, hash: user.passwordHash)
         if user.disabled {
             try await audit.record(actor: nil, action: .loginFailed, target: email, details: "account disabled")
             return try await failed(request, email: email, next: next)
@@ -62,7 +67,7 @@ struct LoginController: RouteCollection {
             try await audit.record(actor: nil, action: .loginFailed, target: email, details: "account locked")
             return try await failed(request, email: email, next: next)
         }
-        guard try await request.verifyPassword(password, hash: user.passwordHash) else {
+        guard passwordMatches else {
             let locked = try await users.recordFailedLogin(user)
             try await audit.record(actor: nil, action: .loginFailed, target: email, details: "wrong password")
             if locked {
@@ -79,6 +84,8 @@ struct LoginController: RouteCollection {
         if let old = request.sessionTokenHash { try await sessions.delete(tokenHash: old) }
         let token = SessionToken.make()
         try await sessions.create(userID: userID, tokenHash: SessionToken.hash(token))
+        // Sign-in is a good moment to drop sessions that timed out without being used again.
+        try await sessions.purgeExpired()
         try await audit.record(actor: userID, action: .loginSucceeded, target: email)
         CSRF.rotate(request)
         let response = request.redirect(to: next, redirectType: .normal)

@@ -28,6 +28,10 @@ public struct SessionAuthenticator: AsyncMiddleware {
             }
         }
         let response = try await next.respond(to: request)
+        // A page made for a signed-in user must not be kept by a shared cache or the browser.
+        if request.principal != nil, response.headers.cacheControl == nil {
+            response.headers.cacheControl = .init(noStore: true, isPrivate: true)
+        }
         if clearCookie, response.cookies[Self.cookieName] == nil {
             response.cookies[Self.cookieName] = Self.expiredCookie(request)
         }

@@ -12,6 +12,18 @@ public import Vapor
 public enum FornyeApp {
     public static func configure(_ app: Application, settings: WebSettings) async throws {
         app.storage[WebSettingsKey.self] = settings
+        let metrics = FornyeMetrics()
+        app.storage[FornyeMetricsKey.self] = metrics
+        // Outermost first. Telemetry sees the final status of every response; the security
+        // headers land on error pages too because the error middleware, innermost, has already
+        // turned errors into responses (problem details for the API, pages for people). Replaces
+        // Vapor's default RouteLoggingMiddleware (one line per request comes from the telemetry
+        // middleware instead) and its metrics, which would label requests by a second scheme.
+        app.http.server.configuration.reportMetrics = false
+        app.middleware = Middlewares()
+        app.middleware.use(RequestTelemetryMiddleware(metrics: metrics))
+        app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.behindTLS))
+        app.middleware.use(FornyeErrorMiddleware())
         try StorageSetup.register(settings.storage, on: app.databases)
         StorageSetup.addMigrations(to: app.migrations)
         if settings.migrateOnStart {
@@ -22,10 +34,6 @@ public enum FornyeApp {
             if !seeded.isEmpty { app.logger.notice("seeded synthetic demo waves", metadata: ["waves": "\(seeded)"]) }
         }
         app.routes.defaultMaxBodySize = "1mb"
-        // Our error middleware replaces Vapor's: problem details for the API, pages for people.
-        app.middleware = Middlewares()
-        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-        app.middleware.use(FornyeErrorMiddleware())
         app.storage[BarometerStoreKey.self] = BarometerStore()
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
@@ -38,6 +46,10 @@ struct WebSettingsKey: StorageKey {
     typealias Value = WebSettings
 }
 
+struct FornyeMetricsKey: StorageKey {
+    typealias Value = FornyeMetrics
+}
+
 extension Application {
     /// The settings the app was configured with.
     public var fornyeSettings: WebSettings {
@@ -45,5 +57,13 @@ extension Application {
             fatalError("FornyeApp.configure was not called on this Application")
         }
         return settings
+    }
+
+    /// The app's own metrics registry (served at /metrics).
+    public var fornyeMetrics: FornyeMetrics {
+        guard let metrics = storage[FornyeMetricsKey.self] else {
+            fatalError("FornyeApp.configure was not called on this Application")
+        }
+        return metrics
     }
 }

@@ -9,10 +9,14 @@ enum Routes {
         let pages = app.grouped(CSRFMiddleware())
         try app.register(collection: AssetController())
         try app.register(collection: HealthController())
+        try app.register(collection: MetricsController())
         try pages.register(collection: HomeController())
         try pages.register(collection: BarometerController())
         try pages.register(collection: MethodController())
         try app.register(collection: APIController())
         try pages.register(collection: LoginController())
+        try pages.register(collection: PasswordController())
+        try pages.register(collection: AdminUsersController())
+        try pages.register(collection: AuditLogController())
     }
 }

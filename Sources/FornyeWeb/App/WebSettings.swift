@@ -9,6 +9,9 @@ public struct WebSettings: Sendable {
     public var migrateOnStart: Bool
     /// True when a TLS-terminating proxy is in front: cookies become Secure and HSTS is sent.
     public var behindTLS: Bool
+    /// `FORNYE_METRICS_TOKEN`: when set, `/metrics` needs `Authorization: Bearer <token>`;
+    /// when nil, `/metrics` answers loopback requests only.
+    public var metricsToken: String?
     /// The bcrypt cost for new password hashes: 12 in production (about a quarter of a second);
     /// tests use the minimum, 4, to stay fast.
     public var bcryptCost: Int
@@ -17,12 +20,13 @@ public struct WebSettings: Sendable {
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,
-        behindTLS: Bool = false, bcryptCost: Int = 12, loginAttemptsPerWindow: Int = 10
+        behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = 12, loginAttemptsPerWindow: Int = 10
     ) {
         self.storage = storage
         self.seedDemoContent = seedDemoContent
         self.migrateOnStart = migrateOnStart
         self.behindTLS = behindTLS
+        self.metricsToken = metricsToken
         self.bcryptCost = bcryptCost
         self.loginAttemptsPerWindow = loginAttemptsPerWindow
     }

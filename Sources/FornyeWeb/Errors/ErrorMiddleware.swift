@@ -32,11 +32,14 @@ struct FornyeErrorMiddleware: AsyncMiddleware {
             status = .internalServerError
             detail = serverErrorText(language)
         }
-        if status.code >= 500 {
-            request.logger.report(error: error)
-        } else {
-            request.logger.debug("client error", metadata: ["status": "\(status.code)", "path": "\(request.url.path)"])
-        }
+        // The route pattern, not the URL, so a token in a path or query never reaches the log.
+        request.logger.log(
+            level: status.code >= 500 ? .error : .debug, "\(status.code) \(status.reasonPhrase)",
+            metadata: [
+                "method": .string(request.method.rawValue),
+                "route": .string(RequestTelemetryMiddleware.routePattern(of: request)),
+                "error": .string(status.code >= 500 ? String(reflecting: error) : detail),
+            ])
         let response: Response
         if wantsProblemDetails(request) {
             let problem = ProblemDetails(

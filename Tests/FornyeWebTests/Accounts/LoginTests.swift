@@ -16,6 +16,7 @@ import VaporTesting
                 #expect(body.contains("Test analyst"))
                 #expect(body.contains("action=\"/logg-ut\""))
                 #expect(body.contains("value=\"\(headers.csrfToken)\""))
+                #expect(response.headers.cacheControl?.noStore == true)
             }
             // Only a hash of the token is stored.
             let token = try #require(headers.cookie?[SessionAuthenticator.cookieName]?.string)

@@ -15,7 +15,8 @@ private enum SharedTestApp {
     static let app = Task { () throws -> Application in
         let app = try await Application.make(.testing)
         try await FornyeApp.configure(
-            app, settings: WebSettings(storage: StorageConfiguration(backend: .sqlite(path: ":memory:"))))
+            app,
+            settings: WebSettings(storage: StorageConfiguration(backend: .sqlite(path: ":memory:")), bcryptCost: 4))
         return app
     }
 }

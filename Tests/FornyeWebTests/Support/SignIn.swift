@@ -49,22 +49,26 @@ func createUser(
 /// Signs an existing user in through the login form; throws `SignInFailed` unless it worked.
 func logIn(_ app: Application, email: String, password: String) async throws -> HTTPHeaders {
     let anonymous = try await publicHeaders(app)
-    var signedIn = HTTPHeaders()
+    var status = HTTPResponseStatus.internalServerError
+    var cookies: HTTPCookies?
     try await app.testing().test(
         .POST, "/logg-inn", headers: anonymous,
         beforeRequest: { request in
             try request.form(["email": email, "password": password], headers: anonymous)
         }
     ) { response in
-        guard response.status == .seeOther,
-            let session = response.headers.setCookie?[SessionAuthenticator.cookieName]?.string,
-            let csrf = response.headers.setCookie?[CSRFMiddleware.cookieName]?.string
-        else { throw SignInFailed(status: response.status) }
-        signedIn.cookie = [
-            SessionAuthenticator.cookieName: HTTPCookies.Value(string: session),
-            CSRFMiddleware.cookieName: HTTPCookies.Value(string: csrf),
-        ]
+        status = response.status
+        cookies = response.headers.setCookie
     }
+    // Thrown here, not in the response closure, which would record it as an issue instead.
+    guard status == .seeOther, let session = cookies?[SessionAuthenticator.cookieName]?.string,
+        let csrf = cookies?[CSRFMiddleware.cookieName]?.string
+    else { throw SignInFailed(status: status) }
+    var signedIn = HTTPHeaders()
+    signedIn.cookie = [
+        SessionAuthenticator.cookieName: HTTPCookies.Value(string: session),
+        CSRFMiddleware.cookieName: HTTPCookies.Value(string: csrf),
+    ]
     return signedIn
 }
 

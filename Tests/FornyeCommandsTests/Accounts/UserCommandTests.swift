@@ -1,0 +1,55 @@
+import FluentKit
+import FornyeStorage
+import Foundation
+import Testing
+
+@testable import FornyeCommands
+
+/// `fornye user create | reset-password | list` on an SQLite file.
+@Suite struct UserCommandTests {
+    @Test func createResetAndListWorkOnTheDatabaseFile() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-user-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("fornye.sqlite").path
+        let create = try UserCreateCommand.parse([
+            "--database-url", url, "--email", "Admin@Example.no", "--name", "Første admin", "--role", "admin",
+        ])
+        try await create.run()
+        let editor = try UserCreateCommand.parse([
+            "--database-url", url, "--email", "k@example.no", "--name", "K", "--role", "municipality_editor",
+        ])
+        await #expect(throws: (any Error).self) { try await editor.run() }
+        let respondent = try UserCreateCommand.parse([
+            "--database-url", url, "--email", "r@example.no", "--name", "R", "--role", "respondent",
+        ])
+        await #expect(throws: (any Error).self) { try await respondent.run() }
+
+        let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: url)))
+        let before = try #require(try await UserStore(database: runtime.database).find(email: "admin@example.no"))
+        #expect(before.role == .admin && before.displayName == "Første admin")
+        #expect(before.passwordHash.hasPrefix("$2"))
+        #expect(try await UserRecord.query(on: runtime.database).count() == 1)
+        await runtime.shutdown()
+
+        try await UserResetPasswordCommand.parse(["--database-url", url, "--email", "admin@example.no"]).run()
+        let unknown = try UserResetPasswordCommand.parse(["--database-url", url, "--email", "nobody@example.no"])
+        await #expect(throws: (any Error).self) { try await unknown.run() }
+        try await UserListCommand.parse(["--database-url", url]).run()
+
+        let again = try StorageRuntime(configuration: .init(backend: .sqlite(path: url)))
+        let after = try #require(try await UserStore(database: again.database).find(email: "admin@example.no"))
+        #expect(after.passwordHash != before.passwordHash)
+        let actions = try await AuditLog(database: again.database).entries().entries.map(\.action)
+        #expect(actions == [AuditAction.passwordReset.rawValue, AuditAction.userCreated.rawValue])
+        await again.shutdown()
+    }
+
+    @Test func aPasswordFromStandardInputMustMeetThePolicy() throws {
+        let read = try passwordFromInput(stdin: true, read: { "en lang nok setning" })
+        #expect(read.0 == "en lang nok setning" && !read.generated)
+        #expect(throws: (any Error).self) { try passwordFromInput(stdin: true, read: { "for kort" }) }
+        #expect(throws: (any Error).self) { try passwordFromInput(stdin: true, read: { nil }) }
+        let generated = try passwordFromInput(stdin: false, read: { "never read" })
+        #expect(generated.generated && generated.0.count == 20 && generated.0 != "never read")
+    }
+}

@@ -1,0 +1,19 @@
+/// Sign-in, own password, user administration and the audit log.
+extension AccessMatrix {
+    static let unknownUser = "/admin/brukere/00000000-0000-0000-0000-000000000000"
+
+    static let accounts: [RouteAccess] = [
+        RouteAccess(.GET, "/logg-inn", .everyone),
+        RouteAccess(.POST, "/logg-inn", .everyone),
+        RouteAccess(.POST, "/logg-ut", .everyone, endsSession: true),
+        RouteAccess(.GET, "/konto/passord", .signedIn),
+        RouteAccess(.POST, "/konto/passord", .signedIn),
+        RouteAccess(.GET, "/admin/brukere", .admins),
+        RouteAccess(.POST, "/admin/brukere", .admins),
+        RouteAccess(.GET, "/admin/brukere/:id", .admins, sample: unknownUser),
+        RouteAccess(.POST, "/admin/brukere/:id/rolle", .admins, sample: unknownUser + "/rolle"),
+        RouteAccess(.POST, "/admin/brukere/:id/passord", .admins, sample: unknownUser + "/passord"),
+        RouteAccess(.POST, "/admin/brukere/:id/status", .admins, sample: unknownUser + "/status"),
+        RouteAccess(.GET, "/admin/logg", .admins),
+    ]
+}

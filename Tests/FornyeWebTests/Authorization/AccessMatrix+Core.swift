@@ -1,0 +1,10 @@
+/// The skeleton's and operations' routes: home, style sheet, health, metrics.
+extension AccessMatrix {
+    static let core: [RouteAccess] = [
+        RouteAccess(.GET, "/", .everyone),
+        RouteAccess(.GET, "/assets/fornye.css", .everyone),
+        RouteAccess(.GET, "/health", .everyone),
+        // FORNYE_METRICS_TOKEN or loopback; tests have no peer address, so 403 for every caller.
+        RouteAccess(.GET, "/metrics", .machine),
+    ]
+}
