@@ -134,6 +134,13 @@ let package = Package(
             path: "Benchmarks/ProjectBankBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "fornye-barometer-benchmark",
+            // No web or storage dependencies, so a release build stays small; see the file's comment.
+            dependencies: ["FornyeReport", "FornyeBarometer", "FornyeStatistics"],
+            path: "Benchmarks/BarometerBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeStatisticsTests",
             dependencies: ["FornyeStatistics"],

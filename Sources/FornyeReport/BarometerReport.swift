@@ -15,9 +15,15 @@ public enum BarometerReport {
     public static func build(_ wave: Wave, options: ReportOptions = ReportOptions()) throws(StatisticsError)
         -> ReportDocument
     {
-        let data = try AnalysisData(wave.dataset, schema: options.schema)
-        let weighting = try WeightingSummary(wave: wave, dataset: data.dataset)
+        let full = try AnalysisData(wave.dataset, schema: options.schema)
+        // Calibrate on the whole wave, then estimate within the domain with the full design.
+        let weighting = try WeightingSummary(wave: wave, dataset: full.dataset)
+        var data = full
+        if let domain = options.domain, !domain.isEmpty {
+            data = try full.restricted(to: domain.rows(in: wave.dataset))
+        }
         let context = ReportContext(data: data, design: weighting.final, options: options)
+        let isDomain = options.domain.map { !$0.isEmpty } ?? false
         var problems: [String] = []
 
         func figure(_ name: String, _ make: () throws -> ReportFigure?) -> [ReportFigure] {
@@ -102,9 +108,12 @@ public enum BarometerReport {
                         + "hvordan utvalget fordeler seg før og etter vekting."
                 ],
                 figures: [context.weightsTable(weighting)]
-                    + figure("Ny tabell 4 (marginer)") {
-                        try context.marginTable(weighting)
-                    }))
+                    // Within a domain the margins' shares are the domain's, not the calibrated whole's.
+                    + (isDomain
+                        ? []
+                        : figure("Ny tabell 4 (marginer)") {
+                            try context.marginTable(weighting)
+                        })))
         sections.append(
             ReportSection(
                 id: "vedlegg", heading: "Vedlegg: hvem som svarte",
@@ -135,7 +144,27 @@ public enum BarometerReport {
             title: wave.title,
             subtitle: "Innovasjon i kommunale tjenesteenheter: tallene fra grunnlagsanalysen for FORKOMMUNE "
                 + "(Menon Economics 2018), med usikkerhet, tester og justerte sammenhenger.",
-            synthetic: wave.synthetic, facts: facts(context, wave: wave), sections: sections)
+            synthetic: wave.synthetic, facts: facts(context, wave: wave) + domainFacts(options.domain, wave: wave),
+            sections: sections)
+    }
+
+    /// What the domain is and how many responses it holds.
+    private static func domainFacts(_ domain: DomainFilter?, wave: Wave) -> [(term: String, value: String)] {
+        guard let domain, !domain.isEmpty else { return [] }
+        let codebook = wave.dataset.codebook
+        let text = domain.conditions.map { condition in
+            let variable = codebook.variable(named: condition.variable)
+            let labels = condition.codes.sorted().map { variable?.label(of: $0) ?? String($0) }
+            return "\(variable?.label ?? condition.variable): \(labels.joined(separator: ", "))"
+        }.joined(separator: "; ")
+        let count = (try? domain.rows(in: wave.dataset).filter { $0 }.count) ?? 0
+        return [
+            (
+                "Avgrensning",
+                "\(text) (\(NorwegianFormat.count(count)) svar). Anslagene er domeneanslag: vektene er kalibrert på "
+                    + "hele bølgen, og usikkerheten bruker hele utvalgsdesignet."
+            )
+        ]
     }
 
     private static func summary(_ indicators: [HypothesisIndicator], context: ReportContext) -> [String] {

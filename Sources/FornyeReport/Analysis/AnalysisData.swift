@@ -27,6 +27,16 @@ struct AnalysisData: Sendable {
     /// The items of the factors grid, in codebook order.
     let factors: [String]
 
+    /// The same data restricted to a domain (rows outside it empty; see `Dataset.restricted`).
+    func restricted(to rows: [Bool]) throws(StatisticsError) -> AnalysisData {
+        AnalysisData(dataset: try dataset.restricted(to: rows), factors: factors)
+    }
+
+    private init(dataset: Dataset, factors: [String]) {
+        self.dataset = dataset
+        self.factors = factors
+    }
+
     init(_ source: Dataset, schema: BarometerSchema) throws(StatisticsError) {
         let codebook = source.codebook
         var variables = codebook.variables

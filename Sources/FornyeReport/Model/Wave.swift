@@ -61,11 +61,16 @@ public struct ReportOptions: Sendable {
     /// Small-cell suppression and reliability rules for every published table; nil shows every
     /// cell (for analysts, never for publication: the report then says so).
     public var disclosure: DisclosureRules?
+    /// Estimate within this domain (e.g. one county) instead of the whole wave. The weights are
+    /// calibrated on the whole wave first, and the full design is kept, so intervals are
+    /// domain intervals (`DomainFilter`); the weighting section still describes the whole wave.
+    public var domain: DomainFilter?
 
     public init(
         confidenceLevel: Double = 0.95, intervalMethod: IntervalMethod = .logit, schema: BarometerSchema = .init(),
-        significanceLevel: Double = 0.05, disclosure: DisclosureRules? = DisclosureRules()
+        significanceLevel: Double = 0.05, disclosure: DisclosureRules? = DisclosureRules(), domain: DomainFilter? = nil
     ) {
+        self.domain = domain
         self.confidenceLevel = confidenceLevel
         self.intervalMethod = intervalMethod
         self.schema = schema

@@ -42,6 +42,39 @@ public struct Dataset: Sendable {
         self.columns = columns
     }
 
+    /// A dataset already known to be valid (derived from a validated one).
+    private init(validated codebook: Codebook, rowCount: Int, columns: [String: Column]) {
+        self.codebook = codebook
+        self.rowCount = rowCount
+        self.columns = columns
+    }
+
+    /// The same rows with every value outside `rows` made empty (system missing), for domain
+    /// estimation: used with the *unchanged* design, rows outside the domain stay in the design
+    /// but contribute nothing, which is R's `subset(design, ...)` followed by any estimate, and
+    /// not the smaller design a filtered data frame would give (see docs/STATISTICS.md).
+    public func restricted(to rows: [Bool]) throws(StatisticsError) -> Dataset {
+        guard rows.count == rowCount else {
+            throw .lengthMismatch(variable: "domain", expected: rowCount, actual: rows.count)
+        }
+        var restricted: [String: Column] = [:]
+        restricted.reserveCapacity(columns.count)
+        for (name, column) in columns {
+            switch column {
+            case .codes(var codes):
+                for row in 0..<rowCount where !rows[row] { codes[row] = Column.systemMissing }
+                restricted[name] = .codes(codes)
+            case .numbers(var values):
+                for row in 0..<rowCount where !rows[row] { values[row] = .nan }
+                restricted[name] = .numbers(values)
+            case .texts(var texts):
+                for row in 0..<rowCount where !rows[row] { texts[row] = nil }
+                restricted[name] = .texts(texts)
+            }
+        }
+        return Dataset(validated: codebook, rowCount: rowCount, columns: restricted)
+    }
+
     private static func check(_ column: Column, against variable: Variable) throws(StatisticsError) {
         switch (variable.kind, column) {
         case (.singleChoice, .codes(let codes)), (.ordinal, .codes(let codes)),

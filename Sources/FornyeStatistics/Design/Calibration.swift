@@ -60,19 +60,36 @@ public struct Calibration: Sendable {
             }
         case .raking(let margins):
             // R: for (i in 1:10) for (margin in psvar) x <- x - psw * ave(x / psw, margin)
-            for _ in 0..<Self.rakingResidualSweeps {
-                for margin in margins {
-                    var sum = [Double](repeating: 0, count: margin.groupCount)
-                    var count = [Double](repeating: 0, count: margin.groupCount)
-                    for row in scores.indices {
-                        let group = Int(margin.groupOfRow[row])
-                        let weight = margin.weightsAfter[row]
-                        sum[group] += weight > 0 ? scores[row] / weight : 0
-                        count[group] += 1
-                    }
-                    for row in scores.indices {
-                        let group = Int(margin.groupOfRow[row])
-                        scores[row] -= margin.weightsAfter[row] * sum[group] / count[group]
+            // Group sizes and weights do not change between sweeps, so their reciprocals are taken
+            // once (no division in the sweeps), and the loops run on buffers: this is most of the
+            // time of a report on a raked design. Results agree with R to rounding.
+            let prepared = margins.map { margin in
+                var count = [Double](repeating: 0, count: margin.groupCount)
+                for group in margin.groupOfRow { count[Int(group)] += 1 }
+                let inverseCount = count.map { $0 > 0 ? 1 / $0 : 0 }
+                let inverseWeight = margin.weightsAfter.map { $0 > 0 ? 1 / $0 : 0 }
+                return (inverseCount, inverseWeight)
+            }
+            var sum = [Double](repeating: 0, count: margins.map(\.groupCount).max() ?? 0)
+            scores.withUnsafeMutableBufferPointer { scores in
+                for _ in 0..<Self.rakingResidualSweeps {
+                    for (margin, (inverseCount, inverseWeight)) in zip(margins, prepared) {
+                        margin.groupOfRow.withUnsafeBufferPointer { groups in
+                            margin.weightsAfter.withUnsafeBufferPointer { weights in
+                                inverseWeight.withUnsafeBufferPointer { inverseWeight in
+                                    sum.withUnsafeMutableBufferPointer { sum in
+                                        for group in 0..<margin.groupCount { sum[group] = 0 }
+                                        for row in 0..<scores.count {
+                                            sum[Int(groups[row])] += scores[row] * inverseWeight[row]
+                                        }
+                                        for group in 0..<margin.groupCount { sum[group] *= inverseCount[group] }
+                                        for row in 0..<scores.count {
+                                            scores[row] -= weights[row] * sum[Int(groups[row])]
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -15,15 +15,15 @@ public enum FornyeApp {
         let metrics = FornyeMetrics()
         app.storage[FornyeMetricsKey.self] = metrics
         // Outermost first. Telemetry sees the final status of every response; the security
-        // headers land on error pages too because ErrorMiddleware, innermost, has already turned
-        // errors into responses. Replaces Vapor's default RouteLoggingMiddleware (one line per
-        // request comes from the telemetry middleware instead) and its metrics, which would label
-        // requests by a second scheme.
+        // headers land on error pages too because the error middleware, innermost, has already
+        // turned errors into responses (problem details for the API, pages for people). Replaces
+        // Vapor's default RouteLoggingMiddleware (one line per request comes from the telemetry
+        // middleware instead) and its metrics, which would label requests by a second scheme.
         app.http.server.configuration.reportMetrics = false
         app.middleware = Middlewares()
         app.middleware.use(RequestTelemetryMiddleware(metrics: metrics))
         app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.behindTLS))
-        app.middleware.use(ErrorResponses.middleware(environment: app.environment))
+        app.middleware.use(FornyeErrorMiddleware())
         try StorageSetup.register(settings.storage, on: app.databases)
         StorageSetup.addMigrations(to: app.migrations)
         if settings.migrateOnStart {
@@ -36,6 +36,7 @@ public enum FornyeApp {
             if projects > 0 { app.logger.notice("seeded demo projects", metadata: ["projects": "\(projects)"]) }
         }
         app.routes.defaultMaxBodySize = "1mb"
+        app.storage[BarometerStoreKey.self] = BarometerStore()
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())

@@ -16,7 +16,17 @@ struct HealthController: RouteCollection {
         let healthy: Bool
         do {
             guard let sql = request.db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            try await sql.raw("SELECT 1").run()
+            // A load balancer needs an answer quickly even when the database hangs or the pool
+            // keeps retrying, so the check gives up after two seconds.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await sql.raw("SELECT 1").run() }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(2))
+                    throw Abort(.serviceUnavailable, reason: "database check timed out")
+                }
+                try await group.next()
+                group.cancelAll()
+            }
             healthy = true
         } catch {
             request.logger.error("health check: database unreachable", metadata: ["error": "\(error)"])

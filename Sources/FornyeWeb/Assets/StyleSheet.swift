@@ -45,6 +45,35 @@ enum StyleSheet {
         .notice { padding: .6rem 1rem; background: var(--bg-soft); border-left: 4px solid var(--accent); }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
           clip: rect(0 0 0 0); white-space: nowrap; }
+        .tag { font-weight: 700; color: var(--warn-ink); }
+        .analyst-notice { background: var(--warn-bg); color: var(--warn-ink); border-left-color: #b38600; }
+        .results-filters fieldset { border: 1px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
+        .results-filters legend { font-weight: 600; padding: 0 .25rem; }
+        .filter-grid { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
+        .filter-grid p { margin: .4rem 0; }
+        .results-filters label { display: block; font-weight: 600; }
+        .results-filters select { font: inherit; padding: .2rem; max-width: 18rem; }
+        .hint { color: var(--muted); margin: .25rem 0; }
+        .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+        .facts dt { font-weight: 600; }
+        .facts dd { margin: 0; }
+        .toc ol { columns: 2; }
+        figure.result { margin: 2rem 0; padding-top: 1rem; border-top: 1px solid var(--line); }
+        figure.result h3 { margin: 0 0 .25rem; font-size: 1.15rem; }
+        .figure-body { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+        .figure-body svg { max-width: 100%; height: auto; }
+        .table-wrap { overflow-x: auto; max-width: 100%; }
+        td.num, th.num { text-align: right; }
+        tr.emphasised th, tr.emphasised td { font-weight: 700; }
+        td.suppressed { font-style: italic; color: var(--muted); background: repeating-linear-gradient(45deg, #fff,
+          #fff 4px, var(--bg-soft) 4px, var(--bg-soft) 8px); }
+        .base { color: var(--muted); }
+        .notes { font-size: .95rem; color: var(--muted); }
+        .downloads { margin: .25rem 0; }
+        .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin: 1rem 0; }
+        .error-summary h2 { margin-top: 0; font-size: 1.2rem; }
+        .results-filters .error-message { display: block; }
+        .results-filters select[aria-invalid="true"] { border: 2px solid var(--error); }
         .inline-form { display: inline; margin: 0; }
         .link-button { background: none; color: var(--accent); padding: 0; text-decoration: underline; }
         .link-button:hover { background: none; color: var(--accent-dark); }

@@ -1,0 +1,223 @@
+import FornyeReport
+import FornyeStatistics
+import FornyeStorage
+import Vapor
+
+/// `/api/v1`: the published waves, their figures and tables, and estimates of any variable, as
+/// JSON. Read-only; the public gets the same suppressed numbers as the pages, analysts the
+/// unsuppressed ones. Errors are problem details (`FornyeErrorMiddleware`).
+struct APIController: RouteCollection {
+    static let maxEstimateBody: ByteCount = "16kb"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("api", "openapi.json", use: openAPI)
+        let v1 = routes.grouped("api", "v1")
+        v1.get("waves", use: waves)
+        v1.get("waves", ":wave", use: wave)
+        v1.get("waves", ":wave", "figures", use: figures)
+        v1.get("waves", ":wave", "figures", ":figure", use: figure)
+        v1.get("waves", ":wave", "estimates", use: estimates)
+        v1.on(.POST, "waves", ":wave", "estimates", body: .collect(maxSize: Self.maxEstimateBody), use: postEstimates)
+    }
+
+    @Sendable func openAPI(request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.cacheControl = .init(isPublic: true, maxAge: 300)
+        return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+    }
+
+    @Sendable func waves(request: Request) async throws -> APIModels.WavePage {
+        let page = try Self.integer(request, "page", default: 1, range: 1...100_000)
+        let per = try Self.integer(request, "per", default: 20, range: 1...100)
+        let all = try await BarometerQueries.visibleWaves(request)
+        let start = min((page - 1) * per, all.count)
+        let items = all[start..<min(start + per, all.count)].map(APIModels.WaveSummary.init)
+        return APIModels.WavePage(items: items, page: page, per: per, total: all.count)
+    }
+
+    @Sendable func wave(request: Request) async throws -> APIModels.WaveDetail {
+        let wave = try await request.application.barometerStore.wave(
+            try request.parameters.require("wave"), for: request)
+        let codebook = wave.dataset.codebook
+        let filters = BarometerFilters.variables.compactMap { filter -> APIModels.Filter? in
+            guard let variable = codebook.variable(named: filter.name) else { return nil }
+            return APIModels.Filter(
+                name: filter.name, label: variable.label,
+                codes: variable.valueLabels.map { .init(code: $0.code, label: $0.label, labelEnglish: $0.labelEnglish) }
+            )
+        }
+        let items = Set(codebook.multipleResponseSets.flatMap(\.items))
+        let variables =
+            codebook.variables.filter { !items.contains($0.name) && $0.kind != .text }.map {
+                APIModels.Variable(name: $0.name, label: $0.label, kind: $0.kind.rawValue)
+            }
+            + codebook.multipleResponseSets.map {
+                APIModels.Variable(name: $0.name, label: $0.label, kind: "multipleResponse")
+            }
+        return APIModels.WaveDetail(
+            slug: wave.slug, title: wave.title, shortTitle: wave.shortTitle, synthetic: wave.synthetic,
+            status: wave.status.rawValue, responses: wave.responseCount, structureDate: wave.wave.structureDate,
+            filters: filters, variables: variables,
+            links: [
+                "self": "/api/v1/waves/\(wave.slug)", "figures": "/api/v1/waves/\(wave.slug)/figures",
+                "estimates": "/api/v1/waves/\(wave.slug)/estimates", "page": "/barometer/\(wave.slug)",
+            ])
+    }
+
+    @Sendable func figures(request: Request) async throws -> APIModels.FigureList {
+        let (wave, filters, document) = try await Self.document(request)
+        let query = filters.query()
+        let figures = document.sections.flatMap { section in
+            section.figures.map { figure in
+                var links = [
+                    "self": "/api/v1/waves/\(wave.slug)/figures/\(figure.id)\(query)",
+                    "csv": "/barometer/\(wave.slug)/figurer/\(figure.id).csv\(query)",
+                ]
+                if figure.chart != nil { links["svg"] = "/barometer/\(wave.slug)/figurer/\(figure.id).svg\(query)" }
+                return APIModels.FigureSummary(
+                    id: figure.id, number: figure.number, title: figure.title, section: section.heading,
+                    base: figure.base, hasChart: figure.chart != nil, links: links)
+            }
+        }
+        return APIModels.FigureList(
+            wave: wave.slug, synthetic: wave.synthetic, suppressed: request.seesSuppressedResults,
+            filters: filters.codes, figures: figures)
+    }
+
+    @Sendable func figure(request: Request) async throws -> APIModels.FigureTable {
+        let (wave, filters, document) = try await Self.document(request)
+        let id = try request.parameters.require("figure")
+        guard let figure = document.figures.first(where: { $0.id == id }) else { throw WebError.unknownFigure(id) }
+        var csv = figure.csv
+        if wave.synthetic && !csv.header.contains("datakilde") {
+            csv.header.append("datakilde")
+            csv.rows = csv.rows.map { $0 + ["SYNTETISKE DATA"] }
+        }
+        return APIModels.FigureTable(
+            wave: wave.slug, id: figure.id, number: figure.number, title: figure.title, caption: figure.caption,
+            base: figure.base, synthetic: wave.synthetic, suppressed: request.seesSuppressedResults,
+            filters: filters.codes, rowHeader: figure.table.rowHeader, columns: figure.table.columns.map(\.header),
+            rows: figure.table.rows.map { .init(header: $0.header, cells: $0.cells, emphasised: $0.emphasised) },
+            notes: figure.notes + figure.table.notes, data: .init(header: csv.header, rows: csv.rows))
+    }
+
+    @Sendable func estimates(request: Request) async throws -> APIModels.Estimates {
+        let wave = try await request.application.barometerStore.wave(
+            try request.parameters.require("wave"), for: request)
+        guard let variable = request.query[String.self, at: "variable"], !variable.isEmpty else {
+            throw WebError.invalidParameter(
+                "variable", nb: "mangler; oppgi variabelen som skal anslås.",
+                en: "is missing; name the variable to estimate.")
+        }
+        let by = (request.query[String.self, at: "by"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
+        return try EstimateService.estimate(
+            wave, variable: variable, by: by, filters: filters, suppressed: request.seesSuppressedResults)
+    }
+
+    @Sendable func postEstimates(request: Request) async throws -> APIModels.Estimates {
+        guard let contentType = request.headers.contentType, contentType.type == "application",
+            contentType.subType == "json"
+        else {
+            throw WebError(
+                .unsupportedMediaType, nb: "Send spørringen som application/json.",
+                en: "Send the query as application/json.", parameter: "Content-Type")
+        }
+        // Vapor refuses a larger streamed body while collecting it; this covers a body that came whole.
+        if let body = request.body.data, body.readableBytes > Self.maxEstimateBody.value {
+            throw WebError(
+                .payloadTooLarge, nb: "Kroppen er større enn 16 kB.", en: "The body is larger than 16 kB.",
+                parameter: "body")
+        }
+        let wave = try await request.application.barometerStore.wave(
+            try request.parameters.require("wave"), for: request)
+        let query: APIModels.EstimateQuery
+        do {
+            query = try request.content.decode(APIModels.EstimateQuery.self)
+        } catch {
+            throw WebError(
+                .badRequest, nb: "Kroppen er ikke gyldig JSON med feltet «variable» (og ev. «by», «filters»).",
+                en: "The body is not valid JSON with the field “variable” (and optionally “by”, “filters”).",
+                parameter: "body")
+        }
+        let filters = try BarometerFilters.parse(
+            (query.filters ?? [:]).mapValues(String.init), codebook: wave.dataset.codebook)
+        return try EstimateService.estimate(
+            wave, variable: query.variable, by: query.by ?? [], filters: filters,
+            suppressed: request.seesSuppressedResults)
+    }
+
+    static func document(_ request: Request) async throws -> (PreparedWave, BarometerFilters, ReportDocument) {
+        let store = request.application.barometerStore
+        let wave = try await store.wave(try request.parameters.require("wave"), for: request)
+        let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
+        let document = try await store.document(for: wave, filters: filters, suppressed: request.seesSuppressedResults)
+        return (wave, filters, document)
+    }
+
+    /// A whole-number query parameter within `range`, or 400 naming it.
+    static func integer(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let raw = request.query[String.self, at: name] else { return value }
+        guard let number = Int(raw), range.contains(number) else {
+            throw WebError.invalidParameter(
+                name, nb: "må være et heltall fra \(range.lowerBound) til \(range.upperBound), ikke «\(raw)».",
+                en: "must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(raw)”.")
+        }
+        return number
+    }
+}
+
+/// The general estimate: shares of a single-choice or ordinal variable, shares of respondents for
+/// a multiple-response set, or the mean of a numeric variable, by up to two breakdowns, within
+/// the filters' domain, with the public's disclosure control unless the caller is an analyst.
+enum EstimateService {
+    static func estimate(
+        _ wave: PreparedWave, variable: String, by: [String], filters: BarometerFilters, suppressed: Bool
+    ) throws -> APIModels.Estimates {
+        let codebook = wave.dataset.codebook
+        guard by.count <= 2 else {
+            throw WebError.invalidParameter("by", nb: "høyst to variabler.", en: "at most two variables.")
+        }
+        for name in by {
+            guard let breakdown = codebook.variable(named: name),
+                breakdown.kind == .singleChoice || breakdown.kind == .ordinal
+            else {
+                throw WebError.invalidParameter(
+                    "by", nb: "«\(name)» er ikke en kodet variabel i bølgen.",
+                    en: "“\(name)” is not a coded variable of the wave.")
+            }
+        }
+        guard Set(by).count == by.count, !by.contains(variable) else {
+            throw WebError.invalidParameter("by", nb: "nevner en variabel to ganger.", en: "names a variable twice.")
+        }
+        var dataset = wave.dataset
+        if !filters.isEmpty { dataset = try dataset.restricted(to: filters.domain(in: dataset).rows(in: dataset)) }
+        let estimator = Estimator(dataset: dataset, design: wave.design)
+        var table: EstimateTable
+        if codebook.multipleResponseSet(named: variable) != nil {
+            table = try estimator.multipleResponse(variable, kind: .shareOfRespondents, by: by)
+        } else if let definition = codebook.variable(named: variable) {
+            switch definition.kind {
+            case .singleChoice, .ordinal: table = try estimator.shares(of: variable, by: by)
+            case .numeric: table = try estimator.means(of: variable, by: by)
+            case .multipleChoiceItem, .text:
+                throw WebError.invalidParameter(
+                    "variable", nb: "«\(variable)» kan ikke anslås alene; bruk settet den hører til.",
+                    en: "“\(variable)” cannot be estimated alone; use the set it belongs to.")
+            }
+        } else {
+            throw WebError.invalidParameter(
+                "variable", nb: "bølgen har ingen variabel «\(variable)».",
+                en: "the wave has no variable “\(variable)”.")
+        }
+        if suppressed { table = DisclosureControl.apply(DisclosureRules(), to: table) }
+        return APIModels.Estimates(
+            wave: wave.slug, variable: table.variable, label: table.label, kind: table.kind.rawValue, by: by,
+            filters: filters.codes, confidenceLevel: table.confidenceLevel,
+            intervalMethod: table.intervalMethod.rawValue, synthetic: table.synthetic, suppressed: suppressed,
+            cells: table.cells.map(APIModels.Cell.init))
+    }
+}
