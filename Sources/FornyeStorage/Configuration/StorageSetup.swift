@@ -1,5 +1,6 @@
 public import FluentKit
 import FluentPostgresDriver
+import FluentSQL
 import FluentSQLiteDriver
 import Foundation
 
@@ -27,6 +28,24 @@ public enum StorageSetup {
         case .postgres(let url):
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .fornye, isDefault: true)
         }
+    }
+
+    /// Puts an SQLite file in write-ahead-log mode (kept in the file, so once is enough). With WAL
+    /// and `synchronous=FULL` (SQLite's compiled default in sqlite-nio, checked here) a commit that
+    /// returned is on disk, so a killed process loses no acknowledged response. Returns the
+    /// journal mode and synchronous level in force, or nil for other backends.
+    @discardableResult
+    public static func prepare(_ configuration: StorageConfiguration, database: any Database) async throws
+        -> (journalMode: String, synchronous: Int)?
+    {
+        guard case .sqlite(let path) = configuration.backend, path != ":memory:",
+            let sql = database as? any SQLDatabase
+        else { return nil }
+        let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?.decode(
+            column: "journal_mode", as: String.self)
+        try await sql.raw("PRAGMA synchronous = FULL").run()
+        let level = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+        return (mode ?? "", level ?? -1)
     }
 
     /// Adds every migration, in order.

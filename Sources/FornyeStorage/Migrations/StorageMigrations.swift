@@ -7,6 +7,10 @@ public enum StorageMigrations {
         [
             M0001CreateWaves(),
             M0002CreateResponses(),
+            M0020AddCollectionToWaves(),
+            M0021CreateSampleUnits(),
+            M0022CreateInvitations(),
+            M0023CreateDrafts(),
         ]
     }
 }

@@ -10,5 +10,6 @@ enum Routes {
         try app.register(collection: AssetController())
         try app.register(collection: HealthController())
         try pages.register(collection: HomeController())
+        try pages.register(collection: QuestionnaireController())
     }
 }
