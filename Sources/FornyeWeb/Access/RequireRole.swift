@@ -13,9 +13,8 @@ public struct RequireRole: AsyncMiddleware {
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let principal = request.principal else {
             if !request.url.path.hasPrefix("/api/"), request.method == .GET {
-                let target = request.url.string
-                let encoded = target.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
-                return request.redirect(to: "/logg-inn?neste=\(encoded)")
+                let next = "neste=\(LocalRedirect.queryEncoded(request.url.string))"
+                return request.redirect(to: "/logg-inn?\(request.sessionExpired ? "utlopt=1&" : "")\(next)")
             }
             throw Abort(.unauthorized, reason: "Sign in to use this page.")
         }
@@ -29,6 +28,8 @@ public struct RequireRole: AsyncMiddleware {
 extension RoutesBuilder {
     /// Routes for analysts and admins.
     public var analysts: any RoutesBuilder { grouped(RequireRole([.analyst, .admin])) }
+    /// Routes for everyone signed in (admins, analysts, municipality editors).
+    public var signedIn: any RoutesBuilder { grouped(RequireRole([.admin, .analyst, .municipalityEditor])) }
     /// Routes for admins only.
     public var admins: any RoutesBuilder { grouped(RequireRole([.admin])) }
 }

@@ -23,6 +23,9 @@ public enum FornyeApp {
             if !seeded.isEmpty { app.logger.notice("seeded synthetic demo waves", metadata: ["waves": "\(seeded)"]) }
         }
         app.routes.defaultMaxBodySize = "1mb"
+        app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
+        // Before every route, so handlers and `RequireRole` know who is asking.
+        app.middleware.use(SessionAuthenticator())
         try Routes.register(on: app)
     }
 }

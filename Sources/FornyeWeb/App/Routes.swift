@@ -10,6 +10,7 @@ enum Routes {
         try app.register(collection: AssetController())
         try app.register(collection: HealthController())
         try pages.register(collection: HomeController())
+        try pages.register(collection: LoginController())
         try pages.register(collection: QuestionnaireController())
     }
 }

@@ -45,6 +45,17 @@ enum StyleSheet {
         .notice { padding: .6rem 1rem; background: var(--bg-soft); border-left: 4px solid var(--accent); }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
           clip: rect(0 0 0 0); white-space: nowrap; }
+        .inline-form { display: inline; margin: 0; }
+        .link-button { background: none; color: var(--accent); padding: 0; text-decoration: underline; }
+        .link-button:hover { background: none; color: var(--accent-dark); }
+        .field-hint { margin: .1rem 0; color: var(--muted); }
+        .stacked-form { max-width: 32rem; }
+        .stacked-form input[type=text], .stacked-form input[type=email], .stacked-form input[type=password],
+          .stacked-form select { width: 100%; }
+        .secret { font-family: ui-monospace, monospace; font-size: 1.15rem; padding: .4rem .6rem;
+          background: var(--bg-soft); border: 1px solid var(--line); display: inline-block; }
+        .filters { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-end; }
+        .pagination { display: flex; gap: 1rem; list-style: none; padding: 0; }
         @media (max-width: 40rem) {
           h1 { font-size: 1.5rem; }
           .header-tools { margin-left: 0; }

@@ -8,6 +8,6 @@ struct HomeController: RouteCollection {
 
     @Sendable func home(request: Request) async throws -> HTMLPage {
         let waves = try await WaveRepository(database: request.db).list(statuses: [.published])
-        return HTMLPage(HomePage(language: Language.of(request), waves: waves).render())
+        return HTMLPage(HomePage(request: request, waves: waves).render())
     }
 }

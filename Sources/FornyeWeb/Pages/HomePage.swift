@@ -3,13 +3,13 @@ import Vapor
 
 /// The front page: what Fornye is and where to go.
 struct HomePage {
-    var language: Language
+    var request: Request
     var waves: [WaveRecord]
 
     func render() -> String {
-        let language = language
+        let language = Language.of(request)
         let layout = PageLayout(
-            title: language.pick("Innovasjon i kommunene", "Innovation in municipalities"), language: language,
+            title: language.pick("Innovasjon i kommunene", "Innovation in municipalities"), request: request,
             path: "/", synthetic: waves.contains { $0.synthetic })
         return layout.render {
             el("h1") { language.pick("Fornye – innovasjon i kommunene", "Fornye – innovation in municipalities") }

@@ -1,5 +1,10 @@
+public import FornyeStorage
+public import Vapor
+
 /// The frame of every page: language, skip link, header with navigation and language switch,
-/// main content, footer. Pages supply only their title and content.
+/// the signed-in user with a sign-out button, main content, footer. Pages supply only their
+/// title and content; `PageLayout(title:request:)` takes the language, user and CSRF token
+/// from the request.
 public struct PageLayout: Sendable {
     public var title: String
     public var language: Language
@@ -9,13 +14,31 @@ public struct PageLayout: Sendable {
     public var synthetic: Bool
     /// The signed-in user's display name, or nil for the public.
     public var userName: String?
+    /// The signed-in user's role (admins get the admin links).
+    public var role: Role?
+    /// The request's CSRF token, for the sign-out form; without it no sign-out button is shown.
+    public var csrfToken: String?
 
-    public init(title: String, language: Language, path: String, synthetic: Bool = false, userName: String? = nil) {
+    public init(
+        title: String, language: Language, path: String, synthetic: Bool = false, userName: String? = nil,
+        role: Role? = nil, csrfToken: String? = nil
+    ) {
         self.title = title
         self.language = language
         self.path = path
         self.synthetic = synthetic
         self.userName = userName
+        self.role = role
+        self.csrfToken = csrfToken
+    }
+
+    /// The layout for `request`: its language, its path (or `path`), the signed-in user and the
+    /// CSRF token.
+    public init(title: String, request: Request, path: String? = nil, synthetic: Bool = false) {
+        self.init(
+            title: title, language: Language.of(request), path: path ?? request.url.path, synthetic: synthetic,
+            userName: request.principal?.displayName, role: request.principal?.role,
+            csrfToken: request.csrfToken.isEmpty ? nil : request.csrfToken)
     }
 
     public func render(@NodeBuilder _ content: () -> [Node]) -> String {
@@ -69,14 +92,37 @@ public struct PageLayout: Sendable {
                     }
                 }
             }
-            el("p", ["class": "header-tools"]) {
+            el("div", ["class": "header-tools"]) {
                 el("a", ["href": switchHref, "lang": language.other.rawValue, "hreflang": language.other.rawValue]) {
                     language.otherName
                 }
-                if let userName {
-                    el("span", ["class": "user"]) { userName }
+                userTools
+            }
+        }
+    }
+
+    /// Who is signed in, with links to the account and admin pages and a sign-out button; or a
+    /// sign-in link for the public.
+    @NodeBuilder private var userTools: [Node] {
+        let language = language
+        if let userName {
+            el("span", ["class": "user"]) {
+                el("span", ["class": "visually-hidden"]) { language.pick("Innlogget som ", "Signed in as ") }
+                userName
+            }
+            if role == .admin {
+                el("a", ["href": "/admin/brukere"]) { language.pick("Brukere", "Users") }
+                el("a", ["href": "/admin/logg"]) { language.pick("Logg", "Audit log") }
+            }
+            el("a", ["href": "/konto/passord"]) { language.pick("Passord", "Password") }
+            if let csrfToken {
+                el("form", ["method": "post", "action": "/logg-ut", "class": "inline-form"]) {
+                    el("input", ["type": "hidden", "name": CSRFMiddleware.fieldName, "value": csrfToken])
+                    el("button", ["type": "submit", "class": "link-button"]) { language.pick("Logg ut", "Sign out") }
                 }
             }
+        } else {
+            el("a", ["href": "/logg-inn"]) { language.pick("Logg inn", "Sign in") }
         }
     }
 

@@ -1,0 +1,166 @@
+import FornyeStorage
+import Vapor
+
+/// `/logg-inn` and `/logg-ut`: password sign-in with rate limiting and lockout, server-side
+/// sessions, sign-out.
+struct LoginController: RouteCollection {
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var neste: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("logg-inn", use: form)
+        routes.post("logg-inn", use: login)
+        routes.post("logg-ut", use: logout)
+    }
+
+    @Sendable func form(request: Request) async throws -> HTMLPage {
+        let expired = request.sessionExpired || request.query[String.self, at: "utlopt"] == "1"
+        let page = LoginPage(
+            request: request, email: "", next: LocalRedirect.target(request.query[String.self, at: "neste"]),
+            notice: expired ? .expired : nil)
+        return HTMLPage(page.render())
+    }
+
+    @Sendable func login(request: Request) async throws -> Response {
+        let form = try request.content.decode(LoginForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let password = form.password ?? ""
+        let next = LocalRedirect.target(form.neste)
+        let audit = AuditLog(database: request.db)
+
+        if let limiter = request.application.storage[LoginRateLimiterKey.self],
+            let retryAfter = limiter.attempt(from: request.clientAddress)
+        {
+            try await audit.record(
+                actor: nil, action: .loginFailed, target: email, details: "rate limited (\(request.clientAddress))")
+            let response = try await HTMLPage(
+                LoginPage(
+                    request: request, email: email, next: next, notice: .rateLimited(minutes: (retryAfter + 59) / 60)
+                )
+                .render(), status: .tooManyRequests
+            ).encodeResponse(for: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+            return response
+        }
+
+        let users = UserStore(database: request.db)
+        guard !email.isEmpty, !password.isEmpty, let user = try await users.find(email: email) else {
+            // Spend the time a real check takes, so a wrong address is not told apart by speed.
+            if !password.isEmpty { _ = try await request.hashPassword(password) }
+            try await audit.record(actor: nil, action: .loginFailed, target: email, details: "unknown e-mail")
+            return try await failed(request, email: email, next: next)
+        }
+        let userID = try user.requireID()
+        if user.disabled {
+            try await audit.record(actor: nil, action: .loginFailed, target: email, details: "account disabled")
+            return try await failed(request, email: email, next: next)
+        }
+        if user.isLocked() {
+            try await audit.record(actor: nil, action: .loginFailed, target: email, details: "account locked")
+            return try await failed(request, email: email, next: next)
+        }
+        guard try await request.verifyPassword(password, hash: user.passwordHash) else {
+            let locked = try await users.recordFailedLogin(user)
+            try await audit.record(actor: nil, action: .loginFailed, target: email, details: "wrong password")
+            if locked {
+                try await audit.record(
+                    actor: nil, action: .accountLocked, target: email,
+                    details: "\(LockoutPolicy.maximumFailures) failed sign-ins; locked for 15 minutes")
+            }
+            return try await failed(request, email: email, next: next)
+        }
+
+        try await users.recordSuccessfulLogin(user)
+        let sessions = SessionStore(database: request.db)
+        // A new session on every sign-in, and the old one gone: no session fixation.
+        if let old = request.sessionTokenHash { try await sessions.delete(tokenHash: old) }
+        let token = SessionToken.make()
+        try await sessions.create(userID: userID, tokenHash: SessionToken.hash(token))
+        try await audit.record(actor: userID, action: .loginSucceeded, target: email)
+        CSRF.rotate(request)
+        let response = request.redirect(to: next, redirectType: .normal)
+        response.cookies[SessionAuthenticator.cookieName] = SessionAuthenticator.cookie(token, request)
+        return response
+    }
+
+    private func failed(_ request: Request, email: String, next: String) async throws -> Response {
+        try await HTMLPage(
+            LoginPage(request: request, email: email, next: next, notice: .failed).render(), status: .unauthorized
+        ).encodeResponse(for: request)
+    }
+
+    @Sendable func logout(request: Request) async throws -> Response {
+        if let hash = request.sessionTokenHash {
+            try await SessionStore(database: request.db).delete(tokenHash: hash)
+            try await AuditLog(database: request.db).record(actor: request.principal?.userID, action: .logout)
+        }
+        CSRF.rotate(request)
+        let response = request.redirect(to: "/", redirectType: .normal)
+        response.cookies[SessionAuthenticator.cookieName] = SessionAuthenticator.expiredCookie(request)
+        return response
+    }
+}
+
+/// The sign-in form.
+struct LoginPage {
+    enum Notice {
+        case failed
+        case expired
+        case rateLimited(minutes: Int)
+    }
+
+    var request: Request
+    var email: String
+    var next: String
+    var notice: Notice?
+
+    func render() -> String {
+        let language = Language.of(request)
+        let layout = PageLayout(title: language.pick("Logg inn", "Sign in"), request: request, path: "/logg-inn")
+        return layout.render {
+            el("h1") { language.pick("Logg inn", "Sign in") }
+            switch notice {
+            case .failed:
+                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
+                    language.pick(
+                        "Feil e-post eller passord. Etter \(LockoutPolicy.maximumFailures) mislykkede forsøk på rad "
+                            + "låses kontoen i 15 minutter.",
+                        "Wrong e-mail or password. After \(LockoutPolicy.maximumFailures) failed attempts in a row "
+                            + "the account is locked for 15 minutes.")
+                }
+            case .expired:
+                el("p", ["class": "notice", "role": "status"]) {
+                    language.pick(
+                        "Økten er utløpt. Logg inn på nytt.",
+                        "Your session has expired (økten er utløpt). Sign in again.")
+                }
+            case .rateLimited(let minutes):
+                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
+                    language.pick(
+                        "For mange innloggingsforsøk fra denne adressen. Prøv igjen om \(minutes) minutter.",
+                        "Too many sign-in attempts from this address. Try again in \(minutes) minutes.")
+                }
+            case nil:
+                Node.empty
+            }
+            el("form", ["method": "post", "action": "/logg-inn", "class": "stacked-form"]) {
+                CSRF.field(request)
+                el("input", ["type": "hidden", "name": "neste", "value": next])
+                FormField(
+                    name: "email", label: language.pick("E-post", "E-mail"), type: "email", value: email,
+                    autocomplete: "username"
+                ).node
+                FormField(
+                    name: "password", label: language.pick("Passord", "Password"), type: "password",
+                    autocomplete: "current-password"
+                ).node
+                el("p") {
+                    el("button", ["type": "submit"]) { language.pick("Logg inn", "Sign in") }
+                }
+            }
+        }
+    }
+}
