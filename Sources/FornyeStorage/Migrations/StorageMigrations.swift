@@ -7,16 +7,13 @@ public enum StorageMigrations {
         [
             M0001CreateWaves(),
             M0002CreateResponses(),
-<<<<<<< HEAD
+            M0010CreateUsers(),
+            M0011CreateSessions(),
+            M0012CreateAuditLog(),
             M0020AddCollectionToWaves(),
             M0021CreateSampleUnits(),
             M0022CreateInvitations(),
             M0023CreateDrafts(),
-=======
-            M0010CreateUsers(),
-            M0011CreateSessions(),
-            M0012CreateAuditLog(),
->>>>>>> accounts
         ]
     }
 }
