@@ -12,5 +12,6 @@ enum Routes {
         try pages.register(collection: HomeController())
         try pages.register(collection: LoginController())
         try pages.register(collection: QuestionnaireController())
+        try pages.register(collection: WaveAdminController())
     }
 }
