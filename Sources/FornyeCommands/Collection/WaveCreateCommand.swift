@@ -30,7 +30,9 @@ struct WaveCreateCommand: AsyncParsableCommand {
     @Flag(help: "Open the wave for answers at once.") var open = false
 
     func run() async throws {
-        guard let mode = CollectionMode(rawValue: mode) else { throw ValidationError("--mode is anonymous or identified") }
+        guard let mode = CollectionMode(rawValue: mode) else {
+            throw ValidationError("--mode is anonymous or identified")
+        }
         guard let day = CalendarDay(date) else { throw ValidationError("--date must be YYYY-MM-DD") }
         let text = try String(contentsOfFile: sampleFrame, encoding: .utf8)
         let instrument = try Instrument.innovasjonsbarometer2018
@@ -47,9 +49,12 @@ struct WaveCreateCommand: AsyncParsableCommand {
                 slug: slug, title: title, instrument: instrument, mode: mode, structureDate: day, units: frame.units)
             let waveID = try wave.requireID()
             var tokens: [UUID: String] = [:]
-            for unit in try await repository.units(waveID: waveID) { tokens[try unit.requireID()] = InvitationToken.generate() }
+            for unit in try await repository.units(waveID: waveID) {
+                tokens[try unit.requireID()] = InvitationToken.generate()
+            }
             let invited = try await repository.reinvite(waveID: waveID, hashes: tokens.mapValues(InvitationToken.hash))
-            let rows = try [["enhet", "epost", "lenke"]]
+            let rows =
+                try [["enhet", "epost", "lenke"]]
                 + invited.map { [$0.name, $0.contactEmail, "\(baseURL)/svar/\(tokens[try $0.requireID()]!)"] }
             try SimpleCSV.write(rows).write(toFile: links, atomically: true, encoding: .utf8)
             if open { try await repository.setStatus(.open, waveID: waveID) }

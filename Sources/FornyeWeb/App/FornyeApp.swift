@@ -14,7 +14,7 @@ public enum FornyeApp {
         app.storage[WebSettingsKey.self] = settings
         try StorageSetup.register(settings.storage, on: app.databases)
         StorageSetup.addMigrations(to: app.migrations)
-        try await StorageSetup.prepare(settings.storage, database: app.db)
+        try await StorageSetup.prepare(settings.storage, databases: app.databases, logger: app.logger)
         if settings.migrateOnStart {
             try await app.autoMigrate()
         }

@@ -91,12 +91,16 @@ struct QuestionnaireController: RouteCollection {
     }
 
     private func render(
-        _ context: Context, pages: [Section], number: Int, answers: AnswerSet, problems: [QuestionnaireFlow.Problem]
+        _ context: Context, pages: [Section], number: Int, answers: AnswerSet, problems: [QuestionnaireFlow.Problem],
+        fields: FormFields? = nil
     ) -> String {
         let section = pages[number - 1]
+        // Refused typed answers are shown again so the respondent can correct them.
+        var entered: [String: String] = [:]
+        for problem in problems { entered[problem.question] = fields?.first(problem.question) }
         return context.views.page(
             section: section, questions: context.flow.shownQuestions(section, answers), answers: answers,
-            problems: problems, number: number, count: pages.count)
+            problems: problems, number: number, count: pages.count, entered: entered)
     }
 
     @Sendable func postPage(request: Request) async throws -> Response {
@@ -123,7 +127,8 @@ struct QuestionnaireController: RouteCollection {
             if !problems.isEmpty {
                 // Answers that fit are kept; the page is shown again with every problem at its question.
                 return htmlResponse(
-                    render(context, pages: pages, number: number, answers: answers, problems: problems),
+                    render(
+                        context, pages: pages, number: number, answers: answers, problems: problems, fields: fields),
                     status: .unprocessableEntity)
             }
             let base = context.views.base

@@ -47,7 +47,7 @@ struct QuestionnaireViews {
 
     func page(
         section: Section, questions: [Question], answers: AnswerSet, problems: [QuestionnaireFlow.Problem],
-        number: Int, count: Int
+        number: Int, count: Int, entered: [String: String] = [:]
     ) -> String {
         let heading = section.label.map(text) ?? title
         let progress = pick("Side \(number) av \(count)", "Page \(number) of \(count)")
@@ -64,7 +64,7 @@ struct QuestionnaireViews {
                     if question.type == .scale, index == 0 || questions[index - 1].type != .scale {
                         grid(questions[index...].prefix { $0.type == .scale }, answers: answers, problems: problems)
                     } else if question.type != .scale {
-                        field(question, answers: answers, problems: problems)
+                        field(question, answers: answers, problems: problems, entered: entered[question.name])
                     }
                 }
                 el("div", ["class": "form-actions"]) {
@@ -103,7 +103,7 @@ struct QuestionnaireViews {
                             let question = instrument.question(named: problem.question)
                             el("li") {
                                 el("a", ["href": "\(base)/side/\((pageNumber ?? 0) + 1)\(langQuery)"]) {
-                                    "\(question.map { text($0.label) } ?? problem.question): \(pick(problem.nb, problem.en))"
+                                    "\(question.map { text($0.label) } ?? problem.question) – \(pick(problem.nb, problem.en))"
                                 }
                             }
                         }
@@ -192,7 +192,7 @@ struct QuestionnaireViews {
                     let question = questions.first { $0.name == problem.question }
                     el("li") {
                         el("a", ["href": "#\(question.map(firstInputID) ?? "q-\(problem.question)")"]) {
-                            "\(question.map { text($0.label) } ?? problem.question): \(pick(problem.nb, problem.en))"
+                            "\(question.map { text($0.label) } ?? problem.question) – \(pick(problem.nb, problem.en))"
                         }
                     }
                 }
@@ -233,7 +233,10 @@ struct QuestionnaireViews {
         question.required ? el("span", ["class": "required"]) { pick(" (må besvares)", " (required)") } : .empty
     }
 
-    private func field(_ question: Question, answers: AnswerSet, problems: [QuestionnaireFlow.Problem]) -> Node {
+    /// - Parameter entered: what the respondent typed, shown again when it was refused.
+    private func field(
+        _ question: Question, answers: AnswerSet, problems: [QuestionnaireFlow.Problem], entered: String? = nil
+    ) -> Node {
         let problem = problems.first { $0.question == question.name }
         let describedBy = describedBy(question, problem: problem)
         let invalid = problem == nil ? nil : "true"
@@ -277,10 +280,12 @@ struct QuestionnaireViews {
             return grid([question], answers: answers, problems: problems)
         case .integer, .decimal, .text, .municipality:
             let value: String? =
-                switch answers[question.name] {
-                case .text(let text): text
-                case .number(let number): QuestionnaireFlow.fieldValues(.number(number)).first
-                default: nil
+                if let entered { entered } else {
+                    switch answers[question.name] {
+                    case .text(let text): text
+                    case .number(let number): QuestionnaireFlow.fieldValues(.number(number)).first
+                    default: nil
+                    }
                 }
             let id = "q-\(question.name)"
             let numeric = question.type != .text

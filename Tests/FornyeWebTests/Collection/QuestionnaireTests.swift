@@ -60,6 +60,8 @@ import VaporTesting
             #expect(body.contains("id=\"q-sector-error\""))
             #expect(body.contains("aria-describedby=\"q-sector-error\""))
             #expect(body.contains("Finner ingen kommune med nummer 9999"))
+            // What was typed is shown again to be corrected.
+            #expect(body.contains("id=\"q-kommunenummer\" name=\"kommunenummer\" value=\"9999\""))
             #expect(body.contains("id=\"q-role-error\""))
             // The valid answer is kept, the foreign code is not.
             #expect(body.contains("id=\"q-unit_type-1\" name=\"unit_type\" value=\"1\" checked"))
