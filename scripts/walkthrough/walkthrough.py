@@ -2,7 +2,7 @@
 """A respondent's walk through the web questionnaire, as a browser without JavaScript would do
 it (cookies, form posts, redirects), with a headless Chromium screenshot of every page shown.
 
-  python3 walkthrough.py --base http://127.0.0.1:8091 --token TOKEN --out docs/screenshots/collection/collection
+  python3 walkthrough.py --base http://127.0.0.1:8091 --token TOKEN --out docs/screenshots/collection
 
 Each page the server returned is saved as HTML with a <base> pointing at the server (so its
 style sheet loads) and photographed by `chromium --headless --screenshot`. Loopback only.
