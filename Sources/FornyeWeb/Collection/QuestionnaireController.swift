@@ -44,7 +44,8 @@ struct QuestionnaireController: RouteCollection {
         let date = wave.structureDate.flatMap(CalendarDay.init) ?? CalendarDay(Date())
         let flow = QuestionnaireFlow(instrument: instrument, register: try? MunicipalityRegister.bundled(), date: date)
         let views = QuestionnaireViews(
-            language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request))
+            language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request),
+            waveTitle: wave.title)
         let answers = try await repository.draft(invitationID: invitationID) ?? AnswerSet()
         return .ready(
             Context(invitationID: invitationID, instrument: instrument, flow: flow, views: views, answers: answers))

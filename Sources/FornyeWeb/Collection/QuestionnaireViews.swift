@@ -7,6 +7,8 @@ struct QuestionnaireViews {
     var instrument: Instrument
     var token: String
     var csrfField: Node
+    /// The wave's title (e.g. "Innovasjonsbarometeret 2026"), shown to respondents.
+    var waveTitle: String
 
     var base: String { "/svar/\(token)" }
     var langQuery: String { language == .en ? "?lang=en" : "" }
@@ -14,7 +16,7 @@ struct QuestionnaireViews {
     func text(_ text: LocalizedText) -> String { language == .en ? (text.en ?? text.nb) : text.nb }
     func pick(_ nb: String, _ en: String) -> String { language.pick(nb, en) }
 
-    var title: String { text(instrument.title) }
+    var title: String { waveTitle }
 
     func layout(_ heading: String, path: String) -> PageLayout {
         PageLayout(title: heading, language: language, path: path)

@@ -83,6 +83,7 @@ import VaporTesting
             #expect(response.body.string.contains("Svarene er lagret"))
             try await app.testing().test(.GET, base) { response in
                 #expect(response.body.string.contains("Fortsett der du slapp"))
+                #expect(response.body.string.contains("<h1>Testbølge</h1>"))
             }
             try await app.testing().test(.GET, "\(base)/side/2") { response in
                 #expect(
