@@ -4,6 +4,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case duplicateWave(String)
     case corruptResponse(row: Int, variable: String, String)
     case corruptWave(slug: String, String)
+    case unsupportedDatabase
 
     public var description: String {
         switch self {
@@ -12,6 +13,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .corruptResponse(let row, let variable, let message):
             return "stored response \(row), variable \(variable): \(message)"
         case .corruptWave(let slug, let message): return "stored wave «\(slug)»: \(message)"
+        case .unsupportedDatabase: return "the database does not speak SQL"
         }
     }
 }

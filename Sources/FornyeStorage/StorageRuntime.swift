@@ -35,6 +35,7 @@ public final class StorageRuntime: Sendable {
     public func migrate() async throws -> [String] {
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        try await StorageSetup.prepare(configuration, databases: databases, logger: logger)
         try await migrator.setupIfNeeded().get()
         let pending = try await migrator.previewPrepareBatch().get().map { $0.0.name }
         try await migrator.prepareBatch().get()

@@ -29,6 +29,10 @@ public final class WaveRecord: Model, @unchecked Sendable {
     @Field(key: "margins_json") public var marginsJSON: String
     @OptionalField(key: "weight_source") public var weightSource: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// For waves collected in Fornye: the instrument, `id@version` (see `CollectionInstruments`).
+    @OptionalField(key: "instrument_version") public var instrumentVersion: String?
+    /// For waves collected in Fornye: anonymous or identified responses.
+    @OptionalEnum(key: "collection_mode") public var collectionMode: CollectionMode?
 
     public init() {}
 

@@ -26,6 +26,7 @@ public enum FornyeApp {
         app.middleware.use(FornyeErrorMiddleware())
         try StorageSetup.register(settings.storage, on: app.databases)
         StorageSetup.addMigrations(to: app.migrations)
+        try await StorageSetup.prepare(settings.storage, databases: app.databases, logger: app.logger)
         if settings.migrateOnStart {
             try await app.autoMigrate()
         }

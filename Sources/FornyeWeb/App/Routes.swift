@@ -20,5 +20,7 @@ enum Routes {
         try pages.register(collection: AuditLogController())
         try pages.register(collection: ProjectController())
         try app.register(collection: ProjectAPIController())
+        try pages.register(collection: QuestionnaireController())
+        try pages.register(collection: WaveAdminController())
     }
 }

@@ -89,5 +89,37 @@ enum StyleSheet {
           h1 { font-size: 1.5rem; }
           .header-tools { margin-left: 0; }
         }
+        .progress { color: var(--muted); font-weight: 600; display: flex; gap: .75rem; align-items: center; }
+        .progress progress { width: 10rem; max-width: 40%; }
+        fieldset { border: 0; padding: 0; margin: 1.25rem 0; min-width: 0; }
+        legend { font-weight: 600; padding: 0; max-width: 48rem; }
+        .question { margin: 1.5rem 0; max-width: 48rem; }
+        .question-note { max-width: 48rem; padding: .6rem 1rem; background: var(--bg-soft); }
+        .hint { color: var(--muted); margin: .25rem 0; }
+        .required { font-weight: 400; color: var(--muted); }
+        .choice { display: flex; align-items: flex-start; gap: .5rem; margin: .35rem 0; }
+        .choice input { width: 1.35rem; height: 1.35rem; margin: .1rem 0 0; flex: none; }
+        .choice label { font-weight: 400; margin: 0; }
+        .grid-row { border-top: 1px solid var(--line); padding-top: .75rem; margin: .75rem 0; }
+        .grid-choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .25rem 1rem; }
+        .has-error { border-left: 4px solid var(--error); padding-left: .75rem; }
+        .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin: 1rem 0; max-width: 48rem; }
+        .error-summary h2 { margin-top: .25rem; font-size: 1.2rem; }
+        .error-summary a { color: var(--error); font-weight: 600; }
+        input.short { width: 8rem; }
+        .form-actions { display: flex; flex-wrap: wrap; gap: .75rem; margin-top: 2rem; }
+        button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
+        button.secondary:hover { background: var(--bg-soft); color: var(--accent-dark); }
+        .review-list dt { font-weight: 600; margin-top: .5rem; }
+        .review-list dd { margin: 0 0 .25rem 0; }
+        .review-section { border-top: 1px solid var(--line); margin-top: 1rem; }
+        .stat-grid { display: flex; flex-wrap: wrap; gap: 1rem; }
+        .stat-grid p { margin: 0; padding: .5rem 1rem; background: var(--bg-soft); }
+        .stat-grid strong { display: block; font-size: 1.4rem; }
+        textarea.csv { width: 100%; min-height: 6rem; font-family: monospace; }
+        @media (max-width: 40rem) {
+          .grid-choices { grid-template-columns: 1fr; }
+          .form-actions button { width: 100%; }
+        }
         """
 }

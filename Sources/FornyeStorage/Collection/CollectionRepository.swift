@@ -1,0 +1,220 @@
+public import FluentKit
+import FluentSQL
+public import FornyeBarometer
+import FornyeStatistics
+import Foundation
+
+/// What became of a submission.
+public enum SubmissionOutcome: Sendable, Equatable {
+    /// Stored now, in the transaction that also used the invitation and deleted the draft.
+    case accepted
+    /// The same form (same submission key) was stored before: nothing new is stored.
+    case alreadyReceived
+    /// The invitation was used by another submission, or the wave is not open: nothing stored.
+    case refused
+}
+
+/// A sample unit and whether its invitation has been used, for fieldwork monitoring.
+public struct UnitProgress: Sendable {
+    public var unit: SampleUnitRecord
+    public var answered: Bool
+    public var invited: Bool
+}
+
+/// Running a wave: its sample frame, invitations, drafts and submissions.
+///
+/// Anonymity: a response row holds the answers and design values only. The invitation is marked
+/// used in the same transaction, so monitoring can tell WHO answered (the unit of a used
+/// invitation) but never WHAT, in anonymous waves; identified waves also store the response id
+/// on the invitation.
+public struct CollectionRepository: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Creates a wave in `draft` status with its sample frame, all or nothing.
+    @discardableResult
+    public func createWave(
+        slug: String, title: String, instrument: Instrument, mode: CollectionMode, structureDate: CalendarDay,
+        units: [SampleUnit], synthetic: Bool = false
+    ) async throws -> WaveRecord {
+        if try await WaveRepository(database: database).record(slug: slug) != nil {
+            throw StorageError.duplicateWave(slug)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var codebook = instrument.codebook()
+        codebook.synthetic = synthetic
+        let wave = WaveRecord(
+            slug: slug, title: title, shortTitle: title, structureDate: structureDate.description,
+            synthetic: synthetic, status: .draft,
+            codebookJSON: String(decoding: try encoder.encode(codebook), as: UTF8.self), marginsJSON: "[]",
+            weightSource: nil)
+        let waveID = UUID()
+        wave.id = waveID
+        wave.instrumentVersion = CollectionInstruments.key(instrument)
+        wave.collectionMode = mode
+        let records = units.map { SampleUnitRecord(waveID: waveID, unit: $0) }
+        let batches = stride(from: 0, to: records.count, by: 200).map {
+            Array(records[$0..<min($0 + 200, records.count)])
+        }
+        try await database.transaction { transaction in
+            try await wave.create(on: transaction)
+            for batch in batches { try await batch.create(on: transaction) }
+        }
+        return wave
+    }
+
+    /// Waves collected in Fornye (those with an instrument), newest slug last.
+    public func collectedWaves() async throws -> [WaveRecord] {
+        try await WaveRecord.query(on: database).filter(\.$instrumentVersion != nil).sort(\.$slug).all()
+    }
+
+    public func setStatus(_ status: WaveRecord.Status, waveID: UUID) async throws {
+        try await WaveRecord.query(on: database).filter(\.$id == waveID).set(\.$status, to: status).update()
+    }
+
+    public func units(waveID: UUID) async throws -> [SampleUnitRecord] {
+        try await SampleUnitRecord.query(on: database).filter(\.$wave.$id == waveID).sort(\.$rowNumber).all()
+    }
+
+    /// Gives every unit that has not answered a new invitation: `hashes[unitID]` is the SHA-256
+    /// of its new token. The unit's earlier unused links stop working. Units that answered are
+    /// skipped. Returns the units invited, in frame order.
+    @discardableResult
+    public func reinvite(waveID: UUID, hashes: [UUID: String]) async throws -> [SampleUnitRecord] {
+        try await database.transaction { transaction in
+            let answered = try await Self.answeredUnitIDs(waveID: waveID, on: transaction)
+            let units = try await SampleUnitRecord.query(on: transaction).filter(\.$wave.$id == waveID)
+                .sort(\.$rowNumber).all()
+            var invited: [SampleUnitRecord] = []
+            var records: [InvitationRecord] = []
+            for unit in units {
+                let unitID = try unit.requireID()
+                guard !answered.contains(unitID), let hash = hashes[unitID] else { continue }
+                invited.append(unit)
+                records.append(InvitationRecord(waveID: waveID, sampleUnitID: unitID, tokenHash: hash))
+            }
+            let invitedIDs = try invited.map { try $0.requireID() }
+            for start in stride(from: 0, to: invitedIDs.count, by: 200) {
+                let slice = Array(invitedIDs[start..<min(start + 200, invitedIDs.count)])
+                try await InvitationRecord.query(on: transaction).filter(\.$sampleUnit.$id ~~ slice)
+                    .filter(\.$used == false).delete()
+            }
+            for start in stride(from: 0, to: records.count, by: 200) {
+                try await Array(records[start..<min(start + 200, records.count)]).create(on: transaction)
+            }
+            return invited
+        }
+    }
+
+    /// The invitation with this token hash and its wave.
+    public func invitation(tokenHash: String) async throws -> (InvitationRecord, WaveRecord)? {
+        guard let invitation = try await InvitationRecord.query(on: database).filter(\.$tokenHash == tokenHash).first(),
+            let wave = try await WaveRecord.find(invitation.$wave.id, on: database)
+        else { return nil }
+        return (invitation, wave)
+    }
+
+    public func draft(invitationID: UUID) async throws -> AnswerSet? {
+        try await DraftRecord.query(on: database).filter(\.$invitation.$id == invitationID).first()
+            .map { DraftAnswers.decode($0.answersJSON) }
+    }
+
+    /// Stores the answers so far; refused (false) once the invitation is used.
+    @discardableResult
+    public func saveDraft(invitationID: UUID, answers: AnswerSet) async throws -> Bool {
+        let json = DraftAnswers.encode(answers)
+        do {
+            return try await writeDraft(invitationID: invitationID, json: json)
+        } catch is DraftRefused {
+            return false
+        }
+    }
+
+    private func writeDraft(invitationID: UUID, json: String) async throws -> Bool {
+        try await database.transaction { transaction in
+            guard let sql = transaction as? any SQLDatabase else { throw StorageError.unsupportedDatabase }
+            // Write first, so SQLite takes the write lock at the first statement.
+            let updated = try await sql.raw(
+                "UPDATE \(ident: DraftRecord.schema) SET answers_json = \(bind: json) WHERE invitation_id = \(bind: invitationID) RETURNING id"
+            ).all()
+            if updated.isEmpty {
+                try await DraftRecord(invitationID: invitationID, answersJSON: json).create(on: transaction)
+            }
+            guard let invitation = try await InvitationRecord.find(invitationID, on: transaction), !invitation.used
+            else {
+                throw DraftRefused()
+            }
+            return true
+        }
+    }
+
+    private struct DraftRefused: Error {}
+
+    /// Stores a completed response in one transaction: marks the invitation used (only if it was
+    /// unused and its wave open), inserts the response, links it in identified waves, deletes the
+    /// draft. Repeating the same `submissionKey` stores nothing and answers `.alreadyReceived`.
+    ///
+    /// - Parameter answers: completed answers; they are turned into the wave's codebook variables.
+    public func submit(
+        invitationID: UUID, submissionKey: String, answers: AnswerSet, instrument: Instrument
+    ) async throws -> SubmissionOutcome {
+        let dataset = try instrument.dataset(responses: [answers])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let answersJSON = String(
+            decoding: try encoder.encode(try ResponseAnswers.answers(of: dataset, row: 0)), as: UTF8.self)
+        return try await database.transaction { transaction in
+            guard let sql = transaction as? any SQLDatabase else { throw StorageError.unsupportedDatabase }
+            let claimed = try await sql.raw(
+                """
+                UPDATE \(ident: InvitationRecord.schema) SET used = \(bind: true), submission_key = \(bind: submissionKey) \
+                WHERE id = \(bind: invitationID) AND used = \(bind: false) AND EXISTS (SELECT 1 FROM \(ident: WaveRecord.schema) \
+                WHERE \(ident: WaveRecord.schema).id = \(ident: InvitationRecord.schema).wave_id AND status = \(bind: WaveRecord.Status.open.rawValue)) \
+                RETURNING wave_id
+                """
+            ).all()
+            guard let row = claimed.first else {
+                let invitation = try await InvitationRecord.find(invitationID, on: transaction)
+                return invitation?.used == true && invitation?.submissionKey == submissionKey
+                    ? .alreadyReceived : .refused
+            }
+            let waveID = try row.decode(column: "wave_id", as: UUID.self)
+            let responseID = UUID()
+            try await ResponseRecord(
+                id: responseID, waveID: waveID, answersJSON: answersJSON, weight: 1, stratum: nil, psu: nil
+            ).create(on: transaction)
+            if try await WaveRecord.find(waveID, on: transaction)?.collectionMode == .identified {
+                try await InvitationRecord.query(on: transaction).filter(\.$id == invitationID)
+                    .set(\.$response.$id, to: responseID).update()
+            }
+            try await DraftRecord.query(on: transaction).filter(\.$invitation.$id == invitationID).delete()
+            return .accepted
+        }
+    }
+
+    /// Every unit of the frame with whether it was invited and whether it answered.
+    public func progress(waveID: UUID) async throws -> [UnitProgress] {
+        let units = try await self.units(waveID: waveID)
+        let answered = try await Self.answeredUnitIDs(waveID: waveID, on: database)
+        let invited = Set(
+            try await InvitationRecord.query(on: database).filter(\.$wave.$id == waveID).all().map(\.$sampleUnit.id))
+        return try units.map { unit in
+            let id = try unit.requireID()
+            return UnitProgress(unit: unit, answered: answered.contains(id), invited: invited.contains(id))
+        }
+    }
+
+    public func responseCount(waveID: UUID) async throws -> Int {
+        try await ResponseRecord.query(on: database).filter(\.$wave.$id == waveID).count()
+    }
+
+    static func answeredUnitIDs(waveID: UUID, on database: any Database) async throws -> Set<UUID> {
+        Set(
+            try await InvitationRecord.query(on: database).filter(\.$wave.$id == waveID).filter(\.$used == true)
+                .all().map(\.$sampleUnit.id))
+    }
+}

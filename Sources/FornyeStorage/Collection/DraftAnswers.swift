@@ -1,0 +1,60 @@
+public import FornyeBarometer
+import Foundation
+
+/// Answers as a draft stores them: `{"question": {"c": 1}}` for a code, `{"m": [1, 3]}` for a
+/// multiple choice, `{"n": 2.5}` for a number, `{"t": "..."}` for a text.
+public enum DraftAnswers {
+    struct Value: Codable {
+        var c: Int?
+        var m: [Int]?
+        var n: Double?
+        var t: String?
+    }
+
+    public static func encode(_ answers: AnswerSet) -> String {
+        var values: [String: Value] = [:]
+        for (name, answer) in answers.answers {
+            switch answer {
+            case .code(let code): values[name] = Value(c: code)
+            case .codes(let codes): values[name] = Value(m: codes.sorted())
+            case .number(let number): values[name] = Value(n: number)
+            case .text(let text): values[name] = Value(t: text)
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(values)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    public static func decode(_ json: String) -> AnswerSet {
+        guard let values = try? JSONDecoder().decode([String: Value].self, from: Data(json.utf8)) else {
+            return AnswerSet()
+        }
+        var answers = AnswerSet()
+        for (name, value) in values {
+            if let code = value.c {
+                answers[name] = .code(code)
+            } else if let codes = value.m {
+                answers[name] = .codes(Set(codes))
+            } else if let number = value.n {
+                answers[name] = .number(number)
+            } else if let text = value.t {
+                answers[name] = .text(text)
+            }
+        }
+        return answers
+    }
+}
+
+/// The instruments a wave can be collected with, by `id@version`.
+public enum CollectionInstruments {
+    public static func available() throws -> [Instrument] {
+        [try Instrument.innovasjonsbarometer2018]
+    }
+
+    public static func key(_ instrument: Instrument) -> String { "\(instrument.id)@\(instrument.version)" }
+
+    public static func instrument(key: String) throws -> Instrument? {
+        try available().first { Self.key($0) == key }
+    }
+}

@@ -1,0 +1,234 @@
+public import FornyeBarometer
+import Foundation
+
+/// One unit of a sample frame as read from a file, before it is stored.
+public struct SampleUnit: Sendable, Hashable {
+    /// The 1-based row in the file (the header is row 1).
+    public var row: Int
+    public var name: String
+    public var kommunenummer: String?
+    public var sector: Int
+    public var unitType: Int
+    public var contactEmail: String
+    public var contactName: String?
+
+    public init(
+        row: Int, name: String, kommunenummer: String?, sector: Int, unitType: Int, contactEmail: String,
+        contactName: String?
+    ) {
+        self.row = row
+        self.name = name
+        self.kommunenummer = kommunenummer
+        self.sector = sector
+        self.unitType = unitType
+        self.contactEmail = contactEmail
+        self.contactName = contactName
+    }
+}
+
+/// A problem in a sample frame file, located at a row and column.
+public struct SampleFrameIssue: Sendable, Hashable, CustomStringConvertible {
+    /// 1-based row; nil for the file as a whole.
+    public var row: Int?
+    /// The column's header as in the file; nil when the issue is not about one column.
+    public var column: String?
+    public var message: String
+
+    public init(row: Int?, column: String?, message: String) {
+        self.row = row
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var parts: [String] = []
+        if let row { parts.append("row \(row)") }
+        if let column { parts.append("column «\(column)»") }
+        return (parts.isEmpty ? "" : parts.joined(separator: ", ") + ": ") + message
+    }
+}
+
+/// Reads a sample frame: a table with a header row and one row per unit. Every problem is
+/// reported with its row and column; a frame with any problem is refused whole.
+///
+/// Columns (bokmål or English headers, any order): `enhet`/`unit_name`, `kommunenummer`/
+/// `municipality_number` (may be empty for county-run units), `sektor`/`sector` and
+/// `enhetstype`/`unit_type` (the instrument's code or its bokmål or English label),
+/// `epost`/`email`, and optionally `kontaktperson`/`contact_name`.
+public struct SampleFrame: Sendable {
+    public var units: [SampleUnit]
+    public var issues: [SampleFrameIssue]
+
+    enum Field: CaseIterable {
+        case name, kommunenummer, sector, unitType, email, contactName
+
+        var headers: [String] {
+            switch self {
+            case .name: ["enhet", "unit_name", "navn", "name"]
+            case .kommunenummer: ["kommunenummer", "municipality_number", "knr"]
+            case .sector: ["sektor", "sector"]
+            case .unitType: ["enhetstype", "unit_type"]
+            case .email: ["epost", "e-post", "email", "e-mail"]
+            case .contactName: ["kontaktperson", "contact_name", "kontakt"]
+            }
+        }
+
+        var required: Bool { self != .contactName }
+    }
+
+    /// Reads rows (the first is the header) against the instrument's sector and unit type lists,
+    /// checking kommunenummer in `register` on `date`.
+    public init(
+        rows: [[String]], instrument: Instrument, register: MunicipalityRegister?, on date: CalendarDay
+    ) {
+        units = []
+        issues = []
+        guard let header = rows.first else {
+            issues.append(.init(row: nil, column: nil, message: "the file is empty; it needs a header row"))
+            return
+        }
+        let normalized = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var index: [Field: Int] = [:]
+        for field in Field.allCases {
+            if let position = normalized.firstIndex(where: field.headers.contains) {
+                index[field] = position
+            } else if field.required {
+                issues.append(
+                    .init(
+                        row: 1, column: nil,
+                        message: "the header has no column «\(field.headers[0])» (or «\(field.headers[1])»)"))
+            }
+        }
+        guard issues.isEmpty else { return }
+        let sectors = instrument.choiceList(named: "sector")?.choices ?? []
+        let unitTypes = instrument.choiceList(named: "unit_type")?.choices ?? []
+        var emails: [String: Int] = [:]
+        for (offset, cells) in rows.enumerated().dropFirst() {
+            let rowNumber = offset + 1
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            func cell(_ field: Field) -> String {
+                guard let position = index[field], position < cells.count else { return "" }
+                return cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            func issue(_ field: Field, _ message: String) {
+                let column = index[field].map { header[$0] } ?? field.headers[0]
+                issues.append(.init(row: rowNumber, column: column, message: message))
+            }
+            let name = cell(.name)
+            if name.isEmpty { issue(.name, "the unit has no name") }
+            let number = cell(.kommunenummer)
+            if !number.isEmpty {
+                if number.count != 4 || !number.allSatisfy(\.isASCII) || !number.allSatisfy(\.isNumber) {
+                    issue(.kommunenummer, "«\(number)» is not a kommunenummer (four digits, e.g. 0301)")
+                } else if let register {
+                    do {
+                        _ = try register.municipality(number: number, on: date)
+                    } catch {
+                        issue(.kommunenummer, "«\(number)»: \(error)")
+                    }
+                }
+            }
+            let sector = Self.code(cell(.sector), in: sectors)
+            if sector == nil { issue(.sector, Self.codeMessage(cell(.sector), sectors)) }
+            let unitType = Self.code(cell(.unitType), in: unitTypes)
+            if unitType == nil { issue(.unitType, Self.codeMessage(cell(.unitType), unitTypes)) }
+            let email = cell(.email)
+            if !Self.isEmail(email) {
+                issue(.email, email.isEmpty ? "the e-mail address is missing" : "«\(email)» is not an e-mail address")
+            } else if let first = emails[email.lowercased()] {
+                issue(.email, "«\(email)» is also on row \(first); each unit needs its own invitation")
+            } else {
+                emails[email.lowercased()] = rowNumber
+            }
+            let contact = cell(.contactName)
+            if let sector, let unitType, !name.isEmpty, Self.isEmail(email) {
+                units.append(
+                    SampleUnit(
+                        row: rowNumber, name: name, kommunenummer: number.isEmpty ? nil : number, sector: sector,
+                        unitType: unitType, contactEmail: email, contactName: contact.isEmpty ? nil : contact))
+            }
+        }
+        if issues.isEmpty && units.isEmpty {
+            issues.append(.init(row: nil, column: nil, message: "the file has a header but no units"))
+        }
+    }
+
+    /// The frame is usable: no issues and at least one unit.
+    public var isValid: Bool { issues.isEmpty && !units.isEmpty }
+
+    static func code(_ text: String, in choices: [Choice]) -> Int? {
+        if let code = Int(text), choices.contains(where: { $0.code == code }) { return code }
+        let lowered = text.lowercased()
+        return choices.first { $0.label.nb.lowercased() == lowered || $0.label.en?.lowercased() == lowered }?.code
+    }
+
+    static func codeMessage(_ text: String, _ choices: [Choice]) -> String {
+        let allowed = choices.map { "\($0.code) = \($0.label.nb)" }.joined(separator: ", ")
+        return text.isEmpty ? "missing; use one of \(allowed)" : "«\(text)» is not one of \(allowed)"
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace) && text.count <= 254
+    }
+}
+
+/// A small RFC 4180 reader and writer for sample frames and invitation lists: quoted fields,
+/// doubled quotes, CRLF or LF, and `;` as separator when the header uses it (Norwegian Excel).
+public enum SimpleCSV {
+    public static func parse(_ text: String) -> [[String]] {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
+        let separator: Character =
+            firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = body.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" && field.isEmpty {
+                quoted = true
+            } else if character == separator {
+                row.append(field)
+                field = ""
+            } else if character == "\n" || character == "\r\n" || character == "\r" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.append(character)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
+
+    public static func write(_ rows: [[String]]) -> String {
+        rows.map { row in
+            row.map { field in
+                // A leading = + - @ would be run as a formula by spreadsheets (CSV injection).
+                let guarded = field.first.map { "=+-@".contains($0) } == true ? "'" + field : field
+                return guarded.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
+                    ? "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : guarded
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+}

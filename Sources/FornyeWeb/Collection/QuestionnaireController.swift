@@ -1,0 +1,207 @@
+import FornyeBarometer
+import FornyeStorage
+import Foundation
+import Vapor
+
+/// The web questionnaire at `/svar/:token`: intro, one page per section, review, submit.
+///
+/// Nothing here stores a time, address or token with a response; the submission is one
+/// transaction (`CollectionRepository.submit`) and is acknowledged only after it commits.
+struct QuestionnaireController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let answer = routes.grouped("svar", ":token")
+        answer.get(use: intro)
+        answer.get("side", ":page", use: showPage)
+        answer.post("side", ":page", use: postPage)
+        answer.get("oversikt", use: review)
+        answer.post("send", use: send)
+    }
+
+    /// An invitation that may be answered now, with what the pages need.
+    struct Context {
+        var invitationID: UUID
+        var instrument: Instrument
+        var flow: QuestionnaireFlow
+        var views: QuestionnaireViews
+        var answers: AnswerSet
+    }
+
+    enum Resolution {
+        case ready(Context)
+        case problem(LinkProblemPage.Kind, HTTPResponseStatus)
+    }
+
+    private func resolve(_ request: Request, allowUsed: Bool = false) async throws -> Resolution {
+        let token = request.parameters.get("token") ?? ""
+        let repository = CollectionRepository(database: request.db)
+        guard InvitationToken.isWellFormed(token),
+            let (invitation, wave) = try await repository.invitation(tokenHash: InvitationToken.hash(token)),
+            let key = wave.instrumentVersion, let instrument = try CollectionInstruments.instrument(key: key)
+        else { return .problem(.unknown, .notFound) }
+        if invitation.used && !allowUsed { return .problem(.used, .gone) }
+        guard wave.status == .open else { return .problem(.closed, .gone) }
+        let invitationID = try invitation.requireID()
+        let date = wave.structureDate.flatMap(CalendarDay.init) ?? CalendarDay(Date())
+        let flow = QuestionnaireFlow(instrument: instrument, register: try? MunicipalityRegister.bundled(), date: date)
+        let views = QuestionnaireViews(
+            language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request),
+            waveTitle: wave.title)
+        let answers = try await repository.draft(invitationID: invitationID) ?? AnswerSet()
+        return .ready(
+            Context(invitationID: invitationID, instrument: instrument, flow: flow, views: views, answers: answers))
+    }
+
+    private func problemPage(_ kind: LinkProblemPage.Kind, _ status: HTTPResponseStatus, _ request: Request)
+        -> Response
+    {
+        htmlResponse(LinkProblemPage(kind: kind, language: Language.of(request)).render(), status: status)
+    }
+
+    private func htmlResponse(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        // Personal pages: never cached, never sent as referrer (the token is in the address).
+        headers.cacheControl = .init(noStore: true)
+        headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+
+    @Sendable func intro(request: Request) async throws -> Response {
+        switch try await resolve(request) {
+        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .ready(let context):
+            let resume = context.answers.answers.isEmpty ? nil : context.flow.pages(context.answers).count
+            return htmlResponse(context.views.intro(resume: resume.map { max(1, $0) }))
+        }
+    }
+
+    @Sendable func showPage(request: Request) async throws -> Response {
+        switch try await resolve(request) {
+        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .ready(let context):
+            let pages = context.flow.pages(context.answers)
+            guard let number = request.parameters.get("page", as: Int.self), number >= 1 else {
+                throw Abort(.notFound)
+            }
+            if number > pages.count {
+                return request.redirect(to: "\(context.views.base)/oversikt\(context.views.langQuery)")
+            }
+            return htmlResponse(
+                render(context, pages: pages, number: number, answers: context.answers, problems: []))
+        }
+    }
+
+    private func render(
+        _ context: Context, pages: [Section], number: Int, answers: AnswerSet, problems: [QuestionnaireFlow.Problem],
+        fields: FormFields? = nil
+    ) -> String {
+        let section = pages[number - 1]
+        // Refused typed answers are shown again so the respondent can correct them.
+        var entered: [String: String] = [:]
+        for problem in problems { entered[problem.question] = fields?.first(problem.question) }
+        return context.views.page(
+            section: section, questions: context.flow.shownQuestions(section, answers), answers: answers,
+            problems: problems, number: number, count: pages.count, entered: entered)
+    }
+
+    @Sendable func postPage(request: Request) async throws -> Response {
+        switch try await resolve(request) {
+        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .ready(let context):
+            var pages = context.flow.pages(context.answers)
+            guard let number = request.parameters.get("page", as: Int.self), number >= 1, number <= pages.count else {
+                throw Abort(.notFound)
+            }
+            let fields = FormFields(body: request.body.string ?? "")
+            let action = fields.first("action") ?? "next"
+            let questions = context.flow.shownQuestions(pages[number - 1], context.answers)
+            var answers = context.answers
+            var problems = context.flow.read(fields, questions: questions, into: &answers)
+            for question in questions where question.type == .multipleChoice && answers[question.name] == nil {
+                answers[question.name] = .codes([])
+            }
+            if action == "next" { problems += context.flow.missing(questions, answers) }
+            let repository = CollectionRepository(database: request.db)
+            guard try await repository.saveDraft(invitationID: context.invitationID, answers: answers) else {
+                return problemPage(.used, .gone, request)
+            }
+            if !problems.isEmpty {
+                // Answers that fit are kept; the page is shown again with every problem at its question.
+                return htmlResponse(
+                    render(
+                        context, pages: pages, number: number, answers: answers, problems: problems, fields: fields),
+                    status: .unprocessableEntity)
+            }
+            let base = context.views.base
+            let lang = context.views.langQuery
+            switch action {
+            case "save":
+                return htmlResponse(context.views.saved())
+            case "back":
+                return request.redirect(to: number > 1 ? "\(base)/side/\(number - 1)\(lang)" : "\(base)\(lang)")
+            default:
+                let current = pages[number - 1].name
+                pages = context.flow.pages(answers)
+                let next = (pages.firstIndex { $0.name == current } ?? number - 1) + 2
+                return request.redirect(
+                    to: next <= pages.count ? "\(base)/side/\(next)\(lang)" : "\(base)/oversikt\(lang)")
+            }
+        }
+    }
+
+    @Sendable func review(request: Request) async throws -> Response {
+        switch try await resolve(request) {
+        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .ready(let context):
+            let answers = context.flow.completedForReview(context.answers)
+            let pages = context.flow.pages(answers).map { ($0, context.flow.shownQuestions($0, answers)) }
+            return htmlResponse(
+                context.views.review(
+                    pages: pages, answers: answers, problems: context.flow.problems(answers),
+                    submissionKey: UUID().uuidString))
+        }
+    }
+
+    @Sendable func send(request: Request) async throws -> Response {
+        switch try await resolve(request, allowUsed: true) {
+        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .ready(let context):
+            let fields = FormFields(body: request.body.string ?? "")
+            guard let key = fields.first("submission_key"), !key.isEmpty, key.count <= 64 else {
+                throw Abort(
+                    .badRequest, reason: "The form has no submission key. Go back to the summary and send again.")
+            }
+            let (answers, readProblems) = context.flow.readAll(fields)
+            let problems = readProblems + context.flow.missing(context.instrument.questions, answers)
+            if !problems.isEmpty {
+                let pages = context.flow.pages(answers).map { ($0, context.flow.shownQuestions($0, answers)) }
+                return htmlResponse(
+                    context.views.review(pages: pages, answers: answers, problems: problems, submissionKey: key),
+                    status: .unprocessableEntity)
+            }
+            let outcome = try await CollectionRepository(database: request.db).submit(
+                invitationID: context.invitationID, submissionKey: key, answers: answers,
+                instrument: context.instrument)
+            switch outcome {
+            case .accepted: return htmlResponse(context.views.thanks(again: false))
+            case .alreadyReceived: return htmlResponse(context.views.thanks(again: true))
+            case .refused:
+                // Used by another submission, or the wave closed meanwhile.
+                let used =
+                    try await CollectionRepository(database: request.db)
+                    .invitation(tokenHash: InvitationToken.hash(context.views.token))?.0.used ?? false
+                return problemPage(used ? .used : .closed, .gone, request)
+            }
+        }
+    }
+}
+
+extension QuestionnaireFlow {
+    /// The draft as the review shows it: answers to questions routed past are dropped.
+    func completedForReview(_ answers: AnswerSet) -> AnswerSet {
+        var answers = answers
+        let relevant = Set(instrument.relevantQuestions(given: answers))
+        for name in answers.answers.keys where !relevant.contains(name) { answers[name] = nil }
+        return answers
+    }
+}

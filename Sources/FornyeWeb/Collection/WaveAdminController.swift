@@ -1,0 +1,220 @@
+import FornyeBarometer
+import FornyeFormats
+import FornyeStorage
+import Foundation
+import Vapor
+
+/// Analysts run waves here: create one from an instrument and a sample frame (CSV or XLSX, with
+/// a preview, all or nothing), make invitation links, open and close it, follow the fieldwork.
+struct WaveAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let waves = routes.analysts.grouped("analyse", "innsamling")
+        waves.get(use: list)
+        waves.get("ny", use: newWave)
+        waves.post("ny", use: createWave)
+        waves.get(":slug", use: dashboard)
+        waves.post(":slug", "status", use: setStatus)
+        waves.post(":slug", "invitasjoner", use: invite)
+        waves.get(":slug", "ikke-svart.csv", use: nonRespondents)
+    }
+
+    struct NewWaveForm: Content {
+        var slug: String?
+        var title: String?
+        var mode: String?
+        var date: String?
+        var instrument: String?
+        var file: File?
+        /// The checked frame from the preview, base64 CSV, so confirming needs no new upload.
+        var frame: String?
+        var confirm: String?
+    }
+
+    @Sendable func list(request: Request) async throws -> HTMLPage {
+        let waves = try await CollectionRepository(database: request.db).collectedWaves()
+        return HTMLPage(WaveAdminViews(request: request).list(waves))
+    }
+
+    @Sendable func newWave(request: Request) async throws -> HTMLPage {
+        let views = WaveAdminViews(request: request)
+        return HTMLPage(
+            views.form(
+                NewWaveForm(date: CalendarDay(Date()).description), frame: nil, problems: [],
+                instruments: try CollectionInstruments.available()))
+    }
+
+    @Sendable func createWave(request: Request) async throws -> HTMLPage {
+        let form = try request.content.decode(NewWaveForm.self)
+        let views = WaveAdminViews(request: request)
+        let instruments = try CollectionInstruments.available()
+        var problems: [WaveAdminViews.Problem] = []
+        let slug = (form.slug ?? "").trimmingCharacters(in: .whitespaces)
+        if slug.isEmpty || slug.count > 40
+            || !slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        {
+            problems.append(
+                .init(
+                    field: "slug", nb: "Bruk 1–40 tegn: a–z, 0–9 og bindestrek.",
+                    en: "Use 1–40 characters: a–z, 0–9 and hyphens."))
+        } else if try await WaveRepository(database: request.db).record(slug: slug) != nil {
+            problems.append(
+                .init(
+                    field: "slug", nb: "Det finnes allerede en bølge med kortnavnet «\(slug)».",
+                    en: "A wave called «\(slug)» exists already."))
+        }
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        if title.isEmpty { problems.append(.init(field: "title", nb: "Skriv en tittel.", en: "Enter a title.")) }
+        let mode = form.mode.flatMap(CollectionMode.init(rawValue:))
+        if mode == nil {
+            problems.append(
+                .init(field: "mode", nb: "Velg anonym eller identifisert.", en: "Choose anonymous or identified."))
+        }
+        let date = form.date.flatMap(CalendarDay.init)
+        if date == nil || date! < MunicipalityRegister.coverageStart || date! >= MunicipalityRegister.coverageEnd {
+            problems.append(
+                .init(
+                    field: "date", nb: "Skriv en dato fra 2018 til 2026 som ÅÅÅÅ-MM-DD.",
+                    en: "Enter a date from 2018 to 2026 as YYYY-MM-DD."))
+        }
+        let instrument = instruments.first { CollectionInstruments.key($0) == form.instrument } ?? instruments[0]
+        // The frame: an uploaded file (CSV or XLSX), or the one checked in the preview.
+        var rows: [[String]]? = nil
+        if let file = form.file, file.data.readableBytes > 0 {
+            let data = Data(buffer: file.data)
+            if file.filename.lowercased().hasSuffix(".xlsx") {
+                do {
+                    let sheet = try XLSXReader.read(data).first
+                    rows = sheet?.rows.map(\.cells) ?? []
+                } catch {
+                    problems.append(
+                        .init(
+                            field: "file", nb: "\(file.filename): kan ikke leses som XLSX: \(error)",
+                            en: "\(file.filename): cannot be read as XLSX: \(error)"))
+                }
+            } else if let text = String(data: data, encoding: .utf8) {
+                rows = SimpleCSV.parse(text)
+            } else {
+                problems.append(
+                    .init(
+                        field: "file", nb: "\(file.filename): filen er ikke UTF-8-tekst.",
+                        en: "\(file.filename): the file is not UTF-8 text."))
+            }
+        } else if let frame = form.frame, let data = Data(base64Encoded: frame),
+            let text = String(data: data, encoding: .utf8)
+        {
+            rows = SimpleCSV.parse(text)
+        } else {
+            problems.append(
+                .init(
+                    field: "file", nb: "Velg en fil med utvalget (CSV eller XLSX).",
+                    en: "Choose a file with the sample frame (CSV or XLSX)."))
+        }
+        var frame: SampleFrame? = nil
+        if let rows, let date {
+            let checked = SampleFrame(
+                rows: rows, instrument: instrument, register: try? MunicipalityRegister.bundled(), on: date)
+            frame = checked
+            let name = form.file?.filename.isEmpty == false ? form.file!.filename : "utvalg.csv"
+            for issue in checked.issues {
+                problems.append(.init(field: "file", nb: "\(name), \(issue)", en: "\(name), \(issue)"))
+            }
+        }
+        guard problems.isEmpty, let frame, let mode, let date else {
+            return HTMLPage(
+                views.form(form, frame: nil, problems: problems, instruments: instruments), status: .unprocessableEntity
+            )
+        }
+        if form.confirm == nil {
+            return HTMLPage(views.form(form, frame: frame, problems: [], instruments: instruments))
+        }
+        let wave = try await CollectionRepository(database: request.db).createWave(
+            slug: slug, title: title, instrument: instrument, mode: mode, structureDate: date, units: frame.units)
+        request.logger.notice("wave created", metadata: ["wave": "\(wave.slug)", "units": "\(frame.units.count)"])
+        return HTMLPage(
+            try await views.dashboard(
+                wave,
+                notice: views.pick(
+                    "Bølgen er opprettet med \(frame.units.count) enheter.",
+                    "The wave was created with \(frame.units.count) units.")))
+    }
+
+    private func wave(_ request: Request) async throws -> WaveRecord {
+        guard let slug = request.parameters.get("slug"),
+            let wave = try await WaveRepository(database: request.db).record(slug: slug), wave.instrumentVersion != nil
+        else { throw Abort(.notFound, reason: "No wave collected in Fornye has this name.") }
+        return wave
+    }
+
+    @Sendable func dashboard(request: Request) async throws -> HTMLPage {
+        HTMLPage(try await WaveAdminViews(request: request).dashboard(try await wave(request), notice: nil))
+    }
+
+    struct StatusForm: Content { var status: String }
+
+    @Sendable func setStatus(request: Request) async throws -> Response {
+        let wave = try await wave(request)
+        let form = try request.content.decode(StatusForm.self)
+        guard let status = WaveRecord.Status(rawValue: form.status), status == .open || status == .closed else {
+            throw Abort(.unprocessableEntity, reason: "status must be open or closed")
+        }
+        try await CollectionRepository(database: request.db).setStatus(status, waveID: wave.requireID())
+        request.logger.notice("wave status changed", metadata: ["wave": "\(wave.slug)", "status": "\(status)"])
+        return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
+    }
+
+    struct InviteForm: Content { var format: String? }
+
+    /// New links for every unit that has not answered; shown once (HTML) or as CSV for mail merge.
+    @Sendable func invite(request: Request) async throws -> Response {
+        let wave = try await wave(request)
+        let repository = CollectionRepository(database: request.db)
+        var tokens: [UUID: String] = [:]
+        for unit in try await repository.units(waveID: wave.requireID()) {
+            tokens[try unit.requireID()] = InvitationToken.generate()
+        }
+        let invited = try await repository.reinvite(
+            waveID: wave.requireID(), hashes: tokens.mapValues(InvitationToken.hash))
+        let base = Self.baseURL(request)
+        let links = try invited.map { unit in (unit, "\(base)/svar/\(tokens[try unit.requireID()]!)") }
+        request.logger.notice("invitations made", metadata: ["wave": "\(wave.slug)", "count": "\(links.count)"])
+        let format = try? request.content.decode(InviteForm.self).format
+        if format == "csv" {
+            let rows =
+                [["enhet", "kommunenummer", "epost", "kontaktperson", "lenke"]]
+                + links.map { [$0.0.name, $0.0.kommunenummer ?? "", $0.0.contactEmail, $0.0.contactName ?? "", $0.1] }
+            return Self.csvResponse(SimpleCSV.write(rows), filename: "invitasjoner-\(wave.slug).csv")
+        }
+        let html = WaveAdminViews(request: request).links(wave, links: links)
+        let response = try await HTMLPage(html).encodeResponse(for: request)
+        response.headers.cacheControl = .init(noStore: true)
+        return response
+    }
+
+    @Sendable func nonRespondents(request: Request) async throws -> Response {
+        let wave = try await wave(request)
+        let progress = try await CollectionRepository(database: request.db).progress(waveID: wave.requireID())
+        let rows =
+            [["enhet", "kommunenummer", "sektor", "enhetstype", "epost", "kontaktperson"]]
+            + progress.filter { !$0.answered }.map { item in
+                [
+                    item.unit.name, item.unit.kommunenummer ?? "", "\(item.unit.sector)", "\(item.unit.unitType)",
+                    item.unit.contactEmail, item.unit.contactName ?? "",
+                ]
+            }
+        return Self.csvResponse(SimpleCSV.write(rows), filename: "ikke-svart-\(wave.slug).csv")
+    }
+
+    static func csvResponse(_ text: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: filename)
+        headers.cacheControl = .init(noStore: true)
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    static func baseURL(_ request: Request) -> String {
+        let scheme = request.application.fornyeSettings.behindTLS ? "https" : "http"
+        let host = request.headers.first(name: .host) ?? "localhost"
+        return "\(scheme)://\(host)"
+    }
+}

@@ -1,0 +1,137 @@
+import FluentKit
+import FluentSQL
+import FornyeBarometer
+import Foundation
+import Logging
+import Testing
+
+@testable import FornyeStorage
+
+@Suite struct CollectionRepositoryTests {
+    /// A migrated SQLite file in a temporary directory (real file: WAL and several connections).
+    func withFileStorage(
+        environment: [String: String] = [:], _ body: (StorageRuntime) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
+        let storage = try StorageRuntime(
+            configuration: .init(backend: .sqlite(path: directory.appendingPathComponent("db.sqlite").path)))
+        do {
+            try await storage.migrate()
+            try await body(storage)
+        } catch {
+            await storage.shutdown()
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+        await storage.shutdown()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func frame() throws -> [SampleUnit] {
+        let rows = SimpleCSV.parse(
+            "enhet,kommunenummer,sektor,enhetstype,epost\nA,0301,1,1,a@example.test\nB,,2,6,b@example.test\n")
+        let frame = SampleFrame(
+            rows: rows, instrument: try Instrument.innovasjonsbarometer2018,
+            register: try MunicipalityRegister.bundled(),
+            on: CalendarDay("2026-03-01")!)
+        #expect(frame.issues.isEmpty)
+        return frame.units
+    }
+
+    let answers: AnswerSet = [
+        "sector": .code(1), "unit_type": .code(1), "role": .code(1), "innovated_service": .code(2),
+        "innovated_product": .code(2), "innovated_organisation": .code(2), "innovated_communication": .code(2),
+    ]
+
+    @Test func sqliteFilesRunInWALWithTheChosenSynchronousLevel() async throws {
+        try await withFileStorage { storage in
+            let normal = try await StorageSetup.prepare(
+                storage.configuration, databases: storage.databases, logger: storage.logger, environment: [:])
+            #expect(normal?.journalMode == "wal")
+            #expect(normal?.synchronous == 1)
+            let full = try await StorageSetup.prepare(
+                storage.configuration, databases: storage.databases, logger: storage.logger,
+                environment: ["FORNYE_SQLITE_SYNCHRONOUS": "full"])
+            #expect(full?.synchronous == 2)
+        }
+    }
+
+    @Test func racingSubmissionsOfOneInvitationStoreOneResponse() async throws {
+        try await withFileStorage { storage in
+            let repository = CollectionRepository(database: storage.database)
+            let instrument = try Instrument.innovasjonsbarometer2018
+            let wave = try await repository.createWave(
+                slug: "race", title: "Race", instrument: instrument, mode: .anonymous,
+                structureDate: CalendarDay("2026-03-01")!, units: try frame())
+            let waveID = try wave.requireID()
+            let units = try await repository.units(waveID: waveID)
+            try await repository.reinvite(waveID: waveID, hashes: [try units[0].requireID(): "hash-a"])
+            try await repository.setStatus(.open, waveID: waveID)
+            let (invitation, _) = try #require(try await repository.invitation(tokenHash: "hash-a"))
+            let invitationID = try invitation.requireID()
+            #expect(try await repository.saveDraft(invitationID: invitationID, answers: answers))
+            let answers = answers
+            let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
+                for attempt in 0..<8 {
+                    group.addTask {
+                        let database = storage.database
+                        return try await CollectionRepository(database: database).submit(
+                            invitationID: invitationID, submissionKey: attempt < 4 ? "key-1" : "key-\(attempt)",
+                            answers: answers, instrument: instrument)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == .accepted }.count == 1)
+            #expect(try await ResponseRecord.query(on: storage.database).count() == 1)
+            #expect(try await DraftRecord.query(on: storage.database).count() == 0)
+            // Once used, a draft can no longer be written.
+            #expect(try await repository.saveDraft(invitationID: invitationID, answers: answers) == false)
+            #expect(try await DraftRecord.query(on: storage.database).count() == 0)
+            let stored = try await WaveRepository(database: storage.database).load(slug: "race")
+            #expect(stored.dataset.rowCount == 1)
+        }
+    }
+
+    @Test func sampleFrameProblemsAreLocatedAndRefuseTheWholeFile() throws {
+        let rows = SimpleCSV.parse(
+            """
+            enhet;kommunenummer;sektor;enhetstype;epost
+            "Skole; nord";0301;Utdanning og oppvekst;Grunnskole;a@example.test
+            ;12;9;1;a@example.test
+            """)
+        let frame = SampleFrame(
+            rows: rows, instrument: try Instrument.innovasjonsbarometer2018,
+            register: try MunicipalityRegister.bundled(),
+            on: CalendarDay("2026-03-01")!)
+        #expect(!frame.isValid)
+        #expect(frame.units.map(\.name) == ["Skole; nord"])
+        #expect(frame.units.first?.sector == 2 && frame.units.first?.unitType == 5)
+        let messages = frame.issues.map(\.description)
+        #expect(messages.contains("row 3, column «enhet»: the unit has no name"))
+        #expect(
+            messages.contains("row 3, column «kommunenummer»: «12» is not a kommunenummer (four digits, e.g. 0301)"))
+        #expect(messages.contains { $0.hasPrefix("row 3, column «sektor»: «9» is not one of 1 = Helse og omsorg") })
+        #expect(
+            messages.contains(
+                "row 3, column «epost»: «a@example.test» is also on row 2; each unit needs its own invitation"))
+        let missingColumn = SampleFrame(
+            rows: [["enhet", "epost"]], instrument: try Instrument.innovasjonsbarometer2018, register: nil,
+            on: CalendarDay("2026-03-01")!)
+        #expect(missingColumn.issues.contains { $0.description.contains("no column «sektor»") })
+        #expect(missingColumn.issues.allSatisfy { $0.row == 1 })
+    }
+
+    @Test func draftsRoundTripEveryKindOfAnswer() {
+        let answers: AnswerSet = [
+            "a": .code(2), "b": .codes([3, 1]), "c": .codes([]), "d": .number(2.5), "e": .text("«hei» & \"du\""),
+        ]
+        #expect(DraftAnswers.decode(DraftAnswers.encode(answers)) == answers)
+    }
+
+    @Test func csvWritingQuotesAndDefusesFormulas() {
+        let text = SimpleCSV.write([["a,b", "=SUM(A1)", "x\"y"]])
+        #expect(text == "\"a,b\",'=SUM(A1),\"x\"\"y\"\r\n")
+        #expect(SimpleCSV.parse(text) == [["a,b", "'=SUM(A1)", "x\"y"]])
+    }
+}

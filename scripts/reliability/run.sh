@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Reliability and throughput test of web submissions on SQLite (see README.md here).
+#   scripts/reliability/run.sh [kill|perf] [UNITS] [CONCURRENCY]
+# kill: submits UNITS responses while the server is SIGKILLed and restarted KILLS times, then
+#       checks every acknowledged response is stored once and PRAGMA integrity_check is ok.
+# perf: submits UNITS responses to an undisturbed server and reports submissions/s.
+# Only loopback (127.0.0.1) is used; every loop is bounded in count and time.
+set -euo pipefail
+MODE=${1:-kill}
+UNITS=${2:-3000}
+CONCURRENCY=${3:-16}
+KILLS=${KILLS:-5}
+PORT=${PORT:-8089}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+FORNYE=${FORNYE:-$ROOT/.build/release/fornye}
+[ -x "$FORNYE" ] || { echo "build first: swift build -c release --product fornye" >&2; exit 2; }
+WORK=$(mktemp -d /tmp/fornye-reliability.XXXXXX)
+DB=$WORK/fornye.sqlite
+export DATABASE_URL=$DB
+SERVER_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+python3 - "$WORK/frame.csv" "$UNITS" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("enhet,kommunenummer,sektor,enhetstype,epost\n")
+    for i in range(int(sys.argv[2])):
+        f.write(f"Enhet {i},0301,{1 + i % 2},{1 + i % 6},enhet{i}@example.test\n")
+PY
+"$FORNYE" wave-create --slug reliability --title "Pålitelighetstest (syntetisk)" --mode identified \
+  --date 2026-03-01 --sample-frame "$WORK/frame.csv" --links "$WORK/links.csv" --open \
+  --base-url "http://127.0.0.1:$PORT"
+
+start_server() {
+  "$FORNYE" serve --hostname 127.0.0.1 --port "$PORT" --no-demo --log-level error >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "server did not start" >&2; exit 1
+}
+
+start_server
+python3 "$HERE/loadgen.py" --links "$WORK/links.csv" --port "$PORT" --concurrency "$CONCURRENCY" \
+  --acked "$WORK/acked.txt" --deadline 600 &
+LOAD_PID=$!
+if [ "$MODE" = kill ]; then
+  for round in $(seq 1 "$KILLS"); do
+    sleep "0.$((RANDOM % 9 + 1))"; sleep 1
+    kill -0 "$LOAD_PID" 2>/dev/null || break
+    kill -9 "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+    echo "round $round: SIGKILL after $(wc -l <"$WORK/acked.txt" 2>/dev/null || echo 0) acknowledged"
+    start_server
+  done
+fi
+wait "$LOAD_PID"
+kill -9 "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=""
+python3 "$HERE/check.py" --database "$DB" --acked "$WORK/acked.txt" --wave reliability
+echo "work files in $WORK"
