@@ -136,6 +136,7 @@ let package = Package(
         .testTarget(
             name: "FornyeFormatsTests",
             dependencies: ["FornyeFormats"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

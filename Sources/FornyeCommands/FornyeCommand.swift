@@ -8,6 +8,7 @@ public struct FornyeCommand: AsyncParsableCommand {
         subcommands: [
             EstimateCommand.self, TestCommand.self, RegressCommand.self, CompareCommand.self, WeightCommand.self,
             ReportCommand.self, DemoCommand.self, SynthCommand.self, ServeCommand.self, MigrateCommand.self,
+            ImportCommand.self, ConvertCommand.self,
         ]
     )
 
