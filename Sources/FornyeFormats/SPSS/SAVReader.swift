@@ -654,16 +654,30 @@ struct TextDecoder {
     let encoding: Encoding
     let file: String
 
+    /// The length of an incomplete UTF-8 sequence at the end (a lead byte whose continuation bytes
+    /// were cut off), or nil when the end is not such a sequence.
+    static func incompleteTail(_ bytes: [UInt8]) -> Int? {
+        for back in 1...min(3, bytes.count) {
+            let byte = bytes[bytes.count - back]
+            if byte & 0xC0 == 0x80 { continue }  // a continuation byte; look further back
+            let needed =
+                (0xC2...0xDF).contains(byte)
+                ? 2 : (0xE0...0xEF).contains(byte) ? 3 : (0xF0...0xF4).contains(byte) ? 4 : 0
+            return needed > back ? back : nil
+        }
+        return nil
+    }
+
     mutating func text(_ bytes: [UInt8], what: String, allowCutTail: Bool = false) throws(FormatError) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         switch encoding {
         case .utf8:
             if let text = String(validating: bytes, as: UTF8.self) { return text }
             // SPSS cuts strings at their width in bytes, which may split the last character.
-            if allowCutTail {
-                for cut in 1...3 where bytes.count > cut {
-                    if let text = String(validating: bytes.dropLast(cut), as: UTF8.self) { return text }
-                }
+            if allowCutTail, let cut = Self.incompleteTail(bytes),
+                let text = String(validating: bytes.dropLast(cut), as: UTF8.self)
+            {
+                return text
             }
             let bad = bytes.first { $0 >= 0x80 }.map { "0x" + String($0, radix: 16, uppercase: true) } ?? "?"
             throw .located(

@@ -1,0 +1,13 @@
+import FornyeFormats
+import Foundation
+
+// Any bytes: the .sav reader and the Dataset mapping must return a result or a FormatError.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let data = Data(bytes: start, count: count)
+    if let file = try? SAVReader.read(data, file: "fuzz.sav") {
+        _ = try? SAVDatasetMapping.dataset(from: file, source: "fuzz.sav")
+        _ = try? SAVWriter.data(file)
+    }
+    return 0
+}
