@@ -122,6 +122,12 @@ let package = Package(
             path: "Benchmarks/StatisticsBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "fornye-formats-benchmark",
+            dependencies: ["FornyeFormats", "FornyeBarometer", "FornyeStatistics"],
+            path: "Benchmarks/FormatsBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeStatisticsTests",
             dependencies: ["FornyeStatistics"],

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets in Fuzz/ (release, -sanitize=fuzzer,address) and runs each reader.
+# Builds the libFuzzer targets in Fuzz/ (release, every module with -sanitize=fuzzer for coverage)
+# and runs each reader.
 # Usage: scripts/fuzz/run.sh [runs per target, default 1000000] [targets...]
 # Seeds come from the test fixtures; new corpus entries go to Fuzz/corpus/<target> (not committed).
 # Offline: the fuzz package reuses the main package's resolved checkouts.
@@ -16,8 +17,9 @@ cp "$root/Package.resolved" "$fuzz/Package.resolved"
 if [ ! -d "$scratch/checkouts" ] && [ -d "$root/.build/checkouts" ]; then
   cp -r "$root/.build/repositories" "$root/.build/checkouts" "$scratch/"
 fi
-(cd "$fuzz" && swift build -c release --disable-automatic-resolution 2>&1 | grep -E "error|Compiling|Build complete" | tail -5)
-bin=$(cd "$fuzz" && swift build -c release --show-bin-path)
+flags=(-c release --disable-automatic-resolution -Xswiftc -sanitize=fuzzer)
+(cd "$fuzz" && swift build "${flags[@]}" 2>&1 | grep -E "error|Build complete" | tail -5)
+bin=$(cd "$fuzz" && swift build "${flags[@]}" --show-bin-path)
 for target in $targets; do
   corpus="$fuzz/corpus/$target"
   seeds="$fuzz/seeds/$target"
