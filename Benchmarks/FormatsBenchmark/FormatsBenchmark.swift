@@ -15,7 +15,8 @@ enum FormatsBenchmark {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let rows = arguments.first.flatMap { Int($0) } ?? 100_000
         let folder = URL(
-            fileURLWithPath: arguments.dropFirst().first ?? FileManager.default.temporaryDirectory.path + "/fornye-bench")
+            fileURLWithPath: arguments.dropFirst().first ?? FileManager.default.temporaryDirectory.path
+                + "/fornye-bench")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let instrument = try Instrument.innovasjonsbarometer2018
         let wave = try SyntheticBarometer.baseline2018().dataset
