@@ -54,6 +54,14 @@ enum FormatsBenchmark {
         let direct = try SAVDatasetMapping.read(contentsOf: sav)
         let readSAV = clock.duration(to: .now)
 
+        // Phases of the mapped CSV import: reading cells, and the instrument's routing + validation.
+        clock = .now
+        _ = try SourceReader.read(csv, format: .csv)
+        let readCSVTable = clock.duration(to: .now)
+        clock = .now
+        _ = try instrument.dataset(responses: csvImport.answers)
+        let routing = clock.duration(to: .now)
+
         func seconds(_ duration: Duration) -> String {
             String(format: "%.3f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
@@ -63,7 +71,8 @@ enum FormatsBenchmark {
             {"rows": \(rows), "variables": \(codebook.variables.count), "csv_bytes": \(size(csv)), "sav_bytes": \(size(sav)),
              "write_csv_s": \(seconds(writeCSV)), "write_sav_s": \(seconds(writeSAV)),
              "import_csv_mapped_s": \(seconds(importCSV)), "import_sav_mapped_s": \(seconds(importSAV)),
-             "read_sav_to_dataset_s": \(seconds(readSAV)),
+             "read_sav_to_dataset_s": \(seconds(readSAV)), "phase_read_csv_cells_s": \(seconds(readCSVTable)),
+             "phase_instrument_routing_and_dataset_s": \(seconds(routing)),
              "imported_rows": [\(csvImport.answers.count), \(savImport.answers.count), \(direct.rowCount)],
              "files": "\(folder.path)", "note": "SYNTETISKE DATA (the synthetic 2018 wave repeated)"}
             """)

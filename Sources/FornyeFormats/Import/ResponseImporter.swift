@@ -250,17 +250,22 @@ private struct Session {
         answers.reserveCapacity(table.rows.count)
         for (row, cells) in table.rows.enumerated() {
             var answer = AnswerSet()
-            for binding in bindings {
-                if let value = convert(binding, cells: cells, row: row) { answer[binding.question.name] = value }
+            for index in bindings.indices {
+                if let value = convert(index, cells: cells, row: row) { answer[bindings[index].question.name] = value }
             }
             answers.append(answer)
         }
         return answers
     }
 
-    func isMissing(_ text: String) -> Bool { missingTexts.contains(text.lowercased()) }
+    func isMissing(_ text: String) -> Bool {
+        if text.isEmpty { return true }
+        // Most mappings add no missing texts; then no cell needs lowercasing.
+        return missingTexts.count > 1 && missingTexts.contains(text.lowercased())
+    }
 
-    mutating func convert(_ binding: Binding, cells: [String], row: Int) -> Answer? {
+    mutating func convert(_ bindingIndex: Int, cells: [String], row: Int) -> Answer? {
+        let binding = bindings[bindingIndex]
         let question = binding.question
         if binding.columns.first?.code != nil {
             var chosen = Set<Int>()
@@ -269,6 +274,10 @@ private struct Session {
                 let text = cells[column.index].trimmingWhitespace
                 if isMissing(text) { continue }
                 answered = true
+                if binding.rule?.checked == nil, text == "1" || text == "0" {
+                    if text == "1" { chosen.insert(column.code!) }
+                    continue
+                }
                 let lowered = text.lowercased()
                 let checked = binding.rule?.checked.map { Set($0.map { $0.lowercased() }) } ?? Self.checkedTexts
                 if checked.contains(lowered) {
