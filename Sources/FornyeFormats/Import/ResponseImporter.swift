@@ -91,6 +91,9 @@ private struct Binding {
     var columns: [SourceColumn]
     var rule: ImportMapping.ColumnRule?
     var separator: String?
+    /// The question's choice list and codes, looked up once rather than per cell.
+    var list: ChoiceList?
+    var codes: Set<Int> = []
 }
 
 private struct Session {
@@ -109,6 +112,11 @@ private struct Session {
         self.instrument = instrument
         missingTexts = Set(mapping.missing.map { $0.trimmingWhitespace.lowercased() }).union([""])
         resolve()
+        for index in bindings.indices {
+            let list = instrument.choices(of: bindings[index].question)
+            bindings[index].list = list
+            bindings[index].codes = Set(list?.choices.map(\.code) ?? [])
+        }
     }
 
     mutating func report(
@@ -341,7 +349,7 @@ private struct Session {
 
     mutating func code(_ text: String, binding: Binding, row: Int, column: Int) -> Int? {
         let question = binding.question
-        let list = instrument.choices(of: question)
+        let list = binding.list
         var code: Int?
         if let recoded = binding.rule?.recode?[text] {
             code = recoded
@@ -357,7 +365,7 @@ private struct Session {
                 list?.choices.first { $0.label.nb.lowercased() == lowered || $0.label.en?.lowercased() == lowered }?
                 .code
         }
-        guard let code, list?.choice(code: code) != nil else {
+        guard let code, binding.codes.contains(code) else {
             let options = (list?.choices ?? []).prefix(12).map { "\($0.code) (\($0.label.nb))" }.joined(separator: ", ")
             report(
                 row: row, column: column, field: question.name, value: text,

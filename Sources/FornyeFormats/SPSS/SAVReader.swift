@@ -522,6 +522,12 @@ private struct SAVParser {
                 sets += Self.parseMultipleResponseSets(try decoder.text(text, what: "multiple-response sets"))
             }
         }
+        // Members are short names (any case); name them by their long names.
+        var longByShort: [String: String] = [:]
+        for (group, variable) in zip(groups, variables) { longByShort[group.head.shortName.uppercased()] = variable.name }
+        for index in sets.indices {
+            sets[index].variables = sets[index].variables.map { longByShort[$0.uppercased()] ?? $0 }
+        }
         var fileLabelBytes = fileLabel
         while let last = fileLabelBytes.last, last == 0x20 || last == 0 { fileLabelBytes.removeLast() }
         var documentLines: [String] = []

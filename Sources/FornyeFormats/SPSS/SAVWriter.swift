@@ -146,7 +146,11 @@ public enum SAVWriter {
                 case .dichotomy(let value): text += "D\(value.utf8.count) \(value) "
                 case .category: text += "C "
                 }
-                text += "\(label.count) \(set.label) " + set.variables.joined(separator: " ") + "\n"
+                // Members are named by their short names in lower case, as SPSS and PSPP write them.
+                let members = set.variables.map { name in
+                    (layout.variables.first { $0.source.name == name }?.segments[0].shortName ?? name).lowercased()
+                }
+                text += "\(label.count) \(set.label) " + members.joined(separator: " ") + "\n"
             }
             out.textRecord(subtype: 7, text)
         }
