@@ -20,7 +20,7 @@ describe() { # file.sav → PSPP's view of dictionary, labels, missing values, M
   cat > "$work/show.sps" <<SPS
 GET FILE='$1'.
 DISPLAY DICTIONARY.
-MRSETS /DISPLAY NAME=[ALL].
+MRSETS /DISPLAY NAME=ALL.
 LIST.
 SPS
   # The header line names the file; the rest must match.
@@ -63,6 +63,16 @@ for name in pspp-compressed pspp-uncompressed pspp-range pspp-windows1252; do
     fi
   fi
 done
+
+# MR sets written from a Dataset (long member names) must reach PSPP with their members.
+if describe "$work/pspp-compressed-dataset.sav" | grep -A3 'Dichotomies' | grep -q 'q_3'; then
+  echo "ok   PSPP lists the multiple-dichotomy set written from a Dataset with its members"
+else
+  echo "FAIL PSPP does not see the MR set written from a Dataset"; fail=1
+fi
+if describe "$work/pspp-compressed-dataset.sav" | grep -qi "warning"; then
+  echo "FAIL PSPP warns about the file written from a Dataset"; fail=1
+fi
 
 # 2. Fornye writes, PSPP reads 10,000 synthetic rows back as CSV.
 "$fornye" synth --rows 10000 --variables 20 --output "$work/synth-design.csv" > /dev/null
