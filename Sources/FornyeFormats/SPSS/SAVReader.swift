@@ -524,7 +524,9 @@ private struct SAVParser {
         }
         // Members are short names (any case); name them by their long names.
         var longByShort: [String: String] = [:]
-        for (group, variable) in zip(groups, variables) { longByShort[group.head.shortName.uppercased()] = variable.name }
+        for (group, variable) in zip(groups, variables) {
+            longByShort[group.head.shortName.uppercased()] = variable.name
+        }
         for index in sets.indices {
             sets[index].variables = sets[index].variables.map { longByShort[$0.uppercased()] ?? $0 }
         }
