@@ -47,9 +47,21 @@ public enum XLSXReader {
 
     /// The sheets of a workbook held in memory, in tab order.
     public static func read(_ data: Data, limits: Limits = .init()) throws(XLSXError) -> [XLSXSheet] {
+        // ZIPFoundation's in-memory archive traps on a corrupt offset (found by fuzzing: a range with
+        // lowerBound > upperBound in MemoryFile.readData); its file-backed archive reads with fread
+        // and fails cleanly. So the bytes go through a private temporary file.
+        guard data.starts(with: [0x50, 0x4B]) else { throw XLSXError("not an .xlsx file (not a zip archive)") }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fornye-\(UUID().uuidString).xlsx")
+        do {
+            try data.write(to: temporary, options: .withoutOverwriting)
+        } catch {
+            throw XLSXError("cannot stage the workbook for reading: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: temporary, accessMode: .read)
         } catch {
             throw XLSXError("not an .xlsx file (not a zip archive)")
         }

@@ -70,6 +70,26 @@ struct HostileFileTests {
         }
     }
 
+    @Test("Truncated and corrupted workbooks give an error, never a trap (fuzzing found one in ZIPFoundation)")
+    func corruptWorkbook() throws {
+        let url = try #require(
+            Bundle.module.url(forResource: "surveyxact", withExtension: "xlsx", subdirectory: "Fixtures/import"))
+        let bytes = [UInt8](try Data(contentsOf: url))
+        for length in stride(from: 0, to: bytes.count, by: 97) {
+            _ = try? XLSXReader.read(Data(bytes.prefix(length)))
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            var copy = bytes
+            // Corrupt the central directory and end record, where the offsets are.
+            for _ in 0..<3 {
+                copy[Int.random(in: (copy.count - 400)..<copy.count, using: &generator)] = UInt8.random(
+                    in: 0...255, using: &generator)
+            }
+            _ = try? SourceReader.read(Data(copy), file: "corrupt.xlsx", format: .surveyxact)
+        }
+    }
+
     @Test("A zip bomb is refused before it is inflated")
     func zipBomb() throws {
         // 3 MB of spaces deflate about a thousandfold; the ratio limit is lowered to match the size.
