@@ -72,6 +72,13 @@ public enum XLSXReader {
             guard entries <= limits.maximumEntries else {
                 throw XLSXError("the archive has more than \(limits.maximumEntries) parts; refused")
             }
+            // A corrupt size larger than the file makes ZIPFoundation read past the end for a long
+            // time (found by fuzzing); no part can be bigger than the archive holding it.
+            guard Int64(entry.compressedSize) <= Int64(data.count) else {
+                throw XLSXError(
+                    "\(entry.path) claims \(entry.compressedSize) bytes in a file of \(data.count); the archive is corrupt"
+                )
+            }
             let declared = Int64(entry.uncompressedSize)
             if declared > limits.maximumUncompressedSize
                 || declared > max(Int64(entry.compressedSize), 1) * limits.maximumCompressionRatio
