@@ -141,6 +141,12 @@ let package = Package(
             path: "Benchmarks/BarometerBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "fornye-formats-benchmark",
+            dependencies: ["FornyeFormats", "FornyeBarometer", "FornyeStatistics"],
+            path: "Benchmarks/FormatsBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeStatisticsTests",
             dependencies: ["FornyeStatistics"],
@@ -155,6 +161,7 @@ let package = Package(
         .testTarget(
             name: "FornyeFormatsTests",
             dependencies: ["FornyeFormats"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

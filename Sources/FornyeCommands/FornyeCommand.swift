@@ -11,6 +11,7 @@ public struct FornyeCommand: AsyncParsableCommand {
             BackupCommand.self, UserCommand.self,
             ProjectsCommand.self,
             WaveCreateCommand.self,
+            ImportCommand.self, ConvertCommand.self,
         ]
     )
 

@@ -15,7 +15,7 @@ public enum DatasetCSVWriter {
     ///     strata), written after the codebook's variables in the given order.
     public static func write(
         _ dataset: Dataset, extraColumns: [(name: String, values: [String])] = [], to csvURL: URL,
-        codebookURL: URL? = nil
+        codebookURL: URL? = nil, defuseFormulas: Bool = false
     ) throws {
         guard FileManager.default.createFile(atPath: csvURL.path, contents: nil),
             let handle = try? FileHandle(forWritingTo: csvURL)
@@ -29,7 +29,7 @@ public enum DatasetCSVWriter {
         buffer.reserveCapacity(1 << 20)
         appendRow((variables.map(\.name) + extraColumns.map(\.name)).map(quoted), to: &buffer)
         for index in 0..<dataset.rowCount {
-            var fields = columns.map { text(of: $0, at: index) }
+            var fields = columns.map { text(of: $0, at: index, defuse: defuseFormulas) }
             fields += extraColumns.map { quoted($0.values[index]) }
             appendRow(fields, to: &buffer)
             if buffer.utf8.count > 1 << 20 {
@@ -48,11 +48,12 @@ public enum DatasetCSVWriter {
         buffer += "\n"
     }
 
-    private static func text(of column: Column, at row: Int) -> String {
+    /// `defuse`: a text a spreadsheet would run as a formula gets a leading `'` (exports).
+    private static func text(of column: Column, at row: Int, defuse: Bool) -> String {
         switch column {
         case .codes(let codes): codes[row] == Column.systemMissing ? "" : String(codes[row])
         case .numbers(let values): values[row].isNaN ? "" : "\(values[row])"
-        case .texts(let texts): quoted(texts[row] ?? "")
+        case .texts(let texts): quoted(defuse ? DatasetExport.defused(texts[row] ?? "") : texts[row] ?? "")
         }
     }
 

@@ -22,6 +22,18 @@ public struct XLSXError: Error, Sendable, Hashable, CustomStringConvertible {
 /// let sheets = try XLSXReader.read(contentsOf: URL(fileURLWithPath: "form.xlsx"))
 /// ```
 public enum XLSXReader {
+    /// What a workbook may unpack to. Checked against the sizes the archive declares before any
+    /// part is inflated, and again while inflating (a zip bomb may declare small sizes).
+    public struct Limits: Sendable {
+        /// Total uncompressed bytes of the parts read.
+        public var maximumUncompressedSize: Int64 = 100_000_000
+        /// Uncompressed / compressed size of one part; XML compresses well, but not a thousandfold.
+        public var maximumCompressionRatio: Int64 = 1_000
+        public var maximumEntries = 10_000
+
+        public init() {}
+    }
+
     /// The sheets of the workbook at `url`, in tab order.
     public static func read(contentsOf url: URL) throws(XLSXError) -> [XLSXSheet] {
         let data: Data
@@ -34,12 +46,56 @@ public enum XLSXReader {
     }
 
     /// The sheets of a workbook held in memory, in tab order.
-    public static func read(_ data: Data) throws(XLSXError) -> [XLSXSheet] {
+    public static func read(_ data: Data, limits: Limits = .init()) throws(XLSXError) -> [XLSXSheet] {
+        // ZIPFoundation's in-memory archive traps on a corrupt offset (found by fuzzing: a range with
+        // lowerBound > upperBound in MemoryFile.readData); its file-backed archive reads with fread
+        // and fails cleanly. So the bytes go through a private temporary file.
+        guard data.starts(with: [0x50, 0x4B]) else { throw XLSXError("not an .xlsx file (not a zip archive)") }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fornye-\(UUID().uuidString).xlsx")
+        do {
+            try data.write(to: temporary, options: .withoutOverwriting)
+        } catch {
+            throw XLSXError("cannot stage the workbook for reading: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: temporary, accessMode: .read)
         } catch {
             throw XLSXError("not an .xlsx file (not a zip archive)")
+        }
+        var budget = Budget(limits: limits)
+        var entries = 0
+        for entry in archive {
+            entries += 1
+            guard entries <= limits.maximumEntries else {
+                throw XLSXError("the archive has more than \(limits.maximumEntries) parts; refused")
+            }
+            // A corrupt size larger than the file makes ZIPFoundation read past the end for a long
+            // time (found by fuzzing); no part can be bigger than the archive holding it.
+            guard Int64(entry.compressedSize) <= Int64(data.count) else {
+                throw XLSXError(
+                    "\(entry.path) claims \(entry.compressedSize) bytes in a file of \(data.count); the archive is corrupt"
+                )
+            }
+            let declared = Int64(entry.uncompressedSize)
+            if declared > limits.maximumUncompressedSize
+                || declared > max(Int64(entry.compressedSize), 1) * limits.maximumCompressionRatio
+            {
+                throw XLSXError(
+                    "\(entry.path) would unpack to \(declared) bytes from \(entry.compressedSize); refused as a possible zip bomb"
+                )
+            }
+        }
+        func entry(_ path: String, in archive: Archive) throws(XLSXError) -> Data {
+            guard let data = try Self.optionalEntry(path, in: archive, budget: &budget) else {
+                throw XLSXError("the workbook has no \(path)")
+            }
+            return data
+        }
+        func optionalEntry(_ path: String, in archive: Archive) throws(XLSXError) -> Data? {
+            try Self.optionalEntry(path, in: archive, budget: &budget)
         }
         let workbook: WorkbookXML = try decode(entry("xl/workbook.xml", in: archive), as: "xl/workbook.xml")
         let relationships: RelationshipsXML = try decode(
@@ -131,19 +187,33 @@ public enum XLSXReader {
         return column - 1
     }
 
-    private static func entry(_ path: String, in archive: Archive) throws(XLSXError) -> Data {
-        guard let data = try optionalEntry(path, in: archive) else { throw XLSXError("the workbook has no \(path)") }
-        return data
+    /// Bytes inflated so far, against the limits.
+    struct Budget {
+        let limits: Limits
+        var used: Int64 = 0
     }
 
-    private static func optionalEntry(_ path: String, in archive: Archive) throws(XLSXError) -> Data? {
+    private struct OverBudget: Error {}
+
+    private static func optionalEntry(_ path: String, in archive: Archive, budget: inout Budget) throws(XLSXError)
+        -> Data?
+    {
         guard let entry = archive[path] else { return nil }
         var data = Data()
+        let partLimit = min(
+            budget.limits.maximumUncompressedSize - budget.used,
+            max(Int64(entry.compressedSize), 1) * budget.limits.maximumCompressionRatio)
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard Int64(data.count + chunk.count) <= partLimit else { throw OverBudget() }
+                data.append(chunk)
+            }
+        } catch is OverBudget {
+            throw XLSXError("\(path) unpacks to more than its size allows; refused as a possible zip bomb")
         } catch {
             throw XLSXError("\(path): cannot unpack: \(error)")
         }
+        budget.used += Int64(data.count)
         return data
     }
 
