@@ -64,9 +64,9 @@ func projectCard(_ record: ProjectRecord, language: Language) -> Node {
             ]
             .joined(separator: " · ")
             if record.status != .published { " · " + record.status.label(language) }
-            if record.synthetic { el("strong", ["class": "tag"]) { " SYNTETISK" } }
+            if record.synthetic { el("strong", ["class": "tag"]) { "SYNTETISK" } }
             if let source = record.sourceName {
-                el("span", ["class": "tag"]) { " · " + language.pick("Kilde: ", "Source: ") + source }
+                el("span", ["class": "tag"]) { language.pick("Kilde: ", "Source: ") + source }
             }
         }
         el("p") { String(record.summary.prefix(300)) + (record.summary.count > 300 ? "…" : "") }
