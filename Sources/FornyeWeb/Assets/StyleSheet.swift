@@ -56,14 +56,16 @@ enum StyleSheet {
           background: var(--bg-soft); border: 1px solid var(--line); display: inline-block; }
         .filters { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-end; }
         .pagination { display: flex; gap: 1rem; list-style: none; padding: 0; }
-        .project-search > label { display: inline-block; margin-right: .5rem; }
+        .project-search > label { display: inline-block; margin: .5rem .5rem 0 0; }
+        .project-search > select { margin-right: .75rem; }
+        .project-search > input + label { margin-left: .5rem; }
         .project-search input[type=search] { width: min(28rem, 100%); }
         .search-layout { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 2rem;
           margin-top: 1.5rem; align-items: start; }
         .facets { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 4px; padding: .25rem 1rem 1rem; }
         .facets h2 { font-size: 1.15rem; }
-        .facets fieldset { border: 0; border-top: 1px solid var(--line); margin: 0 0 .5rem; padding: .5rem 0 0; }
-        .facets legend { font-weight: 700; padding: 0; }
+        .facets fieldset { border: 0; margin: 0 0 .75rem; padding: 0; min-width: 0; }
+        .facets legend { font-weight: 700; padding: .4rem 0 .1rem; width: 100%; border-bottom: 1px solid var(--line); }
         .checkbox { display: flex; gap: .4rem; align-items: flex-start; margin: .2rem 0; }
         .checkbox input { margin-top: .3rem; flex: none; width: 1.1rem; height: 1.1rem; }
         .checkbox label { display: inline; font-weight: 400; margin: 0; }
@@ -76,6 +78,7 @@ enum StyleSheet {
         .project-card h3 a:hover, .project-card h3 a:focus-visible { text-decoration: underline; }
         .project-card p { margin: .25rem 0; max-width: 48rem; }
         .project-meta { color: var(--muted); font-size: .95rem; }
+        .project-source { display: block; color: var(--muted); font-size: .9rem; }
         .tag { display: inline-block; margin-left: .4rem; padding: 0 .45rem; border: 1px solid currentColor;
           border-radius: 3px; font-size: .85rem; font-weight: 600; color: var(--ink); background: var(--bg-soft); }
         strong.tag { color: var(--warn-ink); background: var(--warn-bg); }
@@ -89,6 +92,10 @@ enum StyleSheet {
         .workflow h2 { font-size: 1.1rem; }
         .workflow form { display: inline-block; margin: .25rem .5rem .25rem 0; }
         .completeness { padding: .5rem 1rem; background: var(--bg-soft); border-left: 4px solid var(--ok); }
+        .completeness progress, .completeness meter { width: min(20rem, 100%); height: 1.1rem; }
+        .project-form fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem 1rem;
+          margin: 1.25rem 0; }
+        .project-form legend { font-weight: 700; font-size: 1.15rem; padding: 0 .4rem; }
         .project-form textarea { width: 100%; min-height: 6rem; }
         .project-form input[type=text], .project-form input[type=url], .project-form select { width: min(36rem, 100%); }
         .form-actions { margin-top: 1.25rem; display: flex; flex-wrap: wrap; gap: .75rem; }
