@@ -119,8 +119,9 @@ public struct ProjectRepository: Sendable {
             }
             for batch in Self.batches(records, size: 100) { try await batch.create(on: transaction) }
             for batch in Self.batches(versions, size: 200) { try await batch.create(on: transaction) }
-            for (record, document) in zip(records, documents) {
-                try await Self.index(record, document, on: sql)
+            // New keys have no index entries yet: insert them in multi-row statements.
+            for batch in Self.batches(Array(zip(records, documents)), size: 100) {
+                try await Self.indexNew(batch, on: sql)
             }
             return records
         }
@@ -337,6 +338,33 @@ public struct ProjectRepository: Sendable {
             body += [entry.label, entry.labelEnglish]
         }
         return (document.title, document.summary, body.filter { !$0.isEmpty }.joined(separator: "\n"))
+    }
+
+    /// Writes the search-index entries of projects that have none yet, in one statement.
+    static func indexNew(_ items: [(ProjectRecord, ProjectDocument)], on sql: any SQLDatabase) async throws {
+        guard !items.isEmpty else { return }
+        let postgres = isPostgres(sql)
+        let rows: [SQLQueryString] = items.map { record, document in
+            let (title, summary, body) = searchColumns(record, document)
+            if postgres {
+                let configuration = document.language == "en" ? "english" : "norwegian"
+                return """
+                    (\(bind: record.id!),
+                    setweight(to_tsvector(\(bind: configuration)::regconfig, \(bind: title)), 'A')
+                    || setweight(to_tsvector(\(bind: configuration)::regconfig, \(bind: summary)), 'B')
+                    || setweight(to_tsvector(\(bind: configuration)::regconfig, \(bind: body)), 'C'))
+                    """
+            }
+            return """
+                (\(bind: record.searchKey), \(bind: record.slug), \(bind: SearchText.indexed(title)),
+                \(bind: SearchText.indexed(summary)), \(bind: SearchText.indexed(body)))
+                """
+        }
+        let into: SQLQueryString =
+            postgres
+            ? "INSERT INTO project_search (project_id, document) VALUES "
+            : "INSERT INTO project_fts (rowid, project_id, title, summary, body) VALUES "
+        try await sql.raw(into + rows.joined(separator: ", ")).run()
     }
 
     /// Writes the project's search-index entry (replacing any earlier one).

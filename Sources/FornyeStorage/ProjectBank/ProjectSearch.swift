@@ -97,23 +97,26 @@ public struct ProjectSearch: Sendable {
             match == nil
             ? "0.0" : postgres ? "ts_rank(s.document, q.query, 1)" : "bm25(project_fts, 0.0, 10.0, 4.0, 1.0)"
         let offset = (query.page - 1) * query.perPage
+        // The page's records come straight from the ranked query (one round trip); their JSON
+        // documents stay undecoded unless a caller asks for one.
         let rows = try await sql.raw(
-            "SELECT p.id AS id, \(rank) AS rank FROM \(from) WHERE \(filters) ORDER BY \(order) "
+            "SELECT p.*, \(rank) AS rank FROM \(from) WHERE \(filters) ORDER BY \(order) "
                 + "LIMIT \(literal: query.perPage) OFFSET \(literal: offset)"
         ).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
-        let records = ids.isEmpty ? [] : try await ProjectRecord.query(on: database).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0) })
-        let ordered = ids.compactMap { byID[$0] }
+        let ordered = try rows.map { try $0.decode(fluentModel: ProjectRecord.self) }
+        var facets: [ProjectFacet] = []
         let total: Int
-        if ordered.count < query.perPage && (query.page == 1 || !ordered.isEmpty) {
+        if query.facets {
+            let counted = try await Self.facets(sql, query: query, match: match, postgres: postgres)
+            facets = counted.facets
+            total = counted.total
+        } else if ordered.count < query.perPage && (query.page == 1 || !ordered.isEmpty) {
             total = offset + ordered.count
         } else {
             total =
                 try await sql.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(filters)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
         }
-        let facets = query.facets ? try await Self.facets(sql, from: from, filters: filters) : []
         return ProjectSearchResult(projects: ordered, total: total, facets: facets, query: query)
     }
 
@@ -122,11 +125,12 @@ public struct ProjectSearch: Sendable {
     public func similar(to document: ProjectDocument, excluding slug: String? = nil, limit: Int = 5) async throws
         -> [ProjectRecord]
     {
-        let terms = SearchText.keyTerms(
+        let keyTerms = SearchText.keyTerms(
             [document.title, document.title, document.summary, document.problem, document.solution]
-                .joined(separator: " "), count: 8)
-        guard !terms.isEmpty else { return [] }
+                .joined(separator: " "), count: 12)
+        guard !keyTerms.isEmpty else { return [] }
         let sql = try ProjectRepository.sql(database)
+        let terms = try await Self.distinctive(keyTerms, keep: 4, sql: sql)
         let postgres = ProjectRepository.isPostgres(sql)
         let types = document.innovationTypes
         let typeTerms: [SQLQueryString] = types.compactMap { Self.typeColumns[$0] }.map { column in
@@ -143,7 +147,7 @@ public struct ProjectSearch: Sendable {
             let tsquery = terms.joined(separator: " | ")
             rows = try await sql.raw(
                 """
-                SELECT p.id AS id FROM (
+                SELECT p.* FROM (
                     SELECT project_id, ts_rank(document, q) AS r FROM project_search,
                     to_tsquery('simple', \(bind: tsquery)) q WHERE document @@ q ORDER BY r DESC LIMIT \(literal: candidates)
                 ) c JOIN projects p ON p.id = c.project_id
@@ -155,7 +159,7 @@ public struct ProjectSearch: Sendable {
             let match = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
             rows = try await sql.raw(
                 """
-                SELECT p.id AS id FROM (
+                SELECT p.* FROM (
                     SELECT rowid AS k, bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r FROM project_fts
                     WHERE project_fts MATCH \(bind: match) ORDER BY r LIMIT \(literal: candidates)
                 ) c JOIN projects p ON p.search_key = c.k
@@ -164,10 +168,35 @@ public struct ProjectSearch: Sendable {
                 """
             ).all()
         }
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
-        let records = ids.isEmpty ? [] : try await ProjectRecord.query(on: database).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0) })
-        return ids.compactMap { byID[$0] }
+        return try rows.map { try $0.decode(fluentModel: ProjectRecord.self) }
+    }
+
+    /// The `keep` rarest of `terms` in the bank (a document's most frequent words are often the
+    /// bank's most common too, and OR-ing those would rank nearly every project). Counts are
+    /// capped, so each probe reads at most `cap` index entries; all probes run in one statement.
+    static func distinctive(_ terms: [String], keep: Int, sql: any SQLDatabase, cap: Int = 500) async throws
+        -> [String]
+    {
+        guard terms.count > keep else { return terms }
+        let postgres = ProjectRepository.isPostgres(sql)
+        let probes: [SQLQueryString] = terms.enumerated().map { index, term in
+            let inner: SQLQueryString =
+                postgres
+                ? "SELECT 1 FROM project_search WHERE document @@ to_tsquery('simple', \(bind: term)) LIMIT \(literal: cap)"
+                : "SELECT 1 FROM project_fts WHERE project_fts MATCH \(bind: "\"\(term)\"") LIMIT \(literal: cap)"
+            return "SELECT \(literal: index) AS i, (SELECT COUNT(*) FROM (\(inner)) t) AS n"
+        }
+        var counts: [Int: Int] = [:]
+        for row in try await sql.raw(probes.joined(separator: " UNION ALL ")).all() {
+            counts[try row.decode(column: "i", as: Int.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        // Terms found in at least one other project first, rarest first; ties keep key-term order.
+        let ranked = terms.indices.sorted { a, b in
+            let (ca, cb) = (counts[a] ?? 0, counts[b] ?? 0)
+            let (ua, ub) = (ca >= 2 ? 0 : 1, cb >= 2 ? 0 : 1)
+            return (ua, ca, a) < (ub, cb, b)
+        }
+        return ranked.prefix(keep).map { terms[$0] }
     }
 
     static let typeColumns: [Int: String] = [
@@ -203,63 +232,122 @@ public struct ProjectSearch: Sendable {
     }
 
     static func filters(_ query: ProjectQuery, match: String?, postgres: Bool) -> SQLQueryString {
+        let facetFilters = facetFilters(query, column: { "p.\($0)" }, postgres: postgres).map(\.filter)
+        return (baseFilters(query, match: match, postgres: postgres) + facetFilters).joined(separator: " AND ")
+    }
+
+    /// The filters that are not facets: the words, status and owner.
+    static func baseFilters(_ query: ProjectQuery, match: String?, postgres: Bool) -> [SQLQueryString] {
         var parts: [SQLQueryString] = []
         if let match {
             parts.append(postgres ? "s.document @@ q.query" : "project_fts MATCH \(bind: match)")
         }
         parts.append("p.status IN (\(binds: query.statuses.map(\.rawValue)))")
+        if let owner = query.owner { parts.append("p.owner_municipality = \(bind: owner)") }
+        return parts
+    }
+
+    /// The active facet filters, each named by its facet, on columns named by `column`.
+    static func facetFilters(_ query: ProjectQuery, column: (String) -> String, postgres: Bool)
+        -> [(facet: String, filter: SQLQueryString)]
+    {
+        var parts: [(String, SQLQueryString)] = []
         if !query.types.isEmpty {
             let columns = query.types.compactMap { typeColumns[$0] }
             parts.append(
-                SQLQueryString(
-                    "(" + columns.map { "p.\($0) = \(postgres ? "TRUE" : "1")" }.joined(separator: " OR ") + ")"))
+                (
+                    "type",
+                    SQLQueryString(
+                        "(" + columns.map { "\(column($0)) = \(postgres ? "TRUE" : "1")" }.joined(separator: " OR ")
+                            + ")")
+                ))
         }
-        if !query.stages.isEmpty { parts.append("p.stage IN (\(binds: query.stages.map(\.rawValue)))") }
-        if !query.sectors.isEmpty { parts.append("p.sector IN (\(binds: query.sectors))") }
-        if !query.counties.isEmpty { parts.append("p.county_number IN (\(binds: query.counties))") }
-        if !query.centralities.isEmpty { parts.append("p.centrality IN (\(binds: query.centralities))") }
-        if !query.researchLevels.isEmpty { parts.append("p.research_level IN (\(binds: query.researchLevels))") }
-        if let evaluated = query.evaluated { parts.append("p.evaluated = \(bind: evaluated)") }
+        if !query.stages.isEmpty {
+            parts.append(("stage", "\(unsafeRaw: column("stage")) IN (\(binds: query.stages.map(\.rawValue)))"))
+        }
+        if !query.sectors.isEmpty {
+            parts.append(("sector", "\(unsafeRaw: column("sector")) IN (\(binds: query.sectors))"))
+        }
+        if !query.counties.isEmpty {
+            parts.append(("county", "\(unsafeRaw: column("county_number")) IN (\(binds: query.counties))"))
+        }
+        if !query.centralities.isEmpty {
+            parts.append(("centrality", "\(unsafeRaw: column("centrality")) IN (\(binds: query.centralities))"))
+        }
+        if !query.researchLevels.isEmpty {
+            parts.append(("research", "\(unsafeRaw: column("research_level")) IN (\(binds: query.researchLevels))"))
+        }
+        if let evaluated = query.evaluated {
+            parts.append(("evaluated", "\(unsafeRaw: column("evaluated")) = \(bind: evaluated)"))
+        }
         if let discontinued = query.discontinued {
-            parts.append(discontinued ? "p.stage = 'discontinued'" : "p.stage <> 'discontinued'")
+            let stage = column("stage")
+            parts.append(
+                (
+                    "discontinued",
+                    SQLQueryString(discontinued ? "\(stage) = 'discontinued'" : "\(stage) <> 'discontinued'")
+                ))
         }
-        if let owner = query.owner { parts.append("p.owner_municipality = \(bind: owner)") }
-        return parts.joined(separator: " AND ")
+        return parts
     }
 
-    /// Counts per facet value over all matching projects, in one statement.
-    static func facets(_ sql: any SQLDatabase, from: SQLQueryString, filters: SQLQueryString) async throws
-        -> [ProjectFacet]
+    /// Counts per facet value, and the total, in one statement: the projects matching the words,
+    /// status and owner are selected once (narrow columns, materialized), then each facet is
+    /// counted over those that pass every *other* facet's filter — disjunctive facets, so ticking
+    /// «Oslo» still shows how many projects «Bergen» would add.
+    static func facets(_ sql: any SQLDatabase, query: ProjectQuery, match: String?, postgres: Bool) async throws
+        -> (facets: [ProjectFacet], total: Int)
     {
-        let bool = ProjectRepository.isPostgres(sql) ? "::int" : ""
-        let text = ProjectRepository.isPostgres(sql) ? "::text" : ""
-        let selects: [String] = [
-            "SELECT 'type' AS f, '1' AS v, SUM(type_service\(bool)) AS n FROM hits",
-            "SELECT 'type', '2', SUM(type_product\(bool)) FROM hits",
-            "SELECT 'type', '3', SUM(type_process\(bool)) FROM hits",
-            "SELECT 'type', '4', SUM(type_communication\(bool)) FROM hits",
-            "SELECT 'stage', stage, COUNT(*) FROM hits GROUP BY stage",
-            "SELECT 'sector', sector\(text), COUNT(*) FROM hits WHERE sector IS NOT NULL GROUP BY sector",
-            "SELECT 'county', county_number, COUNT(*) FROM hits WHERE county_number IS NOT NULL GROUP BY county_number",
-            "SELECT 'centrality', centrality\(text), COUNT(*) FROM hits WHERE centrality IS NOT NULL GROUP BY centrality",
-            "SELECT 'research', research_level\(text), COUNT(*) FROM hits WHERE research_level IS NOT NULL GROUP BY research_level",
-            "SELECT 'evaluated', CASE WHEN evaluated THEN 'true' ELSE 'false' END, COUNT(*) FROM hits GROUP BY evaluated",
-            "SELECT 'discontinued', CASE WHEN stage = 'discontinued' THEN 'true' ELSE 'false' END, COUNT(*) FROM hits "
-                + "GROUP BY CASE WHEN stage = 'discontinued' THEN 'true' ELSE 'false' END",
+        let bool = postgres ? "::int" : ""
+        let text = postgres ? "::text" : ""
+        let active = facetFilters(query, column: { $0 }, postgres: postgres)
+        func passing(_ facet: String?, _ condition: SQLQueryString? = nil) -> SQLQueryString {
+            let others = active.filter { $0.facet != facet }.map(\.filter) + (condition.map { [$0] } ?? [])
+            return others.isEmpty ? "" : " WHERE " + others.joined(separator: " AND ")
+        }
+        func and(_ facet: String, _ condition: SQLQueryString) -> SQLQueryString { passing(facet, condition) }
+        let type = passing("type")
+        let selects: [SQLQueryString] = [
+            "SELECT 'total' AS f, '' AS v, COUNT(*) AS n FROM hits" + passing(nil),
+            "SELECT 'type', '1', SUM(type_service\(unsafeRaw: bool)) FROM hits" + type,
+            "SELECT 'type', '2', SUM(type_product\(unsafeRaw: bool)) FROM hits" + type,
+            "SELECT 'type', '3', SUM(type_process\(unsafeRaw: bool)) FROM hits" + type,
+            "SELECT 'type', '4', SUM(type_communication\(unsafeRaw: bool)) FROM hits" + type,
+            "SELECT 'stage', stage, COUNT(*) FROM hits" + passing("stage") + " GROUP BY stage",
+            "SELECT 'sector', sector\(unsafeRaw: text), COUNT(*) FROM hits" + and("sector", "sector IS NOT NULL")
+                + " GROUP BY sector",
+            "SELECT 'county', county_number, COUNT(*) FROM hits" + and("county", "county_number IS NOT NULL")
+                + " GROUP BY county_number",
+            "SELECT 'centrality', centrality\(unsafeRaw: text), COUNT(*) FROM hits"
+                + and("centrality", "centrality IS NOT NULL") + " GROUP BY centrality",
+            "SELECT 'research', research_level\(unsafeRaw: text), COUNT(*) FROM hits"
+                + and("research", "research_level IS NOT NULL") + " GROUP BY research_level",
+            "SELECT 'evaluated', CASE WHEN evaluated THEN 'true' ELSE 'false' END, COUNT(*) FROM hits"
+                + passing("evaluated") + " GROUP BY evaluated",
+            "SELECT 'discontinued', CASE WHEN stage = 'discontinued' THEN 'true' ELSE 'false' END, COUNT(*) FROM hits"
+                + passing("discontinued") + " GROUP BY CASE WHEN stage = 'discontinued' THEN 'true' ELSE 'false' END",
         ]
+        let from = Self.from(match: match, postgres: postgres)
+        let base = baseFilters(query, match: match, postgres: postgres).joined(separator: " AND ")
         let statement: SQLQueryString =
-            "WITH hits AS (SELECT p.type_service, p.type_product, p.type_process, p.type_communication, p.stage, "
-            + "p.sector, p.county_number, p.centrality, p.research_level, p.evaluated FROM \(from) WHERE \(filters)) "
-            + SQLQueryString(selects.joined(separator: " UNION ALL "))
+            "WITH hits AS MATERIALIZED (SELECT p.type_service, p.type_product, p.type_process, p.type_communication, "
+            + "p.stage, p.sector, p.county_number, p.centrality, p.research_level, p.evaluated FROM \(from) "
+            + "WHERE \(base)) " + selects.joined(separator: " UNION ALL ")
         var grouped: [String: [(String, Int)]] = [:]
+        var total = 0
         for row in try await sql.raw(statement).all() {
             let facet = try row.decode(column: "f", as: String.self)
             let value = try row.decode(column: "v", as: String.self)
             let count = try row.decode(column: "n", as: Int?.self) ?? 0
-            if count > 0 { grouped[facet, default: []].append((value, count)) }
+            if facet == "total" {
+                total = count
+            } else if count > 0 {
+                grouped[facet, default: []].append((value, count))
+            }
         }
-        return facetNames.map { name in
+        let facets = facetNames.map { name in
             ProjectFacet(name: name, counts: (grouped[name] ?? []).sorted { $0.0 < $1.0 })
         }
+        return (facets, total)
     }
 }

@@ -85,6 +85,58 @@ enum StyleSheet {
           background: var(--bg-soft); border: 1px solid var(--line); display: inline-block; }
         .filters { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-end; }
         .pagination { display: flex; gap: 1rem; list-style: none; padding: 0; }
+        .project-search > label { display: inline-block; margin: .5rem .5rem 0 0; }
+        .project-search > select { margin-right: .75rem; }
+        .project-search > input + label { margin-left: .5rem; }
+        .project-search input[type=search] { width: min(28rem, 100%); }
+        .search-layout { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 2rem;
+          margin-top: 1.5rem; align-items: start; }
+        .facets { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 4px; padding: .25rem 1rem 1rem; }
+        .facets h2 { font-size: 1.15rem; }
+        .facets fieldset { border: 0; margin: 0 0 .75rem; padding: 0; min-width: 0; }
+        .facets legend { font-weight: 700; padding: .4rem 0 .1rem; width: 100%; border-bottom: 1px solid var(--line); }
+        .checkbox { display: flex; gap: .4rem; align-items: flex-start; margin: .2rem 0; }
+        .checkbox input { margin-top: .3rem; flex: none; width: 1.1rem; height: 1.1rem; }
+        .checkbox label { display: inline; font-weight: 400; margin: 0; }
+        .results > h2 { margin-top: 0; }
+        .project-list { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; gap: .75rem; }
+        .project-card { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 4px;
+          padding: .75rem 1rem; background: #fff; }
+        .project-card h3 { margin: 0 0 .25rem; font-size: 1.1rem; line-height: 1.3; }
+        .project-card h3 a { text-decoration: none; }
+        .project-card h3 a:hover, .project-card h3 a:focus-visible { text-decoration: underline; }
+        .project-card p { margin: .25rem 0; max-width: 48rem; }
+        .project-meta { color: var(--muted); font-size: .95rem; }
+        .project-source { display: block; color: var(--muted); font-size: .9rem; }
+        .tag { display: inline-block; margin-left: .4rem; padding: 0 .45rem; border: 1px solid currentColor;
+          border-radius: 3px; font-size: .85rem; font-weight: 600; color: var(--ink); background: var(--bg-soft); }
+        strong.tag { color: var(--warn-ink); background: var(--warn-bg); }
+        .project-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .3rem 1.25rem;
+          margin: 1rem 0; }
+        .project-facts dt { font-weight: 700; }
+        .project-facts dd { margin: 0; }
+        .project-facts dd p { margin: 0 0 .3rem; }
+        .unknown { color: var(--muted); font-style: italic; }
+        .workflow { padding: .5rem 1rem 1rem; border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; }
+        .workflow h2 { font-size: 1.1rem; }
+        .workflow form { display: inline-block; margin: .25rem .5rem .25rem 0; }
+        .completeness { padding: .5rem 1rem; background: var(--bg-soft); border-left: 4px solid var(--ok); }
+        .completeness progress, .completeness meter { width: min(20rem, 100%); height: 1.1rem; }
+        .project-form fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem 1rem;
+          margin: 1.25rem 0; }
+        .project-form legend { font-weight: 700; font-size: 1.15rem; padding: 0 .4rem; }
+        .project-form textarea { width: 100%; min-height: 6rem; }
+        .project-form input[type=text], .project-form input[type=url], .project-form select { width: min(36rem, 100%); }
+        .form-actions { margin-top: 1.25rem; display: flex; flex-wrap: wrap; gap: .75rem; }
+        .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin: 1rem 0; }
+        .error-summary a { color: var(--error); }
+        button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
+        .pagination a, .pagination span { padding: .2rem .4rem; }
+        @media (max-width: 48rem) {
+          .search-layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+          .project-facts { grid-template-columns: minmax(0, 1fr); }
+          .project-facts dd { margin-bottom: .5rem; }
+        }
         @media (max-width: 40rem) {
           h1 { font-size: 1.5rem; }
           .header-tools { margin-left: 0; }

@@ -64,9 +64,9 @@ func projectCard(_ record: ProjectRecord, language: Language) -> Node {
             ]
             .joined(separator: " · ")
             if record.status != .published { " · " + record.status.label(language) }
-            if record.synthetic { el("strong", ["class": "tag"]) { " SYNTETISK" } }
+            if record.synthetic { el("strong", ["class": "tag"]) { "SYNTETISK" } }
             if let source = record.sourceName {
-                el("span", ["class": "tag"]) { " · " + language.pick("Kilde: ", "Source: ") + source }
+                el("span", ["class": "project-source"]) { language.pick("Kilde: ", "Source: ") + source }
             }
         }
         el("p") { String(record.summary.prefix(300)) + (record.summary.count > 300 ? "…" : "") }
@@ -144,7 +144,9 @@ struct ProjectSearchPage {
                 el("div", ["class": "search-layout"]) {
                     el("div", ["class": "facets"]) {
                         el("h2") { language.pick("Avgrens", "Filter") }
-                        for facet in result.facets where !facet.counts.isEmpty {
+                        // A chosen value stays (with 0) even when nothing matches, so it can be unticked.
+                        for facet in result.facets
+                        where !facet.counts.isEmpty || !parameters.all(facetParameter(facet.name)).isEmpty {
                             facetNode(facet)
                         }
                         el("button", ["type": "submit"]) { language.pick("Bruk filter", "Apply filters") }
@@ -170,7 +172,8 @@ struct ProjectSearchPage {
         let selected = Set(parameters.all(facetParameter(facet.name)))
         return el("fieldset") {
             el("legend") { ProjectLabels.facetTitle(facet.name, language) }
-            for (value, count) in facet.counts {
+            let missing = selected.subtracting(facet.counts.map(\.value)).sorted().map { (value: $0, count: 0) }
+            for (value, count) in facet.counts + missing {
                 let id = "f-\(facet.name)-\(value)"
                 el("div", ["class": "checkbox"]) {
                     el(

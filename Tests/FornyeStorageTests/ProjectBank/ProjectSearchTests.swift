@@ -31,10 +31,12 @@ import Testing
         }
     }
 
-    @Test func relevanceOnPostgreSQLWhenConfigured() async throws {
+    /// One test for all PostgreSQL checks: the tests share one database, so they must not run side by side.
+    @Test func relevanceAndDisjunctiveFacetsOnPostgreSQLWhenConfigured() async throws {
         try await withPostgresProjectStorage { database in
             try await seeded(database)
             try await checkRelevance(database)
+            try await checkDisjunctiveFacets(database)
         }
     }
 
@@ -80,6 +82,48 @@ import Testing
             query.text = "\"NEAR( OR * ^"
             _ = try await search.search(query)
         }
+    }
+
+    @Test func disjunctiveFacetCountsOnSQLite() async throws {
+        try await withProjectStorage { database in
+            try await seeded(database)
+            try await checkDisjunctiveFacets(database)
+        }
+    }
+
+    /// A facet's count for a value is the total the search would have with that facet's own
+    /// filter replaced by the value: the other facets' filters apply, its own does not.
+    func checkDisjunctiveFacets(_ database: any Database) async throws {
+        let search = ProjectSearch(database: database)
+        var query = ProjectQuery()
+        query.counties = ["46"]
+        query.types = [4]
+        let filtered = try await search.search(query)
+        var unfacetted = query
+        unfacetted.facets = false
+        #expect(filtered.total == (try await search.search(unfacetted)).total)
+        let county = filtered.facets.first { $0.name == "county" }!
+        #expect(county.counts.count > 1, "other counties stay visible while one is chosen")
+        for (value, count) in county.counts {
+            var alone = unfacetted
+            alone.counties = [value]
+            #expect(try await search.search(alone).total == count, "county \(value)")
+        }
+        let type = filtered.facets.first { $0.name == "type" }!
+        for code in 1...4 {
+            var alone = unfacetted
+            alone.types = [code]
+            #expect(try await search.search(alone).total == type.count(of: String(code)), "type \(code)")
+        }
+        // A facet without a filter of its own counts within the full selection.
+        let stage = filtered.facets.first { $0.name == "stage" }!
+        #expect(stage.counts.map(\.count).reduce(0, +) == filtered.total)
+        // With words, the counts stay within the matching projects.
+        query = ProjectQuery()
+        query.text = "innovasjon"
+        let words = try await search.search(query)
+        #expect(words.total > 0 && words.total < relevanceCorpus.count)
+        #expect(words.facets.first { $0.name == "stage" }!.counts.map(\.count).reduce(0, +) == words.total)
     }
 
     @Test func similarProjectsShareTermsAndLeaveTheProjectOut() async throws {
