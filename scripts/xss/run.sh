@@ -20,7 +20,12 @@ python3 scripts/xss/payloads.py > "$PAYLOAD_FILE"
 python3 scripts/xss/payloads.py --csv-frame > "$WORK/frame.csv"
 first=$(head -n 1 "$PAYLOAD_FILE")
 
-"$FORNYE" migrate --database-url "$DB" > /dev/null
+# The server first, so it seeds the demo waves into the empty database; then the payloads,
+# through the CLI, beside the running server (SQLite takes the writes in turn).
+"$FORNYE" serve --database-url "$DB" --port "$PORT" > "$WORK/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "$FORNYE_URL/health" > /dev/null && break; sleep 0.2; done
 printf '%s\n' "$ADMIN_PASSWORD" | "$FORNYE" user create --database-url "$DB" --email admin@example.no \
     --name "$first" --role admin --password-stdin > /dev/null
 n=0
@@ -33,10 +38,6 @@ done < <(sed -n '2,6p' "$PAYLOAD_FILE")
     --sample-frame "$WORK/frame.csv" --links "$WORK/links.csv" --base-url "$FORNYE_URL" --open > /dev/null
 export TOKEN_LINK=$(python3 -c 'import csv,sys; print(list(csv.DictReader(open(sys.argv[1])))[0]["lenke"])' "$WORK/links.csv")
 
-"$FORNYE" serve --database-url "$DB" --port "$PORT" > "$WORK/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "$FORNYE_URL/health" > /dev/null && break; sleep 0.2; done
 # Failed sign-ins with payload e-mails: shown again in the form and written to the audit log.
 while IFS= read -r payload; do
     python3 - "$payload" <<'PY'
