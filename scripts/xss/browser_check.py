@@ -240,7 +240,7 @@ def run(tools, cookies, token_link):
     public = [
         ("/", "web-home"), ("/barometer", "web-barometer"),
         ("/barometer/2018-syntetisk", "web-results"),
-        ("/barometer/2018-syntetisk?county=46&sector=1", "web-results-filtered"),
+        ("/barometer/2018-syntetisk?county=3&sector=1", "web-results-filtered"),
         ("/metode", "web-metode"), ("/logg-inn", "web-logg-inn"),
     ]
     os.makedirs(SHOTS, exist_ok=True)
