@@ -18,7 +18,8 @@ enum StyleSheet {
         .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
         .site-header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
         .site-header a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
-        .header-tools { margin: 0 0 0 auto; display: flex; gap: 1rem; align-items: center; }
+        .header-tools { margin: 0 0 0 auto; display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center;
+          min-width: 0; overflow-wrap: anywhere; }
         main { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; }
         main:focus { outline: none; }
         h1 { font-size: 1.9rem; line-height: 1.2; }
