@@ -130,6 +130,7 @@ struct WaveAdminController: RouteCollection {
         let wave = try await CollectionRepository(database: request.db).createWave(
             slug: slug, title: title, instrument: instrument, mode: mode, structureDate: date, units: frame.units)
         request.logger.notice("wave created", metadata: ["wave": "\(wave.slug)", "units": "\(frame.units.count)"])
+        try await request.audit(.waveCreated, target: wave.slug, details: "\(frame.units.count) units, \(mode)")
         return HTMLPage(
             try await views.dashboard(
                 wave,
@@ -159,6 +160,7 @@ struct WaveAdminController: RouteCollection {
         }
         try await CollectionRepository(database: request.db).setStatus(status, waveID: wave.requireID())
         request.logger.notice("wave status changed", metadata: ["wave": "\(wave.slug)", "status": "\(status)"])
+        try await request.audit(.waveStatusChanged, target: wave.slug, details: status.rawValue)
         return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
     }
 
@@ -178,6 +180,9 @@ struct WaveAdminController: RouteCollection {
         let links = try invited.map { unit in (unit, "\(base)/svar/\(tokens[try unit.requireID()]!)") }
         request.logger.notice("invitations made", metadata: ["wave": "\(wave.slug)", "count": "\(links.count)"])
         let format = try? request.content.decode(InviteForm.self).format
+        try await request.audit(
+            .invitationsExported, target: wave.slug,
+            details: "\(links.count) links as \(format == "csv" ? "CSV" : "page")")
         if format == "csv" {
             let rows =
                 [["enhet", "kommunenummer", "epost", "kontaktperson", "lenke"]]
@@ -201,6 +206,7 @@ struct WaveAdminController: RouteCollection {
                     item.unit.contactEmail, item.unit.contactName ?? "",
                 ]
             }
+        try await request.audit(.nonRespondentsExported, target: wave.slug, details: "\(rows.count - 1) units")
         return Self.csvResponse(SimpleCSV.write(rows), filename: "ikke-svart-\(wave.slug).csv")
     }
 

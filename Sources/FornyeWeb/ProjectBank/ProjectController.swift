@@ -138,6 +138,8 @@ struct ProjectController: RouteCollection {
                 } else {
                     try await repository.create(document, by: author)
                 }
+            try await request.audit(
+                .projectSaved, target: record.slug, details: existing == nil ? "created" : "updated")
             return request.redirect(to: "/prosjekter/\(record.slug)", redirectType: .normal)
         } catch let error as ProjectError {
             switch error {
@@ -187,6 +189,8 @@ struct ProjectController: RouteCollection {
         }
         do {
             try await ProjectRepository(database: request.db).transition(slug: record.slug, to: target, by: author)
+            try await request.audit(
+                .projectStatusChanged, target: record.slug, details: "\(record.status.rawValue) → \(target.rawValue)")
         } catch let error as ProjectError {
             switch error {
             case .forbidden(let why): throw Abort(.forbidden, reason: why)

@@ -152,6 +152,13 @@ import VaporTesting
             try await app.testing().test(.GET, "/svar/\(newToken)") { response in
                 #expect(response.status == .gone)
             }
+            // Creating, exporting links and non-respondents, and closing are in the audit log.
+            let actions = try await AuditLog(database: app.db).entries(perPage: 100).entries.map(\.action)
+            for action in [
+                AuditAction.waveCreated, .invitationsExported, .nonRespondentsExported, .waveStatusChanged,
+            ] {
+                #expect(actions.contains(action.rawValue), "\(action) is audited")
+            }
         }
     }
 

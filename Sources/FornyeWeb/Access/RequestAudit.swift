@@ -1,0 +1,19 @@
+public import FornyeStorage
+public import Vapor
+
+extension AuditAction {
+    public static let waveCreated: AuditAction = "wave.created"
+    public static let waveStatusChanged: AuditAction = "wave.status_changed"
+    public static let invitationsExported: AuditAction = "wave.invitations_exported"
+    public static let nonRespondentsExported: AuditAction = "wave.nonrespondents_exported"
+    public static let projectSaved: AuditAction = "project.saved"
+    public static let projectStatusChanged: AuditAction = "project.status_changed"
+}
+
+extension Request {
+    /// Records in the audit log that the signed-in user did `action` (to `target`).
+    public func audit(_ action: AuditAction, target: String?, details: String? = nil) async throws {
+        try await AuditLog(database: db).record(
+            actor: principal?.userID, action: action, target: target, details: details)
+    }
+}
