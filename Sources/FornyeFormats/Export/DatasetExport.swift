@@ -146,39 +146,17 @@ public enum DatasetExport {
     private struct JSONFile: Codable {
         var notice: String?
         var codebook: Codebook
-        var columns: [String: [JSONValue?]]
-    }
-
-    private enum JSONValue: Codable {
-        case number(Double)
-        case text(String)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else {
-                self = .text(try container.decode(String.self))
-            }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .number(let number): try container.encode(number)
-            case .text(let text): try container.encode(text)
-            }
-        }
+        var columns: [String: [AnswerValue?]]
     }
 
     public static func json(_ dataset: Dataset) throws -> Data {
-        var columns: [String: [JSONValue?]] = [:]
+        var columns: [String: [AnswerValue?]] = [:]
         for variable in dataset.codebook.variables {
             switch try dataset.column(named: variable.name) {
             case .codes(let codes):
                 columns[variable.name] = codes.map { $0 == Column.systemMissing ? nil : .number(Double($0)) }
             case .numbers(let values): columns[variable.name] = values.map { $0.isNaN ? nil : .number($0) }
-            case .texts(let texts): columns[variable.name] = texts.map { $0.map(JSONValue.text) }
+            case .texts(let texts): columns[variable.name] = texts.map { $0.map(AnswerValue.text) }
             }
         }
         let file = JSONFile(

@@ -1,30 +1,10 @@
+import FornyeFormats
 import FornyeStatistics
 import Foundation
 
 /// One response's answers as the JSON object stored with it, and back into dataset columns.
 enum ResponseAnswers {
-    /// A JSON value of one answer: a code or a number, or a text.
-    enum Value: Codable, Equatable {
-        case number(Double)
-        case text(String)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else {
-                self = .text(try container.decode(String.self))
-            }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .number(let number): try container.encode(number)
-            case .text(let text): try container.encode(text)
-            }
-        }
-    }
+    typealias Value = AnswerValue
 
     /// The answers of row `row`; system-missing values are left out.
     static func answers(of dataset: Dataset, row: Int) throws -> [String: Value] {
