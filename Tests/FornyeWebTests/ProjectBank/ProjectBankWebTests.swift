@@ -95,6 +95,11 @@ import VaporTesting
             #expect(api.body.string.contains("\"slug\":\"\(slug)\""))
             let history = try await get(app, "\(location)/historikk")
             #expect(history.body.string.contains("status:published"))
+            // The audit log names the save and each status change of this project.
+            let audited = try await AuditLog(database: app.db).entries(perPage: 200).entries
+                .filter { $0.target == slug }.map(\.action)
+            #expect(audited.filter { $0 == AuditAction.projectSaved.rawValue }.count == 1)
+            #expect(audited.filter { $0 == AuditAction.projectStatusChanged.rawValue }.count == 2)
             // Without the CSRF token nothing changes.
             try await app.testing().test(
                 .POST, "\(location)/status", headers: admin,
