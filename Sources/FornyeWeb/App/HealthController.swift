@@ -1,4 +1,3 @@
-import FluentSQL
 import Vapor
 
 /// `/health`: 200 when the database answers a query, 503 when it does not.
@@ -13,25 +12,13 @@ struct HealthController: RouteCollection {
     }
 
     @Sendable func health(request: Request) async throws -> Response {
-        let healthy: Bool
-        do {
-            guard let sql = request.db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            // A load balancer needs an answer quickly even when the database hangs or the pool
-            // keeps retrying, so the check gives up after two seconds.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await sql.raw("SELECT 1").run() }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(2))
-                    throw Abort(.serviceUnavailable, reason: "database check timed out")
-                }
-                try await group.next()
-                group.cancelAll()
-            }
-            healthy = true
-        } catch {
-            request.logger.error("health check: database unreachable", metadata: ["error": "\(error)"])
-            healthy = false
+        // A load balancer needs an answer quickly even when the database hangs or the pool
+        // keeps retrying, so the check gives up after two seconds.
+        let failure = await DatabasePing.failure(of: request, timeout: .seconds(2))
+        if let failure {
+            request.logger.error("health check: database unreachable", metadata: ["error": "\(failure)"])
         }
+        let healthy = failure == nil
         let body = Health(status: healthy ? "ok" : "unavailable", database: healthy ? "reachable" : "unreachable")
         let response = try await body.encodeResponse(status: healthy ? .ok : .serviceUnavailable, for: request)
         response.headers.cacheControl = .init(noStore: true)

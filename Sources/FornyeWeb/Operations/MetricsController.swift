@@ -1,4 +1,3 @@
-import FluentSQL
 import Foundation
 import NIOCore
 import Vapor
@@ -20,15 +19,11 @@ struct MetricsController: RouteCollection {
         try Self.authorize(request, token: request.application.fornyeSettings.metricsToken)
         let metrics = request.application.fornyeMetrics
         let start = ContinuousClock.now
-        var up = false
-        if let sql = request.db as? any SQLDatabase {
-            do {
-                try await sql.raw("SELECT 1").run()
-                up = true
-            } catch {
-                request.logger.warning("metrics: database unreachable", metadata: ["error": "\(error)"])
-            }
+        let failure = await DatabasePing.failure(of: request)
+        if let failure {
+            request.logger.warning("metrics: database unreachable", metadata: ["error": "\(failure)"])
         }
+        let up = failure == nil
         metrics.recordDatabasePing(up: up, elapsed: ContinuousClock.now - start)
         metrics.recordProcess()
         var headers = HTTPHeaders()
