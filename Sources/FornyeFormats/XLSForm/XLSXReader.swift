@@ -1,6 +1,5 @@
 public import Foundation
 import XMLCoder
-import ZIPFoundation
 
 /// Why a workbook could not be read, with the part of the package concerned.
 public struct XLSXError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -47,34 +46,17 @@ public enum XLSXReader {
 
     /// The sheets of a workbook held in memory, in tab order.
     public static func read(_ data: Data, limits: Limits = .init()) throws(XLSXError) -> [XLSXSheet] {
-        // ZIPFoundation's in-memory archive traps on a corrupt offset (found by fuzzing: a range with
-        // lowerBound > upperBound in MemoryFile.readData); its file-backed archive reads with fread
-        // and fails cleanly. So the bytes go through a private temporary file.
+        // ZIPFoundation's own readers trap or spin on corrupt archives (found by fuzzing), so the
+        // parts are located and bounded by ZIPEntries; only inflating is left to ZIPFoundation.
         guard data.starts(with: [0x50, 0x4B]) else { throw XLSXError("not an .xlsx file (not a zip archive)") }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "fornye-\(UUID().uuidString).xlsx")
+        let archive: ZIPEntries
         do {
-            try data.write(to: temporary, options: .withoutOverwriting)
+            archive = try ZIPEntries(data, maximumEntries: limits.maximumEntries)
         } catch {
-            throw XLSXError("cannot stage the workbook for reading: \(error.localizedDescription)")
+            throw XLSXError(error.description)
         }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        let archive: Archive
-        do {
-            archive = try Archive(url: temporary, accessMode: .read)
-        } catch {
-            throw XLSXError("not an .xlsx file (not a zip archive)")
-        }
-        var budget = Budget(limits: limits)
-        var entries = 0
-        for entry in archive {
-            entries += 1
-            guard entries <= limits.maximumEntries else {
-                throw XLSXError("the archive has more than \(limits.maximumEntries) parts; refused")
-            }
-            // A corrupt size larger than the file makes ZIPFoundation read past the end for a long
-            // time (found by fuzzing); no part can be bigger than the archive holding it.
-            guard Int64(entry.compressedSize) <= Int64(data.count) else {
+        for entry in archive.entries {
+            guard entry.compressedSize <= data.count else {
                 throw XLSXError(
                     "\(entry.path) claims \(entry.compressedSize) bytes in a file of \(data.count); the archive is corrupt"
                 )
@@ -88,13 +70,14 @@ public enum XLSXReader {
                 )
             }
         }
-        func entry(_ path: String, in archive: Archive) throws(XLSXError) -> Data {
+        var budget = Budget(limits: limits)
+        func entry(_ path: String, in archive: ZIPEntries) throws(XLSXError) -> Data {
             guard let data = try Self.optionalEntry(path, in: archive, budget: &budget) else {
                 throw XLSXError("the workbook has no \(path)")
             }
             return data
         }
-        func optionalEntry(_ path: String, in archive: Archive) throws(XLSXError) -> Data? {
+        func optionalEntry(_ path: String, in archive: ZIPEntries) throws(XLSXError) -> Data? {
             try Self.optionalEntry(path, in: archive, budget: &budget)
         }
         let workbook: WorkbookXML = try decode(entry("xl/workbook.xml", in: archive), as: "xl/workbook.xml")
@@ -193,25 +176,18 @@ public enum XLSXReader {
         var used: Int64 = 0
     }
 
-    private struct OverBudget: Error {}
-
-    private static func optionalEntry(_ path: String, in archive: Archive, budget: inout Budget) throws(XLSXError)
-        -> Data?
+    private static func optionalEntry(_ path: String, in archive: ZIPEntries, budget: inout Budget)
+        throws(XLSXError) -> Data?
     {
-        guard let entry = archive[path] else { return nil }
-        var data = Data()
+        guard let entry = archive.entry(path) else { return nil }
         let partLimit = min(
             budget.limits.maximumUncompressedSize - budget.used,
             max(Int64(entry.compressedSize), 1) * budget.limits.maximumCompressionRatio)
+        let data: Data
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard Int64(data.count + chunk.count) <= partLimit else { throw OverBudget() }
-                data.append(chunk)
-            }
-        } catch is OverBudget {
-            throw XLSXError("\(path) unpacks to more than its size allows; refused as a possible zip bomb")
+            data = try archive.contents(of: entry, limit: Int(partLimit))
         } catch {
-            throw XLSXError("\(path): cannot unpack: \(error)")
+            throw XLSXError(error.description)
         }
         budget.used += Int64(data.count)
         return data

@@ -90,6 +90,35 @@ struct HostileFileTests {
         }
     }
 
+    @Test("A deflate stream that ends early is refused, not inflated forever (fuzzing found the hang)")
+    func truncatedDeflateStream() throws {
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "fuzz-truncated-deflate", withExtension: "xlsx", subdirectory: "Fixtures/import"))
+        #expect(throws: FormatError.self) {
+            try SourceReader.read(try Data(contentsOf: url), file: "hang.xlsx", format: .surveyxact)
+        }
+        // Halve each part's compressed size in the central directory: every stream now ends early.
+        let workbook = [UInt8](try XLSXWriter.data([XLSXSheet(name: "a", cells: [["x", "y"], ["1", "2"]])]))
+        let directory = workbook.indices.dropLast(4).filter {
+            workbook[$0] == 0x50 && workbook[$0 + 1] == 0x4B && workbook[$0 + 2] == 1 && workbook[$0 + 3] == 2
+        }
+        let partsRead: Set = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"]
+        var damaged = 0
+        for header in directory {
+            let nameLength = Int(workbook[header + 28]) | Int(workbook[header + 29]) << 8
+            let name = String(decoding: workbook[(header + 46)..<(header + 46 + nameLength)], as: UTF8.self)
+            guard partsRead.contains(name) else { continue }
+            damaged += 1
+            var copy = workbook
+            let size = Int(copy[header + 20]) | Int(copy[header + 21]) << 8
+            copy[header + 20] = UInt8((size / 2) & 0xFF)
+            copy[header + 21] = UInt8((size / 2) >> 8)
+            #expect(throws: XLSXError.self) { try XLSXReader.read(Data(copy)) }
+        }
+        #expect(damaged == partsRead.count)
+    }
+
     @Test("A zip bomb is refused before it is inflated")
     func zipBomb() throws {
         // 3 MB of spaces deflate about a thousandfold; the ratio limit is lowered to match the size.
