@@ -26,6 +26,8 @@ only() { # everything hidden but the header, or one section, or one figure
 
 shot "$work/rapport" report-header "nav.toc, main, footer { display: none; }"
 shot "$work/rapport" report-fig-4-3 "header.report-header, footer, $(only omfang fig-4-3) section#omfang > h2 { display: none; }"
+shot "$work/rapport" report-fig-4-5 "header.report-header, footer, $(only utlosere fig-4-5) section#utlosere > h2 { display: none; }"
+shot "$work/rapport" report-fig-4-7 "header.report-header, footer, $(only samarbeid fig-4-7) section#samarbeid > h2 { display: none; }"
 shot "$work/rapport" report-fig-4-8 "header.report-header, footer, $(only samarbeid fig-4-8) section#samarbeid > h2 { display: none; }"
 shot "$work/rapport" report-fig-5-1 "header.report-header, footer, $(only faktorer fig-5-1)"
 shot "$work/rapport" report-significance "header.report-header, footer, $(only signifikans ny-tab-signifikans)"

@@ -136,6 +136,79 @@ struct ChartTests {
         #expect(ChartScale(reach: 0.45).ticks.count == 6)
     }
 
+    /// Each line of each category label (text anchored at its end left of the plot) with its x.
+    static func labelLines(_ svg: String) throws -> [(x: Double, line: String)] {
+        let root = try XMLNode.parse(svg)
+        let groups = root.descendants(named: "g").filter {
+            ["bar", "group", "factor"].contains($0.attributes["class"])
+        }
+        return try groups.flatMap { group in
+            try group.children.filter { $0.name == "text" && $0.attributes["text-anchor"] == "end" }.flatMap { text in
+                let x = try #require(Double(text.attributes["x"] ?? ""))
+                return [(x, text.text)] + text.descendants(named: "tspan").map { (x, $0.text) }
+            }
+        }
+    }
+
+    static let longLabels = [
+        "Regionale aktører (f.eks. fylkesmannen, fylkeskommunen, Innovasjon Norge)",
+        "Innbyggerne har fått større innflytelse på tjenestetilbudet og medvirkning i planleggingen",
+        "Kommunens/fylkeskommunens/interkommunale/regionale innovasjonsstrategi",
+        "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "Ja",
+    ]
+
+    @Test("long category labels fit in the space left of the axis in every chart kind")
+    func labelsFitLeftOfAxis() throws {
+        let value = ChartValue(estimate: 0.4, lower: 0.3, upper: 0.5)
+        let side = DivergingBarChart.Side(large: 0.1, some: 0.2, total: value)
+        let svgs = [
+            BarChart(id: "b", title: "t", summary: "s", bars: Self.longLabels.map { .init(label: $0, value: value) })
+                .svg(),
+            GroupedBarChart(
+                id: "g", title: "t", summary: "s", categories: Self.longLabels,
+                series: [.init(name: "A", values: Self.longLabels.map { _ in value })]
+            ).svg(),
+            DivergingBarChart(
+                id: "d", title: "t", summary: "s",
+                items: Self.longLabels.map { .init(label: $0, hinder: side, promote: side) }
+            ).svg(),
+        ]
+        for svg in svgs {
+            let lines = try Self.labelLines(svg)
+            #expect(lines.count >= Self.longLabels.count)
+            for (x, line) in lines {
+                #expect(
+                    x - ChartText.width(of: line) >= 0,
+                    "«\(line)» is \(ChartText.width(of: line)) wide, left of x = \(x)")
+            }
+        }
+    }
+
+    @Test("the text size the layout assumes is set on the chart itself, not left to the page")
+    func fontSizeOnChart() throws {
+        let root = try XMLNode.parse(Self.bar.svg())
+        #expect(root.attributes["font-size"] == "13")
+        #expect(root.attributes["font-family"]?.hasSuffix("sans-serif") == true)
+    }
+
+    @Test("the estimated width follows the letters: wide letters count more than narrow ones")
+    func widthEstimate() {
+        #expect(ChartText.width(of: "mmmm") > 2 * ChartText.width(of: "iiii"))
+        // DejaVu Sans (the widest fallback) sets this label 225 px wide at 13 px.
+        #expect(ChartText.width(of: "Innbyggerne har fått større innsikt") >= 225)
+    }
+
+    @Test("labels wrap to a width: no line wider, words kept whole when they fit, long words broken")
+    func wrappingToWidth() {
+        let lines = ChartText.wrap("Andre enheter i egen kommune/fylkeskommune", width: 190)
+        #expect(lines == ["Andre enheter i egen", "kommune/fylkeskommune"])
+        let broken = ChartText.wrap(String(repeating: "W", count: 40), width: 100, maxLines: 10)
+        #expect(broken.count > 1 && broken.allSatisfy { ChartText.width(of: $0) <= 100 })
+        #expect(broken.joined() == String(repeating: "W", count: 40))
+        let cut = ChartText.wrap(String(repeating: "ord ", count: 40), width: 60)
+        #expect(cut.count == 3 && cut[2].hasSuffix("…") && cut.allSatisfy { ChartText.width(of: $0) <= 60 })
+    }
+
     @Test("long labels wrap at word boundaries and are cut after three lines")
     func wrapping() {
         #expect(

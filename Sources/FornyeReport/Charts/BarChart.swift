@@ -48,8 +48,9 @@ public struct BarChart: Sendable {
 
     /// The chart as an `<svg>` element.
     public func svg() -> String {
-        let labels = bars.map { ChartText.wrap($0.label, limit: 32) }
-        let labelWidth = min(260, max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12)
+        // Labels wrap to the room left of the axis (at most 260 with 12 to spare), so none is cut off.
+        let labels = bars.map { ChartText.wrap($0.label, width: 248) }
+        let labelWidth = max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12
         let left = labelWidth + 8
         let plotWidth = width - left - 64
         let top = 30.0

@@ -17,6 +17,7 @@ struct ChartFrame {
                 "aria-labelledby": "\(id)-title \(id)-desc",
                 "viewBox": "0 0 \(ChartText.format(width)) \(ChartText.format(height))",
                 "width": ChartText.format(width), "height": ChartText.format(height),
+                "font-family": ChartText.fontFamily, "font-size": ChartText.format(ChartText.fontSize),
             ])
         writer.element("title", ["id": "\(id)-title"], text: title)
         writer.element("desc", ["id": "\(id)-desc"], text: description)

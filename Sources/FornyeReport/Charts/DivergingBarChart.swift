@@ -65,8 +65,8 @@ public struct DivergingBarChart: Sendable {
     }
 
     public func svg() -> String {
-        let labels = items.map { ChartText.wrap($0.label, limit: 28) }
-        let labelWidth = min(220, max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12)
+        let labels = items.map { ChartText.wrap($0.label, width: 208) }
+        let labelWidth = max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12
         let valueRoom = 52.0
         let plotLeft = labelWidth + 8 + valueRoom
         let plotWidth = width - plotLeft - valueRoom

@@ -50,8 +50,8 @@ public struct GroupedBarChart: Sendable {
 
     public func svg() -> String {
         let fills = series.indices.map { ChartStyle.series[$0 % ChartStyle.series.count] }
-        let labels = categories.map { ChartText.wrap($0, limit: 30) }
-        let labelWidth = min(240, max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12)
+        let labels = categories.map { ChartText.wrap($0, width: 228) }
+        let labelWidth = max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12
         let left = labelWidth + 8
         let plotWidth = width - left - 64
         let legend = ChartLegend(entries: zip(series.map(\.name), fills).map { ($0, $1) })

@@ -26,6 +26,8 @@ public struct SurveyDesign: Sendable {
     public var lonelyPSU: LonelyPSUPolicy
     /// Calibration steps, applied in order to the influence values before aggregation.
     public private(set) var calibrations: [Calibration]
+    /// The PSUs of each stratum, for the variance's pass over strata.
+    let stratumLayout: StratumLayout
 
     public var psuCount: Int { stratumOfPSU.count }
     public var stratumCount: Int { stratumLabels.count }
@@ -141,6 +143,7 @@ public struct SurveyDesign: Sendable {
         self.populationOfStratum = population
         self.lonelyPSU = lonelyPSU
         self.calibrations = []
+        self.stratumLayout = StratumLayout(stratumOfPSU: stratumOfPSU, stratumCount: stratumLabels.count)
     }
 
     /// The same design with new weights and one more calibration step for the variance.
@@ -192,6 +195,28 @@ public struct SurveyDesign: Sendable {
         }
         return sum * sum / sumOfSquares
     }
+}
+
+/// PSU indices grouped by stratum, in increasing order within each stratum.
+struct StratumLayout: Sendable {
+    private let start: [Int]
+    private let psus: [Int32]
+
+    init(stratumOfPSU: [Int32], stratumCount: Int) {
+        var start = [Int](repeating: 0, count: stratumCount + 1)
+        for stratum in stratumOfPSU { start[Int(stratum) + 1] += 1 }
+        for index in 0..<stratumCount { start[index + 1] += start[index] }
+        var fill = start
+        var psus = [Int32](repeating: 0, count: stratumOfPSU.count)
+        for (psu, stratum) in stratumOfPSU.enumerated() {
+            psus[fill[Int(stratum)]] = Int32(psu)
+            fill[Int(stratum)] += 1
+        }
+        self.start = start
+        self.psus = psus
+    }
+
+    func psus(of stratum: Int) -> ArraySlice<Int32> { psus[start[stratum]..<start[stratum + 1]] }
 }
 
 private struct PSUKey: Hashable {

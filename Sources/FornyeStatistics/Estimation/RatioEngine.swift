@@ -166,41 +166,67 @@ enum RatioEngine {
     ) throws(StatisticsError) {
         let estimates = problem.estimateCount
         let rowCount = problem.rowCount
+        let rowsOfDomain = rowsOfDomains(problem)
+        // One buffer of influence columns for all domains: only a domain's rows are written, and
+        // they are cleared again after its variances.
+        var columns = [[Double]](repeating: [Double](repeating: 0, count: rowCount), count: estimates)
+        var values = [Double](repeating: 0, count: estimates)
         for domain in 0..<problem.domainCount {
             let denominator = result.denominatorTotal[domain]
-            let inDomain = (0..<rowCount).map { row in
-                (0..<problem.setCount).contains { Int(problem.domainOfRow[$0 * rowCount + row]) == domain }
+            let rows = rowsOfDomain[domain]
+            if !problem.estimatesTotals && !(denominator > 0) {
+                for estimate in 0..<estimates { result.ratioVariance[domain * estimates + estimate] = .nan }
+                continue
             }
-            let presentRows = design.calibrations.isEmpty ? inDomain : nil
-            var ratioScores = [[Double]](repeating: [Double](repeating: 0, count: rowCount), count: estimates)
-            var totalScores = ratioScores
-            for row in 0..<rowCount where inDomain[row] {
+            for row in rows {
                 let weight = design.weights[row]
                 let x = problem.denominatorOfRow?[row] ?? 1
-                var values = [Double](repeating: 0, count: estimates)
+                for estimate in 0..<estimates { values[estimate] = 0 }
                 for slot in 0..<problem.slotCount {
                     let estimate = Int(problem.estimateOfRow[slot * rowCount + row])
                     if estimate >= 0 { values[estimate] += problem.valueOfRow?[slot * rowCount + row] ?? 1 }
                 }
                 for estimate in 0..<estimates {
-                    let ratio = result.numeratorTotal[domain * estimates + estimate] / denominator
-                    ratioScores[estimate][row] = weight * (values[estimate] - ratio * x) / denominator
-                    totalScores[estimate][row] = weight * values[estimate]
+                    if problem.estimatesTotals {
+                        columns[estimate][row] = weight * values[estimate]
+                    } else {
+                        let ratio = result.numeratorTotal[domain * estimates + estimate] / denominator
+                        columns[estimate][row] = weight * (values[estimate] - ratio * x) / denominator
+                    }
                 }
             }
+            var presentRows: [Bool]?
+            if design.calibrations.isEmpty {
+                var inDomain = [Bool](repeating: false, count: rowCount)
+                for row in rows { inDomain[row] = true }
+                presentRows = inDomain
+            }
+            let variances = try Linearization.variances(of: columns, design: design, presentRows: presentRows)
             for estimate in 0..<estimates {
                 let cell = domain * estimates + estimate
                 if problem.estimatesTotals {
-                    result.totalVariance[cell] = try Linearization.variance(
-                        of: totalScores[estimate], design: design, presentRows: presentRows)
+                    result.totalVariance[cell] = variances[estimate]
                 } else {
-                    result.ratioVariance[cell] =
-                        denominator > 0
-                        ? try Linearization.variance(
-                            of: ratioScores[estimate], design: design, presentRows: presentRows) : .nan
+                    result.ratioVariance[cell] = variances[estimate]
                 }
+                for row in rows { columns[estimate][row] = 0 }
             }
         }
+    }
+
+    /// The rows of each domain in increasing order, each once, from the breakdown sets.
+    private static func rowsOfDomains(_ problem: RatioProblem) -> [[Int]] {
+        let rowCount = problem.rowCount
+        var rowsOfDomain = [[Int]](repeating: [], count: problem.domainCount)
+        for row in 0..<rowCount {
+            for set in 0..<problem.setCount {
+                let domain = Int(problem.domainOfRow[set * rowCount + row])
+                guard domain >= 0 else { continue }
+                let repeated = (0..<set).contains { Int(problem.domainOfRow[$0 * rowCount + row]) == domain }
+                if !repeated { rowsOfDomain[domain].append(row) }
+            }
+        }
+        return rowsOfDomain
     }
 
     /// R multiplies by (strata present) / (strata with a variance) when the "average" rule drops lonely strata.

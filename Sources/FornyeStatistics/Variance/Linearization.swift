@@ -23,52 +23,10 @@ public enum Linearization {
         presentRows: [Bool]? = nil
     ) throws(StatisticsError) -> Matrix {
         let columnCount = scores.count
-        let psuTotals = psuTotals(of: scores, design: design)
-        var strataPresent = [Bool](repeating: presentRows == nil, count: design.stratumCount)
-        if let presentRows {
-            for row in 0..<design.rowCount where presentRows[row] {
-                strataPresent[Int(design.stratumOfRow[row])] = true
-            }
-        }
-        let psusOfStratum = psuIndicesByStratum(design)
-
-        var total = Matrix(rows: columnCount, columns: columnCount)
-        var presentStrata = 0
-        var estimableStrata = 0
-        var centred = [Double](repeating: 0, count: columnCount)
-        let rules = StratumRules(design: design)
-        for stratum in 0..<design.stratumCount where strataPresent[stratum] {
-            presentStrata += 1
-            guard let rule = try rules.rule(for: stratum) else { continue }
-            estimableStrata += 1
-            if rule.scale == 0 { continue }
-            let psus = psusOfStratum[stratum]
-            let scale = rule.scale
-            let centre = rule.centred
-            let sampled = rule.psuCount
-            var means = [Double](repeating: 0, count: columnCount)
-            if centre {
-                for column in 0..<columnCount {
-                    var sum = 0.0
-                    for psu in psus { sum += psuTotals[column][psu] }
-                    means[column] = sum / sampled
-                }
-            }
-            for psu in psus {
-                for column in 0..<columnCount { centred[column] = psuTotals[column][psu] - means[column] }
-                for a in 0..<columnCount where centred[a] != 0 {
-                    for b in a..<columnCount { total[a, b] += scale * centred[a] * centred[b] }
-                }
-            }
-        }
-        for a in 0..<columnCount {
-            for b in 0..<a { total[a, b] = total[b, a] }
-        }
-        // R scales up for strata left out by the "average" rule.
-        if estimableStrata > 0, estimableStrata < presentStrata {
-            total = total.scaled(by: Double(presentStrata) / Double(estimableStrata))
-        }
-        return total
+        let values = try stratumPass(
+            psuTotals(of: scores, design: design), columnCount: columnCount, design: design,
+            strataPresent: strataPresent(presentRows, design: design), diagonalOnly: false)
+        return Matrix(rows: columnCount, columns: columnCount, values: values)
     }
 
     /// The variance of the total of one influence column.
@@ -77,22 +35,114 @@ public enum Linearization {
         design: SurveyDesign,
         presentRows: [Bool]? = nil
     ) throws(StatisticsError) -> Double {
-        try covariance(of: [scores], design: design, presentRows: presentRows)[0, 0]
+        try variances(of: [scores], design: design, presentRows: presentRows)[0]
     }
 
-    static func psuTotals(of scores: [[Double]], design: SurveyDesign) -> [[Double]] {
-        scores.map { column in
+    /// The variances of the totals of several influence columns: the diagonal of `covariance`,
+    /// without the work of the covariances.
+    static func variances(
+        of scores: [[Double]],
+        design: SurveyDesign,
+        presentRows: [Bool]? = nil
+    ) throws(StatisticsError) -> [Double] {
+        try stratumPass(
+            psuTotals(of: scores, design: design), columnCount: scores.count, design: design,
+            strataPresent: strataPresent(presentRows, design: design), diagonalOnly: true)
+    }
+
+    static func strataPresent(_ presentRows: [Bool]?, design: SurveyDesign) -> [Bool] {
+        var strataPresent = [Bool](repeating: presentRows == nil, count: design.stratumCount)
+        if let presentRows {
+            for row in 0..<design.rowCount where presentRows[row] {
+                strataPresent[Int(design.stratumOfRow[row])] = true
+            }
+        }
+        return strataPresent
+    }
+
+    /// Sums the centred cross-products of PSU totals (`columnCount` blocks of `psuCount`) over the
+    /// present strata: the `k × k` matrix in row-major order, or only its diagonal.
+    private static func stratumPass(
+        _ psuTotals: [Double],
+        columnCount: Int,
+        design: SurveyDesign,
+        strataPresent: [Bool],
+        diagonalOnly: Bool
+    ) throws(StatisticsError) -> [Double] {
+        let psuCount = design.psuCount
+        var total = [Double](repeating: 0, count: diagonalOnly ? columnCount : columnCount * columnCount)
+        var presentStrata = 0
+        var estimableStrata = 0
+        var means = [Double](repeating: 0, count: columnCount)
+        var centred = [Double](repeating: 0, count: columnCount)
+        let rules = StratumRules(design: design)
+        let layout = design.stratumLayout
+        try psuTotals.withUnsafeBufferPointer { (totals) throws(StatisticsError) in
+            for stratum in 0..<design.stratumCount where strataPresent[stratum] {
+                presentStrata += 1
+                guard let rule = try rules.rule(for: stratum) else { continue }
+                estimableStrata += 1
+                if rule.scale == 0 { continue }
+                let psus = layout.psus(of: stratum)
+                let scale = rule.scale
+                for column in 0..<columnCount {
+                    var sum = 0.0
+                    if rule.centred {
+                        for psu in psus { sum += totals[column * psuCount + Int(psu)] }
+                    }
+                    means[column] = rule.centred ? sum / rule.psuCount : 0
+                }
+                if diagonalOnly {
+                    for column in 0..<columnCount {
+                        let mean = means[column]
+                        var sum = total[column]
+                        for psu in psus {
+                            let value = totals[column * psuCount + Int(psu)] - mean
+                            sum += scale * value * value
+                        }
+                        total[column] = sum
+                    }
+                    continue
+                }
+                for psu in psus {
+                    for column in 0..<columnCount {
+                        centred[column] = totals[column * psuCount + Int(psu)] - means[column]
+                    }
+                    for a in 0..<columnCount where centred[a] != 0 {
+                        for b in a..<columnCount { total[a * columnCount + b] += scale * centred[a] * centred[b] }
+                    }
+                }
+            }
+        }
+        if !diagonalOnly {
+            for a in 0..<columnCount {
+                for b in 0..<a { total[a * columnCount + b] = total[b * columnCount + a] }
+            }
+        }
+        // R scales up for strata left out by the "average" rule.
+        if estimableStrata > 0, estimableStrata < presentStrata {
+            let factor = Double(presentStrata) / Double(estimableStrata)
+            for index in total.indices { total[index] *= factor }
+        }
+        return total
+    }
+
+    /// The PSU totals of the calibration residuals of each column, `psuCount` per column, end to end.
+    static func psuTotals(of scores: [[Double]], design: SurveyDesign) -> [Double] {
+        let psuCount = design.psuCount
+        var totals = [Double](repeating: 0, count: scores.count * psuCount)
+        // Without clusters PSU p is row p (SurveyDesign numbers them so).
+        let rowsArePSUs = psuCount == design.rowCount
+        for (index, column) in scores.enumerated() {
             var residuals = column
             for calibration in design.calibrations { calibration.residualize(&residuals) }
-            var totals = [Double](repeating: 0, count: design.psuCount)
-            for row in 0..<design.rowCount { totals[Int(design.psuOfRow[row])] += residuals[row] }
-            return totals
+            let offset = index * psuCount
+            if rowsArePSUs {
+                totals.replaceSubrange(offset..<offset + psuCount, with: residuals)
+            } else {
+                for row in 0..<design.rowCount { totals[offset + Int(design.psuOfRow[row])] += residuals[row] }
+            }
         }
-    }
-
-    static func psuIndicesByStratum(_ design: SurveyDesign) -> [[Int]] {
-        var result = [[Int]](repeating: [], count: design.stratumCount)
-        for (psu, stratum) in design.stratumOfPSU.enumerated() { result[Int(stratum)].append(psu) }
-        return result
+        return totals
     }
 }
