@@ -195,12 +195,19 @@ import VaporTesting
                         "contactRole-0": payload, "contactConsent-0": "on", "linkTitle-0": payload,
                         "linkURL-0": "https://example.no/\(index)",
                     ]))
-                #expect(created.status == .seeOther, "payload \(index)")
-                let page = try await bank.get(app, created.headers.first(name: .location) ?? "", admin).body.string
-                #expect(page.contains("fx55"))
-                XSSCorpus.expectEscaped(page, "contact payload \(index)")
-                let form = try await bank.get(app, (created.headers.first(name: .location) ?? "") + "/rediger", admin)
-                XSSCorpus.expectEscaped(form.body.string, "form with contact payload \(index)")
+                // The payload with a NUL is refused (control characters) and the form comes back escaped.
+                if payload.contains("\u{0}") {
+                    #expect(created.status == .unprocessableEntity, "payload \(index)")
+                    XSSCorpus.expectEscaped(created.body.string, "refused contact payload \(index)")
+                } else {
+                    #expect(created.status == .seeOther, "payload \(index)")
+                    let location = created.headers.first(name: .location) ?? ""
+                    let page = try await bank.get(app, location, admin).body.string
+                    #expect(page.contains("fx55"))
+                    XSSCorpus.expectEscaped(page, "contact payload \(index)")
+                    let form = try await bank.get(app, location + "/rediger", admin)
+                    XSSCorpus.expectEscaped(form.body.string, "form with contact payload \(index)")
+                }
                 let institution = try await bank.post(
                     app, "/admin/institusjoner", admin,
                     ["name": payload, "kind": "Annen", "competence": payload, "contact": payload, "url": ""])
