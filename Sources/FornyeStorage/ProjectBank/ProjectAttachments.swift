@@ -63,7 +63,9 @@ public enum AttachmentKind: String, CaseIterable, Sendable, Codable {
     /// Whether `data` starts the way a file of this kind does.
     public func matches(_ data: Data) -> Bool {
         let bytes = [UInt8](data.prefix(4096))
-        func starts(_ prefix: [UInt8]) -> Bool { bytes.count >= prefix.count && Array(bytes[0..<prefix.count]) == prefix }
+        func starts(_ prefix: [UInt8]) -> Bool {
+            bytes.count >= prefix.count && Array(bytes[0..<prefix.count]) == prefix
+        }
         func contains(_ text: String) -> Bool { data.range(of: Data(text.utf8)) != nil }
         let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
         switch self {
@@ -279,7 +281,9 @@ public struct ProjectAttachmentStore: Sendable {
             throw ProjectError.forbidden("you may not change this project's attachments in its present status")
         }
         var kinds: [AttachmentKind] = []
-        for file in files { kinds.append(try AttachmentPolicy.check(fileName: file.name, data: file.data, limits: limits)) }
+        for file in files {
+            kinds.append(try AttachmentPolicy.check(fileName: file.name, data: file.data, limits: limits))
+        }
         let existing = try await list(record)
         let total = existing.reduce(0) { $0 + Int($1.size) } + files.reduce(0) { $0 + $1.data.count }
         let name = files.first.map { AttachmentPolicy.sanitisedFileName($0.name) } ?? ""

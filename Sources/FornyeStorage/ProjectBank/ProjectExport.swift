@@ -8,7 +8,8 @@ public enum ProjectExport {
         "owner_municipality", "owner_name", "county_number", "centrality", "country", "research_degree",
         "research_project_quality", "research_knowledge_contribution", "evaluated", "evidence_level", "start_date",
         "end_date", "problem", "solution", "novelty", "challenges", "lessons", "reuse_conditions", "based_on",
-        "licence", "source_name", "source_identifier", "source_url", "synthetic", "language", "updated_at", "attachments",
+        "licence", "source_name", "source_identifier", "source_url", "synthetic", "language", "updated_at",
+        "attachments",
     ]
 
     /// `attachments` (by project id) fill the last column: a JSON array of `{name, type, size, url}`,

@@ -39,7 +39,9 @@ struct InstitutionAdminController: RouteCollection {
             synthetic: institutions.contains { $0.synthetic })
         return HTMLPage(
             layout.render {
-                el("h1") { language.pick("Forsknings- og utdanningsinstitusjoner", "Research and education institutions") }
+                el("h1") {
+                    language.pick("Forsknings- og utdanningsinstitusjoner", "Research and education institutions")
+                }
                 el("p") {
                     el("a", ["class": "button", "href": "/admin/institusjoner/ny"]) {
                         language.pick("Ny institusjon", "New institution")
@@ -110,7 +112,8 @@ struct InstitutionAdminController: RouteCollection {
     }
 
     func save(_ request: Request, slug: String?) async throws -> Response {
-        let input = (try? request.content.decode(FormData.self))?.input
+        let input =
+            (try? request.content.decode(FormData.self))?.input
             ?? ResearchInstitutionInput(name: "", kind: "", competence: [], contact: "", url: "")
         do {
             let record = try await ResearchInstitutionStore(database: request.db).save(input, slug: slug)
@@ -130,7 +133,8 @@ struct InstitutionAdminController: RouteCollection {
         let language = Language.of(request)
         let title =
             slug == nil
-            ? language.pick("Ny institusjon", "New institution") : language.pick("Rediger institusjon", "Edit institution")
+            ? language.pick("Ny institusjon", "New institution")
+            : language.pick("Rediger institusjon", "Edit institution")
         let layout = PageLayout(title: title, request: request, synthetic: synthetic)
         let labels: [String: (String, String)] = [
             "name": ("Navn", "Name"), "kind": ("Type", "Kind"),
@@ -150,7 +154,11 @@ struct InstitutionAdminController: RouteCollection {
         }
         return HTMLPage(
             layout.render {
-                el("p") { el("a", ["href": "/admin/institusjoner"]) { language.pick("← Alle institusjoner", "← All institutions") } }
+                el("p") {
+                    el("a", ["href": "/admin/institusjoner"]) {
+                        language.pick("← Alle institusjoner", "← All institutions")
+                    }
+                }
                 el("h1") { title }
                 if !errors.isEmpty {
                     el("div", ["class": "error-summary", "role": "alert"]) {
@@ -166,7 +174,10 @@ struct InstitutionAdminController: RouteCollection {
                         }
                     }
                 }
-                el("form", ["method": "post", "action": slug.map { "/admin/institusjoner/\($0)" } ?? "/admin/institusjoner"]) {
+                el(
+                    "form",
+                    ["method": "post", "action": slug.map { "/admin/institusjoner/\($0)" } ?? "/admin/institusjoner"]
+                ) {
                     CSRF.field(request)
                     FormField(
                         name: "name", label: label("name"), value: input.name, error: errorByField["name"]
@@ -183,7 +194,10 @@ struct InstitutionAdminController: RouteCollection {
                         ) {
                             el("option", ["value": ""]) { language.pick("Velg …", "Choose …") }
                             for kind in ResearchInstitutionInput.kinds {
-                                el("option", attributes: [("value", kind.nb), ("selected", kind.nb == input.kind ? "" : nil)]) {
+                                el(
+                                    "option",
+                                    attributes: [("value", kind.nb), ("selected", kind.nb == input.kind ? "" : nil)]
+                                ) {
                                     language.pick(kind.nb, kind.en)
                                 }
                             }

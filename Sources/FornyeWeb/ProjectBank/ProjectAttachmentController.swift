@@ -72,7 +72,8 @@ struct ProjectAttachmentController: RouteCollection {
         _ request: Request, record: ProjectRecord, status: HTTPResponseStatus, fileName: String?, message: String
     ) async throws -> Response {
         let language = Language.of(request)
-        let layout = PageLayout(title: language.pick("Vedlegget ble ikke lagret", "The attachment was not saved"), request: request)
+        let layout = PageLayout(
+            title: language.pick("Vedlegget ble ikke lagret", "The attachment was not saved"), request: request)
         let html = layout.render {
             el("p") { el("a", ["href": "/prosjekter/\(record.slug)"]) { "← " + record.title } }
             el("h1") { language.pick("Vedlegget ble ikke lagret", "The attachment was not saved") }

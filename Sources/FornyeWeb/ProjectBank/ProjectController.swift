@@ -268,11 +268,13 @@ struct ProjectController: RouteCollection {
         )
         .filter(\.$status == .published).all()
         let bySlug = Dictionary(originals.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        return reusing.compactMap { record in bySlug[record.basedOn ?? ""].map { ReuseMap.Flow(original: $0, reuser: record) } }
-            .sorted {
-                ($0.reuser.countyNumber ?? "99", $0.reuser.ownerName, $0.reuser.slug)
-                    < ($1.reuser.countyNumber ?? "99", $1.reuser.ownerName, $1.reuser.slug)
-            }
+        return reusing.compactMap { record in
+            bySlug[record.basedOn ?? ""].map { ReuseMap.Flow(original: $0, reuser: record) }
+        }
+        .sorted {
+            ($0.reuser.countyNumber ?? "99", $0.reuser.ownerName, $0.reuser.slug)
+                < ($1.reuser.countyNumber ?? "99", $1.reuser.ownerName, $1.reuser.slug)
+        }
     }
 
     /// Which municipalities built on which project across the country: the tile map and its tables.
@@ -298,7 +300,9 @@ struct ProjectController: RouteCollection {
                         language.pick(
                             ProjectLabels.count(flows.count, "registrert gjenbruk", "registrerte gjenbruk"),
                             ProjectLabels.count(flows.count, "recorded reuse", "recorded reuses"))
-                            + " · " + map.municipalities(Set(flows.map { $0.reuser.ownerMunicipality ?? $0.reuser.ownerName }).count)
+                            + " · "
+                            + map.municipalities(
+                                Set(flows.map { $0.reuser.ownerMunicipality ?? $0.reuser.ownerName }).count)
                     }
                     el("div", ["class": "reuse-layout"]) {
                         map.render()
@@ -323,7 +327,8 @@ struct ProjectController: RouteCollection {
                 el("h1") { language.pick("Gjenbrukt av", "Reused by") }
                 el("p") {
                     language.pick("Prosjekt: ", "Project: ") + record.title + " ("
-                        + (record.countyNumber.flatMap { ProjectLabels.countyNames[$0] } ?? ProjectLabels.unknown(language))
+                        + (record.countyNumber.flatMap { ProjectLabels.countyNames[$0] }
+                            ?? ProjectLabels.unknown(language))
                         + ")"
                 }
                 if flows.isEmpty {
@@ -338,7 +343,11 @@ struct ProjectController: RouteCollection {
                         el("div", ["class": "reuse-tables"]) { map.tables() }
                     }
                 }
-                el("p") { el("a", ["href": "/prosjekter/gjenbruk"]) { language.pick("Gjenbruk i hele landet", "Reuse across the country") } }
+                el("p") {
+                    el("a", ["href": "/prosjekter/gjenbruk"]) {
+                        language.pick("Gjenbruk i hele landet", "Reuse across the country")
+                    }
+                }
             })
     }
 
@@ -388,7 +397,9 @@ struct ProjectController: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(.attachment, filename: "fornye-prosjekter.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: try ProjectExport.csv(records, attachments: attachments)))
+        return Response(
+            status: .ok, headers: headers, body: .init(string: try ProjectExport.csv(records, attachments: attachments))
+        )
     }
 
     @Sendable func exportJSON(request: Request) async throws -> Response {
@@ -397,7 +408,8 @@ struct ProjectController: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.contentDisposition = .init(.attachment, filename: "fornye-prosjekter.json")
-        return Response(status: .ok, headers: headers, body: .init(data: try ProjectExport.json(records, attachments: attachments)))
+        return Response(
+            status: .ok, headers: headers, body: .init(data: try ProjectExport.json(records, attachments: attachments)))
     }
 }
 

@@ -440,7 +440,8 @@ struct ProjectFormPage {
                         }
                     }
                     el("p") {
-                        el("button", ["type": "submit", "name": "action", "value": "addContact", "class": "secondary"]) {
+                        el("button", ["type": "submit", "name": "action", "value": "addContact", "class": "secondary"])
+                        {
                             language.pick("Legg til en kontaktperson til", "Add another contact")
                         }
                     }
@@ -531,7 +532,8 @@ enum ProjectFormFields {
         let name = formName(field)
         let parts = name.split(separator: "-")
         if parts.count == 2, let row = Int(parts[1]), let label = labels[String(parts[0])] {
-            let group = name.hasPrefix("contact") ? language.pick("kontaktperson", "contact") : language.pick("lenke", "link")
+            let group =
+                name.hasPrefix("contact") ? language.pick("kontaktperson", "contact") : language.pick("lenke", "link")
             return language.pick(label.nb, label.en) + " (\(group) \(row + 1))"
         }
         return labels[name].map { language.pick($0.nb, $0.en) } ?? field

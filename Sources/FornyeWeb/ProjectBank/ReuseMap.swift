@@ -89,7 +89,8 @@ struct ReuseMap {
 
     func municipalities(_ count: Int) -> String {
         language.pick(
-            ProjectLabels.count(count, "kommune", "kommuner"), ProjectLabels.count(count, "municipality", "municipalities"))
+            ProjectLabels.count(count, "kommune", "kommuner"),
+            ProjectLabels.count(count, "municipality", "municipalities"))
     }
 
     func render() -> Node {
@@ -102,7 +103,10 @@ struct ReuseMap {
         let height = 8 * step + Self.gap + 110
         let byNumber = Dictionary(Self.tiles.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         func centre(_ tile: Tile) -> (Double, Double) {
-            (Self.gap + Double(tile.column) * step + Self.tileSize / 2, Self.gap + Double(tile.row) * step + Self.tileSize / 2)
+            (
+                Self.gap + Double(tile.column) * step + Self.tileSize / 2,
+                Self.gap + Double(tile.row) * step + Self.tileSize / 2
+            )
         }
         let mapped = flows.filter { byNumber[$0.from] != nil && byNumber[$0.to] != nil && $0.from != $0.to }
         let description = language.pick(
@@ -118,26 +122,38 @@ struct ReuseMap {
                     ("aria-labelledby", "\(titleID) \(descID)"),
                 ]
             ) {
-                el("title", ["id": titleID]) { language.pick("Gjenbruk av prosjekter per fylke", "Reuse of projects by county") }
+                el("title", ["id": titleID]) {
+                    language.pick("Gjenbruk av prosjekter per fylke", "Reuse of projects by county")
+                }
                 el("desc", ["id": descID]) { description }
                 el("defs") {
                     // Patterns: none, sparse diagonal, cross-hatch, dense dots; readable without colour.
-                    el("pattern", ["id": "\(idPrefix)-p1", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"]) {
+                    el(
+                        "pattern",
+                        ["id": "\(idPrefix)-p1", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"]
+                    ) {
                         el("rect", ["width": "8", "height": "8", "fill": "#d6e6f5"])
                         el("path", ["d": "M0 8 L8 0", "stroke": "#1d3f66", "stroke-width": "1"])
                     }
-                    el("pattern", ["id": "\(idPrefix)-p2", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"]) {
+                    el(
+                        "pattern",
+                        ["id": "\(idPrefix)-p2", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"]
+                    ) {
                         el("rect", ["width": "8", "height": "8", "fill": "#8fbbe0"])
                         el("path", ["d": "M0 8 L8 0 M0 0 L8 8", "stroke": "#1d3f66", "stroke-width": "1"])
                     }
-                    el("pattern", ["id": "\(idPrefix)-p3", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse"]) {
+                    el(
+                        "pattern",
+                        ["id": "\(idPrefix)-p3", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse"]
+                    ) {
                         el("rect", ["width": "6", "height": "6", "fill": "#3f7fb8"])
                         el("circle", ["cx": "3", "cy": "3", "r": "1.6", "fill": "#0b2240"])
                     }
                     el(
                         "marker",
                         [
-                            "id": "\(idPrefix)-pil", "viewBox": "0 0 10 10", "refX": "9", "refY": "5", "markerWidth": "7",
+                            "id": "\(idPrefix)-pil", "viewBox": "0 0 10 10", "refX": "9", "refY": "5",
+                            "markerWidth": "7",
                             "markerHeight": "7", "orient": "auto-start-reverse",
                         ]
                     ) {
@@ -165,7 +181,13 @@ struct ReuseMap {
                                 "x": "\(x + 4)", "y": "\(y + 4)", "width": "\(Self.tileSize - 8)", "height": "34",
                                 "fill": "#ffffff", "stroke": "#1a1a1a", "stroke-width": "0.5",
                             ])
-                        el("text", ["x": "\(x + Self.tileSize / 2)", "y": "\(y + 17)", "text-anchor": "middle", "font-size": "11", "fill": "#1a1a1a"]) {
+                        el(
+                            "text",
+                            [
+                                "x": "\(x + Self.tileSize / 2)", "y": "\(y + 17)", "text-anchor": "middle",
+                                "font-size": "11", "fill": "#1a1a1a",
+                            ]
+                        ) {
                             tile.short
                         }
                         el(
@@ -206,7 +228,8 @@ struct ReuseMap {
             el("figcaption", ["id": "\(idPrefix)-figurtekst"]) {
                 language.pick(
                     "Rutekart over fylkene (2024-inndelingen, ikke målestokkriktig). Tall: kommuner som har gjenbrukt et prosjekt. Piler: fra opprinnelsesfylke til fylket som gjenbrukte.",
-                    "Tile map of the counties (2024 division, not to scale). Numbers: municipalities that reused a project. Arrows: from the county of origin to the reusing county.")
+                    "Tile map of the counties (2024 division, not to scale). Numbers: municipalities that reused a project. Arrows: from the county of origin to the reusing county."
+                )
             }
         }
     }
@@ -229,9 +252,15 @@ struct ReuseMap {
                     ])
                 el("text", ["x": "\(x + 30)", "y": "\(y + 39)", "font-size": "12", "fill": "#1a1a1a"]) { label }
             }
-            el("path", ["d": "M6 \(y + 74) L60 \(y + 74)", "stroke": "#b3261e", "stroke-width": "3", "marker-end": "url(#\(idPrefix)-pil)"])
+            el(
+                "path",
+                [
+                    "d": "M6 \(y + 74) L60 \(y + 74)", "stroke": "#b3261e", "stroke-width": "3",
+                    "marker-end": "url(#\(idPrefix)-pil)",
+                ])
             el("text", ["x": "70", "y": "\(y + 78)", "font-size": "12", "fill": "#1a1a1a"]) {
-                language.pick("Gjenbruk fra fylke til fylke (tykkere = flere)", "Reuse from county to county (thicker = more)")
+                language.pick(
+                    "Gjenbruk fra fylke til fylke (tykkere = flere)", "Reuse from county to county (thicker = more)")
             }
         }
     }

@@ -66,8 +66,10 @@ struct MultipartUpload {
 
     func publish(_ app: Application, _ slug: String, editor: HTTPHeaders) async throws {
         let admin = try await signIn(app, as: .admin)
-        #expect(try await bank.post(app, "/prosjekter/\(slug)/status", editor, ["status": "submitted"]).status == .seeOther)
-        #expect(try await bank.post(app, "/prosjekter/\(slug)/status", admin, ["status": "published"]).status == .seeOther)
+        #expect(
+            try await bank.post(app, "/prosjekter/\(slug)/status", editor, ["status": "submitted"]).status == .seeOther)
+        #expect(
+            try await bank.post(app, "/prosjekter/\(slug)/status", admin, ["status": "published"]).status == .seeOther)
     }
 
     @Test func editorsUploadDownloadsAreSafeAndThePublicSeesOnlyPublished() async throws {
@@ -133,7 +135,8 @@ struct MultipartUpload {
             #expect(fake.body.string.contains("rapport.pdf"))
             #expect(fake.body.string.contains("Innholdet er ikke en PDF-fil"))
             #expect(fake.body.string.contains("href=\"#felt-vedlegg\""))
-            let svg = try await upload(app, slug, editor, files: [("tegning.svg", Data("<svg/>".utf8), "image/svg+xml")])
+            let svg = try await upload(
+                app, slug, editor, files: [("tegning.svg", Data("<svg/>".utf8), "image/svg+xml")])
             #expect(svg.status == .unsupportedMediaType)
             let big = Data("%PDF-".utf8) + Data(count: AttachmentLimits.standard.maxFileBytes)
             let oversized = try await upload(app, slug, editor, files: [("stor.pdf", big, "application/pdf")])
@@ -182,7 +185,9 @@ struct MultipartUpload {
         try await withTestApp { app in
             let editor = try await signIn(app, as: .municipalityEditor, municipality: "0301")
             let slug = try await project(app, editor: editor)
-            #expect(try await upload(app, slug, editor, files: [("a.pdf", Self.pdf, "application/pdf")]).status == .seeOther)
+            #expect(
+                try await upload(app, slug, editor, files: [("a.pdf", Self.pdf, "application/pdf")]).status == .seeOther
+            )
             let attachment = try #require(try await ProjectAttachmentRecord.query(on: app.db).first())
             let path = "/prosjekter/\(slug)/vedlegg/\(attachment.id!.uuidString.lowercased())/slett"
             let bergen = try await signIn(app, as: .municipalityEditor, municipality: "4601")

@@ -16,7 +16,8 @@ import VaporTesting
 
     func publish(_ app: Application, _ slug: String, admin: HTTPHeaders) async throws {
         for status in ["submitted", "published"] {
-            #expect(try await bank.post(app, "/prosjekter/\(slug)/status", admin, ["status": status]).status == .seeOther)
+            #expect(
+                try await bank.post(app, "/prosjekter/\(slug)/status", admin, ["status": status]).status == .seeOther)
         }
     }
 
@@ -58,7 +59,9 @@ import VaporTesting
             let editor = try await signIn(app, as: .municipalityEditor, municipality: "0301")
             let more = try await bank.post(
                 app, "/prosjekter", editor,
-                bank.form(["action": "addContact", "contactName-0": "Kari", "extraContactRows": "1", "title": "Beholdt tittel"]))
+                bank.form([
+                    "action": "addContact", "contactName-0": "Kari", "extraContactRows": "1", "title": "Beholdt tittel",
+                ]))
             #expect(more.status == .ok)
             let body = more.body.string
             #expect(body.contains("value=\"Kari\""))
@@ -73,8 +76,10 @@ import VaporTesting
             // A javascript: link is refused, with the field's label in the summary and a link to it.
             let bad = try await bank.post(
                 app, "/prosjekter", editor,
-                bank.form(["linkTitle-0": "Klikk", "linkURL-0": "javascript:alert(1)", "contactName-0": "K",
-                    "contactEmail-0": "ikke-en-adresse"]))
+                bank.form([
+                    "linkTitle-0": "Klikk", "linkURL-0": "javascript:alert(1)", "contactName-0": "K",
+                    "contactEmail-0": "ikke-en-adresse",
+                ]))
             #expect(bad.status == .unprocessableEntity)
             let errors = bad.body.string
             #expect(errors.contains("href=\"#felt-linkURL-0\""))
@@ -159,8 +164,10 @@ import VaporTesting
                 ])
             #expect(created.status == .seeOther)
             let record = try #require(
-                try await ResearchInstitutionRecord.query(on: app.db).filter(\.$name == "Senter for kommunal sensorteknologi")
-                    .first())
+                try await ResearchInstitutionRecord.query(on: app.db).filter(
+                    \.$name == "Senter for kommunal sensorteknologi"
+                )
+                .first())
             #expect(record.competenceAreas == ["sensorteknologi", "hjemmetjenester"])
             #expect(record.contact == "post@example.no")
             let list = try await bank.get(app, "/admin/institusjoner", admin).body.string
