@@ -1,5 +1,6 @@
 import FluentKit
 import FornyeStorage
+import FornyeTestSupport
 import Foundation
 import Testing
 
@@ -77,8 +78,24 @@ enum SampleFiles {
         }
     }
 
-    @Test func addingAndRemovingWritesVersionsAndOversizedUploadsSaveNothing() async throws {
-        try await withProjectStorage { database in
+    /// On SQLite, and on PostgreSQL (bytea blobs, a schema of its own) when FORNYE_TEST_POSTGRES_URL is set.
+    @Test(arguments: TestDatabase.all)
+    func addingAndRemovingWritesVersionsAndOversizedUploadsSaveNothing(database: TestDatabase) async throws {
+        try await database.withConfiguration { configuration in
+            let storage = try StorageRuntime(configuration: configuration)
+            do {
+                try await storage.migrate()
+                try await Self.addAndRemove(storage.database)
+            } catch {
+                await storage.shutdown()
+                throw error
+            }
+            await storage.shutdown()
+        }
+    }
+
+    static func addAndRemove(_ database: any Database) async throws {
+        do {
             let record = try await ProjectRepository(database: database).create(
                 document("Vedleggsprosjekt", "S"), by: editorOslo)
             let limits = AttachmentLimits(maxFileBytes: 1000, maxProjectBytes: 150, maxFiles: 3)
