@@ -57,7 +57,11 @@ struct ProjectsCommand: AsyncParsableCommand {
             do {
                 try await runtime.migrate()
                 let records = try await ProjectRepository(database: runtime.database).list(statuses: [.published])
-                let data = format == "csv" ? Data(try ProjectExport.csv(records).utf8) : try ProjectExport.json(records)
+                let attachments = try await ProjectAttachmentStore(database: runtime.database).list(projects: records)
+                let data =
+                    format == "csv"
+                    ? Data(try ProjectExport.csv(records, attachments: attachments).utf8)
+                    : try ProjectExport.json(records, attachments: attachments)
                 if let output {
                     try data.write(to: URL(fileURLWithPath: output))
                 } else {

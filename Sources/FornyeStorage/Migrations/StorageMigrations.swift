@@ -19,6 +19,8 @@ public enum StorageMigrations {
             M0031CreateProjectVersions(),
             M0032CreateResearchInstitutions(),
             M0033CreateProjectSearch(),
+            M0034CreateProjectAttachments(),
+            M0035AddInstitutionContact(),
         ]
     }
 }

@@ -9,9 +9,14 @@ public enum ProjectExport {
         "research_project_quality", "research_knowledge_contribution", "evaluated", "evidence_level", "start_date",
         "end_date", "problem", "solution", "novelty", "challenges", "lessons", "reuse_conditions", "based_on",
         "licence", "source_name", "source_identifier", "source_url", "synthetic", "language", "updated_at",
+        "attachments",
     ]
 
-    public static func csv(_ records: [ProjectRecord], baseURL: String = "") throws -> String {
+    /// `attachments` (by project id) fill the last column: a JSON array of `{name, type, size, url}`,
+    /// so file names with commas or semicolons stay unambiguous.
+    public static func csv(
+        _ records: [ProjectRecord], baseURL: String = "", attachments: [UUID: [ProjectAttachmentRecord]] = [:]
+    ) throws -> String {
         var lines = [csvColumns.joined(separator: ",")]
         let dateFormatter = ISO8601DateFormatter()
         for record in records {
@@ -29,10 +34,21 @@ public enum ProjectExport {
                 document.lessons, document.reuseConditions, document.basedOn ?? "", document.licence,
                 document.source?.name ?? "", document.source?.identifier ?? "", document.source?.url ?? "",
                 document.synthetic ? "true" : "false", document.language, dateFormatter.string(from: record.updatedAt),
+                try attachmentsJSON(record, attachments[record.id ?? UUID()] ?? [], baseURL: baseURL),
             ]
             lines.append(values.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func attachmentsJSON(_ record: ProjectRecord, _ attachments: [ProjectAttachmentRecord], baseURL: String)
+        throws -> String
+    {
+        guard !attachments.isEmpty else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let infos = attachments.map { AttachmentInfo($0, slug: record.slug, baseURL: baseURL) }
+        return String(decoding: try encoder.encode(infos), as: UTF8.self)
     }
 
     /// A field quoted when it must be; a leading =, +, - or @ is prefixed with ' so that a
@@ -58,21 +74,26 @@ public enum ProjectExport {
         public var version: Int
         public var updatedAt: Date
         public var document: ProjectDocument
+        /// Files attached to the project: metadata and download address, never the bytes.
+        public var attachments: [AttachmentInfo]
     }
 
-    public static func item(_ record: ProjectRecord) throws -> Item {
+    public static func item(_ record: ProjectRecord, attachments: [ProjectAttachmentRecord] = []) throws -> Item {
         var document = try record.document()
         document.contacts = document.contacts.filter(\.publishConsent)
         return Item(
             slug: record.slug, status: record.status.rawValue, ownerName: record.ownerName,
             countyNumber: record.countyNumber, centrality: record.centrality, completeness: record.completeness,
-            version: record.version, updatedAt: record.updatedAt, document: document)
+            version: record.version, updatedAt: record.updatedAt, document: document,
+            attachments: attachments.map { AttachmentInfo($0, slug: record.slug) })
     }
 
-    public static func json(_ records: [ProjectRecord]) throws -> Data {
+    public static func json(_ records: [ProjectRecord], attachments: [UUID: [ProjectAttachmentRecord]] = [:]) throws
+        -> Data
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(records.map(item))
+        return try encoder.encode(records.map { try item($0, attachments: attachments[$0.id ?? UUID()] ?? []) })
     }
 }

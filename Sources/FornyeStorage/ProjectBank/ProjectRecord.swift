@@ -80,6 +80,8 @@ public final class ResearchInstitutionRecord: Model, @unchecked Sendable {
     /// Competence areas, one per line.
     @Field(key: "competence") public var competence: String
     @OptionalField(key: "url") public var url: String?
+    /// Whom to ask: a name, an e-mail address or a phone number.
+    @OptionalField(key: "contact") public var contact: String?
     @Field(key: "synthetic") public var synthetic: Bool
 
     public init() {}

@@ -155,6 +155,8 @@ public enum ProjectValidation {
         }
         for (index, contact) in document.contacts.enumerated() {
             text("contacts[\(index)].name", contact.name, limit: titleLimit)
+            text("contacts[\(index)].role", contact.role, limit: titleLimit)
+            text("contacts[\(index)].email", contact.email, limit: 254)
             if !contact.email.isEmpty, !contact.email.contains("@") || contact.email.count > 254 {
                 add("contacts[\(index)].email", "is not an e-mail address", "er ikke en e-postadresse")
             }

@@ -8,6 +8,9 @@ extension AuditAction {
     public static let nonRespondentsExported: AuditAction = "wave.nonrespondents_exported"
     public static let projectSaved: AuditAction = "project.saved"
     public static let projectStatusChanged: AuditAction = "project.status_changed"
+    public static let projectAttachmentAdded: AuditAction = "project.attachment_added"
+    public static let projectAttachmentRemoved: AuditAction = "project.attachment_removed"
+    public static let institutionSaved: AuditAction = "institution.saved"
 }
 
 extension Request {

@@ -19,6 +19,10 @@ enum Routes {
         try pages.register(collection: AdminUsersController())
         try pages.register(collection: AuditLogController())
         try pages.register(collection: ProjectController())
+        // Uploads need a larger body than the 1 MB the other forms may send.
+        let attachments = ProjectAttachmentController()
+        try app.grouped(CSRFMiddleware(maxBodySize: attachments.bodyLimit)).register(collection: attachments)
+        try pages.register(collection: InstitutionAdminController())
         try app.register(collection: ProjectAPIController())
         try pages.register(collection: QuestionnaireController())
         try pages.register(collection: WaveAdminController())

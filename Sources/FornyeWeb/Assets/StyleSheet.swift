@@ -170,6 +170,14 @@ enum StyleSheet {
         .stat-grid p { margin: 0; padding: .5rem 1rem; background: var(--bg-soft); }
         .stat-grid strong { display: block; font-size: 1.4rem; }
         textarea.csv { width: 100%; min-height: 6rem; font-family: monospace; }
+        .facet-count { display: inline-block; margin-left: .4rem; padding: 0 .45rem; border: 1px solid var(--muted);
+          border-radius: 1rem; font-size: .85rem; color: var(--ink); background: #fff; font-variant-numeric: tabular-nums; }
+        fieldset.row-group { border: 1px solid var(--line); margin: .75rem 0; padding: .25rem 1rem .5rem; }
+        .attachment-form { margin: .75rem 0 1.5rem; padding: .75rem 1rem; border: 1px dashed var(--muted); max-width: 48rem; }
+        .reuse-layout { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+        .reuse-layout figure { margin: 0; flex: 0 1 26rem; }
+        .reuse-layout figcaption { font-size: .95rem; color: var(--muted); max-width: 26rem; }
+        .reuse-tables { flex: 1 1 24rem; min-width: 0; overflow-x: auto; }
         @media (max-width: 40rem) {
           .grid-choices { grid-template-columns: 1fr; }
           .form-actions button { width: 100%; }

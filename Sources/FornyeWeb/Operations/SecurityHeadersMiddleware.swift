@@ -22,8 +22,13 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// For downloads (project attachments): nothing may load or run, even if a browser rendered one.
+    static let downloadPolicy = "default-src 'none'; sandbox; frame-ancestors 'none'"
+
     static func apply(to headers: inout HTTPHeaders, behindTLS: Bool) {
-        headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
+        let isDownload = headers.first(name: .contentDisposition)?.lowercased().hasPrefix("attachment") ?? false
+        headers.replaceOrAdd(
+            name: "Content-Security-Policy", value: isDownload ? downloadPolicy : contentSecurityPolicy)
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: "Referrer-Policy", value: "strict-origin-when-cross-origin")
         headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

@@ -23,13 +23,14 @@ struct ProjectAPIController: RouteCollection {
         var query = ProjectQueryParameters(request).query
         query.statuses = [.published]
         let result = try await ProjectSearch(database: request.db).search(query)
+        let attachments = try await ProjectAttachmentStore(database: request.db).list(projects: result.projects)
         let body = ListResponse(
             total: result.total, page: result.query.page, perPage: result.query.perPage,
             facets: Dictionary(
                 result.facets.map { facet in
                     (facet.name, Dictionary(facet.counts.map { ($0.value, $0.count) }, uniquingKeysWith: +))
                 }, uniquingKeysWith: { a, _ in a }),
-            projects: try result.projects.map(ProjectExport.item))
+            projects: try result.projects.map { try ProjectExport.item($0, attachments: attachments[$0.id!] ?? []) })
         return try json(body)
     }
 
@@ -37,7 +38,8 @@ struct ProjectAPIController: RouteCollection {
         guard let slug = request.parameters.get("slug"),
             let record = try await ProjectRepository(database: request.db).find(slug: slug), record.status == .published
         else { throw Abort(.notFound, reason: "No such published project.") }
-        return try json(try ProjectExport.item(record))
+        let attachments = try await ProjectAttachmentStore(database: request.db).list(record)
+        return try json(try ProjectExport.item(record, attachments: attachments))
     }
 
     func json(_ value: some Encodable) throws -> Response {

@@ -37,6 +37,32 @@ public enum ProjectBankOpenAPI {
                 "404": {"description": "No such published project"}
               }
             }
+          },
+          "/prosjekter/{slug}/vedlegg/{id}": {
+            "get": {
+              "summary": "Download one attachment of a published project (the URL in ProjectAttachment.url)",
+              "operationId": "getProjectAttachment",
+              "parameters": [
+                {"name": "slug", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
+              ],
+              "responses": {
+                "200": {
+                  "description": "The file, always with Content-Disposition: attachment, X-Content-Type-Options: nosniff and the content type Fornye stored for its checked kind",
+                  "content": {
+                    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                    "image/png": {"schema": {"type": "string", "format": "binary"}},
+                    "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+                    "application/vnd.oasis.opendocument.text": {"schema": {"type": "string", "format": "binary"}},
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"schema": {"type": "string", "format": "binary"}},
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
+                    "text/csv": {"schema": {"type": "string"}},
+                    "text/plain": {"schema": {"type": "string"}}
+                  }
+                },
+                "404": {"description": "No such attachment on a published project"}
+              }
+            }
           }
         }
         """#
@@ -57,7 +83,7 @@ public enum ProjectBankOpenAPI {
           },
           "ProjectItem": {
             "type": "object",
-            "required": ["slug", "status", "ownerName", "completeness", "version", "updatedAt", "document"],
+            "required": ["slug", "status", "ownerName", "completeness", "version", "updatedAt", "document", "attachments"],
             "properties": {
               "slug": {"type": "string"},
               "status": {"type": "string", "enum": ["published"]},
@@ -67,7 +93,19 @@ public enum ProjectBankOpenAPI {
               "completeness": {"type": "integer", "minimum": 0, "maximum": 100},
               "version": {"type": "integer"},
               "updatedAt": {"type": "string", "format": "date-time"},
-              "document": {"$ref": "#/components/schemas/ProjectDocument"}
+              "document": {"$ref": "#/components/schemas/ProjectDocument"},
+              "attachments": {"type": "array", "items": {"$ref": "#/components/schemas/ProjectAttachment"}}
+            }
+          },
+          "ProjectAttachment": {
+            "type": "object",
+            "description": "Metadata of a file attached to the project; the bytes are at url.",
+            "required": ["name", "type", "size", "url"],
+            "properties": {
+              "name": {"type": "string", "maxLength": 120, "description": "Sanitised file name"},
+              "type": {"type": "string", "description": "Content type the file is served with"},
+              "size": {"type": "integer", "minimum": 1, "description": "Bytes"},
+              "url": {"type": "string", "description": "Download address, relative to the site"}
             }
           },
           "ProjectDocument": {

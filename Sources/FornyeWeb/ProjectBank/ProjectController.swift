@@ -22,6 +22,7 @@ struct ProjectController: RouteCollection {
         authors.post(":slug", use: update)
         authors.post(":slug", "status", use: transition)
         projects.get(":slug", "historikk", use: history)
+        projects.get(":slug", "gjenbruk", use: projectReuse)
         routes.get("forskningspartnere", use: researchPartners)
     }
 
@@ -76,7 +77,8 @@ struct ProjectController: RouteCollection {
             mayEdit: actor.map { ProjectWorkflow.mayEdit($0, status: record.status, owner: record.ownerMunicipality) }
                 ?? false,
             showAllContacts: actor != nil && request.maySee(record) && record.status != .published || actor == .admin,
-            csrfToken: request.csrfToken)
+            csrfToken: request.csrfToken,
+            attachments: try await ProjectAttachmentStore(database: request.db).list(record))
         return HTMLPage(page.render())
     }
 
@@ -103,7 +105,7 @@ struct ProjectController: RouteCollection {
 
     func form(
         _ request: Request, document: ProjectDocument, slug: String?, errors: [ProjectFieldError],
-        similar: [ProjectRecord], status: HTTPResponseStatus = .ok
+        similar: [ProjectRecord], status: HTTPResponseStatus = .ok, extraContactRows: Int = 1, extraLinkRows: Int = 1
     ) -> HTMLPage {
         let language = Language.of(request)
         let page = ProjectFormPage(
@@ -111,7 +113,8 @@ struct ProjectController: RouteCollection {
                 title: slug == nil
                     ? language.pick("Nytt prosjekt", "New project") : language.pick("Rediger prosjekt", "Edit project"),
                 request: request),
-            document: document, slug: slug, errors: errors, similar: similar, csrfToken: request.csrfToken)
+            document: document, slug: slug, errors: errors, similar: similar, csrfToken: request.csrfToken,
+            extraContactRows: extraContactRows, extraLinkRows: extraLinkRows)
         return HTMLPage(page.render(), status: status)
     }
 
@@ -123,7 +126,19 @@ struct ProjectController: RouteCollection {
         let (document, formErrors) = data.document(base: base)
         let errors = formErrors + ProjectValidation.errors(of: document)
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: existing?.slug)
-        if data.text("action") == "preview" || !errors.isEmpty {
+        // "Add another contact/link" re-renders the form with one more empty row, keeping what was typed.
+        let action = data.text("action")
+        if action == "addContact" || action == "addLink" {
+            let limit = ProjectValidation.listLimit
+            let contacts = min(max(data.int("extraContactRows") ?? 1, 0), limit) + (action == "addContact" ? 1 : 0)
+            let links = min(max(data.int("extraLinkRows") ?? 1, 0), limit) + (action == "addLink" ? 1 : 0)
+            return try await form(
+                request, document: document, slug: existing?.slug, errors: [], similar: similar,
+                extraContactRows: contacts, extraLinkRows: links
+            )
+            .encodeResponse(for: request)
+        }
+        if action == "preview" || !errors.isEmpty {
             return try await form(
                 request, document: document, slug: existing?.slug, errors: errors, similar: similar,
                 status: errors.isEmpty ? .ok : .unprocessableEntity
@@ -242,81 +257,95 @@ struct ProjectController: RouteCollection {
             })
     }
 
-    /// Which municipalities built on which project, county by county, as a table (the
-    /// accessible form of a map).
-    @Sendable func reuseMap(request: Request) async throws -> HTMLPage {
-        let reusing = try await ProjectRecord.query(on: request.db).filter(\.$basedOn != nil).filter(
-            \.$status == .published
-        ).all()
+    /// Published reuses: every published project that names a published project in `basedOn`
+    /// (optionally only those building on `original`).
+    func reuseFlows(_ request: Request, original: ProjectRecord? = nil) async throws -> [ReuseMap.Flow] {
+        var query = ProjectRecord.query(on: request.db).filter(\.$basedOn != nil).filter(\.$status == .published)
+        if let original { query = query.filter(\.$basedOn == original.slug) }
+        let reusing = try await query.all()
         let originals = try await ProjectRecord.query(on: request.db).filter(
             \.$slug ~~ Array(Set(reusing.compactMap(\.basedOn)))
         )
         .filter(\.$status == .published).all()
         let bySlug = Dictionary(originals.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = reusing.compactMap { record in bySlug[record.basedOn ?? ""].map { (record, $0) } }
-            .sorted { ($0.0.countyNumber ?? "99", $0.0.ownerName) < ($1.0.countyNumber ?? "99", $1.0.ownerName) }
+        return reusing.compactMap { record in
+            bySlug[record.basedOn ?? ""].map { ReuseMap.Flow(original: $0, reuser: record) }
+        }
+        .sorted {
+            ($0.reuser.countyNumber ?? "99", $0.reuser.ownerName, $0.reuser.slug)
+                < ($1.reuser.countyNumber ?? "99", $1.reuser.ownerName, $1.reuser.slug)
+        }
+    }
+
+    /// Which municipalities built on which project across the country: the tile map and its tables.
+    @Sendable func reuseMap(request: Request) async throws -> HTMLPage {
+        let flows = try await reuseFlows(request)
         let language = Language.of(request)
-        let byCounty = Dictionary(grouping: rows) { $0.0.countyNumber ?? "" }
-        let layout = PageLayout(title: language.pick("Gjenbrukskart", "Reuse map"), request: request)
+        let map = ReuseMap(flows: flows, language: language)
+        let layout = PageLayout(
+            title: language.pick("Gjenbrukskart", "Reuse map"), request: request,
+            synthetic: flows.contains { $0.original.synthetic || $0.reuser.synthetic })
         return HTMLPage(
             layout.render {
                 el("h1") { language.pick("Gjenbruk av prosjekter", "Reuse of projects") }
                 el("p") {
                     language.pick(
-                        "Hvilke kommuner som har bygget på hvilke prosjekter, fylke for fylke.",
-                        "Which municipalities built on which projects, county by county.")
+                        "Hvilke kommuner som har bygget på hvilke prosjekter, over hele landet.",
+                        "Which municipalities built on which projects, across the country.")
                 }
-                if rows.isEmpty {
+                if flows.isEmpty {
                     el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
                 } else {
-                    el("table") {
-                        el("caption") { language.pick("Gjenbruk per fylke", "Reuse by county") }
-                        el("thead") {
-                            el("tr") {
-                                el("th", ["scope": "col"]) { language.pick("Fylke", "County") }
-                                el("th", ["scope": "col", "class": "num"]) {
-                                    language.pick("Antall gjenbruk", "Reuses")
-                                }
-                            }
-                        }
-                        el("tbody") {
-                            for county in byCounty.keys.sorted() {
-                                el("tr") {
-                                    el("th", ["scope": "row"]) {
-                                        ProjectLabels.countyNames[county] ?? ProjectLabels.unknown(language)
-                                    }
-                                    el("td", ["class": "num"]) { "\(byCounty[county]!.count)" }
-                                }
-                            }
-                        }
+                    el("p") {
+                        language.pick(
+                            ProjectLabels.count(flows.count, "registrert gjenbruk", "registrerte gjenbruk"),
+                            ProjectLabels.count(flows.count, "recorded reuse", "recorded reuses"))
+                            + " · "
+                            + map.municipalities(
+                                Set(flows.map { $0.reuser.ownerMunicipality ?? $0.reuser.ownerName }).count)
                     }
-                    el("table") {
-                        el("caption") { language.pick("Hvem bygget på hva", "Who built on what") }
-                        el("thead") {
-                            el("tr") {
-                                for (nb, en) in [
-                                    ("Fylke", "County"), ("Kommune/eier", "Municipality/owner"),
-                                    ("Prosjekt", "Project"), ("Bygger på", "Builds on"),
-                                    ("Opprinnelig eier", "Original owner"),
-                                ] {
-                                    el("th", ["scope": "col"]) { language.pick(nb, en) }
-                                }
-                            }
-                        }
-                        el("tbody") {
-                            for (record, original) in rows {
-                                el("tr") {
-                                    el("td") {
-                                        record.countyNumber.flatMap { ProjectLabels.countyNames[$0] }
-                                            ?? ProjectLabels.unknown(language)
-                                    }
-                                    el("th", ["scope": "row"]) { record.ownerName }
-                                    el("td") { el("a", ["href": "/prosjekter/\(record.slug)"]) { record.title } }
-                                    el("td") { el("a", ["href": "/prosjekter/\(original.slug)"]) { original.title } }
-                                    el("td") { original.ownerName }
-                                }
-                            }
-                        }
+                    el("div", ["class": "reuse-layout"]) {
+                        map.render()
+                        el("div", ["class": "reuse-tables"]) { map.tables() }
+                    }
+                }
+            })
+    }
+
+    /// "Reused by": the municipalities that built on one project, on the map and in tables.
+    @Sendable func projectReuse(request: Request) async throws -> HTMLPage {
+        let record = try await visible(request)
+        let flows = record.status == .published ? try await reuseFlows(request, original: record) : []
+        let language = Language.of(request)
+        let map = ReuseMap(flows: flows, language: language)
+        let layout = PageLayout(
+            title: language.pick("Gjenbrukt av", "Reused by") + ": " + record.title, request: request,
+            synthetic: record.synthetic || flows.contains { $0.reuser.synthetic })
+        return HTMLPage(
+            layout.render {
+                el("p") { el("a", ["href": "/prosjekter/\(record.slug)"]) { "← " + record.title } }
+                el("h1") { language.pick("Gjenbrukt av", "Reused by") }
+                el("p") {
+                    language.pick("Prosjekt: ", "Project: ") + record.title + " ("
+                        + (record.countyNumber.flatMap { ProjectLabels.countyNames[$0] }
+                            ?? ProjectLabels.unknown(language))
+                        + ")"
+                }
+                if flows.isEmpty {
+                    el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
+                } else {
+                    el("p") {
+                        map.municipalities(Set(flows.map { $0.reuser.ownerMunicipality ?? $0.reuser.ownerName }).count)
+                            + language.pick(" har bygget på dette prosjektet.", " built on this project.")
+                    }
+                    el("div", ["class": "reuse-layout"]) {
+                        map.render()
+                        el("div", ["class": "reuse-tables"]) { map.tables() }
+                    }
+                }
+                el("p") {
+                    el("a", ["href": "/prosjekter/gjenbruk"]) {
+                        language.pick("Gjenbruk i hele landet", "Reuse across the country")
                     }
                 }
             })
@@ -364,18 +393,23 @@ struct ProjectController: RouteCollection {
 
     @Sendable func exportCSV(request: Request) async throws -> Response {
         let records = try await ProjectRepository(database: request.db).list(statuses: [.published])
+        let attachments = try await ProjectAttachmentStore(database: request.db).list(projects: records)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(.attachment, filename: "fornye-prosjekter.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: try ProjectExport.csv(records)))
+        return Response(
+            status: .ok, headers: headers, body: .init(string: try ProjectExport.csv(records, attachments: attachments))
+        )
     }
 
     @Sendable func exportJSON(request: Request) async throws -> Response {
         let records = try await ProjectRepository(database: request.db).list(statuses: [.published])
+        let attachments = try await ProjectAttachmentStore(database: request.db).list(projects: records)
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.contentDisposition = .init(.attachment, filename: "fornye-prosjekter.json")
-        return Response(status: .ok, headers: headers, body: .init(data: try ProjectExport.json(records)))
+        return Response(
+            status: .ok, headers: headers, body: .init(data: try ProjectExport.json(records, attachments: attachments)))
     }
 }
 

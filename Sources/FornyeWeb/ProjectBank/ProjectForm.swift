@@ -29,6 +29,18 @@ struct ProjectFormData {
         (fields[key]?.first ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespaces)
     }
     func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
+    /// The row numbers sent for fields named `prefix-N`, in order.
+    func rowIndices(_ prefixes: String...) -> [Int] {
+        var indices = Set<Int>()
+        for key in fields.keys {
+            for prefix in prefixes where key.hasPrefix(prefix + "-") {
+                if let index = Int(key.dropFirst(prefix.count + 1)), (0..<ProjectValidation.listLimit).contains(index) {
+                    indices.insert(index)
+                }
+            }
+        }
+        return indices.sorted()
+    }
     func int(_ key: String) -> Int? { Int(text(key)) }
     func lines(_ key: String) -> [[String]] {
         text(key).split(separator: "\n").map {
@@ -124,17 +136,18 @@ struct ProjectFormData {
                 previousResults.first { $0.impact == impact && $0.description == line[1] }?.indicators ?? []
             document.results.append(.init(impact: impact, description: line[1], indicators: indicators))
         }
-        document.contacts = []
-        if !text("contactName").isEmpty || !text("contactEmail").isEmpty {
-            document.contacts = [
-                .init(
-                    name: text("contactName"), email: text("contactEmail"), role: text("contactRole"),
-                    publishConsent: text("contactConsent") == "on")
-            ]
+        // Contacts and links come as numbered rows (contactName-0, contactName-1, …); empty rows are skipped.
+        document.contacts = rowIndices("contactName", "contactEmail", "contactRole").compactMap { index in
+            let contact = ProjectDocument.Contact(
+                name: text("contactName-\(index)"), email: text("contactEmail-\(index)"),
+                role: text("contactRole-\(index)"), publishConsent: text("contactConsent-\(index)") == "on")
+            return contact.name.isEmpty && contact.email.isEmpty && contact.role.isEmpty ? nil : contact
         }
-        document.links = []
-        if !text("linkURL").isEmpty {
-            document.links = [.init(title: optional("linkTitle") ?? text("linkURL"), url: text("linkURL"))]
+        document.links = rowIndices("linkTitle", "linkURL").compactMap { index in
+            let url = text("linkURL-\(index)")
+            let title = text("linkTitle-\(index)")
+            if url.isEmpty && title.isEmpty { return nil }
+            return .init(title: title.isEmpty ? url : title, url: url)
         }
         return (document, errors)
     }
@@ -149,13 +162,15 @@ struct ProjectFormPage {
     var errors: [ProjectFieldError]
     var similar: [ProjectRecord]
     var csrfToken: String
+    /// Empty contact and link rows shown below the filled ones ("add another" adds one).
+    var extraContactRows = 1
+    var extraLinkRows = 1
 
     func render() -> String {
         let language = layout.language
         let document = document
         let errorsByField = Dictionary(
-            errors.map { ($0.field.split(separator: "[").first.map(String.init) ?? $0.field, $0) },
-            uniquingKeysWith: { a, _ in a })
+            errors.map { (ProjectFormFields.formName($0.field), $0) }, uniquingKeysWith: { a, _ in a })
         func message(_ field: String) -> String? {
             errorsByField[field].map { language.pick($0.messageNB, $0.message) }
         }
@@ -212,7 +227,7 @@ struct ProjectFormPage {
             }
         }
         func checkbox(_ name: String, _ nb: String, _ en: String, _ checked: Bool, value: String = "on") -> Node {
-            let id = "felt-\(name)-\(value)"
+            let id = value == "on" ? "felt-\(name)" : "felt-\(name)-\(value)"
             return el("div", ["class": "checkbox"]) {
                 el(
                     "input",
@@ -243,13 +258,10 @@ struct ProjectFormPage {
                     el("ul") {
                         for error in errors {
                             el("li") {
-                                el(
-                                    "a",
-                                    [
-                                        "href":
-                                            "#felt-\(error.field.split(separator: "[").first.map(String.init) ?? error.field)"
-                                    ]
-                                ) { error.field + ": " + language.pick(error.messageNB, error.message) }
+                                el("a", ["href": "#" + ProjectFormFields.anchor(error.field)]) {
+                                    ProjectFormFields.label(error.field, language) + ": "
+                                        + language.pick(error.messageNB, error.message)
+                                }
                             }
                         }
                     }
@@ -407,14 +419,49 @@ struct ProjectFormPage {
                 }
                 el("fieldset") {
                     el("legend") { language.pick("6. Kontakt og lenker", "6. Contact and links") }
-                    textField("contactName", "Kontaktperson", "Contact name", document.contacts.first?.name ?? "")
-                    textField("contactEmail", "E-post", "E-mail", document.contacts.first?.email ?? "")
-                    textField("contactRole", "Rolle", "Role", document.contacts.first?.role ?? "")
-                    checkbox(
-                        "contactConsent", "Kontaktpersonen samtykker til publisering",
-                        "The contact consents to publication", document.contacts.first?.publishConsent ?? false)
-                    textField("linkTitle", "Lenketekst", "Link text", document.links.first?.title ?? "")
-                    textField("linkURL", "Lenke (https://…)", "Link (https://…)", document.links.first?.url ?? "")
+                    el("p", ["class": "field-hint"]) {
+                        language.pick(
+                            "Kontaktpersoner vises offentlig (side, API og eksport) bare med samtykke til publisering.",
+                            "Contacts are shown publicly (page, API and export) only with consent to publication.")
+                    }
+                    el("input", ["type": "hidden", "name": "extraContactRows", "value": "\(extraContactRows)"])
+                    el("input", ["type": "hidden", "name": "extraLinkRows", "value": "\(extraLinkRows)"])
+                    let contactRows = document.contacts.count + extraContactRows
+                    for index in 0..<min(contactRows, ProjectValidation.listLimit) {
+                        let contact = index < document.contacts.count ? document.contacts[index] : nil
+                        el("fieldset", ["class": "row-group"]) {
+                            el("legend") { language.pick("Kontaktperson \(index + 1)", "Contact \(index + 1)") }
+                            textField("contactName-\(index)", "Navn", "Name", contact?.name ?? "")
+                            textField("contactEmail-\(index)", "E-post", "E-mail", contact?.email ?? "")
+                            textField("contactRole-\(index)", "Rolle", "Role", contact?.role ?? "")
+                            checkbox(
+                                "contactConsent-\(index)", "Samtykker til publisering", "Consents to publication",
+                                contact?.publishConsent ?? false)
+                        }
+                    }
+                    el("p") {
+                        el("button", ["type": "submit", "name": "action", "value": "addContact", "class": "secondary"])
+                        {
+                            language.pick("Legg til en kontaktperson til", "Add another contact")
+                        }
+                    }
+                    let linkRows = document.links.count + extraLinkRows
+                    for index in 0..<min(linkRows, ProjectValidation.listLimit) {
+                        let link = index < document.links.count ? document.links[index] : nil
+                        el("fieldset", ["class": "row-group"]) {
+                            el("legend") { language.pick("Lenke \(index + 1)", "Link \(index + 1)") }
+                            textField("linkTitle-\(index)", "Lenketekst", "Link text", link?.title ?? "")
+                            textField(
+                                "linkURL-\(index)", "Adresse (https://…)", "Address (https://…)", link?.url ?? "",
+                                hint: language.pick(
+                                    "Bare http- og https-adresser.", "Only http and https addresses."))
+                        }
+                    }
+                    el("p") {
+                        el("button", ["type": "submit", "name": "action", "value": "addLink", "class": "secondary"]) {
+                            language.pick("Legg til en lenke til", "Add another link")
+                        }
+                    }
                 }
                 el("p", ["class": "form-actions"]) {
                     el("button", ["type": "submit", "name": "action", "value": "preview", "class": "secondary"]) {
@@ -428,5 +475,67 @@ struct ProjectFormPage {
                 }
             }
         }
+    }
+}
+
+/// Where a validation error's field is in the form, and what it is called there, so the error
+/// summary says "E-post (kontaktperson 2)" and links to that input rather than showing
+/// "contacts[1].email".
+enum ProjectFormFields {
+    /// The form input's name for a ``ProjectFieldError`` field.
+    static func formName(_ field: String) -> String {
+        let parts = field.split(separator: ".").map(String.init)
+        let head = parts.first ?? field
+        let base = head.split(separator: "[").first.map(String.init) ?? head
+        let index = head.split(separator: "[").dropFirst().first.flatMap { Int($0.dropLast()) }
+        let leaf = parts.count > 1 ? parts[parts.count - 1] : ""
+        switch base {
+        case "contacts":
+            let prefix = ["email": "contactEmail", "role": "contactRole"][leaf] ?? "contactName"
+            return "\(prefix)-\(index ?? 0)"
+        case "links": return "\(leaf == "title" ? "linkTitle" : "linkURL")-\(index ?? 0)"
+        case "research":
+            return ["degree": "researchDegree", "projectQuality": "researchQuality"][leaf] ?? "researchContribution"
+        case "country": return "ownerName"
+        case "innovationTypes": return "innovationTypes-1"
+        default: return base
+        }
+    }
+
+    static func anchor(_ field: String) -> String { "felt-" + formName(field) }
+
+    static let labels: [String: (nb: String, en: String)] = [
+        "title": ("Tittel", "Title"), "summary": ("Sammendrag", "Summary"), "language": ("Språk", "Language"),
+        "ownerMunicipality": ("Kommunenummer (eier)", "Owner kommunenummer"),
+        "ownerName": ("Eier", "Owner"), "stage": ("Fase", "Stage"), "startDate": ("Startdato", "Start date"),
+        "endDate": ("Sluttdato", "End date"), "problem": ("Problem/behov", "Problem or need"),
+        "targetGroup": ("Målgruppe", "Target group"), "solution": ("Løsning", "Solution"),
+        "novelty": ("Hva er nytt", "What is new"), "noveltyLevel": ("Nyhetsgrad", "Novelty"),
+        "inspiration": ("Inspirasjon", "Inspiration"), "innovationTypes-1": ("Innovasjonstype", "Innovation type"),
+        "sector": ("Sektor", "Sector"), "unitType": ("Enhetstype", "Unit type"),
+        "serviceArea": ("Tjenesteområde", "Service area"), "partners": ("Partnere", "Partners"),
+        "researchDegree": ("Forskningsgrad", "Degree of research involvement"),
+        "researchQuality": ("Prosjektkvalitet", "Research-based method"),
+        "researchContribution": ("Kunnskapsbidrag", "New knowledge produced"),
+        "organisation": ("Organisering", "Organisation"), "financing": ("Finansiering", "Financing"),
+        "results": ("Resultater", "Results"), "evidenceLevel": ("Evidensnivå", "Evidence level"),
+        "evaluationText": ("Om evalueringen", "About the evaluation"),
+        "challenges": ("Utfordringer", "Challenges"), "lessons": ("Læringspunkter", "Lessons learned"),
+        "reuseConditions": ("Forutsetninger for gjenbruk", "Conditions for reuse"),
+        "basedOn": ("Bygger på prosjekt", "Builds on project"), "licence": ("Lisens", "Licence"),
+        "contactName": ("Navn", "Name"), "contactEmail": ("E-post", "E-mail"), "contactRole": ("Rolle", "Role"),
+        "linkTitle": ("Lenketekst", "Link text"), "linkURL": ("Adresse", "Address"),
+    ]
+
+    /// The field's label as the form shows it, with the row for contacts and links.
+    static func label(_ field: String, _ language: Language) -> String {
+        let name = formName(field)
+        let parts = name.split(separator: "-")
+        if parts.count == 2, let row = Int(parts[1]), let label = labels[String(parts[0])] {
+            let group =
+                name.hasPrefix("contact") ? language.pick("kontaktperson", "contact") : language.pick("lenke", "link")
+            return language.pick(label.nb, label.en) + " (\(group) \(row + 1))"
+        }
+        return labels[name].map { language.pick($0.nb, $0.en) } ?? field
     }
 }

@@ -17,6 +17,7 @@ struct ProjectPage {
     /// Editors and admins see contacts without publication consent.
     var showAllContacts: Bool
     var csrfToken: String
+    var attachments: [ProjectAttachmentRecord] = []
 
     func render() -> String {
         let language = layout.language
@@ -248,6 +249,7 @@ struct ProjectPage {
                     }
                 }
             }
+            attachmentSection(language)
             el("h2") { language.pick("Gjenbruk", "Reuse") }
             if let basedOn {
                 el("p") {
@@ -258,6 +260,11 @@ struct ProjectPage {
             if reusedBy.isEmpty {
                 el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
             } else {
+                el("p") {
+                    el("a", ["href": "/prosjekter/\(record.slug)/gjenbruk"]) {
+                        language.pick("Se gjenbruken på kart", "See the reuse on a map")
+                    }
+                }
                 el("p") { language.pick("Gjenbrukt av:", "Reused by:") }
                 el("ul") {
                     for other in reusedBy {
@@ -274,6 +281,68 @@ struct ProjectPage {
                 el("p") { language.pick("Ingen lignende prosjekter funnet.", "No similar projects found.") }
             } else {
                 el("ul", ["class": "project-list"]) { for other in similar { projectCard(other, language: language) } }
+            }
+        }
+    }
+
+    /// Files attached to the project: name (a download link), type and size; editors who may
+    /// change the project also get the upload form and a remove button per file.
+    func attachmentSection(_ language: Language) -> Node {
+        el("section", ["id": "vedlegg", "aria-labelledby": "vedlegg-tittel"]) {
+            el("h2", ["id": "vedlegg-tittel"]) { language.pick("Vedlegg", "Attachments") }
+            if attachments.isEmpty {
+                el("p") { language.pick("Ingen vedlegg.", "No attachments.") }
+            } else {
+                el("table") {
+                    el("caption") {
+                        language.pick(
+                            ProjectLabels.count(attachments.count, "vedlegg", "vedlegg"),
+                            ProjectLabels.count(attachments.count, "attachment", "attachments"))
+                    }
+                    el("thead") {
+                        el("tr") {
+                            el("th", ["scope": "col"]) { language.pick("Fil", "File") }
+                            el("th", ["scope": "col"]) { language.pick("Type", "Type") }
+                            el("th", ["scope": "col", "class": "num"]) { language.pick("Størrelse", "Size") }
+                            if mayEdit { el("th", ["scope": "col"]) { language.pick("Fjern", "Remove") } }
+                        }
+                    }
+                    el("tbody") {
+                        for attachment in attachments {
+                            let id = attachment.id?.uuidString.lowercased() ?? ""
+                            el("tr") {
+                                el("th", ["scope": "row"]) {
+                                    el("a", ["href": "/prosjekter/\(record.slug)/vedlegg/\(id)", "download": ""]) {
+                                        attachment.fileName
+                                    }
+                                }
+                                el("td") { attachment.kind.uppercased() }
+                                el("td", ["class": "num"]) { AttachmentLimitsText.size(attachment.size, language) }
+                                if mayEdit {
+                                    el("td") {
+                                        el(
+                                            "form",
+                                            [
+                                                "method": "post", "class": "inline-form",
+                                                "action": "/prosjekter/\(record.slug)/vedlegg/\(id)/slett",
+                                            ]
+                                        ) {
+                                            el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
+                                            el("button", ["type": "submit", "class": "secondary"]) {
+                                                language.pick("Fjern", "Remove")
+                                                el("span", ["class": "visually-hidden"]) { " " + attachment.fileName }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if mayEdit {
+                attachmentUploadForm(
+                    slug: record.slug, csrfToken: csrfToken, language: language, limits: .standard)
             }
         }
     }

@@ -51,6 +51,17 @@ enum ProjectLabels {
     }
 
     static func unknown(_ language: Language) -> String { language.pick("Ukjent", "Unknown") }
+
+    /// "1 prosjekt", "2 prosjekter": the number with the singular or plural noun (both bokmål
+    /// and English use the singular for exactly one).
+    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) " + (number == 1 ? singular : plural)
+    }
+
+    /// "12 prosjekter" / "1 project", for counts of projects.
+    static func projects(_ number: Int, _ language: Language) -> String {
+        language.pick(count(number, "prosjekt", "prosjekter"), count(number, "project", "projects"))
+    }
 }
 
 /// A short card for lists: title link, owner, stage, and the labels a reader must not miss.
@@ -153,7 +164,7 @@ struct ProjectSearchPage {
                     }
                     el("div", ["class": "results"]) {
                         el("h2", ["id": "treff"]) {
-                            language.pick("\(result.total) prosjekter", "\(result.total) projects")
+                            ProjectLabels.projects(result.total, language)
                         }
                         if result.projects.isEmpty {
                             el("p") { language.pick("Ingen prosjekter passer søket.", "No projects match the search.") }
@@ -182,7 +193,13 @@ struct ProjectSearchPage {
                             ("type", "checkbox"), ("id", id), ("name", facetParameter(facet.name)), ("value", value),
                             ("checked", selected.contains(value) ? "" : nil),
                         ])
-                    el("label", ["for": id]) { "\(ProjectLabels.facetValue(facet.name, value, language)) (\(count))" }
+                    // The count is set apart from the label (some labels end in a code in brackets,
+                    // e.g. "Mellomsentrale kommuner (1)"), and said in words for screen readers.
+                    el("label", ["for": id]) {
+                        ProjectLabels.facetValue(facet.name, value, language)
+                        el("span", ["class": "facet-count", "aria-hidden": "true"]) { "\(count)" }
+                        el("span", ["class": "visually-hidden"]) { ", " + ProjectLabels.projects(count, language) }
+                    }
                 }
             }
         }

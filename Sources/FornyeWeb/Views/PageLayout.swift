@@ -114,6 +114,7 @@ public struct PageLayout: Sendable {
             if role == .admin {
                 el("a", ["href": "/admin/brukere"]) { language.pick("Brukere", "Users") }
                 el("a", ["href": "/admin/logg"]) { language.pick("Logg", "Audit log") }
+                el("a", ["href": "/admin/institusjoner"]) { language.pick("Institusjoner", "Institutions") }
             }
             el("a", ["href": "/konto/passord"]) { language.pick("Passord", "Password") }
             if let csrfToken {

@@ -15,7 +15,20 @@ extension AccessMatrix {
         RouteAccess(.POST, "/prosjekter/:slug", projectAuthors, sample: unknownProject),
         RouteAccess(.POST, "/prosjekter/:slug/status", projectAuthors, sample: unknownProject + "/status"),
         RouteAccess(.GET, "/prosjekter/:slug/historikk", .everyone, sample: unknownProject + "/historikk"),
+        RouteAccess(.GET, "/prosjekter/:slug/gjenbruk", .everyone, sample: unknownProject + "/gjenbruk"),
+        RouteAccess(.POST, "/prosjekter/:slug/vedlegg", projectAuthors, sample: unknownProject + "/vedlegg"),
+        RouteAccess(
+            .GET, "/prosjekter/:slug/vedlegg/:attachment", .everyone,
+            sample: unknownProject + "/vedlegg/00000000-0000-0000-0000-000000000000"),
+        RouteAccess(
+            .POST, "/prosjekter/:slug/vedlegg/:attachment/slett", projectAuthors,
+            sample: unknownProject + "/vedlegg/00000000-0000-0000-0000-000000000000/slett"),
         RouteAccess(.GET, "/forskningspartnere", .everyone),
+        RouteAccess(.GET, "/admin/institusjoner", .admins),
+        RouteAccess(.GET, "/admin/institusjoner/ny", .admins),
+        RouteAccess(.POST, "/admin/institusjoner", .admins),
+        RouteAccess(.GET, "/admin/institusjoner/:slug", .admins, sample: "/admin/institusjoner/finnes-ikke"),
+        RouteAccess(.POST, "/admin/institusjoner/:slug", .admins, sample: "/admin/institusjoner/finnes-ikke"),
         RouteAccess(.GET, "/api/v1/projects", .everyone),
         RouteAccess(.GET, "/api/v1/projects/:slug", .everyone, sample: "/api/v1/projects/finnes-ikke"),
     ]
