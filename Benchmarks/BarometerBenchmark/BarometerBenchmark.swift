@@ -17,7 +17,16 @@ import Foundation
 enum BarometerBenchmark {
     static func main() throws {
         let repetitions = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 20
+        // Start-up work the server pays once: the municipal register and the synthetic demo wave.
+        var start = ContinuousClock.now
+        _ = try MunicipalityRegister.bundled()
+        let registerLoad = start.duration(to: .now)
+        start = .now
         let baseline = try SyntheticBarometer.baseline2018()
+        let generation = start.duration(to: .now)
+        print(
+            #"{"work":"startup","register_load_ms":\#(format(milliseconds(registerLoad))),"#
+                + #""synthetic_2018_ms":\#(format(milliseconds(generation)))}"#)
         let demo = Sample(
             dataset: baseline.dataset, weights: baseline.design.weights, margins: baseline.population.margins)
         let large = try resample(demo, rows: 10_000, seed: 11)

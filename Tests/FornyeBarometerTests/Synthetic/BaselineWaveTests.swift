@@ -36,19 +36,6 @@ struct BaselineWaveTests {
         #expect(differing > first.dataset.codebook.variables.count / 2, "\(differing) variables differ")
     }
 
-    @Test("1,786 rows are generated well under a second, even in a debug build")
-    func fast() throws {
-        let codebook = try SyntheticFixture.codebook.get()
-        let frame = try SyntheticFixture.frame2018()
-        var fastest = Duration.seconds(60)
-        for seed in 1...3 as ClosedRange<UInt64> {
-            let start = ContinuousClock.now
-            _ = try SyntheticBarometer.baseline2018(codebook: codebook, frame: frame, seed: seed)
-            fastest = min(fastest, ContinuousClock.now - start)
-        }
-        #expect(fastest < .seconds(1), "fastest of three: \(fastest)")
-    }
-
     @Test("the instrument's variables unchanged, plus the derived variables and the weight")
     func codebook() throws {
         let instrument = try SyntheticFixture.codebook.get()
