@@ -40,10 +40,14 @@ enum ImportBenchmark {
         let (table, read) = try measure { try SourceReader.read(data, file: "responses.csv", format: .csv) }
         results["upload_read_cells"] = read
         let mapping = ImportMapping(name: "benchmark")
-        let (imported, check) = try measure { try ResponseImporter.run(table, mapping: mapping, instrument: instrument) }
+        let (imported, check) = try measure {
+            try ResponseImporter.run(table, mapping: mapping, instrument: instrument)
+        }
         results["preview_check_all_rows"] = check
 
-        var targets = [("sqlite", StorageConfiguration(backend: .sqlite(path: folder.appendingPathComponent("b.sqlite").path)))]
+        var targets = [
+            ("sqlite", StorageConfiguration(backend: .sqlite(path: folder.appendingPathComponent("b.sqlite").path)))
+        ]
         if let postgres { targets.append(("postgres", try StorageConfiguration(databaseURL: postgres))) }
         for (name, configuration) in targets {
             let runtime = try StorageRuntime(configuration: configuration)

@@ -108,7 +108,8 @@ public struct CollectionRepository: Sendable {
             let answers = try ResponseAnswers.answers(of: dataset, row: row)
             records.append(
                 ResponseRecord(
-                    id: UUID(), waveID: waveID, answersJSON: String(decoding: try encoder.encode(answers), as: UTF8.self),
+                    id: UUID(), waveID: waveID,
+                    answersJSON: String(decoding: try encoder.encode(answers), as: UTF8.self),
                     weight: 1, stratum: nil, psu: nil))
         }
         let all = records

@@ -1,5 +1,5 @@
-public import Foundation
 import FornyeFormats
+public import Foundation
 
 /// A project list as rows of named fields, read with FornyeFormats' CSV reader so a broken
 /// quote or a bad byte is refused with its line and column.

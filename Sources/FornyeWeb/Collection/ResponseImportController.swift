@@ -259,7 +259,9 @@ struct ResponseImportController: RouteCollection {
         guard wave.status != .published else {
             throw Abort(
                 .conflict,
-                reason: "The wave is published: unpublish it before importing. (Bølgen er publisert: avpubliser den først.)")
+                reason:
+                    "The wave is published: unpublish it before importing. (Bølgen er publisert: avpubliser den først.)"
+            )
         }
         let store = request.application.importUploads
         store.remove(upload.id)

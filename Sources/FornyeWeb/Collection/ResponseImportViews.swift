@@ -26,7 +26,9 @@ struct ResponseImportViews {
     }
 
     private func backLink(_ wave: WaveRecord) -> Node {
-        el("p") { el("a", ["href": "/analyse/innsamling/\(wave.slug)"]) { pick("Tilbake til bølgen", "Back to the wave") } }
+        el("p") {
+            el("a", ["href": "/analyse/innsamling/\(wave.slug)"]) { pick("Tilbake til bølgen", "Back to the wave") }
+        }
     }
 
     func form(_ wave: WaveRecord, saved: [ImportMappingRecord], problems: [WaveAdminViews.Problem]) -> String {
@@ -99,14 +101,19 @@ struct ResponseImportViews {
                 error("mapping")
                 el(
                     "select",
-                    ["id": "mapping", "name": "mapping", "aria-describedby": described("mapping", hint: "mapping-hint")]
+                    [
+                        "id": "mapping", "name": "mapping",
+                        "aria-describedby": described("mapping", hint: "mapping-hint"),
+                    ]
                 ) {
                     el("option", ["value": ""]) { pick("Automatisk", "Automatic") }
                     for record in saved {
                         el("option", ["value": record.id?.uuidString ?? ""]) { record.name }
                     }
                 }
-                el("label", ["for": "mappingFile"]) { pick("Eller last opp en kobling (YAML)", "Or upload a mapping (YAML)") }
+                el("label", ["for": "mappingFile"]) {
+                    pick("Eller last opp en kobling (YAML)", "Or upload a mapping (YAML)")
+                }
                 error("mappingFile")
                 el(
                     "input",
@@ -142,7 +149,8 @@ struct ResponseImportViews {
     func preview(_ wave: WaveRecord, upload: ImportUpload, instrument: Instrument, notice: String?) -> String {
         let preview = upload.preview
         let heading = pick("Kontroller importen", "Check the import")
-        let bound = Dictionary(preview.bindings.map { ($0.column, $0.variable) }, uniquingKeysWith: { first, _ in first })
+        let bound = Dictionary(
+            preview.bindings.map { ($0.column, $0.variable) }, uniquingKeysWith: { first, _ in first })
         let questions = preview.bindings.reduce(into: [String]()) { names, binding in
             let name = binding.variable.split(separator: "[").first.map(String.init) ?? binding.variable
             if !names.contains(name) { names.append(name) }
@@ -155,7 +163,9 @@ struct ResponseImportViews {
             if let notice { el("p", ["class": "notice", "role": "status"]) { notice } }
             el("dl", ["class": "facts"]) {
                 el("dt") { pick("Fil", "File") }
-                el("dd") { upload.filename + (upload.table.sheet.map { pick(", ark «\($0)»", ", sheet «\($0)»") } ?? "") }
+                el("dd") {
+                    upload.filename + (upload.table.sheet.map { pick(", ark «\($0)»", ", sheet «\($0)»") } ?? "")
+                }
                 el("dt") { pick("Filtype", "Kind of file") }
                 el("dd") { formatName(upload.format) }
                 el("dt") { pick("Kobling", "Mapping") }
@@ -248,7 +258,10 @@ struct ResponseImportViews {
                                     el("td") {
                                         el(
                                             "select",
-                                            ["id": "c\(index)", "name": "c\(index)", "aria-describedby": "mapping-help"]
+                                            [
+                                                "id": "c\(index)", "name": "c\(index)",
+                                                "aria-describedby": "mapping-help",
+                                            ]
                                         ) {
                                             el("option", ["value": "", "selected": current.isEmpty ? "" : nil]) {
                                                 pick("(ikke importer)", "(do not import)")
@@ -269,7 +282,9 @@ struct ResponseImportViews {
                         }
                     }
                 }
-                el("label", ["for": "save"]) { pick("Lagre koblingen som (valgfritt)", "Save the mapping as (optional)") }
+                el("label", ["for": "save"]) {
+                    pick("Lagre koblingen som (valgfritt)", "Save the mapping as (optional)")
+                }
                 el("p", ["class": "hint", "id": "save-hint"]) {
                     pick(
                         "Et navn, f.eks. surveyxact-2026. En lagret kobling med samme navn erstattes.",

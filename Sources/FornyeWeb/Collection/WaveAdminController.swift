@@ -166,7 +166,9 @@ struct WaveAdminController: RouteCollection {
         guard CollectionRepository.mayChangeStatus(from: wave.status, to: status) else {
             throw Abort(
                 .conflict,
-                reason: "A wave cannot go from \(wave.status.rawValue) to \(status.rawValue): draft → open ⇄ closed ⇄ published.")
+                reason:
+                    "A wave cannot go from \(wave.status.rawValue) to \(status.rawValue): draft → open ⇄ closed ⇄ published."
+            )
         }
         try await CollectionRepository(database: request.db).setStatus(status, waveID: wave.requireID())
         request.logger.notice("wave status changed", metadata: ["wave": "\(wave.slug)", "status": "\(status)"])

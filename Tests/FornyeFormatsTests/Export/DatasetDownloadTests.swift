@@ -16,7 +16,8 @@ import Testing
                 Variable(name: "note", label: "Notat", kind: .text),
             ])
         return try Dataset(
-            codebook: codebook, columns: ["sector": .codes([1, 2, Column.systemMissing]), "note": .texts(["=x", nil, "ok"])])
+            codebook: codebook,
+            columns: ["sector": .codes([1, 2, Column.systemMissing]), "note": .texts(["=x", nil, "ok"])])
     }
 
     @Test(arguments: DatasetFileFormat.allCases)

@@ -46,7 +46,10 @@ import Testing
                 codebook: foreign,
                 columns: Dictionary(
                     uniqueKeysWithValues: try foreign.variables.enumerated().map { index, variable in
-                        (variable.name, try imported.dataset.column(named: imported.dataset.codebook.variables[index].name))
+                        (
+                            variable.name,
+                            try imported.dataset.column(named: imported.dataset.codebook.variables[index].name)
+                        )
                     }))
             await #expect(throws: StorageError.self) {
                 try await repository.importResponses(waveID: wave.requireID(), dataset: stranger)

@@ -84,7 +84,8 @@ import VaporTesting
             #expect(confirmed.status == .seeOther)
             let job = try await app.get(location(confirmed), headers: user.headers)
             #expect(job.body.string.contains("Ferdig: 4 svar er importert"))
-            #expect(try await ResponseRecord.query(on: app.db).filter(\.$wave.$id == fixture.wave.requireID()).count() == 4)
+            #expect(
+                try await ResponseRecord.query(on: app.db).filter(\.$wave.$id == fixture.wave.requireID()).count() == 4)
             let entry = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "wave.imported").first()
             #expect(entry?.target == slug)
             #expect(entry?.details == "svar.csv: 4 rows (csv)")
@@ -213,8 +214,10 @@ import VaporTesting
             }
             let entries = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "wave.exported").all()
             #expect(entries.count == 4)
-            #expect(Set(entries.compactMap(\.details)) == ["csv, 4 rows", "xlsx, 4 rows", "sav, 4 rows", "json, 4 rows"])
-            #expect(try await app.get("/analyse/innsamling/\(slug)/eksport/pdf", headers: user.headers).status == .notFound)
+            #expect(
+                Set(entries.compactMap(\.details)) == ["csv, 4 rows", "xlsx, 4 rows", "sav, 4 rows", "json, 4 rows"])
+            #expect(
+                try await app.get("/analyse/innsamling/\(slug)/eksport/pdf", headers: user.headers).status == .notFound)
         }
     }
 
@@ -268,11 +271,15 @@ import VaporTesting
             // Open waves cannot be published; closing comes first.
             let early = try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "published")])
             #expect(early.status == .conflict)
-            #expect(try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")]).status == .seeOther)
+            #expect(
+                try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")]).status
+                    == .seeOther)
             #expect(try await !publicList().contains(link))
             let dashboard = try await app.get("/analyse/innsamling/\(slug)", headers: user.headers).body.string
             #expect(dashboard.contains("Publiser resultatene"))
-            #expect(try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "published")]).status == .seeOther)
+            #expect(
+                try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "published")]).status
+                    == .seeOther)
             #expect(try await publicList().contains(link))
             #expect(try await WaveRepository(database: app.db).list(statuses: [.published]).map(\.slug) == [slug])
             #expect(try await auditCount(app, .wavePublished) == 1)
@@ -280,7 +287,9 @@ import VaporTesting
             let upload = try await upload(app, user, slug: slug, csv: Self.goodCSV)
             let confirm = try await post(app, user, location(upload) + "/bekreft")
             #expect(confirm.status == .conflict)
-            #expect(try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")]).status == .seeOther)
+            #expect(
+                try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")]).status
+                    == .seeOther)
             #expect(try await !publicList().contains(link))
             #expect(try await auditCount(app, .waveUnpublished) == 1)
             #expect(try await ResponseRecord.query(on: app.db).count() == 0)
@@ -306,7 +315,8 @@ import VaporTesting
             let page = try await app.get(previewPath, headers: user.headers).body.string
             StoredPayloadEscapingTests.expectEscaped(page, "import preview")
             // A mapping saved under a payload name shows in the upload form's list.
-            let remapped = try await post(app, user, previewPath + "/kobling", [("c0", "kommunenummer"), ("save", payloads[1])])
+            let remapped = try await post(
+                app, user, previewPath + "/kobling", [("c0", "kommunenummer"), ("save", payloads[1])])
             StoredPayloadEscapingTests.expectEscaped(
                 try await app.get(location(remapped), headers: user.headers).body.string, "preview after saving")
             StoredPayloadEscapingTests.expectEscaped(

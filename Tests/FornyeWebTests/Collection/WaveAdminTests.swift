@@ -149,7 +149,8 @@ import VaporTesting
             _ = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/2026/status", headers: headers,
                 body: ByteBuffer(string: encode([("status", "closed")], csrf: csrf)))
-            let newToken = String(try CSVTable.parse(again.body.string, file: "lenker.csv").rows[0][4].split(separator: "/").last!)
+            let newToken = String(
+                try CSVTable.parse(again.body.string, file: "lenker.csv").rows[0][4].split(separator: "/").last!)
             try await app.testing().test(.GET, "/svar/\(newToken)") { response in
                 #expect(response.status == .gone)
             }
