@@ -12,7 +12,7 @@ import Foundation
 ///
 /// ```sh
 /// swift build -c release --product fornye-import-benchmark
-/// .build/release/fornye-import-benchmark 100000 [postgres://...]
+/// .build/release/fornye-import-benchmark 100000 [postgres://...]  # uses schema fornye_bench_collectweb
 /// ```
 @main
 enum ImportBenchmark {
@@ -48,7 +48,12 @@ enum ImportBenchmark {
         var targets = [
             ("sqlite", StorageConfiguration(backend: .sqlite(path: folder.appendingPathComponent("b.sqlite").path)))
         ]
-        if let postgres { targets.append(("postgres", try StorageConfiguration(databaseURL: postgres))) }
+        if let postgres {
+            // Its own schema, so the benchmark's tables never mix with anyone else's.
+            var configuration = try StorageConfiguration(databaseURL: postgres)
+            configuration.postgresSearchPath = ["fornye_bench_collectweb"]
+            targets.append(("postgres", configuration))
+        }
         for (name, configuration) in targets {
             let runtime = try StorageRuntime(configuration: configuration)
             do {

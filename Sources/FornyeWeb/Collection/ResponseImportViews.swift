@@ -170,7 +170,10 @@ struct ResponseImportViews {
                 el("dd") { formatName(upload.format) }
                 el("dt") { pick("Kobling", "Mapping") }
                 el("dd") {
-                    upload.mapping.name + (upload.mapping.automatic ? pick(" (automatisk)", " (automatic)") : "")
+                    upload.mapping.name == "automatisk"
+                        ? pick("automatisk", "automatic")
+                        : upload.mapping.name
+                            + (upload.mapping.automatic ? pick(" (med automatikk)", " (with automatic)") : "")
                 }
                 el("dt") { pick("Rader", "Rows") }
                 el("dd") { "\(preview.rowCount)" }
