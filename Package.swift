@@ -142,6 +142,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "fornye-import-benchmark",
+            dependencies: [
+                "FornyeStorage", "FornyeFormats", "FornyeBarometer", "FornyeStatistics",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
+            path: "Benchmarks/ImportBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "fornye-formats-benchmark",
             dependencies: ["FornyeFormats", "FornyeBarometer", "FornyeStatistics"],
             path: "Benchmarks/FormatsBenchmark",

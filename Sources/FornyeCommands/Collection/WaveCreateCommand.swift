@@ -1,5 +1,6 @@
 import ArgumentParser
 import FornyeBarometer
+import FornyeFormats
 import FornyeStorage
 import FornyeWeb
 import Foundation
@@ -34,10 +35,11 @@ struct WaveCreateCommand: AsyncParsableCommand {
             throw ValidationError("--mode is anonymous or identified")
         }
         guard let day = CalendarDay(date) else { throw ValidationError("--date must be YYYY-MM-DD") }
-        let text = try String(contentsOfFile: sampleFrame, encoding: .utf8)
+        let data = try Data(contentsOf: URL(fileURLWithPath: sampleFrame))
         let instrument = try Instrument.innovasjonsbarometer2018
         let frame = SampleFrame(
-            rows: SimpleCSV.parse(text), instrument: instrument, register: try MunicipalityRegister.bundled(), on: day)
+            csv: data, file: URL(fileURLWithPath: sampleFrame).lastPathComponent, instrument: instrument,
+            register: try MunicipalityRegister.bundled(), on: day)
         guard frame.isValid else {
             throw ValidationError(frame.issues.map { "\(sampleFrame), \($0)" }.joined(separator: "\n"))
         }
@@ -56,7 +58,7 @@ struct WaveCreateCommand: AsyncParsableCommand {
             let rows =
                 try [["enhet", "epost", "lenke"]]
                 + invited.map { [$0.name, $0.contactEmail, "\(baseURL)/svar/\(tokens[try $0.requireID()]!)"] }
-            try SimpleCSV.write(rows).write(toFile: links, atomically: true, encoding: .utf8)
+            try CSVTable.write(rows).write(toFile: links, atomically: true, encoding: .utf8)
             if open { try await repository.setStatus(.open, waveID: waveID) }
             print("wave \(slug): \(frame.units.count) units, \(invited.count) links in \(links)\(open ? ", open" : "")")
         } catch {

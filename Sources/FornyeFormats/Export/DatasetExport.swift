@@ -78,8 +78,12 @@ public enum DatasetExport {
                 throw FormatError.located(
                     FileLocation(file: url.lastPathComponent), "reading a workbook needs the codebook (--codebook)")
             }
-            let csv = sheet.rows.map { $0.cells.map(DatasetCSVWriter.quoted).joined(separator: ",") }.joined(
-                separator: "\n")
+            // A workbook row ends at its last non-empty cell; pad it to the header's width.
+            let width = sheet.rows.first?.cells.count ?? 0
+            let csv = sheet.rows.map { row in
+                (row.cells + Array(repeating: "", count: max(0, width - row.cells.count)))
+                    .map(DatasetCSVWriter.quoted).joined(separator: ",")
+            }.joined(separator: "\n")
             return try DatasetReader.parse(
                 csv: csv, file: url.lastPathComponent + " sheet " + sheet.name, codebook: codebook,
                 options: CSVOptions(delimiter: .comma, decimalSeparator: .period)

@@ -1,7 +1,7 @@
 public import FluentKit
 import FluentSQL
 public import FornyeBarometer
-import FornyeStatistics
+public import FornyeStatistics
 import Foundation
 
 /// What became of a submission.
@@ -74,6 +74,63 @@ public struct CollectionRepository: Sendable {
 
     public func setStatus(_ status: WaveRecord.Status, waveID: UUID) async throws {
         try await WaveRecord.query(on: database).filter(\.$id == waveID).set(\.$status, to: status).update()
+    }
+
+    /// Stores responses imported from a file (`ResponseImporter.run`) in one transaction: all
+    /// rows or none. The dataset must have the wave's variables (the same instrument). Each row
+    /// gets a random id and weight 1, like a response submitted through the questionnaire.
+    /// `progress` is told the rows stored so far after each batch.
+    ///
+    /// - Returns: the number of responses stored.
+    @discardableResult
+    public func importResponses(
+        waveID: UUID, dataset: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> Int {
+        guard let wave = try await WaveRecord.find(waveID, on: database) else {
+            throw StorageError.unknownWave(waveID.uuidString)
+        }
+        let codebook: Codebook
+        do {
+            codebook = try JSONDecoder().decode(Codebook.self, from: Data(wave.codebookJSON.utf8))
+        } catch {
+            throw StorageError.corruptWave(slug: wave.slug, "\(error)")
+        }
+        let expected = Set(codebook.variables.map(\.name))
+        if let stranger = dataset.codebook.variables.first(where: { !expected.contains($0.name) }) {
+            throw StorageError.corruptResponse(
+                row: 1, variable: stranger.name, "the wave «\(wave.slug)» has no such variable")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var records: [ResponseRecord] = []
+        records.reserveCapacity(dataset.rowCount)
+        for row in 0..<dataset.rowCount {
+            let answers = try ResponseAnswers.answers(of: dataset, row: row)
+            records.append(
+                ResponseRecord(
+                    id: UUID(), waveID: waveID,
+                    answersJSON: String(decoding: try encoder.encode(answers), as: UTF8.self),
+                    weight: 1, stratum: nil, psu: nil))
+        }
+        let all = records
+        try await database.transaction { transaction in
+            // Batches keep each INSERT under the databases' bind-parameter limits.
+            for start in stride(from: 0, to: all.count, by: 500) {
+                try await Array(all[start..<min(start + 500, all.count)]).create(on: transaction)
+                progress?(min(start + 500, all.count))
+            }
+        }
+        return records.count
+    }
+
+    /// Whether a wave may go from `from` to `to`: draft → open ⇄ closed ⇄ published. Publishing
+    /// (and unpublishing) only from and to closed, so a published wave never collects answers.
+    public static func mayChangeStatus(from: WaveRecord.Status, to: WaveRecord.Status) -> Bool {
+        switch (from, to) {
+        case (.draft, .open), (.open, .closed), (.closed, .open), (.closed, .published), (.published, .closed):
+            true
+        default: false
+        }
     }
 
     public func units(waveID: UUID) async throws -> [SampleUnitRecord] {

@@ -1,5 +1,6 @@
 public import FornyeBarometer
-import Foundation
+import FornyeFormats
+public import Foundation
 
 /// One unit of a sample frame as read from a file, before it is stored.
 public struct SampleUnit: Sendable, Hashable {
@@ -78,8 +79,12 @@ public struct SampleFrame: Sendable {
 
     /// Reads rows (the first is the header) against the instrument's sector and unit type lists,
     /// checking kommunenummer in `register` on `date`.
+    ///
+    /// - Parameter rowNumbers: the file's row (or line) number of each row, header included;
+    ///   default: the position in `rows`, 1-based.
     public init(
-        rows: [[String]], instrument: Instrument, register: MunicipalityRegister?, on date: CalendarDay
+        rows: [[String]], rowNumbers: [Int]? = nil, instrument: Instrument, register: MunicipalityRegister?,
+        on date: CalendarDay
     ) {
         units = []
         issues = []
@@ -104,7 +109,7 @@ public struct SampleFrame: Sendable {
         let unitTypes = instrument.choiceList(named: "unit_type")?.choices ?? []
         var emails: [String: Int] = [:]
         for (offset, cells) in rows.enumerated().dropFirst() {
-            let rowNumber = offset + 1
+            let rowNumber = rowNumbers.map { $0[offset] } ?? offset + 1
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             func cell(_ field: Field) -> String {
                 guard let position = index[field], position < cells.count else { return "" }
@@ -153,6 +158,33 @@ public struct SampleFrame: Sendable {
         }
     }
 
+    /// Reads a CSV sample frame (`,` or `;`, UTF-8) with FornyeFormats' reader: broken quoting or
+    /// encoding becomes one issue at its line and column; rows are named by their physical line.
+    public init(
+        csv data: Data, file: String, instrument: Instrument, register: MunicipalityRegister?, on date: CalendarDay
+    ) {
+        do {
+            let table = try CSVTable.read(data, file: file)
+            self.init(
+                rows: table.allRows, rowNumbers: [1] + table.lines, instrument: instrument, register: register,
+                on: date)
+        } catch {
+            self.init(rows: [], instrument: instrument, register: register, on: date)
+            issues = [Self.issue(error)]
+        }
+    }
+
+    /// A CSV reading error as an issue at its line and column (the column's name when known).
+    static func issue(_ error: FormatError) -> SampleFrameIssue {
+        switch error {
+        case .located(let location, let message):
+            return SampleFrameIssue(
+                row: location.line, column: location.field ?? location.column.map { "\($0)" }, message: message)
+        case .unreadableFile(_, let reason):
+            return SampleFrameIssue(row: nil, column: nil, message: reason)
+        }
+    }
+
     /// The frame is usable: no issues and at least one unit.
     public var isValid: Bool { issues.isEmpty && !units.isEmpty }
 
@@ -171,64 +203,5 @@ public struct SampleFrame: Sendable {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
             && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace) && text.count <= 254
-    }
-}
-
-/// A small RFC 4180 reader and writer for sample frames and invitation lists: quoted fields,
-/// doubled quotes, CRLF or LF, and `;` as separator when the header uses it (Norwegian Excel).
-public enum SimpleCSV {
-    public static func parse(_ text: String) -> [[String]] {
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
-        let separator: Character =
-            firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = body.makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" && field.isEmpty {
-                quoted = true
-            } else if character == separator {
-                row.append(field)
-                field = ""
-            } else if character == "\n" || character == "\r\n" || character == "\r" {
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            } else {
-                field.append(character)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
-    }
-
-    public static func write(_ rows: [[String]]) -> String {
-        rows.map { row in
-            row.map { field in
-                // A leading = + - @ would be run as a formula by spreadsheets (CSV injection).
-                let guarded = field.first.map { "=+-@".contains($0) } == true ? "'" + field : field
-                return guarded.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-                    ? "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : guarded
-            }.joined(separator: ",")
-        }.joined(separator: "\r\n") + "\r\n"
     }
 }

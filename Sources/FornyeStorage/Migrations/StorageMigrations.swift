@@ -21,6 +21,7 @@ public enum StorageMigrations {
             M0033CreateProjectSearch(),
             M0034CreateProjectAttachments(),
             M0035AddInstitutionContact(),
+            M0026CreateImportMappings(),
         ]
     }
 }

@@ -1,92 +1,35 @@
+import FornyeFormats
 public import Foundation
 
-/// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. Each record
-/// keeps the line it starts on, so errors name the file's own line.
-public enum CSVRecords {
-    public struct Record: Sendable {
-        public var line: Int
-        public var fields: [String]
-    }
-
-    public static func parse(_ text: String, file: String) throws(ProjectError) -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var atFieldStart = true
-        var iterator = Array(text.unicodeScalars)
-        if iterator.first == "\u{FEFF}" { iterator.removeFirst() }
-        var index = 0
-        while index < iterator.count {
-            let scalar = iterator[index]
-            if inQuotes {
-                if scalar == "\"" {
-                    if index + 1 < iterator.count && iterator[index + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        index += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
-                }
-            } else if scalar == "\"" && atFieldStart {
-                inQuotes = true
-            } else if scalar == "," {
-                fields.append(field)
-                field = ""
-                atFieldStart = true
-                index += 1
-                continue
-            } else if scalar == "\n" || scalar == "\r" {
-                if scalar == "\r" && index + 1 < iterator.count && iterator[index + 1] == "\n" { index += 1 }
-                fields.append(field)
-                if !(fields.count == 1 && fields[0].isEmpty) {
-                    records.append(Record(line: recordLine, fields: fields))
-                }
-                fields = []
-                field = ""
-                line += 1
-                recordLine = line
-                atFieldStart = true
-                index += 1
-                continue
-            } else {
-                field.unicodeScalars.append(scalar)
-            }
-            atFieldStart = false
-            index += 1
-        }
-        if inQuotes {
-            throw .importFailed(file: file, row: recordLine, column: nil, message: "a quoted field is never closed")
-        }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append(Record(line: recordLine, fields: fields))
-        }
-        return records
-    }
-
+/// A project list as rows of named fields, read with FornyeFormats' CSV reader so a broken
+/// quote or a bad byte is refused with its line and column.
+enum ProjectCSV {
     /// Fields by column name, every record checked against the header's width.
-    public static func table(_ text: String, file: String) throws(ProjectError) -> [(
-        line: Int, values: [String: String]
-    )] {
-        let records = try parse(text, file: file)
-        guard let header = records.first else {
-            throw .importFailed(file: file, row: nil, column: nil, message: "the file is empty")
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        var rows: [(line: Int, values: [String: String])] = []
-        for record in records.dropFirst() {
-            guard record.fields.count == names.count else {
+    static func table(_ text: String, file: String) throws(ProjectError) -> [(line: Int, values: [String: String])] {
+        let table: CSVTable
+        do {
+            table = try CSVTable.parse(text, file: file)
+        } catch {
+            switch error {
+            case .located(let location, let message):
                 throw .importFailed(
-                    file: file, row: record.line, column: nil,
-                    message: "has \(record.fields.count) fields; the header has \(names.count)")
+                    file: file, row: location.line, column: location.field ?? location.column.map { "\($0)" },
+                    message: message)
+            case .unreadableFile(_, let reason):
+                throw .importFailed(file: file, row: nil, column: nil, message: reason)
             }
-            rows.append((record.line, Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })))
+        }
+        let names = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        var rows: [(line: Int, values: [String: String])] = []
+        for (record, line) in zip(table.rows, table.lines) {
+            // A blank line between records is no record.
+            if record.count == 1 && record[0].isEmpty { continue }
+            guard record.count == names.count else {
+                throw .importFailed(
+                    file: file, row: line, column: nil,
+                    message: "has \(record.count) fields; the header has \(names.count)")
+            }
+            rows.append((line, Dictionary(zip(names, record), uniquingKeysWith: { first, _ in first })))
         }
         return rows
     }
@@ -120,7 +63,7 @@ public struct ProjectImportMapping: Sendable {
     /// Every row of `text` as a document, or the first problem located by file, line and column.
     /// Each document is also validated, so an import either loads whole or not at all.
     public func documents(_ text: String, file: String) throws(ProjectError) -> [ProjectDocument] {
-        let rows = try CSVRecords.table(text, file: file)
+        let rows = try ProjectCSV.table(text, file: file)
         if let first = rows.first {
             for column in requiredColumns where first.values[column] == nil {
                 throw .importFailed(file: file, row: 1, column: column, message: "the header lacks this column")

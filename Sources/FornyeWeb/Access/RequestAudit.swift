@@ -6,6 +6,13 @@ extension AuditAction {
     public static let waveStatusChanged: AuditAction = "wave.status_changed"
     public static let invitationsExported: AuditAction = "wave.invitations_exported"
     public static let nonRespondentsExported: AuditAction = "wave.nonrespondents_exported"
+    /// Responses imported from a file into a wave (details: file, rows, format).
+    public static let waveImported: AuditAction = "wave.imported"
+    /// Microdata downloaded (details: format, rows).
+    public static let waveExported: AuditAction = "wave.exported"
+    public static let wavePublished: AuditAction = "wave.published"
+    public static let waveUnpublished: AuditAction = "wave.unpublished"
+    public static let importMappingSaved: AuditAction = "import_mapping.saved"
     public static let projectSaved: AuditAction = "project.saved"
     public static let projectStatusChanged: AuditAction = "project.status_changed"
     public static let projectAttachmentAdded: AuditAction = "project.attachment_added"

@@ -38,6 +38,7 @@ public enum FornyeApp {
         }
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[BarometerStoreKey.self] = BarometerStore()
+        app.storage[ImportUploadStoreKey.self] = ImportUploadStore()
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())

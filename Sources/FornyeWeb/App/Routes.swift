@@ -26,5 +26,10 @@ enum Routes {
         try app.register(collection: ProjectAPIController())
         try pages.register(collection: QuestionnaireController())
         try pages.register(collection: WaveAdminController())
+        try pages.register(collection: ResponseImportController())
+        // The response file upload reads bodies up to its own limit, CSRF check included.
+        try app.grouped(CSRFMiddleware(maxBodySize: ResponseImportController.maximumUpload))
+            .register(collection: ResponseImportController.Upload())
+        try pages.register(collection: WaveExportController())
     }
 }

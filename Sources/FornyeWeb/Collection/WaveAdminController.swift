@@ -79,30 +79,34 @@ struct WaveAdminController: RouteCollection {
         let instrument = instruments.first { CollectionInstruments.key($0) == form.instrument } ?? instruments[0]
         // The frame: an uploaded file (CSV or XLSX), or the one checked in the preview.
         var rows: [[String]]? = nil
+        var rowNumbers: [Int]? = nil
+        func readCSV(_ data: Data, file: String) {
+            do {
+                let table = try CSVTable.read(data, file: file)
+                rows = table.allRows
+                rowNumbers = [1] + table.lines
+            } catch {
+                problems.append(.init(field: "file", nb: error.description, en: error.description))
+            }
+        }
         if let file = form.file, file.data.readableBytes > 0 {
             let data = Data(buffer: file.data)
             if file.filename.lowercased().hasSuffix(".xlsx") {
                 do {
                     let sheet = try XLSXReader.read(data).first
                     rows = sheet?.rows.map(\.cells) ?? []
+                    rowNumbers = sheet?.rows.map(\.number)
                 } catch {
                     problems.append(
                         .init(
                             field: "file", nb: "\(file.filename): kan ikke leses som XLSX: \(error)",
                             en: "\(file.filename): cannot be read as XLSX: \(error)"))
                 }
-            } else if let text = String(data: data, encoding: .utf8) {
-                rows = SimpleCSV.parse(text)
             } else {
-                problems.append(
-                    .init(
-                        field: "file", nb: "\(file.filename): filen er ikke UTF-8-tekst.",
-                        en: "\(file.filename): the file is not UTF-8 text."))
+                readCSV(data, file: file.filename)
             }
-        } else if let frame = form.frame, let data = Data(base64Encoded: frame),
-            let text = String(data: data, encoding: .utf8)
-        {
-            rows = SimpleCSV.parse(text)
+        } else if let frame = form.frame, let data = Data(base64Encoded: frame) {
+            readCSV(data, file: "utvalg.csv")
         } else {
             problems.append(
                 .init(
@@ -112,7 +116,8 @@ struct WaveAdminController: RouteCollection {
         var frame: SampleFrame? = nil
         if let rows, let date {
             let checked = SampleFrame(
-                rows: rows, instrument: instrument, register: try? MunicipalityRegister.bundled(), on: date)
+                rows: rows, rowNumbers: rowNumbers, instrument: instrument,
+                register: try? MunicipalityRegister.bundled(), on: date)
             frame = checked
             let name = form.file?.filename.isEmpty == false ? form.file!.filename : "utvalg.csv"
             for issue in checked.issues {
@@ -155,12 +160,27 @@ struct WaveAdminController: RouteCollection {
     @Sendable func setStatus(request: Request) async throws -> Response {
         let wave = try await wave(request)
         let form = try request.content.decode(StatusForm.self)
-        guard let status = WaveRecord.Status(rawValue: form.status), status == .open || status == .closed else {
-            throw Abort(.unprocessableEntity, reason: "status must be open or closed")
+        guard let status = WaveRecord.Status(rawValue: form.status), status != .draft else {
+            throw Abort(.unprocessableEntity, reason: "status must be open, closed or published")
+        }
+        guard CollectionRepository.mayChangeStatus(from: wave.status, to: status) else {
+            throw Abort(
+                .conflict,
+                reason:
+                    "A wave cannot go from \(wave.status.rawValue) to \(status.rawValue): draft → open ⇄ closed ⇄ published."
+            )
         }
         try await CollectionRepository(database: request.db).setStatus(status, waveID: wave.requireID())
         request.logger.notice("wave status changed", metadata: ["wave": "\(wave.slug)", "status": "\(status)"])
-        try await request.audit(.waveStatusChanged, target: wave.slug, details: status.rawValue)
+        let action: AuditAction =
+            switch (wave.status, status) {
+            case (_, .published): .wavePublished
+            case (.published, _): .waveUnpublished
+            default: .waveStatusChanged
+            }
+        try await request.audit(action, target: wave.slug, details: "\(wave.status.rawValue) → \(status.rawValue)")
+        // The public pages show published waves only; computed results of the wave are dropped.
+        request.application.barometerStore.invalidate(wave.slug)
         return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
     }
 
@@ -187,7 +207,7 @@ struct WaveAdminController: RouteCollection {
             let rows =
                 [["enhet", "kommunenummer", "epost", "kontaktperson", "lenke"]]
                 + links.map { [$0.0.name, $0.0.kommunenummer ?? "", $0.0.contactEmail, $0.0.contactName ?? "", $0.1] }
-            return Self.csvResponse(SimpleCSV.write(rows), filename: "invitasjoner-\(wave.slug).csv")
+            return Self.csvResponse(CSVTable.write(rows), filename: "invitasjoner-\(wave.slug).csv")
         }
         let html = WaveAdminViews(request: request).links(wave, links: links)
         let response = try await HTMLPage(html).encodeResponse(for: request)
@@ -207,7 +227,7 @@ struct WaveAdminController: RouteCollection {
                 ]
             }
         try await request.audit(.nonRespondentsExported, target: wave.slug, details: "\(rows.count - 1) units")
-        return Self.csvResponse(SimpleCSV.write(rows), filename: "ikke-svart-\(wave.slug).csv")
+        return Self.csvResponse(CSVTable.write(rows), filename: "ikke-svart-\(wave.slug).csv")
     }
 
     static func csvResponse(_ text: String, filename: String) -> Response {

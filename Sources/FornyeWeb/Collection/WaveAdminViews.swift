@@ -1,4 +1,5 @@
 import FornyeBarometer
+import FornyeFormats
 import FornyeStorage
 import Foundation
 import Vapor
@@ -138,7 +139,7 @@ struct WaveAdminViews {
                         "input",
                         [
                             "type": "hidden", "name": "frame",
-                            "value": Data(SimpleCSV.write(frameRows(frame)).utf8).base64EncodedString(),
+                            "value": Data(CSVTable.write(frameRows(frame)).utf8).base64EncodedString(),
                         ])
                     el("input", ["type": "hidden", "name": "confirm", "value": "1"])
                     el("div", ["class": "form-actions"]) {
@@ -333,6 +334,52 @@ struct WaveAdminViews {
                 }
                 if wave.status == .open {
                     statusButton(wave, "closed", pick("Steng bølgen", "Close the wave"))
+                }
+                if wave.status == .closed {
+                    statusButton(wave, "published", pick("Publiser resultatene", "Publish the results"))
+                }
+                if wave.status == .published {
+                    statusButton(wave, "closed", pick("Avpubliser", "Unpublish"))
+                }
+            }
+            el("p", ["class": "hint"]) {
+                switch wave.status {
+                case .published:
+                    pick("Resultatene er offentlige: ", "The results are public: ")
+                    el("a", ["href": "/barometer/\(wave.slug)"]) { "/barometer/\(wave.slug)" }
+                case .closed:
+                    pick(
+                        "Stengt: bare analytikere ser resultatene. Publiser for å vise dem på de offentlige sidene.",
+                        "Closed: only analysts see the results. Publish to show them on the public pages.")
+                default:
+                    pick(
+                        "En bølge publiseres når den er stengt; bare publiserte bølger vises offentlig.",
+                        "A wave is published once closed; only published waves are shown publicly.")
+                }
+            }
+            el("h3") { pick("Importer svar fra fil", "Import responses from a file") }
+            el("p") {
+                el("a", ["href": "/analyse/innsamling/\(wave.slug)/import"]) {
+                    pick(
+                        "Importer svar (SurveyXact, LimeSurvey, Kobo, SPSS, CSV)",
+                        "Import responses (SurveyXact, LimeSurvey, Kobo, SPSS, CSV)")
+                }
+            }
+            el("h3") { pick("Last ned mikrodata", "Download microdata") }
+            el("p", ["class": "hint"]) {
+                pick(
+                    "Hver nedlasting føres i revisjonsloggen (hvem, bølge, format, antall rader).",
+                    "Every download is written to the audit log (who, wave, format, rows).")
+            }
+            el("ul") {
+                for (format, nb, en) in [
+                    ("csv", "CSV med kodebok (zip)", "CSV with codebook (zip)"),
+                    ("xlsx", "Excel (data, variabler, etiketter)", "Excel (data, variables, labels)"),
+                    ("sav", "SPSS .sav", "SPSS .sav"), ("json", "JSON", "JSON"),
+                ] {
+                    el("li") {
+                        el("a", ["href": "/analyse/innsamling/\(wave.slug)/eksport/\(format)"]) { pick(nb, en) }
+                    }
                 }
             }
             el("h3") { pick("Invitasjonslenker", "Invitation links") }

@@ -18,6 +18,8 @@ public struct PageLayout: Sendable {
     public var role: Role?
     /// The request's CSRF token, for the sign-out form; without it no sign-out button is shown.
     public var csrfToken: String?
+    /// Reload the page after this many seconds (a progress page without JavaScript).
+    public var refreshSeconds: Int?
 
     public init(
         title: String, language: Language, path: String, synthetic: Bool = false, userName: String? = nil,
@@ -47,6 +49,7 @@ public struct PageLayout: Sendable {
             el("head") {
                 el("meta", ["charset": "utf-8"])
                 el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                if let refreshSeconds { el("meta", ["http-equiv": "refresh", "content": "\(refreshSeconds)"]) }
                 el("title") { "\(title) – Fornye" }
                 el("link", ["rel": "stylesheet", "href": "/assets/fornye.css"])
             }

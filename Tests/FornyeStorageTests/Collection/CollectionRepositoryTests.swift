@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import FornyeBarometer
+import FornyeFormats
 import Foundation
 import Logging
 import Testing
@@ -28,10 +29,9 @@ import Testing
     }
 
     func frame() throws -> [SampleUnit] {
-        let rows = SimpleCSV.parse(
-            "enhet,kommunenummer,sektor,enhetstype,epost\nA,0301,1,1,a@example.test\nB,,2,6,b@example.test\n")
+        let csv = "enhet,kommunenummer,sektor,enhetstype,epost\nA,0301,1,1,a@example.test\nB,,2,6,b@example.test\n"
         let frame = SampleFrame(
-            rows: rows, instrument: try Instrument.innovasjonsbarometer2018,
+            csv: Data(csv.utf8), file: "utvalg.csv", instrument: try Instrument.innovasjonsbarometer2018,
             register: try MunicipalityRegister.bundled(),
             on: CalendarDay("2026-03-01")!)
         #expect(frame.issues.isEmpty)
@@ -94,14 +94,13 @@ import Testing
     }
 
     @Test func sampleFrameProblemsAreLocatedAndRefuseTheWholeFile() throws {
-        let rows = SimpleCSV.parse(
-            """
+        let csv = """
             enhet;kommunenummer;sektor;enhetstype;epost
             "Skole; nord";0301;Utdanning og oppvekst;Grunnskole;a@example.test
             ;12;9;1;a@example.test
-            """)
+            """
         let frame = SampleFrame(
-            rows: rows, instrument: try Instrument.innovasjonsbarometer2018,
+            csv: Data(csv.utf8), file: "utvalg.csv", instrument: try Instrument.innovasjonsbarometer2018,
             register: try MunicipalityRegister.bundled(),
             on: CalendarDay("2026-03-01")!)
         #expect(!frame.isValid)
@@ -129,9 +128,26 @@ import Testing
         #expect(DraftAnswers.decode(DraftAnswers.encode(answers)) == answers)
     }
 
-    @Test func csvWritingQuotesAndDefusesFormulas() {
-        let text = SimpleCSV.write([["a,b", "=SUM(A1)", "x\"y"]])
+    @Test func csvWritingQuotesAndDefusesFormulas() throws {
+        let text = CSVTable.write([["a,b", "=SUM(A1)", "x\"y"]])
         #expect(text == "\"a,b\",'=SUM(A1),\"x\"\"y\"\r\n")
-        #expect(SimpleCSV.parse(text) == [["a,b", "'=SUM(A1)", "x\"y"]])
+        #expect(try CSVTable.parse(text, file: "t.csv").header == ["a,b", "'=SUM(A1)", "x\"y"])
+    }
+
+    @Test func aBrokenFrameFileIsOneIssueAtItsLineAndColumn() throws {
+        let csv = "enhet,kommunenummer,sektor,enhetstype,epost\nA,0301,1,1,a@example.test\n\"B,,2,6,b@example.test\n"
+        let frame = SampleFrame(
+            csv: Data(csv.utf8), file: "utvalg.csv", instrument: try Instrument.innovasjonsbarometer2018,
+            register: nil, on: CalendarDay("2026-03-01")!)
+        #expect(!frame.isValid)
+        #expect(frame.issues.count == 1)
+        #expect(frame.issues.first?.row == 3)
+        #expect(frame.issues.first?.column == "enhet")
+        #expect(frame.issues.first?.message.contains("never closed") == true)
+        let latin1 = SampleFrame(
+            csv: Data([0x65, 0x6E, 0x68, 0x65, 0x74, 0x0A, 0xE6, 0x0A]), file: "utvalg.csv",
+            instrument: try Instrument.innovasjonsbarometer2018, register: nil, on: CalendarDay("2026-03-01")!)
+        #expect(latin1.issues.first?.row == 2)
+        #expect(latin1.issues.first?.message.contains("not UTF-8") == true)
     }
 }

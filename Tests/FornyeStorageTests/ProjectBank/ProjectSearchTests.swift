@@ -175,7 +175,8 @@ import Testing
         let unclosed = header + "case,1,1,Service,\"Never closed,,,x,,,NO,Pilot\n"
         #expect(
             throws: ProjectError.importFailed(
-                file: "f.csv", row: 2, column: nil, message: "a quoted field is never closed")
+                file: "f.csv", row: 2, column: "name",
+                message: "the quote that opens this field is never closed; add the closing \"")
         ) {
             try ProjectImportMapping.ipsx.documents(unclosed, file: "f.csv")
         }

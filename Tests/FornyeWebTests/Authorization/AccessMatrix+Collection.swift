@@ -20,5 +20,27 @@ extension AccessMatrix {
         RouteAccess(
             .GET, "/analyse/innsamling/:slug/ikke-svart.csv", .analysts,
             sample: unknownCollectionWave + "/ikke-svart.csv"),
+        RouteAccess(.GET, "/analyse/innsamling/:slug/import", .analysts, sample: unknownCollectionWave + "/import"),
+        RouteAccess(.POST, "/analyse/innsamling/:slug/import", .analysts, sample: unknownCollectionWave + "/import"),
+        RouteAccess(
+            .GET, "/analyse/innsamling/:slug/import/jobb/:job", .analysts,
+            sample: unknownCollectionWave + "/import/jobb/x"),
+        RouteAccess(
+            .GET, "/analyse/innsamling/:slug/import/:upload", .analysts, sample: unknownCollectionWave + "/import/x"),
+        RouteAccess(
+            .GET, "/analyse/innsamling/:slug/import/:upload/kobling.yaml", .analysts,
+            sample: unknownCollectionWave + "/import/x/kobling.yaml"),
+        RouteAccess(
+            .POST, "/analyse/innsamling/:slug/import/:upload/kobling", .analysts,
+            sample: unknownCollectionWave + "/import/x/kobling"),
+        RouteAccess(
+            .POST, "/analyse/innsamling/:slug/import/:upload/bekreft", .analysts,
+            sample: unknownCollectionWave + "/import/x/bekreft"),
+        RouteAccess(
+            .POST, "/analyse/innsamling/:slug/import/:upload/avbryt", .analysts,
+            sample: unknownCollectionWave + "/import/x/avbryt"),
+        RouteAccess(
+            .GET, "/analyse/innsamling/:slug/eksport/:format", .analysts,
+            sample: unknownCollectionWave + "/eksport/csv"),
     ]
 }

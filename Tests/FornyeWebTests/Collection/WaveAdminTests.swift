@@ -1,5 +1,6 @@
 import FluentKit
 import FornyeBarometer
+import FornyeFormats
 import FornyeStorage
 import Foundation
 import Testing
@@ -94,7 +95,7 @@ import VaporTesting
                 .POST, "/analyse/innsamling/2026/invitasjoner", headers: headers,
                 body: ByteBuffer(string: encode([("format", "csv")], csrf: csrf)))
             #expect(links.headers.contentType?.subType == "csv")
-            let rows = SimpleCSV.parse(links.body.string)
+            let rows = try CSVTable.parse(links.body.string, file: "lenker.csv").allRows
             #expect(rows.count == 5)
             #expect(rows[0] == ["enhet", "kommunenummer", "epost", "kontaktperson", "lenke"])
             let tokens = rows.dropFirst().map { String($0[4].split(separator: "/").last!) }
@@ -132,7 +133,7 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/analyse/innsamling/2026/ikke-svart.csv", headers: headers) {
                 response in
-                let rows = SimpleCSV.parse(response.body.string)
+                let rows = try CSVTable.parse(response.body.string, file: "lenker.csv").allRows
                 #expect(rows.count == 4)
                 #expect(!rows.contains { $0.first == "Solsiden sykehjem" })
             }
@@ -140,7 +141,7 @@ import VaporTesting
             let again = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/2026/invitasjoner", headers: headers,
                 body: ByteBuffer(string: encode([("format", "csv")], csrf: csrf)))
-            #expect(SimpleCSV.parse(again.body.string).count == 4)
+            #expect(try CSVTable.parse(again.body.string, file: "lenker.csv").allRows.count == 4)
             try await app.testing().test(.GET, "/svar/\(tokens[1])") { response in
                 #expect(response.status == .notFound)
             }
@@ -148,7 +149,8 @@ import VaporTesting
             _ = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/2026/status", headers: headers,
                 body: ByteBuffer(string: encode([("status", "closed")], csrf: csrf)))
-            let newToken = String(SimpleCSV.parse(again.body.string)[1][4].split(separator: "/").last!)
+            let newToken = String(
+                try CSVTable.parse(again.body.string, file: "lenker.csv").rows[0][4].split(separator: "/").last!)
             try await app.testing().test(.GET, "/svar/\(newToken)") { response in
                 #expect(response.status == .gone)
             }

@@ -25,7 +25,8 @@ struct CollectionFixture {
         let instrument = try Instrument.innovasjonsbarometer2018
         let day = CalendarDay("2026-03-01")!
         let frame = SampleFrame(
-            rows: SimpleCSV.parse(frameCSV), instrument: instrument, register: try MunicipalityRegister.bundled(),
+            csv: Data(frameCSV.utf8), file: "utvalg.csv", instrument: instrument,
+            register: try MunicipalityRegister.bundled(),
             on: day)
         precondition(frame.isValid, "\(frame.issues)")
         let repository = CollectionRepository(database: app.db)

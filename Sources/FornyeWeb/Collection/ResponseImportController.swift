@@ -1,0 +1,305 @@
+import FluentKit
+import FornyeBarometer
+import FornyeFormats
+import FornyeStatistics
+import FornyeStorage
+import Foundation
+import Vapor
+
+/// Imports a response file into a collected wave: upload (with a saved, uploaded or automatic
+/// mapping), preview with a column → question table to correct the mapping, confirm or cancel.
+/// The whole file is checked before the preview is shown; any bad cell is listed with file, row,
+/// column and question, and confirming is refused until there are none. Confirming stores every
+/// row in one transaction, in the background with a progress page that refreshes itself (no
+/// JavaScript) when the file is large.
+struct ResponseImportController: RouteCollection {
+    /// The largest response file accepted.
+    static let maximumUpload: ByteCount = "50mb"
+    /// Imports of up to this many rows are stored before the confirm request answers; larger ones
+    /// run in the background (see docs/COLLECTION.md for the measurements behind the number).
+    static let synchronousRows = 20_000
+
+    func boot(routes: any RoutesBuilder) throws {
+        let imports = routes.analysts.grouped("analyse", "innsamling", ":slug", "import")
+        imports.get(use: form)
+        imports.get("jobb", ":job", use: job)
+        imports.get(":upload", use: preview)
+        imports.get(":upload", "kobling.yaml", use: mappingYAML)
+        imports.post(":upload", "kobling", use: remap)
+        imports.post(":upload", "bekreft", use: confirm)
+        imports.post(":upload", "avbryt", use: cancel)
+    }
+
+    /// The upload itself, on a route group whose CSRF check reads bodies up to `maximumUpload`.
+    struct Upload: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            routes.analysts.grouped("analyse", "innsamling", ":slug", "import")
+                .on(.POST, body: .collect(maxSize: ResponseImportController.maximumUpload)) { request in
+                    try await ResponseImportController().upload(request: request)
+                }
+        }
+    }
+
+    struct UploadForm: Content {
+        var file: File?
+        var format: String?
+        /// A saved mapping's id, or empty for automatic.
+        var mapping: String?
+        var mappingFile: File?
+    }
+
+    static func collectedWave(_ request: Request) async throws -> (WaveRecord, Instrument) {
+        guard let slug = request.parameters.get("slug"),
+            let wave = try await WaveRepository(database: request.db).record(slug: slug),
+            let key = wave.instrumentVersion, let instrument = try CollectionInstruments.instrument(key: key)
+        else { throw Abort(.notFound, reason: "No wave collected in Fornye has this name.") }
+        return (wave, instrument)
+    }
+
+    private func views(_ request: Request) -> ResponseImportViews { ResponseImportViews(request: request) }
+
+    @Sendable func form(request: Request) async throws -> HTMLPage {
+        let (wave, _) = try await Self.collectedWave(request)
+        let saved = try await ImportMappingStore(database: request.db).list()
+        return HTMLPage(views(request).form(wave, saved: saved, problems: []))
+    }
+
+    @Sendable func upload(request: Request) async throws -> Response {
+        let (wave, instrument) = try await Self.collectedWave(request)
+        guard let session = request.sessionTokenHash else { throw Abort(.unauthorized) }
+        let form = try request.content.decode(UploadForm.self)
+        let saved = try await ImportMappingStore(database: request.db).list()
+        let views = views(request)
+        func refuse(_ field: String, _ nb: String, _ en: String) async throws -> Response {
+            try await HTMLPage(
+                views.form(wave, saved: saved, problems: [.init(field: field, nb: nb, en: en)]),
+                status: .unprocessableEntity
+            ).encodeResponse(for: request)
+        }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await refuse("file", "Velg en fil med svar.", "Choose a file with responses.")
+        }
+        let filename = String(file.filename.prefix(200))
+        // The mapping: uploaded YAML, a saved one, or automatic (columns named like questions).
+        var mapping = ImportMapping(name: "automatisk")
+        if let upload = form.mappingFile, upload.data.readableBytes > 0 {
+            do {
+                mapping = try ImportMapping.parse(
+                    yaml: String(decoding: Data(buffer: upload.data), as: UTF8.self), file: upload.filename)
+            } catch {
+                return try await refuse("mappingFile", error.description, error.description)
+            }
+        } else if let id = form.mapping.flatMap(UUID.init(uuidString:)) {
+            guard let record = saved.first(where: { $0.id == id }) else {
+                return try await refuse("mapping", "Koblingen finnes ikke.", "No such mapping.")
+            }
+            do {
+                mapping = try ImportMapping.parse(yaml: record.yaml, file: record.name)
+            } catch {
+                return try await refuse("mapping", error.description, error.description)
+            }
+        }
+        let format: SourceFormat
+        if let chosen = form.format, !chosen.isEmpty {
+            guard let known = SourceFormat(rawValue: chosen) else {
+                return try await refuse("format", "Ukjent filtype.", "Unknown kind of file.")
+            }
+            format = known
+        } else {
+            format = mapping.format ?? .guess(for: URL(fileURLWithPath: filename))
+        }
+        let data = Data(buffer: file.data)
+        let table: SourceTable
+        do {
+            table = try SourceReader.read(data, file: filename, format: format, sheet: mapping.sheet)
+        } catch {
+            return try await refuse("file", error.description, error.description)
+        }
+        let (preview, checked) = await Self.check(table, mapping: mapping, instrument: instrument)
+        let upload = ImportUpload(
+            id: ImportUploadStore.newID(), sessionHash: session, waveSlug: wave.slug, filename: filename,
+            format: format, table: table, mapping: mapping, checked: checked, preview: preview, size: data.count,
+            created: Date())
+        do {
+            try request.application.importUploads.put(upload)
+        } catch {
+            return try await refuse(
+                "file", "Det ligger for mange opplastede filer og venter. Prøv igjen senere.",
+                "Too many uploaded files are waiting. Try again later.")
+        }
+        return request.redirect(to: Self.path(wave.slug, upload.id), redirectType: .normal)
+    }
+
+    static func path(_ slug: String, _ upload: String) -> String { "/analyse/innsamling/\(slug)/import/\(upload)" }
+
+    /// The preview of the first rows, and the whole file checked (off the event loop: a large file
+    /// takes seconds).
+    static func check(
+        _ table: SourceTable, mapping: ImportMapping, instrument: Instrument
+    ) async -> (ImportPreview, Result<Dataset, ImportFailure>) {
+        await Task.detached(priority: .userInitiated) {
+            let head = SourceTable(
+                file: table.file, sheet: table.sheet, columns: table.columns, rows: Array(table.rows.prefix(10)),
+                rowNumbers: Array(table.rowNumbers.prefix(10)), valueLabels: table.valueLabels)
+            var preview = ResponseImporter.preview(head, mapping: mapping, instrument: instrument, rows: 10)
+            preview.rowCount = table.rows.count
+            let checked: Result<Dataset, ImportFailure>
+            do throws(ImportFailure) {
+                checked = .success(try ResponseImporter.run(table, mapping: mapping, instrument: instrument).dataset)
+                preview.problems = []
+                preview.problemsTruncated = false
+            } catch {
+                checked = .failure(error)
+                preview.problems = error.problems
+                preview.problemsTruncated = error.truncated
+            }
+            return (preview, checked)
+        }.value
+    }
+
+    private func upload(_ request: Request, wave: WaveRecord) throws -> ImportUpload {
+        guard let id = request.parameters.get("upload"),
+            let upload = request.application.importUploads.upload(id, session: request.sessionTokenHash),
+            upload.waveSlug == wave.slug
+        else {
+            throw Abort(
+                .notFound,
+                reason: "The uploaded file is no longer kept (confirmed, cancelled or expired). Upload it again.")
+        }
+        return upload
+    }
+
+    @Sendable func preview(request: Request) async throws -> HTMLPage {
+        let (wave, instrument) = try await Self.collectedWave(request)
+        let upload = try upload(request, wave: wave)
+        let notice = request.query[String.self, at: "lagret"].map { name in
+            views(request).pick("Koblingen er lagret som «\(name)».", "The mapping was saved as «\(name)».")
+        }
+        return HTMLPage(views(request).preview(wave, upload: upload, instrument: instrument, notice: notice))
+    }
+
+    @Sendable func mappingYAML(request: Request) async throws -> Response {
+        let (wave, _) = try await Self.collectedWave(request)
+        let upload = try upload(request, wave: wave)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(
+            .attachment, filename: DatasetDownload.safeFileName(upload.mapping.name) + ".mapping.yaml")
+        headers.cacheControl = .init(noStore: true)
+        return Response(status: .ok, headers: headers, body: .init(string: try upload.mapping.yaml()))
+    }
+
+    /// The column → question table posted: `c<index>` = question, `question[code]` for an option
+    /// column, or empty to ignore the column; `save` names the mapping to save.
+    @Sendable func remap(request: Request) async throws -> Response {
+        let (wave, instrument) = try await Self.collectedWave(request)
+        var upload = try upload(request, wave: wave)
+        let fields = try request.content.decode([String: String].self)
+        let previous = Dictionary(
+            upload.mapping.columns.compactMap { rule in rule.column.map { ($0, rule) } },
+            uniquingKeysWith: { first, _ in first })
+        var rules: [ImportMapping.ColumnRule] = []
+        var items: [String: [String: Int]] = [:]
+        var itemOrder: [String] = []
+        var ignore: [String] = []
+        for (index, column) in upload.table.columns.enumerated() {
+            let target = (fields["c\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
+            if target.isEmpty {
+                ignore.append(column)
+            } else if target.hasSuffix("]"), let open = target.firstIndex(of: "["),
+                let code = Int(target[target.index(after: open)..<target.index(before: target.endIndex)])
+            {
+                let question = String(target[..<open])
+                if items[question] == nil { itemOrder.append(question) }
+                items[question, default: [:]][column] = code
+            } else if let kept = previous[column], kept.variable == target {
+                rules.append(kept)
+            } else {
+                rules.append(.init(column: column, variable: target))
+            }
+        }
+        for question in itemOrder { rules.append(.init(variable: question, items: items[question])) }
+        let saveName = (fields["save"] ?? "").trimmingCharacters(in: .whitespaces)
+        var mapping = upload.mapping
+        mapping.automatic = false
+        mapping.columns = rules
+        mapping.ignore = ignore
+        if !saveName.isEmpty { mapping.name = String(saveName.prefix(100)) }
+        let (preview, checked) = await Self.check(upload.table, mapping: mapping, instrument: instrument)
+        upload.mapping = mapping
+        upload.preview = preview
+        upload.checked = checked
+        try? request.application.importUploads.put(upload)
+        var target = Self.path(wave.slug, upload.id)
+        if !saveName.isEmpty {
+            try await ImportMappingStore(database: request.db).save(
+                name: mapping.name, yaml: try mapping.yaml(), by: request.principal?.userID)
+            try await request.audit(.importMappingSaved, target: mapping.name, details: "from \(upload.filename)")
+            target += "?lagret=" + (mapping.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }
+        return request.redirect(to: target, redirectType: .normal)
+    }
+
+    @Sendable func cancel(request: Request) async throws -> Response {
+        let (wave, _) = try await Self.collectedWave(request)
+        let upload = try upload(request, wave: wave)
+        request.application.importUploads.remove(upload.id)
+        return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
+    }
+
+    @Sendable func confirm(request: Request) async throws -> Response {
+        let (wave, instrument) = try await Self.collectedWave(request)
+        let upload = try upload(request, wave: wave)
+        guard case .success(let dataset) = upload.checked else {
+            return try await HTMLPage(
+                views(request).preview(wave, upload: upload, instrument: instrument, notice: nil),
+                status: .unprocessableEntity
+            ).encodeResponse(for: request)
+        }
+        guard wave.status != .published else {
+            throw Abort(
+                .conflict,
+                reason:
+                    "The wave is published: unpublish it before importing. (Bølgen er publisert: avpubliser den først.)"
+            )
+        }
+        let store = request.application.importUploads
+        store.remove(upload.id)
+        let job = ImportJob(
+            id: ImportUploadStore.newID(), sessionHash: upload.sessionHash, waveSlug: wave.slug,
+            filename: upload.filename, total: dataset.rowCount, state: .storing(done: 0), created: Date())
+        store.putJob(job)
+        let app = request.application
+        let database = app.db
+        let actor = request.principal?.userID
+        let waveID = try wave.requireID()
+        let format = upload.format
+        let task = Task {
+            do {
+                let stored = try await CollectionRepository(database: database).importResponses(
+                    waveID: waveID, dataset: dataset,
+                    progress: { done in store.updateJob(job.id) { $0.state = .storing(done: done) } })
+                try await AuditLog(database: database).record(
+                    actor: actor, action: .waveImported, target: job.waveSlug,
+                    details: "\(job.filename): \(stored) rows (\(format.rawValue))")
+                app.barometerStore.invalidate(job.waveSlug)
+                store.updateJob(job.id) { $0.state = .finished(stored: stored) }
+            } catch {
+                app.logger.error("import failed", metadata: ["wave": "\(job.waveSlug)", "error": "\(error)"])
+                store.updateJob(job.id) { $0.state = .failed("\(error)") }
+            }
+        }
+        if dataset.rowCount <= Self.synchronousRows { await task.value }
+        request.logger.notice("import confirmed", metadata: ["wave": "\(wave.slug)", "rows": "\(dataset.rowCount)"])
+        return request.redirect(to: "/analyse/innsamling/\(wave.slug)/import/jobb/\(job.id)", redirectType: .normal)
+    }
+
+    @Sendable func job(request: Request) async throws -> HTMLPage {
+        let (wave, _) = try await Self.collectedWave(request)
+        guard let id = request.parameters.get("job"),
+            let job = request.application.importUploads.job(id, session: request.sessionTokenHash),
+            job.waveSlug == wave.slug
+        else { throw Abort(.notFound, reason: "No such import.") }
+        return HTMLPage(views(request).job(wave, job: job))
+    }
+}
