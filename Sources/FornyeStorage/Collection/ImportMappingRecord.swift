@@ -1,5 +1,5 @@
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// A saved import mapping: its name and its YAML (`ImportMapping.yaml()`).
 public final class ImportMappingRecord: Model, @unchecked Sendable {
