@@ -16,6 +16,8 @@ def main():
     parser.add_argument("--acked", help="token,key,... lines of every acknowledged submission (loadgen.py)")
     parser.add_argument("--acked-count", type=int,
                         help="only how many were acknowledged (wrk): each must be stored, nothing else")
+    parser.add_argument("--in-flight", type=int, default=0,
+                        help="with --acked-count: answers stored but not yet counted when the load stopped")
     parser.add_argument("--wave", required=True)
     args = parser.parse_args()
     db = sqlite3.connect(args.database)
@@ -59,7 +61,7 @@ def main():
     orphans = response_ids - set(linked)
     if orphans:
         problems.append(f"{len(orphans)} responses belong to no invitation")
-    if args.acked_count is not None and args.acked_count != len(used):
+    if args.acked_count is not None and not args.acked_count <= len(used) <= args.acked_count + args.in_flight:
         problems.append(f"{args.acked_count} acknowledged but {len(used)} used invitations")
     drafts = db.execute("SELECT COUNT(*) FROM drafts").fetchone()[0]
     print(f"journal_mode={journal}; acknowledged={args.acked_count if args.acked_count is not None else len(acked)}; used invitations={len(used)}; "

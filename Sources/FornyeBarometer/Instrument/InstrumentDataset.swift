@@ -37,7 +37,7 @@ extension Instrument {
         for (row, answers) in responses.enumerated() {
             routing.resolve(into: &visible, relevant: &relevant) { answers[$0] }
             for index in sinks.indices {
-                if let error = sinks[index].append(visible[slots[index]], question: questions[index], row: row),
+                if let error = sinks[index].append(visible[slots[index]], row: row),
                     index < firstError?.question ?? .max
                 {
                     firstError = (index, error)
@@ -73,9 +73,12 @@ extension Instrument {
 
         var storage: Storage
         let optionSet: Set<Int>
+        /// Kept here so that a row does not copy the question (only errors read it).
+        let question: Question
 
         init(_ question: Question, options: [Int], rows: Int) {
             optionSet = Set(options)
+            self.question = question
             func reserved<T>(_ type: T.Type) -> [T] {
                 var values: [T] = []
                 values.reserveCapacity(rows)
@@ -92,7 +95,7 @@ extension Instrument {
         }
 
         /// Appends one row's answer; the problem, if the answer does not fit.
-        mutating func append(_ answer: Answer?, question: Question, row: Int) -> StatisticsError? {
+        mutating func append(_ answer: Answer?, row: Int) -> StatisticsError? {
             switch storage {
             case .codes(var codes):
                 storage = .none
