@@ -28,7 +28,10 @@ extension Instrument {
         var slotOf: [String: Int] = [:]
         for (slot, name) in routing.names.enumerated() { slotOf[name] = slot }
         var sinks = questions.map { question in
-            ColumnSink(question, options: question.type == .multipleChoice ? choices(of: question)?.choices.map(\.code) ?? [] : [], rows: responses.count)
+            ColumnSink(
+                question,
+                options: question.type == .multipleChoice ? choices(of: question)?.choices.map(\.code) ?? [] : [],
+                rows: responses.count)
         }
         let slots = questions.map { slotOf[$0.name] ?? 0 }
         var visible = [Answer?](repeating: nil, count: routing.names.count)

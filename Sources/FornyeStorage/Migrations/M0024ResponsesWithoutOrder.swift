@@ -33,7 +33,9 @@ struct M0024ResponsesWithoutOrder: AsyncMigration {
             else { throw StorageError.unsupportedDatabase }
             let unordered = create.replacingCharacters(in: nameRange, with: "\"responses_unordered\"")
             try await sql.raw("\(unsafeRaw: unordered) WITHOUT ROWID").run()
-            try await sql.raw("INSERT INTO responses_unordered SELECT id, wave_id, answers_json, weight, stratum, psu FROM responses").run()
+            try await sql.raw(
+                "INSERT INTO responses_unordered SELECT id, wave_id, answers_json, weight, stratum, psu FROM responses"
+            ).run()
             try await sql.raw(
                 "CREATE TEMP TABLE response_links AS SELECT id, response_id FROM invitations WHERE response_id IS NOT NULL"
             ).run()

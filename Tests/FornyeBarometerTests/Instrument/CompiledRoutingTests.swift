@@ -94,7 +94,8 @@ import Testing
                 answers[question.name] = .codes(Set(codes.filter { _ in Bool.random(using: &generator) }))
             case .integer, .decimal:
                 answers[question.name] = .number(Double(Int.random(in: 0...50, using: &generator)))
-            case .municipality: answers[question.name] = .text(["0301", "4601", "5001"].randomElement(using: &generator)!)
+            case .municipality:
+                answers[question.name] = .text(["0301", "4601", "5001"].randomElement(using: &generator)!)
             case .text: answers[question.name] = .text(["abc", "tekst", "skip", "3"].randomElement(using: &generator)!)
             case .note: break
             }
@@ -155,7 +156,8 @@ import Testing
         let instrument = try Instrument.innovasjonsbarometer2018
         var generator = Generator(state: 18)
         let responses = (0..<400).map { _ in Self.fittingAnswers(instrument, &generator) }
-        #expect(Self.same(try instrument.columns(responses: responses), try Self.referenceColumns(instrument, responses)))
+        #expect(
+            Self.same(try instrument.columns(responses: responses), try Self.referenceColumns(instrument, responses)))
     }
 
     /// Columns equal, with NaN equal to NaN (system missing numbers).

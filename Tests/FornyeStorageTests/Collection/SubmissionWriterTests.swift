@@ -32,7 +32,8 @@ import Testing
         let waveID = try wave.requireID()
         let units = try await repository.units(waveID: waveID)
         try await repository.reinvite(
-            waveID: waveID, hashes: Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), "h-\($0.rowNumber)") }))
+            waveID: waveID,
+            hashes: Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), "h-\($0.rowNumber)") }))
         try await repository.setStatus(.open, waveID: waveID)
         let invitations = try await InvitationRecord.query(on: database).filter(\.$wave.$id == waveID).all()
         return (wave, try invitations.map { try $0.requireID() })

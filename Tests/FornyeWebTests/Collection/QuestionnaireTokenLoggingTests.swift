@@ -27,8 +27,10 @@ import VaporTesting
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
             #expect(
-                try await app.testing().sendRequest(.POST, "\(base)/side/1", headers: headers, body: .init(string: "a=1"))
-                    .status == .forbidden)
+                try await app.testing().sendRequest(
+                    .POST, "\(base)/side/1", headers: headers, body: .init(string: "a=1")
+                )
+                .status == .forbidden)
             #expect(try await postForm(app, "\(base)/send", []).status == .badRequest)
             #expect(try await app.testing().sendRequest(.GET, "\(base)/side/99x").status == .notFound)
             #expect(try await postForm(app, "\(base)/send", hiddenFields(review.body.string)).status == .ok)
