@@ -13,7 +13,11 @@ import sys
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", required=True)
-    parser.add_argument("--acked", required=True)
+    parser.add_argument("--acked", help="token,key,... lines of every acknowledged submission (loadgen.py)")
+    parser.add_argument("--acked-count", type=int,
+                        help="only how many were acknowledged (wrk): each must be stored, nothing else")
+    parser.add_argument("--in-flight", type=int, default=0,
+                        help="with --acked-count: answers stored but not yet counted when the load stopped")
     parser.add_argument("--wave", required=True)
     args = parser.parse_args()
     db = sqlite3.connect(args.database)
@@ -22,12 +26,15 @@ def main():
     if integrity != [("ok",)]:
         problems.append(f"integrity_check: {integrity[:5]}")
     journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+    definition = db.execute("SELECT sql FROM sqlite_master WHERE name = 'responses'").fetchone()[0]
+    without_rowid = definition.upper().endswith("WITHOUT ROWID")
     wave_id = db.execute("SELECT id FROM waves WHERE slug = ?", (args.wave,)).fetchone()[0]
     acked = {}
-    with open(args.acked) as handle:
-        for line in handle:
-            token, key, _status, _kind = line.strip().split(",")
-            acked[token] = key
+    if args.acked:
+        with open(args.acked) as handle:
+            for line in handle:
+                token, key, _status, _kind = line.strip().split(",")
+                acked[token] = key
     invitations = {
         row[0]: row[1:]
         for row in db.execute(
@@ -54,9 +61,11 @@ def main():
     orphans = response_ids - set(linked)
     if orphans:
         problems.append(f"{len(orphans)} responses belong to no invitation")
+    if args.acked_count is not None and not args.acked_count <= len(used) <= args.acked_count + args.in_flight:
+        problems.append(f"{args.acked_count} acknowledged but {len(used)} used invitations")
     drafts = db.execute("SELECT COUNT(*) FROM drafts").fetchone()[0]
-    print(f"journal_mode={journal}; acknowledged={len(acked)}; used invitations={len(used)}; "
-          f"responses={len(responses)}; drafts={drafts}; integrity={integrity[0][0]}")
+    print(f"journal_mode={journal}; acknowledged={args.acked_count if args.acked_count is not None else len(acked)}; used invitations={len(used)}; "
+          f"responses={len(responses)}; without rowid={without_rowid}; drafts={drafts}; integrity={integrity[0][0]}")
     if problems:
         print("FAILED:\n  " + "\n  ".join(problems[:20]))
         sys.exit(1)

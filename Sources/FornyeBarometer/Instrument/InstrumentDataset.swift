@@ -18,82 +18,158 @@ extension Instrument {
 
     /// The columns of `dataset(responses:)`, for callers that add columns of their own
     /// (weights, attributes derived from the municipality) before making the dataset.
+    ///
+    /// Routing is compiled once (`CompiledRouting`) and each response is resolved and written
+    /// into every column in one pass. Errors are reported as a question-by-question check would
+    /// find them: the first question in instrument order with a problem, at its first row.
     public func columns(responses: [AnswerSet]) throws(StatisticsError) -> [String: Column] {
-        let completed = responses.map(completing)
+        let routing = CompiledRouting(self)
+        let questions = self.questions
+        var slotOf: [String: Int] = [:]
+        for (slot, name) in routing.names.enumerated() { slotOf[name] = slot }
+        var sinks = questions.map { question in
+            ColumnSink(
+                question,
+                options: question.type == .multipleChoice ? choices(of: question)?.choices.map(\.code) ?? [] : [],
+                rows: responses.count)
+        }
+        let slots = questions.map { slotOf[$0.name] ?? 0 }
+        var visible = [Answer?](repeating: nil, count: routing.names.count)
+        var relevant = [Bool](repeating: false, count: questions.count)
+        var firstError: (question: Int, error: StatisticsError)?
+        for (row, answers) in responses.enumerated() {
+            routing.resolve(into: &visible, relevant: &relevant) { answers[$0] }
+            for index in sinks.indices {
+                if let error = sinks[index].append(visible[slots[index]], row: row),
+                    index < firstError?.question ?? .max
+                {
+                    firstError = (index, error)
+                }
+            }
+        }
+        if let firstError { throw firstError.error }
         var columns: [String: Column] = [:]
-        for question in questions where question.type.hasAnswer {
-            let answers = completed.map { $0[question.name] }
-            switch question.type {
-            case .singleChoice, .scale:
-                var codes: [Int32] = []
-                codes.reserveCapacity(answers.count)
-                for (row, answer) in answers.enumerated() {
-                    switch answer {
-                    case nil: codes.append(Column.systemMissing)
-                    case .code(let code): codes.append(Int32(clamping: code))
-                    default: throw Self.wrongForm(answer, question, row: row, expected: "one code")
-                    }
+        for (question, sink) in zip(questions, sinks) {
+            switch sink.storage {
+            case .codes(let codes): columns[question.name] = .codes(codes)
+            case .items(let options, let items):
+                for (option, codes) in zip(options, items) {
+                    columns[InstrumentCodebookNaming.itemName(question.name, code: option)] = .codes(codes)
                 }
-                columns[question.name] = .codes(codes)
-            case .multipleChoice:
-                let options = choices(of: question)?.choices.map(\.code) ?? []
-                var items = Array(repeating: [Int32](), count: options.count)
-                for (row, answer) in answers.enumerated() {
-                    let chosen: Set<Int>?
-                    switch answer {
-                    case nil: chosen = nil
-                    case .codes(let codes): chosen = codes
-                    default: throw Self.wrongForm(answer, question, row: row, expected: "a set of codes")
-                    }
-                    if let unknown = chosen?.subtracting(options).min() {
-                        throw .invalidValue(
-                            variable: question.name, row: row + 1,
-                            message: "code \(unknown) is not in choice list \(question.choiceList ?? "")")
-                    }
-                    for (index, option) in options.enumerated() {
-                        items[index].append(chosen.map { $0.contains(option) ? 1 : 0 } ?? Column.systemMissing)
-                    }
-                }
-                for (index, option) in options.enumerated() {
-                    columns[InstrumentCodebookNaming.itemName(question.name, code: option)] = .codes(items[index])
-                }
-            case .integer, .decimal:
-                columns[question.name] = .numbers(
-                    try answers.enumerated().map { (row, answer) throws(StatisticsError) -> Double in
-                        switch answer {
-                        case nil: return .nan
-                        case .number(let number): return number
-                        case .code(let code): return Double(code)
-                        default: throw Self.wrongForm(answer, question, row: row, expected: "a number")
-                        }
-                    })
-            case .text, .municipality:
-                columns[question.name] = .texts(
-                    try answers.enumerated().map { (row, answer) throws(StatisticsError) -> String? in
-                        switch answer {
-                        case nil: return nil
-                        case .text(let text):
-                            if question.type == .municipality, !Self.isMunicipalityNumber(text) {
-                                throw .invalidValue(
-                                    variable: question.name, row: row + 1,
-                                    message: "\"\(text)\" is not a municipality number (four digits, e.g. 0301)")
-                            }
-                            return text
-                        default: throw Self.wrongForm(answer, question, row: row, expected: "text")
-                        }
-                    })
-            case .note:
-                continue
+            case .numbers(let numbers): columns[question.name] = .numbers(numbers)
+            case .texts(let texts): columns[question.name] = .texts(texts)
+            case .none: continue
             }
         }
         return columns
+    }
+
+    /// One question's column(s) being filled row by row.
+    private struct ColumnSink {
+        enum Storage {
+            case codes([Int32])
+            case items(options: [Int], [[Int32]])
+            case numbers([Double])
+            case texts([String?])
+            case none
+        }
+
+        var storage: Storage
+        let optionSet: Set<Int>
+        /// Kept here so that a row does not copy the question (only errors read it).
+        let question: Question
+
+        init(_ question: Question, options: [Int], rows: Int) {
+            optionSet = Set(options)
+            self.question = question
+            func reserved<T>(_ type: T.Type) -> [T] {
+                var values: [T] = []
+                values.reserveCapacity(rows)
+                return values
+            }
+            switch question.type {
+            case .singleChoice, .scale: storage = .codes(reserved(Int32.self))
+            case .multipleChoice:
+                storage = .items(options: options, Array(repeating: reserved(Int32.self), count: options.count))
+            case .integer, .decimal: storage = .numbers(reserved(Double.self))
+            case .text, .municipality: storage = .texts(reserved(String?.self))
+            case .note: storage = .none
+            }
+        }
+
+        /// Appends one row's answer; the problem, if the answer does not fit.
+        mutating func append(_ answer: Answer?, row: Int) -> StatisticsError? {
+            switch storage {
+            case .codes(var codes):
+                storage = .none
+                defer { storage = .codes(codes) }
+                switch answer {
+                case nil: codes.append(Column.systemMissing)
+                case .code(let code): codes.append(Int32(clamping: code))
+                default:
+                    codes.append(Column.systemMissing)
+                    return Instrument.wrongForm(answer, question, row: row, expected: "one code")
+                }
+            case .items(let options, var items):
+                storage = .none
+                defer { storage = .items(options: options, items) }
+                let chosen: Set<Int>?
+                var problem: StatisticsError?
+                switch answer {
+                case nil: chosen = nil
+                case .codes(let codes): chosen = codes
+                default:
+                    chosen = nil
+                    problem = Instrument.wrongForm(answer, question, row: row, expected: "a set of codes")
+                }
+                if let chosen, !chosen.isSubset(of: optionSet), let unknown = chosen.subtracting(optionSet).min() {
+                    problem = .invalidValue(
+                        variable: question.name, row: row + 1,
+                        message: "code \(unknown) is not in choice list \(question.choiceList ?? "")")
+                }
+                for index in options.indices {
+                    items[index].append(chosen.map { $0.contains(options[index]) ? 1 : 0 } ?? Column.systemMissing)
+                }
+                return problem
+            case .numbers(var numbers):
+                storage = .none
+                defer { storage = .numbers(numbers) }
+                switch answer {
+                case nil: numbers.append(.nan)
+                case .number(let number): numbers.append(number)
+                case .code(let code): numbers.append(Double(code))
+                default:
+                    numbers.append(.nan)
+                    return Instrument.wrongForm(answer, question, row: row, expected: "a number")
+                }
+            case .texts(var texts):
+                storage = .none
+                defer { storage = .texts(texts) }
+                switch answer {
+                case nil: texts.append(nil)
+                case .text(let text):
+                    texts.append(text)
+                    if question.type == .municipality, !Instrument.isMunicipalityNumber(text) {
+                        return .invalidValue(
+                            variable: question.name, row: row + 1,
+                            message: "\"\(text)\" is not a municipality number (four digits, e.g. 0301)")
+                    }
+                default:
+                    texts.append(nil)
+                    return Instrument.wrongForm(answer, question, row: row, expected: "text")
+                }
+            case .none:
+                break
+            }
+            return nil
+        }
     }
 
     static func isMunicipalityNumber(_ text: String) -> Bool {
         text.count == 4 && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
     }
 
-    private static func wrongForm(_ answer: Answer?, _ question: Question, row: Int, expected: String)
+    fileprivate static func wrongForm(_ answer: Answer?, _ question: Question, row: Int, expected: String)
         -> StatisticsError
     {
         .invalidValue(

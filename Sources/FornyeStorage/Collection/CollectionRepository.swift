@@ -169,10 +169,13 @@ public struct CollectionRepository: Sendable {
 
     /// The invitation with this token hash and its wave.
     public func invitation(tokenHash: String) async throws -> (InvitationRecord, WaveRecord)? {
-        guard let invitation = try await InvitationRecord.query(on: database).filter(\.$tokenHash == tokenHash).first(),
-            let wave = try await WaveRecord.find(invitation.$wave.id, on: database)
+        // One statement: the invitation joined to its wave.
+        guard
+            let invitation = try await InvitationRecord.query(on: database)
+                .join(WaveRecord.self, on: \InvitationRecord.$wave.$id == \WaveRecord.$id)
+                .filter(\.$tokenHash == tokenHash).first()
         else { return nil }
-        return (invitation, wave)
+        return (invitation, try invitation.joined(WaveRecord.self))
     }
 
     public func draft(invitationID: UUID) async throws -> AnswerSet? {
@@ -214,43 +217,16 @@ public struct CollectionRepository: Sendable {
     /// Stores a completed response in one transaction: marks the invitation used (only if it was
     /// unused and its wave open), inserts the response, links it in identified waves, deletes the
     /// draft. Repeating the same `submissionKey` stores nothing and answers `.alreadyReceived`.
+    /// The web server sends submissions through a `SubmissionWriter` (group commit) instead; both
+    /// run `SubmissionBatch`.
     ///
     /// - Parameter answers: completed answers; they are turned into the wave's codebook variables.
     public func submit(
         invitationID: UUID, submissionKey: String, answers: AnswerSet, instrument: Instrument
     ) async throws -> SubmissionOutcome {
-        let dataset = try instrument.dataset(responses: [answers])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let answersJSON = String(
-            decoding: try encoder.encode(try ResponseAnswers.answers(of: dataset, row: 0)), as: UTF8.self)
-        return try await database.transaction { transaction in
-            guard let sql = transaction as? any SQLDatabase else { throw StorageError.unsupportedDatabase }
-            let claimed = try await sql.raw(
-                """
-                UPDATE \(ident: InvitationRecord.schema) SET used = \(bind: true), submission_key = \(bind: submissionKey) \
-                WHERE id = \(bind: invitationID) AND used = \(bind: false) AND EXISTS (SELECT 1 FROM \(ident: WaveRecord.schema) \
-                WHERE \(ident: WaveRecord.schema).id = \(ident: InvitationRecord.schema).wave_id AND status = \(bind: WaveRecord.Status.open.rawValue)) \
-                RETURNING wave_id
-                """
-            ).all()
-            guard let row = claimed.first else {
-                let invitation = try await InvitationRecord.find(invitationID, on: transaction)
-                return invitation?.used == true && invitation?.submissionKey == submissionKey
-                    ? .alreadyReceived : .refused
-            }
-            let waveID = try row.decode(column: "wave_id", as: UUID.self)
-            let responseID = UUID()
-            try await ResponseRecord(
-                id: responseID, waveID: waveID, answersJSON: answersJSON, weight: 1, stratum: nil, psu: nil
-            ).create(on: transaction)
-            if try await WaveRecord.find(waveID, on: transaction)?.collectionMode == .identified {
-                try await InvitationRecord.query(on: transaction).filter(\.$id == invitationID)
-                    .set(\.$response.$id, to: responseID).update()
-            }
-            try await DraftRecord.query(on: transaction).filter(\.$invitation.$id == invitationID).delete()
-            return .accepted
-        }
+        let submission = try PreparedSubmission(
+            invitationID: invitationID, submissionKey: submissionKey, answers: answers, instrument: instrument)
+        return try await database.transaction { try await SubmissionBatch.apply([submission], on: $0)[0] }
     }
 
     /// Every unit of the frame with whether it was invited and whether it answered.

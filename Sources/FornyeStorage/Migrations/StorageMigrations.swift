@@ -22,6 +22,7 @@ public enum StorageMigrations {
             M0034CreateProjectAttachments(),
             M0035AddInstitutionContact(),
             M0026CreateImportMappings(),
+            M0024ResponsesWithoutOrder(),
         ]
     }
 }

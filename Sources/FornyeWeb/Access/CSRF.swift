@@ -28,7 +28,10 @@ public struct CSRFMiddleware: AsyncMiddleware {
                 request.headers.first(name: Self.headerName)
                 ?? (try? request.content.get(String.self, at: Self.fieldName))
             guard let cookieToken, let submitted, CSRF.constantTimeEqual(cookieToken, submitted) else {
-                request.logger.warning("CSRF token missing or wrong", metadata: ["path": "\(request.url.path)"])
+                // The route pattern, not the path: a questionnaire path carries the invitation token.
+                request.logger.warning(
+                    "CSRF token missing or wrong",
+                    metadata: ["route": .string(RequestTelemetryMiddleware.routePattern(of: request))])
                 throw Abort(
                     .forbidden,
                     reason:

@@ -1,5 +1,5 @@
 import Fluent
-import FornyeStorage
+public import FornyeStorage
 public import Vapor
 
 /// Sets up a Vapor application as Fornye: storage, migrations, demo content, middleware, routes.
@@ -39,6 +39,7 @@ public enum FornyeApp {
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[BarometerStoreKey.self] = BarometerStore()
         app.storage[ImportUploadStoreKey.self] = ImportUploadStore()
+        app.storage[SubmissionWriterKey.self] = SubmissionWriter(database: app.db(.fornye))
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())
@@ -48,6 +49,10 @@ public enum FornyeApp {
 
 struct WebSettingsKey: StorageKey {
     typealias Value = WebSettings
+}
+
+struct SubmissionWriterKey: StorageKey {
+    typealias Value = SubmissionWriter
 }
 
 struct FornyeMetricsKey: StorageKey {
@@ -61,6 +66,14 @@ extension Application {
             fatalError("FornyeApp.configure was not called on this Application")
         }
         return settings
+    }
+
+    /// The one writer of questionnaire submissions (group commit).
+    public var submissionWriter: SubmissionWriter {
+        guard let writer = storage[SubmissionWriterKey.self] else {
+            fatalError("FornyeApp.configure was not called on this Application")
+        }
+        return writer
     }
 
     /// The app's own metrics registry (served at /metrics).

@@ -5,8 +5,8 @@ import Vapor
 
 /// The web questionnaire at `/svar/:token`: intro, one page per section, review, submit.
 ///
-/// Nothing here stores a time, address or token with a response; the submission is one
-/// transaction (`CollectionRepository.submit`) and is acknowledged only after it commits.
+/// Nothing here stores a time, address or token with a response; submissions go through the
+/// app's `SubmissionWriter` (group commit) and are acknowledged only after their transaction commits.
 struct QuestionnaireController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let answer = routes.grouped("svar", ":token")
@@ -31,7 +31,9 @@ struct QuestionnaireController: RouteCollection {
         case problem(LinkProblemPage.Kind, HTTPResponseStatus)
     }
 
-    private func resolve(_ request: Request, allowUsed: Bool = false) async throws -> Resolution {
+    private func resolve(_ request: Request, allowUsed: Bool = false, loadDraft: Bool = true) async throws
+        -> Resolution
+    {
         let token = request.parameters.get("token") ?? ""
         let repository = CollectionRepository(database: request.db)
         guard InvitationToken.isWellFormed(token),
@@ -46,7 +48,8 @@ struct QuestionnaireController: RouteCollection {
         let views = QuestionnaireViews(
             language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request),
             waveTitle: wave.title)
-        let answers = try await repository.draft(invitationID: invitationID) ?? AnswerSet()
+        // Sending reads every answer from the form; the draft is not needed then.
+        let answers = loadDraft ? try await repository.draft(invitationID: invitationID) ?? AnswerSet() : AnswerSet()
         return .ready(
             Context(invitationID: invitationID, instrument: instrument, flow: flow, views: views, answers: answers))
     }
@@ -163,7 +166,7 @@ struct QuestionnaireController: RouteCollection {
     }
 
     @Sendable func send(request: Request) async throws -> Response {
-        switch try await resolve(request, allowUsed: true) {
+        switch try await resolve(request, allowUsed: true, loadDraft: false) {
         case .problem(let kind, let status): return problemPage(kind, status, request)
         case .ready(let context):
             let fields = FormFields(body: request.body.string ?? "")
@@ -179,9 +182,11 @@ struct QuestionnaireController: RouteCollection {
                     context.views.review(pages: pages, answers: answers, problems: problems, submissionKey: key),
                     status: .unprocessableEntity)
             }
-            let outcome = try await CollectionRepository(database: request.db).submit(
+            let submission = try PreparedSubmission(
                 invitationID: context.invitationID, submissionKey: key, answers: answers,
                 instrument: context.instrument)
+            // Group commit: answered only after the transaction holding this submission commits.
+            let outcome = try await request.application.submissionWriter.submit(submission)
             switch outcome {
             case .accepted: return htmlResponse(context.views.thanks(again: false))
             case .alreadyReceived: return htmlResponse(context.views.thanks(again: true))

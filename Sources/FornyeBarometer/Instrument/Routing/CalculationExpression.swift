@@ -73,12 +73,9 @@ public struct CalculationExpression: Sendable, Hashable, CustomStringConvertible
             return evaluate(condition.evaluate(answers) ? then : otherwise, answers)
         case .operand(let operand):
             switch operand.kind {
-            case .number(let number): return Int(exactly: number).map(Answer.code) ?? .number(number)
-            case .text(let text): return .text(text)
+            case .number, .text: return RoutingValues.literalAnswer(operand)
             case .answer(let reference): return answers[reference.name]
-            case .countSelected(let reference):
-                if case .codes(let codes) = answers[reference.name] { return .code(codes.count) }
-                return answers[reference.name] == nil ? .code(0) : .code(1)
+            case .countSelected(let reference): return RoutingValues.countSelectedAnswer(answers[reference.name])
             }
         }
     }

@@ -1,0 +1,175 @@
+import FluentKit
+import FluentSQL
+import FornyeBarometer
+import FornyeTestSupport
+import Foundation
+import Testing
+
+@testable import FornyeStorage
+
+@Suite struct SubmissionWriterTests {
+    static let answers: AnswerSet = [
+        "kommunenummer": .text("0301"), "sector": .code(1), "unit_type": .code(1), "role": .code(1),
+        "innovated_service": .code(2), "innovated_product": .code(2), "innovated_organisation": .code(2),
+        "innovated_communication": .code(2), "development_underway": .code(1),
+    ]
+
+    /// An open wave of `count` units, each invited; returns the wave and the invitation ids.
+    static func openWave(
+        _ database: any Database, mode: CollectionMode, count: Int
+    ) async throws -> (WaveRecord, [UUID]) {
+        let instrument = try Instrument.innovasjonsbarometer2018
+        let csv =
+            "enhet,kommunenummer,sektor,enhetstype,epost\n"
+            + (0..<count).map { "Enhet \($0),0301,1,1,e\($0)@example.test" }.joined(separator: "\n")
+        let frame = SampleFrame(
+            rows: SimpleCSV.parse(csv), instrument: instrument, register: try MunicipalityRegister.bundled(),
+            on: CalendarDay("2026-03-01")!)
+        let repository = CollectionRepository(database: database)
+        let wave = try await repository.createWave(
+            slug: "gruppe-\(mode.rawValue)", title: "Gruppe (syntetisk)", instrument: instrument, mode: mode,
+            structureDate: CalendarDay("2026-03-01")!, units: frame.units, synthetic: true)
+        let waveID = try wave.requireID()
+        let units = try await repository.units(waveID: waveID)
+        try await repository.reinvite(
+            waveID: waveID,
+            hashes: Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), "h-\($0.rowNumber)") }))
+        try await repository.setStatus(.open, waveID: waveID)
+        let invitations = try await InvitationRecord.query(on: database).filter(\.$wave.$id == waveID).all()
+        return (wave, try invitations.map { try $0.requireID() })
+    }
+
+    @Test(arguments: TestDatabase.all, CollectionMode.allCases)
+    func groupCommitStoresEachSubmissionOnceAndAnswersAfterCommit(database: TestDatabase, mode: CollectionMode)
+        async throws
+    {
+        try await database.withRuntime { storage in
+            let (_, invitations) = try await Self.openWave(storage.database, mode: mode, count: 30)
+            let instrument = try Instrument.innovasjonsbarometer2018
+            // A window so that the concurrent submissions surely meet in one transaction.
+            let writer = SubmissionWriter(database: storage.database, window: .milliseconds(200))
+            // Each invitation once, 10 sent twice with the same key (a retry), 5 with another key.
+            var submissions: [PreparedSubmission] = []
+            for (index, id) in invitations.enumerated() {
+                let submission = try PreparedSubmission(
+                    invitationID: id, submissionKey: "key-\(index)", answers: Self.answers, instrument: instrument)
+                submissions.append(submission)
+                if index < 10 { submissions.append(submission) }
+                if (10..<15).contains(index) {
+                    var other = submission
+                    other.submissionKey = "other-\(index)"
+                    submissions.append(other)
+                }
+            }
+            let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
+                for submission in submissions { group.addTask { try await writer.submit(submission) } }
+                return try await group.reduce(into: [SubmissionOutcome]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == .accepted }.count == 30)
+            #expect(outcomes.filter { $0 == .alreadyReceived }.count == 10)
+            #expect(outcomes.filter { $0 == .refused }.count == 5)
+            let statistics = await writer.statistics
+            #expect(statistics.submissions == 45)
+            #expect(statistics.batches < 45 && statistics.largestBatch > 1)
+            let responses = try await ResponseRecord.query(on: storage.database).all()
+            #expect(responses.count == 30)
+            let used = try await InvitationRecord.query(on: storage.database).filter(\.$used == true).all()
+            #expect(used.count == 30)
+            #expect(Set(used.compactMap(\.submissionKey)) == Set((0..<30).map { "key-\($0)" }))
+            let links = used.compactMap { $0.$response.id }
+            switch mode {
+            case .identified: #expect(Set(links) == Set(responses.compactMap(\.id)))
+            case .anonymous: #expect(links.isEmpty)
+            }
+            let stored = try await WaveRepository(database: storage.database).load(slug: "gruppe-\(mode.rawValue)")
+            #expect(stored.dataset.rowCount == 30)
+        }
+    }
+
+    /// On SQLite the responses table has no rowid that would keep the order of submission.
+    @Test func sqliteResponsesHaveNoRowid() async throws {
+        try await TestDatabase.sqlite.withRuntime { storage in
+            let sql = try #require(storage.database as? any SQLDatabase)
+            let definition = try #require(
+                try await sql.raw("SELECT sql FROM sqlite_master WHERE name = 'responses'").first()?
+                    .decode(column: "sql", as: String.self))
+            #expect(definition.hasSuffix("WITHOUT ROWID"))
+            await #expect(throws: (any Error).self) { try await sql.raw("SELECT rowid FROM responses").run() }
+        }
+    }
+
+    /// Validate before the batch, and if the database still refuses one submission, only that one fails.
+    @Test func aSubmissionTheDatabaseRefusesFailsAlone() async throws {
+        try await TestDatabase.sqlite.withRuntime { storage in
+            let (_, invitations) = try await Self.openWave(storage.database, mode: .identified, count: 3)
+            let sql = try #require(storage.database as? any SQLDatabase)
+            try await sql.raw(
+                """
+                CREATE TRIGGER poison BEFORE UPDATE ON invitations WHEN NEW.submission_key = 'poison' \
+                BEGIN SELECT RAISE(ABORT, 'poisoned'); END
+                """
+            ).run()
+            let instrument = try Instrument.innovasjonsbarometer2018
+            let batch = try zip(invitations, ["a", "poison", "c"]).map {
+                try PreparedSubmission(
+                    invitationID: $0.0, submissionKey: $0.1, answers: Self.answers, instrument: instrument)
+            }
+            let results = await SubmissionBatch.commit(batch, on: storage.database)
+            #expect(results.count == 3)
+            #expect((try? results[0].get()) == .accepted)
+            #expect((try? results[1].get()) == nil)
+            #expect((try? results[2].get()) == .accepted)
+            #expect(try await ResponseRecord.query(on: storage.database).count() == 2)
+            #expect(try await InvitationRecord.query(on: storage.database).filter(\.$used == true).count() == 2)
+        }
+    }
+
+    /// Migration 0024 rebuilds an existing rowid table: rows and identified links are kept.
+    @Test func theMigrationKeepsResponsesAndLinks() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let storage = try StorageRuntime(
+            configuration: .init(backend: .sqlite(path: directory.appendingPathComponent("db.sqlite").path)))
+        do {
+            let earlier = Migrations()
+            earlier.add(StorageMigrations.all.filter { !($0 is M0024ResponsesWithoutOrder) }, to: .fornye)
+            let migrator = Migrator(
+                databases: storage.databases, migrations: earlier, logger: storage.logger,
+                on: storage.databases.eventLoopGroup.any())
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+            let (_, invitations) = try await Self.openWave(storage.database, mode: .identified, count: 4)
+            let repository = CollectionRepository(database: storage.database)
+            let instrument = try Instrument.innovasjonsbarometer2018
+            for (index, id) in invitations.prefix(3).enumerated() {
+                #expect(
+                    try await repository.submit(
+                        invitationID: id, submissionKey: "k\(index)", answers: Self.answers, instrument: instrument)
+                        == .accepted)
+            }
+            let sql = try #require(storage.database as? any SQLDatabase)
+            // Before: an ordinary table, whose rowids count up in submission order.
+            #expect(try await sql.raw("SELECT rowid FROM responses").all().count == 3)
+            let linksBefore = try await InvitationRecord.query(on: storage.database).all()
+                .compactMap { $0.$response.id }
+            #expect(linksBefore.count == 3)
+
+            try await M0024ResponsesWithoutOrder().prepare(on: storage.database)
+
+            await #expect(throws: (any Error).self) { try await sql.raw("SELECT rowid FROM responses").run() }
+            let ids = try await ResponseRecord.query(on: storage.database).all().compactMap(\.id)
+            #expect(Set(ids) == Set(linksBefore))
+            let linksAfter = try await InvitationRecord.query(on: storage.database).all()
+                .compactMap { $0.$response.id }
+            #expect(Set(linksAfter) == Set(linksBefore))
+            #expect(try await sql.raw("PRAGMA foreign_key_check").all().isEmpty)
+            // Deleting the wave still cascades to its responses.
+            try await WaveRecord.query(on: storage.database).delete()
+            #expect(try await ResponseRecord.query(on: storage.database).count() == 0)
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+        await storage.shutdown()
+    }
+}
