@@ -30,7 +30,9 @@ else
     export FORNYE_DATA_DIR="$work"
     backend="SQLite"
 fi
-"$binary" serve --port "$port" --log-level warning >"$work/server.log" 2>&1 &
+# LOG_LEVEL=info LOG_FORMAT=json measures with the access log on (one line per request).
+"$binary" serve --port "$port" --log-level "${LOG_LEVEL:-warning}" --log-format "${LOG_FORMAT:-text}" \
+    >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
@@ -46,8 +48,11 @@ urls=(
     "/barometer/2018-syntetisk?sector=1"
     "/prosjekter?q=velferdsteknologi"
     "/"
+    "/barometer"
 )
-echo "backend: $backend, wrk -t2 -c$connections -d${duration}s, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# URLS="/ /api/v1/waves" runs only those.
+if [ -n "${URLS:-}" ]; then read -r -a urls <<<"$URLS"; fi
+echo "backend: $backend, log: ${LOG_LEVEL:-warning}/${LOG_FORMAT:-text}, wrk -t2 -c$connections -d${duration}s, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-70s %10s %9s %9s %11s %11s\n' "URL" "req/s" "p50 ms" "p99 ms" "server µs/r" "wrk µs/r"
 ticks=$(getconf CLK_TCK)
 # utime + stime of the server, in clock ticks (fields 14 and 15 of /proc/PID/stat).

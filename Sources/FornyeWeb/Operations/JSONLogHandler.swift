@@ -98,7 +98,8 @@ public struct JSONLogHandler: LogHandler {
             case "\r": escaped = "\\r"
             case "\t": escaped = "\\t"
             case _ where scalar.value < 0x20:
-                escaped = "\\u00" + String(hexDigits[Int(scalar.value >> 4)]) + String(hexDigits[Int(scalar.value & 0xF)])
+                escaped =
+                    "\\u00" + String(hexDigits[Int(scalar.value >> 4)]) + String(hexDigits[Int(scalar.value & 0xF)])
             default: escaped = nil
             }
             if let escaped {
