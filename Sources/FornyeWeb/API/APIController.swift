@@ -12,12 +12,19 @@ struct APIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("api", "openapi.json", use: openAPI)
         let v1 = routes.grouped("api", "v1")
-        v1.get("waves", use: waves)
-        v1.get("waves", ":wave", use: wave)
-        v1.get("waves", ":wave", "figures", use: figures)
-        v1.get("waves", ":wave", "figures", ":figure", use: figure)
-        v1.get("waves", ":wave", "estimates", use: estimates)
+        // Reads are served from the response cache (`CachedResponse`) after the first.
+        v1.get("waves") { try await cached($0, waves) }
+        v1.get("waves", ":wave") { try await cached($0, wave) }
+        v1.get("waves", ":wave", "figures") { try await cached($0, figures) }
+        v1.get("waves", ":wave", "figures", ":figure") { try await cached($0, figure) }
+        v1.get("waves", ":wave", "estimates") { try await cached($0, estimates) }
         v1.on(.POST, "waves", ":wave", "estimates", body: .collect(maxSize: Self.maxEstimateBody), use: postEstimates)
+    }
+
+    private func cached<Body: AsyncResponseEncodable>(
+        _ request: Request, _ handler: (Request) async throws -> Body
+    ) async throws -> Response {
+        try await CachedResponse.respond(request, .json) { try await handler(request).encodeResponse(for: request) }
     }
 
     @Sendable func openAPI(request: Request) async throws -> Response {

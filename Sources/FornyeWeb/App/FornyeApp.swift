@@ -43,6 +43,7 @@ public enum FornyeApp {
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())
+        app.middleware.use(CacheInvalidationMiddleware())
         try Routes.register(on: app)
     }
 }

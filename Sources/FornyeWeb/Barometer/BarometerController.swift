@@ -12,12 +12,21 @@ struct BarometerController: RouteCollection {
         barometer.get(":wave", "figurer", ":file", use: download)
     }
 
-    @Sendable func list(request: Request) async throws -> HTMLPage {
-        let waves = try await BarometerQueries.visibleWaves(request)
-        return HTMLPage(WaveListPage(language: Language.of(request), waves: waves).render())
+    @Sendable func list(request: Request) async throws -> Response {
+        try await CachedResponse.respond(request, .html) {
+            let waves = try await BarometerQueries.visibleWaves(request)
+            return try await HTMLPage(WaveListPage(language: Language.of(request), waves: waves).render())
+                .encodeResponse(for: request)
+        }
     }
 
+    /// The rendered page is cached for the public (`CachedResponse`): rendering every figure of a
+    /// report costs far more than computing it once did.
     @Sendable func results(request: Request) async throws -> Response {
+        try await CachedResponse.respond(request, .html) { try await renderResults(request: request) }
+    }
+
+    func renderResults(request: Request) async throws -> Response {
         let slug = try request.parameters.require("wave")
         // The form's wave choice: without JavaScript the form posts to the current wave, so move on.
         if let chosen = request.query[String.self, at: "bolge"], !chosen.isEmpty, chosen != slug {
@@ -95,11 +104,11 @@ struct BarometerController: RouteCollection {
 }
 
 enum BarometerQueries {
-    /// The waves the request may see, in slug order.
+    /// The waves the request may see, in slug order, from the store's catalogue (no query
+    /// unless it is stale).
     static func visibleWaves(_ request: Request) async throws -> [WaveRecord] {
-        let statuses: Set<WaveRecord.Status> =
-            request.principal?.isAnalyst == true ? [.published, .closed] : [.published]
-        return try await WaveRepository(database: request.db).list(statuses: statuses)
+        try await request.application.barometerStore.catalog(request.db)
+            .visible(to: request.principal?.isAnalyst == true)
     }
 }
 

@@ -20,10 +20,19 @@ struct PreparedWave: Sendable {
     var responseCount: Int { wave.dataset.rowCount }
 }
 
-/// Computed results kept in memory: prepared waves and report documents, keyed by wave (with its
-/// data version), filters and suppression. Safe under concurrency (one lock, never held while
-/// computing). `invalidate(_:)` bumps a wave's version when its data change, so no stale result
-/// is served again.
+/// Computed results kept in memory: the wave catalogue, prepared waves and report documents,
+/// keyed by wave (with its data version), filters and suppression. Safe under concurrency (one
+/// lock, never held while computing or querying).
+///
+/// The catalogue (every wave's record, with a fingerprint of its status, labels and response
+/// count) is what tells whether a cached result is still fresh, so a cached read needs no
+/// database round trip. It is reloaded when a writer in this process says so
+/// (`invalidateCatalog()`, called after every state-changing request by
+/// `CacheInvalidationMiddleware`, or `invalidate(_:)`), and otherwise at most every
+/// `catalogLifetime`, which bounds how long a change made by another process (a second server
+/// instance, `fornye` commands) stays unseen. A reload that finds a wave changed bumps its version,
+/// so nothing computed from the old data is served again, and bumps `dataVersion`, which keys
+/// the response cache.
 ///
 /// Language is not part of a document's key: the computed numbers and the report's bokmål text
 /// are the same for every reader, only the page around them changes with the language.
@@ -35,20 +44,58 @@ final class BarometerStore: Sendable {
         var suppressed: Bool
     }
 
+    /// What identifies a wave's stored content for caching: a change to any part means its
+    /// cached results are stale.
+    struct Fingerprint: Hashable, Sendable {
+        var status: WaveRecord.Status
+        var title: String
+        var shortTitle: String
+        var synthetic: Bool
+        var structureDate: String?
+        var responses: Int
+    }
+
+    /// Every wave as last read from the database, in slug order.
+    struct Catalog: Sendable {
+        var records: [WaveRecord]
+        var fingerprints: [String: Fingerprint]
+        /// The `dataVersion` this catalogue belongs to.
+        var dataVersion: Int
+        var loadedAt: ContinuousClock.Instant
+
+        func record(_ slug: String) -> WaveRecord? { records.first { $0.slug == slug } }
+        func visible(to analyst: Bool) -> [WaveRecord] {
+            records.filter { $0.status == .published || (analyst && $0.status == .closed) }
+        }
+    }
+
     private struct State {
         var versions: [String: Int] = [:]
         var waves: [String: (version: Int, wave: PreparedWave)] = [:]
         var documents: [DocumentKey: ReportDocument] = [:]
         var running: [DocumentKey: Task<ReportDocument, any Error>] = [:]
         var builds = 0
+        var catalog: Catalog?
+        /// Bumped by writers; a catalogue loaded under an older request is reloaded.
+        var catalogRequest = 0
+        var catalogLoadedFor = -1
+        var loadingCatalog: Task<Catalog, any Error>?
+        var catalogLoads = 0
+        var dataVersion = 0
     }
 
     /// Documents kept at most; the cache is emptied when it is full (filters are few, so this is rare).
     let capacity: Int
+    /// How long a catalogue is trusted without a writer in this process saying it changed.
+    let catalogLifetime: Duration
+    /// Encoded responses (JSON, public HTML pages) keyed by URL, language, role class and `dataVersion`.
+    let responses: ResponseCache
     private let state = Mutex(State())
 
-    init(capacity: Int = 512) {
+    init(capacity: Int = 512, catalogLifetime: Duration = .seconds(5), responseBudget: Int = 64 << 20) {
         self.capacity = capacity
+        self.catalogLifetime = catalogLifetime
+        self.responses = ResponseCache(budget: responseBudget)
     }
 
     func version(of slug: String) -> Int {
@@ -58,21 +105,117 @@ final class BarometerStore: Sendable {
     /// Forgets everything computed from the wave; call after its responses or weights change.
     func invalidate(_ slug: String) {
         state.withLock { state in
-            state.versions[slug, default: 0] += 1
-            state.waves[slug] = nil
-            state.documents = state.documents.filter { $0.key.slug != slug }
+            Self.forget(slug, in: &state)
+            state.catalogRequest += 1
         }
+        responses.removeAll()
+    }
+
+    /// Marks the catalogue stale: the next read reloads it (two small queries) and forgets what
+    /// was computed from any wave that changed. Cheap; call after anything that may have written.
+    func invalidateCatalog() {
+        state.withLock { $0.catalogRequest += 1 }
+    }
+
+    private static func forget(_ slug: String, in state: inout State) {
+        state.versions[slug, default: 0] += 1
+        state.waves[slug] = nil
+        state.documents = state.documents.filter { $0.key.slug != slug }
+        state.dataVersion += 1
     }
 
     var cachedDocumentCount: Int { state.withLock { $0.documents.count } }
     /// How many reports were computed (cache misses), for tests and metrics.
     var buildCount: Int { state.withLock { $0.builds } }
+    /// How many times the catalogue was read from the database, for tests.
+    var catalogLoadCount: Int { state.withLock { $0.catalogLoads } }
+
+    /// The current catalogue: from memory unless a writer invalidated it or it is older than
+    /// `catalogLifetime`. Concurrent callers share one reload.
+    func catalog(_ database: any Database) async throws -> Catalog {
+        enum Lookup {
+            case fresh(Catalog)
+            case loading(Task<Catalog, any Error>)
+        }
+        let now = ContinuousClock.now
+        let lifetime = catalogLifetime
+        let lookup = state.withLock { state -> Lookup in
+            if let catalog = state.catalog, state.catalogLoadedFor == state.catalogRequest,
+                now - catalog.loadedAt < lifetime
+            {
+                return .fresh(catalog)
+            }
+            if let task = state.loadingCatalog { return .loading(task) }
+            let request = state.catalogRequest
+            let task = Task { try await self.reloadCatalog(database, request: request) }
+            state.loadingCatalog = task
+            return .loading(task)
+        }
+        switch lookup {
+        case .fresh(let catalog): return catalog
+        case .loading(let task): return try await task.value
+        }
+    }
+
+    private func reloadCatalog(_ database: any Database, request: Int) async throws -> Catalog {
+        let records: [WaveRecord]
+        let counts: [UUID: Int]
+        do {
+            records = try await WaveRepository(database: database).list()
+            counts = try await Self.responseCounts(of: records, on: database)
+        } catch {
+            state.withLock { $0.loadingCatalog = nil }
+            throw error
+        }
+        var fingerprints: [String: Fingerprint] = [:]
+        for record in records {
+            fingerprints[record.slug] = Fingerprint(
+                status: record.status, title: record.title, shortTitle: record.shortTitle,
+                synthetic: record.synthetic, structureDate: record.structureDate,
+                responses: record.id.flatMap { counts[$0] } ?? 0)
+        }
+        var changed = false
+        let catalog = state.withLock { state -> Catalog in
+            let previous = state.catalog?.fingerprints ?? [:]
+            for slug in Set(previous.keys).union(fingerprints.keys) where previous[slug] != fingerprints[slug] {
+                // The first load changes nothing that was cached: nothing was.
+                if state.catalog != nil {
+                    Self.forget(slug, in: &state)
+                    changed = true
+                }
+            }
+            let catalog = Catalog(
+                records: records, fingerprints: fingerprints, dataVersion: state.dataVersion,
+                loadedAt: .now)
+            state.catalog = catalog
+            state.catalogLoadedFor = request
+            state.loadingCatalog = nil
+            state.catalogLoads += 1
+            return catalog
+        }
+        if changed { responses.removeAll() }
+        return catalog
+    }
+
+    /// Responses per shown wave (published or closed); waves nobody sees are left out, their
+    /// status change alone makes them stale. One small count each: waves are few.
+    private static func responseCounts(of records: [WaveRecord], on database: any Database) async throws
+        -> [UUID: Int]
+    {
+        var counts: [UUID: Int] = [:]
+        for record in records where record.status == .published || record.status == .closed {
+            let id = try record.requireID()
+            counts[id] = try await ResponseRecord.query(on: database).filter(\.$wave.$id == id).count()
+        }
+        return counts
+    }
 
     /// The wave if the request may see it: published waves for everyone, closed ones for analysts too.
     func wave(_ slug: String, for request: Request) async throws -> PreparedWave {
-        guard let record = try await WaveRepository(database: request.db).record(slug: slug),
-            Self.visible(record.status, to: request)
-        else { throw WebError.unknownWave(slug) }
+        let catalog = try await catalog(request.db)
+        guard let record = catalog.record(slug), Self.visible(record.status, to: request) else {
+            throw WebError.unknownWave(slug)
+        }
         let version = version(of: slug)
         if let cached = state.withLock({ $0.waves[slug] }), cached.version == version { return cached.wave }
         let stored = try await WaveRepository(database: request.db).load(record)

@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 public import Prometheus
+import Synchronization
 
 /// The app's metrics: one Prometheus registry per `Application`, so tests that make many apps
 /// stay independent. swift-metrics types write into it through a `PrometheusMetricsFactory` handed
@@ -23,13 +24,33 @@ public final class FornyeMetrics: Sendable {
         self.factory = factory
     }
 
+    private struct RequestSeries: Hashable {
+        var method: String
+        var route: String
+        var status: Int
+    }
+
+    /// The counter and timer of each (method, route, status), made once: making them looks the
+    /// series up in the registry by its label strings, which costs more than recording. The
+    /// route is a pattern (or `(unmatched)`), so the number of entries is bounded.
+    private let requestSeries = Mutex<[RequestSeries: (Metrics.Counter, Metrics.Timer)]>([:])
+
     /// Counts a request and records its latency, labelled by method, route pattern and status.
     func recordRequest(method: String, route: String, status: Int, elapsed: Duration) {
-        let dimensions = [("method", method), ("route", route), ("status", String(status))]
-        Counter(label: "fornye_http_requests_total", dimensions: dimensions, factory: factory).increment()
+        let series = RequestSeries(method: method, route: route, status: status)
+        let (counter, timer) = requestSeries.withLock { known in
+            if let handles = known[series] { return handles }
+            let dimensions = [("method", method), ("route", route), ("status", String(status))]
+            let handles = (
+                Metrics.Counter(label: "fornye_http_requests_total", dimensions: dimensions, factory: factory),
+                Metrics.Timer(label: "fornye_http_request_duration_seconds", dimensions: dimensions, factory: factory)
+            )
+            known[series] = handles
+            return handles
+        }
+        counter.increment()
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-        Metrics.Timer(label: "fornye_http_request_duration_seconds", dimensions: dimensions, factory: factory)
-            .recordNanoseconds(nanoseconds)
+        timer.recordNanoseconds(nanoseconds)
     }
 
     /// Whether the database answered `SELECT 1` at the last scrape, and how fast.

@@ -35,28 +35,104 @@ public struct JSONLogHandler: LogHandler {
         write(Self.line(date: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged))
     }
 
+    /// The line, written by hand rather than with `JSONSerialization`: a line is logged for
+    /// every request, and Foundation's encoder and date formatter cost more than the request
+    /// itself on a cached read. Keys are in sorted order, as before, and metadata keys sorted too.
     static func line(
         date: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata
     ) -> String {
-        let object: [String: Any] = [
-            "timestamp": date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)),
-            "level": level.rawValue, "label": label, "message": message,
-            "metadata": metadata.mapValues(jsonValue),
-        ]
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{\"level\":\"error\",\"message\":\"log line could not be encoded\"}" }
-        return String(decoding: data, as: UTF8.self)
+        var out = "{\"label\":"
+        out.reserveCapacity(256)
+        appendString(label, to: &out)
+        out += ",\"level\":"
+        appendString(level.rawValue, to: &out)
+        out += ",\"message\":"
+        appendString(message, to: &out)
+        out += ",\"metadata\":"
+        appendValue(.dictionary(metadata), to: &out)
+        out += ",\"timestamp\":\""
+        out += timestamp(date)
+        out += "\"}"
+        return out
     }
 
-    private static func jsonValue(_ value: Logger.Metadata.Value) -> Any {
+    private static func appendValue(_ value: Logger.Metadata.Value, to out: inout String) {
         switch value {
-        case .string(let string): return string
-        case .stringConvertible(let convertible): return convertible.description
-        case .array(let values): return values.map(jsonValue)
-        case .dictionary(let values): return values.mapValues(jsonValue)
+        case .string(let string): appendString(string, to: &out)
+        case .stringConvertible(let convertible): appendString(convertible.description, to: &out)
+        case .array(let values):
+            out += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { out += "," }
+                appendValue(value, to: &out)
+            }
+            out += "]"
+        case .dictionary(let values):
+            out += "{"
+            for (index, key) in values.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                appendString(key, to: &out)
+                out += ":"
+                appendValue(values[key] ?? .string(""), to: &out)
+            }
+            out += "}"
         }
+    }
+
+    private static let hexDigits: [Character] = Array("0123456789abcdef")
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259);
+    /// everything else, including non-ASCII, is kept as UTF-8.
+    static func appendString(_ string: String, to out: inout String) {
+        out += "\""
+        var plainStart = string.unicodeScalars.startIndex
+        var index = plainStart
+        let scalars = string.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let escaped: String?
+            switch scalar {
+            case "\"": escaped = "\\\""
+            case "\\": escaped = "\\\\"
+            case "\n": escaped = "\\n"
+            case "\r": escaped = "\\r"
+            case "\t": escaped = "\\t"
+            case _ where scalar.value < 0x20:
+                escaped =
+                    "\\u00" + String(hexDigits[Int(scalar.value >> 4)]) + String(hexDigits[Int(scalar.value & 0xF)])
+            default: escaped = nil
+            }
+            if let escaped {
+                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
+                out += escaped
+                plainStart = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        out += "\""
+    }
+
+    /// `2026-03-02T10:15:04.512Z`: ISO 8601 in UTC with milliseconds, from the C library's
+    /// calendar conversion instead of a Foundation formatter.
+    static func timestamp(_ date: Date) -> String {
+        // Rounded to the nearest millisecond from the whole count, so 0.512 s is not printed as .511.
+        let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var seconds = time_t(total / 1000)
+        var milliseconds = Int(total % 1000)
+        if milliseconds < 0 {
+            seconds -= 1
+            milliseconds += 1000
+        }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(parts.tm_year + 1900, 4) + "-" + pad(parts.tm_mon + 1, 2) + "-" + pad(parts.tm_mday, 2) + "T"
+            + pad(parts.tm_hour, 2) + ":" + pad(parts.tm_min, 2) + ":" + pad(parts.tm_sec, 2) + "."
+            + pad(Int32(milliseconds), 3) + "Z"
     }
 
     public static let standardOutput: @Sendable (String) -> Void = { line in

@@ -6,8 +6,11 @@ struct HomeController: RouteCollection {
         routes.get(use: home)
     }
 
-    @Sendable func home(request: Request) async throws -> HTMLPage {
-        let waves = try await WaveRepository(database: request.db).list(statuses: [.published])
-        return HTMLPage(HomePage(request: request, waves: waves).render())
+    /// Lists the published waves from the store's catalogue; the public's page is cached whole.
+    @Sendable func home(request: Request) async throws -> Response {
+        try await CachedResponse.respond(request, .html) {
+            let waves = try await request.application.barometerStore.catalog(request.db).visible(to: false)
+            return try await HTMLPage(HomePage(request: request, waves: waves).render()).encodeResponse(for: request)
+        }
     }
 }
