@@ -19,6 +19,7 @@ public enum StorageMigrations {
             M0031CreateProjectVersions(),
             M0032CreateResearchInstitutions(),
             M0033CreateProjectSearch(),
+            M0040CreateProjectFacets(),
         ]
     }
 }
