@@ -364,8 +364,9 @@ struct FacetCounter {
 
     static func label(_ facet: Int, _ code: Int) -> String {
         switch facet {
-        case 1: ProjectStage.allCases[ProjectStage.allCases.index(ProjectStage.allCases.startIndex, offsetBy: code - 1)]
-            .rawValue
+        case 1:
+            ProjectStage.allCases[ProjectStage.allCases.index(ProjectStage.allCases.startIndex, offsetBy: code - 1)]
+                .rawValue
         case 3: code < 10 ? "0\(code)" : String(code)
         case 5: String(code - 1)
         case 6, 7: code == 1 ? "true" : "false"

@@ -27,7 +27,8 @@ extension ProjectSearch {
             own = try await sql.raw("SELECT search_key AS k FROM projects WHERE slug = \(bind: slug)").first()?
                 .decode(column: "k", as: Int.self)
         }
-        let topicTerms = SearchText.keyTerms([document.serviceArea, document.targetGroup].joined(separator: " "), count: 6)
+        let topicTerms = SearchText.keyTerms(
+            [document.serviceArea, document.targetGroup].joined(separator: " "), count: 6)
         let frequencies = try await Self.documentFrequencies(Array(Set(keyTerms + topicTerms)), words: words, sql: sql)
         let terms = Self.rarest(
             keyTerms, topic: topicTerms, frequencies: frequencies, minimum: own == nil ? 1 : 2, budget: 3_000)
@@ -35,7 +36,8 @@ extension ProjectSearch {
         let candidates = try await Self.ranked(terms, words: words, sql: sql, excluding: own, limit: 50)
         guard !candidates.isEmpty else { return [] }
         let topic =
-            topicTerms.isEmpty ? [:] : try await Self.scores(topicTerms, words: words, of: candidates.map(\.key), sql: sql)
+            topicTerms.isEmpty
+            ? [:] : try await Self.scores(topicTerms, words: words, of: candidates.map(\.key), sql: sql)
         let source = ProjectFacetCodes.packedValues(of: document)
         let best = candidates.map(\.rank).max() ?? 1
         let bestTopic = topic.values.max() ?? 1
@@ -143,7 +145,9 @@ extension ProjectSearch {
     }
 
     /// The text rank of `keys` for any of `terms` (higher is better; keys without them absent).
-    static func scores(_ terms: [String], words: [String: String], of keys: [Int], sql: any SQLDatabase) async throws -> [Int: Double] {
+    static func scores(_ terms: [String], words: [String: String], of keys: [Int], sql: any SQLDatabase) async throws
+        -> [Int: Double]
+    {
         let rows: [any SQLRow]
         if ProjectRepository.isPostgres(sql) {
             rows = try await sql.raw(
@@ -163,7 +167,9 @@ extension ProjectSearch {
             ).all()
         }
         var result: [Int: Double] = [:]
-        for row in rows { result[try row.decode(column: "k", as: Int.self)] = try row.decode(column: "r", as: Double.self) }
+        for row in rows {
+            result[try row.decode(column: "k", as: Int.self)] = try row.decode(column: "r", as: Double.self)
+        }
         return result
     }
 }

@@ -1,9 +1,10 @@
 import FluentKit
 import FluentSQL
-@testable import FornyeStorage
 import FornyeTestSupport
 import Foundation
 import Testing
+
+@testable import FornyeStorage
 
 /// The narrow search table (migration 0040) stays equal to what the records say, on every write
 /// path, and search answers from it as the records would.
@@ -27,7 +28,8 @@ import Testing
             try await repository.createAll(relevanceCorpus, by: .importer, status: .published)
             try await expectInStep(database, "import")
             let draft = try await repository.create(
-                document("Ny idé", "Et utkast", owner: "4601", types: [2, 3], stage: .idea, sector: 2), by: editorBergen)
+                document("Ny idé", "Et utkast", owner: "4601", types: [2, 3], stage: .idea, sector: 2), by: editorBergen
+            )
             try await expectInStep(database, "create")
             var changed = try draft.document()
             changed.stage = .discontinued
