@@ -23,6 +23,7 @@ public enum StorageMigrations {
             M0035AddInstitutionContact(),
             M0026CreateImportMappings(),
             M0024ResponsesWithoutOrder(),
+            M0040CreateProjectFacets(),
         ]
     }
 }

@@ -89,7 +89,7 @@ public struct ProjectRepository: Sendable {
                         })
             }
         }
-        let now = Date()
+        let now = Self.now()
         let records = try await database.transaction { transaction -> [ProjectRecord] in
             var usedSlugs = Set<String>()
             let sql = try Self.sql(transaction)
@@ -123,6 +123,11 @@ public struct ProjectRepository: Sendable {
             for batch in Self.batches(Array(zip(records, documents)), size: 100) {
                 try await Self.indexNew(batch, on: sql)
             }
+            if !Self.isPostgres(sql) {
+                for batch in Self.batches(records, size: 200) {
+                    try await ProjectFacetCodes.insert(batch.map(ProjectFacetCodes.init), on: sql)
+                }
+            }
             return records
         }
         return records
@@ -142,7 +147,7 @@ public struct ProjectRepository: Sendable {
         try ProjectValidation.validate(document)
         let previous = try record.document()
         let changed = Self.changedFields(previous, document)
-        let now = Date()
+        let now = Self.now()
         try Self.apply(document, to: record)
         record.version += 1
         record.updatedAt = now
@@ -150,7 +155,9 @@ public struct ProjectRepository: Sendable {
             try await record.update(on: transaction)
             try await Self.version(of: record, author: author, action: "edited", changed: changed, now: now)
                 .create(on: transaction)
-            try await Self.index(record, document, on: try Self.sql(transaction))
+            let sql = try Self.sql(transaction)
+            try await Self.index(record, document, on: sql)
+            try await ProjectFacetCodes.write(record, on: sql)
         }
         return record
     }
@@ -169,7 +176,7 @@ public struct ProjectRepository: Sendable {
             throw ProjectError.forbidden(
                 "your role may not move this project from \(record.status.rawValue) to \(status.rawValue)")
         }
-        let now = Date()
+        let now = Self.now()
         record.status = status
         record.version += 1
         record.updatedAt = now
@@ -179,8 +186,26 @@ public struct ProjectRepository: Sendable {
                 of: record, author: author, action: "status:\(status.rawValue)", changed: ["status"], now: now
             )
             .create(on: transaction)
+            try await ProjectFacetCodes.write(record, on: try Self.sql(transaction))
         }
         return record
+    }
+
+    /// Deletes a project with its versions and its search entries (admins only).
+    public func delete(slug: String, by author: ProjectAuthor) async throws {
+        guard case .admin = author.actor else { throw ProjectError.forbidden("only admins delete projects") }
+        let record = try await require(slug: slug)
+        let id = try record.requireID()
+        try await database.transaction { transaction in
+            let sql = try Self.sql(transaction)
+            if !Self.isPostgres(sql) {
+                try await sql.raw("DELETE FROM project_fts WHERE rowid = \(bind: record.searchKey)").run()
+                try await sql.raw("DELETE FROM project_facets WHERE key = \(bind: record.searchKey)").run()
+            }
+            // PostgreSQL's project_search row goes with the record (ON DELETE CASCADE).
+            try await ProjectVersionRecord.query(on: transaction).filter(\.$projectID == id).delete()
+            try await record.delete(on: transaction)
+        }
     }
 
     // MARK: Research institutions
@@ -214,6 +239,12 @@ public struct ProjectRepository: Sendable {
     }
 
     static func isPostgres(_ sql: any SQLDatabase) -> Bool { sql.dialect.name == "postgresql" }
+
+    /// The time of a save, to the millisecond, so the record and its search codes hold the same
+    /// instant after a round trip through either database.
+    static func now() -> Date {
+        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
 
     static func maxSearchKey(_ sql: any SQLDatabase) async throws -> Int {
         let row = try await sql.raw("SELECT COALESCE(MAX(search_key), 0) AS k FROM projects").first()
@@ -348,12 +379,14 @@ public struct ProjectRepository: Sendable {
             let (title, summary, body) = searchColumns(record, document)
             if postgres {
                 let configuration = document.language == "en" ? "english" : "norwegian"
+                let codes = ProjectFacetCodes(record)
                 return """
                     (\(bind: record.id!),
                     setweight(to_tsvector(\(bind: configuration)::regconfig, \(bind: title)), 'A')
                     || setweight(to_tsvector(\(bind: configuration)::regconfig, \(bind: summary)), 'B')
-                    || setweight(to_tsvector(\(bind: configuration)::regconfig, \(bind: body)), 'C'))
-                    """
+                    || setweight(to_tsvector(\(bind: configuration)::regconfig, \(bind: body)), 'C'),
+                    \(bind: codes.key)
+                    """ + ", " + codes.values.joined(separator: ", ") + ")"
             }
             return """
                 (\(bind: record.searchKey), \(bind: record.slug), \(bind: SearchText.indexed(title)),
@@ -362,7 +395,8 @@ public struct ProjectRepository: Sendable {
         }
         let into: SQLQueryString =
             postgres
-            ? "INSERT INTO project_search (project_id, document) VALUES "
+            ? "INSERT INTO project_search (project_id, document, key, "
+                + "\(unsafeRaw: ProjectFacetCodes.columns.joined(separator: ", "))) VALUES "
             : "INSERT INTO project_fts (rowid, project_id, title, summary, body) VALUES "
         try await sql.raw(into + rows.joined(separator: ", ")).run()
     }

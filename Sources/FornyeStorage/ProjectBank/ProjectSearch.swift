@@ -53,6 +53,11 @@ public struct ProjectSearchResult: Sendable {
 /// Full-text search with facets on SQLite (FTS5 over stemmed text, bm25 with column weights
 /// title 10, summary 4, body 1) and PostgreSQL (tsvector, `ts_rank` with weights A/B/C), with
 /// the same filters and the same result shape on both.
+///
+/// Counts, facets and the ranked page come from the narrow search table (migration 0040), never
+/// from the wide `projects` rows: one statement returns, for every match, its key, its facet codes
+/// packed in one integer and its rank, as one string; Swift counts the disjunctive facets and picks
+/// the page from it; then only the page's records are read.
 public struct ProjectSearch: Sendable {
     public let database: any Database
 
@@ -85,123 +90,158 @@ public struct ProjectSearch: Sendable {
         if !query.text.trimmingCharacters(in: .whitespaces).isEmpty && match == nil {
             return ProjectSearchResult(projects: [], total: 0, facets: [], query: query)
         }
-        let from = Self.from(match: match, postgres: postgres)
-        let filters = Self.filters(query, match: match, postgres: postgres)
-        let order: SQLQueryString =
-            switch query.sort {
-            case .relevance where match != nil: postgres ? "rank DESC, p.slug" : "rank, p.slug"
-            case .title: "p.title, p.slug"
-            default: "p.updated_at DESC, p.slug"
-            }
-        let rank: SQLQueryString =
-            match == nil
-            ? "0.0" : postgres ? "ts_rank(s.document, q.query, 1)" : "bm25(project_fts, 0.0, 10.0, 4.0, 1.0)"
         let offset = (query.page - 1) * query.perPage
-        // The page's records come straight from the ranked query (one round trip); their JSON
-        // documents stay undecoded unless a caller asks for one.
-        let rows = try await sql.raw(
-            "SELECT p.*, \(rank) AS rank FROM \(from) WHERE \(filters) ORDER BY \(order) "
-                + "LIMIT \(literal: query.perPage) OFFSET \(literal: offset)"
-        ).all()
-        let ordered = try rows.map { try $0.decode(fluentModel: ProjectRecord.self) }
-        var facets: [ProjectFacet] = []
-        let total: Int
-        if query.facets {
-            let counted = try await Self.facets(sql, query: query, match: match, postgres: postgres)
-            facets = counted.facets
-            total = counted.total
-        } else if ordered.count < query.perPage && (query.page == 1 || !ordered.isEmpty) {
-            total = offset + ordered.count
+        let filter = FacetFilter(query)
+        let ranked = match != nil && query.sort == .relevance
+        var counter = FacetCounter(filter: filter)
+        var keys: [Int] = []
+        var total: Int
+        if ranked || query.facets {
+            // One pass over the matches: codes (and rank) of each, counted and ranked in Swift.
+            let hits = try await Self.hits(sql, query: query, match: match, ranked: ranked)
+            var page: [(rank: Double, key: Int)] = []
+            for hit in hits where counter.add(hit.packed) && ranked {
+                page.append((hit.rank, hit.key))
+            }
+            total = counter.total
+            if ranked {
+                page.sort { $0 < $1 }
+                keys = page.dropFirst(offset).prefix(query.perPage).map(\.key)
+            }
         } else {
-            total =
-                try await sql.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(filters)").first()?
-                .decode(column: "n", as: Int.self) ?? 0
+            total = 0
         }
-        return ProjectSearchResult(projects: ordered, total: total, facets: facets, query: query)
+        if !ranked {
+            keys = try await Self.pageKeys(sql, query: query, match: match, offset: offset)
+            if !query.facets {
+                total =
+                    keys.count < query.perPage && (query.page == 1 || !keys.isEmpty)
+                    ? offset + keys.count : try await Self.count(sql, query: query, match: match)
+            }
+        }
+        let projects = try await Self.records(sql, keys: keys)
+        return ProjectSearchResult(
+            projects: projects, total: total, facets: query.facets ? counter.facets() : [], query: query)
     }
 
-    /// Projects like `record`: its key terms (title and summary weigh most) searched with OR,
-    /// ranked by text, with a bonus for shared type, sector and stage; itself left out.
-    public func similar(to document: ProjectDocument, excluding slug: String? = nil, limit: Int = 5) async throws
-        -> [ProjectRecord]
-    {
-        let keyTerms = SearchText.keyTerms(
-            [document.title, document.title, document.summary, document.problem, document.solution]
-                .joined(separator: " "), count: 12)
-        guard !keyTerms.isEmpty else { return [] }
-        let sql = try ProjectRepository.sql(database)
-        let terms = try await Self.distinctive(keyTerms, keep: 4, sql: sql)
-        let postgres = ProjectRepository.isPostgres(sql)
-        let types = document.innovationTypes
-        let typeTerms: [SQLQueryString] = types.compactMap { Self.typeColumns[$0] }.map { column in
-            "CASE WHEN p.\(unsafeRaw: column) THEN 1 ELSE 0 END"
-        }
-        let typeBonus: SQLQueryString = typeTerms.isEmpty ? "0" : typeTerms.joined(separator: " + ")
-        let sectorBonus: SQLQueryString =
-            document.sector.map { "CASE WHEN p.sector = \(literal: $0) THEN 1 ELSE 0 END" } ?? "0"
-        let stageBonus: SQLQueryString = "CASE WHEN p.stage = \(bind: document.stage.rawValue) THEN 0.5 ELSE 0 END"
-        let bonus: SQLQueryString = "(\(typeBonus) + \(sectorBonus) + \(stageBonus))"
-        let candidates = 50
-        let rows: [any SQLRow]
+    // MARK: Statements
+
+    /// The narrow table (as `f`), joined to the full-text match when there are words.
+    static func from(match: String?, postgres: Bool) -> SQLQueryString {
+        guard match != nil else { return postgres ? "project_search f" : "project_facets f" }
         if postgres {
-            let tsquery = terms.joined(separator: " | ")
-            rows = try await sql.raw(
-                """
-                SELECT p.* FROM (
-                    SELECT project_id, ts_rank(document, q) AS r FROM project_search,
-                    to_tsquery('simple', \(bind: tsquery)) q WHERE document @@ q ORDER BY r DESC LIMIT \(literal: candidates)
-                ) c JOIN projects p ON p.id = c.project_id
-                WHERE p.status = 'published' AND p.slug <> \(bind: slug ?? "")
-                ORDER BY c.r * (1 + 0.25 * \(bonus)) DESC, p.slug LIMIT \(literal: limit)
-                """
-            ).all()
-        } else {
-            let match = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
-            rows = try await sql.raw(
-                """
-                SELECT p.* FROM (
-                    SELECT rowid AS k, bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r FROM project_fts
-                    WHERE project_fts MATCH \(bind: match) ORDER BY r LIMIT \(literal: candidates)
-                ) c JOIN projects p ON p.search_key = c.k
-                WHERE p.status = 'published' AND p.slug <> \(bind: slug ?? "")
-                ORDER BY c.r * (1 + 0.25 * \(bonus)), p.slug LIMIT \(literal: limit)
-                """
-            ).all()
+            // Norwegian or English stemming of the query, whichever the project was indexed with.
+            return "project_search f, (SELECT websearch_to_tsquery('norwegian', \(bind: match!)) "
+                + "|| websearch_to_tsquery('english', \(bind: match!)) AS query) q"
         }
-        return try rows.map { try $0.decode(fluentModel: ProjectRecord.self) }
+        return "project_fts JOIN project_facets f ON f.key = project_fts.rowid"
     }
 
-    /// The `keep` rarest of `terms` in the bank (a document's most frequent words are often the
-    /// bank's most common too, and OR-ing those would rank nearly every project). Counts are
-    /// capped, so each probe reads at most `cap` index entries; all probes run in one statement.
-    static func distinctive(_ terms: [String], keep: Int, sql: any SQLDatabase, cap: Int = 500) async throws
-        -> [String]
+    /// The words, status and owner; with `facets`, the active facet filters too.
+    static func conditions(_ query: ProjectQuery, match: String?, postgres: Bool, facets: Bool) -> SQLQueryString {
+        var parts: [SQLQueryString] = []
+        if let match {
+            parts.append(postgres ? "f.document @@ q.query" : "project_fts MATCH \(bind: match)")
+        }
+        parts.append("f.status IN (\(binds: query.statuses.map(ProjectFacetCodes.code)))")
+        if let owner = query.owner { parts.append("f.owner = \(bind: Int(owner) ?? -1)") }
+        if facets { parts += FacetFilter(query).sql }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// Every match's key, packed facet codes and (when `ranked`) rank, lower is better.
+    static func hits(_ sql: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool) async throws
+        -> [(key: Int, packed: Int, rank: Double)]
     {
-        guard terms.count > keep else { return terms }
         let postgres = ProjectRepository.isPostgres(sql)
-        let probes: [SQLQueryString] = terms.enumerated().map { index, term in
-            let inner: SQLQueryString =
-                postgres
-                ? "SELECT 1 FROM project_search WHERE document @@ to_tsquery('simple', \(bind: term)) LIMIT \(literal: cap)"
-                : "SELECT 1 FROM project_fts WHERE project_fts MATCH \(bind: "\"\(term)\"") LIMIT \(literal: cap)"
-            return "SELECT \(literal: index) AS i, (SELECT COUNT(*) FROM (\(inner)) t) AS n"
+        let rank: SQLQueryString = ranked && postgres ? " || ' ' || ts_rank(f.document, q.query, 1)" : ""
+        let packed = ProjectFacetCodes.packedSQL("f.")
+        let from = from(match: match, postgres: postgres)
+        let conditions = conditions(query, match: match, postgres: postgres, facets: false)
+        let statement: SQLQueryString
+        if postgres {
+            statement =
+                "SELECT string_agg(f.key || ' ' || \(unsafeRaw: packed)\(rank), ' ') AS hits FROM \(from) WHERE \(conditions)"
+        } else {
+            // Materialized first: FTS5's bm25() cannot run inside an aggregate.
+            let rankColumn: SQLQueryString = ranked ? ", bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r" : ""
+            statement =
+                "WITH m AS MATERIALIZED (SELECT f.key AS k, \(unsafeRaw: packed) AS c\(rankColumn) FROM \(from) "
+                + "WHERE \(conditions)) SELECT group_concat(k || ' ' || c\(unsafeRaw: ranked ? " || ' ' || r" : ""), ' ') "
+                + "AS hits FROM m"
         }
-        var counts: [Int: Int] = [:]
-        for row in try await sql.raw(probes.joined(separator: " UNION ALL ")).all() {
-            counts[try row.decode(column: "i", as: Int.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        // Terms found in at least one other project first, rarest first; ties keep key-term order.
-        let ranked = terms.indices.sorted { a, b in
-            let (ca, cb) = (counts[a] ?? 0, counts[b] ?? 0)
-            let (ua, ub) = (ca >= 2 ? 0 : 1, cb >= 2 ? 0 : 1)
-            return (ua, ca, a) < (ub, cb, b)
-        }
-        return ranked.prefix(keep).map { terms[$0] }
+        let row = try await sql.raw(statement).first()
+        guard let text = try row?.decode(column: "hits", as: String?.self) else { return [] }
+        return parseHits(text, ranked: ranked, higherIsBetter: postgres)
     }
 
-    static let typeColumns: [Int: String] = [
-        1: "type_service", 2: "type_product", 3: "type_process", 4: "type_communication",
-    ]
+    /// Reads «key packed [rank] key packed [rank] …».
+    static func parseHits(_ text: String, ranked: Bool, higherIsBetter: Bool)
+        -> [(key: Int, packed: Int, rank: Double)]
+    {
+        var result: [(key: Int, packed: Int, rank: Double)] = []
+        let fields = text.utf8.split(separator: UInt8(ascii: " "))
+        let width = ranked ? 3 : 2
+        result.reserveCapacity(fields.count / width)
+        func integer(_ field: Substring.UTF8View) -> Int {
+            var value = 0
+            var negative = false
+            for byte in field {
+                if byte == UInt8(ascii: "-") { negative = true } else { value = value * 10 + Int(byte &- 48) }
+            }
+            return negative ? -value : value
+        }
+        var index = 0
+        while index + width <= fields.count {
+            var rank = 0.0
+            if ranked {
+                rank = Double(Substring(fields[index + 2])) ?? 0
+                if higherIsBetter { rank = -rank }
+            }
+            result.append((integer(fields[index]), integer(fields[index + 1]), rank))
+            index += width
+        }
+        return result
+    }
+
+    /// The page's keys in order, when the order is not relevance (or there are no words).
+    static func pageKeys(_ sql: any SQLDatabase, query: ProjectQuery, match: String?, offset: Int) async throws
+        -> [Int]
+    {
+        let postgres = ProjectRepository.isPostgres(sql)
+        var from = from(match: match, postgres: postgres)
+        let order: SQLQueryString
+        if query.sort == .title {
+            from = from + " JOIN projects p ON p.search_key = f.key"
+            order = "p.title, p.slug"
+        } else {
+            order = "f.updated DESC, f.key"
+        }
+        return try await sql.raw(
+            "SELECT f.key AS k FROM \(from) WHERE \(conditions(query, match: match, postgres: postgres, facets: true)) "
+                + "ORDER BY \(order) LIMIT \(literal: query.perPage) OFFSET \(literal: offset)"
+        ).all().map { try $0.decode(column: "k", as: Int.self) }
+    }
+
+    static func count(_ sql: any SQLDatabase, query: ProjectQuery, match: String?) async throws -> Int {
+        let postgres = ProjectRepository.isPostgres(sql)
+        return try await sql.raw(
+            "SELECT COUNT(*) AS n FROM \(from(match: match, postgres: postgres)) "
+                + "WHERE \(conditions(query, match: match, postgres: postgres, facets: true))"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The records of `keys`, in that order; their JSON documents stay undecoded.
+    static func records(_ sql: any SQLDatabase, keys: [Int]) async throws -> [ProjectRecord] {
+        guard !keys.isEmpty else { return [] }
+        let rows = try await sql.raw("SELECT * FROM projects WHERE search_key IN (\(binds: keys))").all()
+        var byKey: [Int: ProjectRecord] = [:]
+        for row in rows {
+            let record = try row.decode(fluentModel: ProjectRecord.self)
+            byKey[record.searchKey] = record
+        }
+        return keys.compactMap { byKey[$0] }
+    }
 
     /// The FTS expression for the user's words (all must occur), or nil when none remain.
     /// SQLite gets stemmed, quoted terms (so no FTS5 syntax from the user reaches the engine);
@@ -210,144 +250,127 @@ public struct ProjectSearch: Sendable {
         let trimmed = String(text.prefix(500)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         if postgres {
-            // plainto_tsquery ANDs the words; for "any word" the words are joined by " or ",
-            // which websearch_to_tsquery reads as OR (see `from`).
+            // websearch_to_tsquery ANDs the words; for "any word" the words are joined by " or ",
+            // which it reads as OR.
             return anyWord ? SearchText.words(trimmed, limit: 20).joined(separator: " or ") : trimmed
         }
         let terms = SearchText.terms(trimmed, limit: 20)
         guard !terms.isEmpty else { return nil }
         return terms.map { "\"\($0)\"" }.joined(separator: anyWord ? " OR " : " ")
     }
+}
 
-    static func from(match: String?, postgres: Bool) -> SQLQueryString {
-        guard let match else { return "projects p" }
-        if postgres {
-            // Norwegian or English stemming of the query, whichever the project was indexed with.
-            return """
-                projects p JOIN project_search s ON s.project_id = p.id,
-                (SELECT websearch_to_tsquery('norwegian', \(bind: match)) || websearch_to_tsquery('english', \(bind: match)) AS query) q
-                """
-        }
-        return "project_fts JOIN projects p ON p.search_key = project_fts.rowid"
+/// The active facet filters as sets of allowed codes, tested on packed codes in Swift and written
+/// as SQL on the narrow table's columns.
+struct FacetFilter: Sendable {
+    /// Per facet (in `ProjectSearch.facetNames` order) the allowed values, nil = no filter.
+    /// Types are a bit mask (any shared bit passes); the others value codes.
+    var allowed: [Set<Int>?]
+
+    init(_ query: ProjectQuery) {
+        allowed = Array(repeating: nil, count: ProjectSearch.facetNames.count)
+        if !query.types.isEmpty { allowed[0] = Set(query.types.filter { (1...4).contains($0) }) }
+        if !query.stages.isEmpty { allowed[1] = Set(query.stages.map(ProjectFacetCodes.code)) }
+        if !query.sectors.isEmpty { allowed[2] = Set(query.sectors) }
+        if !query.counties.isEmpty { allowed[3] = Set(query.counties.map { Int($0) ?? -1 }) }
+        if !query.centralities.isEmpty { allowed[4] = Set(query.centralities) }
+        if !query.researchLevels.isEmpty { allowed[5] = Set(query.researchLevels.map { $0 + 1 }) }
+        if let evaluated = query.evaluated { allowed[6] = [evaluated ? 1 : 0] }
+        if let discontinued = query.discontinued { allowed[7] = [discontinued ? 1 : 0] }
     }
 
-    static func filters(_ query: ProjectQuery, match: String?, postgres: Bool) -> SQLQueryString {
-        let facetFilters = facetFilters(query, column: { "p.\($0)" }, postgres: postgres).map(\.filter)
-        return (baseFilters(query, match: match, postgres: postgres) + facetFilters).joined(separator: " AND ")
-    }
+    static let columns = ["types", "stage", "sector", "county", "centrality", "research", "evaluated", "stage"]
 
-    /// The filters that are not facets: the words, status and owner.
-    static func baseFilters(_ query: ProjectQuery, match: String?, postgres: Bool) -> [SQLQueryString] {
-        var parts: [SQLQueryString] = []
-        if let match {
-            parts.append(postgres ? "s.document @@ q.query" : "project_fts MATCH \(bind: match)")
-        }
-        parts.append("p.status IN (\(binds: query.statuses.map(\.rawValue)))")
-        if let owner = query.owner { parts.append("p.owner_municipality = \(bind: owner)") }
-        return parts
-    }
-
-    /// The active facet filters, each named by its facet, on columns named by `column`.
-    static func facetFilters(_ query: ProjectQuery, column: (String) -> String, postgres: Bool)
-        -> [(facet: String, filter: SQLQueryString)]
-    {
-        var parts: [(String, SQLQueryString)] = []
-        if !query.types.isEmpty {
-            let columns = query.types.compactMap { typeColumns[$0] }
-            parts.append(
-                (
-                    "type",
-                    SQLQueryString(
-                        "(" + columns.map { "\(column($0)) = \(postgres ? "TRUE" : "1")" }.joined(separator: " OR ")
-                            + ")")
-                ))
-        }
-        if !query.stages.isEmpty {
-            parts.append(("stage", "\(unsafeRaw: column("stage")) IN (\(binds: query.stages.map(\.rawValue)))"))
-        }
-        if !query.sectors.isEmpty {
-            parts.append(("sector", "\(unsafeRaw: column("sector")) IN (\(binds: query.sectors))"))
-        }
-        if !query.counties.isEmpty {
-            parts.append(("county", "\(unsafeRaw: column("county_number")) IN (\(binds: query.counties))"))
-        }
-        if !query.centralities.isEmpty {
-            parts.append(("centrality", "\(unsafeRaw: column("centrality")) IN (\(binds: query.centralities))"))
-        }
-        if !query.researchLevels.isEmpty {
-            parts.append(("research", "\(unsafeRaw: column("research_level")) IN (\(binds: query.researchLevels))"))
-        }
-        if let evaluated = query.evaluated {
-            parts.append(("evaluated", "\(unsafeRaw: column("evaluated")) = \(bind: evaluated)"))
-        }
-        if let discontinued = query.discontinued {
-            let stage = column("stage")
-            parts.append(
-                (
-                    "discontinued",
-                    SQLQueryString(discontinued ? "\(stage) = 'discontinued'" : "\(stage) <> 'discontinued'")
-                ))
-        }
-        return parts
-    }
-
-    /// Counts per facet value, and the total, in one statement: the projects matching the words,
-    /// status and owner are selected once (narrow columns, materialized), then each facet is
-    /// counted over those that pass every *other* facet's filter — disjunctive facets, so ticking
-    /// «Oslo» still shows how many projects «Bergen» would add.
-    static func facets(_ sql: any SQLDatabase, query: ProjectQuery, match: String?, postgres: Bool) async throws
-        -> (facets: [ProjectFacet], total: Int)
-    {
-        let bool = postgres ? "::int" : ""
-        let text = postgres ? "::text" : ""
-        let active = facetFilters(query, column: { $0 }, postgres: postgres)
-        func passing(_ facet: String?, _ condition: SQLQueryString? = nil) -> SQLQueryString {
-            let others = active.filter { $0.facet != facet }.map(\.filter) + (condition.map { [$0] } ?? [])
-            return others.isEmpty ? "" : " WHERE " + others.joined(separator: " AND ")
-        }
-        func and(_ facet: String, _ condition: SQLQueryString) -> SQLQueryString { passing(facet, condition) }
-        let type = passing("type")
-        let selects: [SQLQueryString] = [
-            "SELECT 'total' AS f, '' AS v, COUNT(*) AS n FROM hits" + passing(nil),
-            "SELECT 'type', '1', SUM(type_service\(unsafeRaw: bool)) FROM hits" + type,
-            "SELECT 'type', '2', SUM(type_product\(unsafeRaw: bool)) FROM hits" + type,
-            "SELECT 'type', '3', SUM(type_process\(unsafeRaw: bool)) FROM hits" + type,
-            "SELECT 'type', '4', SUM(type_communication\(unsafeRaw: bool)) FROM hits" + type,
-            "SELECT 'stage', stage, COUNT(*) FROM hits" + passing("stage") + " GROUP BY stage",
-            "SELECT 'sector', sector\(unsafeRaw: text), COUNT(*) FROM hits" + and("sector", "sector IS NOT NULL")
-                + " GROUP BY sector",
-            "SELECT 'county', county_number, COUNT(*) FROM hits" + and("county", "county_number IS NOT NULL")
-                + " GROUP BY county_number",
-            "SELECT 'centrality', centrality\(unsafeRaw: text), COUNT(*) FROM hits"
-                + and("centrality", "centrality IS NOT NULL") + " GROUP BY centrality",
-            "SELECT 'research', research_level\(unsafeRaw: text), COUNT(*) FROM hits"
-                + and("research", "research_level IS NOT NULL") + " GROUP BY research_level",
-            "SELECT 'evaluated', CASE WHEN evaluated THEN 'true' ELSE 'false' END, COUNT(*) FROM hits"
-                + passing("evaluated") + " GROUP BY evaluated",
-            "SELECT 'discontinued', CASE WHEN stage = 'discontinued' THEN 'true' ELSE 'false' END, COUNT(*) FROM hits"
-                + passing("discontinued") + " GROUP BY CASE WHEN stage = 'discontinued' THEN 'true' ELSE 'false' END",
-        ]
-        let from = Self.from(match: match, postgres: postgres)
-        let base = baseFilters(query, match: match, postgres: postgres).joined(separator: " AND ")
-        let statement: SQLQueryString =
-            "WITH hits AS MATERIALIZED (SELECT p.type_service, p.type_product, p.type_process, p.type_communication, "
-            + "p.stage, p.sector, p.county_number, p.centrality, p.research_level, p.evaluated FROM \(from) "
-            + "WHERE \(base)) " + selects.joined(separator: " UNION ALL ")
-        var grouped: [String: [(String, Int)]] = [:]
-        var total = 0
-        for row in try await sql.raw(statement).all() {
-            let facet = try row.decode(column: "f", as: String.self)
-            let value = try row.decode(column: "v", as: String.self)
-            let count = try row.decode(column: "n", as: Int?.self) ?? 0
-            if facet == "total" {
-                total = count
-            } else if count > 0 {
-                grouped[facet, default: []].append((value, count))
+    var sql: [SQLQueryString] {
+        allowed.enumerated().compactMap { facet, values -> SQLQueryString? in
+            guard let values else { return nil }
+            let sorted = values.sorted()
+            switch facet {
+            case 0:
+                let mask = sorted.reduce(0) { $0 | 1 << ($1 - 1) }
+                return "(f.types & \(literal: mask)) <> 0"
+            case 7:
+                return values.contains(1)
+                    ? "f.stage = \(literal: ProjectFacetCodes.discontinued)"
+                    : "f.stage <> \(literal: ProjectFacetCodes.discontinued)"
+            default:
+                return "f.\(unsafeRaw: Self.columns[facet]) IN (\(binds: sorted))"
             }
         }
-        let facets = facetNames.map { name in
-            ProjectFacet(name: name, counts: (grouped[name] ?? []).sorted { $0.0 < $1.0 })
+    }
+}
+
+/// Counts disjunctive facets over packed codes: a facet's value counts the matches that pass
+/// every *other* facet's filter, so ticking «Oslo» still shows how many «Bergen» would add.
+struct FacetCounter {
+    let filter: FacetFilter
+    private(set) var total = 0
+    /// Per facet, count per value code (type: 1–4; evaluated, discontinued: 0/1).
+    private var counts: [[Int]]
+
+    init(filter: FacetFilter) {
+        self.filter = filter
+        counts = Array(repeating: Array(repeating: 0, count: 256), count: ProjectSearch.facetNames.count)
+    }
+
+    static func values(_ packed: Int) -> [Int] {
+        let stage = (packed >> 4) & 15
+        return [
+            packed & 15, stage, (packed >> 8) & 15, (packed >> 12) & 255, (packed >> 20) & 15, (packed >> 24) & 15,
+            (packed >> 28) & 1, stage == ProjectFacetCodes.discontinued ? 1 : 0,
+        ]
+    }
+
+    /// Counts one match; true when it passes every filter (it belongs to the results).
+    mutating func add(_ packed: Int) -> Bool {
+        let values = Self.values(packed)
+        var failed = -1
+        var failures = 0
+        for (facet, allowed) in filter.allowed.enumerated() {
+            guard let allowed else { continue }
+            let passes =
+                facet == 0 ? allowed.contains { values[0] & (1 << ($0 - 1)) != 0 } : allowed.contains(values[facet])
+            if !passes {
+                failures += 1
+                failed = facet
+                if failures > 1 { return false }
+            }
         }
-        return (facets, total)
+        if failures == 0 {
+            total += 1
+            for facet in counts.indices { count(facet, values) }
+            return true
+        }
+        count(failed, values)
+        return false
+    }
+
+    private mutating func count(_ facet: Int, _ values: [Int]) {
+        if facet == 0 {
+            for bit in 0..<4 where values[0] & (1 << bit) != 0 { counts[0][bit + 1] += 1 }
+        } else if values[facet] > 0 || facet >= 6 {
+            counts[facet][values[facet]] += 1
+        }
+    }
+
+    func facets() -> [ProjectFacet] {
+        ProjectSearch.facetNames.enumerated().map { facet, name in
+            let entries = counts[facet].enumerated().filter { $0.element > 0 }.map { code, count in
+                (value: Self.label(facet, code), count: count)
+            }
+            return ProjectFacet(name: name, counts: entries.sorted { $0.value < $1.value })
+        }
+    }
+
+    static func label(_ facet: Int, _ code: Int) -> String {
+        switch facet {
+        case 1:
+            ProjectStage.allCases[ProjectStage.allCases.index(ProjectStage.allCases.startIndex, offsetBy: code - 1)]
+                .rawValue
+        case 3: code < 10 ? "0\(code)" : String(code)
+        case 5: String(code - 1)
+        case 6, 7: code == 1 ? "true" : "false"
+        default: String(code)
+        }
     }
 }

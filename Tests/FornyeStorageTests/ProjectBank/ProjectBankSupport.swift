@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import FornyeStorage
+import FornyeTestSupport
 import Foundation
 
 /// A migrated in-memory SQLite database (or PostgreSQL when FORNYE_TEST_POSTGRES_URL is set and
@@ -17,19 +18,16 @@ func withProjectStorage(_ body: (any Database) async throws -> Void) async throw
     await storage.shutdown()
 }
 
+/// PostgreSQL when FORNYE_TEST_POSTGRES_URL is set (a schema of its own, dropped afterwards, so
+/// tests running side by side do not meet); nothing otherwise.
 func withPostgresProjectStorage(_ body: (any Database) async throws -> Void) async throws {
-    guard let url = ProcessInfo.processInfo.environment["FORNYE_TEST_POSTGRES_URL"] else { return }
-    let storage = try StorageRuntime(configuration: StorageConfiguration(databaseURL: url))
-    do {
-        try await storage.migrate()
-        let sql = storage.database as! any SQLDatabase
-        try await sql.raw("DELETE FROM projects").run()
-        try await body(storage.database)
-    } catch {
-        await storage.shutdown()
-        throw error
-    }
-    await storage.shutdown()
+    guard TestDatabase.postgresConfigured else { return }
+    try await TestDatabase.postgres.withRuntime { runtime in try await body(runtime.database) }
+}
+
+/// A migrated database of the given backend, shut down after `body`.
+func withProjectStorage(_ backend: TestDatabase, _ body: (any Database) async throws -> Void) async throws {
+    try await backend.withRuntime { runtime in try await body(runtime.database) }
 }
 
 func document(

@@ -31,7 +31,7 @@ import Testing
         }
     }
 
-    /// One test for all PostgreSQL checks: the tests share one database, so they must not run side by side.
+    /// PostgreSQL: relevance and facets in a schema of the test's own.
     @Test func relevanceAndDisjunctiveFacetsOnPostgreSQLWhenConfigured() async throws {
         try await withPostgresProjectStorage { database in
             try await seeded(database)

@@ -1,0 +1,203 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+extension ProjectSearch {
+    /// Projects like `document`, best first, `slug` (the project itself) left out.
+    ///
+    /// Candidates come from the document's key terms (title, summary, problem, target group,
+    /// service area and solution; what the project is about and for whom count twice), rarest in
+    /// the bank first, as many as keep the summed document frequency under `budget`: the OR
+    /// query then ranks at most that many index entries however large the bank. The best 50 by
+    /// text rank are re-ranked: projects that share the service area and target group gain,
+    /// as do those with a shared innovation type, sector and stage.
+    public func similar(to document: ProjectDocument, excluding slug: String? = nil, limit: Int = 5) async throws
+        -> [ProjectRecord]
+    {
+        let about = [document.problem, document.targetGroup, document.serviceArea].joined(separator: " ")
+        let text = [document.title, document.title, document.summary, about, about, document.solution]
+            .joined(separator: " ")
+        let keyTerms = SearchText.keyTerms(text, count: 16)
+        guard !keyTerms.isEmpty else { return [] }
+        let sql = try ProjectRepository.sql(database)
+        // PostgreSQL stems with its own Norwegian and English dictionaries: it gets a word for each stem.
+        let words = ProjectRepository.isPostgres(sql) ? Self.words(byStem: text) : [:]
+        var own: Int?
+        if let slug {
+            own = try await sql.raw("SELECT search_key AS k FROM projects WHERE slug = \(bind: slug)").first()?
+                .decode(column: "k", as: Int.self)
+        }
+        let topicTerms = SearchText.keyTerms(
+            [document.serviceArea, document.targetGroup].joined(separator: " "), count: 6)
+        let frequencies = try await Self.documentFrequencies(Array(Set(keyTerms + topicTerms)), words: words, sql: sql)
+        let terms = Self.rarest(
+            keyTerms, topic: topicTerms, frequencies: frequencies, minimum: own == nil ? 1 : 2, budget: 3_000)
+        guard !terms.isEmpty else { return [] }
+        let candidates = try await Self.ranked(terms, words: words, sql: sql, excluding: own, limit: 50)
+        guard !candidates.isEmpty else { return [] }
+        let topic =
+            topicTerms.isEmpty
+            ? [:] : try await Self.scores(topicTerms, words: words, of: candidates.map(\.key), sql: sql)
+        let source = ProjectFacetCodes.packedValues(of: document)
+        let best = candidates.map(\.rank).max() ?? 1
+        let bestTopic = topic.values.max() ?? 1
+        let scored = candidates.map { candidate -> (score: Double, key: Int) in
+            let values = FacetCounter.values(candidate.packed)
+            var shared = 0.0
+            if values[0] & source.types != 0 { shared += 1 }
+            if source.sector > 0 && values[2] == source.sector { shared += 1 }
+            if values[1] == source.stage { shared += 0.5 }
+            let text = candidate.rank / max(best, 1e-9)
+            let onTopic = (topic[candidate.key] ?? 0) / max(bestTopic, 1e-9)
+            return ((text + 0.75 * onTopic) * (1 + 0.2 * shared), candidate.key)
+        }
+        let keys = scored.sorted { ($0.score, -$0.key) > ($1.score, -$1.key) }.prefix(limit).map(\.key)
+        return try await Self.records(sql, keys: keys)
+    }
+
+    /// How many projects hold each term (SQLite: exact, from the FTS5 vocabulary; PostgreSQL:
+    /// counted up to `cap`, so one probe reads at most `cap` entries of the GIN index).
+    static func documentFrequencies(
+        _ terms: [String], words: [String: String], sql: any SQLDatabase, cap: Int = 3_000
+    ) async throws
+        -> [String: Int]
+    {
+        guard !terms.isEmpty else { return [:] }
+        var result: [String: Int] = [:]
+        if ProjectRepository.isPostgres(sql) {
+            let probes: [SQLQueryString] = terms.enumerated().map { index, term in
+                "SELECT \(literal: index) AS i, (SELECT COUNT(*) FROM (SELECT 1 FROM project_search "
+                    + "WHERE document @@ \(tsquery([term], words)) LIMIT \(literal: cap)) t) AS n"
+            }
+            for row in try await sql.raw(probes.joined(separator: " UNION ALL ")).all() {
+                result[terms[try row.decode(column: "i", as: Int.self)]] = try row.decode(column: "n", as: Int.self)
+            }
+        } else {
+            for row in try await sql.raw("SELECT term, doc FROM project_fts_terms WHERE term IN (\(binds: terms))")
+                .all()
+            {
+                result[try row.decode(column: "term", as: String.self)] = try row.decode(column: "doc", as: Int.self)
+            }
+        }
+        return result
+    }
+
+    /// The terms to OR: the rarest key terms held by at least `minimum` projects, while their
+    /// summed frequency stays within `budget` (at least one), and the topic terms that fit too.
+    static func rarest(
+        _ terms: [String], topic: [String], frequencies: [String: Int], minimum: Int, budget: Int, most: Int = 6
+    ) -> [String] {
+        let usable = terms.indices.filter { (frequencies[terms[$0]] ?? 0) >= minimum }
+            .sorted { (frequencies[terms[$0]]!, $0) < (frequencies[terms[$1]]!, $1) }.map { terms[$0] }
+        var chosen: [String] = []
+        var sum = 0
+        for term in usable where chosen.count < most {
+            let frequency = frequencies[term]!
+            if !chosen.isEmpty && sum + frequency > budget { break }
+            chosen.append(term)
+            sum += frequency
+        }
+        for term in topic where !chosen.contains(term) && chosen.count < most + 2 {
+            let frequency = frequencies[term] ?? 0
+            if frequency >= minimum && sum + frequency <= budget {
+                chosen.append(term)
+                sum += frequency
+            }
+        }
+        return chosen
+    }
+
+    /// Published projects holding any of `terms`, by text rank (higher is better), best `limit`.
+    static func ranked(
+        _ terms: [String], words: [String: String], sql: any SQLDatabase, excluding own: Int?, limit: Int
+    ) async throws
+        -> [(key: Int, rank: Double, packed: Int)]
+    {
+        let published = ProjectFacetCodes.code(ProjectStatus.published)
+        let packed = ProjectFacetCodes.packedSQL("f.")
+        let rows: [any SQLRow]
+        if ProjectRepository.isPostgres(sql) {
+            rows = try await sql.raw(
+                """
+                SELECT f.key AS k, ts_rank(f.document, q.query) AS r, \(unsafeRaw: packed) AS c
+                FROM project_search f, (SELECT \(tsquery(terms, words)) AS query) q
+                WHERE f.document @@ q.query AND f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
+                ORDER BY r DESC, f.key LIMIT \(literal: limit)
+                """
+            ).all()
+        } else {
+            rows = try await sql.raw(
+                """
+                SELECT f.key AS k, -bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r, \(unsafeRaw: packed) AS c
+                FROM project_fts JOIN project_facets f ON f.key = project_fts.rowid
+                WHERE project_fts MATCH \(bind: terms.map { "\"\($0)\"" }.joined(separator: " OR "))
+                AND f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
+                ORDER BY r DESC, f.key LIMIT \(literal: limit)
+                """
+            ).all()
+        }
+        return try rows.map {
+            (
+                try $0.decode(column: "k", as: Int.self), try $0.decode(column: "r", as: Double.self),
+                try $0.decode(column: "c", as: Int.self)
+            )
+        }
+    }
+
+    /// The text rank of `keys` for any of `terms` (higher is better; keys without them absent).
+    static func scores(_ terms: [String], words: [String: String], of keys: [Int], sql: any SQLDatabase) async throws
+        -> [Int: Double]
+    {
+        let rows: [any SQLRow]
+        if ProjectRepository.isPostgres(sql) {
+            rows = try await sql.raw(
+                """
+                SELECT key AS k, ts_rank(document, q.query) AS r
+                FROM project_search, (SELECT \(tsquery(terms, words)) AS query) q
+                WHERE key IN (\(binds: keys)) AND document @@ q.query
+                """
+            ).all()
+        } else {
+            rows = try await sql.raw(
+                """
+                SELECT rowid AS k, -bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r FROM project_fts
+                WHERE project_fts MATCH \(bind: terms.map { "\"\($0)\"" }.joined(separator: " OR "))
+                AND rowid IN (\(binds: keys))
+                """
+            ).all()
+        }
+        var result: [Int: Double] = [:]
+        for row in rows {
+            result[try row.decode(column: "k", as: Int.self)] = try row.decode(column: "r", as: Double.self)
+        }
+        return result
+    }
+}
+
+extension ProjectSearch {
+    /// The first word of `text` for each of its stems.
+    static func words(byStem text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for word in SearchText.words(text, limit: 2000) where result[NorwegianStemmer.stem(word)] == nil {
+            result[NorwegianStemmer.stem(word)] = word
+        }
+        return result
+    }
+
+    /// PostgreSQL: any of the words behind `terms`, stemmed as Norwegian or as English (a
+    /// project's tsvector has one or the other). Words hold only letters and digits.
+    static func tsquery(_ terms: [String], _ words: [String: String]) -> SQLQueryString {
+        let text = terms.map { words[$0] ?? $0 }.joined(separator: " | ")
+        return "(to_tsquery('norwegian', \(bind: text)) || to_tsquery('english', \(bind: text)))"
+    }
+}
+
+extension ProjectFacetCodes {
+    /// The values of a document not yet stored, as `FacetCounter.values` would read them.
+    static func packedValues(of document: ProjectDocument) -> (types: Int, sector: Int, stage: Int) {
+        (
+            document.innovationTypes.filter { (1...4).contains($0) }.reduce(0) { $0 | 1 << ($1 - 1) },
+            document.sector ?? 0, code(document.stage)
+        )
+    }
+}

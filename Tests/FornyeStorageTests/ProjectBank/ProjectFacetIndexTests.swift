@@ -1,0 +1,111 @@
+import FluentKit
+import FluentSQL
+import FornyeTestSupport
+import Foundation
+import Testing
+
+@testable import FornyeStorage
+
+/// The narrow search table (migration 0040) stays equal to what the records say, on every write
+/// path, and search answers from it as the records would.
+@Suite struct ProjectFacetIndexTests {
+    func expectInStep(_ database: any Database, _ comment: Comment) async throws {
+        let sql = database as! any SQLDatabase
+        let stored = try await ProjectFacetCodes.stored(on: sql)
+        let recomputed = try await ProjectFacetCodes.recomputed(on: sql)
+        #expect(stored == recomputed, comment)
+        if sql.dialect.name != "postgresql" {
+            let indexed = try await sql.raw("SELECT COUNT(*) AS n FROM project_fts").first()!
+                .decode(column: "n", as: Int.self)
+            #expect(indexed == recomputed.count, comment)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyWritePathKeepsTheTableEqualToARecomputation(database backend: TestDatabase) async throws {
+        try await withProjectStorage(backend) { database in
+            let repository = ProjectRepository(database: database)
+            try await repository.createAll(relevanceCorpus, by: .importer, status: .published)
+            try await expectInStep(database, "import")
+            let draft = try await repository.create(
+                document("Ny idé", "Et utkast", owner: "4601", types: [2, 3], stage: .idea, sector: 2), by: editorBergen
+            )
+            try await expectInStep(database, "create")
+            var changed = try draft.document()
+            changed.stage = .discontinued
+            changed.innovationTypes = [4]
+            changed.ownerMunicipality = "4601"
+            changed.evaluated = true
+            changed.research = .init(degree: 2)
+            try await repository.update(slug: draft.slug, with: changed, by: editorBergen)
+            try await expectInStep(database, "edit")
+            try await repository.transition(slug: draft.slug, to: .submitted, by: editorBergen)
+            try await repository.transition(slug: draft.slug, to: .published, by: admin)
+            try await expectInStep(database, "status change")
+            var query = ProjectQuery()
+            query.discontinued = true
+            #expect(try await ProjectSearch(database: database).search(query).projects.map(\.slug) == [draft.slug])
+            try await repository.delete(slug: draft.slug, by: admin)
+            try await expectInStep(database, "delete")
+            #expect(try await ProjectSearch(database: database).search(query).total == 0)
+            await #expect(throws: ProjectError.self) { try await repository.delete(slug: "x", by: editorOslo) }
+            // Rebuilding (as migration 0040 does for existing banks) gives the same table.
+            let sql = database as! any SQLDatabase
+            let before = try await ProjectFacetCodes.stored(on: sql)
+            try await ProjectFacetCodes.rebuild(on: sql)
+            #expect(try await ProjectFacetCodes.stored(on: sql) == before)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func bulkLoaderWritesTheSameTablesAndTakesSyntheticProjectsOnly(database backend: TestDatabase) async throws {
+        try await withProjectStorage(backend) { database in
+            let repository = ProjectRepository(database: database)
+            let documents = relevanceCorpus.map { document -> ProjectDocument in
+                var document = document
+                document.synthetic = true
+                return document
+            }
+            try await repository.bulkLoadSynthetic(documents, status: .published)
+            try await expectInStep(database, "bulk load")
+            #expect(try await repository.count() == documents.count)
+            var query = ProjectQuery()
+            query.text = "velferdsteknologi"
+            #expect(try await ProjectSearch(database: database).search(query).projects.first?.synthetic == true)
+            let versions = try await ProjectVersionRecord.query(on: database).count()
+            #expect(versions == documents.count)
+            await #expect(throws: ProjectError.self) {
+                try await repository.bulkLoadSynthetic(relevanceCorpus, status: .published)
+            }
+            #expect(try await repository.count() == documents.count)
+        }
+    }
+
+    @Test func packedCodesRoundTripThroughTheCounter() {
+        let record = ProjectRecord()
+        record.searchKey = 7
+        record.status = .published
+        record.updatedAt = Date(timeIntervalSince1970: 1_000)
+        record.typeService = true
+        record.typeProduct = false
+        record.typeProcess = false
+        record.typeCommunication = true
+        record.stage = .spread
+        record.sector = 2
+        record.countyNumber = "03"
+        record.centrality = 6
+        record.researchLevel = 0
+        record.evaluated = true
+        let codes = ProjectFacetCodes(record)
+        let packed =
+            codes.types + 16 * codes.stage + 256 * codes.sector + 4096 * codes.county + 1_048_576 * codes.centrality
+            + 16_777_216 * codes.research + 268_435_456 * codes.evaluated
+        let values = FacetCounter.values(packed)
+        #expect(values == [0b1001, ProjectFacetCodes.code(ProjectStage.spread), 2, 3, 6, 1, 1, 0])
+        #expect(FacetCounter.label(3, 3) == "03" && FacetCounter.label(5, 1) == "0")
+        #expect(FacetCounter.label(1, values[1]) == "spread")
+        let parsed = ProjectSearch.parseHits("12 345 -1.5e-06 3 9 0.25", ranked: true, higherIsBetter: true)
+        #expect(parsed.map(\.key) == [12, 3] && parsed.map(\.packed) == [345, 9])
+        #expect(parsed.map(\.rank) == [1.5e-06, -0.25])
+    }
+}
