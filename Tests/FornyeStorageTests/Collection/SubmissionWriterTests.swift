@@ -23,8 +23,8 @@ import Testing
             "enhet,kommunenummer,sektor,enhetstype,epost\n"
             + (0..<count).map { "Enhet \($0),0301,1,1,e\($0)@example.test" }.joined(separator: "\n")
         let frame = SampleFrame(
-            rows: SimpleCSV.parse(csv), instrument: instrument, register: try MunicipalityRegister.bundled(),
-            on: CalendarDay("2026-03-01")!)
+            csv: Data(csv.utf8), file: "utvalg.csv", instrument: instrument,
+            register: try MunicipalityRegister.bundled(), on: CalendarDay("2026-03-01")!)
         let repository = CollectionRepository(database: database)
         let wave = try await repository.createWave(
             slug: "gruppe-\(mode.rawValue)", title: "Gruppe (syntetisk)", instrument: instrument, mode: mode,
