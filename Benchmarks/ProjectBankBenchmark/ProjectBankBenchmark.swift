@@ -216,9 +216,10 @@ struct ProjectBankBenchmark {
         if postgres {
             return try await sql.raw(
                 """
-                SELECT project_id, ts_rank(document, q, 1) AS r FROM project_search,
-                websearch_to_tsquery('norwegian', \(bind: text)) || websearch_to_tsquery('english', \(bind: text)) q
-                WHERE document @@ q ORDER BY r DESC LIMIT 20
+                SELECT project_id, ts_rank(document, q.query, 1) AS r FROM project_search,
+                (SELECT websearch_to_tsquery('norwegian', \(bind: text))
+                    || websearch_to_tsquery('english', \(bind: text)) AS query) q
+                WHERE document @@ q.query ORDER BY r DESC LIMIT 20
                 """
             ).all()
         }
