@@ -38,22 +38,17 @@ public struct WaveRepository: Sendable {
         record.id = waveID
         var responses: [ResponseRecord] = []
         responses.reserveCapacity(wave.dataset.rowCount)
+        let rows = try AnswerRows(wave.dataset)
         for row in 0..<wave.dataset.rowCount {
-            let answers = try ResponseAnswers.answers(of: wave.dataset, row: row)
             responses.append(
                 ResponseRecord(
-                    waveID: waveID, answersJSON: String(decoding: try encoder.encode(answers), as: UTF8.self),
+                    waveID: waveID, answersJSON: try rows.json(row: row),
                     weight: wave.weights[row], stratum: wave.strata?[row], psu: wave.clusters?[row]))
         }
-        let batches = stride(from: 0, to: responses.count, by: 500).map {
-            Array(responses[$0..<min($0 + 500, responses.count)])
-        }
+        let all = responses
         try await database.transaction { transaction in
             try await record.create(on: transaction)
-            // Batches keep each INSERT under the databases' bind-parameter limits.
-            for batch in batches {
-                try await batch.create(on: transaction)
-            }
+            try await ResponseRecord.insertAll(all, on: transaction)
         }
         return record
     }

@@ -100,24 +100,21 @@ public struct CollectionRepository: Sendable {
             throw StorageError.corruptResponse(
                 row: 1, variable: stranger.name, "the wave «\(wave.slug)» has no such variable")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let rows = try AnswerRows(dataset)
         var records: [ResponseRecord] = []
         records.reserveCapacity(dataset.rowCount)
         for row in 0..<dataset.rowCount {
-            let answers = try ResponseAnswers.answers(of: dataset, row: row)
             records.append(
                 ResponseRecord(
-                    id: UUID(), waveID: waveID,
-                    answersJSON: String(decoding: try encoder.encode(answers), as: UTF8.self),
-                    weight: 1, stratum: nil, psu: nil))
+                    id: UUID(), waveID: waveID, answersJSON: try rows.json(row: row), weight: 1, stratum: nil, psu: nil)
+            )
         }
         let all = records
         try await database.transaction { transaction in
-            // Batches keep each INSERT under the databases' bind-parameter limits.
-            for start in stride(from: 0, to: all.count, by: 500) {
-                try await Array(all[start..<min(start + 500, all.count)]).create(on: transaction)
-                progress?(min(start + 500, all.count))
+            // Progress in steps of 5,000 rows; each step is several multi-row INSERTs.
+            for start in stride(from: 0, to: all.count, by: 5_000) {
+                try await ResponseRecord.insertAll(Array(all[start..<min(start + 5_000, all.count)]), on: transaction)
+                progress?(min(start + 5_000, all.count))
             }
         }
         return records.count

@@ -16,12 +16,9 @@ public struct PreparedSubmission: Sendable, Equatable {
     /// - Throws: `StatisticsError.invalidValue` when an answer does not fit the instrument.
     public init(invitationID: UUID, submissionKey: String, answers: AnswerSet, instrument: Instrument) throws {
         let dataset = try instrument.dataset(responses: [answers])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         self.invitationID = invitationID
         self.submissionKey = submissionKey
-        self.answersJSON = String(
-            decoding: try encoder.encode(try ResponseAnswers.answers(of: dataset, row: 0)), as: UTF8.self)
+        self.answersJSON = try AnswerRows(dataset).json(row: 0)
     }
 }
 
@@ -81,10 +78,7 @@ enum SubmissionBatch {
                     psu: nil))
             if identifiedWaves.contains(waveID) { links.append((submission.invitationID, responseID)) }
         }
-        // 100 rows × 6 values stay far below both databases' bind-parameter limits.
-        for start in stride(from: 0, to: records.count, by: 100) {
-            try await Array(records[start..<min(start + 100, records.count)]).create(on: transaction)
-        }
+        try await ResponseRecord.insertAll(records, on: transaction)
         for start in stride(from: 0, to: links.count, by: 100) {
             let slice = links[start..<min(start + 100, links.count)]
             var cases: SQLQueryString = ""

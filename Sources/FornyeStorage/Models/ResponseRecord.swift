@@ -1,5 +1,6 @@
 public import FluentKit
 import Foundation
+import SQLKit
 
 /// One response: its answers by variable name, and its design values.
 public final class ResponseRecord: Model, @unchecked Sendable {
@@ -23,5 +24,28 @@ public final class ResponseRecord: Model, @unchecked Sendable {
         self.weight = weight
         self.stratum = stratum
         self.psu = psu
+    }
+}
+
+extension ResponseRecord {
+    /// Inserts `records` in multi-row statements through SQLKit, binding the same values FluentKit
+    /// would: its per-model reflection cost more than the insert itself on large imports.
+    static func insertAll(_ records: [ResponseRecord], on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else {
+            try await records.create(on: database)
+            return
+        }
+        // 500 rows × 6 values stay far below both databases' bind-parameter limits.
+        for start in stride(from: 0, to: records.count, by: 500) {
+            var insert = sql.insert(into: schema).columns("id", "wave_id", "answers_json", "weight", "stratum", "psu")
+            for record in records[start..<min(start + 500, records.count)] {
+                let id = record.id ?? UUID()
+                record.id = id
+                insert = insert.values(
+                    SQLBind(id), SQLBind(record.$wave.id), SQLBind(record.answersJSON), SQLBind(record.weight),
+                    SQLBind(record.stratum), SQLBind(record.psu))
+            }
+            try await insert.run()
+        }
     }
 }

@@ -1,3 +1,4 @@
+import FornyeFormats
 import Foundation
 public import Logging
 
@@ -79,38 +80,9 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    private static let hexDigits: [Character] = Array("0123456789abcdef")
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259);
-    /// everything else, including non-ASCII, is kept as UTF-8.
+    /// A JSON string literal (shared with storage's answer encoding).
     static func appendString(_ string: String, to out: inout String) {
-        out += "\""
-        var plainStart = string.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = string.unicodeScalars
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escaped: String?
-            switch scalar {
-            case "\"": escaped = "\\\""
-            case "\\": escaped = "\\\\"
-            case "\n": escaped = "\\n"
-            case "\r": escaped = "\\r"
-            case "\t": escaped = "\\t"
-            case _ where scalar.value < 0x20:
-                escaped =
-                    "\\u00" + String(hexDigits[Int(scalar.value >> 4)]) + String(hexDigits[Int(scalar.value & 0xF)])
-            default: escaped = nil
-            }
-            if let escaped {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                out += escaped
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
-        }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out += "\""
+        JSONText.appendString(string, to: &out)
     }
 
     /// `2026-03-02T10:15:04.512Z`: ISO 8601 in UTC with milliseconds, from the C library's
