@@ -6,6 +6,13 @@ public enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259);
     /// everything else, including non-ASCII, is kept as UTF-8.
     public static func appendString(_ string: String, to out: inout String) {
+        // Most texts need no escape: appended whole (multi-byte UTF-8 never holds bytes < 0x80).
+        if !string.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            out += "\""
+            out += string
+            out += "\""
+            return
+        }
         out += "\""
         let scalars = string.unicodeScalars
         var plainStart = scalars.startIndex

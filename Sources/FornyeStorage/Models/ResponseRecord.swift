@@ -35,14 +35,17 @@ extension ResponseRecord {
             try await records.create(on: database)
             return
         }
+        // In key order: the responses table is keyed by random ids (it keeps no arrival order), and
+        // B-tree inserts in key order touch each page once instead of at random. The ids' text
+        // sorts as their bytes do.
+        for record in records where record.id == nil { record.id = UUID() }
+        let records = records.map { ($0.id!.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         // 500 rows × 6 values stay far below both databases' bind-parameter limits.
         for start in stride(from: 0, to: records.count, by: 500) {
             var insert = sql.insert(into: schema).columns("id", "wave_id", "answers_json", "weight", "stratum", "psu")
             for record in records[start..<min(start + 500, records.count)] {
-                let id = record.id ?? UUID()
-                record.id = id
                 insert = insert.values(
-                    SQLBind(id), SQLBind(record.$wave.id), SQLBind(record.answersJSON), SQLBind(record.weight),
+                    SQLBind(record.id), SQLBind(record.$wave.id), SQLBind(record.answersJSON), SQLBind(record.weight),
                     SQLBind(record.stratum), SQLBind(record.psu))
             }
             try await insert.run()
