@@ -3,6 +3,7 @@ import FluentSQL
 import FornyeBarometer
 import FornyeStorage
 import Foundation
+import Synchronization
 
 /// Generates N synthetic projects (labelled SYNTETISK, `synthetic = true`), stores them through
 /// `ProjectRepository` and measures `ProjectSearch.search` (with total and facet counts),
@@ -151,6 +152,14 @@ struct ProjectBankBenchmark {
             query.text = text
             _ = try await search.search(query)
         }
+        if postgres {
+            // The server's CPU for each sample is read from the backends serving this database
+            // (the benchmark's own database: no one else's queries are counted).
+            let rows = try await sql.raw(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            ).all()
+            backends.withLock { $0 = rows.compactMap { try? $0.decode(column: "pid", as: Int.self) } }
+        }
         var fornye: [Sample] = []
         var noFacets: [Sample] = []
         var filtered: [Sample] = []
@@ -186,10 +195,15 @@ struct ProjectBankBenchmark {
         func line(_ name: String, _ samples: [Sample]) {
             let wall = samples.map(\.wall)
             let cpu = samples.map(\.cpu)
+            let server = samples.map(\.server)
+            let serverText =
+                postgres
+                ? "; server cpu mean \(format(server.reduce(0, +) / Double(max(1, server.count)))) ms" : ""
             print(
                 "\(name.padding(toLength: 46, withPad: " ", startingAt: 0)) p50 \(format(percentile(wall, 0.5))) ms  "
                     + "p95 \(format(percentile(wall, 0.95))) ms  max \(format(wall.max() ?? 0)) ms  "
-                    + "(process cpu p50 \(format(percentile(cpu, 0.5))) p95 \(format(percentile(cpu, 0.95))) ms)")
+                    + "(process cpu p50 \(format(percentile(cpu, 0.5))) p95 \(format(percentile(cpu, 0.95))) ms"
+                    + "\(serverText))")
         }
         let medianHits = percentile(hits.map(Double.init), 0.5)
         print(
@@ -209,6 +223,27 @@ struct ProjectBankBenchmark {
     struct Sample {
         var wall: Double
         var cpu: Double
+        /// PostgreSQL backends' CPU (ms, in 10 ms ticks: reported as a mean), 0 on SQLite.
+        var server: Double = 0
+    }
+
+    /// The PostgreSQL backends of the benchmark's database, once connected.
+    static let backends = Mutex<[Int]>([])
+
+    /// CPU seconds of the PostgreSQL backends in `backends` (utime + stime from /proc).
+    static func serverTime() -> Double {
+        backends.withLock { pids in
+            pids.reduce(0.0) { sum, pid in
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                    let end = stat.lastIndex(of: ")")
+                else { return sum }
+                let fields = stat[stat.index(after: end)...].split(separator: " ")
+                guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else {
+                    return sum
+                }
+                return sum + (user + system) / 100
+            }
+        }
     }
 
     /// The same ranked FTS query Fornye runs, without filters, counts, facets or loading records.
@@ -253,10 +288,12 @@ struct ProjectBankBenchmark {
 
     static func time(_ body: () async throws -> Void) async throws -> Sample {
         let cpuStart = cpuTime()
+        let serverStart = serverTime()
         let start = DispatchTime.now().uptimeNanoseconds
         try await body()
         return Sample(
-            wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, cpu: (cpuTime() - cpuStart) * 1e3)
+            wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, cpu: (cpuTime() - cpuStart) * 1e3,
+            server: (serverTime() - serverStart) * 1e3)
     }
 
     /// CPU seconds of this process, all threads (the SQLite work; PostgreSQL's runs elsewhere).

@@ -55,9 +55,11 @@ public struct ProjectSearchResult: Sendable {
 /// the same filters and the same result shape on both.
 ///
 /// Counts, facets and the ranked page come from the narrow search table (migration 0040), never
-/// from the wide `projects` rows: one statement returns, for every match, its key, its facet codes
-/// packed in one integer and its rank, as one string; Swift counts the disjunctive facets and picks
-/// the page from it; then only the page's records are read.
+/// from the wide `projects` rows. The database ranks and cuts the page (ORDER BY rank LIMIT); the
+/// facet codes of every match come back packed one integer each, in one string, and Swift counts
+/// the disjunctive facets from them (SQLite: both from one materialized pass over the matches;
+/// PostgreSQL: two statements at once, so the counts never wait for the ranking). Then only the
+/// page's records are read.
 public struct ProjectSearch: Sendable {
     public let database: any Database
 
@@ -91,37 +93,45 @@ public struct ProjectSearch: Sendable {
             return ProjectSearchResult(projects: [], total: 0, facets: [], query: query)
         }
         let offset = (query.page - 1) * query.perPage
-        let filter = FacetFilter(query)
         let ranked = match != nil && query.sort == .relevance
-        var counter = FacetCounter(filter: filter)
-        var keys: [Int] = []
-        var total: Int
-        if ranked || query.facets {
-            // One pass over the matches: codes (and rank) of each, counted and ranked in Swift.
-            let hits = try await Self.hits(sql, query: query, match: match, ranked: ranked)
-            var page: [(rank: Double, key: Int)] = []
-            for hit in hits where counter.add(hit.packed) && ranked {
-                page.append((hit.rank, hit.key))
+        var counter = FacetCounter(filter: FacetFilter(query))
+        var keys: [Int]
+        var total: Int?
+        if postgres {
+            // Two statements side by side on two pooled connections: the facet codes of every
+            // match (the narrow columns only, never the ranking) and the page, ranked by the
+            // database with LIMIT.
+            let codes: Task<[Int], any Error>? =
+                query.facets ? Task { [query] in try await Self.codes(sql, query: query, match: match) } : nil
+            do {
+                keys = try await Self.pageKeys(sql, query: query, match: match, ranked: ranked, offset: offset)
+            } catch {
+                codes?.cancel()
+                throw error
             }
-            total = counter.total
-            if ranked {
-                page.sort { $0 < $1 }
-                keys = page.dropFirst(offset).prefix(query.perPage).map(\.key)
+            for packed in try await codes?.value ?? [] { _ = counter.add(packed) }
+        } else if ranked || query.facets {
+            // One pass over the FTS5 matches, materialized: their packed codes as one string and
+            // the page ranked by bm25() with LIMIT, from the same materialized rows.
+            let hits = try await Self.sqliteHits(
+                sql, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
+            (keys, counter, total) = (hits.keys, hits.counter, hits.total)
+            if !ranked {
+                keys = try await Self.pageKeys(sql, query: query, match: match, ranked: false, offset: offset)
             }
         } else {
-            total = 0
+            keys = try await Self.pageKeys(sql, query: query, match: match, ranked: false, offset: offset)
         }
-        if !ranked {
-            keys = try await Self.pageKeys(sql, query: query, match: match, offset: offset)
-            if !query.facets {
-                total =
-                    keys.count < query.perPage && (query.page == 1 || !keys.isEmpty)
-                    ? offset + keys.count : try await Self.count(sql, query: query, match: match)
-            }
+        if query.facets {
+            total = counter.total
+        } else if total == nil {
+            total =
+                keys.count < query.perPage && (query.page == 1 || !keys.isEmpty)
+                ? offset + keys.count : try await Self.count(sql, query: query, match: match)
         }
         let projects = try await Self.records(sql, keys: keys)
         return ProjectSearchResult(
-            projects: projects, total: total, facets: query.facets ? counter.facets() : [], query: query)
+            projects: projects, total: total ?? 0, facets: query.facets ? counter.facets() : [], query: query)
     }
 
     // MARK: Statements
@@ -149,69 +159,96 @@ public struct ProjectSearch: Sendable {
         return parts.joined(separator: " AND ")
     }
 
-    /// Every match's key, packed facet codes and (when `ranked`) rank, lower is better.
-    static func hits(_ sql: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool) async throws
-        -> [(key: Int, packed: Int, rank: Double)]
-    {
-        let postgres = ProjectRepository.isPostgres(sql)
-        let rank: SQLQueryString = ranked && postgres ? " || ' ' || ts_rank(f.document, q.query, 1)" : ""
+    /// PostgreSQL: the packed facet codes of every match (status and owner applied, facet filters
+    /// not: `FacetCounter` needs the near misses for disjunctive counts).
+    static func codes(_ sql: any SQLDatabase, query: ProjectQuery, match: String?) async throws -> [Int] {
         let packed = ProjectFacetCodes.packedSQL("f.")
-        let from = from(match: match, postgres: postgres)
-        let conditions = conditions(query, match: match, postgres: postgres, facets: false)
-        let statement: SQLQueryString
-        if postgres {
-            statement =
-                "SELECT string_agg(f.key || ' ' || \(unsafeRaw: packed)\(rank), ' ') AS hits FROM \(from) WHERE \(conditions)"
-        } else {
-            // Materialized first: FTS5's bm25() cannot run inside an aggregate.
-            let rankColumn: SQLQueryString = ranked ? ", bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r" : ""
-            statement =
-                "WITH m AS MATERIALIZED (SELECT f.key AS k, \(unsafeRaw: packed) AS c\(rankColumn) FROM \(from) "
-                + "WHERE \(conditions)) SELECT group_concat(k || ' ' || c\(unsafeRaw: ranked ? " || ' ' || r" : ""), ' ') "
-                + "AS hits FROM m"
-        }
-        let row = try await sql.raw(statement).first()
-        guard let text = try row?.decode(column: "hits", as: String?.self) else { return [] }
-        return parseHits(text, ranked: ranked, higherIsBetter: postgres)
+        let row = try await sql.raw(
+            "SELECT string_agg(\(unsafeRaw: packed)::text, ' ') AS codes FROM \(from(match: match, postgres: true)) "
+                + "WHERE \(conditions(query, match: match, postgres: true, facets: false))"
+        ).first()
+        return parseIntegers(try row?.decode(column: "codes", as: String?.self) ?? "")
     }
 
-    /// Reads «key packed [rank] key packed [rank] …».
-    static func parseHits(_ text: String, ranked: Bool, higherIsBetter: Bool)
-        -> [(key: Int, packed: Int, rank: Double)]
-    {
-        var result: [(key: Int, packed: Int, rank: Double)] = []
-        let fields = text.utf8.split(separator: UInt8(ascii: " "))
-        let width = ranked ? 3 : 2
-        result.reserveCapacity(fields.count / width)
-        func integer(_ field: Substring.UTF8View) -> Int {
-            var value = 0
-            var negative = false
-            for byte in field {
-                if byte == UInt8(ascii: "-") { negative = true } else { value = value * 10 + Int(byte &- 48) }
-            }
-            return negative ? -value : value
+    /// SQLite: one statement over the matches, materialized once (FTS5's bm25() cannot run inside
+    /// an aggregate): a first row with every match's packed codes as one string (when `facets`),
+    /// then, when `ranked`, the page's rows, best bm25 first, facet filters applied.
+    static func sqliteHits(
+        _ sql: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool, offset: Int,
+        counter: FacetCounter
+    ) async throws -> (keys: [Int], counter: FacetCounter, total: Int) {
+        var counter = counter
+        let columns = ["key", "types", "stage", "sector", "county", "centrality", "research", "evaluated"]
+        let rank = ranked ? ", bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r" : ""
+        let filters = FacetFilter(query).sql
+        let filtered: SQLQueryString = filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND ")
+        // Without facets the total is counted here too, from the materialized rows.
+        var parts: [SQLQueryString] = [
+            query.facets
+                ? "SELECT NULL AS k, NULL AS r, (SELECT group_concat(\(unsafeRaw: ProjectFacetCodes.packedSQL("")), ' ') "
+                    + "FROM m) AS codes, NULL AS n"
+                : "SELECT NULL AS k, NULL AS r, NULL AS codes, (SELECT COUNT(*) FROM m f\(filtered)) AS n"
+        ]
+        if ranked {
+            parts.append(
+                "SELECT * FROM (SELECT f.key AS k, f.r AS r, NULL AS codes, NULL AS n FROM m f\(filtered) "
+                    + "ORDER BY f.r, f.key LIMIT \(literal: query.perPage) OFFSET \(literal: offset))")
         }
-        var index = 0
-        while index + width <= fields.count {
-            var rank = 0.0
-            if ranked {
-                rank = Double(Substring(fields[index + 2])) ?? 0
-                if higherIsBetter { rank = -rank }
+        let statement: SQLQueryString =
+            "WITH m AS MATERIALIZED (SELECT \(unsafeRaw: columns.map { "f.\($0) AS \($0)" }.joined(separator: ", "))"
+            + "\(unsafeRaw: rank) FROM \(from(match: match, postgres: false)) "
+            + "WHERE \(conditions(query, match: match, postgres: false, facets: false))) "
+            + parts.joined(separator: " UNION ALL ")
+        var page: [(rank: Double, key: Int)] = []
+        var total = 0
+        for row in try await sql.raw(statement).all() {
+            if let key = try row.decode(column: "k", as: Int?.self) {
+                page.append((try row.decode(column: "r", as: Double.self), key))
+            } else if let count = try row.decode(column: "n", as: Int?.self) {
+                total = count
+            } else {
+                for packed in parseIntegers(try row.decode(column: "codes", as: String?.self) ?? "") {
+                    _ = counter.add(packed)
+                }
+                total = counter.total
             }
-            result.append((integer(fields[index]), integer(fields[index + 1]), rank))
-            index += width
         }
+        // UNION ALL keeps no order of its own.
+        return (page.sorted { $0 < $1 }.map(\.key), counter, total)
+    }
+
+    /// Reads «12 345 6 …» (non-negative integers separated by spaces).
+    static func parseIntegers(_ text: String) -> [Int] {
+        var result: [Int] = []
+        var value = 0
+        var digits = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if digits { result.append(value) }
+                value = 0
+                digits = false
+            } else {
+                value = value * 10 + Int(byte &- 48)
+                digits = true
+            }
+        }
+        if digits { result.append(value) }
         return result
     }
 
-    /// The page's keys in order, when the order is not relevance (or there are no words).
-    static func pageKeys(_ sql: any SQLDatabase, query: ProjectQuery, match: String?, offset: Int) async throws
-        -> [Int]
-    {
+    /// The page's keys in order: by rank, title or date.
+    static func pageKeys(
+        _ sql: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool, offset: Int
+    ) async throws -> [Int] {
         let postgres = ProjectRepository.isPostgres(sql)
         var from = from(match: match, postgres: postgres)
         let order: SQLQueryString
-        if query.sort == .title {
+        if ranked {
+            // Best first; equal ranks by key, so pages never overlap.
+            order =
+                postgres
+                ? "ts_rank(f.document, q.query, 1) DESC, f.key" : "bm25(project_fts, 0.0, 10.0, 4.0, 1.0), f.key"
+        } else if query.sort == .title {
             from = from + " JOIN projects p ON p.search_key = f.key"
             order = "p.title, p.slug"
         } else {

@@ -104,8 +104,7 @@ import Testing
         #expect(values == [0b1001, ProjectFacetCodes.code(ProjectStage.spread), 2, 3, 6, 1, 1, 0])
         #expect(FacetCounter.label(3, 3) == "03" && FacetCounter.label(5, 1) == "0")
         #expect(FacetCounter.label(1, values[1]) == "spread")
-        let parsed = ProjectSearch.parseHits("12 345 -1.5e-06 3 9 0.25", ranked: true, higherIsBetter: true)
-        #expect(parsed.map(\.key) == [12, 3] && parsed.map(\.packed) == [345, 9])
-        #expect(parsed.map(\.rank) == [1.5e-06, -0.25])
+        #expect(ProjectSearch.parseIntegers("12 345 0 268435456") == [12, 345, 0, 268_435_456])
+        #expect(ProjectSearch.parseIntegers("").isEmpty && ProjectSearch.parseIntegers("7") == [7])
     }
 }
