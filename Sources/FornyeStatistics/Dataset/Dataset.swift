@@ -49,6 +49,24 @@ public struct Dataset: Sendable {
         self.columns = columns
     }
 
+    /// This dataset with more variables appended to the codebook. Only the new columns are
+    /// checked: the existing ones were checked when this dataset was made, so a derivation does
+    /// not pay again for validating the whole wave.
+    public func adding(_ additions: [(variable: Variable, column: Column)]) throws(StatisticsError) -> Dataset {
+        var codebook = codebook
+        codebook.variables += additions.map(\.variable)
+        try codebook.validate()
+        var columns = columns
+        for (variable, column) in additions {
+            guard column.count == rowCount else {
+                throw .lengthMismatch(variable: variable.name, expected: rowCount, actual: column.count)
+            }
+            try Self.check(column, against: variable)
+            columns[variable.name] = column
+        }
+        return Dataset(validated: codebook, rowCount: rowCount, columns: columns)
+    }
+
     /// The same rows with every value outside `rows` made empty (system missing), for domain
     /// estimation: used with the *unchanged* design, rows outside the domain stay in the design
     /// but contribute nothing, which is R's `subset(design, ...)` followed by any estimate, and
