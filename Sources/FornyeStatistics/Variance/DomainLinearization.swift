@@ -116,26 +116,6 @@ extension Linearization {
         // Coefficients c of each column, from its nonzero rows, as `RakingProjection.apply` forms them.
         var coefficients = [Double](repeating: 0, count: k * q)
         var means = [Double](repeating: 0, count: q)
-        for column in 0..<k {
-            for group in 0..<q { means[group] = 0 }
-            scores[column].withUnsafeBufferPointer { values in
-                for row in rows {
-                    let value = values[row]
-                    if value == 0 { continue }
-                    for margin in 0..<margins {
-                        let entry = row * margins + margin
-                        means[Int(projection.groupOfEntry[entry])] += value * projection.inverseWeightOfEntry[entry]
-                    }
-                }
-            }
-            for group in 0..<q { means[group] *= projection.inverseCount[group] }
-            for group in 0..<q {
-                var sum = 0.0
-                for other in 0..<q { sum += projection.map[group * q + other] * means[other] }
-                coefficients[column * q + group] = sum
-            }
-        }
-
         // The domain's rows: residual cross-products minus those of u, and the sums per stratum.
         var total = [Double](repeating: 0, count: diagonalOnly ? k : k * k)
         var magnitude = [Double](repeating: 0, count: k)
@@ -143,33 +123,73 @@ extension Linearization {
         var zAbsolute = [Double](repeating: 0, count: strata * k)
         var residual = [Double](repeating: 0, count: k)
         var fitted = [Double](repeating: 0, count: k)
-        for row in rows {
-            let stratum = Int(basis.stratumOfRow[row])
-            let factor = scale[stratum]
-            if factor == 0 { continue }
-            let base = row * margins
-            for column in 0..<k {
-                let z = scores[column][row]
-                var u = 0.0
-                for margin in 0..<margins {
-                    u +=
-                        projection.weightOfEntry[base + margin]
-                        * coefficients[column * q + Int(projection.groupOfEntry[base + margin])]
-                }
-                fitted[column] = u
-                residual[column] = z - u
-                zSum[stratum * k + column] += z
-                zAbsolute[stratum * k + column] += abs(z)
-                magnitude[column] += factor * (residual[column] * residual[column] + u * u)
+        // The domain's values of every column, row after row (k per row), read once from the columns.
+        var values = [Double](repeating: 0, count: rows.count * k)
+        for column in 0..<k {
+            scores[column].withUnsafeBufferPointer { scores in
+                for (position, row) in rows.enumerated() { values[position * k + column] = scores[row] }
             }
-            if diagonalOnly {
-                for column in 0..<k {
-                    total[column] += factor * (residual[column] * residual[column] - fitted[column] * fitted[column])
-                }
-            } else {
-                for a in 0..<k {
-                    for b in a..<k {
-                        total[a * k + b] += factor * (residual[a] * residual[b] - fitted[a] * fitted[b])
+        }
+        projection.groupOfEntry.withUnsafeBufferPointer { groups in
+            projection.weightOfEntry.withUnsafeBufferPointer { weights in
+                projection.inverseWeightOfEntry.withUnsafeBufferPointer { inverseWeights in
+                    values.withUnsafeBufferPointer { values in
+                        coefficients.withUnsafeMutableBufferPointer { coefficients in
+                            for column in 0..<k {
+                                for group in 0..<q { means[group] = 0 }
+                                for (position, row) in rows.enumerated() {
+                                    let value = values[position * k + column]
+                                    if value == 0 { continue }
+                                    for margin in 0..<margins {
+                                        let entry = row * margins + margin
+                                        means[Int(groups[entry])] += value * inverseWeights[entry]
+                                    }
+                                }
+                                for group in 0..<q { means[group] *= projection.inverseCount[group] }
+                                projection.map.withUnsafeBufferPointer { map in
+                                    for group in 0..<q {
+                                        var sum = 0.0
+                                        for other in 0..<q { sum += map[group * q + other] * means[other] }
+                                        coefficients[column * q + group] = sum
+                                    }
+                                }
+                            }
+
+                            for (position, row) in rows.enumerated() {
+                                let stratum = Int(basis.stratumOfRow[row])
+                                let factor = scale[stratum]
+                                if factor == 0 { continue }
+                                let base = row * margins
+                                for column in 0..<k {
+                                    let z = values[position * k + column]
+                                    var u = 0.0
+                                    for margin in 0..<margins {
+                                        u +=
+                                            weights[base + margin]
+                                            * coefficients[column * q + Int(groups[base + margin])]
+                                    }
+                                    fitted[column] = u
+                                    residual[column] = z - u
+                                    zSum[stratum * k + column] += z
+                                    zAbsolute[stratum * k + column] += abs(z)
+                                    magnitude[column] += factor * (residual[column] * residual[column] + u * u)
+                                }
+                                if diagonalOnly {
+                                    for column in 0..<k {
+                                        total[column] +=
+                                            factor
+                                            * (residual[column] * residual[column] - fitted[column] * fitted[column])
+                                    }
+                                } else {
+                                    for a in 0..<k {
+                                        for b in a..<k {
+                                            total[a * k + b] +=
+                                                factor * (residual[a] * residual[b] - fitted[a] * fitted[b])
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

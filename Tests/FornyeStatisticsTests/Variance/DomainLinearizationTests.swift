@@ -85,6 +85,8 @@ struct DomainLinearizationTests {
         let domain = (0..<design.rowCount).filter { codes[0][$0] == 3 }
         let columns = Self.columns(design: design, codes: codes, domain: domain, seed: 1)
         #expect(throws: StatisticsError.self) { try Linearization.variances(of: columns, design: failing) }
-        #expect(throws: StatisticsError.self) { try Linearization.variances(of: columns, design: failing, rows: domain) }
+        #expect(throws: StatisticsError.self) {
+            try Linearization.variances(of: columns, design: failing, rows: domain)
+        }
     }
 }
