@@ -24,74 +24,121 @@ public enum BarometerReport {
         }
         let context = ReportContext(data: data, design: weighting.final, options: options)
         let isDomain = options.domain.map { !$0.isEmpty } ?? false
+        let schema = options.schema
+
+        // Every figure is independent of the others (shared tables and tests go through the
+        // context's locked memo), so they are computed on all cores; the report keeps this order.
+        var jobs = FigureJobs()
+        let indicatorJob = jobs.add("") { () throws(StatisticsError) in try context.hypothesisIndicators() }
+        let figure4_1 = jobs.add("Figur 4-1") { () throws(StatisticsError) in try context.figure4_1() }
+        let figure4_2 = jobs.add("Figur 4-2") { () throws(StatisticsError) in try context.figure4_2() }
+        let figure4_3 = jobs.add("Figur 4-3") { () throws(StatisticsError) in
+            try context.innovationBy(
+                schema.county, id: "fig-4-3", number: "Figur 4-3",
+                title: "Andel som har tatt i bruk en innovasjon, etter fylke", domainName: "fylke",
+                between: "fylkene", sorted: true, names: true)
+        }
+        let figure4_4 = jobs.add("Figur 4-4") { () throws(StatisticsError) in
+            try context.innovationBy(
+                schema.centrality, id: "fig-4-4", number: "Figur 4-4",
+                title: "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
+                domainName: "sentralitet", between: "sentralitetsklassene", sorted: false, names: false)
+        }
+        let table4_1 = jobs.add("Tabell 4-1") { () throws(StatisticsError) in try context.table4_1() }
+        let figure4_5 = jobs.add("Figur 4-5") { () throws(StatisticsError) in try context.figure4_5() }
+        let figure4_6 = jobs.add("Figur 4-6") { () throws(StatisticsError) in try context.figure4_6() }
+        let table4_2 = jobs.add("Tabell 4-2") { () throws(StatisticsError) in try context.table4_2() }
+        let byCentrality = jobs.add("Resultater etter sentralitet") { () throws(StatisticsError) in
+            try context.resultsByCentrality()
+        }
+        let figure4_7 = jobs.add("Figur 4-7") { () throws(StatisticsError) in try context.figure4_7() }
+        let figure4_8 = jobs.add("Figur 4-8") { () throws(StatisticsError) in try context.figure4_8() }
+        let researchTable = jobs.add("Ny tabell 2 (forskningseffekt)") { () throws(StatisticsError) in
+            context.researchEffectTable()
+        }
+        let figure4_10 = jobs.add("Figur 4-10") { () throws(StatisticsError) in try context.figure4_10() }
+        let figure5_1 = jobs.add("Figur 5-1") { () throws(StatisticsError) in try context.figure5_1() }
+        let significance = jobs.add("Ny tabell 1 (signifikans)") { () throws(StatisticsError) in
+            context.significanceTable()
+        }
+        // Within a domain the margins' shares are the domain's, not the calibrated whole's.
+        let marginTable =
+            isDomain
+            ? nil
+            : jobs.add("Ny tabell 4 (marginer)") { () throws(StatisticsError) in try context.marginTable(weighting) }
+        let appendix1 = jobs.add("Tabell V-0-1") { () throws(StatisticsError) in
+            try context.appendixTable(
+                schema.sector, number: "Tabell V-0-1", title: "Respondenter etter sektor", rowHeader: "Sektor")
+        }
+        let appendix2 = jobs.add("Tabell V-0-2") { () throws(StatisticsError) in
+            try context.appendixTable(
+                schema.landsdel, number: "Tabell V-0-2", title: "Respondenter etter landsdel",
+                rowHeader: "Landsdel", names: true)
+        }
+        let appendix3 = jobs.add("Tabell V-0-3") { () throws(StatisticsError) in
+            try context.appendixTable(
+                schema.unitType, number: "Tabell V-0-3", title: "Respondenter etter type tjenesteenhet",
+                rowHeader: "Enhetstype")
+        }
+        let appendix4 = jobs.add("Tabell V-0-4") { () throws(StatisticsError) in
+            try context.appendixTable(
+                schema.populationSize, number: "Tabell V-0-4",
+                title: "Respondenter etter kommunens innbyggertall", rowHeader: "Innbyggere")
+        }
+        let done = jobs.run()
         var problems: [String] = []
 
-        func figure(_ name: String, _ make: () throws -> ReportFigure?) -> [ReportFigure] {
-            do {
-                guard let figure = try make() else {
-                    problems.append("\(name) mangler fordi variablene den bygger på ikke finnes i dataene.")
-                    return []
-                }
+        /// The job's figure, or none with its problem noted, in the order the report lists them.
+        func figure(_ job: FigureJobs.Handle<ReportFigure?>) -> [ReportFigure] {
+            switch done.outcome(job) {
+            case .success(let figure?):
                 return [figure]
-            } catch {
-                problems.append("\(name) kunne ikke lages: \(error)")
-                return []
+            case .success(nil):
+                problems.append("\(job.name) mangler fordi variablene den bygger på ikke finnes i dataene.")
+            case .failure(let error):
+                problems.append("\(job.name) kunne ikke lages: \(error)")
             }
+            return []
         }
 
-        let schema = options.schema
         var indicators: [HypothesisIndicator] = []
-        do {
-            indicators = try context.hypothesisIndicators()
-        } catch {
-            problems.append("Hypoteseindikatorene kunne ikke lages: \(error.description)")
+        switch done.outcome(indicatorJob) {
+        case .success(let value): indicators = value
+        case .failure(let error): problems.append("Hypoteseindikatorene kunne ikke lages: \(error.description)")
+        }
+        // Drawn from the indicators just computed, so it is cheap and runs here.
+        var hypothesis: [ReportFigure] = []
+        if let made = context.hypothesisFigure(indicators) {
+            hypothesis = [made]
+        } else {
+            problems.append("Ny figur 1 (hypotesene) mangler fordi variablene den bygger på ikke finnes i dataene.")
         }
 
         var sections: [ReportSection] = []
         sections.append(
             ReportSection(
                 id: "sammendrag", heading: "Sammendrag",
-                paragraphs: summary(indicators, context: context),
-                figures: figure("Ny figur 1 (hypotesene)") { context.hypothesisFigure(indicators) }))
+                paragraphs: summary(indicators, context: context), figures: hypothesis))
         sections.append(
             ReportSection(
                 id: "omfang", heading: "4.1 Omfanget av innovasjon",
-                figures: figure("Figur 4-1") { try context.figure4_1() }
-                    + figure("Figur 4-2") { try context.figure4_2() }
-                    + figure("Figur 4-3") {
-                        try context.innovationBy(
-                            schema.county, id: "fig-4-3", number: "Figur 4-3",
-                            title: "Andel som har tatt i bruk en innovasjon, etter fylke", domainName: "fylke",
-                            between: "fylkene", sorted: true, names: true)
-                    }
-                    + figure("Figur 4-4") {
-                        try context.innovationBy(
-                            schema.centrality, id: "fig-4-4", number: "Figur 4-4",
-                            title: "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
-                            domainName: "sentralitet", between: "sentralitetsklassene", sorted: false, names: false)
-                    }))
+                figures: figure(figure4_1) + figure(figure4_2) + figure(figure4_3) + figure(figure4_4)))
         sections.append(
             ReportSection(
                 id: "utlosere", heading: "4.1 Hva utløser og finansierer innovasjonen",
-                figures: figure("Tabell 4-1") { try context.table4_1() }
-                    + figure("Figur 4-5") { try context.figure4_5() }))
+                figures: figure(table4_1) + figure(figure4_5)))
         sections.append(
             ReportSection(
                 id: "resultater", heading: "4.2 Resultater av innovasjonen",
-                figures: figure("Figur 4-6") { try context.figure4_6() }
-                    + figure("Tabell 4-2") { try context.table4_2() }
-                    + figure("Resultater etter sentralitet") { try context.resultsByCentrality() }))
+                figures: figure(figure4_6) + figure(table4_2) + figure(byCentrality)))
         sections.append(
             ReportSection(
                 id: "samarbeid", heading: "4.3 Samarbeid, forskning og spredning",
-                figures: figure("Figur 4-7") { try context.figure4_7() }
-                    + figure("Figur 4-8") { try context.figure4_8() }
-                    + figure("Ny tabell 2 (forskningseffekt)") { context.researchEffectTable() }
-                    + figure("Figur 4-10") { try context.figure4_10() }))
+                figures: figure(figure4_7) + figure(figure4_8) + figure(researchTable) + figure(figure4_10)))
         sections.append(
             ReportSection(
                 id: "faktorer", heading: "5 Hva fremmer og hemmer innovasjon",
-                figures: figure("Figur 5-1") { try context.figure5_1() }))
+                figures: figure(figure5_1)))
         sections.append(
             ReportSection(
                 id: "signifikans", heading: "Er forskjellene reelle?",
@@ -99,7 +146,7 @@ public enum BarometerReport {
                     "Rapporten fra 2018 beskrev forskjeller mellom fylker og sentralitetsklasser uten å teste dem. "
                         + "Her er hver forskjell testet med Rao–Scotts designkorrigerte kjikvadrattest."
                 ],
-                figures: figure("Ny tabell 1 (signifikans)") { context.significanceTable() }))
+                figures: figure(significance)))
         sections.append(
             ReportSection(
                 id: "vekting", heading: "Vekting",
@@ -107,35 +154,11 @@ public enum BarometerReport {
                     "Alle andeler i rapporten er vektet. Tabellene viser vektene, hvor mye presisjon de koster, og "
                         + "hvordan utvalget fordeler seg før og etter vekting."
                 ],
-                figures: [context.weightsTable(weighting)]
-                    // Within a domain the margins' shares are the domain's, not the calibrated whole's.
-                    + (isDomain
-                        ? []
-                        : figure("Ny tabell 4 (marginer)") {
-                            try context.marginTable(weighting)
-                        })))
+                figures: [context.weightsTable(weighting)] + (marginTable.map(figure) ?? [])))
         sections.append(
             ReportSection(
                 id: "vedlegg", heading: "Vedlegg: hvem som svarte",
-                figures: figure("Tabell V-0-1") {
-                    try context.appendixTable(
-                        schema.sector, number: "Tabell V-0-1", title: "Respondenter etter sektor", rowHeader: "Sektor")
-                }
-                    + figure("Tabell V-0-2") {
-                        try context.appendixTable(
-                            schema.landsdel, number: "Tabell V-0-2", title: "Respondenter etter landsdel",
-                            rowHeader: "Landsdel", names: true)
-                    }
-                    + figure("Tabell V-0-3") {
-                        try context.appendixTable(
-                            schema.unitType, number: "Tabell V-0-3", title: "Respondenter etter type tjenesteenhet",
-                            rowHeader: "Enhetstype")
-                    }
-                    + figure("Tabell V-0-4") {
-                        try context.appendixTable(
-                            schema.populationSize, number: "Tabell V-0-4",
-                            title: "Respondenter etter kommunens innbyggertall", rowHeader: "Innbyggere")
-                    }))
+                figures: figure(appendix1) + figure(appendix2) + figure(appendix3) + figure(appendix4)))
         sections.append(
             ReportSection(
                 id: "metode", heading: "Om dataene og metoden", paragraphs: method(context, wave: wave) + problems))

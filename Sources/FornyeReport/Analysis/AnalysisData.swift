@@ -39,9 +39,8 @@ struct AnalysisData: Sendable {
 
     init(_ source: Dataset, schema: BarometerSchema) throws(StatisticsError) {
         let codebook = source.codebook
-        var variables = codebook.variables
-        var columns: [String: Column] = [:]
-        for variable in variables { columns[variable.name] = try source.column(named: variable.name) }
+        // Only the derived variables are new; the source's own columns were checked when it was made.
+        var additions: [(variable: Variable, column: Column)] = []
         let rows = source.rowCount
         let yesNo = [
             ValueLabel(code: 1, label: "Ja", labelEnglish: "Yes"),
@@ -49,8 +48,7 @@ struct AnalysisData: Sendable {
         ]
 
         func add(_ variable: Variable, _ column: Column) {
-            variables.append(variable)
-            columns[variable.name] = column
+            additions.append((variable, column))
         }
 
         if codebook.variable(named: schema.innovated) != nil {
@@ -160,8 +158,6 @@ struct AnalysisData: Sendable {
                 .codes(mapped))
         }
         self.factors = factors
-        var derived = codebook
-        derived.variables = variables
-        dataset = try Dataset(codebook: derived, columns: columns)
+        dataset = try source.adding(additions)
     }
 }

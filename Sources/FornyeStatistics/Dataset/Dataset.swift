@@ -49,6 +49,24 @@ public struct Dataset: Sendable {
         self.columns = columns
     }
 
+    /// This dataset with more variables appended to the codebook. Only the new columns are
+    /// checked: the existing ones were checked when this dataset was made, so a derivation does
+    /// not pay again for validating the whole wave.
+    public func adding(_ additions: [(variable: Variable, column: Column)]) throws(StatisticsError) -> Dataset {
+        var codebook = codebook
+        codebook.variables += additions.map(\.variable)
+        try codebook.validate()
+        var columns = columns
+        for (variable, column) in additions {
+            guard column.count == rowCount else {
+                throw .lengthMismatch(variable: variable.name, expected: rowCount, actual: column.count)
+            }
+            try Self.check(column, against: variable)
+            columns[variable.name] = column
+        }
+        return Dataset(validated: codebook, rowCount: rowCount, columns: columns)
+    }
+
     /// The same rows with every value outside `rows` made empty (system missing), for domain
     /// estimation: used with the *unchanged* design, rows outside the domain stay in the design
     /// but contribute nothing, which is R's `subset(design, ...)` followed by any estimate, and
@@ -79,14 +97,24 @@ public struct Dataset: Sendable {
         switch (variable.kind, column) {
         case (.singleChoice, .codes(let codes)), (.ordinal, .codes(let codes)),
             (.multipleChoiceItem, .codes(let codes)):
-            let allowed = Set(variable.valueLabels.map(\.code)).union(variable.missingCodes.keys)
-            let itemCodes: Set<Int> = [0, 1]
+            let values = variable.kind == .multipleChoiceItem ? [0, 1] : variable.valueLabels.map(\.code)
+            let allowed = Set(values).union(variable.missingCodes.keys)
+            // Codes are small numbers: a table indexed by code is far cheaper than hashing each cell.
+            // Clamped to Int32's range (the cells' type) so that the span cannot overflow.
+            let lowest = max(allowed.min() ?? 0, Int(Int32.min))
+            let span = min(allowed.max() ?? 0, Int(Int32.max)) - lowest + 1
+            let table: [Bool]? =
+                span > 0 && span <= 4096
+                ? (0..<span).map { allowed.contains(lowest + $0) } : nil
             for (index, code) in codes.enumerated() where code != Column.systemMissing {
                 let value = Int(code)
-                let valid =
-                    variable.kind == .multipleChoiceItem
-                    ? itemCodes.contains(value) || variable.missingCodes[value] != nil
-                    : allowed.contains(value)
+                let valid: Bool
+                if let table {
+                    let offset = value - lowest
+                    valid = offset >= 0 && offset < span && table[offset]
+                } else {
+                    valid = allowed.contains(value)
+                }
                 if !valid {
                     throw .invalidValue(
                         variable: variable.name, row: index + 1,

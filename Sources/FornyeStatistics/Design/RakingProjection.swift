@@ -16,14 +16,14 @@ struct RakingProjection: Sendable {
 
     let marginCount: Int
     /// Row-major `rowCount × marginCount`: each row's group in each margin, numbered across margins.
-    private let groupOfEntry: [Int32]
+    let groupOfEntry: [Int32]
     /// psw of each row in each margin, laid out as `groupOfEntry`, and its reciprocal (0 for 0).
-    private let weightOfEntry: [Double]
-    private let inverseWeightOfEntry: [Double]
+    let weightOfEntry: [Double]
+    let inverseWeightOfEntry: [Double]
     /// 1 / rows in each group (0 for an empty group), as R's `ave` divides by the group size.
-    private let inverseCount: [Double]
+    let inverseCount: [Double]
     /// `q × q`, row-major: the coefficients c = map · p after all sweeps.
-    private let map: [Double]
+    let map: [Double]
 
     var groupCount: Int { inverseCount.count }
 

@@ -28,6 +28,8 @@ public struct SurveyDesign: Sendable {
     public private(set) var calibrations: [Calibration]
     /// The PSUs of each stratum, for the variance's pass over strata.
     let stratumLayout: StratumLayout
+    /// For a raked design: what makes a domain's variances cost its own rows only.
+    private(set) var residualBasis: DomainResidualBasis?
 
     public var psuCount: Int { stratumOfPSU.count }
     public var stratumCount: Int { stratumLabels.count }
@@ -144,6 +146,7 @@ public struct SurveyDesign: Sendable {
         self.lonelyPSU = lonelyPSU
         self.calibrations = []
         self.stratumLayout = StratumLayout(stratumOfPSU: stratumOfPSU, stratumCount: stratumLabels.count)
+        self.residualBasis = nil
     }
 
     /// The same design with new weights and one more calibration step for the variance.
@@ -151,6 +154,8 @@ public struct SurveyDesign: Sendable {
         var copy = self
         copy.weights = weights
         copy.calibrations.append(calibration)
+        copy.residualBasis = nil
+        copy.residualBasis = DomainResidualBasis(design: copy)
         return copy
     }
 

@@ -195,13 +195,14 @@ enum RatioEngine {
                     }
                 }
             }
-            var presentRows: [Bool]?
+            let variances: [Double]
             if design.calibrations.isEmpty {
                 var inDomain = [Bool](repeating: false, count: rowCount)
                 for row in rows { inDomain[row] = true }
-                presentRows = inDomain
+                variances = try Linearization.variances(of: columns, design: design, presentRows: inDomain)
+            } else {
+                variances = try Linearization.variances(of: columns, design: design, rows: rows)
             }
-            let variances = try Linearization.variances(of: columns, design: design, presentRows: presentRows)
             for estimate in 0..<estimates {
                 let cell = domain * estimates + estimate
                 if problem.estimatesTotals {
