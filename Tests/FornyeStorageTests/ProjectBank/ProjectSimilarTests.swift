@@ -1,8 +1,9 @@
 import FluentKit
-import FornyeStorage
 import FornyeTestSupport
 import Foundation
 import Testing
+
+@testable import FornyeStorage
 
 /// «Similar projects» on the real demo bank: the three projects the 2018 report names and the
 /// 853 IPS-X cases. Each draft below is written as a municipality might describe its own
@@ -53,5 +54,32 @@ import Testing
             let others = try await search.similar(to: try own.document(), excluding: own.slug)
             #expect(!others.isEmpty && !others.map(\.slug).contains(own.slug))
         }
+    }
+
+    /// In a bank where even the rarest key term is common (here: a budget of 4 index entries on
+    /// the demo bank, as 3,000 is in a bank of 100,000), candidates must share two of the rarest
+    /// key terms; the named project still comes first.
+    @Test(arguments: TestDatabase.all)
+    func pairsOfRareTermsStillFindTheNamedProject(database backend: TestDatabase) async throws {
+        try await withProjectStorage(backend) { database in
+            try await ProjectDemoContent.seedIfEmpty(database)
+            let search = ProjectSearch(database: database)
+            for (draft, expected) in Self.cases {
+                let similar = try await search.similar(to: draft, excluding: nil, limit: 5, budget: 4)
+                #expect(similar.first?.title == expected, "«\(draft.title)» → \(similar.map(\.title))")
+            }
+        }
+    }
+
+    @Test func pairsAreTheSmallestEstimatedIntersectionsWithinTheBudget() {
+        let frequencies = ["a": 5_000, "b": 10_000, "c": 20_000, "d": 40_000, "e": 1]
+        // "e" is held by the project alone (minimum 2 leaves it out).
+        let pairs = ProjectSearch.pairs(
+            ["d", "c", "b", "a", "e"], frequencies: frequencies, minimum: 2, total: 100_000, budget: 3_000)
+        // Estimates: ab 500, ac 1,000, ad 2,000 (1,500 + 2,000 > 3,000 stops there).
+        #expect(pairs == [["a", "b"], ["a", "c"]])
+        let one = ProjectSearch.pairs(["a", "d"], frequencies: frequencies, minimum: 1, total: 100_000, budget: 10)
+        #expect(one == [["a", "d"]])
+        #expect(ProjectSearch.ftsQuery([["a", "b"], ["c"]]) == #"("a" AND "b") OR ("c")"#)
     }
 }
