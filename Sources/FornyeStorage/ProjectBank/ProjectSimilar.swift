@@ -51,10 +51,13 @@ extension ProjectSearch {
             let total = try await Self.projectCount(sql)
             groups = Self.pairs(keyTerms, frequencies: frequencies, minimum: minimum, total: total, budget: budget)
         }
-        var candidates = try await Self.ranked(groups, words: words, sql: sql, excluding: own, limit: 50)
+        let scoring = try await Self.scoring(frequencies, sql: sql)
+        var candidates = try await Self.ranked(
+            groups, words: words, scoring: scoring, sql: sql, excluding: own, limit: 50)
         if candidates.isEmpty && paired {
-            // No project shares two of them: the rarest term alone, ranked whatever it costs.
-            candidates = try await Self.ranked([[rarest]], words: words, sql: sql, excluding: own, limit: 50)
+            // No project shares two of them: the rarest term alone.
+            candidates = try await Self.ranked(
+                [[rarest]], words: words, scoring: scoring, sql: sql, excluding: own, limit: 50)
         }
         guard !candidates.isEmpty else { return [] }
         let topic =
@@ -168,10 +171,21 @@ extension ProjectSearch {
         return chosen
     }
 
+    /// PostgreSQL: per term its inverse document frequency, ln(1 + projects / df), for the
+    /// cheap first score (SQLite: bm25 does that itself, so nothing).
+    static func scoring(_ frequencies: [String: Int], sql: any SQLDatabase) async throws -> [String: Double] {
+        guard ProjectRepository.isPostgres(sql) else { return [:] }
+        let total = Double(max(try await projectCount(sql), 1))
+        return frequencies.filter { $0.value > 0 }.mapValues { log(1 + total / Double($0)) }
+    }
+
     /// Published projects holding all the terms of any of `groups`, by text rank (higher is
-    /// better), best `limit`.
+    /// better), best `limit`. PostgreSQL scores the holders from `project_term_keys` alone
+    /// (idf × weight, an index-only scan of the terms' entries) and reads the tsvector of the
+    /// best 200 only, for `ts_rank`; SQLite ranks every holder by bm25, which FTS5 does cheaply.
     static func ranked(
-        _ groups: [[String]], words: [String: String], sql: any SQLDatabase, excluding own: Int?, limit: Int
+        _ groups: [[String]], words: [String: String], scoring: [String: Double], sql: any SQLDatabase,
+        excluding own: Int?, limit: Int
     ) async throws
         -> [(key: Int, rank: Double, packed: Int)]
     {
@@ -179,11 +193,25 @@ extension ProjectSearch {
         let packed = ProjectFacetCodes.packedSQL("f.")
         let rows: [any SQLRow]
         if ProjectRepository.isPostgres(sql) {
+            let terms = Array(Set(groups.joined())).sorted()
+            let values: [SQLQueryString] = terms.map { term in
+                "(CAST(\(bind: words[term] ?? term) AS TEXT), CAST(\(bind: scoring[term] ?? 1) AS DOUBLE PRECISION))"
+            }
+            // Pairs: a holder must hold two of the terms (near enough to «both of one pair»).
+            let required = groups.contains { $0.count > 1 } ? 2 : 1
             rows = try await sql.raw(
                 """
-                SELECT f.key AS k, ts_rank(f.document, q.query) AS r, \(unsafeRaw: packed) AS c
-                FROM project_search f, (SELECT \(tsquery(groups: groups, words)) AS query) q
-                WHERE f.document @@ q.query AND f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
+                WITH q AS (
+                    SELECT l AS term, MAX(v.idf) AS idf FROM (VALUES \(values.joined(separator: ", "))) v(w, idf),
+                    unnest(tsvector_to_array(to_tsvector('norwegian', v.w) || to_tsvector('english', v.w))) l
+                    GROUP BY l
+                ), c AS (
+                    SELECT t.key, SUM(q.idf * t.weight) AS s FROM q JOIN project_term_keys t ON t.term = q.term
+                    GROUP BY t.key HAVING COUNT(*) >= \(literal: required) ORDER BY s DESC, t.key LIMIT 200
+                )
+                SELECT f.key AS k, ts_rank(f.document, x.query) AS r, \(unsafeRaw: packed) AS c
+                FROM c JOIN project_search f ON f.key = c.key, (SELECT \(tsquery(terms, words)) AS query) x
+                WHERE f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
                 ORDER BY r DESC, f.key LIMIT \(literal: limit)
                 """
             ).all()

@@ -79,9 +79,31 @@ enum ProjectTermCounts {
             : "SELECT term, doc AS df FROM project_fts_terms WHERE doc > 0"
     }
 
-    /// Recomputes the whole table (migration 0045; repairs).
+    /// PostgreSQL: the per-project rows, as stored and as recomputed from the tsvectors.
+    static func keys(on sql: any SQLDatabase, recomputed: Bool) async throws -> Set<String> {
+        var result = Set<String>()
+        for row in try await sql.raw(
+            recomputed
+                ? "SELECT * FROM (" + keyRecomputation + ") r" : "SELECT term, key, weight FROM project_term_keys"
+        ).all() {
+            let term = try row.decode(column: "term", as: String.self)
+            let key = try row.decode(column: "key", as: Int.self)
+            result.insert("\(term) \(key) \(try row.decode(column: "weight", as: Int.self))")
+        }
+        return result
+    }
+
+    static let keyRecomputation: SQLQueryString =
+        "SELECT u.lexeme AS term, s.key AS key, project_terms_weight(u.weights) AS weight "
+        + "FROM project_search s, unnest(s.document) u WHERE s.key IS NOT NULL"
+
+    /// Recomputes the tables (migration 0045; repairs).
     static func rebuild(on sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM project_terms").run()
         try await sql.raw("INSERT INTO project_terms (term, df) " + recomputation(sql)).run()
+        if ProjectRepository.isPostgres(sql) {
+            try await sql.raw("DELETE FROM project_term_keys").run()
+            try await sql.raw("INSERT INTO project_term_keys (term, key, weight) " + keyRecomputation).run()
+        }
     }
 }
