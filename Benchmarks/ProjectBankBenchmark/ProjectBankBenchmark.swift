@@ -12,6 +12,7 @@ import Synchronization
 /// ```sh
 /// swift build -c release --product fornye-projectbank-benchmark
 /// .build/release/fornye-projectbank-benchmark 100000 [database-url]   # default: SQLite file in bench-out/
+/// FORNYE_BENCH_ONLY=similar .build/release/fornye-projectbank-benchmark 100000   # similar projects only
 /// ```
 ///
 /// The bank is loaded with ``ProjectRepository/bulkLoadSynthetic(_:status:)`` (same tables as the
@@ -115,6 +116,7 @@ struct ProjectBankBenchmark {
             if !postgres {
                 try await sql.raw("DELETE FROM project_fts").run()
                 try await sql.raw("DELETE FROM project_facets").run()
+                try await sql.raw("DELETE FROM project_terms").run()
             }
             // The bulk loader writes the same tables as the real write path (record, version
             // row, index entry, facet codes), 10,000 per transaction, synthetic projects only.
@@ -139,6 +141,8 @@ struct ProjectBankBenchmark {
         print("backend: \(postgres ? "PostgreSQL" : "SQLite")  projects: \(count) (synthetic)")
 
         let search = ProjectSearch(database: database)
+        // While tuning one part: FORNYE_BENCH_ONLY=similar skips the searches (the default runs all).
+        let onlySimilar = ProcessInfo.processInfo.environment["FORNYE_BENCH_ONLY"] == "similar"
         var queries: [String] = []
         // Typical searches: one word of middling frequency (ranks 50–1,500), or two, the second
         // a common one (ranks 1–200) — «helsetjeneste», «barnehageplan digital».
@@ -146,6 +150,7 @@ struct ProjectBankBenchmark {
             let first = words[50 + random.next(1_450)]
             queries.append(index % 2 == 0 ? first : first + " " + words[random.next(200)])
         }
+        if onlySimilar { queries = [] }
         // Warm-up.
         for text in queries.prefix(10) {
             var query = ProjectQuery()
@@ -180,7 +185,7 @@ struct ProjectBankBenchmark {
             raw.append(try await time { _ = try await rawSearch(sql, text: text, postgres: postgres) })
         }
         var browse: [Sample] = []
-        for index in 0..<20 {
+        for index in 0..<(onlySimilar ? 0 : 20) {
             var query = ProjectQuery()
             query.sort = .newest
             if index % 2 == 1 { query.sectors = [1] }
@@ -188,6 +193,10 @@ struct ProjectBankBenchmark {
         }
         let sample = try await repository.list(statuses: [.published], limit: 100)
         var similar: [Sample] = []
+        // Warm-up (the searches above warm the caches in a full run).
+        for record in sample.prefix(onlySimilar ? 5 : 0) {
+            _ = try await search.similar(to: try record.document(), excluding: record.slug)
+        }
         for record in sample {
             let document = try record.document()
             similar.append(try await time { _ = try await search.similar(to: document, excluding: record.slug) })
@@ -206,6 +215,12 @@ struct ProjectBankBenchmark {
                     + "\(serverText))")
         }
         let medianHits = percentile(hits.map(Double.init), 0.5)
+        if onlySimilar {
+            line("Fornye similar projects (top 5)", similar)
+            let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+            print("load average: \(load.split(separator: " ").prefix(3).joined(separator: " "))")
+            return
+        }
         print(
             "queries: \(queries.count) (1–2 words), median hits \(Int(medianHits)) "
                 + "(\(String(format: "%.1f", 100 * medianHits / Double(count))) %), "

@@ -199,10 +199,14 @@ public struct ProjectRepository: Sendable {
         try await database.transaction { transaction in
             let sql = try Self.sql(transaction)
             if !Self.isPostgres(sql) {
+                if let previous = try await ProjectTermCounts.indexedColumns(of: record.searchKey, on: sql) {
+                    try await ProjectTermCounts.adjust(adding: [], removing: [previous], on: sql)
+                }
                 try await sql.raw("DELETE FROM project_fts WHERE rowid = \(bind: record.searchKey)").run()
                 try await sql.raw("DELETE FROM project_facets WHERE key = \(bind: record.searchKey)").run()
             }
-            // PostgreSQL's project_search row goes with the record (ON DELETE CASCADE).
+            // PostgreSQL's project_search row goes with the record (ON DELETE CASCADE), and its
+            // terms are uncounted by the trigger of migration 0045.
             try await ProjectVersionRecord.query(on: transaction).filter(\.$projectID == id).delete()
             try await record.delete(on: transaction)
         }
@@ -375,6 +379,7 @@ public struct ProjectRepository: Sendable {
     static func indexNew(_ items: [(ProjectRecord, ProjectDocument)], on sql: any SQLDatabase) async throws {
         guard !items.isEmpty else { return }
         let postgres = isPostgres(sql)
+        var indexed: [[String]] = []
         let rows: [SQLQueryString] = items.map { record, document in
             let (title, summary, body) = searchColumns(record, document)
             if postgres {
@@ -388,9 +393,11 @@ public struct ProjectRepository: Sendable {
                     \(bind: codes.key)
                     """ + ", " + codes.values.joined(separator: ", ") + ")"
             }
+            let columns = [SearchText.indexed(title), SearchText.indexed(summary), SearchText.indexed(body)]
+            indexed.append(columns)
             return """
-                (\(bind: record.searchKey), \(bind: record.slug), \(bind: SearchText.indexed(title)),
-                \(bind: SearchText.indexed(summary)), \(bind: SearchText.indexed(body)))
+                (\(bind: record.searchKey), \(bind: record.slug), \(bind: columns[0]), \(bind: columns[1]),
+                \(bind: columns[2]))
                 """
         }
         let into: SQLQueryString =
@@ -399,6 +406,7 @@ public struct ProjectRepository: Sendable {
                 + "\(unsafeRaw: ProjectFacetCodes.columns.joined(separator: ", "))) VALUES "
             : "INSERT INTO project_fts (rowid, project_id, title, summary, body) VALUES "
         try await sql.raw(into + rows.joined(separator: ", ")).run()
+        try await ProjectTermCounts.adjust(adding: indexed, on: sql)
     }
 
     /// Writes the project's search-index entry (replacing any earlier one).
@@ -416,14 +424,16 @@ public struct ProjectRepository: Sendable {
                 """
             ).run()
         } else {
+            let previous = try await ProjectTermCounts.indexedColumns(of: record.searchKey, on: sql)
             try await sql.raw("DELETE FROM project_fts WHERE rowid = \(bind: record.searchKey)").run()
+            let columns = [SearchText.indexed(title), SearchText.indexed(summary), SearchText.indexed(body)]
             try await sql.raw(
                 """
                 INSERT INTO project_fts (rowid, project_id, title, summary, body) VALUES (\(bind: record.searchKey),
-                \(bind: record.slug), \(bind: SearchText.indexed(title)), \(bind: SearchText.indexed(summary)),
-                \(bind: SearchText.indexed(body)))
+                \(bind: record.slug), \(bind: columns[0]), \(bind: columns[1]), \(bind: columns[2]))
                 """
             ).run()
+            try await ProjectTermCounts.adjust(adding: [columns], removing: previous.map { [$0] } ?? [], on: sql)
         }
     }
 }

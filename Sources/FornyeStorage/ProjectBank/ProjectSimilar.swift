@@ -7,11 +7,21 @@ extension ProjectSearch {
     ///
     /// Candidates come from the document's key terms (title, summary, problem, target group,
     /// service area and solution; what the project is about and for whom count twice), rarest in
-    /// the bank first, as many as keep the summed document frequency under `budget`: the OR
-    /// query then ranks at most that many index entries however large the bank. The best 50 by
+    /// the bank first, as many as keep the summed document frequency under `budget` (counted in
+    /// `project_terms`, migration 0045): the OR query then ranks at most that many index entries
+    /// however large the bank. When even the rarest is more common than that, candidates must
+    /// share two of the rarest key terms instead (``pairs(_:frequencies:minimum:total:budget:most:)``).
+    /// The best 50 by
     /// text rank are re-ranked: projects that share the service area and target group gain,
     /// as do those with a shared innovation type, sector and stage.
     public func similar(to document: ProjectDocument, excluding slug: String? = nil, limit: Int = 5) async throws
+        -> [ProjectRecord]
+    {
+        try await similar(to: document, excluding: slug, limit: limit, budget: Self.budget)
+    }
+
+    /// `similar` with another budget (tests use a small one to reach the pairs on a small bank).
+    func similar(to document: ProjectDocument, excluding slug: String?, limit: Int, budget: Int) async throws
         -> [ProjectRecord]
     {
         let about = [document.problem, document.targetGroup, document.serviceArea].joined(separator: " ")
@@ -30,10 +40,25 @@ extension ProjectSearch {
         let topicTerms = SearchText.keyTerms(
             [document.serviceArea, document.targetGroup].joined(separator: " "), count: 6)
         let frequencies = try await Self.documentFrequencies(Array(Set(keyTerms + topicTerms)), words: words, sql: sql)
-        let terms = Self.rarest(
-            keyTerms, topic: topicTerms, frequencies: frequencies, minimum: own == nil ? 1 : 2, budget: 3_000)
-        guard !terms.isEmpty else { return [] }
-        let candidates = try await Self.ranked(terms, words: words, sql: sql, excluding: own, limit: 50)
+        let minimum = own == nil ? 1 : 2
+        let terms = Self.rarest(keyTerms, topic: topicTerms, frequencies: frequencies, minimum: minimum, budget: budget)
+        guard let rarest = terms.first else { return [] }
+        var groups = terms.map { [$0] }
+        let paired = frequencies[rarest]! > budget
+        if paired {
+            // Even the rarest key term is common in a large bank: a candidate must then share two
+            // of the rarest key terms, so that the ranking still reads about `budget` entries.
+            let total = try await Self.projectCount(sql)
+            groups = Self.pairs(keyTerms, frequencies: frequencies, minimum: minimum, total: total, budget: budget)
+        }
+        let scoring = try await Self.scoring(frequencies, sql: sql)
+        var candidates = try await Self.ranked(
+            groups, words: words, scoring: scoring, sql: sql, excluding: own, limit: 50)
+        if candidates.isEmpty && paired {
+            // No project shares two of them: the rarest term alone.
+            candidates = try await Self.ranked(
+                [[rarest]], words: words, scoring: scoring, sql: sql, excluding: own, limit: 50)
+        }
         guard !candidates.isEmpty else { return [] }
         let topic =
             topicTerms.isEmpty
@@ -55,31 +80,70 @@ extension ProjectSearch {
         return try await Self.records(sql, keys: keys)
     }
 
-    /// How many projects hold each term (SQLite: exact, from the FTS5 vocabulary; PostgreSQL:
-    /// counted up to `cap`, so one probe reads at most `cap` entries of the GIN index).
-    static func documentFrequencies(
-        _ terms: [String], words: [String: String], sql: any SQLDatabase, cap: Int = 3_000
-    ) async throws
+    /// How many projects hold each term, from `project_terms` (migration 0045): one indexed
+    /// look-up per term, whatever the term's frequency. PostgreSQL counts tsvector lexemes, so a
+    /// term is looked up by the Norwegian and the English lexeme of its word (summed: a bound).
+    static func documentFrequencies(_ terms: [String], words: [String: String], sql: any SQLDatabase) async throws
         -> [String: Int]
     {
         guard !terms.isEmpty else { return [:] }
         var result: [String: Int] = [:]
         if ProjectRepository.isPostgres(sql) {
-            let probes: [SQLQueryString] = terms.enumerated().map { index, term in
-                "SELECT \(literal: index) AS i, (SELECT COUNT(*) FROM (SELECT 1 FROM project_search "
-                    + "WHERE document @@ \(tsquery([term], words)) LIMIT \(literal: cap)) t) AS n"
+            let values: [SQLQueryString] = terms.enumerated().map { index, term in
+                "(\(literal: index), CAST(\(bind: words[term] ?? term) AS TEXT))"
             }
-            for row in try await sql.raw(probes.joined(separator: " UNION ALL ")).all() {
+            let statement: SQLQueryString =
+                "SELECT v.i AS i, COALESCE((SELECT SUM(t.df) FROM project_terms t WHERE t.term = ANY(tsvector_to_array("
+                + "to_tsvector('norwegian', v.w) || to_tsvector('english', v.w)))), 0) AS n FROM (VALUES "
+                + values.joined(separator: ", ") + ") v(i, w)"
+            for row in try await sql.raw(statement).all() {
                 result[terms[try row.decode(column: "i", as: Int.self)]] = try row.decode(column: "n", as: Int.self)
             }
         } else {
-            for row in try await sql.raw("SELECT term, doc FROM project_fts_terms WHERE term IN (\(binds: terms))")
-                .all()
-            {
-                result[try row.decode(column: "term", as: String.self)] = try row.decode(column: "doc", as: Int.self)
+            for row in try await sql.raw("SELECT term, df FROM project_terms WHERE term IN (\(binds: terms))").all() {
+                result[try row.decode(column: "term", as: String.self)] = try row.decode(column: "df", as: Int.self)
             }
         }
         return result
+    }
+
+    /// How many index entries the candidate query may rank: the summed document frequency of
+    /// its terms (or the estimated size of its pairs).
+    static let budget = 3_000
+
+    /// Pairs of the `most` rarest key terms, smallest estimated intersection first (terms taken
+    /// as independent: df(a)·df(b)/total), while their summed estimate stays within `budget`
+    /// (at least one pair).
+    static func pairs(
+        _ terms: [String], frequencies: [String: Int], minimum: Int, total: Int, budget: Int, most: Int = 5
+    ) -> [[String]] {
+        let usable = terms.indices.filter { (frequencies[terms[$0]] ?? 0) >= minimum }
+            .sorted { (frequencies[terms[$0]]!, $0) < (frequencies[terms[$1]]!, $1) }.prefix(most).map { terms[$0] }
+        guard usable.count >= 2 else { return usable.map { [$0] } }
+        var candidates: [(estimate: Double, pair: [String])] = []
+        for i in usable.indices {
+            for j in usable.indices where j > i {
+                let estimate =
+                    Double(frequencies[usable[i]]!) * Double(frequencies[usable[j]]!) / Double(max(total, 1))
+                candidates.append((estimate, [usable[i], usable[j]]))
+            }
+        }
+        var chosen: [[String]] = []
+        var sum = 0.0
+        let order = candidates.indices.sorted { (candidates[$0].estimate, $0) < (candidates[$1].estimate, $1) }
+        for candidate in order.map({ candidates[$0] }) {
+            if !chosen.isEmpty && sum + candidate.estimate > Double(budget) { break }
+            chosen.append(candidate.pair)
+            sum += candidate.estimate
+        }
+        return chosen
+    }
+
+    /// The number of projects, near enough (the highest index key: read from the key's index).
+    static func projectCount(_ sql: any SQLDatabase) async throws -> Int {
+        let table = ProjectRepository.isPostgres(sql) ? "project_search" : "project_facets"
+        return try await sql.raw("SELECT COALESCE(MAX(key), 0) AS n FROM \(unsafeRaw: table)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
     }
 
     /// The terms to OR: the rarest key terms held by at least `minimum` projects, while their
@@ -107,9 +171,21 @@ extension ProjectSearch {
         return chosen
     }
 
-    /// Published projects holding any of `terms`, by text rank (higher is better), best `limit`.
+    /// PostgreSQL: per term its inverse document frequency, ln(1 + projects / df), for the
+    /// cheap first score (SQLite: bm25 does that itself, so nothing).
+    static func scoring(_ frequencies: [String: Int], sql: any SQLDatabase) async throws -> [String: Double] {
+        guard ProjectRepository.isPostgres(sql) else { return [:] }
+        let total = Double(max(try await projectCount(sql), 1))
+        return frequencies.filter { $0.value > 0 }.mapValues { log(1 + total / Double($0)) }
+    }
+
+    /// Published projects holding all the terms of any of `groups`, by text rank (higher is
+    /// better), best `limit`. PostgreSQL scores the holders from `project_term_keys` alone
+    /// (idf × weight, an index-only scan of the terms' entries) and reads the tsvector of the
+    /// best 200 only, for `ts_rank`; SQLite ranks every holder by bm25, which FTS5 does cheaply.
     static func ranked(
-        _ terms: [String], words: [String: String], sql: any SQLDatabase, excluding own: Int?, limit: Int
+        _ groups: [[String]], words: [String: String], scoring: [String: Double], sql: any SQLDatabase,
+        excluding own: Int?, limit: Int
     ) async throws
         -> [(key: Int, rank: Double, packed: Int)]
     {
@@ -117,11 +193,25 @@ extension ProjectSearch {
         let packed = ProjectFacetCodes.packedSQL("f.")
         let rows: [any SQLRow]
         if ProjectRepository.isPostgres(sql) {
+            let terms = Array(Set(groups.joined())).sorted()
+            let values: [SQLQueryString] = terms.map { term in
+                "(CAST(\(bind: words[term] ?? term) AS TEXT), CAST(\(bind: scoring[term] ?? 1) AS DOUBLE PRECISION))"
+            }
+            // Pairs: a holder must hold two of the terms (near enough to «both of one pair»).
+            let required = groups.contains { $0.count > 1 } ? 2 : 1
             rows = try await sql.raw(
                 """
-                SELECT f.key AS k, ts_rank(f.document, q.query) AS r, \(unsafeRaw: packed) AS c
-                FROM project_search f, (SELECT \(tsquery(terms, words)) AS query) q
-                WHERE f.document @@ q.query AND f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
+                WITH q AS (
+                    SELECT l AS term, MAX(v.idf) AS idf FROM (VALUES \(values.joined(separator: ", "))) v(w, idf),
+                    unnest(tsvector_to_array(to_tsvector('norwegian', v.w) || to_tsvector('english', v.w))) l
+                    GROUP BY l
+                ), c AS (
+                    SELECT t.key, SUM(q.idf * t.weight) AS s FROM q JOIN project_term_keys t ON t.term = q.term
+                    GROUP BY t.key HAVING COUNT(*) >= \(literal: required) ORDER BY s DESC, t.key LIMIT 200
+                )
+                SELECT f.key AS k, ts_rank(f.document, x.query) AS r, \(unsafeRaw: packed) AS c
+                FROM c JOIN project_search f ON f.key = c.key, (SELECT \(tsquery(terms, words)) AS query) x
+                WHERE f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
                 ORDER BY r DESC, f.key LIMIT \(literal: limit)
                 """
             ).all()
@@ -130,8 +220,7 @@ extension ProjectSearch {
                 """
                 SELECT f.key AS k, -bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r, \(unsafeRaw: packed) AS c
                 FROM project_fts JOIN project_facets f ON f.key = project_fts.rowid
-                WHERE project_fts MATCH \(bind: terms.map { "\"\($0)\"" }.joined(separator: " OR "))
-                AND f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
+                WHERE project_fts MATCH \(bind: ftsQuery(groups)) AND f.status = \(literal: published) AND f.key <> \(bind: own ?? -1)
                 ORDER BY r DESC, f.key LIMIT \(literal: limit)
                 """
             ).all()
@@ -187,8 +276,19 @@ extension ProjectSearch {
     /// PostgreSQL: any of the words behind `terms`, stemmed as Norwegian or as English (a
     /// project's tsvector has one or the other). Words hold only letters and digits.
     static func tsquery(_ terms: [String], _ words: [String: String]) -> SQLQueryString {
-        let text = terms.map { words[$0] ?? $0 }.joined(separator: " | ")
+        tsquery(groups: terms.map { [$0] }, words)
+    }
+
+    /// PostgreSQL: all the words of any group.
+    static func tsquery(groups: [[String]], _ words: [String: String]) -> SQLQueryString {
+        let text = groups.map { "(" + $0.map { words[$0] ?? $0 }.joined(separator: " & ") + ")" }
+            .joined(separator: " | ")
         return "(to_tsquery('norwegian', \(bind: text)) || to_tsquery('english', \(bind: text)))"
+    }
+
+    /// SQLite: the FTS5 expression for all the (quoted) terms of any group.
+    static func ftsQuery(_ groups: [[String]]) -> String {
+        groups.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " AND ") + ")" }.joined(separator: " OR ")
     }
 }
 

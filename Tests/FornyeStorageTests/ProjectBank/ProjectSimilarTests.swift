@@ -1,8 +1,9 @@
 import FluentKit
-import FornyeStorage
 import FornyeTestSupport
 import Foundation
 import Testing
+
+@testable import FornyeStorage
 
 /// «Similar projects» on the real demo bank: the three projects the 2018 report names and the
 /// 853 IPS-X cases. Each draft below is written as a municipality might describe its own
@@ -53,5 +54,35 @@ import Testing
             let others = try await search.similar(to: try own.document(), excluding: own.slug)
             #expect(!others.isEmpty && !others.map(\.slug).contains(own.slug))
         }
+    }
+
+    /// Smaller budgets on the demo bank stand for a large bank, where even the rarest key term
+    /// is common and candidates must share two of the rarest key terms: at 26 index entries (3 % of
+    /// the 856 projects, as 3,000 is of 100,000) the named project still comes first; at 4 (which
+    /// pairs far sooner than a real bank would) it is still among the first three.
+    @Test(arguments: TestDatabase.all)
+    func pairsOfRareTermsStillFindTheNamedProject(database backend: TestDatabase) async throws {
+        try await withProjectStorage(backend) { database in
+            try await ProjectDemoContent.seedIfEmpty(database)
+            let search = ProjectSearch(database: database)
+            for (draft, expected) in Self.cases {
+                let similar = try await search.similar(to: draft, excluding: nil, limit: 5, budget: 26)
+                #expect(similar.first?.title == expected, "«\(draft.title)» → \(similar.map(\.title))")
+                let paired = try await search.similar(to: draft, excluding: nil, limit: 3, budget: 4)
+                #expect(paired.map(\.title).contains(expected), "«\(draft.title)» → \(paired.map(\.title))")
+            }
+        }
+    }
+
+    @Test func pairsAreTheSmallestEstimatedIntersectionsWithinTheBudget() {
+        let frequencies = ["a": 5_000, "b": 10_000, "c": 20_000, "d": 40_000, "e": 1]
+        // "e" is held by the project alone (minimum 2 leaves it out).
+        let pairs = ProjectSearch.pairs(
+            ["d", "c", "b", "a", "e"], frequencies: frequencies, minimum: 2, total: 100_000, budget: 3_000)
+        // Estimates: ab 500, ac 1,000, ad 2,000 (1,500 + 2,000 > 3,000 stops there).
+        #expect(pairs == [["a", "b"], ["a", "c"]])
+        let one = ProjectSearch.pairs(["a", "d"], frequencies: frequencies, minimum: 1, total: 100_000, budget: 10)
+        #expect(one == [["a", "d"]])
+        #expect(ProjectSearch.ftsQuery([["a", "b"], ["c"]]) == #"("a" AND "b") OR ("c")"#)
     }
 }

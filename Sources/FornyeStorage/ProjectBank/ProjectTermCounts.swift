@@ -1,0 +1,109 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// The `project_terms` table (migration 0045): per index term, the number of projects that hold
+/// it. PostgreSQL keeps it by triggers; on SQLite ``ProjectRepository`` calls ``adjust(adding:removing:on:)``
+/// wherever it writes `project_fts`, in the same transaction.
+enum ProjectTermCounts {
+    /// The distinct FTS5 tokens of a project's indexed columns (stemmed terms joined by spaces),
+    /// split as the `unicode61` tokenizer splits: on anything not a letter, digit or private-use
+    /// character.
+    static func terms(of columns: [String]) -> Set<String> {
+        var result = Set<String>()
+        for column in columns {
+            var current = String.UnicodeScalarView()
+            for scalar in column.unicodeScalars {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                    .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                    current.append(scalar)
+                default:
+                    if !current.isEmpty { result.insert(String(current)) }
+                    current = String.UnicodeScalarView()
+                }
+            }
+            if !current.isEmpty { result.insert(String(current)) }
+        }
+        return result
+    }
+
+    /// SQLite: counts the projects whose indexed columns are `adding` and uncounts those in
+    /// `removing` (each element one project's columns, as written to or read from `project_fts`).
+    static func adjust(adding: [[String]], removing: [[String]] = [], on sql: any SQLDatabase) async throws {
+        guard !ProjectRepository.isPostgres(sql) else { return }  // triggers count there
+        var delta: [String: Int] = [:]
+        for columns in adding { for term in terms(of: columns) { delta[term, default: 0] += 1 } }
+        for columns in removing { for term in terms(of: columns) { delta[term, default: 0] -= 1 } }
+        let changes = delta.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        for batch in ProjectRepository.batches(changes, size: 400) {
+            let rows: [SQLQueryString] = batch.map { "(\(bind: $0.key), \(bind: $0.value))" }
+            try await sql.raw(
+                "INSERT INTO project_terms (term, df) VALUES " + rows.joined(separator: ", ")
+                    + " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df"
+            ).run()
+        }
+    }
+
+    /// SQLite: the indexed columns stored for `key`, nil when it has no entry.
+    static func indexedColumns(of key: Int, on sql: any SQLDatabase) async throws -> [String]? {
+        guard !ProjectRepository.isPostgres(sql),
+            let row = try await sql.raw("SELECT title, summary, body FROM project_fts WHERE rowid = \(bind: key)")
+                .first()
+        else { return nil }
+        return try ["title", "summary", "body"].map { try row.decode(column: $0, as: String?.self) ?? "" }
+    }
+
+    /// The counts as stored (terms no project holds any more left out).
+    static func stored(on sql: any SQLDatabase) async throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try await sql.raw("SELECT term, df FROM project_terms WHERE df > 0").all() {
+            result[try row.decode(column: "term", as: String.self)] = try row.decode(column: "df", as: Int.self)
+        }
+        return result
+    }
+
+    /// The counts recomputed from the index itself (SQLite: the FTS5 vocabulary; PostgreSQL:
+    /// `ts_stat` over every tsvector).
+    static func recomputed(on sql: any SQLDatabase) async throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try await sql.raw(recomputation(sql)).all() {
+            result[try row.decode(column: "term", as: String.self)] = try row.decode(column: "df", as: Int.self)
+        }
+        return result
+    }
+
+    static func recomputation(_ sql: any SQLDatabase) -> SQLQueryString {
+        ProjectRepository.isPostgres(sql)
+            ? "SELECT word AS term, ndoc AS df FROM ts_stat('SELECT document FROM project_search')"
+            : "SELECT term, doc AS df FROM project_fts_terms WHERE doc > 0"
+    }
+
+    /// PostgreSQL: the per-project rows, as stored and as recomputed from the tsvectors.
+    static func keys(on sql: any SQLDatabase, recomputed: Bool) async throws -> Set<String> {
+        var result = Set<String>()
+        for row in try await sql.raw(
+            recomputed
+                ? "SELECT * FROM (" + keyRecomputation + ") r" : "SELECT term, key, weight FROM project_term_keys"
+        ).all() {
+            let term = try row.decode(column: "term", as: String.self)
+            let key = try row.decode(column: "key", as: Int.self)
+            result.insert("\(term) \(key) \(try row.decode(column: "weight", as: Int.self))")
+        }
+        return result
+    }
+
+    static let keyRecomputation: SQLQueryString =
+        "SELECT u.lexeme AS term, s.key AS key, project_terms_weight(u.weights) AS weight "
+        + "FROM project_search s, unnest(s.document) u WHERE s.key IS NOT NULL"
+
+    /// Recomputes the tables (migration 0045; repairs).
+    static func rebuild(on sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM project_terms").run()
+        try await sql.raw("INSERT INTO project_terms (term, df) " + recomputation(sql)).run()
+        if ProjectRepository.isPostgres(sql) {
+            try await sql.raw("DELETE FROM project_term_keys").run()
+            try await sql.raw("INSERT INTO project_term_keys (term, key, weight) " + keyRecomputation).run()
+        }
+    }
+}
