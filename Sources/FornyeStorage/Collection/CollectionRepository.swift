@@ -111,11 +111,8 @@ public struct CollectionRepository: Sendable {
         }
         let all = records
         try await database.transaction { transaction in
-            // Progress in steps of 5,000 rows; each step is several multi-row INSERTs.
-            for start in stride(from: 0, to: all.count, by: 5_000) {
-                try await ResponseRecord.insertAll(Array(all[start..<min(start + 5_000, all.count)]), on: transaction)
-                progress?(min(start + 5_000, all.count))
-            }
+            // All rows in one call, so that they go in key order; progress in steps of 5,000 rows.
+            try await ResponseRecord.insertAll(all, on: transaction) { progress?($0) }
         }
         return records.count
     }

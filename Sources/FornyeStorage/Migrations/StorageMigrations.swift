@@ -24,6 +24,7 @@ public enum StorageMigrations {
             M0026CreateImportMappings(),
             M0024ResponsesWithoutOrder(),
             M0040CreateProjectFacets(),
+            M0027ResponsesRandomRowid(),
         ]
     }
 }
