@@ -11,7 +11,7 @@ import Foundation
 /// ordinary table keeps its rows by an 8-byte `rowid`; when that `rowid` is random, the storage
 /// order says as little about submission order as before:
 ///
-/// * `ResponseRecord.insertAll` (imports, submissions, stored waves) gives each row the first
+/// * `ResponseRecord.insert` (imports, submissions, stored waves) gives each row the first
 ///   eight bytes of its random id as `rowid`, so a batch goes in key order;
 /// * any other insert (a FluentKit `create`, raw SQL) gets SQLite's next `rowid` (the largest + 1);
 ///   the trigger `responses_random_rowid` then moves that row to a random `rowid`.

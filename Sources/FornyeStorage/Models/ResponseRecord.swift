@@ -28,37 +28,79 @@ public final class ResponseRecord: Model, @unchecked Sendable {
 }
 
 extension ResponseRecord {
-    /// Inserts `records` in multi-row statements through SQLKit, binding the same values FluentKit
-    /// would: its per-model reflection cost more than the insert itself on large imports.
-    ///
-    /// All rows go in key order: on SQLite with `rowid` = ``storageKey(_:)`` (migration 0027:
-    /// random, so the file keeps no submission order; in key order each B-tree page is visited
-    /// once instead of at random). `progress` hears the rows stored so far every 5,000 rows.
-    static func insertAll(
-        _ records: [ResponseRecord], on database: any Database, progress: ((Int) -> Void)? = nil
-    ) async throws {
-        guard let sql = database as? any SQLDatabase else {
+    /// One response as `insertAll` writes it.
+    struct Row: Sendable {
+        var id: UUID
+        var waveID: UUID
+        var answersJSON: String
+        var weight: Double
+        var stratum: String?
+        var psu: String?
+    }
+
+    /// Inserts `records` (see ``insert(ids:on:progress:row:)``).
+    static func insertAll(_ records: [ResponseRecord], on database: any Database) async throws {
+        guard database is any SQLDatabase else {
             try await records.create(on: database)
             return
         }
         for record in records where record.id == nil { record.id = UUID() }
-        let keyed = records.map { (storageKey($0.id!), $0) }.sorted { $0.0 < $1.0 }
+        let rows = records.map {
+            Row(
+                id: $0.id!, waveID: $0.$wave.id, answersJSON: $0.answersJSON, weight: $0.weight, stratum: $0.stratum,
+                psu: $0.psu)
+        }
+        try await insert(ids: rows.map(\.id), on: database) { rows[$0] }
+    }
+
+    /// Inserts the responses `row(0) ..< row(ids.count)` (`ids[i]` is `row(i).id`) in multi-row
+    /// SQLKit statements, binding the same values FluentKit would: its per-model reflection cost
+    /// more than the insert itself on large imports.
+    ///
+    /// All rows go in key order: on SQLite with `rowid` = ``storageKey(_:)`` (migration 0027:
+    /// random, so the file keeps no submission order; in key order each B-tree page is visited
+    /// once instead of at random). The next statement's rows are made (`row`, which may write
+    /// their answers) while the database stores the current one, so two cores share the work.
+    /// `progress` hears the rows stored so far every 5,000 rows.
+    static func insert(
+        ids: [UUID], on database: any Database, progress: (@Sendable (Int) -> Void)? = nil,
+        row: @escaping @Sendable (Int) throws -> Row
+    ) async throws {
+        guard let sql = database as? any SQLDatabase else { throw StorageError.unsupportedDatabase }
+        let order = ids.indices.map { (storageKey(ids[$0]), $0) }.sorted { $0.0 < $1.0 }
         let sqlite = sql.dialect.name == "sqlite"
         let columns = (sqlite ? ["rowid"] : []) + ["id", "wave_id", "answers_json", "weight", "stratum", "psu"]
         // 500 rows × 7 values stay far below both databases' bind-parameter limits.
-        for start in stride(from: 0, to: keyed.count, by: 500) {
+        let chunks = stride(from: 0, to: order.count, by: 500).map { order[$0..<min($0 + 500, order.count)] }
+        func make(_ chunk: ArraySlice<(Int64, Int)>) -> Task<[(Int64, Row)], any Error> {
+            Task { try chunk.map { ($0.0, try row($0.1)) } }
+        }
+        var next = chunks.first.map(make)
+        var done = 0
+        for index in chunks.indices {
+            guard let current = next else { break }
+            let rows = try await current.value
+            next = index + 1 < chunks.count ? make(chunks[index + 1]) : nil
             var insert = sql.insert(into: schema).columns(columns)
-            for (key, record) in keyed[start..<min(start + 500, keyed.count)] {
-                var values: [any SQLExpression] = sqlite ? [SQLLiteral.numeric("\(key)")] : []
-                values += [
-                    SQLBind(record.id), SQLBind(record.$wave.id), SQLBind(record.answersJSON), SQLBind(record.weight),
-                    SQLBind(record.stratum), SQLBind(record.psu),
-                ]
-                insert = insert.values(values)
+            for (key, row) in rows {
+                // UUIDs as SQLite stores them (their text), without the Codable encoder per value.
+                insert =
+                    sqlite
+                    ? insert.values(
+                        SQLLiteral.numeric("\(key)"), SQLBind(row.id.uuidString), SQLBind(row.waveID.uuidString),
+                        SQLBind(row.answersJSON), SQLBind(row.weight), SQLBind(row.stratum), SQLBind(row.psu))
+                    : insert.values(
+                        SQLBind(row.id), SQLBind(row.waveID), SQLBind(row.answersJSON), SQLBind(row.weight),
+                        SQLBind(row.stratum), SQLBind(row.psu))
             }
-            try await insert.run()
-            let done = min(start + 500, keyed.count)
-            if done % 5_000 == 0 || done == keyed.count { progress?(done) }
+            do {
+                try await insert.run()
+            } catch {
+                next?.cancel()
+                throw error
+            }
+            done += rows.count
+            if done % 5_000 == 0 || done == order.count { progress?(done) }
         }
     }
 
