@@ -7,7 +7,7 @@ import Foundation
 /// Migration 0024 stored responses `WITHOUT ROWID`, by their random UUID, so that the file keeps
 /// no submission order. But a `WITHOUT ROWID` table is an index B-tree: its interior pages hold
 /// whole rows, and answers of over a kilobyte spill onto overflow pages that every key comparison
-/// reads back (two thirds of a 100,000-row import's SQLite time, see docs/PERFORMANCE.md). An
+/// reads back (over half of a 100,000-row import's SQLite time, see docs/PERFORMANCE.md). An
 /// ordinary table keeps its rows by an 8-byte `rowid`; when that `rowid` is random, the storage
 /// order says as little about submission order as before:
 ///
