@@ -101,23 +101,17 @@ public struct CollectionRepository: Sendable {
                 row: 1, variable: stranger.name, "the wave «\(wave.slug)» has no such variable")
         }
         let rows = try AnswerRows(dataset)
-        var records: [ResponseRecord] = []
-        records.reserveCapacity(dataset.rowCount)
-        for row in 0..<dataset.rowCount {
-            records.append(
-                ResponseRecord(
-                    id: UUID(), waveID: waveID, answersJSON: try rows.json(row: row), weight: 1, stratum: nil, psu: nil)
-            )
-        }
-        let all = records
+        let ids = (0..<dataset.rowCount).map { _ in UUID() }
         try await database.transaction { transaction in
-            // Progress in steps of 5,000 rows; each step is several multi-row INSERTs.
-            for start in stride(from: 0, to: all.count, by: 5_000) {
-                try await ResponseRecord.insertAll(Array(all[start..<min(start + 5_000, all.count)]), on: transaction)
-                progress?(min(start + 5_000, all.count))
+            // Answers are written while earlier rows are stored (see `ResponseRecord.insert`); a
+            // row that cannot be written rolls the whole import back.
+            try await ResponseRecord.insert(ids: ids, on: transaction, progress: progress) { index in
+                ResponseRecord.Row(
+                    id: ids[index], waveID: waveID, answersJSON: try rows.json(row: index), weight: 1, stratum: nil,
+                    psu: nil)
             }
         }
-        return records.count
+        return ids.count
     }
 
     /// Whether a wave may go from `from` to `to`: draft → open ⇄ closed ⇄ published. Publishing

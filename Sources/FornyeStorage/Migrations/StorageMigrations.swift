@@ -26,6 +26,7 @@ public enum StorageMigrations {
             M0040CreateProjectFacets(),
             M0045CreateProjectTerms(),
             M0046KeepSearchDocumentsInline(),
+            M0027ResponsesRandomRowid(),
         ]
     }
 }

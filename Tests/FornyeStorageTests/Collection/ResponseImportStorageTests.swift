@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import FornyeBarometer
 import FornyeFormats
 import FornyeStatistics
@@ -55,6 +56,45 @@ import Testing
                 try await repository.importResponses(waveID: wave.requireID(), dataset: stranger)
             }
             #expect(try await repository.responseCount(waveID: wave.requireID()) == 3)
+        }
+    }
+
+    /// A statement SQLite refuses after earlier statements of the import went in (here the third
+    /// of 500 rows, stopped by a trigger) rolls the whole import back.
+    @Test func aFailureHalfwayStoresNothing() async throws {
+        try await TestDatabase.sqlite.withRuntime { runtime in
+            let database = runtime.database
+            let instrument = try Instrument.innovasjonsbarometer2018
+            let repository = CollectionRepository(database: database)
+            let wave = try await repository.createWave(
+                slug: "imp", title: "Import", instrument: instrument, mode: .anonymous,
+                structureDate: CalendarDay("2026-03-01")!, units: [])
+            let line = Self.csv.split(separator: "\n")[1]
+            let csv =
+                Self.csv.split(separator: "\n")[0] + "\n" + Array(repeating: line, count: 1_200).joined(separator: "\n")
+            let table = try SourceReader.read(Data(csv.utf8), file: "svar.csv", format: .csv)
+            let imported = try ResponseImporter.run(table, mapping: ImportMapping(name: "auto"), instrument: instrument)
+            let sql = try #require(database as? any SQLDatabase)
+            try await sql.raw(
+                """
+                CREATE TRIGGER full BEFORE INSERT ON responses WHEN (SELECT count(*) FROM responses) >= 1000 \
+                BEGIN SELECT RAISE(ABORT, 'full'); END
+                """
+            ).run()
+            let seen = Mutex<[Int]>([])
+            await #expect(throws: (any Error).self) {
+                try await repository.importResponses(
+                    waveID: wave.requireID(), dataset: imported.dataset,
+                    progress: { done in seen.withLock { $0.append(done) } })
+            }
+            #expect(try await repository.responseCount(waveID: wave.requireID()) == 0)
+            #expect(seen.withLock { $0 }.isEmpty)
+            try await sql.raw("DROP TRIGGER full").run()
+
+            // Without the trigger everything goes in.
+            let stored = try await repository.importResponses(waveID: wave.requireID(), dataset: imported.dataset)
+            #expect(stored == 1_200)
+            #expect(try await repository.responseCount(waveID: wave.requireID()) == 1_200)
         }
     }
 

@@ -86,15 +86,48 @@ import Testing
         }
     }
 
-    /// On SQLite the responses table has no rowid that would keep the order of submission.
-    @Test func sqliteResponsesHaveNoRowid() async throws {
+    /// On SQLite the responses' rowids are random: batches take their ids' first bytes, and a row
+    /// inserted any other way (here FluentKit's `create`, one at a time) is moved off the next rowid.
+    @Test func sqliteResponsesHaveRandomRowids() async throws {
         try await TestDatabase.sqlite.withRuntime { storage in
             let sql = try #require(storage.database as? any SQLDatabase)
             let definition = try #require(
                 try await sql.raw("SELECT sql FROM sqlite_master WHERE name = 'responses'").first()?
                     .decode(column: "sql", as: String.self))
-            #expect(definition.hasSuffix("WITHOUT ROWID"))
-            await #expect(throws: (any Error).self) { try await sql.raw("SELECT rowid FROM responses").run() }
+            #expect(!definition.uppercased().contains("WITHOUT ROWID"))
+            let (wave, invitations) = try await Self.openWave(storage.database, mode: .anonymous, count: 20)
+            let instrument = try Instrument.innovasjonsbarometer2018
+            let batch = try invitations.enumerated().map {
+                try PreparedSubmission(
+                    invitationID: $0.element, submissionKey: "k\($0.offset)", answers: Self.answers,
+                    instrument: instrument)
+            }
+            _ = await SubmissionBatch.commit(batch, on: storage.database)
+            let stored = try await sql.raw("SELECT rowid AS r, id FROM responses").all()
+            #expect(stored.count == 20)
+            for row in stored {
+                let id = try row.decode(column: "id", as: UUID.self)
+                #expect(try row.decode(column: "r", as: Int64.self) == ResponseRecord.storageKey(id))
+            }
+
+            let json = try #require(try await ResponseRecord.query(on: storage.database).first()).answersJSON
+            var created: [UUID] = []
+            for _ in 0..<30 {
+                let record = ResponseRecord(
+                    waveID: try wave.requireID(), answersJSON: json, weight: 1, stratum: nil, psu: nil)
+                try await record.create(on: storage.database)
+                created.append(try record.requireID())
+            }
+            var rowids: [Int64] = []
+            for id in created {
+                rowids.append(
+                    try #require(
+                        try await sql.raw("SELECT rowid AS r FROM responses WHERE id = \(bind: id)").first()?
+                            .decode(column: "r", as: Int64.self)))
+            }
+            #expect(rowids != rowids.sorted())
+            #expect(zip(rowids, rowids.dropFirst()).allSatisfy { $1 != $0 + 1 })
+            #expect(Set(rowids).count == 30)
         }
     }
 
@@ -132,7 +165,9 @@ import Testing
             configuration: .init(backend: .sqlite(path: directory.appendingPathComponent("db.sqlite").path)))
         do {
             let earlier = Migrations()
-            earlier.add(StorageMigrations.all.filter { !($0 is M0024ResponsesWithoutOrder) }, to: .fornye)
+            earlier.add(
+                StorageMigrations.all.filter { !($0 is M0024ResponsesWithoutOrder || $0 is M0027ResponsesRandomRowid) },
+                to: .fornye)
             let migrator = Migrator(
                 databases: storage.databases, migrations: earlier, logger: storage.logger,
                 on: storage.databases.eventLoopGroup.any())
@@ -163,6 +198,73 @@ import Testing
                 .compactMap { $0.$response.id }
             #expect(Set(linksAfter) == Set(linksBefore))
             #expect(try await sql.raw("PRAGMA foreign_key_check").all().isEmpty)
+            // Deleting the wave still cascades to its responses.
+            try await WaveRecord.query(on: storage.database).delete()
+            #expect(try await ResponseRecord.query(on: storage.database).count() == 0)
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+        await storage.shutdown()
+    }
+
+    /// Migration 0027 rebuilds the `WITHOUT ROWID` table of 0024 as an ordinary one: rows,
+    /// identified links and the cascade are kept; rowids are random.
+    @Test func theRandomRowidMigrationKeepsResponsesAndLinks() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let storage = try StorageRuntime(
+            configuration: .init(backend: .sqlite(path: directory.appendingPathComponent("db.sqlite").path)))
+        do {
+            let earlier = Migrations()
+            earlier.add(StorageMigrations.all.filter { !($0 is M0027ResponsesRandomRowid) }, to: .fornye)
+            let migrator = Migrator(
+                databases: storage.databases, migrations: earlier, logger: storage.logger,
+                on: storage.databases.eventLoopGroup.any())
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+            let (wave, invitations) = try await Self.openWave(storage.database, mode: .identified, count: 40)
+            let json = try PreparedSubmission(
+                invitationID: invitations[0], submissionKey: "k", answers: Self.answers,
+                instrument: try Instrument.innovasjonsbarometer2018
+            ).answersJSON
+            // As the code of 0024's time stored them (today's batches write rowids, which a
+            // table without rowid refuses): one by one, each linked to its invitation.
+            for id in invitations.prefix(30) {
+                let response = ResponseRecord(
+                    waveID: try wave.requireID(), answersJSON: json, weight: 1, stratum: nil, psu: nil)
+                try await response.create(on: storage.database)
+                let invitation = try #require(try await InvitationRecord.find(id, on: storage.database))
+                invitation.$response.id = try response.requireID()
+                try await invitation.save(on: storage.database)
+            }
+            let sql = try #require(storage.database as? any SQLDatabase)
+            await #expect(throws: (any Error).self) { try await sql.raw("SELECT rowid FROM responses").run() }
+            let before = try await ResponseRecord.query(on: storage.database).all()
+            let linksBefore = try await InvitationRecord.query(on: storage.database).all()
+                .compactMap { $0.$response.id }
+            #expect(linksBefore.count == 30)
+
+            try await M0027ResponsesRandomRowid().prepare(on: storage.database)
+
+            let after = try await ResponseRecord.query(on: storage.database).all()
+            #expect(
+                Dictionary(uniqueKeysWithValues: after.map { ($0.id!, $0.answersJSON) })
+                    == Dictionary(uniqueKeysWithValues: before.map { ($0.id!, $0.answersJSON) }))
+            let linksAfter = try await InvitationRecord.query(on: storage.database).all()
+                .compactMap { $0.$response.id }
+            #expect(Set(linksAfter) == Set(linksBefore))
+            #expect(try await sql.raw("PRAGMA foreign_key_check").all().isEmpty)
+            // Copied in key order, but to random rowids: that order is not the rowid order.
+            let byRowid = try await sql.raw("SELECT id FROM responses ORDER BY rowid").all()
+                .map { try $0.decode(column: "id", as: UUID.self) }
+            #expect(byRowid.count == 30)
+            #expect(byRowid.map(\.uuidString) != byRowid.map(\.uuidString).sorted())
+            #expect(
+                try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'responses'")
+                    .all().count == 1)
+            #expect(
+                try await sql.raw("SELECT name FROM sqlite_master WHERE name = 'responses_wave_id'").all().count == 1)
             // Deleting the wave still cascades to its responses.
             try await WaveRecord.query(on: storage.database).delete()
             #expect(try await ResponseRecord.query(on: storage.database).count() == 0)
