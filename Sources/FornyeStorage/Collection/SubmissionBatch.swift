@@ -96,9 +96,14 @@ enum SubmissionBatch {
         guard !accepted.isEmpty else { return outcomes }
 
         let waveIDs = Array(Set(accepted.map(\.waveID)))
+        // SQLKit rather than FluentKit queries: their model reflection cost more than the statements.
         let identifiedWaves = Set(
-            try await WaveRecord.query(on: transaction).filter(\.$id ~~ waveIDs).all()
-                .filter { $0.collectionMode == .identified }.map { try $0.requireID() })
+            try await sql.raw(
+                """
+                SELECT id FROM \(ident: WaveRecord.schema) WHERE id IN (\(binds: waveIDs)) \
+                AND collection_mode = \(bind: CollectionMode.identified.rawValue)
+                """
+            ).all().map { try $0.decode(column: "id", as: UUID.self) })
         var records: [ResponseRecord] = []
         var links: [(invitationID: UUID, responseID: UUID)] = []
         for (submission, waveID) in accepted.shuffled() {
@@ -120,8 +125,8 @@ enum SubmissionBatch {
         }
         let claimedIDs = accepted.map(\.submission.invitationID)
         for start in stride(from: 0, to: claimedIDs.count, by: 500) {
-            try await DraftRecord.query(on: transaction)
-                .filter(\.$invitation.$id ~~ Array(claimedIDs[start..<min(start + 500, claimedIDs.count)])).delete()
+            let slice = Array(claimedIDs[start..<min(start + 500, claimedIDs.count)])
+            try await sql.raw("DELETE FROM \(ident: DraftRecord.schema) WHERE invitation_id IN (\(binds: slice))").run()
         }
         return outcomes
     }
