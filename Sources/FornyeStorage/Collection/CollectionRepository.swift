@@ -192,7 +192,8 @@ public struct CollectionRepository: Sendable {
             ).first()
         else { return nil }
         return InvitationLink(
-            invitationID: try row.decode(column: "id", as: UUID.self), used: try row.decode(column: "used", as: Bool.self),
+            invitationID: try row.decode(column: "id", as: UUID.self),
+            used: try row.decode(column: "used", as: Bool.self),
             waveStatus: WaveRecord.Status(rawValue: try row.decode(column: "status", as: String.self)),
             instrumentVersion: try row.decode(column: "instrument_version", as: String?.self),
             structureDate: try row.decode(column: "structure_date", as: String?.self),

@@ -53,7 +53,9 @@ enum SubmissionBatch {
         for start in stride(from: 0, to: claimants.count, by: claimChunk) {
             let chunk = claimants[start..<min(start + claimChunk, claimants.count)].map { batch[$0] }
             var keys: SQLQueryString = ""
-            for submission in chunk { keys += " WHEN \(bind: submission.invitationID) THEN \(bind: submission.submissionKey)" }
+            for submission in chunk {
+                keys += " WHEN \(bind: submission.invitationID) THEN \(bind: submission.submissionKey)"
+            }
             // "unused → used" with its submission key, only while the wave is open.
             let rows = try await sql.raw(
                 """
@@ -68,7 +70,9 @@ enum SubmissionBatch {
             }
         }
         // Rare path: a repeat of a stored form, or a used invitation / closed wave.
-        let unclaimed = batch.enumerated().filter { first[$0.element.invitationID] != $0.offset || claimed[$0.element.invitationID] == nil }
+        let unclaimed = batch.enumerated().filter {
+            first[$0.element.invitationID] != $0.offset || claimed[$0.element.invitationID] == nil
+        }
         var stored: [UUID: (used: Bool, key: String?)] = [:]
         let unclaimedIDs = Array(Set(unclaimed.map(\.element.invitationID)))
         for start in stride(from: 0, to: unclaimedIDs.count, by: claimChunk) {
@@ -77,7 +81,8 @@ enum SubmissionBatch {
             ).all()
             for row in rows {
                 stored[try row.decode(column: "id", as: UUID.self)] = (
-                    try row.decode(column: "used", as: Bool.self), try row.decode(column: "submission_key", as: String?.self)
+                    try row.decode(column: "used", as: Bool.self),
+                    try row.decode(column: "submission_key", as: String?.self)
                 )
             }
         }

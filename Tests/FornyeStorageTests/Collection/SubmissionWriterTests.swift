@@ -98,9 +98,8 @@ import Testing
                     invitationID: invitations[invitation], submissionKey: key, answers: Self.answers,
                     instrument: instrument)
             }
-            let earlier = try await storage.database.transaction {
-                try await SubmissionBatch.apply([try submission(2, "kept")], on: $0)
-            }
+            let first = [try submission(2, "kept")]
+            let earlier = try await storage.database.transaction { try await SubmissionBatch.apply(first, on: $0) }
             #expect(earlier == [.accepted])
             let batch = [
                 try submission(0, "a"), try submission(0, "a"), try submission(0, "other"), try submission(2, "kept"),

@@ -52,8 +52,14 @@ import Testing
         let vectors = [
             ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
             ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-            ("The quick brown fox jumps over the lazy dog", "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"),
-            ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO-_", "2747acbc31e87abf2cacf5e0c47e0d9d3a39ebf1efef420b221d4ef49430d022"),
+            (
+                "The quick brown fox jumps over the lazy dog",
+                "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"
+            ),
+            (
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO-_",
+                "2747acbc31e87abf2cacf5e0c47e0d9d3a39ebf1efef420b221d4ef49430d022"
+            ),
         ]
         for (text, digest) in vectors { #expect(InvitationToken.hash(text) == digest) }
     }
