@@ -5,6 +5,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case corruptResponse(row: Int, variable: String, String)
     case corruptWave(slug: String, String)
     case unsupportedDatabase
+    /// The fsync that makes committed submissions durable failed (`errno`).
+    case walSyncFailed(String, errno: Int32)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
             return "stored response \(row), variable \(variable): \(message)"
         case .corruptWave(let slug, let message): return "stored wave «\(slug)»: \(message)"
         case .unsupportedDatabase: return "the database does not speak SQL"
+        case .walSyncFailed(let path, let code): return "fsync of \(path) failed (errno \(code))"
         }
     }
 }

@@ -14,6 +14,17 @@ public enum SubmissionOutcome: Sendable, Equatable {
     case refused
 }
 
+/// An invitation link as the questionnaire sees it (`CollectionRepository.link(tokenHash:)`).
+public struct InvitationLink: Sendable, Equatable {
+    public var invitationID: UUID
+    public var used: Bool
+    /// Nil for a status this version does not know.
+    public var waveStatus: WaveRecord.Status?
+    public var instrumentVersion: String?
+    public var structureDate: String?
+    public var waveTitle: String
+}
+
 /// A sample unit and whether its invitation has been used, for fieldwork monitoring.
 public struct UnitProgress: Sendable {
     public var unit: SampleUnitRecord
@@ -156,6 +167,31 @@ public struct CollectionRepository: Sendable {
             }
             return invited
         }
+    }
+
+    /// What answering through the link with this token hash needs, or nil for no such link.
+    ///
+    /// One narrow statement through SQLKit: every questionnaire request starts here, and the
+    /// models' reflection and the wave's codebook JSON (`invitation(tokenHash:)`) cost more than
+    /// storing a submission.
+    public func link(tokenHash: String) async throws -> InvitationLink? {
+        guard let sql = database as? any SQLDatabase else { throw StorageError.unsupportedDatabase }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT i.id, i.used, w.status, w.instrument_version, w.structure_date, w.title \
+                FROM \(ident: InvitationRecord.schema) i JOIN \(ident: WaveRecord.schema) w ON w.id = i.wave_id \
+                WHERE i.token_hash = \(bind: tokenHash)
+                """
+            ).first()
+        else { return nil }
+        return InvitationLink(
+            invitationID: try row.decode(column: "id", as: UUID.self),
+            used: try row.decode(column: "used", as: Bool.self),
+            waveStatus: WaveRecord.Status(rawValue: try row.decode(column: "status", as: String.self)),
+            instrumentVersion: try row.decode(column: "instrument_version", as: String?.self),
+            structureDate: try row.decode(column: "structure_date", as: String?.self),
+            waveTitle: try row.decode(column: "title", as: String.self))
     }
 
     /// The invitation with this token hash and its wave.

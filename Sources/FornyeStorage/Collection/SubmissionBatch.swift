@@ -25,49 +25,90 @@ public struct PreparedSubmission: Sendable, Equatable {
 /// Stores several submissions in one transaction: the statements of `CollectionRepository.submit`
 /// for a whole group commit, one fsync for all of them.
 ///
-/// Per submission the conditional claim stays its own statement ("unused → used" with its
-/// submission key, only while the wave is open), so idempotency is decided per submission even
-/// when the same invitation comes twice in one batch. The rest is one statement per batch: the
-/// accepted responses in one INSERT, in a shuffled order with random ids (nothing in the table
-/// follows the order they arrived in), the identified waves' links in one UPDATE, the drafts in
-/// one DELETE. Statements for a batch of n: n claims + at most 4, plus BEGIN and COMMIT.
+/// The conditional claim ("unused → used" with its submission key, only while the wave is open)
+/// is one UPDATE for the whole batch; idempotency is still decided per submission: a second
+/// submission for the same invitation in one batch is judged after the first, as if it came
+/// later. Then one statement each: the accepted responses in one INSERT, in a shuffled order
+/// with random ids (nothing in the table follows the order they arrived in), the identified
+/// waves' links in one UPDATE, the drafts in one DELETE. Statements for a batch of up to 200:
+/// at most 6 (one more SELECT when something was not claimed), plus BEGIN and COMMIT; each
+/// statement is a hop to SQLite's thread and back, which made n claims the larger part of a batch.
 enum SubmissionBatch {
+    /// Submissions per claim statement: 3 bound values each, far below both databases' limits.
+    static let claimChunk = 200
+
     /// Applies the batch on `transaction` (which must be one); outcomes in the batch's order.
     static func apply(_ batch: [PreparedSubmission], on transaction: any Database) async throws
         -> [SubmissionOutcome]
     {
         guard let sql = transaction as? any SQLDatabase else { throw StorageError.unsupportedDatabase }
+        // The first submission for each invitation goes into the claim; a repeat within the batch
+        // is decided after it, as if it had come in the next transaction.
+        var first: [UUID: Int] = [:]
+        for (index, submission) in batch.enumerated() where first[submission.invitationID] == nil {
+            first[submission.invitationID] = index
+        }
+        let claimants = first.values.sorted()
+        var claimed: [UUID: UUID] = [:]  // invitation → its wave
+        for start in stride(from: 0, to: claimants.count, by: claimChunk) {
+            let chunk = claimants[start..<min(start + claimChunk, claimants.count)].map { batch[$0] }
+            var keys: SQLQueryString = ""
+            for submission in chunk {
+                keys += " WHEN \(bind: submission.invitationID) THEN \(bind: submission.submissionKey)"
+            }
+            // "unused → used" with its submission key, only while the wave is open.
+            let rows = try await sql.raw(
+                """
+                UPDATE \(ident: InvitationRecord.schema) SET used = \(bind: true), submission_key = CASE id\(keys) END \
+                WHERE id IN (\(binds: chunk.map(\.invitationID))) AND used = \(bind: false) AND EXISTS (SELECT 1 FROM \(ident: WaveRecord.schema) \
+                WHERE \(ident: WaveRecord.schema).id = \(ident: InvitationRecord.schema).wave_id AND status = \(bind: WaveRecord.Status.open.rawValue)) \
+                RETURNING id, wave_id
+                """
+            ).all()
+            for row in rows {
+                claimed[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "wave_id", as: UUID.self)
+            }
+        }
+        // Rare path: a repeat of a stored form, or a used invitation / closed wave.
+        let unclaimed = batch.enumerated().filter {
+            first[$0.element.invitationID] != $0.offset || claimed[$0.element.invitationID] == nil
+        }
+        var stored: [UUID: (used: Bool, key: String?)] = [:]
+        let unclaimedIDs = Array(Set(unclaimed.map(\.element.invitationID)))
+        for start in stride(from: 0, to: unclaimedIDs.count, by: claimChunk) {
+            let rows = try await sql.raw(
+                "SELECT id, used, submission_key FROM \(ident: InvitationRecord.schema) WHERE id IN (\(binds: Array(unclaimedIDs[start..<min(start + claimChunk, unclaimedIDs.count)])))"
+            ).all()
+            for row in rows {
+                stored[try row.decode(column: "id", as: UUID.self)] = (
+                    try row.decode(column: "used", as: Bool.self),
+                    try row.decode(column: "submission_key", as: String?.self)
+                )
+            }
+        }
         var outcomes: [SubmissionOutcome] = []
         outcomes.reserveCapacity(batch.count)
         var accepted: [(submission: PreparedSubmission, waveID: UUID)] = []
-        for submission in batch {
-            let claimed = try await sql.raw(
-                """
-                UPDATE \(ident: InvitationRecord.schema) SET used = \(bind: true), submission_key = \(bind: submission.submissionKey) \
-                WHERE id = \(bind: submission.invitationID) AND used = \(bind: false) AND EXISTS (SELECT 1 FROM \(ident: WaveRecord.schema) \
-                WHERE \(ident: WaveRecord.schema).id = \(ident: InvitationRecord.schema).wave_id AND status = \(bind: WaveRecord.Status.open.rawValue)) \
-                RETURNING wave_id
-                """
-            ).first()
-            if let claimed {
-                accepted.append((submission, try claimed.decode(column: "wave_id", as: UUID.self)))
+        for (index, submission) in batch.enumerated() {
+            if first[submission.invitationID] == index, let waveID = claimed[submission.invitationID] {
+                accepted.append((submission, waveID))
                 outcomes.append(.accepted)
             } else {
-                // Rare path: a repeat of a stored form, or a used invitation / closed wave.
-                let row = try await sql.raw(
-                    "SELECT used, submission_key FROM \(ident: InvitationRecord.schema) WHERE id = \(bind: submission.invitationID)"
-                ).first()
-                let used = try row?.decode(column: "used", as: Bool.self) ?? false
-                let key = try row?.decode(column: "submission_key", as: String?.self)
-                outcomes.append(used && key == submission.submissionKey ? .alreadyReceived : .refused)
+                let row = stored[submission.invitationID]
+                outcomes.append(row?.used == true && row?.key == submission.submissionKey ? .alreadyReceived : .refused)
             }
         }
         guard !accepted.isEmpty else { return outcomes }
 
         let waveIDs = Array(Set(accepted.map(\.waveID)))
+        // SQLKit rather than FluentKit queries: their model reflection cost more than the statements.
         let identifiedWaves = Set(
-            try await WaveRecord.query(on: transaction).filter(\.$id ~~ waveIDs).all()
-                .filter { $0.collectionMode == .identified }.map { try $0.requireID() })
+            try await sql.raw(
+                """
+                SELECT id FROM \(ident: WaveRecord.schema) WHERE id IN (\(binds: waveIDs)) \
+                AND collection_mode = \(bind: CollectionMode.identified.rawValue)
+                """
+            ).all().map { try $0.decode(column: "id", as: UUID.self) })
         var records: [ResponseRecord] = []
         var links: [(invitationID: UUID, responseID: UUID)] = []
         for (submission, waveID) in accepted.shuffled() {
@@ -89,8 +130,8 @@ enum SubmissionBatch {
         }
         let claimedIDs = accepted.map(\.submission.invitationID)
         for start in stride(from: 0, to: claimedIDs.count, by: 500) {
-            try await DraftRecord.query(on: transaction)
-                .filter(\.$invitation.$id ~~ Array(claimedIDs[start..<min(start + 500, claimedIDs.count)])).delete()
+            let slice = Array(claimedIDs[start..<min(start + 500, claimedIDs.count)])
+            try await sql.raw("DELETE FROM \(ident: DraftRecord.schema) WHERE invitation_id IN (\(binds: slice))").run()
         }
         return outcomes
     }
@@ -124,9 +165,10 @@ enum SubmissionBatch {
 ///
 /// A submission that finds the writer idle is committed after `window` (zero by default: at
 /// once). Those that arrive meanwhile or while a commit runs wait and then go together in the
-/// next transaction (up to `maximumBatch`), so under load the database sees one transaction —
-/// with `synchronous=FULL`, one fsync — for many submissions, and a quiet server adds no delay. Each caller is answered only after the
-/// transaction holding its submission has committed.
+/// next transaction (up to `maximumBatch`), so under load the database sees one transaction for
+/// many submissions, and a quiet server adds no delay. Each caller is answered only after the
+/// transaction holding its submission has committed and, with `durability: .syncWAL(path)`,
+/// after the write-ahead log has been fsynced since that commit.
 ///
 /// ```swift
 /// let writer = SubmissionWriter(database: app.db)
@@ -134,11 +176,30 @@ enum SubmissionBatch {
 ///     answers: answers, instrument: instrument))
 /// ```
 public actor SubmissionWriter {
+    /// When a committed batch counts as durable.
+    public enum Durability: Sendable, Equatable {
+        /// As soon as COMMIT returns: the database's own setting decides (PostgreSQL, SQLite in
+        /// memory, or SQLite whose commits fsync themselves).
+        case commit
+        /// SQLite in WAL mode with `synchronous=NORMAL` on the writer's connection: after COMMIT
+        /// the writer fsyncs the WAL file at `path` itself, which is what `synchronous=FULL` adds
+        /// to NORMAL in WAL mode, but on its own thread: the next batch is written meanwhile,
+        /// and one fsync covers every batch committed before it started.
+        case syncWAL(path: String)
+    }
+
     private let database: any Database
     private let maximumBatch: Int
     private let window: Duration
-    private var pending: [(PreparedSubmission, CheckedContinuation<SubmissionOutcome, any Error>)] = []
+    private let durability: Durability
+    private typealias Waiter = CheckedContinuation<SubmissionOutcome, any Error>
+    private var pending: [(PreparedSubmission, Waiter)] = []
     private var committing = false
+    /// Committed, waiting for the WAL fsync before they are answered.
+    private var unsynced: [(Waiter, Result<SubmissionOutcome, any Error>)] = []
+    private var syncing = false
+    private var directorySynced = false
+    private let syncQueue = DispatchQueue(label: "fornye.submissions.wal-sync")
     /// Transactions committed and submissions in them, for metrics and tests.
     public private(set) var statistics = Statistics()
 
@@ -146,15 +207,21 @@ public actor SubmissionWriter {
         public var batches = 0
         public var submissions = 0
         public var largestBatch = 0
+        /// fsyncs of the WAL file (`.syncWAL` only); fewer than batches when one covered several.
+        public var walSyncs = 0
     }
 
-    public init(database: any Database, maximumBatch: Int = 256, window: Duration = .zero) {
+    public init(
+        database: any Database, maximumBatch: Int = 256, window: Duration = .zero, durability: Durability = .commit
+    ) {
         self.database = database
         self.maximumBatch = max(1, maximumBatch)
         self.window = window
+        self.durability = durability
     }
 
-    /// Stores the submission in the next group commit; returns once that has committed.
+    /// Stores the submission in the next group commit; returns once that has committed (and,
+    /// with `.syncWAL`, been fsynced).
     public func submit(_ submission: PreparedSubmission) async throws -> SubmissionOutcome {
         try await withCheckedThrowingContinuation { continuation in
             pending.append((submission, continuation))
@@ -176,8 +243,50 @@ public actor SubmissionWriter {
             statistics.batches += 1
             statistics.submissions += batch.count
             statistics.largestBatch = max(statistics.largestBatch, batch.count)
-            for ((_, continuation), result) in zip(batch, results) { continuation.resume(with: result) }
+            switch durability {
+            case .commit:
+                for ((_, continuation), result) in zip(batch, results) { continuation.resume(with: result) }
+            case .syncWAL(let path):
+                unsynced.append(contentsOf: zip(batch.map(\.1), results))
+                if !syncing {
+                    syncing = true
+                    Task { await self.syncWAL(path: path) }
+                }
+            }
         }
         committing = false
+    }
+
+    /// Answers committed batches after an fsync of the WAL that began after their commit.
+    private func syncWAL(path: String) async {
+        while !unsynced.isEmpty {
+            let waiting = unsynced
+            unsynced = []
+            let syncDirectory = !directorySynced
+            let failure = await withCheckedContinuation { continuation in
+                syncQueue.async { continuation.resume(returning: Self.syncToDisk(path, directory: syncDirectory)) }
+            }
+            statistics.walSyncs += 1
+            if failure == nil { directorySynced = true }
+            for (continuation, result) in waiting {
+                // Not acknowledged unless durable; a retry of a committed form is "already received".
+                if let failure { continuation.resume(throwing: failure) } else { continuation.resume(with: result) }
+            }
+        }
+        syncing = false
+    }
+
+    /// fsync of the file at `path` (and once of its directory, so that the WAL file's own entry
+    /// is durable too); on Linux fsync flushes the file whichever descriptor it is called on.
+    private static func syncToDisk(_ path: String, directory: Bool) -> StorageError? {
+        var paths = [path]
+        if directory { paths.append((path as NSString).deletingLastPathComponent) }
+        for target in paths {
+            let descriptor = open(target.isEmpty ? "." : target, O_RDONLY)
+            guard descriptor >= 0 else { return .walSyncFailed(target, errno: errno) }
+            defer { close(descriptor) }
+            guard fsync(descriptor) == 0 else { return .walSyncFailed(target, errno: errno) }
+        }
+        return nil
     }
 }

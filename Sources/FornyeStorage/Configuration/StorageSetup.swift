@@ -8,6 +8,10 @@ public import Logging
 extension DatabaseID {
     /// The one database Fornye uses, whichever backend holds it.
     public static let fornye = DatabaseID(string: "fornye")
+    /// SQLite files only: the same file through connections of their own for the
+    /// `SubmissionWriter`, so that its transactions (and fsyncs) never hold the connection that
+    /// the requests on its event loop read through.
+    public static let fornyeSubmissions = DatabaseID(string: "fornye-submissions")
 }
 
 /// Registers Fornye's database and migrations on a `Databases` and `Migrations` pair, so the
@@ -25,6 +29,7 @@ public enum StorageSetup {
                 let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 databases.use(.sqlite(.file(path)), as: .fornye, isDefault: true)
+                databases.use(.sqlite(.file(path)), as: .fornyeSubmissions, isDefault: false)
             }
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
@@ -49,7 +54,7 @@ public enum StorageSetup {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> (journalMode: String, synchronous: Int)? {
         guard case .sqlite(let path) = configuration.backend, path != ":memory:" else { return nil }
-        let level = environment["FORNYE_SQLITE_SYNCHRONOUS"]?.uppercased() == "FULL" ? "FULL" : "NORMAL"
+        let level = synchronousLevel(environment)
         var result: (String, Int)? = nil
         for eventLoop in databases.eventLoopGroup.makeIterator() {
             guard let sql = databases.database(.fornye, logger: logger, on: eventLoop) as? any SQLDatabase else {
@@ -62,6 +67,40 @@ public enum StorageSetup {
             result = (mode ?? "", current ?? -1)
         }
         return result
+    }
+
+    /// `FULL` when `FORNYE_SQLITE_SYNCHRONOUS` asks for it, otherwise `NORMAL`.
+    static func synchronousLevel(_ environment: [String: String]) -> String {
+        environment["FORNYE_SQLITE_SYNCHRONOUS"]?.uppercased() == "FULL" ? "FULL" : "NORMAL"
+    }
+
+    /// The database and durability for the server's `SubmissionWriter` (after `prepare`).
+    ///
+    /// An SQLite file gets the writer its own connection. With `FORNYE_SQLITE_SYNCHRONOUS=FULL`
+    /// in WAL mode that connection runs with `NORMAL` and the writer fsyncs the WAL after each
+    /// commit itself (`.syncWAL`): the same sync FULL would make inside COMMIT, but while it runs
+    /// the next batch is written, and no submission is answered before it. Other backends and
+    /// `:memory:` use the default database and its own commit.
+    public static func submissionWriting(
+        _ configuration: StorageConfiguration, databases: Databases, logger: Logger,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> (database: any Database, durability: SubmissionWriter.Durability) {
+        let eventLoop = databases.eventLoopGroup.any()
+        guard let main = databases.database(.fornye, logger: logger, on: eventLoop) else {
+            throw StorageError.unsupportedDatabase
+        }
+        guard case .sqlite(let path) = configuration.backend, path != ":memory:",
+            let own = databases.database(.fornyeSubmissions, logger: logger, on: eventLoop),
+            let sql = own as? any SQLDatabase
+        else { return (main, .commit) }
+        // One connection per event loop: the writer always uses this one, so the setting stays.
+        let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        if synchronousLevel(environment) == "FULL" && mode?.lowercased() == "wal" {
+            try await sql.raw("PRAGMA synchronous = NORMAL").run()
+            return (own, .syncWAL(path: path + "-wal"))
+        }
+        try await sql.raw("PRAGMA synchronous = \(unsafeRaw: synchronousLevel(environment))").run()
+        return (own, .commit)
     }
 
     /// Adds every migration, in order.

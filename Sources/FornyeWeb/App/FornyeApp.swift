@@ -39,7 +39,10 @@ public enum FornyeApp {
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[BarometerStoreKey.self] = BarometerStore()
         app.storage[ImportUploadStoreKey.self] = ImportUploadStore()
-        app.storage[SubmissionWriterKey.self] = SubmissionWriter(database: app.db(.fornye))
+        let writing = try await StorageSetup.submissionWriting(
+            settings.storage, databases: app.databases, logger: app.logger)
+        app.storage[SubmissionWriterKey.self] = SubmissionWriter(
+            database: writing.database, durability: writing.durability)
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())

@@ -37,17 +37,17 @@ struct QuestionnaireController: RouteCollection {
         let token = request.parameters.get("token") ?? ""
         let repository = CollectionRepository(database: request.db)
         guard InvitationToken.isWellFormed(token),
-            let (invitation, wave) = try await repository.invitation(tokenHash: InvitationToken.hash(token)),
-            let key = wave.instrumentVersion, let instrument = try CollectionInstruments.instrument(key: key)
+            let link = try await repository.link(tokenHash: InvitationToken.hash(token)),
+            let key = link.instrumentVersion, let instrument = try CollectionInstruments.instrument(key: key)
         else { return .problem(.unknown, .notFound) }
-        if invitation.used && !allowUsed { return .problem(.used, .gone) }
-        guard wave.status == .open else { return .problem(.closed, .gone) }
-        let invitationID = try invitation.requireID()
-        let date = wave.structureDate.flatMap(CalendarDay.init) ?? CalendarDay(Date())
+        if link.used && !allowUsed { return .problem(.used, .gone) }
+        guard link.waveStatus == .open else { return .problem(.closed, .gone) }
+        let invitationID = link.invitationID
+        let date = link.structureDate.flatMap(CalendarDay.init) ?? CalendarDay(Date())
         let flow = QuestionnaireFlow(instrument: instrument, register: try? MunicipalityRegister.bundled(), date: date)
         let views = QuestionnaireViews(
             language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request),
-            waveTitle: wave.title)
+            waveTitle: link.waveTitle)
         // Sending reads every answer from the form; the draft is not needed then.
         let answers = loadDraft ? try await repository.draft(invitationID: invitationID) ?? AnswerSet() : AnswerSet()
         return .ready(
@@ -194,7 +194,7 @@ struct QuestionnaireController: RouteCollection {
                 // Used by another submission, or the wave closed meanwhile.
                 let used =
                     try await CollectionRepository(database: request.db)
-                    .invitation(tokenHash: InvitationToken.hash(context.views.token))?.0.used ?? false
+                    .link(tokenHash: InvitationToken.hash(context.views.token))?.used ?? false
                 return problemPage(used ? .used : .closed, .gone, request)
             }
         }

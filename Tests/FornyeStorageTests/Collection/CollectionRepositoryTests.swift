@@ -67,8 +67,17 @@ import Testing
             let units = try await repository.units(waveID: waveID)
             try await repository.reinvite(waveID: waveID, hashes: [try units[0].requireID(): "hash-a"])
             try await repository.setStatus(.open, waveID: waveID)
-            let (invitation, _) = try #require(try await repository.invitation(tokenHash: "hash-a"))
+            let (invitation, linkedWave) = try #require(try await repository.invitation(tokenHash: "hash-a"))
             let invitationID = try invitation.requireID()
+            // The narrow lookup the questionnaire uses says what the models say.
+            #expect(
+                try await repository.link(tokenHash: "hash-a")
+                    == InvitationLink(
+                        invitationID: invitationID, used: false, waveStatus: .open,
+                        instrumentVersion: linkedWave.instrumentVersion, structureDate: "2026-03-01", waveTitle: "Race")
+            )
+            #expect(linkedWave.instrumentVersion != nil)
+            #expect(try await repository.link(tokenHash: "hash-b") == nil)
             #expect(try await repository.saveDraft(invitationID: invitationID, answers: answers))
             let answers = answers
             let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in

@@ -86,6 +86,96 @@ import Testing
         }
     }
 
+    /// One batch with repeats: the first for an invitation is claimed, later ones are judged
+    /// after it (same key: already received; another key: refused), as if they came later.
+    @Test(arguments: TestDatabase.all)
+    func repeatsInOneBatchAreJudgedAfterTheFirst(database: TestDatabase) async throws {
+        try await database.withRuntime { storage in
+            let (_, invitations) = try await Self.openWave(storage.database, mode: .identified, count: 3)
+            let instrument = try Instrument.innovasjonsbarometer2018
+            func submission(_ invitation: Int, _ key: String) throws -> PreparedSubmission {
+                try PreparedSubmission(
+                    invitationID: invitations[invitation], submissionKey: key, answers: Self.answers,
+                    instrument: instrument)
+            }
+            let first = [try submission(2, "kept")]
+            let earlier = try await storage.database.transaction { try await SubmissionBatch.apply(first, on: $0) }
+            #expect(earlier == [.accepted])
+            let batch = [
+                try submission(0, "a"), try submission(0, "a"), try submission(0, "other"), try submission(2, "kept"),
+                try submission(2, "new"), try submission(1, "b"),
+            ]
+            let outcomes = try await storage.database.transaction { try await SubmissionBatch.apply(batch, on: $0) }
+            #expect(outcomes == [.accepted, .alreadyReceived, .refused, .alreadyReceived, .refused, .accepted])
+            #expect(try await ResponseRecord.query(on: storage.database).count() == 3)
+            let keys = try await InvitationRecord.query(on: storage.database).all().map(\.submissionKey)
+            #expect(Set(keys.compactMap { $0 }) == ["a", "b", "kept"])
+        }
+    }
+
+    /// `FORNYE_SQLITE_SYNCHRONOUS=FULL` on an SQLite file: the writer gets a connection of its own
+    /// at NORMAL and fsyncs the WAL itself; every submission is stored once and answered after a sync.
+    @Test func fullOnAFileSyncsTheWALBeforeAnswering() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db.sqlite").path
+        let configuration = StorageConfiguration(backend: .sqlite(path: path))
+        let storage = try StorageRuntime(configuration: configuration)
+        do {
+            try await storage.migrate()
+            let writing = try await StorageSetup.submissionWriting(
+                configuration, databases: storage.databases, logger: storage.logger,
+                environment: ["FORNYE_SQLITE_SYNCHRONOUS": "full"])
+            #expect(writing.durability == .syncWAL(path: path + "-wal"))
+            let sql = try #require(writing.database as? any SQLDatabase)
+            #expect(try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) == 1)
+            let (_, invitations) = try await Self.openWave(storage.database, mode: .identified, count: 20)
+            let instrument = try Instrument.innovasjonsbarometer2018
+            let writer = SubmissionWriter(database: writing.database, durability: writing.durability)
+            let submissions = try invitations.enumerated().map {
+                try PreparedSubmission(
+                    invitationID: $0.element, submissionKey: "k\($0.offset)", answers: Self.answers,
+                    instrument: instrument)
+            }
+            let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
+                for submission in submissions + submissions.prefix(5) {
+                    group.addTask { try await writer.submit(submission) }
+                }
+                return try await group.reduce(into: [SubmissionOutcome]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == .accepted }.count == 20)
+            #expect(outcomes.filter { $0 == .alreadyReceived }.count == 5)
+            let statistics = await writer.statistics
+            #expect(statistics.walSyncs >= 1 && statistics.walSyncs <= statistics.batches)
+            // Read through the server's other connections: committed, not only in the writer's.
+            #expect(try await ResponseRecord.query(on: storage.database).count() == 20)
+            let normal = try await StorageSetup.submissionWriting(
+                configuration, databases: storage.databases, logger: storage.logger, environment: [:])
+            #expect(normal.durability == .commit)
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+        await storage.shutdown()
+    }
+
+    /// A submission is not acknowledged when the fsync after its commit fails; it was committed,
+    /// so sending the same form again is answered "already received", not stored twice.
+    @Test func aFailedSyncAnswersNoSubmission() async throws {
+        try await TestDatabase.sqlite.withRuntime { storage in
+            let (_, invitations) = try await Self.openWave(storage.database, mode: .anonymous, count: 1)
+            let submission = try PreparedSubmission(
+                invitationID: invitations[0], submissionKey: "once", answers: Self.answers,
+                instrument: try Instrument.innovasjonsbarometer2018)
+            let missing = "/nonexistent-\(UUID().uuidString)/db.sqlite-wal"
+            let writer = SubmissionWriter(database: storage.database, durability: .syncWAL(path: missing))
+            await #expect(throws: StorageError.self) { try await writer.submit(submission) }
+            let again = SubmissionWriter(database: storage.database)
+            #expect(try await again.submit(submission) == .alreadyReceived)
+            #expect(try await ResponseRecord.query(on: storage.database).count() == 1)
+        }
+    }
+
     /// On SQLite the responses' rowids are random: batches take their ids' first bytes, and a row
     /// inserted any other way (here FluentKit's `create`, one at a time) is moved off the next rowid.
     @Test func sqliteResponsesHaveRandomRowids() async throws {

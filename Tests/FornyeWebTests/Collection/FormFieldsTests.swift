@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import FornyeWeb
+
+/// The byte-level form parser and token hash against the Foundation routes they replaced.
+@Suite struct FormFieldsTests {
+    /// The earlier parser: Foundation's "+" replacement and percent decoding per name and value.
+    static func reference(_ body: String) -> [(String, String)] {
+        body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    @Test func knownBodies() {
+        let fields = FormFields(
+            body: "_csrf=abc&navn=%C3%B8l+og+br%C3%B8d&tom=&flagg&a=1&a=2&%=x&pst=50%25&rå=ø&&brutt=%E2%82")
+        #expect(fields.first("navn") == "øl og brød")
+        #expect(fields.first("tom") == "")
+        #expect(fields.first("flagg") == "")
+        #expect(fields.all("a") == ["1", "2"])
+        #expect(fields.first("%") == "x")
+        #expect(fields.first("pst") == "50%")
+        #expect(fields.first("rå") == "ø")
+        // An escape that is not UTF-8 keeps the text as sent.
+        #expect(fields.first("brutt") == "%E2%82")
+    }
+
+    @Test func randomBodiesParseAsFoundationDid() {
+        let pieces = [
+            "a", "b", "x", "=", "=", "&", "&", "+", "%", "%2", "%20", "%2B", "%26", "%3D", "%C3%B8", "%c3%a5", "%FF",
+            "%E2%82%AC", "%E2%82", "%zz", "ø", "€", "1", "0", "_csrf", "%%",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let body = (0..<Int.random(in: 0...14, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let fields = FormFields(body: body).pairs
+            let expected = Self.reference(body)
+            #expect(fields.map(\.0) == expected.map(\.0), "\(body)")
+            #expect(fields.map(\.1) == expected.map(\.1), "\(body)")
+        }
+    }
+
+    /// Published SHA-256 test vectors (FIPS 180-2 "abc", the empty string) and a token-shaped text.
+    @Test func tokenHashIsLowerCaseHexSHA256() {
+        let vectors = [
+            ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                "The quick brown fox jumps over the lazy dog",
+                "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"
+            ),
+            (
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO-_",
+                "2747acbc31e87abf2cacf5e0c47e0d9d3a39ebf1efef420b221d4ef49430d022"
+            ),
+        ]
+        for (text, digest) in vectors { #expect(InvitationToken.hash(text) == digest) }
+    }
+}
