@@ -34,6 +34,13 @@ enum OpenAPIDocument {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The filters every figure and estimate path takes (the domain), as parameter references.
+    static let filterParameters = ["sector", "unit_type", "county", "centrality", "population_size"]
+        .map { ##"{"$ref": "#/components/parameters/\##($0)"}"## }.joined(separator: ", ")
+
+    /// The body of every error response: problem details (RFC 9457).
+    static let problemContent = ##"{"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}"##
+
     /// The barometer's results API.
     static let barometerJSON = #"""
         {
@@ -94,13 +101,7 @@ enum OpenAPIDocument {
                   },
                   "400": {
                     "description": "Malformed paging.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }
@@ -127,13 +128,7 @@ enum OpenAPIDocument {
                   },
                   "404": {
                     "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }
@@ -146,21 +141,7 @@ enum OpenAPIDocument {
                   {
                     "$ref": "#/components/parameters/wave"
                   },
-                  {
-                    "$ref": "#/components/parameters/sector"
-                  },
-                  {
-                    "$ref": "#/components/parameters/unit_type"
-                  },
-                  {
-                    "$ref": "#/components/parameters/county"
-                  },
-                  {
-                    "$ref": "#/components/parameters/centrality"
-                  },
-                  {
-                    "$ref": "#/components/parameters/population_size"
-                  }
+                  \#(Self.filterParameters)
                 ],
                 "responses": {
                   "200": {
@@ -175,23 +156,11 @@ enum OpenAPIDocument {
                   },
                   "400": {
                     "description": "An invalid filter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "404": {
                     "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }
@@ -207,21 +176,7 @@ enum OpenAPIDocument {
                   {
                     "$ref": "#/components/parameters/figure"
                   },
-                  {
-                    "$ref": "#/components/parameters/sector"
-                  },
-                  {
-                    "$ref": "#/components/parameters/unit_type"
-                  },
-                  {
-                    "$ref": "#/components/parameters/county"
-                  },
-                  {
-                    "$ref": "#/components/parameters/centrality"
-                  },
-                  {
-                    "$ref": "#/components/parameters/population_size"
-                  }
+                  \#(Self.filterParameters)
                 ],
                 "responses": {
                   "200": {
@@ -236,23 +191,11 @@ enum OpenAPIDocument {
                   },
                   "400": {
                     "description": "An invalid filter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "404": {
                     "description": "No such wave or figure.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }
@@ -271,21 +214,7 @@ enum OpenAPIDocument {
                   {
                     "$ref": "#/components/parameters/by"
                   },
-                  {
-                    "$ref": "#/components/parameters/sector"
-                  },
-                  {
-                    "$ref": "#/components/parameters/unit_type"
-                  },
-                  {
-                    "$ref": "#/components/parameters/county"
-                  },
-                  {
-                    "$ref": "#/components/parameters/centrality"
-                  },
-                  {
-                    "$ref": "#/components/parameters/population_size"
-                  }
+                  \#(Self.filterParameters)
                 ],
                 "responses": {
                   "200": {
@@ -300,23 +229,11 @@ enum OpenAPIDocument {
                   },
                   "400": {
                     "description": "A missing or invalid parameter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "404": {
                     "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               },
@@ -351,43 +268,19 @@ enum OpenAPIDocument {
                   },
                   "400": {
                     "description": "An invalid body or parameter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "404": {
                     "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "413": {
                     "description": "The body is larger than 16 kB.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "415": {
                     "description": "The body is not application/json.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }
