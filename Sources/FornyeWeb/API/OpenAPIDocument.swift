@@ -38,6 +38,14 @@ enum OpenAPIDocument {
     static let filterParameters = ["sector", "unit_type", "county", "centrality", "population_size"]
         .map { ##"{"$ref": "#/components/parameters/\##($0)"}"## }.joined(separator: ", ")
 
+    /// A JSON response body of one of the document's schemas.
+    static func json(_ schema: String) -> String {
+        ##"{"application/json": {"schema": {"$ref": "#/components/schemas/\##(schema)"}}}"##
+    }
+
+    /// The answer for a wave that does not exist or is not published.
+    static let noSuchWave = ##"{"description": "No such published wave.", "content": \##(problemContent)}"##
+
     /// The body of every error response: problem details (RFC 9457).
     static let problemContent = ##"{"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}"##
 
@@ -91,13 +99,7 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "A page of waves.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/WavePage"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("WavePage"))
                   },
                   "400": {
                     "description": "Malformed paging.",
@@ -118,18 +120,9 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "The wave.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/WaveDetail"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("WaveDetail"))
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": \#(Self.problemContent)
-                  }
+                  "404": \#(Self.noSuchWave)
                 }
               }
             },
@@ -146,22 +139,13 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "The figures.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/FigureList"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("FigureList"))
                   },
                   "400": {
                     "description": "An invalid filter.",
                     "content": \#(Self.problemContent)
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": \#(Self.problemContent)
-                  }
+                  "404": \#(Self.noSuchWave)
                 }
               }
             },
@@ -181,13 +165,7 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "The table.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/FigureTable"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("FigureTable"))
                   },
                   "400": {
                     "description": "An invalid filter.",
@@ -219,22 +197,13 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "The estimates.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Estimates"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("Estimates"))
                   },
                   "400": {
                     "description": "A missing or invalid parameter.",
                     "content": \#(Self.problemContent)
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": \#(Self.problemContent)
-                  }
+                  "404": \#(Self.noSuchWave)
                 }
               },
               "post": {
@@ -247,33 +216,18 @@ enum OpenAPIDocument {
                 ],
                 "requestBody": {
                   "required": true,
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/EstimateQuery"
-                      }
-                    }
-                  }
+                  "content": \#(Self.json("EstimateQuery"))
                 },
                 "responses": {
                   "200": {
                     "description": "The estimates.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Estimates"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("Estimates"))
                   },
                   "400": {
                     "description": "An invalid body or parameter.",
                     "content": \#(Self.problemContent)
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": \#(Self.problemContent)
-                  },
+                  "404": \#(Self.noSuchWave),
                   "413": {
                     "description": "The body is larger than 16 kB.",
                     "content": \#(Self.problemContent)
