@@ -18,7 +18,14 @@ struct UploadTooLargeMiddleware: AsyncMiddleware {
             let token = cookie ?? CSRF.newToken()
             request.storage[CSRFTokenKey.self] = token
             let declared = request.headers.first(name: .contentLength).flatMap(Int.init)
-            let response = try await page(request, declared)
+            // Refusals of the page itself (not signed in, not allowed, no such project) are
+            // answered here too, so that every answer to an unread body closes the connection.
+            let response: Response
+            do {
+                response = try await page(request, declared)
+            } catch {
+                response = FornyeErrorMiddleware.response(for: error, request: request)
+            }
             if cookie == nil {
                 response.cookies[CSRFMiddleware.cookieName] = CSRF.cookie(
                     token, secure: request.application.fornyeSettings.behindTLS)
