@@ -12,13 +12,14 @@ let package = Package(
     name: "FornyeFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Fornye", path: "..")],
-    targets: ["FuzzCSV", "FuzzXLSX", "FuzzSAV"].map { name in
-        .executableTarget(
-            name: name,
-            dependencies: [.product(name: "FornyeFormats", package: "Fornye")],
-            swiftSettings: fuzzFlags,
-            linkerSettings: fuzzLink
-        )
-    },
+    targets: [.target(name: "FuzzDriver")]
+        + ["FuzzCSV", "FuzzXLSX", "FuzzSAV"].map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzDriver", .product(name: "FornyeFormats", package: "Fornye")],
+                swiftSettings: fuzzFlags,
+                linkerSettings: fuzzLink
+            )
+        },
     swiftLanguageModes: [.v6]
 )

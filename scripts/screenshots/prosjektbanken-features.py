@@ -11,7 +11,7 @@ Needs a running server with the demo content and an admin account, e.g.:
 As the admin it creates and publishes two projects that build on «Jobb smartere» (Skien) so the
 map has arrows, uploads a small PDF and a CSV to one of them, and shoots: the project page with
 its attachments, a refused upload, the national reuse map, the project's "reused by" page, the
-institution form (empty and with errors). Signed-in pages are shot from a local copy with
+institution form (empty and with errors), an upload over the body limit and the version history. Signed-in pages are shot from a local copy with
 <base href> (headless Chromium takes no cookies on its command line). Standard library only.
 """
 import http.cookiejar
@@ -108,9 +108,29 @@ for owner, title in [("4601", "Jobb smartere i Bergen"), ("5001", "Jobb smartere
         _, refused, _ = upload(f"/prosjekter/{slug}/vedlegg", token,
                                [("rapport.pdf", b"<!DOCTYPE html><script>alert(1)</script>", "application/pdf")])
         shoot("vedlegg-avvist", page=refused, height=900)
+        # Over the body limit (about 10.5 MB): the page with the limit and the upload's size.
+        _, too_large, _ = upload(f"/prosjekter/{slug}/vedlegg", token,
+                                 [("stor-rapport.pdf", pdf + bytes(11 * 1024 * 1024), "application/pdf")])
+        shoot("vedlegg-for-stor", page=too_large, height=1000)
     for status_value in ["submitted", "published"]:
         post(f"/prosjekter/{slug}/status", {"_csrf": token, "status": status_value})
 
+# Nordland → Innlandet and Agder: the arrows that used to cross Trøndelag's label.
+def published(owner, title, based_on):
+    _, _, url = post("/prosjekter", {
+        "_csrf": token, "title": title, "summary": "Bygger på et annet prosjekt.", "ownerMunicipality": owner,
+        "stage": "pilot", "basedOn": based_on, "action": "save"})
+    slug = url.rsplit("/", 1)[-1]
+    for status_value in ["submitted", "published"]:
+        post(f"/prosjekter/{slug}/status", {"_csrf": token, "status": status_value})
+    return slug
+
+
+bodo = published("1804", "Jobb smartere i Bodø", "jobb-smartere-skien")
+published("3403", "Bodø-modellen i Hamar", bodo)
+published("4204", "Bodø-modellen i Kristiansand", bodo)
+page, _ = get(f"/prosjekter/{slugs[0]}/historikk")
+shoot("historikk", page=page, height=900)
 shoot("gjenbrukskart", BASE + "/prosjekter/gjenbruk", height=1400)
 shoot("gjenbrukskart-mobil", BASE + "/prosjekter/gjenbruk", width=390, height=2400)
 shoot("gjenbrukt-av", BASE + "/prosjekter/jobb-smartere-skien/gjenbruk", height=1400)

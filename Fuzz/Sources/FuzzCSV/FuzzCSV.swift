@@ -1,4 +1,5 @@
 import FornyeFormats
+import FuzzDriver
 import FornyeStatistics
 import Foundation
 
@@ -19,18 +20,8 @@ public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-// SwiftPM links an executable's entry point as `FuzzCSV_main` and points `main` at it; hand over
-// to libFuzzer's driver from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
+// The executable's entry point (see FuzzDriver).
 @_cdecl("FuzzCSV_main")
 public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runDriver(&count, &arguments, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }

@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         let metricsToken = environment["FORNYE_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         try await FornyeServer.run(
             settings: WebSettings(
-                storage: configuration, seedDemoContent: !noDemo, behindTLS: behindTLS, metricsToken: metricsToken),
+                storage: configuration, seedDemoContent: !noDemo, behindTLS: behindTLS, metricsToken: metricsToken,
+                importSpoolDirectory: WebSettings.defaultImportSpool(storage: configuration, environment: environment)),
             hostname: hostname, port: port, logLevel: level, logFormat: format)
     }
 }

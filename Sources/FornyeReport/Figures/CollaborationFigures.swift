@@ -5,10 +5,7 @@ extension ReportContext {
     /// Fig 4-7: who the unit collaborated with on the newest innovation.
     func figure4_7() throws(StatisticsError) -> ReportFigure? {
         guard has(schema.partners) else { return nil }
-        let table = try multipleResponse(schema.partners)
-        let entries = FigureKit.items(table)
-        let base = FigureKit.base(of: table)
-        let ranked = FigureKit.sortedByEstimate(entries).filter { $0.cell.map(CellText.isShown) ?? false }
+        let (table, entries, base, ranked) = try optionFigure(schema.partners)
         var caption = ""
         if let top = ranked.first {
             caption =

@@ -70,3 +70,16 @@ enum FigureKit {
         table.overall.first?.baseCount ?? 0
     }
 }
+
+extension ReportContext {
+    /// A multiple-response question as an option figure shows it: the table, its options in the
+    /// questionnaire's order, their base, and the options with a shown estimate, largest first.
+    func optionFigure(_ set: String) throws(StatisticsError) -> (
+        table: EstimateTable, entries: [FigureKit.Entry], base: Int, ranked: [FigureKit.Entry]
+    ) {
+        let table = try multipleResponse(set)
+        let entries = FigureKit.items(table)
+        let ranked = FigureKit.sortedByEstimate(entries).filter { $0.cell.map(CellText.isShown) ?? false }
+        return (table, entries, FigureKit.base(of: table), ranked)
+    }
+}

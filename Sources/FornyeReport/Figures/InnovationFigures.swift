@@ -24,10 +24,7 @@ extension ReportContext {
     /// Fig 4-2: the type(s) of the newest innovation (multiple response, sums past 100 %).
     func figure4_2() throws(StatisticsError) -> ReportFigure? {
         guard has(schema.newestType) else { return nil }
-        let table = try multipleResponse(schema.newestType)
-        let entries = FigureKit.items(table)
-        let ranked = FigureKit.sortedByEstimate(entries).filter { $0.cell.map(CellText.isShown) ?? false }
-        let base = FigureKit.base(of: table)
+        let (table, entries, base, ranked) = try optionFigure(schema.newestType)
         var caption = "Blant enhetene som har tatt i bruk en innovasjon"
         if let top = ranked.first {
             caption +=

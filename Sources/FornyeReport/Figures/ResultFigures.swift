@@ -5,10 +5,7 @@ extension ReportContext {
     /// Fig 4-6: results of the newest innovation, with the paired difference quality − efficiency.
     func figure4_6() throws(StatisticsError) -> ReportFigure? {
         guard has(schema.results) else { return nil }
-        let table = try multipleResponse(schema.results)
-        let entries = FigureKit.items(table)
-        let base = FigureKit.base(of: table)
-        let ranked = FigureKit.sortedByEstimate(entries).filter { $0.cell.map(CellText.isShown) ?? false }
+        let (table, entries, base, ranked) = try optionFigure(schema.results)
         var caption = ""
         if let top = ranked.first {
             caption =

@@ -329,7 +329,7 @@ public struct ProjectAttachmentStore: Sendable {
             }
             try await record.update(on: transaction)
             try await ProjectRepository.version(
-                of: record, author: author, action: "attachment:added",
+                of: record, author: author, action: .attachmentAdded,
                 changed: ["attachments: " + names.joined(separator: " | ")], now: now
             ).create(on: transaction)
         }
@@ -350,7 +350,7 @@ public struct ProjectAttachmentStore: Sendable {
             try await attachment.delete(on: transaction)
             try await record.update(on: transaction)
             try await ProjectRepository.version(
-                of: record, author: author, action: "attachment:removed",
+                of: record, author: author, action: .attachmentRemoved,
                 changed: ["attachments: " + attachment.fileName], now: now
             ).create(on: transaction)
         }

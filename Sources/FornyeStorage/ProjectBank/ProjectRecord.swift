@@ -57,7 +57,7 @@ public final class ProjectVersionRecord: Model, @unchecked Sendable {
     /// Who saved: a user's display name, or the importer.
     @Field(key: "author") public var author: String
     @OptionalField(key: "author_id") public var authorID: UUID?
-    /// What happened: "created", "edited", "status:published", "imported".
+    /// What happened: a `ProjectVersionAction` code ("created", "edited", "status:published", …).
     @Field(key: "action") public var action: String
     /// Comma-separated field names that differ from the previous version.
     @Field(key: "changed_fields") public var changedFields: String

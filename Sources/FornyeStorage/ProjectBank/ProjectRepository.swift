@@ -114,7 +114,7 @@ public struct ProjectRepository: Sendable {
                 records.append(record)
                 versions.append(
                     Self.version(
-                        of: record, author: author, action: author.actor == .system ? "imported" : "created",
+                        of: record, author: author, action: author.actor == .system ? .imported : .created,
                         changed: ["*"], now: now))
             }
             for batch in Self.batches(records, size: 100) { try await batch.create(on: transaction) }
@@ -153,7 +153,7 @@ public struct ProjectRepository: Sendable {
         record.updatedAt = now
         try await database.transaction { transaction in
             try await record.update(on: transaction)
-            try await Self.version(of: record, author: author, action: "edited", changed: changed, now: now)
+            try await Self.version(of: record, author: author, action: .edited, changed: changed, now: now)
                 .create(on: transaction)
             let sql = try Self.sql(transaction)
             try await Self.index(record, document, on: sql)
@@ -183,7 +183,7 @@ public struct ProjectRepository: Sendable {
         try await database.transaction { transaction in
             try await record.update(on: transaction)
             try await Self.version(
-                of: record, author: author, action: "status:\(status.rawValue)", changed: ["status"], now: now
+                of: record, author: author, action: .status(status), changed: ["status"], now: now
             )
             .create(on: transaction)
             try await ProjectFacetCodes.write(record, on: try Self.sql(transaction))
@@ -301,7 +301,7 @@ public struct ProjectRepository: Sendable {
     }
 
     static func version(
-        of record: ProjectRecord, author: ProjectAuthor, action: String, changed: [String], now: Date
+        of record: ProjectRecord, author: ProjectAuthor, action: ProjectVersionAction, changed: [String], now: Date
     ) -> ProjectVersionRecord {
         let version = ProjectVersionRecord()
         version.id = UUID()
@@ -309,7 +309,7 @@ public struct ProjectRepository: Sendable {
         version.version = record.version
         version.author = author.name
         version.authorID = author.userID
-        version.action = action
+        version.action = action.code
         version.changedFields = changed.joined(separator: ",")
         version.status = record.status
         version.documentJSON = record.documentJSON

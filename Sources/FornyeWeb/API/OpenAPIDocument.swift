@@ -34,6 +34,21 @@ enum OpenAPIDocument {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The filters every figure and estimate path takes (the domain), as parameter references.
+    static let filterParameters = ["sector", "unit_type", "county", "centrality", "population_size"]
+        .map { ##"{"$ref": "#/components/parameters/\##($0)"}"## }.joined(separator: ", ")
+
+    /// A JSON response body of one of the document's schemas.
+    static func json(_ schema: String) -> String {
+        ##"{"application/json": {"schema": {"$ref": "#/components/schemas/\##(schema)"}}}"##
+    }
+
+    /// The answer for a wave that does not exist or is not published.
+    static let noSuchWave = ##"{"description": "No such published wave.", "content": \##(problemContent)}"##
+
+    /// The body of every error response: problem details (RFC 9457).
+    static let problemContent = ##"{"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}"##
+
     /// The barometer's results API.
     static let barometerJSON = #"""
         {
@@ -84,23 +99,11 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "A page of waves.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/WavePage"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("WavePage"))
                   },
                   "400": {
                     "description": "Malformed paging.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }
@@ -117,24 +120,9 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "The wave.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/WaveDetail"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("WaveDetail"))
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
-                  }
+                  "404": \#(Self.noSuchWave)
                 }
               }
             },
@@ -146,53 +134,18 @@ enum OpenAPIDocument {
                   {
                     "$ref": "#/components/parameters/wave"
                   },
-                  {
-                    "$ref": "#/components/parameters/sector"
-                  },
-                  {
-                    "$ref": "#/components/parameters/unit_type"
-                  },
-                  {
-                    "$ref": "#/components/parameters/county"
-                  },
-                  {
-                    "$ref": "#/components/parameters/centrality"
-                  },
-                  {
-                    "$ref": "#/components/parameters/population_size"
-                  }
+                  \#(Self.filterParameters)
                 ],
                 "responses": {
                   "200": {
                     "description": "The figures.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/FigureList"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("FigureList"))
                   },
                   "400": {
                     "description": "An invalid filter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
-                  }
+                  "404": \#(Self.noSuchWave)
                 }
               }
             },
@@ -207,52 +160,20 @@ enum OpenAPIDocument {
                   {
                     "$ref": "#/components/parameters/figure"
                   },
-                  {
-                    "$ref": "#/components/parameters/sector"
-                  },
-                  {
-                    "$ref": "#/components/parameters/unit_type"
-                  },
-                  {
-                    "$ref": "#/components/parameters/county"
-                  },
-                  {
-                    "$ref": "#/components/parameters/centrality"
-                  },
-                  {
-                    "$ref": "#/components/parameters/population_size"
-                  }
+                  \#(Self.filterParameters)
                 ],
                 "responses": {
                   "200": {
                     "description": "The table.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/FigureTable"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("FigureTable"))
                   },
                   "400": {
                     "description": "An invalid filter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "404": {
                     "description": "No such wave or figure.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }
@@ -271,53 +192,18 @@ enum OpenAPIDocument {
                   {
                     "$ref": "#/components/parameters/by"
                   },
-                  {
-                    "$ref": "#/components/parameters/sector"
-                  },
-                  {
-                    "$ref": "#/components/parameters/unit_type"
-                  },
-                  {
-                    "$ref": "#/components/parameters/county"
-                  },
-                  {
-                    "$ref": "#/components/parameters/centrality"
-                  },
-                  {
-                    "$ref": "#/components/parameters/population_size"
-                  }
+                  \#(Self.filterParameters)
                 ],
                 "responses": {
                   "200": {
                     "description": "The estimates.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Estimates"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("Estimates"))
                   },
                   "400": {
                     "description": "A missing or invalid parameter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
-                  }
+                  "404": \#(Self.noSuchWave)
                 }
               },
               "post": {
@@ -330,64 +216,25 @@ enum OpenAPIDocument {
                 ],
                 "requestBody": {
                   "required": true,
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/EstimateQuery"
-                      }
-                    }
-                  }
+                  "content": \#(Self.json("EstimateQuery"))
                 },
                 "responses": {
                   "200": {
                     "description": "The estimates.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Estimates"
-                        }
-                      }
-                    }
+                    "content": \#(Self.json("Estimates"))
                   },
                   "400": {
                     "description": "An invalid body or parameter.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
-                  "404": {
-                    "description": "No such published wave.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
-                  },
+                  "404": \#(Self.noSuchWave),
                   "413": {
                     "description": "The body is larger than 16 kB.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   },
                   "415": {
                     "description": "The body is not application/json.",
-                    "content": {
-                      "application/problem+json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Problem"
-                        }
-                      }
-                    }
+                    "content": \#(Self.problemContent)
                   }
                 }
               }

@@ -1,5 +1,6 @@
 import Fluent
 public import FornyeStorage
+import Foundation
 public import Vapor
 
 /// Sets up a Vapor application as Fornye: storage, migrations, demo content, middleware, routes.
@@ -38,7 +39,11 @@ public enum FornyeApp {
         }
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[BarometerStoreKey.self] = BarometerStore()
-        app.storage[ImportUploadStoreKey.self] = ImportUploadStore()
+        let spool = settings.importSpoolDirectory.map { ImportSpool(directory: URL(fileURLWithPath: $0)) }
+        // Uploads older than their lifetime are not kept across a restart either.
+        let uploads = ImportUploadStore(spool: spool)
+        spool?.expire(before: Date().addingTimeInterval(-uploads.lifetime))
+        app.storage[ImportUploadStoreKey.self] = uploads
         let writing = try await StorageSetup.submissionWriting(
             settings.storage, databases: app.databases, logger: app.logger)
         app.storage[SubmissionWriterKey.self] = SubmissionWriter(

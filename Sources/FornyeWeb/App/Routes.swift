@@ -21,14 +21,16 @@ enum Routes {
         try pages.register(collection: ProjectController())
         // Uploads need a larger body than the 1 MB the other forms may send.
         let attachments = ProjectAttachmentController()
-        try app.grouped(CSRFMiddleware(maxBodySize: attachments.bodyLimit)).register(collection: attachments)
+        try app.grouped(UploadTooLargeMiddleware(page: attachments.tooLarge))
+            .grouped(CSRFMiddleware(maxBodySize: attachments.bodyLimit)).register(collection: attachments)
         try pages.register(collection: InstitutionAdminController())
         try app.register(collection: ProjectAPIController())
         try pages.register(collection: QuestionnaireController())
         try pages.register(collection: WaveAdminController())
         try pages.register(collection: ResponseImportController())
         // The response file upload reads bodies up to its own limit, CSRF check included.
-        try app.grouped(CSRFMiddleware(maxBodySize: ResponseImportController.maximumUpload))
+        try app.grouped(UploadTooLargeMiddleware(page: ResponseImportController().tooLarge))
+            .grouped(CSRFMiddleware(maxBodySize: ResponseImportController.maximumUpload))
             .register(collection: ResponseImportController.Upload())
         try pages.register(collection: WaveExportController())
     }

@@ -19,12 +19,16 @@ public struct WebSettings: Sendable {
     public var bcryptCost: Int
     /// Sign-in attempts one client address may make per `LoginRateLimiter.window` (15 minutes).
     public var loginAttemptsPerWindow: Int
+    /// Where pending response uploads are kept so a restart does not lose them (`fornye serve`:
+    /// `import-spool` beside the SQLite file or under `FORNYE_DATA_DIR`); nil keeps them in memory.
+    public var importSpoolDirectory: String?
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,
         behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = 12, loginAttemptsPerWindow: Int = 10,
-        seedImportedCases: Bool = true
+        seedImportedCases: Bool = true, importSpoolDirectory: String? = nil
     ) {
+        self.importSpoolDirectory = importSpoolDirectory
         self.seedImportedCases = seedImportedCases
         self.storage = storage
         self.seedDemoContent = seedDemoContent
@@ -33,5 +37,20 @@ public struct WebSettings: Sendable {
         self.metricsToken = metricsToken
         self.bcryptCost = bcryptCost
         self.loginAttemptsPerWindow = loginAttemptsPerWindow
+    }
+}
+
+extension WebSettings {
+    /// The spool `fornye serve` uses: `FORNYE_IMPORT_SPOOL` when set, else `import-spool` under
+    /// `FORNYE_DATA_DIR`, else beside the SQLite file, else `data/import-spool`.
+    public static func defaultImportSpool(storage: StorageConfiguration, environment: [String: String]) -> String {
+        if let spool = environment["FORNYE_IMPORT_SPOOL"], !spool.isEmpty { return spool }
+        if let directory = environment["FORNYE_DATA_DIR"], !directory.isEmpty {
+            return directory + "/import-spool"
+        }
+        if case .sqlite(let path) = storage.backend, path != ":memory:", path.contains("/") {
+            return String(path[..<path.lastIndex(of: "/")!]) + "/import-spool"
+        }
+        return "data/import-spool"
     }
 }

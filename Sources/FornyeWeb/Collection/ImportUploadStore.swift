@@ -42,13 +42,18 @@ struct ImportJob: Sendable {
     var created: Date
 }
 
-/// Uploads and import jobs of this process, in memory. Uploads are bound to the session that
-/// made them, keyed by 256-bit random ids, limited in size (per file and in total) and dropped
-/// after `lifetime`; a restart forgets them (the analyst uploads again; nothing was stored).
+/// Uploads and import jobs. Uploads are bound to the session that made them, keyed by 256-bit
+/// random ids, limited in size (per file and in total) and dropped after `lifetime`. With a
+/// spool (`fornye serve` has one under the data directory) each upload's file and mapping are
+/// also on disk: a restart keeps pending uploads (read again on first use), and only the newest
+/// `maximumMemorySize` bytes of uploads stay parsed in memory. Jobs live in memory only: an import
+/// interrupted by a restart stored nothing (one transaction) and is started again from its upload.
 final class ImportUploadStore: Sendable {
     let maximumFileSize: Int
     let maximumTotalSize: Int
+    let maximumMemorySize: Int
     let lifetime: TimeInterval
+    let spool: ImportSpool?
 
     private struct State {
         var uploads: [String: ImportUpload] = [:]
@@ -57,14 +62,20 @@ final class ImportUploadStore: Sendable {
 
     private let state = Mutex(State())
 
-    init(maximumFileSize: Int = 50 << 20, maximumTotalSize: Int = 400 << 20, lifetime: TimeInterval = 3600) {
+    init(
+        maximumFileSize: Int = 50 << 20, maximumTotalSize: Int = 400 << 20, maximumMemorySize: Int = 100 << 20,
+        lifetime: TimeInterval = 3600, spool: ImportSpool? = nil
+    ) {
         self.maximumFileSize = maximumFileSize
         self.maximumTotalSize = maximumTotalSize
+        self.maximumMemorySize = maximumMemorySize
         self.lifetime = lifetime
+        self.spool = spool
     }
 
     enum Refusal: Error {
         case full
+        case unsaved
     }
 
     static func newID() -> String {
@@ -73,17 +84,34 @@ final class ImportUploadStore: Sendable {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    /// Keeps `upload`; refused when the uploads kept would exceed `maximumTotalSize`.
-    func put(_ upload: ImportUpload, now: Date = Date()) throws(Refusal) {
+    /// Keeps `upload` (and, with a spool, `data`, the file as uploaded; nil keeps the file already
+    /// spooled); refused when the uploads kept would exceed `maximumTotalSize`.
+    func put(_ upload: ImportUpload, data: Data? = nil, now: Date = Date()) throws(Refusal) {
         try state.withLock { (state: inout State) throws(Refusal) in
-            Self.expire(&state, before: now.addingTimeInterval(-lifetime))
-            let total = state.uploads.values.reduce(0) { $0 + $1.size }
-            if state.uploads[upload.id] == nil, total + upload.size > maximumTotalSize { throw .full }
+            let cutoff = now.addingTimeInterval(-lifetime)
+            Self.expire(&state, before: cutoff)
+            let isNew = state.uploads[upload.id] == nil && spool?.entry(upload.id) == nil
+            let total = spool?.expire(before: cutoff) ?? state.uploads.values.reduce(0) { $0 + $1.size }
+            if isNew, total + upload.size > maximumTotalSize { throw .full }
+            if let spool {
+                let entry = ImportSpool.Entry(
+                    id: upload.id, sessionHash: upload.sessionHash, waveSlug: upload.waveSlug,
+                    filename: upload.filename, format: upload.format,
+                    mappingYAML: (try? upload.mapping.yaml()) ?? "", size: upload.size, created: upload.created)
+                do { try spool.save(entry, data: data) } catch { throw .unsaved }
+                // The oldest parsed tables leave memory first; their files stay in the spool.
+                var inMemory = state.uploads.values.filter { $0.id != upload.id }.reduce(0) { $0 + $1.size }
+                for old in state.uploads.values.sorted(by: { $0.created < $1.created })
+                where old.id != upload.id && inMemory + upload.size > maximumMemorySize {
+                    state.uploads[old.id] = nil
+                    inMemory -= old.size
+                }
+            }
             state.uploads[upload.id] = upload
         }
     }
 
-    /// The upload if it exists, is not expired and belongs to `session`.
+    /// The upload if it exists in memory, is not expired and belongs to `session`.
     func upload(_ id: String, session: String?, now: Date = Date()) -> ImportUpload? {
         state.withLock { state in
             Self.expire(&state, before: now.addingTimeInterval(-lifetime))
@@ -92,8 +120,22 @@ final class ImportUploadStore: Sendable {
         }
     }
 
+    /// A spooled upload not in memory (after a restart, or evicted): its entry and file, if it
+    /// belongs to `session` and is not expired. The caller reads and checks it again and `put`s it.
+    func spooled(_ id: String, session: String?, now: Date = Date()) -> (ImportSpool.Entry, Data)? {
+        state.withLock { _ in
+            guard let spool, let session, let entry = spool.entry(id), entry.sessionHash == session,
+                entry.created >= now.addingTimeInterval(-lifetime), let data = spool.data(id)
+            else { return nil }
+            return (entry, data)
+        }
+    }
+
     func remove(_ id: String) {
-        state.withLock { $0.uploads[id] = nil }
+        state.withLock { state in
+            state.uploads[id] = nil
+            spool?.remove(id)
+        }
     }
 
     var uploadCount: Int { state.withLock { $0.uploads.count } }

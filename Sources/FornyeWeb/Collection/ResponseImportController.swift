@@ -87,7 +87,7 @@ struct ResponseImportController: RouteCollection {
                 mapping = try ImportMapping.parse(
                     yaml: String(decoding: Data(buffer: upload.data), as: UTF8.self), file: upload.filename)
             } catch {
-                return try await refuse("mappingFile", error.description, error.description)
+                return try await refuse("mappingFile", error.description(in: .nb), error.description(in: .en))
             }
         } else if let id = form.mapping.flatMap(UUID.init(uuidString:)) {
             guard let record = saved.first(where: { $0.id == id }) else {
@@ -96,7 +96,7 @@ struct ResponseImportController: RouteCollection {
             do {
                 mapping = try ImportMapping.parse(yaml: record.yaml, file: record.name)
             } catch {
-                return try await refuse("mapping", error.description, error.description)
+                return try await refuse("mapping", error.description(in: .nb), error.description(in: .en))
             }
         }
         let format: SourceFormat
@@ -113,7 +113,7 @@ struct ResponseImportController: RouteCollection {
         do {
             table = try SourceReader.read(data, file: filename, format: format, sheet: mapping.sheet)
         } catch {
-            return try await refuse("file", error.description, error.description)
+            return try await refuse("file", error.description(in: .nb), error.description(in: .en))
         }
         let (preview, checked) = await Self.check(table, mapping: mapping, instrument: instrument)
         let upload = ImportUpload(
@@ -121,13 +121,31 @@ struct ResponseImportController: RouteCollection {
             format: format, table: table, mapping: mapping, checked: checked, preview: preview, size: data.count,
             created: Date())
         do {
-            try request.application.importUploads.put(upload)
-        } catch {
+            try request.application.importUploads.put(upload, data: data)
+        } catch .full {
             return try await refuse(
                 "file", "Det ligger for mange opplastede filer og venter. Prøv igjen senere.",
                 "Too many uploaded files are waiting. Try again later.")
+        } catch {
+            request.logger.error("import upload not spooled", metadata: ["wave": "\(wave.slug)"])
+            return try await refuse(
+                "file", "Filen kunne ikke lagres midlertidig. Prøv igjen senere.",
+                "The file could not be kept for the preview. Try again later.")
         }
         return request.redirect(to: Self.path(wave.slug, upload.id), redirectType: .normal)
+    }
+
+    /// An upload over `maximumUpload` (refused before any handler read it): the upload form again,
+    /// with the limit and the upload's size at the file field.
+    @Sendable func tooLarge(request: Request, declared: Int?) async throws -> Response {
+        let (wave, _) = try await Self.collectedWave(request)
+        let saved = try await ImportMappingStore(database: request.db).list()
+        let nb = UploadTooLargeText.message(declared: declared, limit: Self.maximumUpload.value, language: .nb)
+        let en = UploadTooLargeText.message(declared: declared, limit: Self.maximumUpload.value, language: .en)
+        return try await HTMLPage(
+            views(request).form(wave, saved: saved, problems: [.init(field: "file", nb: nb, en: en)]),
+            status: .payloadTooLarge
+        ).encodeResponse(for: request)
     }
 
     static func path(_ slug: String, _ upload: String) -> String { "/analyse/innsamling/\(slug)/import/\(upload)" }
@@ -157,21 +175,35 @@ struct ResponseImportController: RouteCollection {
         }.value
     }
 
-    private func upload(_ request: Request, wave: WaveRecord) throws -> ImportUpload {
-        guard let id = request.parameters.get("upload"),
-            let upload = request.application.importUploads.upload(id, session: request.sessionTokenHash),
-            upload.waveSlug == wave.slug
-        else {
-            throw Abort(
-                .notFound,
-                reason: "The uploaded file is no longer kept (confirmed, cancelled or expired). Upload it again.")
+    /// The request's upload: from memory, or read and checked again from the spool (after a
+    /// restart). Only the session that uploaded it finds it.
+    private func upload(_ request: Request, wave: WaveRecord, instrument: Instrument) async throws -> ImportUpload {
+        let store = request.application.importUploads
+        let session = request.sessionTokenHash
+        guard let id = request.parameters.get("upload") else { throw Self.gone }
+        if let upload = store.upload(id, session: session) {
+            guard upload.waveSlug == wave.slug else { throw Self.gone }
+            return upload
         }
+        guard let (entry, data) = store.spooled(id, session: session), entry.waveSlug == wave.slug,
+            let mapping = try? ImportMapping.parse(yaml: entry.mappingYAML, file: entry.filename),
+            let table = try? SourceReader.read(data, file: entry.filename, format: entry.format, sheet: mapping.sheet)
+        else { throw Self.gone }
+        let (preview, checked) = await Self.check(table, mapping: mapping, instrument: instrument)
+        let upload = ImportUpload(
+            id: entry.id, sessionHash: entry.sessionHash, waveSlug: entry.waveSlug, filename: entry.filename,
+            format: entry.format, table: table, mapping: mapping, checked: checked, preview: preview, size: entry.size,
+            created: entry.created)
+        try? store.put(upload)
         return upload
     }
 
+    static let gone = Abort(
+        .notFound, reason: "The uploaded file is no longer kept (confirmed, cancelled or expired). Upload it again.")
+
     @Sendable func preview(request: Request) async throws -> HTMLPage {
         let (wave, instrument) = try await Self.collectedWave(request)
-        let upload = try upload(request, wave: wave)
+        let upload = try await upload(request, wave: wave, instrument: instrument)
         let notice = request.query[String.self, at: "lagret"].map { name in
             views(request).pick("Koblingen er lagret som «\(name)».", "The mapping was saved as «\(name)».")
         }
@@ -179,8 +211,8 @@ struct ResponseImportController: RouteCollection {
     }
 
     @Sendable func mappingYAML(request: Request) async throws -> Response {
-        let (wave, _) = try await Self.collectedWave(request)
-        let upload = try upload(request, wave: wave)
+        let (wave, instrument) = try await Self.collectedWave(request)
+        let upload = try await upload(request, wave: wave, instrument: instrument)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(
@@ -193,7 +225,7 @@ struct ResponseImportController: RouteCollection {
     /// column, or empty to ignore the column; `save` names the mapping to save.
     @Sendable func remap(request: Request) async throws -> Response {
         let (wave, instrument) = try await Self.collectedWave(request)
-        var upload = try upload(request, wave: wave)
+        var upload = try await upload(request, wave: wave, instrument: instrument)
         let fields = try request.content.decode([String: String].self)
         let previous = Dictionary(
             upload.mapping.columns.compactMap { rule in rule.column.map { ($0, rule) } },
@@ -241,15 +273,15 @@ struct ResponseImportController: RouteCollection {
     }
 
     @Sendable func cancel(request: Request) async throws -> Response {
-        let (wave, _) = try await Self.collectedWave(request)
-        let upload = try upload(request, wave: wave)
+        let (wave, instrument) = try await Self.collectedWave(request)
+        let upload = try await upload(request, wave: wave, instrument: instrument)
         request.application.importUploads.remove(upload.id)
         return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
     }
 
     @Sendable func confirm(request: Request) async throws -> Response {
         let (wave, instrument) = try await Self.collectedWave(request)
-        let upload = try upload(request, wave: wave)
+        let upload = try await upload(request, wave: wave, instrument: instrument)
         guard case .success(let dataset) = upload.checked else {
             return try await HTMLPage(
                 views(request).preview(wave, upload: upload, instrument: instrument, notice: nil),

@@ -350,7 +350,7 @@ struct ResponseImportViews {
                             el("td") { problem.column ?? "–" }
                             el("td") { problem.field ?? "–" }
                             el("td") { problem.value ?? "" }
-                            el("td") { problem.message }
+                            el("td") { problem.message(in: language.formats) }
                         }
                     }
                 }

@@ -86,7 +86,7 @@ struct WaveAdminController: RouteCollection {
                 rows = table.allRows
                 rowNumbers = [1] + table.lines
             } catch {
-                problems.append(.init(field: "file", nb: error.description, en: error.description))
+                problems.append(.init(field: "file", nb: error.description(in: .nb), en: error.description(in: .en)))
             }
         }
         if let file = form.file, file.data.readableBytes > 0 {

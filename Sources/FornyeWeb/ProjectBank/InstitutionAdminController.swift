@@ -34,51 +34,21 @@ struct InstitutionAdminController: RouteCollection {
     @Sendable func list(request: Request) async throws -> HTMLPage {
         let institutions = try await ProjectRepository(database: request.db).institutions()
         let language = Language.of(request)
-        let layout = PageLayout(
-            title: language.pick("Forskningsinstitusjoner", "Research institutions"), request: request,
-            synthetic: institutions.contains { $0.synthetic })
-        return HTMLPage(
-            layout.render {
-                el("h1") {
-                    language.pick("Forsknings- og utdanningsinstitusjoner", "Research and education institutions")
-                }
-                el("p") {
-                    el("a", ["class": "button", "href": "/admin/institusjoner/ny"]) {
-                        language.pick("Ny institusjon", "New institution")
-                    }
-                }
-                el("table") {
-                    el("caption") {
-                        language.pick(
-                            ProjectLabels.count(institutions.count, "institusjon", "institusjoner"),
-                            ProjectLabels.count(institutions.count, "institution", "institutions"))
-                    }
-                    el("thead") {
-                        el("tr") {
-                            el("th", ["scope": "col"]) { language.pick("Navn", "Name") }
-                            el("th", ["scope": "col"]) { language.pick("Type", "Kind") }
-                            el("th", ["scope": "col"]) { language.pick("Kompetanseområder", "Competence areas") }
-                            el("th", ["scope": "col"]) { language.pick("Kontakt", "Contact") }
-                        }
-                    }
-                    el("tbody") {
-                        for institution in institutions {
-                            el("tr") {
-                                el("th", ["scope": "row"]) {
-                                    el("a", ["href": "/admin/institusjoner/\(institution.slug)"]) { institution.name }
-                                }
-                                el("td") { kindLabel(institution.kind, language) }
-                                el("td") { institution.competenceAreas.joined(separator: ", ") }
-                                el("td") { institution.contact ?? "–" }
-                            }
-                        }
-                    }
-                }
-            })
+        return InstitutionList(request: request, institutions: institutions).page(
+            title: language.pick("Forskningsinstitusjoner", "Research institutions"),
+            intro: el("a", ["class": "button", "href": "/admin/institusjoner/ny"]) {
+                language.pick("Ny institusjon", "New institution")
+            },
+            caption: language.pick(
+                ProjectLabels.count(institutions.count, "institusjon", "institusjoner"),
+                ProjectLabels.count(institutions.count, "institution", "institutions")),
+            nameHeader: language.pick("Navn", "Name"),
+            name: { institution in el("a", ["href": "/admin/institusjoner/\(institution.slug)"]) { institution.name } },
+            showContact: true)
     }
 
     func kindLabel(_ kind: String, _ language: Language) -> String {
-        ResearchInstitutionInput.kinds.first { $0.nb == kind }.map { language.pick($0.nb, $0.en) } ?? kind
+        InstitutionList.kindLabel(kind, language)
     }
 
     @Sendable func newForm(request: Request) async throws -> HTMLPage {
@@ -234,5 +204,52 @@ struct InstitutionAdminController: RouteCollection {
                     }
                 }
             }, status: status)
+    }
+}
+
+/// The list of research and education institutions, as admins manage it and as editors look
+/// for a partner in it: one heading, one table, the kind in the page's language.
+struct InstitutionList {
+    var request: Request
+    var institutions: [ResearchInstitutionRecord]
+
+    static func kindLabel(_ kind: String, _ language: Language) -> String {
+        ResearchInstitutionInput.kinds.first { $0.nb == kind }.map { language.pick($0.nb, $0.en) } ?? kind
+    }
+
+    func page(
+        title: String, intro: Node, caption: String, nameHeader: String,
+        name: (ResearchInstitutionRecord) -> Node, showContact: Bool
+    ) -> HTMLPage {
+        let language = Language.of(request)
+        let layout = PageLayout(title: title, request: request, synthetic: institutions.contains { $0.synthetic })
+        return HTMLPage(
+            layout.render {
+                el("h1") {
+                    language.pick("Forsknings- og utdanningsinstitusjoner", "Research and education institutions")
+                }
+                el("p") { intro }
+                el("table") {
+                    el("caption") { caption }
+                    el("thead") {
+                        el("tr") {
+                            el("th", ["scope": "col"]) { nameHeader }
+                            el("th", ["scope": "col"]) { language.pick("Type", "Kind") }
+                            el("th", ["scope": "col"]) { language.pick("Kompetanseområder", "Competence areas") }
+                            if showContact { el("th", ["scope": "col"]) { language.pick("Kontakt", "Contact") } }
+                        }
+                    }
+                    el("tbody") {
+                        for institution in institutions {
+                            el("tr") {
+                                el("th", ["scope": "row"]) { name(institution) }
+                                el("td") { Self.kindLabel(institution.kind, language) }
+                                el("td") { institution.competenceAreas.joined(separator: ", ") }
+                                if showContact { el("td") { institution.contact ?? "–" } }
+                            }
+                        }
+                    }
+                }
+            })
     }
 }

@@ -67,6 +67,15 @@ struct ProjectAttachmentController: RouteCollection {
         }
     }
 
+    /// An upload over the body limit (refused before any handler read it): the same refusal page,
+    /// saying the limit and the upload's size.
+    @Sendable func tooLarge(request: Request, declared: Int?) async throws -> Response {
+        let (record, _) = try await editable(request)
+        let message = UploadTooLargeText.message(
+            declared: declared, limit: limits.maxFileBytes, language: Language.of(request))
+        return try await failure(request, record: record, status: .payloadTooLarge, fileName: nil, message: message)
+    }
+
     /// The refusal, said on a page of its own with the form to try again; nothing was stored.
     func failure(
         _ request: Request, record: ProjectRecord, status: HTTPResponseStatus, fileName: String?, message: String

@@ -243,7 +243,13 @@ struct ProjectController: RouteCollection {
                                 el("th", ["scope": "row", "class": "num"]) { "\(version.version)" }
                                 el("td") { formatter.string(from: version.createdAt) }
                                 el("td") { version.author }
-                                el("td") { version.action }
+                                el("td") {
+                                    // A code no version of Fornye writes is shown as it is stored.
+                                    ProjectVersionAction(code: version.action).map {
+                                        language.pick($0.labels.nb, $0.labels.en)
+                                    }
+                                        ?? version.action
+                                }
                                 el("td") {
                                     version.changedFields == "*"
                                         ? language.pick("alle (ny)", "all (new)")
@@ -354,41 +360,14 @@ struct ProjectController: RouteCollection {
     @Sendable func researchPartners(request: Request) async throws -> HTMLPage {
         let institutions = try await ProjectRepository(database: request.db).institutions()
         let language = Language.of(request)
-        let layout = PageLayout(
-            title: language.pick("Forskningspartnere", "Research partners"), request: request,
-            synthetic: institutions.contains { $0.synthetic })
-        return HTMLPage(
-            layout.render {
-                el("h1") {
-                    language.pick("Forsknings- og utdanningsinstitusjoner", "Research and education institutions")
-                }
-                el("p") {
-                    language.pick(
-                        "Prosjekter som søker forskningspartner får forslag fra denne listen etter kompetanseområde.",
-                        "Projects seeking a research partner get suggestions from this list by competence area.")
-                }
-                el("table") {
-                    el("caption") {
-                        language.pick("Institusjoner og kompetanseområder", "Institutions and competence areas")
-                    }
-                    el("thead") {
-                        el("tr") {
-                            el("th", ["scope": "col"]) { language.pick("Institusjon", "Institution") }
-                            el("th", ["scope": "col"]) { language.pick("Type", "Kind") }
-                            el("th", ["scope": "col"]) { language.pick("Kompetanseområder", "Competence areas") }
-                        }
-                    }
-                    el("tbody") {
-                        for institution in institutions {
-                            el("tr") {
-                                el("th", ["scope": "row"]) { institution.name }
-                                el("td") { institution.kind }
-                                el("td") { institution.competenceAreas.joined(separator: ", ") }
-                            }
-                        }
-                    }
-                }
-            })
+        return InstitutionList(request: request, institutions: institutions).page(
+            title: language.pick("Forskningspartnere", "Research partners"),
+            intro: .text(
+                language.pick(
+                    "Prosjekter som søker forskningspartner får forslag fra denne listen etter kompetanseområde.",
+                    "Projects seeking a research partner get suggestions from this list by competence area.")),
+            caption: language.pick("Institusjoner og kompetanseområder", "Institutions and competence areas"),
+            nameHeader: language.pick("Institusjon", "Institution"), name: { .text($0.name) }, showContact: false)
     }
 
     @Sendable func exportCSV(request: Request) async throws -> Response {

@@ -73,6 +73,46 @@ struct ReuseMap {
         .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
     }
 
+    struct Box: Equatable {
+        var x, y, width, height: Double
+    }
+
+    struct Point: Equatable {
+        var x, y: Double
+    }
+
+    /// The white label at the top of a tile (county name and count).
+    static func labelBox(_ tile: Tile) -> Box {
+        let step = tileSize + gap
+        return Box(
+            x: gap + Double(tile.column) * step + 4, y: gap + Double(tile.row) * step + 4, width: tileSize - 8,
+            height: 34)
+    }
+
+    static func strokeWidth(_ count: Int) -> Double { min(2 + Double(count), 8) }
+
+    /// An arrow's way from one tile to another that never crosses a label: it leaves the origin
+    /// along the free band under the labels of its row, changes rows in the corridor between
+    /// two columns of tiles (where no label reaches), and comes in along the target row's band.
+    /// `lane` spreads arrows over the band so that they overlap less.
+    static func route(from origin: Tile, to target: Tile, lane: Int = 0) -> [Point] {
+        let step = tileSize + gap
+        func centreX(_ tile: Tile) -> Double { gap + Double(tile.column) * step + tileSize / 2 }
+        // Labels end 38 below a tile's top; the next row's start 4 + 76 + 6 below it.
+        func band(_ tile: Tile) -> Double { gap + Double(tile.row) * step + 50 + Double(lane % 4) * 6 }
+        // Between origin's column and the next one towards the target (right of it when the same).
+        let side = target.column < origin.column ? -1.0 : 1.0
+        let corridor = centreX(origin) + side * (tileSize / 2 + gap / 2)
+        let endX = centreX(target) - (target.column == origin.column ? -12 : side * 12)
+        var points = [Point(x: centreX(origin), y: band(origin))]
+        if target.row != origin.row {
+            points.append(Point(x: corridor, y: band(origin)))
+            points.append(Point(x: corridor, y: band(target)))
+        }
+        points.append(Point(x: endX, y: band(target)))
+        return points
+    }
+
     /// 0, 1, 2–3, 4 or more: each class has its own fill and its own pattern.
     static func level(_ count: Int) -> Int {
         switch count {
@@ -102,12 +142,6 @@ struct ReuseMap {
         let width = 5 * step + Self.gap
         let height = 8 * step + Self.gap + 110
         let byNumber = Dictionary(Self.tiles.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
-        func centre(_ tile: Tile) -> (Double, Double) {
-            (
-                Self.gap + Double(tile.column) * step + Self.tileSize / 2,
-                Self.gap + Double(tile.row) * step + Self.tileSize / 2
-            )
-        }
         let mapped = flows.filter { byNumber[$0.from] != nil && byNumber[$0.to] != nil && $0.from != $0.to }
         let description = language.pick(
             "Rutekart (ikke målestokkriktig): hvert fylke er en rute plassert omtrent der det ligger. Tallet i ruten er antall kommuner i fylket som har gjenbrukt et prosjekt; mønster og farge viser det samme. Pilene går fra fylket der prosjektet startet til fylket som gjenbrukte det. Tabellene under figuren gir de samme tallene.",
@@ -175,11 +209,13 @@ struct ReuseMap {
                                 "stroke-width": "1.5",
                             ])
                         // Text sits on a white label so the pattern never lowers its contrast.
+                        let label = Self.labelBox(tile)
                         el(
                             "rect",
                             [
-                                "x": "\(x + 4)", "y": "\(y + 4)", "width": "\(Self.tileSize - 8)", "height": "34",
-                                "fill": "#ffffff", "stroke": "#1a1a1a", "stroke-width": "0.5",
+                                "class": "label", "x": "\(label.x)", "y": "\(label.y)", "width": "\(label.width)",
+                                "height": "\(label.height)", "fill": "#ffffff", "stroke": "#1a1a1a",
+                                "stroke-width": "0.5",
                             ])
                         el(
                             "text",
@@ -199,14 +235,8 @@ struct ReuseMap {
                         ) { "\(count)" }
                     }
                 }
-                for flow in mapped {
-                    let (x1, y1) = centre(byNumber[flow.from]!)
-                    let (x2, y2) = centre(byNumber[flow.to]!)
-                    // Stop short of the target's centre so the arrowhead lands on its tile's edge area.
-                    let length = max(((x2 - x1) * (x2 - x1) + (y2 - y1) * (y2 - y1)).squareRoot(), 1)
-                    let shorten = min(22, length / 3)
-                    let ex = x2 - (x2 - x1) / length * shorten
-                    let ey = y2 - (y2 - y1) / length * shorten + 12
+                for (lane, flow) in mapped.enumerated() {
+                    let points = Self.route(from: byNumber[flow.from]!, to: byNumber[flow.to]!, lane: lane)
                     el("g", ["class": "flow"]) {
                         el("title") {
                             countyName(flow.from) + " → " + countyName(flow.to) + ": "
@@ -217,9 +247,11 @@ struct ReuseMap {
                         el(
                             "path",
                             [
-                                "d": "M\(x1) \(y1 + 12) L\(ex) \(ey)", "stroke": "#b3261e",
-                                "stroke-width": "\(min(2 + Double(flow.count), 8))", "fill": "none",
+                                "class": "arrow",
+                                "d": "M" + points.map { "\($0.x) \($0.y)" }.joined(separator: " L"),
+                                "stroke": "#b3261e", "stroke-width": "\(Self.strokeWidth(flow.count))", "fill": "none",
                                 "marker-end": "url(#\(idPrefix)-pil)", "stroke-linecap": "round",
+                                "stroke-linejoin": "round",
                             ])
                     }
                 }

@@ -1,3 +1,4 @@
+import FornyeFormats
 public import Vapor
 
 /// The interface language: bokmål by default, English beside it.
@@ -24,4 +25,9 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public var other: Language { self == .nb ? .en : .nb }
     /// The other language's name, in that language (for the switch link).
     public var otherName: String { self == .nb ? "English" : "Norsk (bokmål)" }
+}
+
+extension Language {
+    /// The same language for FornyeFormats' messages.
+    var formats: FormatLanguage { self == .nb ? .nb : .en }
 }

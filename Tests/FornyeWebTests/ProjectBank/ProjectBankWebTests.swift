@@ -94,7 +94,9 @@ import VaporTesting
             let api = try await get(app, "/api/v1/projects?q=hjemmeoppf%C3%B8lging")
             #expect(api.body.string.contains("\"slug\":\"\(slug)\""))
             let history = try await get(app, "\(location)/historikk")
-            #expect(history.body.string.contains("status:published"))
+            #expect(history.body.string.contains("<td>Opprettet</td>"))
+            #expect(
+                !history.body.string.contains("status:published") && !history.body.string.contains("status:submitted"))
             // The audit log names the save and each status change of this project.
             let audited = try await AuditLog(database: app.db).entries(perPage: 200).entries
                 .filter { $0.target == slug }.map(\.action)

@@ -1,0 +1,46 @@
+import FluentKit
+import FornyeStorage
+import Foundation
+import Testing
+
+@Suite struct ProjectVersionActionTests {
+    @Test func everyActionHasTwoLabelsAndAUniqueCodeThatReadsBack() {
+        let all = ProjectVersionAction.all
+        #expect(all.count == 5 + ProjectStatus.allCases.count)
+        #expect(Set(all.map(\.code)).count == all.count)
+        #expect(Set(all.map(\.labels.nb)).count == all.count)
+        #expect(Set(all.map(\.labels.en)).count == all.count)
+        for action in all {
+            #expect(ProjectVersionAction(code: action.code) == action)
+            #expect(!action.labels.nb.isEmpty && !action.labels.en.isEmpty)
+            #expect(!action.labels.nb.contains(":") && !action.labels.en.contains(":"))
+        }
+        #expect(ProjectVersionAction(code: "status.submitted") == nil)
+    }
+
+    /// Every way the repository writes a version, including the bulk loader's own SQL, stores a
+    /// code the table knows.
+    @Test func everyStoredActionHasALabel() async throws {
+        try await withProjectStorage { database in
+            let repository = ProjectRepository(database: database)
+            let record = try await repository.create(document("Handlinger", "S"), by: editorOslo)
+            var changed = try record.document()
+            changed.lessons = "Ny lærdom"
+            _ = try await repository.update(slug: record.slug, with: changed, by: editorOslo)
+            try await repository.transition(slug: record.slug, to: .submitted, by: editorOslo)
+            try await repository.transition(slug: record.slug, to: .draft, by: admin)
+            let store = ProjectAttachmentStore(database: database)
+            let added = try await store.add([("tall.csv", Data("a,b\n1,2\n".utf8))], to: record.slug, by: editorOslo)
+            try await store.remove(try #require(added.first?.id), from: record.slug, by: editorOslo)
+            _ = try await repository.createAll(
+                [document("Importert", "S")], by: ProjectAuthor.importer, status: .published)
+            var synthetic = document("Syntetisk", "S")
+            synthetic.synthetic = true
+            try await repository.bulkLoadSynthetic([synthetic], status: .published)
+            let codes = try await ProjectVersionRecord.query(on: database).all().map(\.action)
+            #expect(codes.count == 8)
+            for code in codes { #expect(ProjectVersionAction(code: code) != nil, "no label for \(code)") }
+            #expect(Set(codes).count == 7)
+        }
+    }
+}
