@@ -24,8 +24,9 @@ public enum StorageMigrations {
             M0026CreateImportMappings(),
             M0024ResponsesWithoutOrder(),
             M0040CreateProjectFacets(),
-            M0045CreateProjectTerms(),
+            // 0046 before 0045: its rewrite of every tsvector must not fire 0045's term-count triggers.
             M0046KeepSearchDocumentsInline(),
+            M0045CreateProjectTerms(),
             M0027ResponsesRandomRowid(),
         ]
     }
