@@ -52,22 +52,7 @@ struct M0027ResponsesRandomRowid: AsyncMigration {
                 SELECT random(), id, wave_id, answers_json, weight, stratum, psu FROM responses
                 """
             ).run()
-            try await sql.raw(
-                "CREATE TEMP TABLE response_links AS SELECT id, response_id FROM invitations WHERE response_id IS NOT NULL"
-            ).run()
-            // Freed pages are zeroed, so the old table's pages leave nothing behind in the file.
-            try await sql.raw("PRAGMA secure_delete = ON").run()
-            try await sql.raw("DROP TABLE responses").run()
-            try await sql.raw("PRAGMA secure_delete = OFF").run()
-            try await sql.raw("ALTER TABLE responses_random RENAME TO responses").run()
-            try await sql.raw(
-                """
-                UPDATE invitations SET response_id = (SELECT response_id FROM temp.response_links l WHERE l.id = invitations.id) \
-                WHERE id IN (SELECT id FROM temp.response_links)
-                """
-            ).run()
-            try await sql.raw("DROP TABLE temp.response_links").run()
-            try await sql.raw("CREATE INDEX responses_wave_id ON responses (wave_id)").run()
+            try await ResponsesTableSwap.replace(with: "responses_random", on: sql)
             try await sql.raw("\(unsafeRaw: Self.trigger)").run()
         }
     }
