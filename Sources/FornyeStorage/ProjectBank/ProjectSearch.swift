@@ -98,18 +98,8 @@ public struct ProjectSearch: Sendable {
         var keys: [Int]
         var total: Int?
         if postgres {
-            // Two statements side by side on two pooled connections: the facet codes of every
-            // match (the narrow columns only, never the ranking) and the page, ranked by the
-            // database with LIMIT.
-            let codes: Task<[Int], any Error>? =
-                query.facets ? Task { [query] in try await Self.codes(sql, query: query, match: match) } : nil
-            do {
-                keys = try await Self.pageKeys(sql, query: query, match: match, ranked: ranked, offset: offset)
-            } catch {
-                codes?.cancel()
-                throw error
-            }
-            for packed in try await codes?.value ?? [] { _ = counter.add(packed) }
+            (keys, counter) = try await Self.postgresHits(
+                sql, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
         } else if ranked || query.facets {
             // One pass over the FTS5 matches, materialized: their packed codes as one string and
             // the page ranked by bm25() with LIMIT, from the same materialized rows.
@@ -157,64 +147,6 @@ public struct ProjectSearch: Sendable {
         if let owner = query.owner { parts.append("f.owner = \(bind: Int(owner) ?? -1)") }
         if facets { parts += FacetFilter(query).sql }
         return parts.joined(separator: " AND ")
-    }
-
-    /// PostgreSQL: the packed facet codes of every match (status and owner applied, facet filters
-    /// not: `FacetCounter` needs the near misses for disjunctive counts).
-    static func codes(_ sql: any SQLDatabase, query: ProjectQuery, match: String?) async throws -> [Int] {
-        let packed = ProjectFacetCodes.packedSQL("f.")
-        let row = try await sql.raw(
-            "SELECT string_agg(\(unsafeRaw: packed)::text, ' ') AS codes FROM \(from(match: match, postgres: true)) "
-                + "WHERE \(conditions(query, match: match, postgres: true, facets: false))"
-        ).first()
-        return parseIntegers(try row?.decode(column: "codes", as: String?.self) ?? "")
-    }
-
-    /// SQLite: one statement over the matches, materialized once (FTS5's bm25() cannot run inside
-    /// an aggregate): a first row with every match's packed codes as one string (when `facets`),
-    /// then, when `ranked`, the page's rows, best bm25 first, facet filters applied.
-    static func sqliteHits(
-        _ sql: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool, offset: Int,
-        counter: FacetCounter
-    ) async throws -> (keys: [Int], counter: FacetCounter, total: Int) {
-        var counter = counter
-        let columns = ["key", "types", "stage", "sector", "county", "centrality", "research", "evaluated"]
-        let rank = ranked ? ", bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r" : ""
-        let filters = FacetFilter(query).sql
-        let filtered: SQLQueryString = filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND ")
-        // Without facets the total is counted here too, from the materialized rows.
-        var parts: [SQLQueryString] = [
-            query.facets
-                ? "SELECT NULL AS k, NULL AS r, (SELECT group_concat(\(unsafeRaw: ProjectFacetCodes.packedSQL("")), ' ') "
-                    + "FROM m) AS codes, NULL AS n"
-                : "SELECT NULL AS k, NULL AS r, NULL AS codes, (SELECT COUNT(*) FROM m f\(filtered)) AS n"
-        ]
-        if ranked {
-            parts.append(
-                "SELECT * FROM (SELECT f.key AS k, f.r AS r, NULL AS codes, NULL AS n FROM m f\(filtered) "
-                    + "ORDER BY f.r, f.key LIMIT \(literal: query.perPage) OFFSET \(literal: offset))")
-        }
-        let statement: SQLQueryString =
-            "WITH m AS MATERIALIZED (SELECT \(unsafeRaw: columns.map { "f.\($0) AS \($0)" }.joined(separator: ", "))"
-            + "\(unsafeRaw: rank) FROM \(from(match: match, postgres: false)) "
-            + "WHERE \(conditions(query, match: match, postgres: false, facets: false))) "
-            + parts.joined(separator: " UNION ALL ")
-        var page: [(rank: Double, key: Int)] = []
-        var total = 0
-        for row in try await sql.raw(statement).all() {
-            if let key = try row.decode(column: "k", as: Int?.self) {
-                page.append((try row.decode(column: "r", as: Double.self), key))
-            } else if let count = try row.decode(column: "n", as: Int?.self) {
-                total = count
-            } else {
-                for packed in parseIntegers(try row.decode(column: "codes", as: String?.self) ?? "") {
-                    _ = counter.add(packed)
-                }
-                total = counter.total
-            }
-        }
-        // UNION ALL keeps no order of its own.
-        return (page.sorted { $0 < $1 }.map(\.key), counter, total)
     }
 
     /// Reads «12 345 6 …» (non-negative integers separated by spaces).
@@ -294,120 +226,5 @@ public struct ProjectSearch: Sendable {
         let terms = SearchText.terms(trimmed, limit: 20)
         guard !terms.isEmpty else { return nil }
         return terms.map { "\"\($0)\"" }.joined(separator: anyWord ? " OR " : " ")
-    }
-}
-
-/// The active facet filters as sets of allowed codes, tested on packed codes in Swift and written
-/// as SQL on the narrow table's columns.
-struct FacetFilter: Sendable {
-    /// Per facet (in `ProjectSearch.facetNames` order) the allowed values, nil = no filter.
-    /// Types are a bit mask (any shared bit passes); the others value codes.
-    var allowed: [Set<Int>?]
-
-    init(_ query: ProjectQuery) {
-        allowed = Array(repeating: nil, count: ProjectSearch.facetNames.count)
-        if !query.types.isEmpty { allowed[0] = Set(query.types.filter { (1...4).contains($0) }) }
-        if !query.stages.isEmpty { allowed[1] = Set(query.stages.map(ProjectFacetCodes.code)) }
-        if !query.sectors.isEmpty { allowed[2] = Set(query.sectors) }
-        if !query.counties.isEmpty { allowed[3] = Set(query.counties.map { Int($0) ?? -1 }) }
-        if !query.centralities.isEmpty { allowed[4] = Set(query.centralities) }
-        if !query.researchLevels.isEmpty { allowed[5] = Set(query.researchLevels.map { $0 + 1 }) }
-        if let evaluated = query.evaluated { allowed[6] = [evaluated ? 1 : 0] }
-        if let discontinued = query.discontinued { allowed[7] = [discontinued ? 1 : 0] }
-    }
-
-    static let columns = ["types", "stage", "sector", "county", "centrality", "research", "evaluated", "stage"]
-
-    var sql: [SQLQueryString] {
-        allowed.enumerated().compactMap { facet, values -> SQLQueryString? in
-            guard let values else { return nil }
-            let sorted = values.sorted()
-            switch facet {
-            case 0:
-                let mask = sorted.reduce(0) { $0 | 1 << ($1 - 1) }
-                return "(f.types & \(literal: mask)) <> 0"
-            case 7:
-                return values.contains(1)
-                    ? "f.stage = \(literal: ProjectFacetCodes.discontinued)"
-                    : "f.stage <> \(literal: ProjectFacetCodes.discontinued)"
-            default:
-                return "f.\(unsafeRaw: Self.columns[facet]) IN (\(binds: sorted))"
-            }
-        }
-    }
-}
-
-/// Counts disjunctive facets over packed codes: a facet's value counts the matches that pass
-/// every *other* facet's filter, so ticking «Oslo» still shows how many «Bergen» would add.
-struct FacetCounter {
-    let filter: FacetFilter
-    private(set) var total = 0
-    /// Per facet, count per value code (type: 1–4; evaluated, discontinued: 0/1).
-    private var counts: [[Int]]
-
-    init(filter: FacetFilter) {
-        self.filter = filter
-        counts = Array(repeating: Array(repeating: 0, count: 256), count: ProjectSearch.facetNames.count)
-    }
-
-    static func values(_ packed: Int) -> [Int] {
-        let stage = (packed >> 4) & 15
-        return [
-            packed & 15, stage, (packed >> 8) & 15, (packed >> 12) & 255, (packed >> 20) & 15, (packed >> 24) & 15,
-            (packed >> 28) & 1, stage == ProjectFacetCodes.discontinued ? 1 : 0,
-        ]
-    }
-
-    /// Counts one match; true when it passes every filter (it belongs to the results).
-    mutating func add(_ packed: Int) -> Bool {
-        let values = Self.values(packed)
-        var failed = -1
-        var failures = 0
-        for (facet, allowed) in filter.allowed.enumerated() {
-            guard let allowed else { continue }
-            let passes =
-                facet == 0 ? allowed.contains { values[0] & (1 << ($0 - 1)) != 0 } : allowed.contains(values[facet])
-            if !passes {
-                failures += 1
-                failed = facet
-                if failures > 1 { return false }
-            }
-        }
-        if failures == 0 {
-            total += 1
-            for facet in counts.indices { count(facet, values) }
-            return true
-        }
-        count(failed, values)
-        return false
-    }
-
-    private mutating func count(_ facet: Int, _ values: [Int]) {
-        if facet == 0 {
-            for bit in 0..<4 where values[0] & (1 << bit) != 0 { counts[0][bit + 1] += 1 }
-        } else if values[facet] > 0 || facet >= 6 {
-            counts[facet][values[facet]] += 1
-        }
-    }
-
-    func facets() -> [ProjectFacet] {
-        ProjectSearch.facetNames.enumerated().map { facet, name in
-            let entries = counts[facet].enumerated().filter { $0.element > 0 }.map { code, count in
-                (value: Self.label(facet, code), count: count)
-            }
-            return ProjectFacet(name: name, counts: entries.sorted { $0.value < $1.value })
-        }
-    }
-
-    static func label(_ facet: Int, _ code: Int) -> String {
-        switch facet {
-        case 1:
-            ProjectStage.allCases[ProjectStage.allCases.index(ProjectStage.allCases.startIndex, offsetBy: code - 1)]
-                .rawValue
-        case 3: code < 10 ? "0\(code)" : String(code)
-        case 5: String(code - 1)
-        case 6, 7: code == 1 ? "true" : "false"
-        default: String(code)
-        }
     }
 }

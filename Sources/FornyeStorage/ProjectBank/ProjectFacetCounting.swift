@@ -1,0 +1,116 @@
+import FluentSQL
+
+/// The active facet filters as sets of allowed codes, tested on packed codes in Swift and written
+/// as SQL on the narrow table's columns.
+struct FacetFilter: Sendable {
+    /// Per facet (in `ProjectSearch.facetNames` order) the allowed values, nil = no filter.
+    /// Types are a bit mask (any shared bit passes); the others value codes.
+    var allowed: [Set<Int>?]
+
+    init(_ query: ProjectQuery) {
+        allowed = Array(repeating: nil, count: ProjectSearch.facetNames.count)
+        if !query.types.isEmpty { allowed[0] = Set(query.types.filter { (1...4).contains($0) }) }
+        if !query.stages.isEmpty { allowed[1] = Set(query.stages.map(ProjectFacetCodes.code)) }
+        if !query.sectors.isEmpty { allowed[2] = Set(query.sectors) }
+        if !query.counties.isEmpty { allowed[3] = Set(query.counties.map { Int($0) ?? -1 }) }
+        if !query.centralities.isEmpty { allowed[4] = Set(query.centralities) }
+        if !query.researchLevels.isEmpty { allowed[5] = Set(query.researchLevels.map { $0 + 1 }) }
+        if let evaluated = query.evaluated { allowed[6] = [evaluated ? 1 : 0] }
+        if let discontinued = query.discontinued { allowed[7] = [discontinued ? 1 : 0] }
+    }
+
+    static let columns = ["types", "stage", "sector", "county", "centrality", "research", "evaluated", "stage"]
+
+    var sql: [SQLQueryString] {
+        allowed.enumerated().compactMap { facet, values -> SQLQueryString? in
+            guard let values else { return nil }
+            let sorted = values.sorted()
+            switch facet {
+            case 0:
+                let mask = sorted.reduce(0) { $0 | 1 << ($1 - 1) }
+                return "(f.types & \(literal: mask)) <> 0"
+            case 7:
+                return values.contains(1)
+                    ? "f.stage = \(literal: ProjectFacetCodes.discontinued)"
+                    : "f.stage <> \(literal: ProjectFacetCodes.discontinued)"
+            default:
+                return "f.\(unsafeRaw: Self.columns[facet]) IN (\(binds: sorted))"
+            }
+        }
+    }
+}
+
+/// Counts disjunctive facets over packed codes: a facet's value counts the matches that pass
+/// every *other* facet's filter, so ticking «Oslo» still shows how many «Bergen» would add.
+struct FacetCounter {
+    let filter: FacetFilter
+    private(set) var total = 0
+    /// Per facet, count per value code (type: 1–4; evaluated, discontinued: 0/1).
+    private var counts: [[Int]]
+
+    init(filter: FacetFilter) {
+        self.filter = filter
+        counts = Array(repeating: Array(repeating: 0, count: 256), count: ProjectSearch.facetNames.count)
+    }
+
+    static func values(_ packed: Int) -> [Int] {
+        let stage = (packed >> 4) & 15
+        return [
+            packed & 15, stage, (packed >> 8) & 15, (packed >> 12) & 255, (packed >> 20) & 15, (packed >> 24) & 15,
+            (packed >> 28) & 1, stage == ProjectFacetCodes.discontinued ? 1 : 0,
+        ]
+    }
+
+    /// Counts one match; true when it passes every filter (it belongs to the results).
+    mutating func add(_ packed: Int) -> Bool {
+        let values = Self.values(packed)
+        var failed = -1
+        var failures = 0
+        for (facet, allowed) in filter.allowed.enumerated() {
+            guard let allowed else { continue }
+            let passes =
+                facet == 0 ? allowed.contains { values[0] & (1 << ($0 - 1)) != 0 } : allowed.contains(values[facet])
+            if !passes {
+                failures += 1
+                failed = facet
+                if failures > 1 { return false }
+            }
+        }
+        if failures == 0 {
+            total += 1
+            for facet in counts.indices { count(facet, values) }
+            return true
+        }
+        count(failed, values)
+        return false
+    }
+
+    private mutating func count(_ facet: Int, _ values: [Int]) {
+        if facet == 0 {
+            for bit in 0..<4 where values[0] & (1 << bit) != 0 { counts[0][bit + 1] += 1 }
+        } else if values[facet] > 0 || facet >= 6 {
+            counts[facet][values[facet]] += 1
+        }
+    }
+
+    func facets() -> [ProjectFacet] {
+        ProjectSearch.facetNames.enumerated().map { facet, name in
+            let entries = counts[facet].enumerated().filter { $0.element > 0 }.map { code, count in
+                (value: Self.label(facet, code), count: count)
+            }
+            return ProjectFacet(name: name, counts: entries.sorted { $0.value < $1.value })
+        }
+    }
+
+    static func label(_ facet: Int, _ code: Int) -> String {
+        switch facet {
+        case 1:
+            ProjectStage.allCases[ProjectStage.allCases.index(ProjectStage.allCases.startIndex, offsetBy: code - 1)]
+                .rawValue
+        case 3: code < 10 ? "0\(code)" : String(code)
+        case 5: String(code - 1)
+        case 6, 7: code == 1 ? "true" : "false"
+        default: String(code)
+        }
+    }
+}
