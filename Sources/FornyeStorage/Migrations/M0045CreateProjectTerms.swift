@@ -37,49 +37,7 @@ struct M0045CreateProjectTerms: AsyncMigration {
                 $$
                 """
             ).run()
-            try await sql.raw(
-                """
-                CREATE FUNCTION project_terms_count() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF TG_OP = 'INSERT' THEN
-                        INSERT INTO project_terms (term, df)
-                        SELECT t, COUNT(*) FROM new_rows, unnest(tsvector_to_array(document)) t GROUP BY t ORDER BY t
-                        ON CONFLICT (term) DO UPDATE SET df = project_terms.df + EXCLUDED.df;
-                        INSERT INTO project_term_keys (term, key, weight)
-                        SELECT u.lexeme, n.key, project_terms_weight(u.weights) FROM new_rows n, unnest(n.document) u
-                        WHERE n.key IS NOT NULL;
-                    ELSIF TG_OP = 'DELETE' THEN
-                        UPDATE project_terms p SET df = p.df - d.n
-                        FROM (SELECT t, COUNT(*) AS n FROM old_rows, unnest(tsvector_to_array(document)) t
-                              GROUP BY t ORDER BY t) d
-                        WHERE p.term = d.t;
-                        DELETE FROM project_term_keys k
-                        USING (SELECT o.key, t FROM old_rows o, unnest(tsvector_to_array(o.document)) t) d
-                        WHERE k.term = d.t AND k.key = d.key;
-                    ELSE
-                        INSERT INTO project_terms (term, df)
-                        SELECT t, SUM(n) FROM (
-                            SELECT t, 1 AS n FROM new_rows, unnest(tsvector_to_array(document)) t
-                            UNION ALL
-                            SELECT t, -1 FROM old_rows, unnest(tsvector_to_array(document)) t
-                        ) d GROUP BY t HAVING SUM(n) <> 0 ORDER BY t
-                        ON CONFLICT (term) DO UPDATE SET df = project_terms.df + EXCLUDED.df;
-                        -- Per-project rows only for rows whose text or key changed (not status).
-                        DELETE FROM project_term_keys k
-                        USING (SELECT o.key, t FROM old_rows o JOIN new_rows n ON n.project_id = o.project_id,
-                               unnest(tsvector_to_array(o.document)) t
-                               WHERE o.document <> n.document OR o.key IS DISTINCT FROM n.key) d
-                        WHERE k.term = d.t AND k.key = d.key;
-                        INSERT INTO project_term_keys (term, key, weight)
-                        SELECT u.lexeme, n.key, project_terms_weight(u.weights)
-                        FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id, unnest(n.document) u
-                        WHERE n.key IS NOT NULL AND (o.document <> n.document OR o.key IS DISTINCT FROM n.key);
-                    END IF;
-                    RETURN NULL;
-                END
-                $$
-                """
-            ).run()
+            try await sql.raw("\(unsafeRaw: Self.countFunction)").run()
             for (event, tables) in [
                 ("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
                 ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
@@ -97,8 +55,51 @@ struct M0045CreateProjectTerms: AsyncMigration {
                 "CREATE TABLE project_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
             ).run()
         }
-        try await ProjectTermCounts.rebuild(on: sql)
+        try await ProjectTermCounts.rebuild(on: sql, codes: false)
     }
+
+    /// The trigger function as this migration created it (0047 replaces it, and restores it on revert).
+    static let countFunction = """
+        CREATE FUNCTION project_terms_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO project_terms (term, df)
+                SELECT t, COUNT(*) FROM new_rows, unnest(tsvector_to_array(document)) t GROUP BY t ORDER BY t
+                ON CONFLICT (term) DO UPDATE SET df = project_terms.df + EXCLUDED.df;
+                INSERT INTO project_term_keys (term, key, weight)
+                SELECT u.lexeme, n.key, project_terms_weight(u.weights) FROM new_rows n, unnest(n.document) u
+                WHERE n.key IS NOT NULL;
+            ELSIF TG_OP = 'DELETE' THEN
+                UPDATE project_terms p SET df = p.df - d.n
+                FROM (SELECT t, COUNT(*) AS n FROM old_rows, unnest(tsvector_to_array(document)) t
+                      GROUP BY t ORDER BY t) d
+                WHERE p.term = d.t;
+                DELETE FROM project_term_keys k
+                USING (SELECT o.key, t FROM old_rows o, unnest(tsvector_to_array(o.document)) t) d
+                WHERE k.term = d.t AND k.key = d.key;
+            ELSE
+                INSERT INTO project_terms (term, df)
+                SELECT t, SUM(n) FROM (
+                    SELECT t, 1 AS n FROM new_rows, unnest(tsvector_to_array(document)) t
+                    UNION ALL
+                    SELECT t, -1 FROM old_rows, unnest(tsvector_to_array(document)) t
+                ) d GROUP BY t HAVING SUM(n) <> 0 ORDER BY t
+                ON CONFLICT (term) DO UPDATE SET df = project_terms.df + EXCLUDED.df;
+                -- Per-project rows only for rows whose text or key changed (not status).
+                DELETE FROM project_term_keys k
+                USING (SELECT o.key, t FROM old_rows o JOIN new_rows n ON n.project_id = o.project_id,
+                       unnest(tsvector_to_array(o.document)) t
+                       WHERE o.document <> n.document OR o.key IS DISTINCT FROM n.key) d
+                WHERE k.term = d.t AND k.key = d.key;
+                INSERT INTO project_term_keys (term, key, weight)
+                SELECT u.lexeme, n.key, project_terms_weight(u.weights)
+                FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id, unnest(n.document) u
+                WHERE n.key IS NOT NULL AND (o.document <> n.document OR o.key IS DISTINCT FROM n.key);
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }

@@ -28,6 +28,7 @@ public enum StorageMigrations {
             M0046KeepSearchDocumentsInline(),
             M0045CreateProjectTerms(),
             M0027ResponsesRandomRowid(),
+            M0047AddCodesToProjectTermKeys(),
         ]
     }
 }

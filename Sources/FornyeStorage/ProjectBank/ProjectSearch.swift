@@ -98,7 +98,7 @@ public struct ProjectSearch: Sendable {
         var keys: [Int]
         var total: Int?
         if postgres {
-            (keys, counter) = try await Self.postgresHits(
+            (keys, counter, total) = try await Self.postgresHits(
                 sql, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
         } else if ranked || query.facets {
             // One pass over the FTS5 matches, materialized: their packed codes as one string and

@@ -79,31 +79,46 @@ enum ProjectTermCounts {
             : "SELECT term, doc AS df FROM project_fts_terms WHERE doc > 0"
     }
 
-    /// PostgreSQL: the per-project rows, as stored and as recomputed from the tsvectors.
+    /// PostgreSQL: the per-project rows (with status, owner and codes, migration 0047), as
+    /// stored and as recomputed from the tsvectors.
     static func keys(on sql: any SQLDatabase, recomputed: Bool) async throws -> Set<String> {
         var result = Set<String>()
         for row in try await sql.raw(
             recomputed
-                ? "SELECT * FROM (" + keyRecomputation + ") r" : "SELECT term, key, weight FROM project_term_keys"
+                ? "SELECT * FROM (" + keyRecomputation(codes: true) + ") r"
+                : "SELECT term, key, weight, status, owner, codes FROM project_term_keys"
         ).all() {
-            let term = try row.decode(column: "term", as: String.self)
-            let key = try row.decode(column: "key", as: Int.self)
-            result.insert("\(term) \(key) \(try row.decode(column: "weight", as: Int.self))")
+            let fields = [
+                try row.decode(column: "term", as: String.self), "\(try row.decode(column: "key", as: Int.self))",
+                "\(try row.decode(column: "weight", as: Int.self))",
+                "\(try row.decode(column: "status", as: Int.self))",
+                "\(try row.decode(column: "owner", as: Int?.self) ?? -1)",
+                "\(try row.decode(column: "codes", as: Int.self))",
+            ]
+            result.insert(fields.joined(separator: " "))
         }
         return result
     }
 
-    static let keyRecomputation: SQLQueryString =
-        "SELECT u.lexeme AS term, s.key AS key, project_terms_weight(u.weights) AS weight "
-        + "FROM project_search s, unnest(s.document) u WHERE s.key IS NOT NULL"
+    /// `codes: false` is the table as migration 0045 made it (before 0047 added the codes).
+    static func keyRecomputation(codes: Bool) -> SQLQueryString {
+        "SELECT u.lexeme AS term, s.key AS key, project_terms_weight(u.weights) AS weight"
+            + (codes
+                ? ", s.status AS status, s.owner AS owner, \(unsafeRaw: ProjectFacetCodes.packedSQL("s.")) AS codes"
+                : "")
+            + " FROM project_search s, unnest(s.document) u WHERE s.key IS NOT NULL"
+    }
 
-    /// Recomputes the tables (migration 0045; repairs).
-    static func rebuild(on sql: any SQLDatabase) async throws {
+    /// Recomputes the tables (migration 0045 with `codes: false`; repairs).
+    static func rebuild(on sql: any SQLDatabase, codes: Bool = true) async throws {
         try await sql.raw("DELETE FROM project_terms").run()
         try await sql.raw("INSERT INTO project_terms (term, df) " + recomputation(sql)).run()
         if ProjectRepository.isPostgres(sql) {
             try await sql.raw("DELETE FROM project_term_keys").run()
-            try await sql.raw("INSERT INTO project_term_keys (term, key, weight) " + keyRecomputation).run()
+            let columns = codes ? "term, key, weight, status, owner, codes" : "term, key, weight"
+            try await sql.raw(
+                "INSERT INTO project_term_keys (\(unsafeRaw: columns)) " + keyRecomputation(codes: codes)
+            ).run()
         }
     }
 }

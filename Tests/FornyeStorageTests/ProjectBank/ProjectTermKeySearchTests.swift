@@ -1,0 +1,88 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import Testing
+
+@testable import FornyeStorage
+
+/// PostgreSQL's one-word (and «a or b») searches read `project_term_keys` (migration 0047)
+/// instead of every match's tsvector: they must give what the tsvector path gives — the same
+/// page in the same `ts_rank` order (fewer matches than are re-ranked), the same total and the
+/// same facet codes, under status, owner and facet filters.
+@Suite struct ProjectTermKeySearchTests {
+    @Test func oneWordOrAnyOfWordsTakeTheTermKeyPath() {
+        #expect(ProjectSearch.anyOf("velferdsteknologi"))
+        #expect(ProjectSearch.anyOf("barnehage or språk or 2025"))
+        #expect(!ProjectSearch.anyOf("barnehage språk"))
+        #expect(!ProjectSearch.anyOf("or"))
+        #expect(!ProjectSearch.anyOf("barnehage  språk"))
+        #expect(!ProjectSearch.anyOf("e-helse"))
+        #expect(!ProjectSearch.anyOf("\"barnehage\""))
+        #expect(!ProjectSearch.anyOf("-barnehage"))
+    }
+
+    @Test func termKeysGiveWhatTheTsvectorsGiveOnPostgreSQL() async throws {
+        try await withPostgresProjectStorage { database in
+            let repository = ProjectRepository(database: database)
+            try await repository.createAll(relevanceCorpus, by: .importer, status: .published)
+            // More holders of «innovasjon», differing in where and how often it occurs.
+            var extra: [ProjectDocument] = []
+            for index in 0..<12 {
+                var item = document(
+                    "Prosjekt \(index)" + (index % 3 == 0 ? " om innovasjon" : ""),
+                    String(repeating: "innovasjon ", count: index % 4) + "i kommunen",
+                    owner: index % 2 == 0 ? "0301" : "4601", types: [1 + index % 4], sector: 1 + index % 2,
+                    body: index % 5 == 0 ? "Ingen treff her." : "Mer innovasjon i tjenestene.")
+                item.evaluated = index % 3 == 1
+                extra.append(item)
+            }
+            try await repository.createAll(extra, by: .importer, status: .published)
+            try await repository.create(document("Innovasjon i utkast", "Ikke publisert"), by: admin)
+            let sql = database as! any SQLDatabase
+            var queries: [ProjectQuery] = []
+            for text in ["innovasjon", "innovasjoner", "chatbot", "questions", "barnehage or chatbot", "finnesikke"] {
+                var query = ProjectQuery()
+                query.text = text
+                queries.append(query)
+                query.statuses = [.published, .draft]
+                queries.append(query)
+                query.counties = ["03"]
+                query.types = [1, 2]
+                queries.append(query)
+                query.perPage = 3
+                query.page = 2
+                queries.append(query)
+                query = ProjectQuery()
+                query.text = text
+                query.owner = "0301"
+                query.evaluated = false
+                queries.append(query)
+            }
+            var compared = 0
+            for query in queries {
+                let match = ProjectSearch.match(query.text, postgres: true)!
+                let offset = (query.page - 1) * query.perPage
+                let hits = try #require(
+                    try await ProjectSearch.termKeyHits(sql, query: query, match: match, offset: offset))
+                let keys = try await ProjectSearch.pageKeys(
+                    sql, query: query, match: match, ranked: true, offset: offset)
+                #expect(hits.keys == keys, "«\(query.text)» page \(query.page)")
+                let codes = try await ProjectSearch.codes(sql, query: query, match: match)
+                #expect(hits.codes.sorted() == codes.sorted(), "«\(query.text)»")
+                var unfacetted = query
+                unfacetted.facets = false
+                let counted = try #require(
+                    try await ProjectSearch.termKeyHits(sql, query: unfacetted, match: match, offset: offset))
+                #expect(
+                    counted.total == (try await ProjectSearch.count(sql, query: query, match: match)),
+                    "«\(query.text)»")
+                if !keys.isEmpty { compared += 1 }
+            }
+            #expect(compared > 10)
+            // Text PostgreSQL parses into more than an OR of lexemes is left to the tsvector path.
+            var phrase = ProjectQuery()
+            phrase.text = "e-helse"
+            #expect(try await ProjectSearch.termKeyHits(sql, query: phrase, match: "e-helse", offset: 0) == nil)
+        }
+    }
+}
