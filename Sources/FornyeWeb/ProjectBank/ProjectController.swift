@@ -250,11 +250,7 @@ struct ProjectController: RouteCollection {
                                     }
                                         ?? version.action
                                 }
-                                el("td") {
-                                    version.changedFields == "*"
-                                        ? language.pick("alle (ny)", "all (new)")
-                                        : version.changedFields.replacingOccurrences(of: ",", with: ", ")
-                                }
+                                el("td") { ProjectFormFields.changedFieldsText(version.changedFields, language) }
                                 el("td") { version.status.label(language) }
                             }
                         }
