@@ -146,3 +146,10 @@ post("/admin/institusjoner", {"_csrf": token, "name": "Eksempel: senter for sens
                               "contact": "post@example.no", "url": "https://example.no"})
 page, _ = get("/admin/institusjoner")
 shoot("institusjoner", page=page, height=900)
+
+# A busy county: Skien's project reused in a municipality of every other county (two in some), so
+# the map shows only its largest links and "who built on what" ends with "and N more".
+for owner in ["5601", "5603", "5501", "5503", "1806", "5006", "5007", "1506", "1507", "3405", "4602", "3301",
+              "3303", "3201", "3203", "0301", "1101", "3901", "3903", "3101", "3103", "4201", "4203"]:
+    published(owner, f"Jobb smartere ({owner})", "jobb-smartere-skien")
+shoot("gjenbrukskart-travelt", BASE + "/prosjekter/gjenbruk", height=2600)

@@ -30,16 +30,38 @@ struct ProjectsCommand: AsyncParsableCommand {
 
         @Argument(help: "A .csv or .json file.") var file: String
         @Option(help: "Status of the imported projects: draft or published.") var status: String = "draft"
+        @Option(
+            help: ArgumentHelp(
+                "For a CSV with other column names: a JSON object from Fornye's column to the file's.",
+                discussion: #"E.g. {"title": "Prosjektnavn", "summary": "Beskrivelse", "stage": "Fase"}"#,
+                valueName: "mapping.json")) var columns: String?
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
             guard let status = ProjectStatus(rawValue: status), [.draft, .published].contains(status) else {
                 throw ValidationError("--status must be draft or published")
             }
+            var mapping = ProjectImportMapping.fornyeCSV
+            if let columns {
+                guard !file.hasSuffix(".json") else { throw ValidationError("--columns applies to CSV files only") }
+                let names: [String: String]
+                do {
+                    names = try JSONDecoder().decode(
+                        [String: String].self, from: Data(contentsOf: URL(fileURLWithPath: columns)))
+                } catch {
+                    throw ValidationError(
+                        "\(columns): not a JSON object of column names (\(error.localizedDescription))")
+                }
+                do {
+                    mapping = try ProjectImportMapping.renamed(names)
+                } catch {
+                    throw ValidationError("\(columns): \(error.description)")
+                }
+            }
             try await importProjects(file: file, storage: storage, status: status) { text, name in
                 name.hasSuffix(".json")
                     ? try ProjectJSONImport.documents(Data(text.utf8), file: name)
-                    : try ProjectImportMapping.fornyeCSV.documents(text, file: name)
+                    : try mapping.documents(text, file: name)
             }
         }
     }

@@ -221,6 +221,39 @@ extension ProjectImportMapping {
     }
 }
 
+extension ProjectImportMapping {
+    /// The columns ``fornyeCSV`` reads, as Fornye's export names them.
+    public static let fornyeColumns = [
+        "title", "summary", "stage", "innovation_types", "sector", "unit_type", "owner_municipality", "owner_name",
+        "country", "research_degree", "research_project_quality", "research_knowledge_contribution", "evaluated",
+        "evidence_level", "start_date", "end_date", "problem", "solution", "novelty", "challenges", "lessons",
+        "reuse_conditions", "based_on", "licence", "language", "synthetic", "source_name", "source_identifier",
+        "source_url",
+    ]
+
+    /// Another system's CSV read as Fornye's: `columns` maps a Fornye column (`title`) to the file's
+    /// (`Prosjektnavn`); unmapped Fornye columns keep their own names. Errors name the file's column.
+    public static func renamed(_ columns: [String: String]) throws(ProjectError) -> ProjectImportMapping {
+        if let unknown = columns.keys.sorted().first(where: { !fornyeColumns.contains($0) }) {
+            throw .importFailed(
+                file: "mapping", row: nil, column: unknown,
+                message: "not a Fornye column; use one of " + fornyeColumns.joined(separator: ", "))
+        }
+        @Sendable func fileColumn(_ column: String) -> String { columns[column] ?? column }
+        return ProjectImportMapping(
+            name: "fornye-renamed", requiredColumns: fornyeCSV.requiredColumns.map(fileColumn)
+        ) { values throws(ColumnError) in
+            var fornye: [String: String] = [:]
+            for column in fornyeColumns { fornye[column] = values[fileColumn(column)] }
+            do throws(ColumnError) {
+                return try fornyeCSV.document(fornye)
+            } catch {
+                throw ColumnError(fileColumn(error.column), error.message)
+            }
+        }
+    }
+}
+
 /// Projects in JSON: an array of documents as in the export's `document` field, or the export
 /// itself (objects with a `document`).
 public enum ProjectJSONImport {

@@ -37,7 +37,8 @@ enum StyleSheet {
         figure svg { max-width: 100%; height: auto; }
         label { display: block; font-weight: 600; margin-top: .75rem; }
         input, select, textarea, button { font: inherit; }
-        input[type=text], input[type=password], input[type=email], input[type=search], select, textarea {
+        input[type=text], input[type=password], input[type=email], input[type=search], input[type=url], select,
+          textarea {
           padding: .4rem; border: 1px solid #6b6b6b; border-radius: 3px; max-width: 100%; }
         button, .button { display: inline-block; padding: .45rem 1rem; background: var(--accent); color: #fff;
           border: 0; border-radius: 3px; cursor: pointer; text-decoration: none; }
@@ -127,7 +128,8 @@ enum StyleSheet {
           margin: 1.25rem 0; }
         .project-form legend { font-weight: 700; font-size: 1.15rem; padding: 0 .4rem; }
         .project-form textarea { width: 100%; min-height: 6rem; }
-        .project-form input[type=text], .project-form input[type=url], .project-form select { width: min(36rem, 100%); }
+        .project-form input[type=text], .project-form input[type=url], .project-form input[type=email],
+          .project-form select { width: min(36rem, 100%); }
         .form-actions { margin-top: 1.25rem; display: flex; flex-wrap: wrap; gap: .75rem; }
         .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin: 1rem 0; }
         .error-summary a { color: var(--error); }

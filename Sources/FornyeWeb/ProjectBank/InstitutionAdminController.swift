@@ -144,61 +144,72 @@ struct InstitutionAdminController: RouteCollection {
                         }
                     }
                 }
+                // The same layout as the project form: a framed fieldset, full-width text areas and
+                // inputs up to 36rem.
                 el(
                     "form",
-                    ["method": "post", "action": slug.map { "/admin/institusjoner/\($0)" } ?? "/admin/institusjoner"]
+                    [
+                        "method": "post", "class": "project-form",
+                        "action": slug.map { "/admin/institusjoner/\($0)" } ?? "/admin/institusjoner",
+                    ]
                 ) {
                     CSRF.field(request)
-                    FormField(
-                        name: "name", label: label("name"), value: input.name, error: errorByField["name"]
-                    ).node
-                    el("div", ["class": "field"]) {
-                        el("label", ["for": "felt-kind"]) { label("kind") }
-                        errorNode("kind")
-                        el(
-                            "select",
-                            attributes: [
-                                ("id", "felt-kind"), ("name", "kind"), ("aria-describedby", described("kind")),
-                                ("aria-invalid", errorByField["kind"] == nil ? nil : "true"),
-                            ]
-                        ) {
-                            el("option", ["value": ""]) { language.pick("Velg …", "Choose …") }
-                            for kind in ResearchInstitutionInput.kinds {
-                                el(
-                                    "option",
-                                    attributes: [("value", kind.nb), ("selected", kind.nb == input.kind ? "" : nil)]
-                                ) {
-                                    language.pick(kind.nb, kind.en)
+                    el("fieldset") {
+                        el("legend") { language.pick("Institusjonen", "The institution") }
+                        FormField(
+                            name: "name", label: label("name"), value: input.name, error: errorByField["name"]
+                        ).node
+                        el("div", ["class": "field"]) {
+                            el("label", ["for": "felt-kind"]) { label("kind") }
+                            errorNode("kind")
+                            el(
+                                "select",
+                                attributes: [
+                                    ("id", "felt-kind"), ("name", "kind"), ("aria-describedby", described("kind")),
+                                    ("aria-invalid", errorByField["kind"] == nil ? nil : "true"),
+                                ]
+                            ) {
+                                el("option", ["value": ""]) { language.pick("Velg …", "Choose …") }
+                                for kind in ResearchInstitutionInput.kinds {
+                                    el(
+                                        "option",
+                                        attributes: [
+                                            ("value", kind.nb), ("selected", kind.nb == input.kind ? "" : nil),
+                                        ]
+                                    ) {
+                                        language.pick(kind.nb, kind.en)
+                                    }
                                 }
                             }
                         }
-                    }
-                    el("div", ["class": "field"]) {
-                        el("label", ["for": "felt-competence"]) { label("competence") }
-                        el("p", ["class": "field-hint", "id": "felt-competence-hint"]) {
-                            language.pick(
-                                "Ett område per linje, f.eks. «velferdsteknologi». Brukes til å foreslå partnere for prosjekter.",
-                                "One area per line, e.g. «welfare technology». Used to suggest partners for projects.")
+                        el("div", ["class": "field"]) {
+                            el("label", ["for": "felt-competence"]) { label("competence") }
+                            el("p", ["class": "field-hint", "id": "felt-competence-hint"]) {
+                                language.pick(
+                                    "Ett område per linje, f.eks. «velferdsteknologi». Brukes til å foreslå partnere for prosjekter.",
+                                    "One area per line, e.g. «welfare technology». Used to suggest partners for projects."
+                                )
+                            }
+                            errorNode("competence")
+                            el(
+                                "textarea",
+                                attributes: [
+                                    ("id", "felt-competence"), ("name", "competence"), ("rows", "6"),
+                                    ("aria-describedby", described("competence", hint: true)),
+                                    ("aria-invalid", errorByField["competence"] == nil ? nil : "true"),
+                                ]
+                            ) { input.competence.joined(separator: "\n") }
                         }
-                        errorNode("competence")
-                        el(
-                            "textarea",
-                            attributes: [
-                                ("id", "felt-competence"), ("name", "competence"), ("rows", "6"),
-                                ("aria-describedby", described("competence", hint: true)),
-                                ("aria-invalid", errorByField["competence"] == nil ? nil : "true"),
-                            ]
-                        ) { input.competence.joined(separator: "\n") }
+                        FormField(
+                            name: "contact", label: label("contact"), value: input.contact,
+                            hint: language.pick("Navn, e-post eller telefon.", "Name, e-mail or phone."),
+                            error: errorByField["contact"], required: false
+                        ).node
+                        FormField(
+                            name: "url", label: label("url"), type: "url", value: input.url,
+                            hint: language.pick("https://…", "https://…"), error: errorByField["url"], required: false
+                        ).node
                     }
-                    FormField(
-                        name: "contact", label: label("contact"), value: input.contact,
-                        hint: language.pick("Navn, e-post eller telefon.", "Name, e-mail or phone."),
-                        error: errorByField["contact"], required: false
-                    ).node
-                    FormField(
-                        name: "url", label: label("url"), type: "url", value: input.url,
-                        hint: language.pick("https://…", "https://…"), error: errorByField["url"], required: false
-                    ).node
                     el("p", ["class": "form-actions"]) {
                         el("button", ["type": "submit"]) { language.pick("Lagre", "Save") }
                     }

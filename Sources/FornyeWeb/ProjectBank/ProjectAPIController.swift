@@ -20,7 +20,7 @@ struct ProjectAPIController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> Response {
-        var query = ProjectQueryParameters(request).query
+        var query = try ProjectQueryParameters(request).validatedQuery()
         query.statuses = [.published]
         let result = try await ProjectSearch(database: request.db).search(query)
         let attachments = try await ProjectAttachmentStore(database: request.db).list(projects: result.projects)

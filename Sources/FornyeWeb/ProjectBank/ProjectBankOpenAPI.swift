@@ -23,7 +23,8 @@ public enum ProjectBankOpenAPI {
                 {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}}
               ],
               "responses": {
-                "200": {"description": "A page of projects with facet counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProjectList"}}}}
+                "200": {"description": "A page of projects with facet counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProjectList"}}}},
+                "400": {"description": "A parameter value outside its schema; the problem names the parameter", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
               }
             }
           },

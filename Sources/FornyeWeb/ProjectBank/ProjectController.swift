@@ -250,11 +250,7 @@ struct ProjectController: RouteCollection {
                                     }
                                         ?? version.action
                                 }
-                                el("td") {
-                                    version.changedFields == "*"
-                                        ? language.pick("alle (ny)", "all (new)")
-                                        : version.changedFields.replacingOccurrences(of: ",", with: ", ")
-                                }
+                                el("td") { ProjectFormFields.changedFieldsText(version.changedFields, language) }
                                 el("td") { version.status.label(language) }
                             }
                         }
@@ -323,7 +319,8 @@ struct ProjectController: RouteCollection {
         let record = try await visible(request)
         let flows = record.status == .published ? try await reuseFlows(request, original: record) : []
         let language = Language.of(request)
-        let map = ReuseMap(flows: flows, language: language)
+        // The page the overall map's "and N more" links to: every reuse of this project.
+        let map = ReuseMap(flows: flows, language: language, rowsPerOriginal: nil)
         let layout = PageLayout(
             title: language.pick("Gjenbrukt av", "Reused by") + ": " + record.title, request: request,
             synthetic: record.synthetic || flows.contains { $0.reuser.synthetic })

@@ -174,15 +174,16 @@ struct ProjectFormPage {
         func message(_ field: String) -> String? {
             errorsByField[field].map { language.pick($0.messageNB, $0.message) }
         }
-        func textField(
-            _ name: String, _ nb: String, _ en: String, _ value: String, long: Bool = false, hint: String? = nil
-        ) -> Node {
+        func label(_ name: String) -> String {
+            ProjectFormFields.controlLabel(name).map { language.pick($0.nb, $0.en) } ?? name
+        }
+        func textField(_ name: String, _ value: String, long: Bool = false, hint: String? = nil) -> Node {
             let id = "felt-\(name)"
             let error = message(name)
             let describedBy = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-feil"].compactMap { $0 }
                 .joined(separator: " ")
             return el("div", ["class": "field"]) {
-                el("label", ["for": id]) { language.pick(nb, en) }
+                el("label", ["for": id]) { label(name) }
                 if let hint { el("p", ["class": "field-hint", "id": "\(id)-hint"]) { hint } }
                 if let error { el("p", ["class": "error-message", "id": "\(id)-feil"]) { error } }
                 if long {
@@ -205,13 +206,11 @@ struct ProjectFormPage {
                 }
             }
         }
-        func select(_ name: String, _ nb: String, _ en: String, _ options: [(String, String)], _ selected: String?)
-            -> Node
-        {
+        func select(_ name: String, _ options: [(String, String)], _ selected: String?) -> Node {
             let id = "felt-\(name)"
             let error = message(name)
             return el("div", ["class": "field"]) {
-                el("label", ["for": id]) { language.pick(nb, en) }
+                el("label", ["for": id]) { label(name) }
                 if let error { el("p", ["class": "error-message", "id": "\(id)-feil"]) { error } }
                 el(
                     "select",
@@ -226,7 +225,8 @@ struct ProjectFormPage {
                 }
             }
         }
-        func checkbox(_ name: String, _ nb: String, _ en: String, _ checked: Bool, value: String = "on") -> Node {
+        /// A yes/no box labelled from the field list, or one box of a group labelled by its code's text.
+        func checkbox(_ name: String, _ checked: Bool, value: String = "on", text: String? = nil) -> Node {
             let id = value == "on" ? "felt-\(name)" : "felt-\(name)-\(value)"
             return el("div", ["class": "checkbox"]) {
                 el(
@@ -235,7 +235,7 @@ struct ProjectFormPage {
                         ("type", "checkbox"), ("id", id), ("name", name), ("value", value),
                         ("checked", checked ? "" : nil),
                     ])
-                el("label", ["for": id]) { language.pick(nb, en) }
+                el("label", ["for": id]) { text ?? label(name) }
             }
         }
         func codes(_ list: CodeList) -> [(String, String)] {
@@ -301,52 +301,46 @@ struct ProjectFormPage {
                 el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
                 el("fieldset") {
                     el("legend") { language.pick("1. Om prosjektet", "1. About the project") }
-                    textField("title", "Tittel", "Title", document.title)
-                    textField("summary", "Sammendrag", "Summary", document.summary, long: true)
-                    select(
-                        "language", "Språk i teksten", "Language of the text",
-                        [("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")], document.language)
+                    textField("title", document.title)
+                    textField("summary", document.summary, long: true)
+                    select("language", [("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")], document.language)
                     textField(
-                        "ownerMunicipality", "Kommunenummer (eier)", "Owner kommunenummer",
-                        document.ownerMunicipality ?? "",
+                        "ownerMunicipality", document.ownerMunicipality ?? "",
                         hint: language.pick("Fire sifre, f.eks. 4003 for Skien.", "Four digits, e.g. 4003 for Skien."))
+                    textField("ownerName", document.ownerName)
+                    select("stage", enumOptions(ProjectStage.self), document.stage.rawValue)
                     textField(
-                        "ownerName", "Eier (hvis ikke en kommune)", "Owner (if not a municipality)", document.ownerName)
-                    select("stage", "Fase", "Stage", enumOptions(ProjectStage.self), document.stage.rawValue)
-                    textField(
-                        "startDate", "Startdato", "Start date", document.startDate ?? "",
+                        "startDate", document.startDate ?? "",
                         hint: "ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD")
-                    textField("endDate", "Sluttdato", "End date", document.endDate ?? "")
+                    textField("endDate", document.endDate ?? "")
                 }
                 el("fieldset") {
                     el("legend") { language.pick("2. Problem, løsning og nyhet", "2. Problem, solution and novelty") }
-                    textField("problem", "Problem/behov", "Problem or need", document.problem, long: true)
-                    textField("targetGroup", "Målgruppe", "Target group", document.targetGroup)
-                    textField("solution", "Løsning", "Solution", document.solution, long: true)
-                    textField(
-                        "novelty", "Hva er nytt, og sammenlignet med hva", "What is new, compared with what",
-                        document.novelty, long: true)
+                    textField("problem", document.problem, long: true)
+                    textField("targetGroup", document.targetGroup)
+                    textField("solution", document.solution, long: true)
+                    textField("novelty", document.novelty, long: true)
                     select(
-                        "noveltyLevel", "Nyhetsgrad", "Novelty", codes(ReportClassifications.novelty),
+                        "noveltyLevel", codes(ReportClassifications.novelty),
                         document.noveltyLevel.map { "\($0)" })
                     select(
-                        "inspiration", "Inspirasjon", "Inspiration", codes(ReportClassifications.inspiration),
+                        "inspiration", codes(ReportClassifications.inspiration),
                         document.inspiration.map { "\($0)" })
                     el("fieldset") {
-                        el("legend") { language.pick("Innovasjonstype", "Innovation type") }
+                        el("legend") { label("innovationTypes") }
                         for entry in ReportClassifications.innovationType.entries {
                             checkbox(
-                                "innovationTypes", entry.label, entry.labelEnglish,
-                                document.innovationTypes.contains(entry.code), value: "\(entry.code)")
+                                "innovationTypes", document.innovationTypes.contains(entry.code),
+                                value: "\(entry.code)", text: language.pick(entry.label, entry.labelEnglish))
                         }
                     }
                     select(
-                        "sector", "Sektor", "Sector", codes(ReportClassifications.sector),
+                        "sector", codes(ReportClassifications.sector),
                         document.sector.map { "\($0)" })
                     select(
-                        "unitType", "Enhetstype", "Unit type", codes(ReportClassifications.unitType),
+                        "unitType", codes(ReportClassifications.unitType),
                         document.unitType.map { "\($0)" })
-                    textField("serviceArea", "Tjenesteområde", "Service area", document.serviceArea)
+                    textField("serviceArea", document.serviceArea)
                 }
                 el("fieldset") {
                     el("legend") {
@@ -354,68 +348,58 @@ struct ProjectFormPage {
                             "3. Samarbeid, forskning og organisering", "3. Partners, research and organisation")
                     }
                     textField(
-                        "partners", "Partnere (én per linje: rolle | navn)", "Partners (one per line: role | name)",
+                        "partners",
                         document.partners.map { "\($0.role.rawValue) | \($0.name)" }.joined(separator: "\n"),
                         long: true,
-                        hint: language.pick("Roller: ", "Roles: ")
+                        hint: language.pick(
+                            "Én per linje: rolle | navn. Roller: ", "One per line: role | name. Roles: ")
                             + PartnerRole.allCases.map(\.rawValue).joined(separator: ", "))
                     select(
-                        "researchDegree", "Forskningsgrad", "Degree of research involvement", levels,
+                        "researchDegree", levels,
                         document.research.degree.map { "\($0)" })
                     select(
-                        "researchQuality", "Prosjektkvalitet", "Research-based method", levels,
+                        "researchQuality", levels,
                         document.research.projectQuality.map { "\($0)" })
                     select(
-                        "researchContribution", "Kunnskapsbidrag", "New knowledge produced", levels,
+                        "researchContribution", levels,
                         document.research.knowledgeContribution.map { "\($0)" })
-                    checkbox(
-                        "seeksResearchPartner", "Søker forskningspartner", "Seeks a research partner",
-                        document.seeksResearchPartner)
-                    select(
-                        "startMode", "Oppstart", "How it started", enumOptions(StartMode.self),
-                        document.startMode?.rawValue)
-                    select(
-                        "initiative", "Initiativ", "Initiative", enumOptions(Initiative.self),
-                        document.initiative?.rawValue)
-                    textField("organisation", "Organisering", "Organisation", document.organisation)
+                    checkbox("seeksResearchPartner", document.seeksResearchPartner)
+                    select("startMode", enumOptions(StartMode.self), document.startMode?.rawValue)
+                    select("initiative", enumOptions(Initiative.self), document.initiative?.rawValue)
+                    textField("organisation", document.organisation)
                 }
                 el("fieldset") {
                     el("legend") { language.pick("4. Finansiering og resultater", "4. Financing and results") }
                     textField(
-                        "financing", "Finansiering (én per linje: kilde | beløp | søknadsstatus | merknad)",
-                        "Financing (one per line: source | amount | application status | note)",
+                        "financing",
                         document.financing.map {
                             "\($0.source.rawValue) | \($0.amount.map { String(format: "%.0f", $0) } ?? "") | \($0.applicationStatus?.rawValue ?? "") | \($0.note)"
                         }.joined(separator: "\n"), long: true,
-                        hint: FinancingSource.allCases.map(\.rawValue).joined(separator: ", ") + "; "
+                        hint: language.pick(
+                            "Én per linje: kilde | beløp | søknadsstatus | merknad. Kilder: ",
+                            "One per line: source | amount | application status | note. Sources: ")
+                            + FinancingSource.allCases.map(\.rawValue).joined(separator: ", ")
+                            + language.pick("; søknadsstatus: ", "; application status: ")
                             + ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", "))
                     textField(
-                        "results", "Resultater (én per linje: effekttype | beskrivelse)",
-                        "Results (one per line: impact | description)",
+                        "results",
                         document.results.map { "\($0.impact.rawValue) | \($0.description)" }.joined(separator: "\n"),
                         long: true,
-                        hint: ImpactType.allCases.map(\.rawValue).joined(separator: ", "))
-                    checkbox("evaluated", "Evaluert", "Evaluated", document.evaluated)
-                    select(
-                        "evidenceLevel", "Evidensnivå", "Evidence level", enumOptions(EvidenceLevel.self),
-                        document.evidenceLevel?.rawValue)
-                    textField(
-                        "evaluationText", "Om evalueringen", "About the evaluation", document.evaluationText, long: true
-                    )
+                        hint: language.pick(
+                            "Én per linje: effekttype | beskrivelse. Effekttyper: ",
+                            "One per line: impact | description. Impact types: ")
+                            + ImpactType.allCases.map(\.rawValue).joined(separator: ", "))
+                    checkbox("evaluated", document.evaluated)
+                    select("evidenceLevel", enumOptions(EvidenceLevel.self), document.evidenceLevel?.rawValue)
+                    textField("evaluationText", document.evaluationText, long: true)
                 }
                 el("fieldset") {
                     el("legend") { language.pick("5. Læring og gjenbruk", "5. Lessons and reuse") }
-                    textField(
-                        "challenges", "Utfordringer og det som ikke virket", "Challenges and failures",
-                        document.challenges, long: true)
-                    textField("lessons", "Læringspunkter", "Lessons learned", document.lessons, long: true)
-                    textField(
-                        "reuseConditions", "Forutsetninger for gjenbruk", "Conditions for reuse",
-                        document.reuseConditions, long: true)
-                    textField(
-                        "basedOn", "Bygger på prosjekt (adresse)", "Builds on project (address)", document.basedOn ?? ""
-                    )
-                    textField("licence", "Lisens for innholdet", "Licence of the content", document.licence)
+                    textField("challenges", document.challenges, long: true)
+                    textField("lessons", document.lessons, long: true)
+                    textField("reuseConditions", document.reuseConditions, long: true)
+                    textField("basedOn", document.basedOn ?? "")
+                    textField("licence", document.licence)
                 }
                 el("fieldset") {
                     el("legend") { language.pick("6. Kontakt og lenker", "6. Contact and links") }
@@ -431,12 +415,10 @@ struct ProjectFormPage {
                         let contact = index < document.contacts.count ? document.contacts[index] : nil
                         el("fieldset", ["class": "row-group"]) {
                             el("legend") { language.pick("Kontaktperson \(index + 1)", "Contact \(index + 1)") }
-                            textField("contactName-\(index)", "Navn", "Name", contact?.name ?? "")
-                            textField("contactEmail-\(index)", "E-post", "E-mail", contact?.email ?? "")
-                            textField("contactRole-\(index)", "Rolle", "Role", contact?.role ?? "")
-                            checkbox(
-                                "contactConsent-\(index)", "Samtykker til publisering", "Consents to publication",
-                                contact?.publishConsent ?? false)
+                            textField("contactName-\(index)", contact?.name ?? "")
+                            textField("contactEmail-\(index)", contact?.email ?? "")
+                            textField("contactRole-\(index)", contact?.role ?? "")
+                            checkbox("contactConsent-\(index)", contact?.publishConsent ?? false)
                         }
                     }
                     el("p") {
@@ -450,9 +432,9 @@ struct ProjectFormPage {
                         let link = index < document.links.count ? document.links[index] : nil
                         el("fieldset", ["class": "row-group"]) {
                             el("legend") { language.pick("Lenke \(index + 1)", "Link \(index + 1)") }
-                            textField("linkTitle-\(index)", "Lenketekst", "Link text", link?.title ?? "")
+                            textField("linkTitle-\(index)", link?.title ?? "")
                             textField(
-                                "linkURL-\(index)", "Adresse (https://…)", "Address (https://…)", link?.url ?? "",
+                                "linkURL-\(index)", link?.url ?? "",
                                 hint: language.pick(
                                     "Bare http- og https-adresser.", "Only http and https addresses."))
                         }
@@ -504,38 +486,80 @@ enum ProjectFormFields {
 
     static func anchor(_ field: String) -> String { "felt-" + formName(field) }
 
+    /// Every form control's label: the form itself, its error summary and the version history
+    /// ("changed fields") all read them here. Keyed by the control's name without a row number.
     static let labels: [String: (nb: String, en: String)] = [
-        "title": ("Tittel", "Title"), "summary": ("Sammendrag", "Summary"), "language": ("Språk", "Language"),
+        "title": ("Tittel", "Title"), "summary": ("Sammendrag", "Summary"),
+        "language": ("Språk i teksten", "Language of the text"),
         "ownerMunicipality": ("Kommunenummer (eier)", "Owner kommunenummer"),
-        "ownerName": ("Eier", "Owner"), "stage": ("Fase", "Stage"), "startDate": ("Startdato", "Start date"),
-        "endDate": ("Sluttdato", "End date"), "problem": ("Problem/behov", "Problem or need"),
-        "targetGroup": ("Målgruppe", "Target group"), "solution": ("Løsning", "Solution"),
-        "novelty": ("Hva er nytt", "What is new"), "noveltyLevel": ("Nyhetsgrad", "Novelty"),
-        "inspiration": ("Inspirasjon", "Inspiration"), "innovationTypes-1": ("Innovasjonstype", "Innovation type"),
-        "sector": ("Sektor", "Sector"), "unitType": ("Enhetstype", "Unit type"),
-        "serviceArea": ("Tjenesteområde", "Service area"), "partners": ("Partnere", "Partners"),
-        "researchDegree": ("Forskningsgrad", "Degree of research involvement"),
+        "ownerName": ("Eier (hvis ikke en kommune)", "Owner (if not a municipality)"), "stage": ("Fase", "Stage"),
+        "startDate": ("Startdato", "Start date"), "endDate": ("Sluttdato", "End date"),
+        "problem": ("Problem/behov", "Problem or need"), "targetGroup": ("Målgruppe", "Target group"),
+        "solution": ("Løsning", "Solution"),
+        "novelty": ("Hva er nytt, og sammenlignet med hva", "What is new, compared with what"),
+        "noveltyLevel": ("Nyhetsgrad", "Novelty"), "inspiration": ("Inspirasjon", "Inspiration"),
+        "innovationTypes": ("Innovasjonstype", "Innovation type"), "sector": ("Sektor", "Sector"),
+        "unitType": ("Enhetstype", "Unit type"), "serviceArea": ("Tjenesteområde", "Service area"),
+        "partners": ("Partnere", "Partners"), "researchDegree": ("Forskningsgrad", "Degree of research involvement"),
         "researchQuality": ("Prosjektkvalitet", "Research-based method"),
         "researchContribution": ("Kunnskapsbidrag", "New knowledge produced"),
+        "seeksResearchPartner": ("Søker forskningspartner", "Seeks a research partner"),
+        "startMode": ("Oppstart", "How it started"), "initiative": ("Initiativ", "Initiative"),
         "organisation": ("Organisering", "Organisation"), "financing": ("Finansiering", "Financing"),
-        "results": ("Resultater", "Results"), "evidenceLevel": ("Evidensnivå", "Evidence level"),
+        "results": ("Resultater", "Results"), "evaluated": ("Evaluert", "Evaluated"),
+        "evidenceLevel": ("Evidensnivå", "Evidence level"),
         "evaluationText": ("Om evalueringen", "About the evaluation"),
-        "challenges": ("Utfordringer", "Challenges"), "lessons": ("Læringspunkter", "Lessons learned"),
+        "challenges": ("Utfordringer og det som ikke virket", "Challenges and failures"),
+        "lessons": ("Læringspunkter", "Lessons learned"),
         "reuseConditions": ("Forutsetninger for gjenbruk", "Conditions for reuse"),
-        "basedOn": ("Bygger på prosjekt", "Builds on project"), "licence": ("Lisens", "Licence"),
+        "basedOn": ("Bygger på prosjekt (adresse)", "Builds on project (address)"),
+        "licence": ("Lisens for innholdet", "Licence of the content"),
         "contactName": ("Navn", "Name"), "contactEmail": ("E-post", "E-mail"), "contactRole": ("Rolle", "Role"),
+        "contactConsent": ("Samtykker til publisering", "Consents to publication"),
         "linkTitle": ("Lenketekst", "Link text"), "linkURL": ("Adresse", "Address"),
     ]
+
+    /// Document fields that are several controls on the form (or none): their names in the history.
+    static let groupLabels: [String: (nb: String, en: String)] = [
+        "research": ("Forskningsinvolvering", "Research involvement"), "contacts": ("Kontaktpersoner", "Contacts"),
+        "links": ("Lenker", "Links"), "source": ("Kilde (import)", "Source (import)"),
+        "synthetic": ("Syntetisk", "Synthetic"), "country": ("Land", "Country"),
+        // Not document fields: what a status change and an attachment upload or removal record.
+        "status": ("Status", "Status"), "attachments": ("Vedlegg", "Attachments"),
+    ]
+
+    /// A control's label; `contactName-2` is labelled as `contactName`.
+    static func controlLabel(_ name: String) -> (nb: String, en: String)? {
+        labels[name] ?? labels[String(name.prefix { $0 != "-" })]
+    }
+
+    /// The label of a top-level ``ProjectDocument`` field, as the version history names what changed.
+    static func documentLabel(_ key: String, _ language: Language) -> String {
+        (labels[key] ?? groupLabels[key]).map { language.pick($0.nb, $0.en) } ?? key
+    }
+
+    /// A version's stored `changedFields` ("financing,research", "*" for a new project, or
+    /// "attachments: a.pdf | b.csv") in words.
+    static func changedFieldsText(_ stored: String, _ language: Language) -> String {
+        if stored == "*" { return language.pick("alle (ny)", "all (new)") }
+        // File names may hold commas: an attachment version records that one entry only.
+        if stored.hasPrefix("attachments: ") {
+            return documentLabel("attachments", language) + ": " + stored.dropFirst("attachments: ".count)
+        }
+        return stored.split(separator: ",").map { documentLabel(String($0), language) }.joined(separator: ", ")
+    }
 
     /// The field's label as the form shows it, with the row for contacts and links.
     static func label(_ field: String, _ language: Language) -> String {
         let name = formName(field)
         let parts = name.split(separator: "-")
-        if parts.count == 2, let row = Int(parts[1]), let label = labels[String(parts[0])] {
+        if name.hasPrefix("contact") || name.hasPrefix("link"), parts.count == 2, let row = Int(parts[1]),
+            let label = labels[String(parts[0])]
+        {
             let group =
                 name.hasPrefix("contact") ? language.pick("kontaktperson", "contact") : language.pick("lenke", "link")
             return language.pick(label.nb, label.en) + " (\(group) \(row + 1))"
         }
-        return labels[name].map { language.pick($0.nb, $0.en) } ?? field
+        return controlLabel(name).map { language.pick($0.nb, $0.en) } ?? field
     }
 }

@@ -40,6 +40,41 @@ struct ProjectQueryParameters {
         return query
     }
 
+    /// The query, or for the API a 400 problem naming the first parameter whose value it cannot
+    /// mean (the search page, fed by its own form, reads the same values leniently).
+    func validatedQuery() throws -> ProjectQuery {
+        func refuse(_ key: String, _ value: String, _ allowedNB: String, _ allowedEN: String) -> WebError {
+            WebError(
+                .badRequest, nb: "Parameteren «\(key)» kan ikke være «\(value)»: \(allowedNB).",
+                en: "The parameter “\(key)” cannot be “\(value)”: \(allowedEN).", parameter: key)
+        }
+        let ranges: [(String, ClosedRange<Int>)] = [
+            ("type", 1...4), ("sector", 1...99), ("centrality", 1...6), ("research", 0...3), ("page", 1...10_000),
+            ("per_page", 1...ProjectQuery.maxPerPage),
+        ]
+        for (key, range) in ranges {
+            for value in all(key) where Int(value).map(range.contains) != true {
+                throw refuse(
+                    key, value, "et heltall fra \(range.lowerBound) til \(range.upperBound)",
+                    "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+        }
+        let choices: [(String, [String])] = [
+            ("stage", ProjectStage.allCases.map(\.rawValue)), ("sort", ProjectQuery.Sort.allCases.map(\.rawValue)),
+            ("evaluated", ["true", "false"]), ("discontinued", ["true", "false"]),
+        ]
+        for (key, allowed) in choices {
+            for value in all(key) where !allowed.contains(value) {
+                let list = allowed.joined(separator: ", ")
+                throw refuse(key, value, "en av \(list)", "one of \(list)")
+            }
+        }
+        for value in all("county") where value.count != 2 || !value.allSatisfy(\.isASCII) || Int(value) == nil {
+            throw refuse("county", value, "et fylkesnummer med to sifre", "a two-digit county number")
+        }
+        return query
+    }
+
     /// This query string with `key` set to `value` (for pagination links).
     func with(_ key: String, _ value: String) -> String {
         var values = values

@@ -47,6 +47,9 @@ struct ReuseMap {
 
     var flows: [Flow]
     var language: Language
+    /// Rows of "who built on what" shown per original project before "and N more" (links to
+    /// that project's own reuse page, which passes nil to list them all).
+    var rowsPerOriginal: Int? = 5
     /// Distinguishes the SVG's ids when a page has more than one map.
     var idPrefix = "gjenbruk"
 
@@ -89,27 +92,33 @@ struct ReuseMap {
             height: 34)
     }
 
-    static func strokeWidth(_ count: Int) -> Double { min(2 + Double(count), 8) }
+    static func strokeWidth(_ count: Int) -> Double { min(1 + Double(count), 5) }
+
+    /// Arrows drawn at most, the largest county pairs first; the rest are only in the tables, so
+    /// that a county with many reuses does not hide the map under a bundle of arrows.
+    static let maxArrows = 10
 
     /// An arrow's way from one tile to another that never crosses a label: it leaves the origin
     /// along the free band under the labels of its row, changes rows in the corridor between
     /// two columns of tiles (where no label reaches), and comes in along the target row's band.
-    /// `lane` spreads arrows over the band so that they overlap less.
-    static func route(from origin: Tile, to target: Tile, lane: Int = 0) -> [Point] {
+    /// `lane` spreads the arrows leaving one tile over its band, `targetLane` those coming into one
+    /// tile, so that arrows sharing a county overlap less.
+    static func route(from origin: Tile, to target: Tile, lane: Int = 0, targetLane: Int? = nil) -> [Point] {
         let step = tileSize + gap
         func centreX(_ tile: Tile) -> Double { gap + Double(tile.column) * step + tileSize / 2 }
         // Labels end 38 below a tile's top; the next row's start 4 + 76 + 6 below it.
-        func band(_ tile: Tile) -> Double { gap + Double(tile.row) * step + 50 + Double(lane % 4) * 6 }
+        func band(_ tile: Tile, _ lane: Int) -> Double { gap + Double(tile.row) * step + 50 + Double(lane % 4) * 6 }
+        let targetLane = targetLane ?? lane
         // Between origin's column and the next one towards the target (right of it when the same).
         let side = target.column < origin.column ? -1.0 : 1.0
         let corridor = centreX(origin) + side * (tileSize / 2 + gap / 2)
         let endX = centreX(target) - (target.column == origin.column ? -12 : side * 12)
-        var points = [Point(x: centreX(origin), y: band(origin))]
-        if target.row != origin.row {
-            points.append(Point(x: corridor, y: band(origin)))
-            points.append(Point(x: corridor, y: band(target)))
+        var points = [Point(x: centreX(origin), y: band(origin, lane))]
+        if target.row != origin.row || lane % 4 != targetLane % 4 {
+            points.append(Point(x: corridor, y: band(origin, lane)))
+            points.append(Point(x: corridor, y: band(target, targetLane)))
         }
-        points.append(Point(x: endX, y: band(target)))
+        points.append(Point(x: endX, y: band(target, targetLane)))
         return points
     }
 
@@ -140,9 +149,21 @@ struct ReuseMap {
         let descID = "\(idPrefix)-beskrivelse"
         let step = Self.tileSize + Self.gap
         let width = 5 * step + Self.gap
-        let height = 8 * step + Self.gap + 110
         let byNumber = Dictionary(Self.tiles.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
-        let mapped = flows.filter { byNumber[$0.from] != nil && byNumber[$0.to] != nil && $0.from != $0.to }
+        let drawable = flows.filter { byNumber[$0.from] != nil && byNumber[$0.to] != nil && $0.from != $0.to }
+        let mapped = Array(drawable.prefix(Self.maxArrows))
+        let hidden = drawable.count - mapped.count
+        let height = 8 * step + Self.gap + 110
+        // Each arrow's place among those leaving its county and among those reaching its county.
+        var leaving: [String: Int] = [:]
+        var reaching: [String: Int] = [:]
+        let lanes: [(Int, Int)] = mapped.map { flow in
+            defer {
+                leaving[flow.from, default: 0] += 1
+                reaching[flow.to, default: 0] += 1
+            }
+            return (leaving[flow.from] ?? 0, reaching[flow.to] ?? 0)
+        }
         let description = language.pick(
             "Rutekart (ikke målestokkriktig): hvert fylke er en rute plassert omtrent der det ligger. Tallet i ruten er antall kommuner i fylket som har gjenbrukt et prosjekt; mønster og farge viser det samme. Pilene går fra fylket der prosjektet startet til fylket som gjenbrukte det. Tabellene under figuren gir de samme tallene.",
             "Tile map (not to scale): each county is a square placed roughly where it lies. The number in a square is how many of its municipalities reused a project; pattern and colour show the same. Arrows go from the county where a project started to the county that reused it. The tables below the figure give the same numbers."
@@ -187,8 +208,10 @@ struct ReuseMap {
                         "marker",
                         [
                             "id": "\(idPrefix)-pil", "viewBox": "0 0 10 10", "refX": "9", "refY": "5",
-                            "markerWidth": "7",
-                            "markerHeight": "7", "orient": "auto-start-reverse",
+                            // A fixed size in map units: scaled by the stroke, heads of thick
+                            // arrows covered the tiles they point at.
+                            "markerUnits": "userSpaceOnUse", "markerWidth": "11", "markerHeight": "11",
+                            "orient": "auto-start-reverse",
                         ]
                     ) {
                         el("path", ["d": "M0 0 L10 5 L0 10 z", "fill": "#b3261e"])
@@ -235,8 +258,9 @@ struct ReuseMap {
                         ) { "\(count)" }
                     }
                 }
-                for (lane, flow) in mapped.enumerated() {
-                    let points = Self.route(from: byNumber[flow.from]!, to: byNumber[flow.to]!, lane: lane)
+                for (flow, lane) in zip(mapped, lanes) {
+                    let points = Self.route(
+                        from: byNumber[flow.from]!, to: byNumber[flow.to]!, lane: lane.0, targetLane: lane.1)
                     el("g", ["class": "flow"]) {
                         el("title") {
                             countyName(flow.from) + " → " + countyName(flow.to) + ": "
@@ -262,8 +286,15 @@ struct ReuseMap {
                     "Rutekart over fylkene (2024-inndelingen, ikke målestokkriktig). Tall: kommuner som har gjenbrukt et prosjekt. Piler: fra opprinnelsesfylke til fylket som gjenbrukte.",
                     "Tile map of the counties (2024 division, not to scale). Numbers: municipalities that reused a project. Arrows: from the county of origin to the reusing county."
                 )
+                if hidden > 0 { " " + hiddenArrows(hidden) }
             }
         }
+    }
+
+    func hiddenArrows(_ count: Int) -> String {
+        language.pick(
+            "Viser de \(Self.maxArrows) største forbindelsene; \(count) til står i tabellen «Fra fylke til fylke».",
+            "Showing the \(Self.maxArrows) largest links; \(count) more are in the table “From county to county”.")
     }
 
     func legend(y: Double) -> Node {
@@ -295,6 +326,12 @@ struct ReuseMap {
                     "Gjenbruk fra fylke til fylke (tykkere = flere)", "Reuse from county to county (thicker = more)")
             }
         }
+    }
+
+    /// The reuses grouped by the project they build on, most reused first (then by title).
+    var byOriginal: [[Flow]] {
+        Dictionary(grouping: flows) { $0.original.slug }.values
+            .sorted { ($1.count, $0[0].original.title) < ($0.count, $1[0].original.title) }
     }
 
     /// The map's numbers as tables: per county, then county to county, then every reuse.
@@ -359,13 +396,28 @@ struct ReuseMap {
                     }
                 }
                 el("tbody") {
-                    for flow in flows {
-                        el("tr") {
-                            el("th", ["scope": "row"]) { flow.reuser.ownerName }
-                            el("td") { countyName(flow.reuser.countyNumber ?? "") }
-                            el("td") { el("a", ["href": "/prosjekter/\(flow.reuser.slug)"]) { flow.reuser.title } }
-                            el("td") { el("a", ["href": "/prosjekter/\(flow.original.slug)"]) { flow.original.title } }
-                            el("td") { flow.original.ownerName }
+                    for group in byOriginal {
+                        for flow in group.prefix(rowsPerOriginal ?? group.count) {
+                            el("tr") {
+                                el("th", ["scope": "row"]) { flow.reuser.ownerName }
+                                el("td") { countyName(flow.reuser.countyNumber ?? "") }
+                                el("td") { el("a", ["href": "/prosjekter/\(flow.reuser.slug)"]) { flow.reuser.title } }
+                                el("td") {
+                                    el("a", ["href": "/prosjekter/\(flow.original.slug)"]) { flow.original.title }
+                                }
+                                el("td") { flow.original.ownerName }
+                            }
+                        }
+                        if let limit = rowsPerOriginal, group.count > limit, let original = group.first?.original {
+                            el("tr", ["class": "more-row"]) {
+                                el("td", ["colspan": "5"]) {
+                                    el("a", ["href": "/prosjekter/\(original.slug)/gjenbruk"]) {
+                                        language.pick(
+                                            "… og \(group.count - limit) til som bygger på «\(original.title)»",
+                                            "… and \(group.count - limit) more building on “\(original.title)”")
+                                    }
+                                }
+                            }
                         }
                     }
                 }

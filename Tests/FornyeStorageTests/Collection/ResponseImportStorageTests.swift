@@ -19,15 +19,23 @@ import Testing
         5001,1,2,3,2,2,2,1
         """
 
+    /// An empty anonymous wave to import into.
+    static func importWave(_ database: any Database) async throws
+        -> (Instrument, CollectionRepository, WaveRecord)
+    {
+        let instrument = try Instrument.innovasjonsbarometer2018
+        let repository = CollectionRepository(database: database)
+        let wave = try await repository.createWave(
+            slug: "imp", title: "Import", instrument: instrument, mode: .anonymous,
+            structureDate: CalendarDay("2026-03-01")!, units: [])
+        return (instrument, repository, wave)
+    }
+
     @Test(arguments: TestDatabase.all)
     func importedRowsAreStoredInOneTransactionAndLoadBack(backend: TestDatabase) async throws {
         try await backend.withRuntime { runtime in
             let database = runtime.database
-            let instrument = try Instrument.innovasjonsbarometer2018
-            let repository = CollectionRepository(database: database)
-            let wave = try await repository.createWave(
-                slug: "imp", title: "Import", instrument: instrument, mode: .anonymous,
-                structureDate: CalendarDay("2026-03-01")!, units: [])
+            let (instrument, repository, wave) = try await Self.importWave(database)
             let table = try SourceReader.read(Data(Self.csv.utf8), file: "svar.csv", format: .csv)
             let imported = try ResponseImporter.run(table, mapping: ImportMapping(name: "auto"), instrument: instrument)
             let seen = Mutex<[Int]>([])
@@ -64,11 +72,7 @@ import Testing
     @Test func aFailureHalfwayStoresNothing() async throws {
         try await TestDatabase.sqlite.withRuntime { runtime in
             let database = runtime.database
-            let instrument = try Instrument.innovasjonsbarometer2018
-            let repository = CollectionRepository(database: database)
-            let wave = try await repository.createWave(
-                slug: "imp", title: "Import", instrument: instrument, mode: .anonymous,
-                structureDate: CalendarDay("2026-03-01")!, units: [])
+            let (instrument, repository, wave) = try await Self.importWave(database)
             let line = Self.csv.split(separator: "\n")[1]
             let csv =
                 Self.csv.split(separator: "\n")[0] + "\n" + Array(repeating: line, count: 1_200).joined(separator: "\n")

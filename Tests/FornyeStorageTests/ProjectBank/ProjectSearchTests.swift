@@ -162,6 +162,37 @@ import Testing
         }
     }
 
+    /// Another system's CSV, read through a column mapping: values land in the right fields, and
+    /// an error names the file's own column.
+    @Test func aColumnMappingImportsAnotherSystemsCSV() throws {
+        let mapping = try ProjectImportMapping.renamed([
+            "title": "Prosjektnavn", "summary": "Beskrivelse", "stage": "Fase", "owner_municipality": "Kommunenr",
+            "source_name": "Kilde",
+        ])
+        #expect(mapping.requiredColumns == ["Prosjektnavn", "Beskrivelse", "Fase"])
+        let csv =
+            "Prosjektnavn,Beskrivelse,Fase,Kommunenr,Kilde,lessons\nDigitalt tilsyn,Sensorer,pilot,4003,Regionens bank,Start smått\n"
+        let documents = try mapping.documents(csv, file: "annen.csv")
+        #expect(documents.count == 1)
+        #expect(documents[0].title == "Digitalt tilsyn" && documents[0].summary == "Sensorer")
+        #expect(documents[0].stage == .pilot && documents[0].ownerMunicipality == "4003")
+        #expect(documents[0].source?.name == "Regionens bank")
+        #expect(documents[0].lessons == "Start smått")  // an unmapped column keeps Fornye's name
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "annen.csv", row: 2, column: "Fase", message: "unknown stage «ferdig»")
+        ) {
+            try mapping.documents("Prosjektnavn,Beskrivelse,Fase\nA,B,ferdig\n", file: "annen.csv")
+        }
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "annen.csv", row: 1, column: "Beskrivelse", message: "the header lacks this column")
+        ) {
+            try mapping.documents("Prosjektnavn,Fase\nA,pilot\n", file: "annen.csv")
+        }
+        #expect(throws: ProjectError.self) { try ProjectImportMapping.renamed(["tittel": "Navn"]) }
+    }
+
     @Test func brokenImportFilesGiveLocatedErrorsAndSaveNothing() async throws {
         let header =
             "entry_type,cid,id,rtype,name,url,contact,description,geoextent,geocoverage,geocoverage_codes,status\n"

@@ -149,6 +149,15 @@ import VaporTesting
             let form = try await bank.get(app, "/admin/institusjoner/ny", admin)
             #expect(form.status == .ok)
             #expect(form.body.string.contains("<label for=\"felt-competence\">"))
+            // Laid out like the project form: its class and a framed fieldset, and the style sheet
+            // widens every kind of input the form has (the url input used to keep the browser's width).
+            #expect(form.body.string.contains("class=\"project-form\""))
+            #expect(form.body.string.contains("<legend>Institusjonen</legend>"))
+            let css = try await bank.get(app, "/assets/fornye.css").body.string
+            for type in ["text", "url"] {
+                #expect(form.body.string.contains("type=\"\(type)\""))
+                #expect(css.contains(".project-form input[type=\(type)]"))
+            }
             let bad = try await bank.post(
                 app, "/admin/institusjoner", admin, ["name": "", "kind": "x", "competence": "", "url": "ftp://x"])
             #expect(bad.status == .unprocessableEntity)

@@ -199,6 +199,29 @@ import VaporTesting
             #expect(try await get(app, "/prosjekter/gjenbruk").status == .ok)
         }
     }
+
+    /// The API refuses a filter value it cannot mean with a problem naming the parameter; the
+    /// search page, fed by its own form, still answers.
+    @Test func apiRefusesInvalidFilterValuesWithProblemDetails() async throws {
+        try await withTestApp { app in
+            for (query, parameter) in [
+                ("stage=bogus", "stage"), ("type=7", "type"), ("type=x", "type"), ("county=0301", "county"),
+                ("evaluated=maybe", "evaluated"), ("sort=best", "sort"), ("page=0", "page"),
+                ("per_page=1000", "per_page"), ("stage=pilot&research=9", "research"),
+            ] {
+                let response = try await get(app, "/api/v1/projects?\(query)")
+                #expect(response.status == .badRequest, "\(query)")
+                #expect(response.headers.contentType?.subType == "problem+json", "\(query)")
+                let problem = try JSONValue.parse(response.body.string)
+                #expect(problem["parameter"]?.string == parameter, "\(query)")
+                #expect(problem["type"]?.string == "urn:fornye:problem:invalid-parameter")
+            }
+            let fine = try await get(
+                app, "/api/v1/projects?stage=pilot&stage=idea&county=11&evaluated=false&per_page=5")
+            #expect(fine.status == .ok)
+            #expect(try await get(app, "/prosjekter?stage=bogus").status == .ok)
+        }
+    }
 }
 
 @Suite struct ProjectBankOpenAPITests {

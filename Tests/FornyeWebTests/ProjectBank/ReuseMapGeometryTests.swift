@@ -1,3 +1,4 @@
+import FornyeStorage
 import Foundation
 import Testing
 import VaporTesting
@@ -31,21 +32,82 @@ import VaporTesting
         for origin in ReuseMap.tiles {
             for target in ReuseMap.tiles where target.number != origin.number {
                 for lane in 0..<4 {
-                    let points = ReuseMap.route(from: origin, to: target, lane: lane)
-                    // Only horizontal and vertical segments, so the boxes above are exact.
-                    for (a, b) in zip(points, points.dropFirst()) { #expect(a.x == b.x || a.y == b.y) }
-                    #expect(Self.crossings(points, labels: labels) == 0, "\(origin.short) → \(target.short)")
-                    routes += 1
+                    for targetLane in 0..<4 {
+                        let points = ReuseMap.route(from: origin, to: target, lane: lane, targetLane: targetLane)
+                        // Only horizontal and vertical segments, so the boxes above are exact.
+                        for (a, b) in zip(points, points.dropFirst()) { #expect(a.x == b.x || a.y == b.y) }
+                        #expect(Self.crossings(points, labels: labels) == 0, "\(origin.short) → \(target.short)")
+                        routes += 1
+                    }
                 }
             }
         }
-        #expect(routes == 15 * 14 * 4)
+        #expect(routes == 15 * 14 * 16)
         // The check can fail: the straight line the map used to draw crosses Trøndelag's label.
         let nordland = ReuseMap.tiles.first { $0.number == "18" }!
         let innlandet = ReuseMap.tiles.first { $0.number == "34" }!
         let straight = [ReuseMap.Point(x: 208, y: 220), ReuseMap.Point(x: 208, y: 362)]
         #expect(Self.crossings(straight, labels: labels) > 0)
         #expect(Self.crossings(ReuseMap.route(from: nordland, to: innlandet), labels: labels) == 0)
+    }
+
+    static func project(_ slug: String, county: String, municipality: String) -> ProjectRecord {
+        let record = ProjectRecord()
+        record.slug = slug
+        record.title = "Prosjekt \(slug)"
+        record.ownerName = "Kommune \(municipality)"
+        record.ownerMunicipality = municipality
+        record.countyNumber = county
+        return record
+    }
+
+    static func arrows(_ svg: String) -> [[ReuseMap.Point]] {
+        svg.components(separatedBy: "<path class=\"arrow\" d=\"M").dropFirst().map { element in
+            element.prefix { $0 != "\"" }.components(separatedBy: " L").map { pair in
+                let xy = pair.split(separator: " ").compactMap { Double($0) }
+                return ReuseMap.Point(x: xy.first ?? .nan, y: xy.last ?? .nan)
+            }
+        }
+    }
+
+    /// One county whose project is reused all over the country, and a second original with two
+    /// reuses: the map draws the largest links only (saying how many more are in the tables),
+    /// arrows leaving the busy county take different lanes, and "who built on what" ends with
+    /// "and N more" linking to the project's own reuse page.
+    @Test func aBusyCountyStaysReadable() throws {
+        let skien = Self.project("skien", county: "40", municipality: "4003")
+        let bodø = Self.project("bodo", county: "18", municipality: "1804")
+        var flows: [ReuseMap.Flow] = []
+        for (index, tile) in ReuseMap.tiles.enumerated() where tile.number != "40" {
+            // Two reusing municipalities in most counties: 28 reuses of Skien's project.
+            for n in 0..<2 {
+                flows.append(
+                    .init(
+                        original: skien,
+                        reuser: Self.project("r\(index)-\(n)", county: tile.number, municipality: "\(tile.number)0\(n)")
+                    ))
+            }
+        }
+        flows.append(.init(original: bodø, reuser: Self.project("hamar", county: "34", municipality: "3403")))
+        flows.append(.init(original: bodø, reuser: Self.project("alta", county: "56", municipality: "5601")))
+        let map = ReuseMap(flows: flows, language: .nb)
+        let svg = map.render().render()
+        let arrows = Self.arrows(svg)
+        #expect(arrows.count == ReuseMap.maxArrows)
+        #expect(map.countyFlows.filter { $0.from != $0.to }.count == 16)
+        #expect(svg.contains("Viser de \(ReuseMap.maxArrows) største forbindelsene; 6 til står i tabellen"))
+        let labels = ReuseMap.tiles.map(ReuseMap.labelBox)
+        for arrow in arrows { #expect(Self.crossings(arrow, labels: labels) == 0) }
+        // Arrows leaving Skien start on four different lanes, not on one line.
+        #expect(Set(arrows.prefix(4).map { $0[0].y }).count == 4)
+        let tables = map.tables().render()
+        #expect(tables.components(separatedBy: "href=\"/prosjekter/skien\"").count - 1 == 5)
+        #expect(
+            tables.contains("<a href=\"/prosjekter/skien/gjenbruk\">… og 23 til som bygger på «Prosjekt skien»</a>"))
+        #expect(!tables.contains("/prosjekter/bodo/gjenbruk"))
+        // The project's own page lists them all.
+        let all = ReuseMap(flows: flows, language: .nb, rowsPerOriginal: nil).tables().render()
+        #expect(all.components(separatedBy: "href=\"/prosjekter/skien\"").count - 1 == 28)
     }
 
     static func number(_ name: String, in element: String) -> Double? {

@@ -1,0 +1,53 @@
+import FornyeStorage
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import FornyeWeb
+
+/// The version history names changed fields with the form's own labels, never the stored keys.
+@Suite struct ProjectHistoryLabelTests {
+    let bank = ProjectBankWebTests()
+
+    @Test func everyDocumentFieldHasALabelInBothLanguages() {
+        // The document's stored keys are its property names (no custom coding keys).
+        let keys = Mirror(reflecting: ProjectDocument()).children.compactMap(\.label)
+        #expect(keys.count > 30)
+        for key in keys {
+            for language in [Language.nb, .en] {
+                #expect(ProjectFormFields.documentLabel(key, language) != key, "\(key) has no \(language) label")
+            }
+        }
+    }
+
+    @Test func statusChangesAndAttachmentsAreNamedToo() {
+        #expect(ProjectFormFields.changedFieldsText("status", .nb) == "Status")
+        #expect(ProjectFormFields.changedFieldsText("*", .en) == "all (new)")
+        // A comma in a file name does not split the entry.
+        #expect(
+            ProjectFormFields.changedFieldsText("attachments: rapport, del 1.pdf | tall.csv", .en)
+                == "Attachments: rapport, del 1.pdf | tall.csv")
+        #expect(ProjectFormFields.changedFieldsText("lessons,stage", .en) == "Lessons learned, Stage")
+    }
+
+    @Test func historyShowsTheFormLabelsOfWhatChanged() async throws {
+        try await withTestApp { app in
+            let editor = try await signIn(app, as: .municipalityEditor, municipality: "0301")
+            let created = try await bank.post(app, "/prosjekter", editor, bank.form([:]))
+            let location = try #require(created.headers.first(name: .location))
+            let edited = try await bank.post(
+                app, location, editor,
+                bank.form(["financing": "own_budget | 200000", "researchDegree": "2", "targetGroup": "Eldre"]))
+            #expect(edited.status == .seeOther)
+            let norwegian = try await bank.get(app, "\(location)/historikk", editor).body.string
+            #expect(norwegian.contains("Finansiering, Forskningsinvolvering, Målgruppe"), "\(norwegian)")
+            #expect(!norwegian.contains("financing") && !norwegian.contains("targetGroup"))
+            let english = try await bank.get(app, "\(location)/historikk?lang=en", editor).body.string
+            #expect(english.contains("Financing, Research involvement, Target group"))
+            // The edit form labels the same field with the same words.
+            let form = try await bank.get(app, "\(location)/rediger", editor).body.string
+            #expect(form.contains("<label for=\"felt-financing\">Finansiering</label>"))
+        }
+    }
+}
