@@ -1,7 +1,7 @@
 #!/bin/sh
 # Validates the OpenAPI 3.1 document served at /api/openapi.json with openapi-spec-validator.
 #
-#   scripts/validate-openapi.sh                 # the document in the source (OpenAPIDocument.swift)
+#   scripts/validate-openapi.sh                 # the document as built (`fornye openapi`)
 #   scripts/validate-openapi.sh http://127.0.0.1:8080/api/openapi.json   # a running server's
 #
 # Needs Python 3 and `pip install openapi-spec-validator` (a virtual environment is made under
@@ -18,27 +18,9 @@ trap 'rm -f "$document"' EXIT
 if [ $# -gt 0 ]; then
     curl -fsS "$1" > "$document"
 else
-    # The barometer document in OpenAPIDocument.swift with the project bank's paths and schemas
-    # (ProjectBankOpenAPI.swift) merged in, as the server does.
-    $python - Sources/FornyeWeb/API/OpenAPIDocument.swift Sources/FornyeWeb/ProjectBank/ProjectBankOpenAPI.swift > "$document" <<'PY'
-import json, sys
-def raw_strings(path):
-    text = open(path, encoding="utf-8").read()
-    found, start = [], 0
-    while True:
-        try:
-            start = text.index('#"""', start) + len('#"""')
-        except ValueError:
-            return found
-        end = text.index('"""#', start)
-        found.append(json.loads(text[start:end]))
-        start = end + 4
-base = raw_strings(sys.argv[1])[0]
-paths, schemas = raw_strings(sys.argv[2])
-base["paths"].update(paths)
-base["components"]["schemas"].update(schemas)
-json.dump(base, sys.stdout)
-PY
+    # The document exactly as the server serves it (the fragments in the source are spliced
+    # together by Swift, so they are not JSON on their own).
+    swift run -q fornye openapi > "$document"
 fi
 $python - "$document" <<'PY'
 import json, sys

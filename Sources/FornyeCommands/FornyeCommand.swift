@@ -8,7 +8,7 @@ public struct FornyeCommand: AsyncParsableCommand {
         subcommands: [
             EstimateCommand.self, TestCommand.self, RegressCommand.self, CompareCommand.self, WeightCommand.self,
             ReportCommand.self, DemoCommand.self, SynthCommand.self, ServeCommand.self, MigrateCommand.self,
-            BackupCommand.self, UserCommand.self,
+            BackupCommand.self, UserCommand.self, OpenAPICommand.self,
             ProjectsCommand.self,
             WaveCreateCommand.self,
             ImportCommand.self, ConvertCommand.self,

@@ -36,11 +36,12 @@ struct APIController: RouteCollection {
 
     @Sendable func waves(request: Request) async throws -> APIModels.WavePage {
         let page = try Self.integer(request, "page", default: 1, range: 1...100_000)
-        let per = try Self.integer(request, "per", default: 20, range: 1...100)
+        // The same names as the project API's: `per_page` in, `perPage` out.
+        let per = try Self.integer(request, "per_page", default: 20, range: 1...100)
         let all = try await BarometerQueries.visibleWaves(request)
         let start = min((page - 1) * per, all.count)
         let items = all[start..<min(start + per, all.count)].map(APIModels.WaveSummary.init)
-        return APIModels.WavePage(items: items, page: page, per: per, total: all.count)
+        return APIModels.WavePage(items: items, page: page, perPage: per, total: all.count)
     }
 
     @Sendable func wave(request: Request) async throws -> APIModels.WaveDetail {

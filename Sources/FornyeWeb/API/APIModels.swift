@@ -27,7 +27,7 @@ enum APIModels {
     struct WavePage: Content {
         var items: [WaveSummary]
         var page: Int
-        var per: Int
+        var perPage: Int
         var total: Int
     }
 

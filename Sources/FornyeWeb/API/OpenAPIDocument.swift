@@ -3,9 +3,9 @@ import Foundation
 /// The OpenAPI 3.1 description of `/api`, served at `/api/openapi.json`. A test checks that it
 /// names every API route and that every response decodes into its schema; `scripts/validate-openapi.sh`
 /// checks it with openapi-spec-validator.
-enum OpenAPIDocument {
+public enum OpenAPIDocument {
     /// The whole document: the barometer's paths and schemas with each area's merged in.
-    static let json: String = merged(
+    public static let json: String = merged(
         base: barometerJSON, parts: [(ProjectBankOpenAPI.paths, ProjectBankOpenAPI.schemas)])
 
     /// Adds each part's paths and schemas to `base`. A name defined twice is a programming error.
@@ -93,7 +93,7 @@ enum OpenAPIDocument {
                     "$ref": "#/components/parameters/page"
                   },
                   {
-                    "$ref": "#/components/parameters/per"
+                    "$ref": "#/components/parameters/per_page"
                   }
                 ],
                 "responses": {
@@ -295,7 +295,7 @@ enum OpenAPIDocument {
                   "page": {
                     "type": "integer"
                   },
-                  "per": {
+                  "perPage": {
                     "type": "integer"
                   },
                   "total": {
@@ -305,7 +305,7 @@ enum OpenAPIDocument {
                 "required": [
                   "items",
                   "page",
-                  "per",
+                  "perPage",
                   "total"
                 ],
                 "additionalProperties": false,
@@ -938,8 +938,8 @@ enum OpenAPIDocument {
                   "default": 1
                 }
               },
-              "per": {
-                "name": "per",
+              "per_page": {
+                "name": "per_page",
                 "in": "query",
                 "required": false,
                 "description": "Waves per page, 1–100.",

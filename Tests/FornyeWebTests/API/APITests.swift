@@ -60,8 +60,9 @@ import VaporTesting
 
     @Test func wavesFiguresAndTablesConformToTheDocument() async throws {
         try await withSharedTestApp { app in
-            let page = try await Self.conforming(app, "/api/v1/waves?page=2&per=1", template: "/api/v1/waves")
+            let page = try await Self.conforming(app, "/api/v1/waves?page=2&per_page=1", template: "/api/v1/waves")
             #expect(page["total"]?.number == 2)
+            #expect(page["perPage"]?.number == 1)
             #expect(page["items"]?.array?.count == 1)
             #expect(page["items"]?.array?.first?["slug"]?.string == DemoContent.followUpSlug)
 
@@ -138,9 +139,9 @@ import VaporTesting
             let cases: [(String, HTTPStatus, String?)] = [
                 ("/api/v1/waves/ukjent", .notFound, "wave"),
                 ("/api/v1/waves/\(Self.wave)/figures/fig-0", .notFound, "figure"),
-                ("/api/v1/waves?per=0", .badRequest, "per"),
+                ("/api/v1/waves?per_page=0", .badRequest, "per_page"),
                 ("/api/v1/waves?page=abc", .badRequest, "page"),
-                ("/api/v1/waves?per=1000", .badRequest, "per"),
+                ("/api/v1/waves?per_page=1000", .badRequest, "per_page"),
                 ("/api/v1/waves/\(Self.wave)/figures?county=abc", .badRequest, "county"),
                 ("/api/v1/waves/\(Self.wave)/figures/fig-4-1?unit_type=999", .badRequest, "unit_type"),
                 ("/api/v1/waves/\(Self.wave)/estimates", .badRequest, "variable"),
