@@ -28,6 +28,8 @@ public enum StorageMigrations {
             M0046KeepSearchDocumentsInline(),
             M0045CreateProjectTerms(),
             M0027ResponsesRandomRowid(),
+            M0048PackCodesAndIndexNewest(),
+            M0049CountBankVersions(),
         ]
     }
 }
