@@ -1,10 +1,10 @@
 public import FluentKit
-public import NIOCore
 import FluentPostgresDriver
 import FluentSQL
 import FluentSQLiteDriver
 import Foundation
 public import Logging
+public import NIOCore
 
 extension DatabaseID {
     /// The one database Fornye uses, whichever backend holds it.

@@ -105,7 +105,8 @@ struct FacetCounter: Sendable {
 
     func facets() -> [ProjectFacet] {
         ProjectSearch.facetNames.enumerated().map { facet, name in
-            let entries = counts[(facet * 256)..<(facet * 256 + 256)].enumerated().filter { $0.element > 0 }.map { code, count in
+            let entries = counts[(facet * 256)..<(facet * 256 + 256)].enumerated().filter { $0.element > 0 }.map {
+                code, count in
                 (value: Self.label(facet, code), count: count)
             }
             return ProjectFacet(name: name, counts: entries.sorted { $0.value < $1.value })

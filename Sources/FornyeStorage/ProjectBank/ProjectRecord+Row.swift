@@ -22,7 +22,9 @@ extension ProjectRecord {
         let stageText: String = try value("stage")
         guard let status = ProjectStatus(rawValue: statusText), let stage = ProjectStage(rawValue: stageText) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: [], debugDescription: "projects row \(slug): status «\(statusText)», stage «\(stageText)»"))
+                .init(
+                    codingPath: [],
+                    debugDescription: "projects row \(slug): status «\(statusText)», stage «\(stageText)»"))
         }
         self.status = status
         self.stage = stage

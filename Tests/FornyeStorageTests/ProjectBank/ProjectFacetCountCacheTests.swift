@@ -103,7 +103,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "fornye-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let configuration = StorageConfiguration(backend: .sqlite(path: directory.appendingPathComponent("f.sqlite").path))
+        let configuration = StorageConfiguration(
+            backend: .sqlite(path: directory.appendingPathComponent("f.sqlite").path))
         let first = try StorageRuntime(configuration: configuration)
         let second = try StorageRuntime(configuration: configuration)
         do {

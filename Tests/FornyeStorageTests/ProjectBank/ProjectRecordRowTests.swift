@@ -14,7 +14,8 @@ import Testing
         try await withProjectStorage(backend) { database in
             let repository = ProjectRepository(database: database)
             try await repository.createAll(relevanceCorpus, by: .importer, status: .published)
-            var full = document("Alt utfylt", "Med forsker", owner: "4601", types: [1, 4], stage: .discontinued, sector: 2)
+            var full = document(
+                "Alt utfylt", "Med forsker", owner: "4601", types: [1, 4], stage: .discontinued, sector: 2)
             full.evaluated = true
             full.research = .init(degree: 3)
             _ = try await repository.create(full, by: editorBergen)
