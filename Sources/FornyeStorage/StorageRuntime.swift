@@ -30,6 +30,12 @@ public final class StorageRuntime: Sendable {
         databases.database(logger: logger, on: databases.eventLoopGroup.any())!
     }
 
+    /// The default database on another event loop than `database`'s, for
+    /// `ProjectSearch(database:beside:)`.
+    public func database(beside database: any Database) -> (any Database)? {
+        StorageSetup.databaseBeside(database.eventLoop, databases: databases, logger: logger)
+    }
+
     /// Runs every migration not yet run; returns the names of those it ran.
     @discardableResult
     public func migrate() async throws -> [String] {

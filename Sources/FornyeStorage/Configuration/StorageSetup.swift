@@ -4,6 +4,7 @@ import FluentSQL
 import FluentSQLiteDriver
 import Foundation
 public import Logging
+public import NIOCore
 
 extension DatabaseID {
     /// The one database Fornye uses, whichever backend holds it.
@@ -39,8 +40,14 @@ public enum StorageSetup {
         }
     }
 
-    /// Puts an SQLite file in write-ahead-log mode (kept in the file) and sets `synchronous` on
-    /// every pooled connection (one per event loop; the setting is per connection).
+    /// Page cache per SQLite connection (KiB, as `PRAGMA cache_size = -N`): with the default 2 MB
+    /// a search read the FTS index and `project_facets` pages through `pread` again and again
+    /// (about a tenth of a search's CPU was the kernel copying pages, docs/PERFORMANCE.md).
+    static let sqliteCacheKiB = 65_536
+
+    /// Puts an SQLite file in write-ahead-log mode (kept in the file) and sets `synchronous` and
+    /// the page cache on every pooled connection (one per event loop; the settings are per
+    /// connection).
     ///
     /// `NORMAL` (the default) with WAL: a commit has been written to the WAL file before it
     /// returns, so a killed or crashed process loses no acknowledged transaction (shown by
@@ -63,6 +70,7 @@ public enum StorageSetup {
             let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?
                 .decode(column: "journal_mode", as: String.self)
             try await sql.raw("PRAGMA synchronous = \(unsafeRaw: level)").run()
+            try await sql.raw("PRAGMA cache_size = -\(literal: sqliteCacheKiB)").run()
             let current = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
             result = (mode ?? "", current ?? -1)
         }
@@ -101,6 +109,18 @@ public enum StorageSetup {
         }
         try await sql.raw("PRAGMA synchronous = \(unsafeRaw: synchronousLevel(environment))").run()
         return (own, .commit)
+    }
+
+    /// The default database on another event loop than `eventLoop`: for SQLite a connection of
+    /// its own (the driver pools one per event loop), so a search can run its facet statement
+    /// beside its page (`ProjectSearch(database:beside:)`). Nil with a single event loop.
+    public static func databaseBeside(
+        _ eventLoop: any EventLoop, databases: Databases, logger: Logger
+    ) -> (any Database)? {
+        guard let other = databases.eventLoopGroup.makeIterator().first(where: { $0 !== eventLoop }) else {
+            return nil
+        }
+        return databases.database(.fornye, logger: logger, on: other)
     }
 
     /// Adds every migration, in order.

@@ -35,7 +35,8 @@ struct M0040CreateProjectFacets: AsyncMigration {
             ).run()
             try await sql.raw("CREATE VIRTUAL TABLE project_fts_terms USING fts5vocab(project_fts, 'row')").run()
         }
-        try await ProjectFacetCodes.rebuild(on: sql)
+        // Without the packed column: 0048 adds it and computes it from these codes.
+        try await ProjectFacetCodes.rebuild(on: sql, packed: false)
         let table = sql.dialect.name == "postgresql" ? "project_search" : "project_facets"
         if sql.dialect.name == "postgresql" {
             try await sql.raw("CREATE UNIQUE INDEX project_search_key ON project_search (key)").run()

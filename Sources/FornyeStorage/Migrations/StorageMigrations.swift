@@ -29,6 +29,8 @@ public enum StorageMigrations {
             M0045CreateProjectTerms(),
             M0027ResponsesRandomRowid(),
             M0047AddCodesToProjectTermKeys(),
+            M0048PackCodesAndIndexNewest(),
+            M0049CountBankVersions(),
         ]
     }
 }

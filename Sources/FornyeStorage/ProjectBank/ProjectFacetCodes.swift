@@ -89,13 +89,22 @@ struct ProjectFacetCodes: Sendable, Equatable {
             + "+ 16777216 * \(p)research + 268435456 * \(p)evaluated)"
     }
 
+    /// The facet values in one integer, as `packedSQL` computes them (SQLite stores it, 0048).
+    var packed: Int {
+        types + 16 * stage + 256 * sector + 4096 * county + 1_048_576 * centrality + 16_777_216 * research
+            + 268_435_456 * evaluated
+    }
+
     // MARK: Writing
 
-    /// Writes (or replaces) the codes of SQLite projects, many per statement.
-    static func insert(_ codes: [ProjectFacetCodes], on sql: any SQLDatabase) async throws {
+    /// Writes (or replaces) the codes of SQLite projects, many per statement. `packed` is false
+    /// only for migration 0040, which runs before 0048 adds that column.
+    static func insert(_ codes: [ProjectFacetCodes], on sql: any SQLDatabase, packed: Bool = true) async throws {
         guard !codes.isEmpty else { return }
-        let names = (["key"] + columns).joined(separator: ", ")
-        let rows: [SQLQueryString] = codes.map { "(\(bind: $0.key), " + $0.values.joined(separator: ", ") + ")" }
+        let names = (["key"] + columns + (packed ? ["packed"] : [])).joined(separator: ", ")
+        let rows: [SQLQueryString] = codes.map {
+            "(\(bind: $0.key), " + ($0.values + (packed ? ["\(bind: $0.packed)"] : [])).joined(separator: ", ") + ")"
+        }
         try await sql.raw(
             "INSERT OR REPLACE INTO project_facets (\(unsafeRaw: names)) VALUES " + rows.joined(separator: ", ")
         ).run()
@@ -140,14 +149,14 @@ struct ProjectFacetCodes: Sendable, Equatable {
     }
 
     /// Recomputes the whole table from `projects` (migration 0040; repairs).
-    static func rebuild(on sql: any SQLDatabase) async throws {
+    static func rebuild(on sql: any SQLDatabase, packed: Bool = true) async throws {
         if !ProjectRepository.isPostgres(sql) { try await sql.raw("DELETE FROM project_facets").run() }
         try await forEachBatch(on: sql) { records in
             if ProjectRepository.isPostgres(sql) {
                 for record in records { try await write(record, on: sql) }
             } else {
                 for batch in ProjectRepository.batches(records, size: 200) {
-                    try await insert(batch.map(ProjectFacetCodes.init), on: sql)
+                    try await insert(batch.map(ProjectFacetCodes.init), on: sql, packed: packed)
                 }
             }
         }

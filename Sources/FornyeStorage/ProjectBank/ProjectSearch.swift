@@ -62,9 +62,14 @@ public struct ProjectSearchResult: Sendable {
 /// page's records are read.
 public struct ProjectSearch: Sendable {
     public let database: any Database
+    /// The same database through another connection (SQLite: another event loop's,
+    /// `StorageSetup.databaseBeside`), for the facet statement that runs beside the page; nil =
+    /// `database` (PostgreSQL's pool has several connections per event loop anyway).
+    public let beside: (any Database)?
 
-    public init(database: any Database) {
+    public init(database: any Database, beside: (any Database)? = nil) {
         self.database = database
+        self.beside = beside
     }
 
     /// The facets, in the order pages show them.
@@ -87,6 +92,7 @@ public struct ProjectSearch: Sendable {
         query.page = max(1, query.page)
         query.perPage = min(max(1, query.perPage), ProjectQuery.maxPerPage)
         let sql = try ProjectRepository.sql(database)
+        let besideSQL = try beside.map(ProjectRepository.sql) ?? sql
         let postgres = ProjectRepository.isPostgres(sql)
         let match = Self.match(query.text, postgres: postgres, anyWord: anyWord)
         if !query.text.trimmingCharacters(in: .whitespaces).isEmpty && match == nil {
@@ -97,18 +103,18 @@ public struct ProjectSearch: Sendable {
         var counter = FacetCounter(filter: FacetFilter(query))
         var keys: [Int]
         var total: Int?
-        if postgres {
+        if match == nil && query.facets {
+            // Browsing: counts cached per bank version (ProjectFacetCountCache).
+            (keys, counter) = try await Self.browse(
+                sql, beside: besideSQL, query: query, offset: offset, counter: counter)
+        } else if postgres {
             (keys, counter, total) = try await Self.postgresHits(
                 sql, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
         } else if ranked || query.facets {
-            // One pass over the FTS5 matches, materialized: their packed codes as one string and
-            // the page ranked by bm25() with LIMIT, from the same materialized rows.
+            // The page and the packed codes (or the count) side by side.
             let hits = try await Self.sqliteHits(
-                sql, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
+                sql, beside: besideSQL, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
             (keys, counter, total) = (hits.keys, hits.counter, hits.total)
-            if !ranked {
-                keys = try await Self.pageKeys(sql, query: query, match: match, ranked: false, offset: offset)
-            }
         } else {
             keys = try await Self.pageKeys(sql, query: query, match: match, ranked: false, offset: offset)
         }
@@ -206,7 +212,7 @@ public struct ProjectSearch: Sendable {
         let rows = try await sql.raw("SELECT * FROM projects WHERE search_key IN (\(binds: keys))").all()
         var byKey: [Int: ProjectRecord] = [:]
         for row in rows {
-            let record = try row.decode(fluentModel: ProjectRecord.self)
+            let record = try ProjectRecord(row: row)
             byKey[record.searchKey] = record
         }
         return keys.compactMap { byKey[$0] }

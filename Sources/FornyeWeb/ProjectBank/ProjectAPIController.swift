@@ -22,7 +22,7 @@ struct ProjectAPIController: RouteCollection {
     @Sendable func list(request: Request) async throws -> Response {
         var query = try ProjectQueryParameters(request).validatedQuery()
         query.statuses = [.published]
-        let result = try await ProjectSearch(database: request.db).search(query)
+        let result = try await request.projectSearch.search(query)
         let attachments = try await ProjectAttachmentStore(database: request.db).list(projects: result.projects)
         let body = ListResponse(
             total: result.total, page: result.query.page, perPage: result.query.perPage,

@@ -28,7 +28,7 @@ struct ProjectController: RouteCollection {
 
     @Sendable func search(request: Request) async throws -> HTMLPage {
         let parameters = ProjectQueryParameters(request)
-        let result = try await ProjectSearch(database: request.db).search(parameters.query)
+        let result = try await request.projectSearch.search(parameters.query)
         let repository = ProjectRepository(database: request.db)
         var own: [ProjectRecord] = []
         var toReview: [ProjectRecord] = []
@@ -393,5 +393,15 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let self else { return nil }
         return try await transform(self)
+    }
+}
+
+extension Request {
+    /// Search with its facet statement on another event loop's connection (SQLite pools one
+    /// connection per event loop), so it runs beside the page.
+    var projectSearch: ProjectSearch {
+        ProjectSearch(
+            database: db,
+            beside: StorageSetup.databaseBeside(eventLoop, databases: application.databases, logger: logger))
     }
 }

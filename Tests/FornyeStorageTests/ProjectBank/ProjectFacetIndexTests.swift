@@ -18,6 +18,11 @@ import Testing
             let indexed = try await sql.raw("SELECT COUNT(*) AS n FROM project_fts").first()!
                 .decode(column: "n", as: Int.self)
             #expect(indexed == recomputed.count, comment)
+            // Migration 0048's stored packed codes agree with the columns.
+            let unpacked = try await sql.raw(
+                "SELECT COUNT(*) AS n FROM project_facets WHERE packed <> \(unsafeRaw: ProjectFacetCodes.packedSQL(""))"
+            ).first()!.decode(column: "n", as: Int.self)
+            #expect(unpacked == 0, comment)
         }
     }
 
