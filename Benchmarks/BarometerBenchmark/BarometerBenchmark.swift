@@ -13,6 +13,12 @@ import Foundation
 ///
 ///     swift build -c release --product fornye-barometer-benchmark
 ///     .build/release/fornye-barometer-benchmark [repetitions]
+///     FORNYE_BENCH_ONLY=resampled-10000/county/prepared .build/release/fornye-barometer-benchmark 10
+///
+/// Each page is timed two ways: "prepared" is what the server does per filtered request (the
+/// wave's `BarometerReport.prepare` is made once per wave and data version, like its
+/// calibration), "scratch" derives and calibrates again for every page. `page_fnv1a` fingerprints
+/// the HTML, so builds can be checked to give the same bytes.
 @main
 enum BarometerBenchmark {
     static func main() throws {
@@ -40,17 +46,43 @@ enum BarometerBenchmark {
                 title: "Benchmark (SYNTETISKE DATA)", dataset: sample.dataset, design: design,
                 populationMargins: sample.margins, calibration: report)
             let calibration = clock.duration(to: .now)
+            // And, also once per wave and data version, what every report of it shares (the
+            // derived variables, the weighting summary): the server keeps this with the wave.
+            clock = .now
+            let prepared = try BarometerReport.prepare(wave)
+            let preparation = clock.duration(to: .now)
+            print(
+                #"{"wave":"\#(name)","work":"prepare","prepare_ms":\#(format(milliseconds(preparation))),"#
+                    + #""derived_bytes":\#(prepared.derivedByteCount)}"#)
             let county = try largestCounty(sample.dataset)
             let filterSets: [(String, [DomainFilter.Condition])] = [
                 ("none", []),
                 ("county", [.init(variable: "county", codes: [county])]),
                 ("county+sector", [.init(variable: "county", codes: [county]), .init(variable: "sector", codes: [1])]),
             ]
-            for (label, conditions) in filterSets {
+            // For profiling one case: FORNYE_BENCH_ONLY=resampled-10000/county/prepared (any part may be empty).
+            let only = (ProcessInfo.processInfo.environment["FORNYE_BENCH_ONLY"] ?? "").split(
+                separator: "/", omittingEmptySubsequences: false
+            ).map(String.init)
+            func wanted(_ part: Int, _ value: String) -> Bool {
+                only.count <= part || only[part].isEmpty || only[part] == value
+            }
+            guard wanted(0, name) else { continue }
+            for ((label, conditions), path) in filterSets.flatMap({ set in ["prepared", "scratch"].map { (set, $0) } })
+            where wanted(1, label) && wanted(2, path) {
                 let domain = try DomainFilter(conditions, in: sample.dataset)
                 let options = ReportOptions(domain: domain.isEmpty ? nil : domain)
+                // "prepared" is what the server does per filtered request; "scratch" also derives
+                // and calibrates (what every page cost before the prepared wave).
+                var hash: UInt64 = 0
                 func page() throws -> Int {
-                    HTMLRenderer.render(try BarometerReport.build(wave, options: options)).utf8.count
+                    let document =
+                        path == "prepared"
+                        ? try BarometerReport.build(prepared, options: options)
+                        : try BarometerReport.build(wave, options: options)
+                    let html = HTMLRenderer.render(document)
+                    hash = fnv1a(html)
+                    return html.utf8.count
                 }
                 _ = try page()  // warm-up
                 var times: [Double] = []
@@ -71,11 +103,13 @@ enum BarometerBenchmark {
                 processCPU.sort()
                 print(
                     "{\"wave\":\"\(name)\",\"rows\":\(sample.dataset.rowCount),\"filters\":\"\(label)\","
+                        + "\"path\":\"\(path)\","
                         + "\"calibration_ms\":\(format(milliseconds(calibration))),\"median_ms\":\(format(times[times.count / 2])),"
                         + "\"p90_ms\":\(format(times[times.count * 9 / 10])),\"min_ms\":\(format(times[0])),"
                         + "\"cpu_median_ms\":\(format(cpu[cpu.count / 2])),"
                         + "\"process_cpu_median_ms\":\(format(processCPU[processCPU.count / 2])),"
-                        + "\"page_bytes\":\(bytes),\"repetitions\":\(repetitions)}")
+                        + "\"page_bytes\":\(bytes),\"page_fnv1a\":\"\(String(hash, radix: 16))\",\"repetitions\":\(repetitions)}"
+                )
             }
         }
     }
@@ -131,6 +165,13 @@ enum BarometerBenchmark {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+    }
+
+    /// A fingerprint of the page, so that runs of different builds can be checked to give the same bytes.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }

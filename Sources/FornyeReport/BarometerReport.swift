@@ -15,9 +15,26 @@ public enum BarometerReport {
     public static func build(_ wave: Wave, options: ReportOptions = ReportOptions()) throws(StatisticsError)
         -> ReportDocument
     {
-        let full = try AnalysisData(wave.dataset, schema: options.schema)
-        // Calibrate on the whole wave, then estimate within the domain with the full design.
-        let weighting = try WeightingSummary(wave: wave, dataset: full.dataset)
+        try build(try prepare(wave, schema: options.schema), options: options)
+    }
+
+    /// What every report of the wave shares, whatever its options: the derived variables and the
+    /// calibrated design. Worth keeping when several reports of one wave are built (filtered pages).
+    public static func prepare(_ wave: Wave, schema: BarometerSchema = BarometerSchema()) throws(StatisticsError)
+        -> PreparedReportWave
+    {
+        try PreparedReportWave(wave: wave, schema: schema)
+    }
+
+    /// The report of a prepared wave: the same document `build(prepared.wave, options:)` makes,
+    /// without deriving and calibrating again. A schema other than the prepared one prepares afresh.
+    public static func build(_ prepared: PreparedReportWave, options: ReportOptions = ReportOptions())
+        throws(StatisticsError) -> ReportDocument
+    {
+        guard prepared.schema == options.schema else { return try build(prepared.wave, options: options) }
+        let wave = prepared.wave
+        let full = prepared.data
+        let weighting = prepared.weighting
         var data = full
         if let domain = options.domain, !domain.isEmpty {
             data = try full.restricted(to: domain.rows(in: wave.dataset))

@@ -167,10 +167,16 @@ enum RatioEngine {
         let estimates = problem.estimateCount
         let rowCount = problem.rowCount
         let rowsOfDomain = rowsOfDomains(problem)
-        // One buffer of influence columns for all domains: only a domain's rows are written, and
-        // they are cleared again after its variances.
-        var columns = [[Double]](repeating: [Double](repeating: 0, count: rowCount), count: estimates)
+        let calibrated = !design.calibrations.isEmpty
+        // A domain's influence values are formed only at its rows, row after row (`estimates` per
+        // row), in one flat buffer reused across domains. A calibrated design's variances are taken
+        // from them directly (`Linearization.variances(domainValues:...)`); otherwise they are
+        // spread into columns over every row (one buffer for all domains, cleared after each).
+        var columns =
+            calibrated ? [] : [[Double]](repeating: [Double](repeating: 0, count: rowCount), count: estimates)
+        var scores: [Double] = []
         var values = [Double](repeating: 0, count: estimates)
+        var ratios = [Double](repeating: 0, count: estimates)
         for domain in 0..<problem.domainCount {
             let denominator = result.denominatorTotal[domain]
             let rows = rowsOfDomain[domain]
@@ -178,6 +184,13 @@ enum RatioEngine {
                 for estimate in 0..<estimates { result.ratioVariance[domain * estimates + estimate] = .nan }
                 continue
             }
+            if !problem.estimatesTotals {
+                for estimate in 0..<estimates {
+                    ratios[estimate] = result.numeratorTotal[domain * estimates + estimate] / denominator
+                }
+            }
+            scores.removeAll(keepingCapacity: true)
+            scores.reserveCapacity(rows.count * estimates)
             for row in rows {
                 let weight = design.weights[row]
                 let x = problem.denominatorOfRow?[row] ?? 1
@@ -188,20 +201,28 @@ enum RatioEngine {
                 }
                 for estimate in 0..<estimates {
                     if problem.estimatesTotals {
-                        columns[estimate][row] = weight * values[estimate]
+                        scores.append(weight * values[estimate])
                     } else {
-                        let ratio = result.numeratorTotal[domain * estimates + estimate] / denominator
-                        columns[estimate][row] = weight * (values[estimate] - ratio * x) / denominator
+                        scores.append(weight * (values[estimate] - ratios[estimate] * x) / denominator)
                     }
                 }
             }
             let variances: [Double]
-            if design.calibrations.isEmpty {
+            if calibrated {
+                variances = try Linearization.variances(
+                    domainValues: scores, columns: estimates, rows: rows, design: design)
+            } else {
+                for estimate in 0..<estimates {
+                    for (position, row) in rows.enumerated() {
+                        columns[estimate][row] = scores[position * estimates + estimate]
+                    }
+                }
                 var inDomain = [Bool](repeating: false, count: rowCount)
                 for row in rows { inDomain[row] = true }
                 variances = try Linearization.variances(of: columns, design: design, presentRows: inDomain)
-            } else {
-                variances = try Linearization.variances(of: columns, design: design, rows: rows)
+                for estimate in 0..<estimates {
+                    for row in rows { columns[estimate][row] = 0 }
+                }
             }
             for estimate in 0..<estimates {
                 let cell = domain * estimates + estimate
@@ -210,7 +231,6 @@ enum RatioEngine {
                 } else {
                     result.ratioVariance[cell] = variances[estimate]
                 }
-                for row in rows { columns[estimate][row] = 0 }
             }
         }
     }

@@ -87,6 +87,49 @@ extension Linearization {
         _ scores: [[Double]], rows: [Int], design: SurveyDesign, basis: DomainResidualBasis, diagonalOnly: Bool
     ) throws(StatisticsError) -> (values: [Double], inaccurate: [Int]) {
         let k = scores.count
+        // The domain's values of every column, row after row (k per row), read once from the columns.
+        var values = [Double](repeating: 0, count: rows.count * k)
+        values.withUnsafeMutableBufferPointer { values in
+            for column in 0..<k {
+                scores[column].withUnsafeBufferPointer { scores in
+                    for (position, row) in rows.enumerated() { values[position * k + column] = scores[row] }
+                }
+            }
+        }
+        return try domainPass(
+            values: values, columns: k, rows: rows, design: design, basis: basis, diagonalOnly: diagonalOnly)
+    }
+
+    /// `variances(of:design:rows:)` for columns given only at the domain's rows, row after row
+    /// (`k` values per row, in `rows`' order), as `RatioEngine` forms them: a column over every row
+    /// is made only for what must go the full way (no residual basis, or cancellation).
+    static func variances(domainValues values: [Double], columns k: Int, rows: [Int], design: SurveyDesign)
+        throws(StatisticsError) -> [Double]
+    {
+        func expanded(_ columns: [Int]) -> [[Double]] {
+            columns.map { column in
+                var full = [Double](repeating: 0, count: design.rowCount)
+                for (position, row) in rows.enumerated() { full[row] = values[position * k + column] }
+                return full
+            }
+        }
+        guard let basis = design.residualBasis else {
+            return try variances(of: expanded(Array(0..<k)), design: design)
+        }
+        var (result, inaccurate) = try domainPass(
+            values: values, columns: k, rows: rows, design: design, basis: basis, diagonalOnly: true)
+        if !inaccurate.isEmpty {
+            let exact = try variances(of: expanded(inaccurate), design: design)
+            for (index, column) in inaccurate.enumerated() { result[column] = exact[index] }
+        }
+        return result
+    }
+
+    /// `domainPass` on the domain's values, row after row (`k` per row, in `rows`' order).
+    static func domainPass(
+        values: [Double], columns k: Int, rows: [Int], design: SurveyDesign, basis: DomainResidualBasis,
+        diagonalOnly: Bool
+    ) throws(StatisticsError) -> (values: [Double], inaccurate: [Int]) {
         let projection = basis.projection
         let q = projection.groupCount
         let margins = projection.marginCount
@@ -121,70 +164,45 @@ extension Linearization {
         var magnitude = [Double](repeating: 0, count: k)
         var zSum = [Double](repeating: 0, count: strata * k)
         var zAbsolute = [Double](repeating: 0, count: strata * k)
-        var residual = [Double](repeating: 0, count: k)
-        var fitted = [Double](repeating: 0, count: k)
-        // The domain's values of every column, row after row (k per row), read once from the columns.
-        var values = [Double](repeating: 0, count: rows.count * k)
-        for column in 0..<k {
-            scores[column].withUnsafeBufferPointer { scores in
-                for (position, row) in rows.enumerated() { values[position * k + column] = scores[row] }
-            }
-        }
         projection.groupOfEntry.withUnsafeBufferPointer { groups in
             projection.weightOfEntry.withUnsafeBufferPointer { weights in
                 projection.inverseWeightOfEntry.withUnsafeBufferPointer { inverseWeights in
                     values.withUnsafeBufferPointer { values in
                         coefficients.withUnsafeMutableBufferPointer { coefficients in
-                            for column in 0..<k {
-                                for group in 0..<q { means[group] = 0 }
-                                for (position, row) in rows.enumerated() {
-                                    let value = values[position * k + column]
-                                    if value == 0 { continue }
-                                    for margin in 0..<margins {
-                                        let entry = row * margins + margin
-                                        means[Int(groups[entry])] += value * inverseWeights[entry]
+                            means.withUnsafeMutableBufferPointer { means in
+                                for column in 0..<k {
+                                    for group in 0..<q { means[group] = 0 }
+                                    for (position, row) in rows.enumerated() {
+                                        let value = values[position * k + column]
+                                        if value == 0 { continue }
+                                        for margin in 0..<margins {
+                                            let entry = row * margins + margin
+                                            means[Int(groups[entry])] += value * inverseWeights[entry]
+                                        }
                                     }
-                                }
-                                for group in 0..<q { means[group] *= projection.inverseCount[group] }
-                                projection.map.withUnsafeBufferPointer { map in
-                                    for group in 0..<q {
-                                        var sum = 0.0
-                                        for other in 0..<q { sum += map[group * q + other] * means[other] }
-                                        coefficients[column * q + group] = sum
+                                    for group in 0..<q { means[group] *= projection.inverseCount[group] }
+                                    projection.map.withUnsafeBufferPointer { map in
+                                        for group in 0..<q {
+                                            var sum = 0.0
+                                            for other in 0..<q { sum += map[group * q + other] * means[other] }
+                                            coefficients[column * q + group] = sum
+                                        }
                                     }
                                 }
                             }
 
-                            for (position, row) in rows.enumerated() {
-                                let stratum = Int(basis.stratumOfRow[row])
-                                let factor = scale[stratum]
-                                if factor == 0 { continue }
-                                let base = row * margins
-                                for column in 0..<k {
-                                    let z = values[position * k + column]
-                                    var u = 0.0
-                                    for margin in 0..<margins {
-                                        u +=
-                                            weights[base + margin]
-                                            * coefficients[column * q + Int(groups[base + margin])]
-                                    }
-                                    fitted[column] = u
-                                    residual[column] = z - u
-                                    zSum[stratum * k + column] += z
-                                    zAbsolute[stratum * k + column] += abs(z)
-                                    magnitude[column] += factor * (residual[column] * residual[column] + u * u)
-                                }
-                                if diagonalOnly {
-                                    for column in 0..<k {
-                                        total[column] +=
-                                            factor
-                                            * (residual[column] * residual[column] - fitted[column] * fitted[column])
-                                    }
-                                } else {
-                                    for a in 0..<k {
-                                        for b in a..<k {
-                                            total[a * k + b] +=
-                                                factor * (residual[a] * residual[b] - fitted[a] * fitted[b])
+                            // Buffers, not arrays, in the loop over the domain's rows: no
+                            // uniqueness or bounds checks per cell (the same sums in the same order).
+                            total.withUnsafeMutableBufferPointer { total in
+                                magnitude.withUnsafeMutableBufferPointer { magnitude in
+                                    zSum.withUnsafeMutableBufferPointer { zSum in
+                                        zAbsolute.withUnsafeMutableBufferPointer { zAbsolute in
+                                            Self.accumulate(
+                                                rows: rows, k: k, q: q, margins: margins, diagonalOnly: diagonalOnly,
+                                                stratumOfRow: basis.stratumOfRow, scale: scale, groups: groups,
+                                                weights: weights, values: values,
+                                                coefficients: UnsafeBufferPointer(coefficients),
+                                                total: total, magnitude: magnitude, zSum: zSum, zAbsolute: zAbsolute)
                                         }
                                     }
                                 }
@@ -261,6 +279,58 @@ extension Linearization {
             }
         }
         return (total, inaccurate)
+    }
+
+    /// The domain's rows' part of `domainPass`: per row its fitted values u and residuals z − u,
+    /// summed into the cross-products (or squares), the magnitudes and the per-stratum sums.
+    private static func accumulate(
+        rows: [Int], k: Int, q: Int, margins: Int, diagonalOnly: Bool, stratumOfRow: [Int32], scale: [Double],
+        groups: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>, values: UnsafeBufferPointer<Double>,
+        coefficients: UnsafeBufferPointer<Double>, total: UnsafeMutableBufferPointer<Double>,
+        magnitude: UnsafeMutableBufferPointer<Double>, zSum: UnsafeMutableBufferPointer<Double>,
+        zAbsolute: UnsafeMutableBufferPointer<Double>
+    ) {
+        let residual = UnsafeMutableBufferPointer<Double>.allocate(capacity: k)
+        let fitted = UnsafeMutableBufferPointer<Double>.allocate(capacity: k)
+        residual.initialize(repeating: 0)
+        fitted.initialize(repeating: 0)
+        defer {
+            residual.deallocate()
+            fitted.deallocate()
+        }
+        stratumOfRow.withUnsafeBufferPointer { stratumOfRow in
+            scale.withUnsafeBufferPointer { scale in
+                for (position, row) in rows.enumerated() {
+                    let stratum = Int(stratumOfRow[row])
+                    let factor = scale[stratum]
+                    if factor == 0 { continue }
+                    let base = row * margins
+                    for column in 0..<k {
+                        let z = values[position * k + column]
+                        var u = 0.0
+                        for margin in 0..<margins {
+                            u += weights[base + margin] * coefficients[column * q + Int(groups[base + margin])]
+                        }
+                        fitted[column] = u
+                        residual[column] = z - u
+                        zSum[stratum * k + column] += z
+                        zAbsolute[stratum * k + column] += abs(z)
+                        magnitude[column] += factor * (residual[column] * residual[column] + u * u)
+                    }
+                    if diagonalOnly {
+                        for column in 0..<k {
+                            total[column] +=
+                                factor * (residual[column] * residual[column] - fitted[column] * fitted[column])
+                        }
+                    } else {
+                        for a in 0..<k {
+                            let (ra, fa) = (residual[a], fitted[a])
+                            for b in a..<k { total[a * k + b] += factor * (ra * residual[b] - fa * fitted[b]) }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Results below this fraction of the terms they came from go the full way.

@@ -12,7 +12,12 @@ struct PreparedWave: Sendable {
     var shortTitle: String
     var status: WaveRecord.Status
     /// The report's view of the wave: the calibrated design, with its raking report.
-    var wave: Wave
+    let wave: Wave
+    /// The wave's derived variables and weighting summary, made once with the wave and shared
+    /// by every report of it (each filter combination), so a filtered page pays only for its
+    /// domain. Forgotten with the wave when its data change. A failure is kept, not thrown, so
+    /// what needs no report (the estimates API) still works; the report throws it.
+    let report: Result<PreparedReportWave, StatisticsError>
 
     var dataset: Dataset { wave.dataset }
     var design: SurveyDesign { wave.design }
@@ -231,7 +236,7 @@ final class BarometerStore: Sendable {
     }
 
     /// Rakes the stored design to the wave's margins once, so every report and estimate uses
-    /// the same calibrated weights.
+    /// the same calibrated weights, and derives what every report of the wave shares.
     static func prepare(_ stored: StoredWave, status: WaveRecord.Status) throws -> PreparedWave {
         var design = try stored.design()
         var calibration: RakingReport?
@@ -243,7 +248,8 @@ final class BarometerStore: Sendable {
             weightSource: stored.weightSource, calibration: calibration, shortTitle: stored.shortTitle,
             structureDate: stored.structureDate)
         return PreparedWave(
-            slug: stored.slug, title: stored.title, shortTitle: stored.shortTitle, status: status, wave: wave)
+            slug: stored.slug, title: stored.title, shortTitle: stored.shortTitle, status: status, wave: wave,
+            report: Result { () throws(StatisticsError) in try BarometerReport.prepare(wave) })
     }
 
     /// The report for a wave within the filters' domain, small cells suppressed unless `suppressed`
@@ -286,7 +292,7 @@ final class BarometerStore: Sendable {
         let options = ReportOptions(
             disclosure: suppressed ? DisclosureRules() : nil,
             domain: filters.isEmpty ? nil : try filters.domain(in: wave.dataset))
-        return try BarometerReport.build(wave.wave, options: options)
+        return try BarometerReport.build(try wave.report.get(), options: options)
     }
 }
 

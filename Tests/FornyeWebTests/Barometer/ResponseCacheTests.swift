@@ -1,4 +1,6 @@
 import Fluent
+import FornyeReport
+import FornyeStatistics
 import FornyeStorage
 import Testing
 import Vapor
@@ -207,6 +209,42 @@ import VaporTesting
             #expect(store.version(of: Self.wave) == version + 1)
             #expect(after.body.string != before.body.string)
             #expect(store.version(of: DemoContent.followUpSlug) == 0)
+        }
+    }
+
+    /// A filtered page is computed from the wave's prepared report (derived variables, weighting),
+    /// kept with the wave: a new response in the domain must reach the next filtered page.
+    @Test func aNewResponseReachesTheNextFilteredPage() async throws {
+        try await withTestApp { app in
+            func counties() async throws -> [Int32: Int] {
+                let stored = try await WaveRepository(database: app.db).load(slug: Self.wave)
+                return Dictionary(try stored.dataset.codes(of: "county").map { ($0, 1) }, uniquingKeysWith: +)
+            }
+            let before = try await counties()
+            let record = try #require(try await WaveRepository(database: app.db).record(slug: Self.wave))
+            let copy = try #require(
+                try await ResponseRecord.query(on: app.db).filter(\.$wave.$id == record.requireID()).first())
+            func addCopy() async throws -> ResponseRecord {
+                let added = ResponseRecord(
+                    waveID: try record.requireID(), answersJSON: copy.answersJSON, weight: copy.weight,
+                    stratum: copy.stratum, psu: copy.psu)
+                try await added.create(on: app.db)
+                return added
+            }
+            // The county the copy counts in, found from the stored data alone, then the copy removed.
+            let probe = try await addCopy()
+            let after = try await counties()
+            let county = try #require(after.first { before[$0.key] != $0.value }?.key)
+            let count = try #require(after[county])
+            try await probe.delete(on: app.db)
+
+            let stale = try await app.get(Self.page + "?county=\(county)").body.string
+            #expect(stale.contains("(\(NorwegianFormat.count(count - 1)) svar)"))
+            _ = try await addCopy()
+            app.barometerStore.invalidateCatalog()
+            let fresh = try await app.get(Self.page + "?county=\(county)").body.string
+            #expect(fresh.contains("(\(NorwegianFormat.count(count)) svar)"))
+            #expect(!fresh.contains("(\(NorwegianFormat.count(count - 1)) svar)"))
         }
     }
 
