@@ -27,8 +27,9 @@ public enum HTMLRenderer {
         header(document, into: &writer)
         tableOfContents(document, into: &writer)
         writer.open("main")
+        let charts = document.chartSVGs()
         for section in document.sections {
-            render(section, synthetic: document.synthetic, into: &writer)
+            render(section, synthetic: document.synthetic, charts: charts, into: &writer)
         }
         writer.close("main")
         writer.open("footer")
@@ -79,7 +80,9 @@ public enum HTMLRenderer {
         writer.line()
     }
 
-    private static func render(_ section: ReportSection, synthetic: Bool, into writer: inout MarkupWriter) {
+    private static func render(
+        _ section: ReportSection, synthetic: Bool, charts: [String: String], into writer: inout MarkupWriter
+    ) {
         writer.open("section", ["id": section.id, "aria-labelledby": "\(section.id)-heading"])
         if synthetic { banner(into: &writer) }
         writer.element("h2", ["id": "\(section.id)-heading"], text: section.heading)
@@ -87,13 +90,13 @@ public enum HTMLRenderer {
             writer.element("p", ["class": "lead"], text: paragraph)
         }
         for figure in section.figures {
-            render(figure, into: &writer)
+            render(figure, chart: charts[figure.id], into: &writer)
         }
         writer.close("section")
         writer.line()
     }
 
-    private static func render(_ figure: ReportFigure, into writer: inout MarkupWriter) {
+    private static func render(_ figure: ReportFigure, chart: String?, into writer: inout MarkupWriter) {
         writer.open("figure", ["id": figure.id, "aria-labelledby": "\(figure.id)-caption"])
         writer.open("figcaption", ["id": "\(figure.id)-caption"])
         writer.element("span", ["class": "number"], text: figure.number + ". ")
@@ -102,7 +105,7 @@ public enum HTMLRenderer {
         writer.element("span", ["class": "base"], text: figure.base)
         writer.close("figcaption")
         writer.open("div", ["class": fitsBeside(figure) ? "figure-body" : "figure-body stacked"])
-        if let chart = figure.chart { writer.raw(chart.svg()) }
+        if let chart { writer.raw(chart) }
         render(figure.table, id: "\(figure.id)-table", into: &writer)
         writer.close("div")
         if !figure.notes.isEmpty || !figure.table.notes.isEmpty {

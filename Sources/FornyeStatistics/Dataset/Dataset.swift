@@ -75,19 +75,25 @@ public struct Dataset: Sendable {
         guard rows.count == rowCount else {
             throw .lengthMismatch(variable: "domain", expected: rowCount, actual: rows.count)
         }
+        // A domain is usually a small part of the wave: start from empty columns and copy the
+        // domain's cells, rather than copying every cell and then blanking most of them.
+        let domain = rows.indices.filter { rows[$0] }
         var restricted: [String: Column] = [:]
         restricted.reserveCapacity(columns.count)
         for (name, column) in columns {
             switch column {
-            case .codes(var codes):
-                for row in 0..<rowCount where !rows[row] { codes[row] = Column.systemMissing }
-                restricted[name] = .codes(codes)
-            case .numbers(var values):
-                for row in 0..<rowCount where !rows[row] { values[row] = .nan }
-                restricted[name] = .numbers(values)
-            case .texts(var texts):
-                for row in 0..<rowCount where !rows[row] { texts[row] = nil }
-                restricted[name] = .texts(texts)
+            case .codes(let codes):
+                var kept = [Int32](repeating: Column.systemMissing, count: rowCount)
+                for row in domain { kept[row] = codes[row] }
+                restricted[name] = .codes(kept)
+            case .numbers(let values):
+                var kept = [Double](repeating: .nan, count: rowCount)
+                for row in domain { kept[row] = values[row] }
+                restricted[name] = .numbers(kept)
+            case .texts(let texts):
+                var kept = [String?](repeating: nil, count: rowCount)
+                for row in domain { kept[row] = texts[row] }
+                restricted[name] = .texts(kept)
             }
         }
         return Dataset(validated: codebook, rowCount: rowCount, columns: restricted)
