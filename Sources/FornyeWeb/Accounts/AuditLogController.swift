@@ -52,8 +52,6 @@ struct AuditLogPage {
         let filter = filter
         let names = Dictionary(
             users.compactMap { user in user.id.map { ($0, user.email) } }, uniquingKeysWith: { a, _ in a })
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
         let layout = PageLayout(title: language.pick("Revisjonslogg", "Audit log"), request: request)
         return layout.render {
             el("h1") { language.pick("Revisjonslogg", "Audit log") }
@@ -108,7 +106,7 @@ struct AuditLogPage {
                     el("tbody") {
                         for entry in result.entries {
                             el("tr") {
-                                el("td") { formatter.string(from: entry.occurredAt) }
+                                el("td") { TimeText.node(entry.occurredAt, language) }
                                 el("td") {
                                     entry.actorID.map { names[$0] ?? $0.uuidString }
                                         ?? language.pick("(ingen innlogget bruker)", "(no signed-in user)")

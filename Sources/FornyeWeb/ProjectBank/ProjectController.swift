@@ -219,7 +219,6 @@ struct ProjectController: RouteCollection {
         let record = try await visible(request)
         let versions = try await ProjectRepository(database: request.db).versions(of: record)
         let language = Language.of(request)
-        let formatter = ISO8601DateFormatter()
         let layout = PageLayout(title: language.pick("Versjonshistorikk", "Version history"), request: request)
         return HTMLPage(
             layout.render {
@@ -230,7 +229,7 @@ struct ProjectController: RouteCollection {
                     el("thead") {
                         el("tr") {
                             for (nb, en) in [
-                                ("Versjon", "Version"), ("Tidspunkt", "Time"), ("Av", "By"), ("Handling", "Action"),
+                                ("Versjon", "Version"), ("Tidspunkt (UTC)", "Time (UTC)"), ("Av", "By"), ("Handling", "Action"),
                                 ("Endrede felt", "Changed fields"), ("Status", "Status"),
                             ] {
                                 el("th", ["scope": "col"]) { language.pick(nb, en) }
@@ -241,7 +240,7 @@ struct ProjectController: RouteCollection {
                         for version in versions {
                             el("tr") {
                                 el("th", ["scope": "row", "class": "num"]) { "\(version.version)" }
-                                el("td") { formatter.string(from: version.createdAt) }
+                                el("td") { TimeText.node(version.createdAt, language) }
                                 el("td") { version.author }
                                 el("td") {
                                     // A code no version of Fornye writes is shown as it is stored.

@@ -43,11 +43,22 @@ import VaporTesting
             let norwegian = try await bank.get(app, "\(location)/historikk", editor).body.string
             #expect(norwegian.contains("Finansiering, Forskningsinvolvering, Målgruppe"), "\(norwegian)")
             #expect(!norwegian.contains("financing") && !norwegian.contains("targetGroup"))
+            // Times as people read them, the exact instant kept for machines.
+            #expect(norwegian.contains("<time datetime=\"20") && norwegian.contains(" kl. "))
             let english = try await bank.get(app, "\(location)/historikk?lang=en", editor).body.string
             #expect(english.contains("Financing, Research involvement, Target group"))
             // The edit form labels the same field with the same words.
             let form = try await bank.get(app, "\(location)/rediger", editor).body.string
             #expect(form.contains("<label for=\"felt-financing\">Finansiering</label>"))
         }
+    }
+
+    @Test func timesReadAsDatesInEachLanguage() {
+        // 2026-11-29 14:01:02 UTC.
+        let moment = Date(timeIntervalSince1970: 1_795_960_862)
+        #expect(TimeText.text(moment, .nb) == "29.11.2026 kl. 14:01")
+        #expect(TimeText.text(moment, .en) == "29 Nov 2026 14:01")
+        let markup = TimeText.node(moment, .nb).render()
+        #expect(markup == "<time datetime=\"2026-11-29T14:01:02Z\">29.11.2026 kl. 14:01</time>")
     }
 }
