@@ -229,7 +229,8 @@ struct ProjectController: RouteCollection {
                     el("thead") {
                         el("tr") {
                             for (nb, en) in [
-                                ("Versjon", "Version"), ("Tidspunkt (UTC)", "Time (UTC)"), ("Av", "By"), ("Handling", "Action"),
+                                ("Versjon", "Version"), ("Tidspunkt (UTC)", "Time (UTC)"), ("Av", "By"),
+                                ("Handling", "Action"),
                                 ("Endrede felt", "Changed fields"), ("Status", "Status"),
                             ] {
                                 el("th", ["scope": "col"]) { language.pick(nb, en) }
