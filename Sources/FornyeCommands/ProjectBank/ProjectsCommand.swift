@@ -32,7 +32,7 @@ struct ProjectsCommand: AsyncParsableCommand {
         @Option(help: "Status of the imported projects: draft or published.") var status: String = "draft"
         @Option(
             help: ArgumentHelp(
-                "For a CSV with other column names: a JSON object from Fornye's column to the file's.",
+                "For another system's CSV, or JSON array of flat objects: a JSON object from Fornye's column to the file's.",
                 discussion: #"E.g. {"title": "Prosjektnavn", "summary": "Beskrivelse", "stage": "Fase"}"#,
                 valueName: "mapping.json")) var columns: String?
         @OptionGroup var storage: StorageOptions
@@ -43,7 +43,6 @@ struct ProjectsCommand: AsyncParsableCommand {
             }
             var mapping = ProjectImportMapping.fornyeCSV
             if let columns {
-                guard !file.hasSuffix(".json") else { throw ValidationError("--columns applies to CSV files only") }
                 let names: [String: String]
                 do {
                     names = try JSONDecoder().decode(
@@ -58,10 +57,13 @@ struct ProjectsCommand: AsyncParsableCommand {
                     throw ValidationError("\(columns): \(error.description)")
                 }
             }
+            let mapped = columns != nil
             try await importProjects(file: file, storage: storage, status: status) { text, name in
-                name.hasSuffix(".json")
-                    ? try ProjectJSONImport.documents(Data(text.utf8), file: name)
-                    : try mapping.documents(text, file: name)
+                switch (name.hasSuffix(".json"), mapped) {
+                case (true, true): try mapping.documents(json: Data(text.utf8), file: name)
+                case (true, false): try ProjectJSONImport.documents(Data(text.utf8), file: name)
+                case (false, _): try mapping.documents(text, file: name)
+                }
             }
         }
     }

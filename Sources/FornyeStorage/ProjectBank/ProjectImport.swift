@@ -63,7 +63,41 @@ public struct ProjectImportMapping: Sendable {
     /// Every row of `text` as a document, or the first problem located by file, line and column.
     /// Each document is also validated, so an import either loads whole or not at all.
     public func documents(_ text: String, file: String) throws(ProjectError) -> [ProjectDocument] {
-        let rows = try ProjectCSV.table(text, file: file)
+        try documents(rows: try ProjectCSV.table(text, file: file), file: file)
+    }
+
+    /// Every object of a JSON array read as a row of named fields (another system's flat export):
+    /// texts as they are, numbers and booleans written out, lists of plain values joined by «;»
+    /// as in the CSV, null as empty. Rows are numbered from 1 in the order of the array.
+    public func documents(json data: Data, file: String) throws(ProjectError) -> [ProjectDocument] {
+        let objects: [FlatJSON]
+        do {
+            objects = try JSONDecoder().decode([FlatJSON].self, from: data)
+        } catch {
+            throw .importFailed(file: file, row: nil, column: nil, message: "not a JSON array of objects")
+        }
+        var rows: [(line: Int, values: [String: String])] = []
+        for (index, element) in objects.enumerated() {
+            guard case .object(let object) = element else {
+                throw .importFailed(file: file, row: index + 1, column: nil, message: "is not a JSON object")
+            }
+            var values: [String: String] = [:]
+            for (name, value) in object {
+                guard let text = value.flatText else {
+                    throw .importFailed(
+                        file: file, row: index + 1, column: name,
+                        message: "holds a nested object; a mapped import reads flat fields only")
+                }
+                values[name] = text
+            }
+            rows.append((index + 1, values))
+        }
+        return try documents(rows: rows, file: file)
+    }
+
+    func documents(rows: [(line: Int, values: [String: String])], file: String) throws(ProjectError)
+        -> [ProjectDocument]
+    {
         if let first = rows.first {
             for column in requiredColumns where first.values[column] == nil {
                 throw .importFailed(file: file, row: 1, column: column, message: "the header lacks this column")
@@ -301,6 +335,51 @@ public enum ProjectJSONImport {
         case .keyNotFound: "missing field"
         case .dataCorrupted(let context): "not valid JSON: \(context.debugDescription)"
         @unknown default: "\(error)"
+        }
+    }
+}
+
+/// Any JSON value, as a mapped import reads it.
+private indirect enum FlatJSON: Decodable {
+    case null, bool(Bool), integer(Int), number(Double), text(String), list([FlatJSON])
+    case object([String: FlatJSON])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .text(value)
+        } else if let value = try? container.decode([FlatJSON].self) {
+            self = .list(value)
+        } else {
+            self = .object(try container.decode([String: FlatJSON].self))
+        }
+    }
+
+    /// The value as a CSV cell, or nil for what a flat row cannot hold (objects, nested lists).
+    var flatText: String? {
+        switch self {
+        case .null: return ""
+        case .bool(let value): return value ? "true" : "false"
+        case .integer(let value): return String(value)
+        case .number(let value): return String(value)
+        case .text(let value): return value
+        case .object: return nil
+        case .list(let items):
+            var parts: [String] = []
+            for item in items {
+                if case .list = item { return nil }
+                guard let text = item.flatText else { return nil }
+                parts.append(text)
+            }
+            return parts.joined(separator: ";")
         }
     }
 }

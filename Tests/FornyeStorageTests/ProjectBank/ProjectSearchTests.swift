@@ -193,6 +193,48 @@ import Testing
         #expect(throws: ProjectError.self) { try ProjectImportMapping.renamed(["tittel": "Navn"]) }
     }
 
+    /// Another system's JSON (an array of flat objects) through the same mapping: numbers, booleans
+    /// and lists become cells as in the CSV; a nested object is refused with its row and field.
+    @Test func aColumnMappingImportsAnotherSystemsJSON() throws {
+        let mapping = try ProjectImportMapping.renamed([
+            "title": "navn", "summary": "beskrivelse", "stage": "fase", "owner_municipality": "kommunenr",
+            "innovation_types": "typer", "evaluated": "evaluert", "sector": "sektor",
+        ])
+        let json = Data(
+            #"""
+            [{"navn": "Digitalt tilsyn", "beskrivelse": "Sensorer", "fase": "pilot", "kommunenr": "4003",
+              "typer": [1, 3], "evaluert": true, "sektor": 2, "lessons": null, "ukjent": "hoppes over"}]
+            """#.utf8)
+        let documents = try mapping.documents(json: json, file: "annen.json")
+        #expect(documents.count == 1)
+        #expect(documents[0].title == "Digitalt tilsyn" && documents[0].stage == .pilot)
+        #expect(documents[0].innovationTypes == [1, 3] && documents[0].evaluated && documents[0].sector == 2)
+        #expect(documents[0].ownerMunicipality == "4003" && documents[0].lessons.isEmpty)
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "annen.json", row: 2, column: "fase", message: "unknown stage «ferdig»")
+        ) {
+            try mapping.documents(
+                json: Data(
+                    #"[{"navn": "A", "beskrivelse": "B", "fase": "idea"}, {"navn": "C", "beskrivelse": "D", "fase": "ferdig"}]"#
+                        .utf8),
+                file: "annen.json")
+        }
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "annen.json", row: 1, column: "navn",
+                message: "holds a nested object; a mapped import reads flat fields only")
+        ) {
+            try mapping.documents(json: Data(#"[{"navn": {"nb": "A"}}]"#.utf8), file: "annen.json")
+        }
+        #expect(
+            throws: ProjectError.importFailed(
+                file: "annen.json", row: nil, column: nil, message: "not a JSON array of objects")
+        ) {
+            try mapping.documents(json: Data("{".utf8), file: "annen.json")
+        }
+    }
+
     @Test func brokenImportFilesGiveLocatedErrorsAndSaveNothing() async throws {
         let header =
             "entry_type,cid,id,rtype,name,url,contact,description,geoextent,geocoverage,geocoverage_codes,status\n"
