@@ -38,24 +38,30 @@ struct M0045CreateProjectTerms: AsyncMigration {
                 """
             ).run()
             try await sql.raw("\(unsafeRaw: Self.countFunction)").run()
-            for (event, tables) in [
-                ("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
-                ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
-            ] {
-                try await sql.raw(
-                    """
-                    CREATE TRIGGER project_terms_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event)
-                    ON project_search REFERENCING \(unsafeRaw: tables)
-                    FOR EACH STATEMENT EXECUTE FUNCTION project_terms_count()
-                    """
-                ).run()
-            }
+            try await Self.createCountTriggers(on: sql)
         } else {
             try await sql.raw(
                 "CREATE TABLE project_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
             ).run()
         }
         try await ProjectTermCounts.rebuild(on: sql, codes: false)
+    }
+
+    /// The statement triggers on `project_search` that call `project_terms_count()` (0047's revert
+    /// puts them back after dropping its own function).
+    static func createCountTriggers(on sql: any SQLDatabase) async throws {
+        for (event, tables) in [
+            ("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
+            ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+        ] {
+            try await sql.raw(
+                """
+                CREATE TRIGGER project_terms_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event)
+                ON project_search REFERENCING \(unsafeRaw: tables)
+                FOR EACH STATEMENT EXECUTE FUNCTION project_terms_count()
+                """
+            ).run()
+        }
     }
 
     /// The trigger function as this migration created it (0047 replaces it, and restores it on revert).

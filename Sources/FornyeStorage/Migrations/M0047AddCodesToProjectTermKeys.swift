@@ -44,18 +44,7 @@ struct M0047AddCodesToProjectTermKeys: AsyncMigration {
         try await sql.raw("ALTER TABLE project_term_keys ADD PRIMARY KEY (term, key) INCLUDE (weight)").run()
         try await sql.raw("DROP FUNCTION project_terms_count() CASCADE").run()
         try await sql.raw("\(unsafeRaw: M0045CreateProjectTerms.countFunction)").run()
-        for (event, tables) in [
-            ("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
-            ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
-        ] {
-            try await sql.raw(
-                """
-                CREATE TRIGGER project_terms_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event)
-                ON project_search REFERENCING \(unsafeRaw: tables)
-                FOR EACH STATEMENT EXECUTE FUNCTION project_terms_count()
-                """
-            ).run()
-        }
+        try await M0045CreateProjectTerms.createCountTriggers(on: sql)
     }
 
     /// 0045's function, writing the codes too; a project's rows are rewritten when its text,
