@@ -31,6 +31,7 @@ public enum StorageMigrations {
             M0047AddCodesToProjectTermKeys(),
             M0048PackCodesAndIndexNewest(),
             M0049CountBankVersions(),
+            M0060IndexProjectTermKeysByWeight(),
         ]
     }
 }

@@ -53,11 +53,11 @@ extension ProjectSearch {
         }
         let scoring = try await Self.scoring(frequencies, sql: sql)
         var candidates = try await Self.ranked(
-            groups, words: words, scoring: scoring, sql: sql, excluding: own, limit: 50)
+            groups, words: words, scoring: scoring, sql: sql, excluding: own, limit: 50, budget: budget)
         if candidates.isEmpty && paired {
             // No project shares two of them: the rarest term alone.
             candidates = try await Self.ranked(
-                [[rarest]], words: words, scoring: scoring, sql: sql, excluding: own, limit: 50)
+                [[rarest]], words: words, scoring: scoring, sql: sql, excluding: own, limit: 50, budget: budget)
         }
         guard !candidates.isEmpty else { return [] }
         let topic =
@@ -179,13 +179,14 @@ extension ProjectSearch {
         return frequencies.filter { $0.value > 0 }.mapValues { log(1 + total / Double($0)) }
     }
 
-    /// Published projects holding all the terms of any of `groups`, by text rank (higher is
-    /// better), best `limit`. PostgreSQL scores the holders from `project_term_keys` alone
-    /// (idf × weight, an index-only scan of the terms' entries) and reads the tsvector of the
-    /// best 200 only, for `ts_rank`; SQLite ranks every holder by bm25, which FTS5 does cheaply.
+    /// Published projects holding the terms of `groups`, by text rank (higher is better), best
+    /// `limit`. PostgreSQL scores holders from `project_term_keys` alone (idf × weight, index-only):
+    /// per term the `budget / terms` (at least 200) holders where it weighs most, those holding all
+    /// of a group first; it reads the tsvector of the best 200 only, for `ts_rank`. SQLite ranks
+    /// every holder of all the terms of a group by bm25, which FTS5 does cheaply.
     static func ranked(
         _ groups: [[String]], words: [String: String], scoring: [String: Double], sql: any SQLDatabase,
-        excluding own: Int?, limit: Int
+        excluding own: Int?, limit: Int, budget: Int
     ) async throws
         -> [(key: Int, rank: Double, packed: Int)]
     {
@@ -197,8 +198,12 @@ extension ProjectSearch {
             let values: [SQLQueryString] = terms.map { term in
                 "(CAST(\(bind: words[term] ?? term) AS TEXT), CAST(\(bind: scoring[term] ?? 1) AS DOUBLE PRECISION))"
             }
-            // Pairs: a holder must hold two of the terms (near enough to «both of one pair»).
+            // Pairs: holders of two of the terms (near enough to «both of one pair») come first.
             let required = groups.contains { $0.count > 1 } ? 2 : 1
+            // Each term's holders where it weighs most (migration 0060's index), newest first
+            // among equals: a bounded read however common the term (pairs are used exactly when
+            // every key term is common).
+            let perTerm = max(budget / max(terms.count, 1), 200)
             rows = try await sql.raw(
                 """
                 WITH q AS (
@@ -206,8 +211,11 @@ extension ProjectSearch {
                     unnest(tsvector_to_array(to_tsvector('norwegian', v.w) || to_tsvector('english', v.w))) l
                     GROUP BY l
                 ), c AS (
-                    SELECT t.key, SUM(q.idf * t.weight) AS s FROM q JOIN project_term_keys t ON t.term = q.term
-                    GROUP BY t.key HAVING COUNT(*) >= \(literal: required) ORDER BY s DESC, t.key LIMIT 200
+                    SELECT t.key, SUM(q.idf * t.weight) AS s FROM q CROSS JOIN LATERAL (
+                        SELECT k.key, k.weight FROM project_term_keys k WHERE k.term = q.term
+                        ORDER BY k.weight DESC, k.key DESC LIMIT \(literal: perTerm)
+                    ) t
+                    GROUP BY t.key ORDER BY COUNT(*) >= \(literal: required) DESC, s DESC, t.key LIMIT 200
                 )
                 SELECT f.key AS k, ts_rank(f.document, x.query) AS r, \(unsafeRaw: packed) AS c
                 FROM c JOIN project_search f ON f.key = c.key, (SELECT \(tsquery(terms, words)) AS query) x
