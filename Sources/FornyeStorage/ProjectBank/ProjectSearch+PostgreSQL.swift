@@ -4,19 +4,24 @@ import FluentSQL
 extension ProjectSearch {
     /// The page's keys and every match's facet codes (and, without facets, the total when known).
     /// A ranked search for one word, or for any of several («a or b»), reads its matches from
-    /// `project_term_keys` (``termKeyHits(_:query:match:offset:)``); other searches run two
-    /// statements side by side on two pooled connections: the facet codes of every match (the
-    /// narrow columns only, never the ranking) and the page, ranked by the database with LIMIT.
+    /// `project_term_keys` (``termKeyHits(_:query:match:offset:)``); other ranked searches make one
+    /// pass over their matches (``rankedHits(_:query:match:offset:)``); unranked ones (newest,
+    /// title) run two statements side by side on two pooled connections: the facet codes of every
+    /// match and the page, ordered by the database with LIMIT.
     static func postgresHits(
         _ sql: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool, offset: Int,
         counter: FacetCounter
     ) async throws -> (keys: [Int], counter: FacetCounter, total: Int?) {
         var counter = counter
-        if ranked, let match, anyOf(match),
-            let hits = try await termKeyHits(sql, query: query, match: match, offset: offset)
-        {
-            for packed in hits.codes { _ = counter.add(packed) }
-            return (hits.keys, counter, hits.total)
+        if ranked, let match {
+            let hits =
+                try await anyOf(match)
+                ? termKeyHits(sql, query: query, match: match, offset: offset)
+                : rankedHits(sql, query: query, match: match, offset: offset)
+            if let hits {
+                for packed in hits.codes { _ = counter.add(packed) }
+                return (hits.keys, counter, hits.total)
+            }
         }
         let codes: Task<[Int], any Error>? =
             query.facets ? Task { [query] in try await Self.codes(sql, query: query, match: match) } : nil
@@ -73,21 +78,8 @@ extension ProjectSearch {
     {
         var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCodes.code)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
-        let filters = FacetFilter(query).sql
-        // The facet columns, unpacked (bits as in `ProjectFacetCodes.packedSQL`), for the filters.
-        let columns = [
-            ("types", 0, 15), ("stage", 4, 15), ("sector", 8, 15), ("county", 12, 255), ("centrality", 20, 15),
-            ("research", 24, 15), ("evaluated", 28, 1),
-        ].map { "(m.codes >> \($0.1)) & \($0.2) AS \($0.0)" }.joined(separator: ", ")
-        let filtered: SQLQueryString =
-            filters.isEmpty
-            ? "SELECT m.key, m.s FROM m"
-            : "SELECT f.key, f.s FROM (SELECT m.key, m.s, \(unsafeRaw: columns) FROM m) f WHERE "
-                + filters.joined(separator: " AND ")
-        let summary: SQLQueryString =
-            query.facets
-            ? "(SELECT string_agg(codes::text, ' ') FROM m) AS codes, NULL::bigint AS n"
-            : "NULL::text AS codes, (SELECT COUNT(*) FROM r) AS n"
+        let filtered = facetFiltered(query, score: "s")
+        let summary = summary(query, counted: "r")
         let rows = try await sql.raw(
             """
             WITH q AS (
@@ -120,6 +112,61 @@ extension ProjectSearch {
             ) z
             """
         ).all()
+        return try pageAndSummary(rows)
+    }
+
+    /// A ranked search with any other tsquery (words that must all occur, phrases, negations):
+    /// one pass over the matches reads each one's `project_search` row once, for `ts_rank` and
+    /// its packed codes together (before, the codes and the page were two statements that each
+    /// visited every match's ~2 kB row); the page is then ranked and cut from that materialized
+    /// set. The order is `ts_rank` (then key), as `pageKeys` orders.
+    static func rankedHits(_ sql: any SQLDatabase, query: ProjectQuery, match: String, offset: Int) async throws
+        -> (keys: [Int], codes: [Int], total: Int)?
+    {
+        let packed = ProjectFacetCodes.packedSQL("f.")
+        let rows = try await sql.raw(
+            """
+            WITH m AS MATERIALIZED (
+                SELECT f.key, ts_rank(f.document, q.query, 1) AS s, \(unsafeRaw: packed) AS codes
+                FROM \(from(match: match, postgres: true))
+                WHERE \(conditions(query, match: match, postgres: true, facets: false))
+            ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
+            SELECT NULL::integer AS k, NULL::bigint AS o, false AS unsupported, \(summary(query, counted: "r"))
+            UNION ALL
+            SELECT * FROM (
+                SELECT r.key, row_number() OVER (ORDER BY r.s DESC, r.key) AS o, NULL::boolean, NULL::text,
+                NULL::bigint FROM r ORDER BY o LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
+            ) z
+            """
+        ).all()
+        return try pageAndSummary(rows)
+    }
+
+    /// `m`'s matches (key, `score`, packed codes) that pass the facet filters, as (key, score):
+    /// the filter columns are unpacked from the codes (bits as in `ProjectFacetCodes.packedSQL`).
+    private static func facetFiltered(_ query: ProjectQuery, score: String) -> SQLQueryString {
+        let filters = FacetFilter(query).sql
+        guard !filters.isEmpty else { return "SELECT m.key, m.\(unsafeRaw: score) AS s FROM m" }
+        let columns = [
+            ("types", 0, 15), ("stage", 4, 15), ("sector", 8, 15), ("county", 12, 255), ("centrality", 20, 15),
+            ("research", 24, 15), ("evaluated", 28, 1),
+        ].map { "(m.codes >> \($0.1)) & \($0.2) AS \($0.0)" }.joined(separator: ", ")
+        return
+            "SELECT f.key, f.s FROM (SELECT m.key, m.\(unsafeRaw: score) AS s, \(unsafeRaw: columns) FROM m) f WHERE "
+            + filters.joined(separator: " AND ")
+    }
+
+    /// The summary columns: every match's codes (with facets; near misses of the facet filters
+    /// included), or the number of filtered matches in `counted`.
+    private static func summary(_ query: ProjectQuery, counted: String) -> SQLQueryString {
+        query.facets
+            ? "(SELECT string_agg(codes::text, ' ') FROM m) AS codes, NULL::bigint AS n"
+            : "NULL::text AS codes, (SELECT COUNT(*) FROM \(unsafeRaw: counted)) AS n"
+    }
+
+    /// Reads the summary row and the page rows of `termKeyHits`/`rankedHits`; nil when the
+    /// summary says the query is not one this path answers.
+    private static func pageAndSummary(_ rows: [any SQLRow]) throws -> (keys: [Int], codes: [Int], total: Int)? {
         var page: [(order: Int, key: Int)] = []
         var codes: [Int] = []
         var total = 0

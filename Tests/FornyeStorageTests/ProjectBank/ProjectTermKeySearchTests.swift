@@ -23,60 +23,10 @@ import Testing
 
     @Test func termKeysGiveWhatTheTsvectorsGiveOnPostgreSQL() async throws {
         try await withPostgresProjectStorage { database in
-            let repository = ProjectRepository(database: database)
-            try await repository.createAll(relevanceCorpus, by: .importer, status: .published)
-            // More holders of «innovasjon», differing in where and how often it occurs.
-            var extra: [ProjectDocument] = []
-            for index in 0..<12 {
-                var item = document(
-                    "Prosjekt \(index)" + (index % 3 == 0 ? " om innovasjon" : ""),
-                    String(repeating: "innovasjon ", count: index % 4) + "i kommunen",
-                    owner: index % 2 == 0 ? "0301" : "4601", types: [1 + index % 4], sector: 1 + index % 2,
-                    body: index % 5 == 0 ? "Ingen treff her." : "Mer innovasjon i tjenestene.")
-                item.evaluated = index % 3 == 1
-                extra.append(item)
-            }
-            try await repository.createAll(extra, by: .importer, status: .published)
-            try await repository.create(document("Innovasjon i utkast", "Ikke publisert"), by: admin)
-            let sql = database as! any SQLDatabase
-            var queries: [ProjectQuery] = []
-            for text in ["innovasjon", "innovasjoner", "chatbot", "questions", "barnehage or chatbot", "finnesikke"] {
-                var query = ProjectQuery()
-                query.text = text
-                queries.append(query)
-                query.statuses = [.published, .draft]
-                queries.append(query)
-                query.counties = ["03"]
-                query.types = [1, 2]
-                queries.append(query)
-                query.perPage = 3
-                query.page = 2
-                queries.append(query)
-                query = ProjectQuery()
-                query.text = text
-                query.owner = "0301"
-                query.evaluated = false
-                queries.append(query)
-            }
-            var compared = 0
-            for query in queries {
-                let match = ProjectSearch.match(query.text, postgres: true)!
-                let offset = (query.page - 1) * query.perPage
-                let hits = try #require(
-                    try await ProjectSearch.termKeyHits(sql, query: query, match: match, offset: offset))
-                let keys = try await ProjectSearch.pageKeys(
-                    sql, query: query, match: match, ranked: true, offset: offset)
-                #expect(hits.keys == keys, "«\(query.text)» page \(query.page)")
-                let codes = try await ProjectSearch.codes(sql, query: query, match: match)
-                #expect(hits.codes.sorted() == codes.sorted(), "«\(query.text)»")
-                var unfacetted = query
-                unfacetted.facets = false
-                let counted = try #require(
-                    try await ProjectSearch.termKeyHits(sql, query: unfacetted, match: match, offset: offset))
-                #expect(
-                    counted.total == (try await ProjectSearch.count(sql, query: query, match: match)),
-                    "«\(query.text)»")
-                if !keys.isEmpty { compared += 1 }
+            let sql = try await Self.seed(database)
+            let texts = ["innovasjon", "innovasjoner", "chatbot", "questions", "barnehage or chatbot", "finnesikke"]
+            let compared = try await Self.compare(Self.queries(texts), on: sql) { sql, query, match, offset in
+                try await ProjectSearch.termKeyHits(sql, query: query, match: match, offset: offset)
             }
             #expect(compared > 10)
             // Text PostgreSQL parses into more than an OR of lexemes is left to the tsvector path.
@@ -84,5 +34,94 @@ import Testing
             phrase.text = "e-helse"
             #expect(try await ProjectSearch.termKeyHits(sql, query: phrase, match: "e-helse", offset: 0) == nil)
         }
+    }
+
+    /// Other ranked searches (all words, phrases, negations) read each match once for rank and
+    /// codes together: the same page, total and codes as the separate statements.
+    @Test func onePassGivesWhatTheSeparateStatementsGiveOnPostgreSQL() async throws {
+        try await withPostgresProjectStorage { database in
+            let sql = try await Self.seed(database)
+            let texts = [
+                "innovasjon kommunen", "innovasjon tjenestene", "\"mer innovasjon\"", "innovasjon -utkast",
+                "e-helse", "barnehage språk", "finnesikke innovasjon",
+            ]
+            let compared = try await Self.compare(Self.queries(texts), on: sql) { sql, query, match, offset in
+                try await ProjectSearch.rankedHits(sql, query: query, match: match, offset: offset)
+            }
+            #expect(compared > 10)
+        }
+    }
+
+    /// The relevance corpus, a dozen more holders of «innovasjon» (differing in where and how
+    /// often it occurs, owner, type, sector, evaluation) and one draft.
+    static func seed(_ database: any Database) async throws -> any SQLDatabase {
+        let repository = ProjectRepository(database: database)
+        try await repository.createAll(relevanceCorpus, by: .importer, status: .published)
+        // More holders of «innovasjon», differing in where and how often it occurs.
+        var extra: [ProjectDocument] = []
+        for index in 0..<12 {
+            var item = document(
+                "Prosjekt \(index)" + (index % 3 == 0 ? " om innovasjon" : ""),
+                String(repeating: "innovasjon ", count: index % 4) + "i kommunen",
+                owner: index % 2 == 0 ? "0301" : "4601", types: [1 + index % 4], sector: 1 + index % 2,
+                body: index % 5 == 0 ? "Ingen treff her." : "Mer innovasjon i tjenestene.")
+            item.evaluated = index % 3 == 1
+            extra.append(item)
+        }
+        try await repository.createAll(extra, by: .importer, status: .published)
+        try await repository.create(document("Innovasjon i utkast", "Ikke publisert"), by: admin)
+        return database as! any SQLDatabase
+    }
+
+    /// Each text plain, with drafts, with two facet filters, on page 2 of 3, and for one owner.
+    static func queries(_ texts: [String]) -> [ProjectQuery] {
+        var queries: [ProjectQuery] = []
+        for text in texts {
+            var query = ProjectQuery()
+            query.text = text
+            queries.append(query)
+            query.statuses = [.published, .draft]
+            queries.append(query)
+            query.counties = ["03"]
+            query.types = [1, 2]
+            queries.append(query)
+            query.perPage = 3
+            query.page = 2
+            queries.append(query)
+            query = ProjectQuery()
+            query.text = text
+            query.owner = "0301"
+            query.evaluated = false
+            queries.append(query)
+        }
+        return queries
+    }
+
+    /// Compares `search` with the separate page, codes and count statements for every query;
+    /// returns how many pages were not empty.
+    static func compare(
+        _ queries: [ProjectQuery], on sql: any SQLDatabase,
+        _ search: (any SQLDatabase, ProjectQuery, String, Int) async throws -> (keys: [Int], codes: [Int], total: Int)?
+    ) async throws -> Int {
+        var compared = 0
+        for query in queries {
+            let match = ProjectSearch.match(query.text, postgres: true)!
+            let offset = (query.page - 1) * query.perPage
+            let hits = try #require(try await search(sql, query, match, offset))
+            let keys = try await ProjectSearch.pageKeys(
+                sql, query: query, match: match, ranked: true, offset: offset)
+            #expect(hits.keys == keys, "«\(query.text)» page \(query.page)")
+            let codes = try await ProjectSearch.codes(sql, query: query, match: match)
+            #expect(hits.codes.sorted() == codes.sorted(), "«\(query.text)»")
+            var unfacetted = query
+            unfacetted.facets = false
+            let counted = try #require(try await search(sql, unfacetted, match, offset))
+            #expect(counted.keys == keys, "«\(query.text)» page \(query.page), no facets")
+            #expect(
+                counted.total == (try await ProjectSearch.count(sql, query: query, match: match)),
+                "«\(query.text)»")
+            if !keys.isEmpty { compared += 1 }
+        }
+        return compared
     }
 }
