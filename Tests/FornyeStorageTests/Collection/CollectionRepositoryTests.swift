@@ -80,16 +80,25 @@ import Testing
             #expect(try await repository.link(tokenHash: "hash-b") == nil)
             #expect(try await repository.saveDraft(invitationID: invitationID, answers: answers))
             let answers = answers
-            let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
-                for attempt in 0..<8 {
-                    group.addTask {
-                        let database = storage.database
-                        return try await CollectionRepository(database: database).submit(
-                            invitationID: invitationID, submissionKey: attempt < 4 ? "key-1" : "key-\(attempt)",
-                            answers: answers, instrument: instrument)
+            // Two at a time, each through its own connection (another event loop's), so the two
+            // transactions really race on SQLite's write lock. Never more than one per connection:
+            // a queued request would wait on the pool's 10 s clock, which a full parallel test run
+            // can starve of the cooperative threads that hand the connection on.
+            let one = storage.database
+            let other = try #require(storage.database(beside: one))
+            var outcomes: [SubmissionOutcome] = []
+            for wave in 0..<4 {
+                outcomes += try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
+                    for (index, database) in [one, other].enumerated() {
+                        let attempt = 2 * wave + index
+                        group.addTask {
+                            try await CollectionRepository(database: database).submit(
+                                invitationID: invitationID, submissionKey: attempt < 4 ? "key-1" : "key-\(attempt)",
+                                answers: answers, instrument: instrument)
+                        }
                     }
+                    return try await group.reduce(into: []) { $0.append($1) }
                 }
-                return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(outcomes.filter { $0 == .accepted }.count == 1)
             #expect(try await ResponseRecord.query(on: storage.database).count() == 1)
