@@ -333,22 +333,6 @@ struct ProjectFormPage {
                     el("ul") { for item in missing { el("li") { language.pick(item.nb, item.en) } } }
                 }
             }
-            // Without JavaScript the panel shows what the last preview found; with it,
-            // /assets/lignende.js refills it from the fragment endpoint while the author writes.
-            el(
-                "div",
-                [
-                    "class": "similar-live",
-                    "data-similar-url": ProjectSimilarPanel.path(slug: slug) + "?lang=\(language.rawValue)",
-                ]
-            ) {
-                el("p", ["class": "similar-status", "id": "lignende-status", "hidden": ""]) {
-                    language.pick("Søker etter lignende prosjekter …", "Looking for similar projects …")
-                }
-                el("div", ["id": "lignende-panel", "aria-live": "polite"]) {
-                    if !similar.isEmpty { ProjectSimilarPanel.section(similar, language: language) }
-                }
-            }
             el(
                 "form",
                 [
@@ -371,6 +355,23 @@ struct ProjectFormPage {
                         "startDate", document.startDate ?? "",
                         hint: "ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD")
                     textField("endDate", document.endDate ?? "")
+                }
+                // Right after the project is named and summed up, where the author is looking. Without
+                // JavaScript it shows what the last preview found; with it, /assets/lignende.js
+                // refills it from the fragment endpoint while the author writes.
+                el(
+                    "div",
+                    [
+                        "class": "similar-live",
+                        "data-similar-url": ProjectSimilarPanel.path(slug: slug) + "?lang=\(language.rawValue)",
+                    ]
+                ) {
+                    el("p", ["class": "similar-status", "id": "lignende-status", "hidden": ""]) {
+                        language.pick("Søker etter lignende prosjekter …", "Looking for similar projects …")
+                    }
+                    el("div", ["id": "lignende-panel", "aria-live": "polite"]) {
+                        if !similar.isEmpty { ProjectSimilarPanel.section(similar, language: language) }
+                    }
                 }
                 el("fieldset") {
                     el("legend") { language.pick("2. Problem, løsning og nyhet", "2. Problem, solution and novelty") }
