@@ -9,6 +9,7 @@
 # In a shared worktree: /work/bin/inwt NAME scripts/livesimilar/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# FORNYE=.build/release/fornye for timings (LATENCY below).
 FORNYE=${FORNYE:-.build/debug/fornye}
 PORT=${PORT:-8093}
 WORK=$(mktemp -d /tmp/fornye-livesimilar.XXXXXX)
@@ -22,8 +23,9 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do curl -sf "$FORNYE_URL/health" > /dev/null && break; sleep 0.2; done
 printf '%s\n' "$EDITOR_PASSWORD" | "$FORNYE" user create --database-url "$DB" --email "$EDITOR_EMAIL" \
     --name "Kari Redaktør" --role municipality_editor --municipality 0301 --password-stdin > /dev/null
-CHROME_PROFILE="$WORK/chrome" python3 scripts/livesimilar/check.py
-status=$?
-grep -c "lignende" "$WORK/server.log" | sed 's/^/server log lines naming lignende: /'
+status=0
+CHROME_PROFILE="$WORK/chrome" python3 scripts/livesimilar/check.py || status=$?
+# LATENCY=N also times N fragment requests (scripts/livesimilar/latency.py).
+if [ -n "${LATENCY:-}" ]; then python3 scripts/livesimilar/latency.py "$LATENCY" || status=$?; fi
 rm -rf "$WORK"
 exit $status
