@@ -5,7 +5,8 @@
 
 Signs in, then POSTs N drafts (the four drafts of ProjectSimilarTests in turn, one keystroke's
 worth longer each time so none repeats) to /prosjekter/ny/lignende over one kept-alive connection
-and prints p50 / p95 / max in ms. Loopback only.
+and prints p50 / p95 / max in ms; with SERVER_PID (run.sh sets it) also the server process's CPU
+time per request (user + system, from /proc). Loopback only.
 """
 import http.client
 import os
@@ -27,6 +28,14 @@ DRAFTS = [
     {"title": "Help for residents in debt", "targetGroup": "Debtors",
      "summary": "A chatbot helps debtors find debt relief and counselling quickly."},
 ]
+
+
+def cpu_ms(pid):
+    """The process's user + system CPU time in ms (Linux /proc), or None."""
+    if not pid:
+        return None
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -51,9 +60,14 @@ def main():
             return 1
         if index >= 10:  # the first ten warm the caches
             times.append(elapsed)
+        if index == 9:
+            cpu_start = cpu_ms(os.environ.get("SERVER_PID"))
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
     print(f"{count} requests: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms")
+    cpu_end = cpu_ms(os.environ.get("SERVER_PID"))
+    if cpu_start is not None and cpu_end is not None:
+        print(f"server CPU {(cpu_end - cpu_start) / count:.1f} ms per request")
     return 0
 
 

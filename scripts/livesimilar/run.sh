@@ -19,6 +19,7 @@ export EDITOR_EMAIL="redaktor@example.no"
 export EDITOR_PASSWORD="korrekt hest batteri stift"
 "$FORNYE" serve --database-url "$DB" --port "$PORT" > "$WORK/server.log" 2>&1 &
 server=$!
+export SERVER_PID=$server
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do curl -sf "$FORNYE_URL/health" > /dev/null && break; sleep 0.2; done
 printf '%s\n' "$EDITOR_PASSWORD" | "$FORNYE" user create --database-url "$DB" --email "$EDITOR_EMAIL" \
