@@ -45,6 +45,10 @@ enum StyleSheet {
         button:hover, .button:hover { background: var(--accent-dark); color: #fff; }
         .error-message { color: var(--error); font-weight: 600; }
         .notice { padding: .6rem 1rem; background: var(--bg-soft); border-left: 4px solid var(--accent); }
+        .similar-live { margin: 1rem 0; }
+        .similar-status { color: var(--muted); font-style: italic; margin: .5rem 0; }
+        .similar-status[hidden] { display: none; }
+        .similar-none { color: var(--muted); margin: .5rem 0 1rem; }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
           clip: rect(0 0 0 0); white-space: nowrap; }
         .tag { font-weight: 700; color: var(--warn-ink); }

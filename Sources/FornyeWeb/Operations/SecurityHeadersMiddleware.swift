@@ -4,7 +4,8 @@ import Vapor
 /// Vapor's `ErrorMiddleware`, so responses made from thrown errors carry them too.
 ///
 /// The Content-Security-Policy allows no inline script or style at all: pages take their CSS
-/// from /assets/fornye.css and have no JavaScript.
+/// from /assets/fornye.css; the one script, the project form's live similar-projects panel, is
+/// the file /assets/lignende.js.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",

@@ -21,6 +21,9 @@ struct ProjectController: RouteCollection {
         authors.get(":slug", "rediger", use: editForm)
         authors.post(":slug", use: update)
         authors.post(":slug", "status", use: transition)
+        // The live "similar projects" panel of the new and the edit form (an HTML fragment).
+        authors.post("ny", "lignende", use: similarForNew)
+        authors.post(":slug", "lignende", use: similarForEdit)
         projects.get(":slug", "historikk", use: history)
         projects.get(":slug", "gjenbruk", use: projectReuse)
         routes.get("forskningspartnere", use: researchPartners)
@@ -193,6 +196,30 @@ struct ProjectController: RouteCollection {
             throw Abort(.forbidden, reason: "You may not edit this project now (du kan ikke redigere prosjektet nå).")
         }
         return try await save(request, existing: record)
+    }
+
+    /// The similar-projects panel for a draft of a new project: the form's fields in, the
+    /// fragment the form page shows out.
+    @Sendable func similarForNew(request: Request) async throws -> HTMLPage {
+        _ = try requireAuthor(request)
+        return try await similarFragment(request, excluding: nil)
+    }
+
+    /// The panel for the edit form, leaving the project itself out; whoever may open the edit
+    /// form may ask.
+    @Sendable func similarForEdit(request: Request) async throws -> HTMLPage {
+        let record = try await visible(request)
+        let author = try requireAuthor(request)
+        guard ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality) else {
+            throw Abort(.forbidden, reason: "You may not edit this project now (du kan ikke redigere prosjektet nå).")
+        }
+        return try await similarFragment(request, excluding: record.slug)
+    }
+
+    func similarFragment(_ request: Request, excluding slug: String?) async throws -> HTMLPage {
+        let draft = ProjectSimilarPanel.draft(try ProjectFormData(request))
+        let similar = try await ProjectSearch(database: request.db).similar(to: draft, excluding: slug)
+        return HTMLPage(ProjectSimilarPanel.fragment(similar, language: Language.of(request)).render())
     }
 
     @Sendable func transition(request: Request) async throws -> Response {

@@ -153,6 +153,57 @@ struct ProjectFormData {
     }
 }
 
+/// "Does this exist already?": the similar published projects the form shows, rendered the same
+/// in the page and in the fragment the live panel fetches (`POST …/lignende`).
+enum ProjectSimilarPanel {
+    /// The fragment endpoint for the new-project form (`slug` nil) or a project's edit form.
+    static func path(slug: String?) -> String {
+        "/prosjekter/\(slug ?? "ny")/lignende"
+    }
+
+    static func section(_ similar: [ProjectRecord], language: Language) -> Node {
+        el("section", ["class": "notice", "aria-labelledby": "lignende"]) {
+            el("h2", ["id": "lignende"]) {
+                language.pick(
+                    "Finnes dette allerede? Lignende prosjekter", "Does this exist already? Similar projects")
+            }
+            el("ul", ["class": "project-list"]) {
+                for other in similar { projectCard(other, language: language) }
+            }
+        }
+    }
+
+    /// What the live panel shows: the section, or a line saying nothing similar was found.
+    static func fragment(_ similar: [ProjectRecord], language: Language) -> Node {
+        if similar.isEmpty {
+            el("p", ["class": "similar-none"]) {
+                language.pick(
+                    "Ingen publiserte prosjekter ligner på utkastet så langt.",
+                    "No published project resembles the draft so far.")
+            }
+        } else {
+            section(similar, language: language)
+        }
+    }
+
+    /// The draft as far as `ProjectSearch.similar` reads it, each text cut to the length the form
+    /// accepts (the live panel answers while the author is still over a limit; saving reports it).
+    static func draft(_ data: ProjectFormData) -> ProjectDocument {
+        var draft = ProjectDocument()
+        draft.title = String(data.text("title").prefix(ProjectValidation.titleLimit))
+        draft.summary = String(data.text("summary").prefix(ProjectValidation.summaryLimit))
+        draft.problem = String(data.text("problem").prefix(ProjectValidation.textLimit))
+        draft.targetGroup = String(data.text("targetGroup").prefix(ProjectValidation.textLimit))
+        draft.serviceArea = String(data.text("serviceArea").prefix(ProjectValidation.textLimit))
+        draft.solution = String(data.text("solution").prefix(ProjectValidation.textLimit))
+        draft.innovationTypes = Array(
+            (data.fields["innovationTypes"] ?? []).compactMap { Int($0) }.prefix(ProjectValidation.listLimit))
+        draft.sector = data.int("sector")
+        draft.stage = ProjectStage(rawValue: data.text("stage")) ?? .idea
+        return draft
+    }
+}
+
 /// The long form, in sections, with the completeness indicator and similar projects shown
 /// before submission (the "Vis lignende" button re-renders without saving).
 struct ProjectFormPage {
@@ -169,6 +220,8 @@ struct ProjectFormPage {
     func render() -> String {
         let language = layout.language
         let document = document
+        var layout = layout
+        layout.scripts = [SimilarProjectsScript.path]
         let errorsByField = Dictionary(
             errors.map { (ProjectFormFields.formName($0.field), $0) }, uniquingKeysWith: { a, _ in a })
         func message(_ field: String) -> String? {
@@ -280,17 +333,6 @@ struct ProjectFormPage {
                     el("ul") { for item in missing { el("li") { language.pick(item.nb, item.en) } } }
                 }
             }
-            if !similar.isEmpty {
-                el("section", ["class": "notice", "aria-labelledby": "lignende"]) {
-                    el("h2", ["id": "lignende"]) {
-                        language.pick(
-                            "Finnes dette allerede? Lignende prosjekter", "Does this exist already? Similar projects")
-                    }
-                    el("ul", ["class": "project-list"]) {
-                        for other in similar { projectCard(other, language: language) }
-                    }
-                }
-            }
             el(
                 "form",
                 [
@@ -313,6 +355,23 @@ struct ProjectFormPage {
                         "startDate", document.startDate ?? "",
                         hint: "ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD")
                     textField("endDate", document.endDate ?? "")
+                }
+                // Right after the project is named and summed up, where the author is looking. Without
+                // JavaScript it shows what the last preview found; with it, /assets/lignende.js
+                // refills it from the fragment endpoint while the author writes.
+                el(
+                    "div",
+                    [
+                        "class": "similar-live",
+                        "data-similar-url": ProjectSimilarPanel.path(slug: slug) + "?lang=\(language.rawValue)",
+                    ]
+                ) {
+                    el("p", ["class": "similar-status", "id": "lignende-status", "hidden": ""]) {
+                        language.pick("Søker etter lignende prosjekter …", "Looking for similar projects …")
+                    }
+                    el("div", ["id": "lignende-panel", "aria-live": "polite"]) {
+                        if !similar.isEmpty { ProjectSimilarPanel.section(similar, language: language) }
+                    }
                 }
                 el("fieldset") {
                     el("legend") { language.pick("2. Problem, løsning og nyhet", "2. Problem, solution and novelty") }

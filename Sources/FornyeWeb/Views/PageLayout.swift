@@ -20,6 +20,9 @@ public struct PageLayout: Sendable {
     public var csrfToken: String?
     /// Reload the page after this many seconds (a progress page without JavaScript).
     public var refreshSeconds: Int?
+    /// Same-origin scripts (`/assets/…`) the page loads deferred; most pages have none, and the
+    /// Content-Security-Policy allows no inline script.
+    public var scripts: [String] = []
 
     public init(
         title: String, language: Language, path: String, synthetic: Bool = false, userName: String? = nil,
@@ -52,6 +55,7 @@ public struct PageLayout: Sendable {
                 if let refreshSeconds { el("meta", ["http-equiv": "refresh", "content": "\(refreshSeconds)"]) }
                 el("title") { "\(title) – Fornye" }
                 el("link", ["rel": "stylesheet", "href": "/assets/fornye.css"])
+                for script in scripts { el("script", ["src": script, "defer": ""]) }
             }
             el("body") {
                 el("a", ["class": "skip-link", "href": "#innhold"]) {

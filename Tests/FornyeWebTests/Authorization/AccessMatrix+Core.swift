@@ -3,6 +3,7 @@ extension AccessMatrix {
     static let core: [RouteAccess] = [
         RouteAccess(.GET, "/", .everyone),
         RouteAccess(.GET, "/assets/fornye.css", .everyone),
+        RouteAccess(.GET, "/assets/lignende.js", .everyone),
         RouteAccess(.GET, "/health", .everyone),
         // FORNYE_METRICS_TOKEN or loopback; tests have no peer address, so 403 for every caller.
         RouteAccess(.GET, "/metrics", .machine),

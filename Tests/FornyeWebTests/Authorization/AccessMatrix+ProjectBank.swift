@@ -14,6 +14,8 @@ extension AccessMatrix {
         RouteAccess(.GET, "/prosjekter/:slug/rediger", projectAuthors, sample: unknownProject + "/rediger"),
         RouteAccess(.POST, "/prosjekter/:slug", projectAuthors, sample: unknownProject),
         RouteAccess(.POST, "/prosjekter/:slug/status", projectAuthors, sample: unknownProject + "/status"),
+        RouteAccess(.POST, "/prosjekter/ny/lignende", projectAuthors),
+        RouteAccess(.POST, "/prosjekter/:slug/lignende", projectAuthors, sample: unknownProject + "/lignende"),
         RouteAccess(.GET, "/prosjekter/:slug/historikk", .everyone, sample: unknownProject + "/historikk"),
         RouteAccess(.GET, "/prosjekter/:slug/gjenbruk", .everyone, sample: unknownProject + "/gjenbruk"),
         RouteAccess(.POST, "/prosjekter/:slug/vedlegg", projectAuthors, sample: unknownProject + "/vedlegg"),
