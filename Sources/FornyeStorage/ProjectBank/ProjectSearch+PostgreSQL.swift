@@ -71,15 +71,22 @@ extension ProjectSearch {
     /// owner and packed codes, are one contiguous index-only range per lexeme; no match's
     /// `project_search` row is read except the best ``reranked`` ones, for `ts_rank`. The order is
     /// total and the same on every page: the re-ranked ones by `ts_rank` (then key), then the rest
-    /// by weight (then key). nil when PostgreSQL parsed the text into anything else (then the
-    /// tsvector path runs).
+    /// by weight (then key). Only top-N sorts run (the 200th weight, the re-ranked, the page), never
+    /// a sort of every match, and the rest is read only when the page reaches past the re-ranked.
+    /// nil when PostgreSQL parsed the text into anything else (then the tsvector path runs).
     static func termKeyHits(_ sql: any SQLDatabase, query: ProjectQuery, match: String, offset: Int) async throws
         -> (keys: [Int], codes: [Int], total: Int)?
     {
         var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCodes.code)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
+        let holders: SQLQueryString = conditions.joined(separator: " AND ")
         let filtered = facetFiltered(query, score: "s")
-        let summary = summary(query, counted: "r")
+        // Without facet filters every match passes: `m` itself, not a copy.
+        let passing = FacetFilter(query).sql.isEmpty ? "m" : "r"
+        let summary = summary(query, counted: passing)
+        // Top-N sorts only (never a sort of every match): the re-ranked by `ts_rank` (then key),
+        // then the rest by weight (then key).
+        let order = "p.t IS NULL, p.t DESC, CASE WHEN p.t IS NOT NULL THEN p.key END, p.s DESC, p.key"
         let rows = try await sql.raw(
             """
             WITH q AS (
@@ -88,28 +95,31 @@ extension ProjectSearch {
                 SELECT DISTINCT replace(x[1], '''''', '''') AS term
                 FROM q, regexp_matches(q.query::text, '''((?:[^'']|'''')*)''', 'g') x WHERE q.query::text !~ '[&<!]'
             ), m AS MATERIALIZED (
-                SELECT k.key, SUM(k.weight) AS s, MIN(k.codes) AS codes FROM l JOIN project_term_keys k ON k.term = l.term
-                WHERE \(conditions.joined(separator: " AND ")) GROUP BY k.key
-            ), r AS MATERIALIZED (
-                SELECT x.key, x.s, row_number() OVER (ORDER BY x.s DESC, x.key) AS n FROM (\(filtered)) x
-            ), c AS (
-                SELECT MIN(s) AS s FROM r WHERE n <= \(literal: reranked)
-            ), p AS (
-                SELECT t.key, t.n, ts_rank(d.document, q.query, 1) AS t
-                FROM (SELECT key, n FROM r WHERE n <= \(literal: rerankedAtMost) AND s >= (SELECT s FROM c)
-                      ORDER BY n LIMIT \(literal: rerankedAtMost)) t
-                JOIN project_search d ON d.key = t.key, q
+                -- One lexeme: its range as it is (each key once); several: summed per key.
+                SELECT k.key, k.weight::bigint AS s, k.codes FROM project_term_keys k
+                WHERE (SELECT COUNT(*) FROM l) = 1 AND k.term = (SELECT term FROM l) AND \(holders)
                 UNION ALL
-                SELECT key, n, NULL FROM r WHERE n > \(literal: rerankedAtMost) OR s < (SELECT s FROM c)
+                SELECT k.key, SUM(k.weight) AS s, MIN(k.codes) AS codes FROM l JOIN project_term_keys k ON k.term = l.term
+                WHERE (SELECT COUNT(*) FROM l) > 1 AND \(holders) GROUP BY k.key
+            ), r AS MATERIALIZED (\(filtered)
+            ), t AS MATERIALIZED (
+                SELECT r.key, r.s FROM \(unsafeRaw: passing) r
+                WHERE r.s >= COALESCE((SELECT s FROM \(unsafeRaw: passing) ORDER BY s DESC LIMIT 1 OFFSET \(literal: reranked - 1)), 0)
+                ORDER BY r.s DESC, r.key LIMIT \(literal: rerankedAtMost)
+            ), p AS (
+                SELECT t.key, t.s, ts_rank(d.document, q.query, 1) AS t FROM t JOIN project_search d ON d.key = t.key, q
+                UNION ALL
+                -- The rest only when the page reaches past the re-ranked.
+                SELECT r.key, r.s, NULL FROM \(unsafeRaw: passing) r
+                WHERE (SELECT COUNT(*) FROM t) < \(literal: offset + query.perPage)
+                AND NOT EXISTS (SELECT 1 FROM t WHERE t.key = r.key)
             )
             SELECT NULL::integer AS k, NULL::bigint AS o, q.query::text ~ '[&<!]' AS unsupported, \(summary) FROM q
             UNION ALL
-            SELECT * FROM (
-                SELECT p.key, row_number() OVER (
-                    ORDER BY p.t IS NULL, p.t DESC, CASE WHEN p.t IS NOT NULL THEN p.key END, p.n
-                ) AS o, NULL::boolean, NULL::text, NULL::bigint FROM p
-                ORDER BY o LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
-            ) z
+            SELECT p.key, row_number() OVER (ORDER BY \(unsafeRaw: order)), NULL::boolean, NULL::text, NULL::bigint FROM (
+                SELECT p.key, p.s, p.t FROM p ORDER BY \(unsafeRaw: order)
+                LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
+            ) p
             """
         ).all()
         return try pageAndSummary(rows)
@@ -133,9 +143,9 @@ extension ProjectSearch {
             ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
             SELECT NULL::integer AS k, NULL::bigint AS o, false AS unsupported, \(summary(query, counted: "r"))
             UNION ALL
-            SELECT * FROM (
-                SELECT r.key, row_number() OVER (ORDER BY r.s DESC, r.key) AS o, NULL::boolean, NULL::text,
-                NULL::bigint FROM r ORDER BY o LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
+            SELECT z.key, row_number() OVER (ORDER BY z.s DESC, z.key), NULL::boolean, NULL::text, NULL::bigint
+            FROM (
+                SELECT r.key, r.s FROM r ORDER BY r.s DESC, r.key LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
             ) z
             """
         ).all()

@@ -36,6 +36,41 @@ import Testing
         }
     }
 
+    /// Past the re-ranked best (more holders than ``ProjectSearch/reranked``), the rest follow by
+    /// weight: every holder is on exactly one page, and each page is the next slice of the order.
+    @Test func pagesPastTheReRankedCoverEveryHolderOnce() async throws {
+        try await withPostgresProjectStorage { database in
+            let repository = ProjectRepository(database: database)
+            let count = ProjectSearch.reranked + 40
+            let holders = (0..<count).map { index in
+                document(
+                    "Tiltak \(index)" + (index % 7 == 0 ? " for innovasjon" : ""),
+                    String(repeating: "innovasjon ", count: 1 + index % 3) + "og drift",
+                    body: index % 2 == 0 ? "Mer innovasjon." : "Annet arbeid.")
+            }
+            try await repository.createAll(holders, by: .importer, status: .published)
+            let sql = database as! any SQLDatabase
+            var query = ProjectQuery()
+            query.text = "innovasjon"
+            query.perPage = 30
+            var seen: [Int] = []
+            for page in 1...((count + 29) / 30) {
+                query.page = page
+                let hits = try #require(
+                    try await ProjectSearch.termKeyHits(sql, query: query, match: "innovasjon", offset: (page - 1) * 30)
+                )
+                #expect(hits.total == count)
+                seen += hits.keys
+            }
+            #expect(seen.count == count && Set(seen).count == count)
+            // A page starting inside the re-ranked and ending past them is the same slice.
+            query.perPage = 20
+            let across = try #require(
+                try await ProjectSearch.termKeyHits(sql, query: query, match: "innovasjon", offset: 190))
+            #expect(across.keys == Array(seen[190..<210]))
+        }
+    }
+
     /// Other ranked searches (all words, phrases, negations) read each match once for rank and
     /// codes together: the same page, total and codes as the separate statements.
     @Test func onePassGivesWhatTheSeparateStatementsGiveOnPostgreSQL() async throws {
