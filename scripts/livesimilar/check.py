@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Types a draft into the new-project form in headless Chromium and checks the live panel.
 
-Standard library only: signs in with urllib (CSRF double-submit cookie), puts the session into
+Standard library only (scripts/browser/devtools.py): signs in through the form, puts the session into
 Chromium, opens /prosjekter/ny, types a title and summary like the demo project «Jobb smartere»
 key by key (Input.insertText, as a person would, so the page's own input events fire), waits and
 checks that
@@ -13,12 +13,8 @@ then takes screenshots into docs/screenshots/. Run by scripts/livesimilar/run.sh
 """
 
 import base64
-import http.cookiejar
 import json
 import os
-import socket
-import struct
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -28,88 +24,8 @@ BASE = os.environ.get("FORNYE_URL", "http://127.0.0.1:8093")
 DEVTOOLS_PORT = int(os.environ.get("DEVTOOLS_PORT", "9343"))
 SHOTS = os.environ.get("SHOT_DIR", "docs/screenshots")
 
-
-class WebSocket:
-    """A minimal websocket client (RFC 6455: text frames, client masking), as scripts/xss has."""
-
-    def __init__(self, url):
-        parsed = urllib.parse.urlparse(url)
-        self.sock = socket.create_connection((parsed.hostname, parsed.port), timeout=30)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall(
-            (f"GET {parsed.path} HTTP/1.1\r\nHost: {parsed.hostname}:{parsed.port}\r\nUpgrade: websocket\r\n"
-             f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
-        response = b""
-        while b"\r\n\r\n" not in response:
-            response += self.sock.recv(1)
-        if b" 101 " not in response.split(b"\r\n")[0]:
-            raise RuntimeError(f"websocket handshake failed: {response!r}")
-
-    def send(self, text):
-        data = text.encode()
-        header = bytearray([0x81])
-        if len(data) < 126:
-            header.append(0x80 | len(data))
-        elif len(data) < 65536:
-            header += bytes([0x80 | 126]) + struct.pack(">H", len(data))
-        else:
-            header += bytes([0x80 | 127]) + struct.pack(">Q", len(data))
-        mask = os.urandom(4)
-        self.sock.sendall(bytes(header) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
-
-    def _exact(self, count):
-        data = b""
-        while len(data) < count:
-            chunk = self.sock.recv(count - len(data))
-            if not chunk:
-                raise RuntimeError("websocket closed")
-            data += chunk
-        return data
-
-    def receive(self):
-        message = b""
-        while True:
-            first, second = self._exact(2)
-            length = second & 0x7F
-            if length == 126:
-                length = struct.unpack(">H", self._exact(2))[0]
-            elif length == 127:
-                length = struct.unpack(">Q", self._exact(8))[0]
-            message += self._exact(length)
-            if first & 0x80:
-                return message.decode()
-
-
-class DevTools:
-    def __init__(self, ws_url):
-        self.ws = WebSocket(ws_url)
-        self.next_id = 0
-        self.events = []
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.ws.receive())
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-            self.events.append(message)
-
-    def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        return result.get("result", {}).get("value")
-
-    def wait_for(self, event, timeout=15):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            for index, message in enumerate(self.events):
-                if message.get("method") == event:
-                    del self.events[: index + 1]
-                    return message
-            self.events.append(json.loads(self.ws.receive()))
-        raise TimeoutError(event)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
+from devtools import chromium, sign_in  # noqa: E402
 
 
 # Before the page's own script: CSP reports, the panel's aria-busy changes, and the requests made.
@@ -127,25 +43,6 @@ new MutationObserver(records => {
     window.__live.busy.push(r.target.getAttribute('aria-busy'));
 }).observe(document, {attributes: true, subtree: true, attributeFilter: ['aria-busy']});
 """
-
-
-def sign_in(email, password):
-    jar = http.cookiejar.CookieJar()
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-    opener.open(f"{BASE}/logg-inn").read()
-    csrf = next(c.value for c in jar if c.name == "fornye_csrf")
-    body = urllib.parse.urlencode({"email": email, "password": password, "_csrf": csrf}).encode()
-    try:
-        opener.open(f"{BASE}/logg-inn", data=body)
-    except urllib.error.HTTPError as error:
-        if error.code != 303:
-            raise
-    return {c.name: c.value for c in jar}
 
 
 def screenshot(tools, name, selector=None):
@@ -250,32 +147,16 @@ def run(tools, cookies):
 
 
 def main():
-    cookies = sign_in(os.environ["EDITOR_EMAIL"], os.environ["EDITOR_PASSWORD"])
+    cookies = sign_in(BASE, os.environ["EDITOR_EMAIL"], os.environ["EDITOR_PASSWORD"])
     if "fornye_session" not in cookies:
         print("sign-in failed", cookies, file=sys.stderr)
         return 2
     profile = os.environ.get("CHROME_PROFILE", "/tmp/fornye-livesimilar-chrome")
-    chrome = subprocess.Popen(
-        ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--remote-debugging-port={DEVTOOLS_PORT}", f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        page = None
-        for _ in range(150):
-            try:
-                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{DEVTOOLS_PORT}/json/list"))
-                page = next(t for t in targets if t["type"] == "page")
-                break
-            except Exception:
-                time.sleep(0.2)
-        tools = DevTools(page["webSocketDebuggerUrl"])
+    with chromium(DEVTOOLS_PORT, profile) as tools:
         for domain in ("Page", "Network", "Runtime", "Log"):
             tools.call(f"{domain}.enable")
         tools.call("Page.addScriptToEvaluateOnNewDocument", source=RECORDER)
         problems = run(tools, cookies)
-    finally:
-        chrome.terminate()
-        chrome.wait(timeout=10)
     for problem in problems:
         print("PROBLEM:", problem)
     print("ok" if not problems else f"{len(problems)} problem(s)")

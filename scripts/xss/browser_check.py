@@ -2,7 +2,7 @@
 """Loads Fornye pages that show stored XSS payloads in headless Chromium and checks none executes.
 
 Standard library only: signs in with urllib (CSRF double-submit cookie), then drives Chromium
-through the DevTools protocol over a minimal websocket client. For every page it records
+through the DevTools protocol (scripts/browser/devtools.py). For every page it records
   - requests the browser made to /xss-hit (or a payload's src=x / @import), calls to fetch(), dialogs and CSP violations seen in the browser,
   - elements or attributes in the live DOM that only a payload could have made,
   - the number of times the marker fx55 shows as text,
@@ -12,12 +12,8 @@ Exit status 1 if any payload executed or made an element.
 """
 
 import base64
-import http.cookiejar
 import json
 import os
-import socket
-import struct
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -27,95 +23,8 @@ BASE = os.environ.get("FORNYE_URL", "http://127.0.0.1:8089")
 DEVTOOLS_PORT = int(os.environ.get("DEVTOOLS_PORT", "9339"))
 SHOTS = os.environ.get("SHOT_DIR", "docs/screenshots")
 
-
-# --- a minimal websocket client (RFC 6455: text frames, client masking, no extensions) ---
-class WebSocket:
-    def __init__(self, url):
-        parsed = urllib.parse.urlparse(url)
-        self.sock = socket.create_connection((parsed.hostname, parsed.port), timeout=30)
-        key = base64.b64encode(os.urandom(16)).decode()
-        request = (
-            f"GET {parsed.path} HTTP/1.1\r\nHost: {parsed.hostname}:{parsed.port}\r\n"
-            f"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-            "Sec-WebSocket-Version: 13\r\n\r\n"
-        )
-        self.sock.sendall(request.encode())
-        response = b""
-        while b"\r\n\r\n" not in response:
-            response += self.sock.recv(1)
-        if b" 101 " not in response.split(b"\r\n")[0]:
-            raise RuntimeError(f"websocket handshake failed: {response!r}")
-
-    def send(self, text):
-        data = text.encode()
-        header = bytearray([0x81])
-        if len(data) < 126:
-            header.append(0x80 | len(data))
-        elif len(data) < 65536:
-            header.append(0x80 | 126)
-            header += struct.pack(">H", len(data))
-        else:
-            header.append(0x80 | 127)
-            header += struct.pack(">Q", len(data))
-        mask = os.urandom(4)
-        self.sock.sendall(bytes(header) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
-
-    def _exact(self, count):
-        data = b""
-        while len(data) < count:
-            chunk = self.sock.recv(count - len(data))
-            if not chunk:
-                raise RuntimeError("websocket closed")
-            data += chunk
-        return data
-
-    def receive(self):
-        message = b""
-        while True:
-            first, second = self._exact(2)
-            length = second & 0x7F
-            if length == 126:
-                length = struct.unpack(">H", self._exact(2))[0]
-            elif length == 127:
-                length = struct.unpack(">Q", self._exact(8))[0]
-            payload = self._exact(length)
-            message += payload
-            if first & 0x80:  # FIN
-                return message.decode()
-
-
-class DevTools:
-    def __init__(self, ws_url):
-        self.ws = WebSocket(ws_url)
-        self.next_id = 0
-        self.events = []
-        self.requests = []  # every URL the browser asked for (Network.requestWillBeSent)
-
-    def _event(self, message):
-        if message.get("method") == "Network.requestWillBeSent":
-            self.requests.append(message["params"]["request"]["url"])
-        self.events.append(message)
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.ws.receive())
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-            self._event(message)
-
-    def wait_for(self, event, timeout=15):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            for index, message in enumerate(self.events):
-                if message.get("method") == event:
-                    del self.events[: index + 1]
-                    return message
-            self._event(json.loads(self.ws.receive()))
-        raise TimeoutError(event)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
+from devtools import chromium, sign_in  # noqa: E402
 
 
 # Installed before any page script could run: records payload fetches, dialogs and CSP reports.
@@ -148,55 +57,20 @@ INSPECT = r"""
 """
 
 
-def sign_in(email, password):
-    """Returns the session and CSRF cookie values after POST /logg-inn."""
-    jar = http.cookiejar.CookieJar()
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-    opener.open(f"{BASE}/logg-inn").read()
-    csrf = next(c.value for c in jar if c.name == "fornye_csrf")
-    body = urllib.parse.urlencode({"email": email, "password": password, "_csrf": csrf}).encode()
-    try:
-        opener.open(f"{BASE}/logg-inn", data=body)
-    except urllib.error.HTTPError as error:
-        if error.code != 303:
-            raise
-    return {c.name: c.value for c in jar}
-
-
 def main():
     admin_password = os.environ["ADMIN_PASSWORD"]
     token_link = os.environ["TOKEN_LINK"]  # a respondent's /svar/... address
-    cookies = sign_in("admin@example.no", admin_password)
+    cookies = sign_in(BASE, "admin@example.no", admin_password)
     if "fornye_session" not in cookies:
         print("sign-in failed", cookies, file=sys.stderr)
         return 2
 
     profile = os.environ.get("CHROME_PROFILE", "/tmp/fornye-xss-chrome")
-    chrome = subprocess.Popen(
-        ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--remote-debugging-port={DEVTOOLS_PORT}", f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{DEVTOOLS_PORT}/json/list"))
-                page = next(t for t in targets if t["type"] == "page")
-                break
-            except Exception:
-                time.sleep(0.2)
-        tools = DevTools(page["webSocketDebuggerUrl"])
+    with chromium(DEVTOOLS_PORT, profile) as tools:
         tools.call("Page.enable")
         tools.call("Network.enable")
         tools.call("Page.addScriptToEvaluateOnNewDocument", source=RECORDER)
         return run(tools, cookies, token_link)
-    finally:
-        chrome.terminate()
-        chrome.wait(timeout=10)
 
 
 def run(tools, cookies, token_link):

@@ -120,7 +120,7 @@ struct MultipartUpload {
                     ("bilde.png", Self.png, "text/html"),
                 ])
             #expect(uploaded.status == .seeOther)
-            let page = try await bank.get(app, "/prosjekter/\(slug)", editor)
+            let page = try await app.get("/prosjekter/\(slug)", headers: editor)
             let body = page.body.string
             #expect(body.contains("rapportfdp.pdf"))
             #expect(body.contains("bilde.png"))
@@ -131,10 +131,10 @@ struct MultipartUpload {
             let png = try #require(attachments.first)
             let path = "/prosjekter/\(slug)/vedlegg/\(png.id!.uuidString.lowercased())"
             // Draft: the public and other municipalities' editors get 404; the owner's editor the file.
-            #expect(try await bank.get(app, path).status == .notFound)
+            #expect(try await app.get(path).status == .notFound)
             let bergen = try await signIn(app, as: .municipalityEditor, municipality: "4601")
-            #expect(try await bank.get(app, path, bergen).status == .notFound)
-            let download = try await bank.get(app, path, editor)
+            #expect(try await app.get(path, headers: bergen).status == .notFound)
+            let download = try await app.get(path, headers: editor)
             #expect(download.status == .ok)
             // The stored type, not the uploader's claim (text/html), and always a download.
             #expect(download.headers.first(name: .contentType) == "image/png")
@@ -145,18 +145,18 @@ struct MultipartUpload {
             #expect(Data(buffer: download.body) == Self.png)
             // Published: the public downloads too, and sees the attachments in the exports.
             try await publish(app, slug, editor: editor)
-            #expect(try await bank.get(app, path).status == .ok)
-            let json = try await bank.get(app, "/api/v1/projects/\(slug)")
+            #expect(try await app.get(path).status == .ok)
+            let json = try await app.get("/api/v1/projects/\(slug)")
             #expect(json.body.string.contains("\"name\":\"bilde.png\""))
             #expect(json.body.string.contains("\"size\":\(Self.png.count)"))
             #expect(json.body.string.contains(png.id!.uuidString.lowercased()))
-            let csv = try await bank.get(app, "/prosjekter/eksport.csv")
+            let csv = try await app.get("/prosjekter/eksport.csv")
             #expect(csv.body.string.contains("rapportfdp.pdf"))
             // Published projects are not the editor's to change: removing is refused.
             let remove = try await bank.post(app, path + "/slett", editor, [:])
             #expect(remove.status == .forbidden)
             // The version history names the upload.
-            let history = try await bank.get(app, "/prosjekter/\(slug)/historikk")
+            let history = try await app.get("/prosjekter/\(slug)/historikk")
             #expect(history.body.string.contains("Vedlegg lagt til"))
         }
     }
@@ -203,17 +203,17 @@ struct MultipartUpload {
                     app, slug, editor, files: [("\(payload)-\(index).pdf", Self.pdf, "application/pdf")])
                 #expect(response.status == .seeOther, "payload \(index)")
             }
-            let page = try await bank.get(app, "/prosjekter/\(slug)", editor)
+            let page = try await app.get("/prosjekter/\(slug)", headers: editor)
             #expect(page.body.string.contains("fx55"))
             XSSCorpus.expectEscaped(page.body.string, "project page with attachment names")
             for attachment in try await ProjectAttachmentRecord.query(on: app.db).all() {
-                let download = try await bank.get(
-                    app, "/prosjekter/\(slug)/vedlegg/\(attachment.id!.uuidString.lowercased())", editor)
+                let download = try await app.get(
+                    "/prosjekter/\(slug)/vedlegg/\(attachment.id!.uuidString.lowercased())", headers: editor)
                 let disposition = try #require(download.headers.first(name: .contentDisposition))
                 #expect(disposition.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 })
                 #expect(disposition.filter { $0 == "\"" }.count == 2)
             }
-            let history = try await bank.get(app, "/prosjekter/\(slug)/historikk", editor)
+            let history = try await app.get("/prosjekter/\(slug)/historikk", headers: editor)
             XSSCorpus.expectEscaped(history.body.string, "history with attachment names")
         }
     }
@@ -231,7 +231,7 @@ struct MultipartUpload {
             #expect(try await bank.post(app, path, bergen, [:]).status == .notFound)
             #expect(try await bank.post(app, path, editor, [:]).status == .seeOther)
             #expect(try await ProjectAttachmentRecord.query(on: app.db).count() == 0)
-            let history = try await bank.get(app, "/prosjekter/\(slug)/historikk", editor)
+            let history = try await app.get("/prosjekter/\(slug)/historikk", headers: editor)
             #expect(history.body.string.contains("Vedlegg fjernet"))
             let audit = try await AuditEntryRecord.query(on: app.db).all().map(\.action)
             #expect(audit.contains("project.attachment_added") && audit.contains("project.attachment_removed"))

@@ -39,17 +39,17 @@ import VaporTesting
             let document = try record.document()
             #expect(document.contacts.map(\.name) == ["Kari Samtykke", "Ola Hemmelig", "Per Også"])
             #expect(document.links.map(\.url) == ["https://example.no/rapport", "http://example.no/video"])
-            let page = try await bank.get(app, "/prosjekter/\(slug)").body.string
+            let page = try await app.get("/prosjekter/\(slug)").body.string
             #expect(page.contains("Kari Samtykke") && page.contains("Per Også"))
             #expect(!page.contains("Ola Hemmelig") && !page.contains("ola@example.no"))
             #expect(page.contains("href=\"http://example.no/video\""))
             for path in ["/api/v1/projects/\(slug)", "/prosjekter/eksport.json", "/prosjekter/eksport.csv"] {
-                let body = try await bank.get(app, path).body.string
+                let body = try await app.get(path).body.string
                 #expect(body.contains("Kari Samtykke") || path.hasSuffix(".csv"), "\(path)")
                 #expect(!body.contains("Ola Hemmelig") && !body.contains("ola@example.no"), "\(path)")
             }
             // The admin sees every contact, marked.
-            let adminPage = try await bank.get(app, "/prosjekter/\(slug)", admin).body.string
+            let adminPage = try await app.get("/prosjekter/\(slug)", headers: admin).body.string
             #expect(adminPage.contains("Ola Hemmelig"))
         }
     }
@@ -93,12 +93,12 @@ import VaporTesting
 
     @Test func countsUseSingularAndFacetCountsStandApart() async throws {
         try await withTestApp { app in
-            let one = try await bank.get(app, "/prosjekter?q=velferdsteknologien").body.string
+            let one = try await app.get("/prosjekter?q=velferdsteknologien").body.string
             #expect(one.contains(">1 prosjekt<"))
             #expect(!one.contains("1 prosjekter"))
-            let english = try await bank.get(app, "/prosjekter?q=velferdsteknologien&lang=en").body.string
+            let english = try await app.get("/prosjekter?q=velferdsteknologien&lang=en").body.string
             #expect(english.contains(">1 project<"))
-            let all = try await bank.get(app, "/prosjekter").body.string
+            let all = try await app.get("/prosjekter").body.string
             #expect(all.contains(">3 prosjekter<"))
             #expect(!all.contains(") (1)"))
             #expect(all.contains("class=\"facet-count\""))
@@ -116,7 +116,7 @@ import VaporTesting
                     bank.form(["title": title, "ownerMunicipality": owner, "basedOn": "jobb-smartere-skien"]))
                 try await publish(app, try slug(created), admin: admin)
             }
-            let page = try await bank.get(app, "/prosjekter/gjenbruk")
+            let page = try await app.get("/prosjekter/gjenbruk")
             #expect(page.status == .ok)
             let body = page.body.string
             #expect(body.contains("<svg"))
@@ -133,27 +133,27 @@ import VaporTesting
             #expect(!body.contains("style="))
             #expect(body.contains("2 registrerte gjenbruk"))
             // The project's own "reused by" page.
-            let own = try await bank.get(app, "/prosjekter/jobb-smartere-skien/gjenbruk")
+            let own = try await app.get("/prosjekter/jobb-smartere-skien/gjenbruk")
             #expect(own.status == .ok)
             #expect(own.body.string.contains("Jobb smartere i Bergen"))
             #expect(own.body.string.contains("2 kommuner"))
-            let project = try await bank.get(app, "/prosjekter/jobb-smartere-skien").body.string
+            let project = try await app.get("/prosjekter/jobb-smartere-skien").body.string
             #expect(project.contains("href=\"/prosjekter/jobb-smartere-skien/gjenbruk\""))
-            #expect(try await bank.get(app, "/prosjekter/finnes-ikke/gjenbruk").status == .notFound)
+            #expect(try await app.get("/prosjekter/finnes-ikke/gjenbruk").status == .notFound)
         }
     }
 
     @Test func adminsCreateAndEditInstitutionsThatAreSuggestedAndAudited() async throws {
         try await withTestApp { app in
             let admin = try await signIn(app, as: .admin)
-            let form = try await bank.get(app, "/admin/institusjoner/ny", admin)
+            let form = try await app.get("/admin/institusjoner/ny", headers: admin)
             #expect(form.status == .ok)
             #expect(form.body.string.contains("<label for=\"felt-competence\">"))
             // Laid out like the project form: its class and a framed fieldset, and the style sheet
             // widens every kind of input the form has (the url input used to keep the browser's width).
             #expect(form.body.string.contains("class=\"project-form\""))
             #expect(form.body.string.contains("<legend>Institusjonen</legend>"))
-            let css = try await bank.get(app, "/assets/fornye.css").body.string
+            let css = try await app.get("/assets/fornye.css").body.string
             for type in ["text", "url"] {
                 #expect(form.body.string.contains("type=\"\(type)\""))
                 #expect(css.contains(".project-form input[type=\(type)]"))
@@ -179,7 +179,7 @@ import VaporTesting
                 .first())
             #expect(record.competenceAreas == ["sensorteknologi", "hjemmetjenester"])
             #expect(record.contact == "post@example.no")
-            let list = try await bank.get(app, "/admin/institusjoner", admin).body.string
+            let list = try await app.get("/admin/institusjoner", headers: admin).body.string
             #expect(list.contains("Senter for kommunal sensorteknologi"))
             let edited = try await bank.post(
                 app, "/admin/institusjoner/\(record.slug)", admin,
@@ -189,14 +189,14 @@ import VaporTesting
             let project = try await bank.post(
                 app, "/prosjekter", admin,
                 bank.form(["summary": "Sensorteknologi i hjemmet.", "seeksResearchPartner": "on"]))
-            let page = try await bank.get(app, "/prosjekter/\(try slug(project))", admin).body.string
+            let page = try await app.get("/prosjekter/\(try slug(project))", headers: admin).body.string
             #expect(page.contains("Senter for sensorteknologi"))
             let audit = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "institution.saved").count()
             #expect(audit == 2)
             // Editors and analysts may not.
             let editor = try await signIn(app, as: .municipalityEditor)
-            #expect(try await bank.get(app, "/admin/institusjoner/ny", editor).status == .forbidden)
-            #expect(try await bank.get(app, "/admin/institusjoner/finnes-ikke", admin).status == .notFound)
+            #expect(try await app.get("/admin/institusjoner/ny", headers: editor).status == .forbidden)
+            #expect(try await app.get("/admin/institusjoner/finnes-ikke", headers: admin).status == .notFound)
         }
     }
 
@@ -218,10 +218,10 @@ import VaporTesting
                 } else {
                     #expect(created.status == .seeOther, "payload \(index)")
                     let location = created.headers.first(name: .location) ?? ""
-                    let page = try await bank.get(app, location, admin).body.string
+                    let page = try await app.get(location, headers: admin).body.string
                     #expect(page.contains("fx55"))
                     XSSCorpus.expectEscaped(page, "contact payload \(index)")
-                    let form = try await bank.get(app, location + "/rediger", admin)
+                    let form = try await app.get(location + "/rediger", headers: admin)
                     XSSCorpus.expectEscaped(form.body.string, "form with contact payload \(index)")
                 }
                 let institution = try await bank.post(
@@ -234,13 +234,13 @@ import VaporTesting
                 XSSCorpus.expectEscaped(institution.body.string, "institution form \(index)")
             }
             for path in ["/admin/institusjoner", "/forskningspartnere"] {
-                let body = try await bank.get(app, path, admin).body.string
+                let body = try await app.get(path, headers: admin).body.string
                 #expect(body.contains("fx55"))
                 XSSCorpus.expectEscaped(body, "\(path)")
             }
             let slug = try #require(
                 try await ResearchInstitutionRecord.query(on: app.db).filter(\.$kind == "Annen").first()?.slug)
-            XSSCorpus.expectEscaped(try await bank.get(app, "/admin/institusjoner/\(slug)", admin).body.string)
+            XSSCorpus.expectEscaped(try await app.get("/admin/institusjoner/\(slug)", headers: admin).body.string)
         }
     }
 }

@@ -31,29 +31,23 @@ import VaporTesting
         return result!
     }
 
-    func get(_ app: Application, _ path: String, _ headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
-        var result: TestingHTTPResponse?
-        try await app.testing().test(.GET, path, headers: headers) { response in result = response }
-        return result!
-    }
-
     @Test func publicSearchShowsTheReportProjectsWithFacetsInBothLanguages() async throws {
         try await withTestApp { app in
-            let page = try await get(app, "/prosjekter")
+            let page = try await app.get("/prosjekter")
             #expect(page.status == .ok)
             let body = page.body.string
             #expect(body.contains("Jobb smartere"))
             #expect(body.contains("SMARTBY Stavanger"))
             #expect(body.contains("<legend>Fase</legend>"))
             #expect(body.contains("href=\"/prosjekter\" aria-current=\"page\""))
-            let search = try await get(app, "/prosjekter?q=velferdsteknologien&lang=en")
+            let search = try await app.get("/prosjekter?q=velferdsteknologien&lang=en")
             #expect(search.body.string.contains("Jobb smartere"))
             #expect(!search.body.string.contains("SMARTBY Stavanger"))
             #expect(search.body.string.contains("<legend>Stage</legend>"))
-            let filtered = try await get(app, "/prosjekter?county=11")
+            let filtered = try await app.get("/prosjekter?county=11")
             #expect(filtered.body.string.contains("SMARTBY Stavanger"))
             #expect(!filtered.body.string.contains("Jobb smartere"))
-            let project = try await get(app, "/prosjekter/jobb-smartere-skien")
+            let project = try await app.get("/prosjekter/jobb-smartere-skien")
             #expect(project.status == .ok)
             #expect(project.body.string.contains("Skien"))
             #expect(project.body.string.contains("Ukjent"))
@@ -68,12 +62,12 @@ import VaporTesting
             #expect(created.status == .seeOther)
             let location = try #require(created.headers.first(name: .location))
             let slug = String(location.dropFirst("/prosjekter/".count))
-            #expect(try await get(app, location).status == .notFound)  // public: a draft does not exist
-            #expect(try await get(app, "/api/v1/projects/\(slug)").status == .notFound)
-            #expect(try await get(app, location, editor).status == .ok)
+            #expect(try await app.get(location).status == .notFound)  // public: a draft does not exist
+            #expect(try await app.get("/api/v1/projects/\(slug)").status == .notFound)
+            #expect(try await app.get(location, headers: editor).status == .ok)
             // Another municipality's editor neither sees nor edits it.
             let bergen = try await signIn(app, as: .municipalityEditor, municipality: "4601")
-            #expect(try await get(app, location, bergen).status == .notFound)
+            #expect(try await app.get(location, headers: bergen).status == .notFound)
             #expect(try await post(app, location, bergen, form([:])).status == .notFound)
             // An editor may not create for another municipality.
             #expect(
@@ -87,13 +81,13 @@ import VaporTesting
             #expect(try await post(app, "\(location)/status", editor, ["status": "submitted"]).status == .seeOther)
             #expect(try await post(app, "\(location)/status", editor, ["status": "published"]).status == .forbidden)
             let admin = try await signIn(app, as: .admin)
-            #expect(try await get(app, "/prosjekter", admin).body.string.contains("Til godkjenning"))
+            #expect(try await app.get("/prosjekter", headers: admin).body.string.contains("Til godkjenning"))
             #expect(try await post(app, "\(location)/status", admin, ["status": "archived"]).status == .conflict)
             #expect(try await post(app, "\(location)/status", admin, ["status": "published"]).status == .seeOther)
-            #expect(try await get(app, location).status == .ok)
-            let api = try await get(app, "/api/v1/projects?q=hjemmeoppf%C3%B8lging")
+            #expect(try await app.get(location).status == .ok)
+            let api = try await app.get("/api/v1/projects?q=hjemmeoppf%C3%B8lging")
             #expect(api.body.string.contains("\"slug\":\"\(slug)\""))
-            let history = try await get(app, "\(location)/historikk")
+            let history = try await app.get("\(location)/historikk")
             #expect(history.body.string.contains("<td>Opprettet</td>"))
             #expect(
                 !history.body.string.contains("status:published") && !history.body.string.contains("status:submitted"))
@@ -132,14 +126,14 @@ import VaporTesting
             #expect(created.status == .seeOther)
             let location = try #require(created.headers.first(name: .location))
             for path in [location, "\(location)/rediger", "\(location)/historikk"] {
-                let body = try await get(app, path, admin).body.string
+                let body = try await app.get(path, headers: admin).body.string
                 #expect(!body.contains("<script>alert"), "\(path)")
                 #expect(!body.contains("<img src=x"), "\(path)")
                 #expect(
                     body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || path.hasSuffix("historikk"), "\(path)")
             }
             // Search results echo the query escaped too.
-            let search = try await get(app, "/prosjekter?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+            let search = try await app.get("/prosjekter?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
             #expect(!search.body.string.contains("<script>alert"))
         }
     }
@@ -180,7 +174,7 @@ import VaporTesting
 
     @Test func apiAndExportsServePublishedProjects() async throws {
         try await withTestApp { app in
-            let list = try await get(app, "/api/v1/projects?per_page=2")
+            let list = try await app.get("/api/v1/projects?per_page=2")
             #expect(list.status == .ok)
             struct Page: Decodable {
                 var total: Int
@@ -191,12 +185,12 @@ import VaporTesting
             let page = try JSONDecoder().decode(Page.self, from: Data(list.body.string.utf8))
             #expect(page.total == 3 && page.projects.count == 2)
             #expect(page.facets["stage"]?["unknown"] == 3)
-            #expect(try await get(app, "/api/v1/projects/smartby-stavanger").status == .ok)
-            let csv = try await get(app, "/prosjekter/eksport.csv")
+            #expect(try await app.get("/api/v1/projects/smartby-stavanger").status == .ok)
+            let csv = try await app.get("/prosjekter/eksport.csv")
             #expect(csv.body.string.hasPrefix("slug,url,title"))
-            #expect(try await get(app, "/prosjekter/eksport.json").body.string.contains("\"licence\""))
-            #expect(try await get(app, "/forskningspartnere").body.string.contains("syntetisk"))
-            #expect(try await get(app, "/prosjekter/gjenbruk").status == .ok)
+            #expect(try await app.get("/prosjekter/eksport.json").body.string.contains("\"licence\""))
+            #expect(try await app.get("/forskningspartnere").body.string.contains("syntetisk"))
+            #expect(try await app.get("/prosjekter/gjenbruk").status == .ok)
         }
     }
 
@@ -209,17 +203,17 @@ import VaporTesting
                 ("evaluated=maybe", "evaluated"), ("sort=best", "sort"), ("page=0", "page"),
                 ("per_page=1000", "per_page"), ("stage=pilot&research=9", "research"),
             ] {
-                let response = try await get(app, "/api/v1/projects?\(query)")
+                let response = try await app.get("/api/v1/projects?\(query)")
                 #expect(response.status == .badRequest, "\(query)")
                 #expect(response.headers.contentType?.subType == "problem+json", "\(query)")
                 let problem = try JSONValue.parse(response.body.string)
                 #expect(problem["parameter"]?.string == parameter, "\(query)")
                 #expect(problem["type"]?.string == "urn:fornye:problem:invalid-parameter")
             }
-            let fine = try await get(
-                app, "/api/v1/projects?stage=pilot&stage=idea&county=11&evaluated=false&per_page=5")
+            let fine = try await app.get(
+                "/api/v1/projects?stage=pilot&stage=idea&county=11&evaluated=false&per_page=5")
             #expect(fine.status == .ok)
-            #expect(try await get(app, "/prosjekter?stage=bogus").status == .ok)
+            #expect(try await app.get("/prosjekter?stage=bogus").status == .ok)
         }
     }
 }

@@ -40,15 +40,15 @@ import VaporTesting
                 app, location, editor,
                 bank.form(["financing": "own_budget | 200000", "researchDegree": "2", "targetGroup": "Eldre"]))
             #expect(edited.status == .seeOther)
-            let norwegian = try await bank.get(app, "\(location)/historikk", editor).body.string
+            let norwegian = try await app.get("\(location)/historikk", headers: editor).body.string
             #expect(norwegian.contains("Finansiering, Forskningsinvolvering, Målgruppe"), "\(norwegian)")
             #expect(!norwegian.contains("financing") && !norwegian.contains("targetGroup"))
             // Times as people read them, the exact instant kept for machines.
             #expect(norwegian.contains("<time datetime=\"20") && norwegian.contains(" kl. "))
-            let english = try await bank.get(app, "\(location)/historikk?lang=en", editor).body.string
+            let english = try await app.get("\(location)/historikk?lang=en", headers: editor).body.string
             #expect(english.contains("Financing, Research involvement, Target group"))
             // The edit form labels the same field with the same words.
-            let form = try await bank.get(app, "\(location)/rediger", editor).body.string
+            let form = try await app.get("\(location)/rediger", headers: editor).body.string
             #expect(form.contains("<label for=\"felt-financing\">Finansiering</label>"))
         }
     }

@@ -29,12 +29,6 @@ import VaporTesting
         return result!
     }
 
-    func get(_ app: Application, _ path: String, _ headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
-        var result: TestingHTTPResponse?
-        try await app.testing().test(.GET, path, headers: headers) { response in result = response }
-        return result!
-    }
-
     /// The project slugs the fragment's cards link to, in order.
     static func linkedSlugs(_ html: String) -> [String] {
         html.components(separatedBy: "<h3><a href=\"/prosjekter/").dropFirst().compactMap {
@@ -168,7 +162,7 @@ import VaporTesting
 
     @Test func theScriptIsServedLikeTheStyleSheet() async throws {
         try await withTestApp(seedDemoContent: false) { app in
-            let script = try await get(app, "/assets/lignende.js")
+            let script = try await app.get("/assets/lignende.js")
             #expect(script.status == .ok)
             #expect(script.headers.first(name: .contentType) == "application/javascript; charset=utf-8")
             #expect(script.headers.first(name: .cacheControl) == "public, max-age=3600")
@@ -188,7 +182,7 @@ import VaporTesting
     @Test func theFormPageLoadsTheScriptWithoutInlineScriptAndStillWorksWithoutIt() async throws {
         try await withTestApp { app in
             let editor = try await signIn(app, as: .municipalityEditor)
-            let page = try await get(app, "/prosjekter/ny", editor)
+            let page = try await app.get("/prosjekter/ny", headers: editor)
             #expect(page.status == .ok)
             let csp = try #require(page.headers.first(name: "Content-Security-Policy"))
             #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"))
@@ -208,11 +202,11 @@ import VaporTesting
             #expect(body.contains("Vis lignende prosjekter og fullstendighet"))
             // The edit form's panel asks about that project; other pages load no script.
             let admin = try await signIn(app, as: .admin)
-            let edit = try await get(app, "/prosjekter/jobb-smartere-skien/rediger?lang=en", admin)
+            let edit = try await app.get("/prosjekter/jobb-smartere-skien/rediger?lang=en", headers: admin)
             #expect(edit.body.string.contains("data-similar-url=\"/prosjekter/jobb-smartere-skien/lignende?lang=en\""))
             #expect(edit.body.string.contains("Looking for similar projects …"))
             for path in ["/prosjekter", "/prosjekter/jobb-smartere-skien"] {
-                #expect(!(try await get(app, path, admin)).body.string.contains("<script"), "\(path)")
+                #expect(!(try await app.get(path, headers: admin)).body.string.contains("<script"), "\(path)")
             }
         }
     }

@@ -245,19 +245,19 @@ import VaporTesting
             #expect(try await bank.post(app, "\(location)/status", admin, ["status": "published"]).status == .seeOther)
             let slug = String(location.split(separator: "/").last ?? "")
             for path in [location, "/prosjekter", "/prosjekter?q=fx55", "/prosjekter/gjenbruk"] {
-                let response = try await bank.get(app, path)
+                let response = try await app.get(path)
                 #expect(response.status == .ok, "\(path)")
                 Self.expectEscaped(response.body.string, "\(path)", shown: path != "/prosjekter/gjenbruk")
             }
             for path in ["/api/v1/projects", "/api/v1/projects/\(slug)", "/prosjekter/eksport.json"] {
-                let response = try await bank.get(app, path)
+                let response = try await app.get(path)
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.headers.contentType?.subType == "json", "\(path)")
                 #expect(response.body.string.contains("fx55"), "\(path)")
                 #expect(
                     (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) != nil, "\(path)")
             }
-            let csv = try await bank.get(app, "/prosjekter/eksport.csv")
+            let csv = try await app.get("/prosjekter/eksport.csv")
             #expect(csv.headers.contentType?.subType == "csv")
         }
     }
