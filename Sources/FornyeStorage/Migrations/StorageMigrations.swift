@@ -32,6 +32,7 @@ public enum StorageMigrations {
             M0048PackCodesAndIndexNewest(),
             M0049CountBankVersions(),
             M0060IndexProjectTermKeysByWeight(),
+            M0061SplitSearchIndexByKeyParity(),
         ]
     }
 }

@@ -5,19 +5,20 @@ extension ProjectSearch {
     /// The page's keys and every match's facet codes (and, without facets, the total when known).
     /// A ranked search for one word, or for any of several («a or b»), reads its matches from
     /// `project_term_keys` (``termKeyHits(_:query:match:offset:)``); other ranked searches make one
-    /// pass over their matches (``rankedHits(_:query:match:offset:)``); unranked ones (newest,
+    /// pass over their matches, in two halves at once (``rankedHits(_:beside:query:match:offset:)``);
+    /// unranked ones (newest,
     /// title) run two statements side by side on two pooled connections: the facet codes of every
     /// match and the page, ordered by the database with LIMIT.
     static func postgresHits(
-        _ sql: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool, offset: Int,
-        counter: FacetCounter
+        _ sql: any SQLDatabase, beside: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool,
+        offset: Int, counter: FacetCounter
     ) async throws -> (keys: [Int], counter: FacetCounter, total: Int?) {
         var counter = counter
         if ranked, let match {
             let hits =
                 try await anyOf(match)
                 ? termKeyHits(sql, query: query, match: match, offset: offset)
-                : rankedHits(sql, query: query, match: match, offset: offset)
+                : rankedHits(sql, beside: beside, query: query, match: match, offset: offset)
             if let hits {
                 for packed in hits.codes { _ = counter.add(packed) }
                 return (hits.keys, counter, hits.total)
@@ -126,12 +127,28 @@ extension ProjectSearch {
     }
 
     /// A ranked search with any other tsquery (words that must all occur, phrases, negations):
-    /// one pass over the matches reads each one's `project_search` row once, for `ts_rank` and
-    /// its packed codes together (before, the codes and the page were two statements that each
-    /// visited every match's ~2 kB row); the page is then ranked and cut from that materialized
-    /// set. The order is `ts_rank` (then key), as `pageKeys` orders.
-    static func rankedHits(_ sql: any SQLDatabase, query: ProjectQuery, match: String, offset: Int) async throws
-        -> (keys: [Int], codes: [Int], total: Int)?
+    /// every match's `project_search` row must be read, for `ts_rank` and its packed codes (one
+    /// pass does both), and that is memory-bound work on random pages (docs/PERFORMANCE.md,
+    /// session 6). So the matches are split by key parity and the halves run at once on two
+    /// connections (`sql`, `beside`), each through its own partial GIN index (migration 0061) so
+    /// that it visits only its half's rows; the pages are merged by rank. The order is `ts_rank`
+    /// (then key), as `pageKeys` orders: the same float4 values decide on both sides.
+    static func rankedHits(
+        _ sql: any SQLDatabase, beside: any SQLDatabase, query: ProjectQuery, match: String, offset: Int
+    ) async throws -> (keys: [Int], codes: [Int], total: Int)? {
+        async let evenHalf = rankedHalf(sql, parity: 0, query: query, match: match, depth: offset + query.perPage)
+        let odd = try await rankedHalf(beside, parity: 1, query: query, match: match, depth: offset + query.perPage)
+        let even = try await evenHalf
+        let merged = (even.page + odd.page).sorted { ($0.score, -$0.key) > ($1.score, -$1.key) }
+        let keys = merged.dropFirst(offset).prefix(query.perPage).map(\.key)
+        return (Array(keys), even.codes + odd.codes, even.total + odd.total)
+    }
+
+    /// One parity's matches: their codes (or, without facets, the number passing the filters) and
+    /// the best `depth` of those passing, with their `ts_rank`. The parity is a literal, so the
+    /// planner matches the partial index's predicate.
+    static func rankedHalf(_ sql: any SQLDatabase, parity: Int, query: ProjectQuery, match: String, depth: Int)
+        async throws -> (page: [(key: Int, score: Float)], codes: [Int], total: Int)
     {
         let packed = ProjectFacetCodes.packedSQL("f.")
         let rows = try await sql.raw(
@@ -139,17 +156,26 @@ extension ProjectSearch {
             WITH m AS MATERIALIZED (
                 SELECT f.key, ts_rank(f.document, q.query, 1) AS s, \(unsafeRaw: packed) AS codes
                 FROM \(from(match: match, postgres: true))
-                WHERE \(conditions(query, match: match, postgres: true, facets: false))
+                WHERE \(conditions(query, match: match, postgres: true, facets: false)) AND f.key % 2 = \(literal: parity)
             ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
-            SELECT NULL::integer AS k, NULL::bigint AS o, false AS unsupported, \(summary(query, counted: "r"))
+            SELECT NULL::integer AS k, NULL::real AS s, \(summary(query, counted: "r"))
             UNION ALL
-            SELECT z.key, row_number() OVER (ORDER BY z.s DESC, z.key), NULL::boolean, NULL::text, NULL::bigint
-            FROM (
-                SELECT r.key, r.s FROM r ORDER BY r.s DESC, r.key LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
-            ) z
+            SELECT z.key, z.s, NULL::text, NULL::bigint
+            FROM (SELECT r.key, r.s FROM r ORDER BY r.s DESC, r.key LIMIT \(literal: depth)) z
             """
         ).all()
-        return try pageAndSummary(rows)
+        var page: [(key: Int, score: Float)] = []
+        var codes: [Int] = []
+        var total = 0
+        for row in rows {
+            if let key = try row.decode(column: "k", as: Int?.self) {
+                page.append((key, try row.decode(column: "s", as: Float.self)))
+            } else {
+                codes = parseIntegers(try row.decode(column: "codes", as: String?.self) ?? "")
+                total = try row.decode(column: "n", as: Int?.self) ?? codes.count
+            }
+        }
+        return (page, codes, total)
     }
 
     /// `m`'s matches (key, `score`, packed codes) that pass the facet filters, as (key, score):

@@ -109,7 +109,7 @@ public struct ProjectSearch: Sendable {
                 sql, beside: besideSQL, query: query, offset: offset, counter: counter)
         } else if postgres {
             (keys, counter, total) = try await Self.postgresHits(
-                sql, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
+                sql, beside: besideSQL, query: query, match: match, ranked: ranked, offset: offset, counter: counter)
         } else if ranked || query.facets {
             // The page and the packed codes (or the count) side by side.
             let hits = try await Self.sqliteHits(

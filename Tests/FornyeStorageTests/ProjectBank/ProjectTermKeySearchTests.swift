@@ -81,7 +81,7 @@ import Testing
                 "e-helse", "barnehage språk", "finnesikke innovasjon",
             ]
             let compared = try await Self.compare(Self.queries(texts), on: sql) { sql, query, match, offset in
-                try await ProjectSearch.rankedHits(sql, query: query, match: match, offset: offset)
+                try await ProjectSearch.rankedHits(sql, beside: sql, query: query, match: match, offset: offset)
             }
             #expect(compared > 10)
         }
