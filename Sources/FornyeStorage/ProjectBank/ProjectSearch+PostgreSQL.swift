@@ -4,7 +4,7 @@ import FluentSQL
 extension ProjectSearch {
     /// The page's keys and every match's facet codes (and, without facets, the total when known).
     /// A ranked search for one word, or for any of several («a or b»), reads its matches from
-    /// `project_term_keys` (``termKeyHits(_:query:match:offset:)``); other ranked searches make one
+    /// `project_term_keys` (``termKeyHits(_:beside:query:match:offset:)``); other ranked searches make one
     /// pass over their matches, in two halves at once (``rankedHits(_:beside:query:match:offset:)``);
     /// unranked ones (newest,
     /// title) run two statements side by side on two pooled connections: the facet codes of every
@@ -17,7 +17,7 @@ extension ProjectSearch {
         if ranked, let match {
             let hits =
                 try await anyOf(match)
-                ? termKeyHits(sql, query: query, match: match, offset: offset)
+                ? termKeyHits(sql, beside: beside, query: query, match: match, offset: offset)
                 : rankedHits(sql, beside: beside, query: query, match: match, offset: offset)
             if let hits {
                 for packed in hits.codes { _ = counter.add(packed) }
@@ -75,21 +75,13 @@ extension ProjectSearch {
     /// by weight (then key). Only top-N sorts run (the 200th weight, the re-ranked, the page), never
     /// a sort of every match, and the rest is read only when the page reaches past the re-ranked.
     /// nil when PostgreSQL parsed the text into anything else (then the tsvector path runs).
-    static func termKeyHits(_ sql: any SQLDatabase, query: ProjectQuery, match: String, offset: Int) async throws
-        -> (keys: [Int], codes: [Int], total: Int)?
-    {
+    static func termKeyHits(
+        _ sql: any SQLDatabase, beside: any SQLDatabase, query: ProjectQuery, match: String, offset: Int
+    ) async throws -> (keys: [Int], codes: [Int], total: Int)? {
         var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCodes.code)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
         let holders: SQLQueryString = conditions.joined(separator: " AND ")
-        let filtered = facetFiltered(query, score: "s")
-        // Without facet filters every match passes: `m` itself, not a copy.
-        let passing = FacetFilter(query).sql.isEmpty ? "m" : "r"
-        let summary = summary(query, counted: passing)
-        // Top-N sorts only (never a sort of every match): the re-ranked by `ts_rank` (then key),
-        // then the rest by weight (then key).
-        let order = "p.t IS NULL, p.t DESC, CASE WHEN p.t IS NOT NULL THEN p.key END, p.s DESC, p.key"
-        let rows = try await sql.raw(
-            """
+        let lexemes: SQLQueryString = """
             WITH q AS (
                 SELECT websearch_to_tsquery('norwegian', \(bind: match)) || websearch_to_tsquery('english', \(bind: match)) AS query
             ), l AS (
@@ -102,28 +94,45 @@ extension ProjectSearch {
                 UNION ALL
                 SELECT k.key, SUM(k.weight) AS s, MIN(k.codes) AS codes FROM l JOIN project_term_keys k ON k.term = l.term
                 WHERE (SELECT COUNT(*) FROM l) > 1 AND \(holders) GROUP BY k.key
-            ), r AS MATERIALIZED (\(filtered)
-            ), t AS MATERIALIZED (
-                SELECT r.key, r.s FROM \(unsafeRaw: passing) r
-                WHERE r.s >= COALESCE((SELECT s FROM \(unsafeRaw: passing) ORDER BY s DESC LIMIT 1 OFFSET \(literal: reranked - 1)), 0)
-                ORDER BY r.s DESC, r.key LIMIT \(literal: rerankedAtMost)
-            ), p AS (
-                SELECT t.key, t.s, ts_rank(d.document, q.query, 1) AS t FROM t JOIN project_search d ON d.key = t.key, q
-                UNION ALL
-                -- The rest only when the page reaches past the re-ranked.
-                SELECT r.key, r.s, NULL FROM \(unsafeRaw: passing) r
-                WHERE (SELECT COUNT(*) FROM t) < \(literal: offset + query.perPage)
-                AND NOT EXISTS (SELECT 1 FROM t WHERE t.key = r.key)
-            )
-            SELECT NULL::integer AS k, NULL::bigint AS o, q.query::text ~ '[&<!]' AS unsupported, \(summary) FROM q
-            UNION ALL
-            SELECT p.key, row_number() OVER (ORDER BY \(unsafeRaw: order)), NULL::boolean, NULL::text, NULL::bigint FROM (
-                SELECT p.key, p.s, p.t FROM p ORDER BY \(unsafeRaw: order)
-                LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
-            ) p
+            ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
             """
+        // Without facet filters every match passes: `m` itself, not a copy.
+        let passing = FacetFilter(query).sql.isEmpty ? "m" : "r"
+        // Top-N sorts only (never a sort of every match): the re-ranked by `ts_rank` (then key),
+        // then the rest by weight (then key).
+        let order = "p.t IS NULL, p.t DESC, CASE WHEN p.t IS NOT NULL THEN p.key END, p.s DESC, p.key"
+        // The summary (every match's codes, or the count) and the page at once, on two
+        // connections: each reads the lexemes' ranges, and neither waits for the other's work.
+        async let summaryRows = beside.raw(
+            lexemes
+                + """
+
+                SELECT NULL::integer AS k, NULL::bigint AS o, q.query::text ~ '[&<!]' AS unsupported,
+                \(summary(query, counted: passing)) FROM q
+                """
         ).all()
-        return try pageAndSummary(rows)
+        let pageRows = try await sql.raw(
+            lexemes
+                + """
+                , t AS MATERIALIZED (
+                    SELECT r.key, r.s FROM \(unsafeRaw: passing) r
+                    WHERE r.s >= COALESCE((SELECT s FROM \(unsafeRaw: passing) ORDER BY s DESC LIMIT 1 OFFSET \(literal: reranked - 1)), 0)
+                    ORDER BY r.s DESC, r.key LIMIT \(literal: rerankedAtMost)
+                ), p AS (
+                    SELECT t.key, t.s, ts_rank(d.document, q.query, 1) AS t FROM t JOIN project_search d ON d.key = t.key, q
+                    UNION ALL
+                    -- The rest only when the page reaches past the re-ranked.
+                    SELECT r.key, r.s, NULL FROM \(unsafeRaw: passing) r
+                    WHERE (SELECT COUNT(*) FROM t) < \(literal: offset + query.perPage)
+                    AND NOT EXISTS (SELECT 1 FROM t WHERE t.key = r.key)
+                )
+                SELECT p.key AS k, row_number() OVER (ORDER BY \(unsafeRaw: order)) AS o FROM (
+                    SELECT p.key, p.s, p.t FROM p ORDER BY \(unsafeRaw: order)
+                    LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
+                ) p
+                """
+        ).all()
+        return try pageAndSummary(try await summaryRows + pageRows)
     }
 
     /// A ranked search with any other tsquery (words that must all occur, phrases, negations):

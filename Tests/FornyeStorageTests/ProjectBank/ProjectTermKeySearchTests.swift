@@ -26,13 +26,15 @@ import Testing
             let sql = try await Self.seed(database)
             let texts = ["innovasjon", "innovasjoner", "chatbot", "questions", "barnehage or chatbot", "finnesikke"]
             let compared = try await Self.compare(Self.queries(texts), on: sql) { sql, query, match, offset in
-                try await ProjectSearch.termKeyHits(sql, query: query, match: match, offset: offset)
+                try await ProjectSearch.termKeyHits(sql, beside: sql, query: query, match: match, offset: offset)
             }
             #expect(compared > 10)
             // Text PostgreSQL parses into more than an OR of lexemes is left to the tsvector path.
             var phrase = ProjectQuery()
             phrase.text = "e-helse"
-            #expect(try await ProjectSearch.termKeyHits(sql, query: phrase, match: "e-helse", offset: 0) == nil)
+            #expect(
+                try await ProjectSearch.termKeyHits(sql, beside: sql, query: phrase, match: "e-helse", offset: 0) == nil
+            )
         }
     }
 
@@ -57,7 +59,8 @@ import Testing
             for page in 1...((count + 29) / 30) {
                 query.page = page
                 let hits = try #require(
-                    try await ProjectSearch.termKeyHits(sql, query: query, match: "innovasjon", offset: (page - 1) * 30)
+                    try await ProjectSearch.termKeyHits(
+                        sql, beside: sql, query: query, match: "innovasjon", offset: (page - 1) * 30)
                 )
                 #expect(hits.total == count)
                 seen += hits.keys
@@ -66,7 +69,7 @@ import Testing
             // A page starting inside the re-ranked and ending past them is the same slice.
             query.perPage = 20
             let across = try #require(
-                try await ProjectSearch.termKeyHits(sql, query: query, match: "innovasjon", offset: 190))
+                try await ProjectSearch.termKeyHits(sql, beside: sql, query: query, match: "innovasjon", offset: 190))
             #expect(across.keys == Array(seen[190..<210]))
         }
     }
