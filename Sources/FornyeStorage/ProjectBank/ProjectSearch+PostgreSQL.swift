@@ -4,11 +4,11 @@ import FluentSQL
 extension ProjectSearch {
     /// The page's keys and every match's facet codes (and, without facets, the total when known).
     /// A ranked search for one word, or for any of several («a or b»), reads its matches from
-    /// `project_term_keys` (``termKeyHits(_:beside:query:match:offset:)``); other ranked searches make one
-    /// pass over their matches, in two halves at once (``rankedHits(_:beside:query:match:offset:)``);
-    /// unranked ones (newest,
-    /// title) run two statements side by side on two pooled connections: the facet codes of every
-    /// match and the page, ordered by the database with LIMIT.
+    /// `project_term_keys` (``termKeyHits(_:beside:query:match:offset:)``); other ranked searches
+    /// make one pass over their matches, in two halves at once
+    /// (``rankedHits(_:beside:query:match:offset:)``); unranked ones (newest, title) run two
+    /// statements side by side on two pooled connections: the facet codes of every match and the
+    /// page, ordered by the database with LIMIT.
     static func postgresHits(
         _ sql: any SQLDatabase, beside: any SQLDatabase, query: ProjectQuery, match: String?, ranked: Bool,
         offset: Int, counter: FacetCounter
@@ -180,8 +180,7 @@ extension ProjectSearch {
             if let key = try row.decode(column: "k", as: Int?.self) {
                 page.append((key, try row.decode(column: "s", as: Float.self)))
             } else {
-                codes = parseIntegers(try row.decode(column: "codes", as: String?.self) ?? "")
-                total = try row.decode(column: "n", as: Int?.self) ?? codes.count
+                (codes, total) = try summary(of: row)
             }
         }
         return (page, codes, total)
@@ -209,7 +208,13 @@ extension ProjectSearch {
             : "NULL::text AS codes, (SELECT COUNT(*) FROM \(unsafeRaw: counted)) AS n"
     }
 
-    /// Reads the summary row and the page rows of `termKeyHits`/`rankedHits`; nil when the
+    /// The summary row's codes (with facets) and total (the count without facets, else the codes').
+    private static func summary(of row: any SQLRow) throws -> (codes: [Int], total: Int) {
+        let codes = parseIntegers(try row.decode(column: "codes", as: String?.self) ?? "")
+        return (codes, try row.decode(column: "n", as: Int?.self) ?? codes.count)
+    }
+
+    /// Reads the summary row and the page rows of `termKeyHits`; nil when the
     /// summary says the query is not one this path answers.
     private static func pageAndSummary(_ rows: [any SQLRow]) throws -> (keys: [Int], codes: [Int], total: Int)? {
         var page: [(order: Int, key: Int)] = []
@@ -220,8 +225,7 @@ extension ProjectSearch {
                 page.append((try row.decode(column: "o", as: Int.self), key))
             } else {
                 if try row.decode(column: "unsupported", as: Bool.self) { return nil }
-                codes = parseIntegers(try row.decode(column: "codes", as: String?.self) ?? "")
-                total = try row.decode(column: "n", as: Int?.self) ?? codes.count
+                (codes, total) = try summary(of: row)
             }
         }
         // UNION ALL keeps no order of its own.

@@ -9,17 +9,18 @@ struct AssetController: RouteCollection {
     }
 
     @Sendable func styleSheet(request: Request) async throws -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-        headers.cacheControl = .init(isPublic: true, maxAge: 3600)
-        return Response(status: .ok, headers: headers, body: .init(string: StyleSheet.css))
+        Self.asset(StyleSheet.css, type: "text", subType: "css")
     }
 
     @Sendable func similarProjectsScript(request: Request) async throws -> Response {
+        Self.asset(SimilarProjectsScript.source, type: "application", subType: "javascript")
+    }
+
+    /// UTF-8 text, cached for an hour by anyone (assets change only with a new binary).
+    static func asset(_ text: String, type: String, subType: String) -> Response {
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(
-            type: "application", subType: "javascript", parameters: ["charset": "utf-8"])
+        headers.contentType = HTTPMediaType(type: type, subType: subType, parameters: ["charset": "utf-8"])
         headers.cacheControl = .init(isPublic: true, maxAge: 3600)
-        return Response(status: .ok, headers: headers, body: .init(string: SimilarProjectsScript.source))
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

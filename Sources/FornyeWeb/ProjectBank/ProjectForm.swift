@@ -186,20 +186,17 @@ enum ProjectSimilarPanel {
         }
     }
 
-    /// The draft as far as `ProjectSearch.similar` reads it, each text cut to the length the form
-    /// accepts (the live panel answers while the author is still over a limit; saving reports it).
+    /// The draft as the form reads it (``ProjectFormData/document(base:)``), with the texts
+    /// `ProjectSearch.similar` reads cut to the length the form accepts (the live panel answers
+    /// while the author is still over a limit; saving reports it).
     static func draft(_ data: ProjectFormData) -> ProjectDocument {
-        var draft = ProjectDocument()
-        draft.title = String(data.text("title").prefix(ProjectValidation.titleLimit))
-        draft.summary = String(data.text("summary").prefix(ProjectValidation.summaryLimit))
-        draft.problem = String(data.text("problem").prefix(ProjectValidation.textLimit))
-        draft.targetGroup = String(data.text("targetGroup").prefix(ProjectValidation.textLimit))
-        draft.serviceArea = String(data.text("serviceArea").prefix(ProjectValidation.textLimit))
-        draft.solution = String(data.text("solution").prefix(ProjectValidation.textLimit))
-        draft.innovationTypes = Array(
-            (data.fields["innovationTypes"] ?? []).compactMap { Int($0) }.prefix(ProjectValidation.listLimit))
-        draft.sector = data.int("sector")
-        draft.stage = ProjectStage(rawValue: data.text("stage")) ?? .idea
+        var draft = data.document(base: ProjectDocument()).0
+        draft.title = String(draft.title.prefix(ProjectValidation.titleLimit))
+        draft.summary = String(draft.summary.prefix(ProjectValidation.summaryLimit))
+        for text in [\ProjectDocument.problem, \.targetGroup, \.serviceArea, \.solution] {
+            draft[keyPath: text] = String(draft[keyPath: text].prefix(ProjectValidation.textLimit))
+        }
+        draft.innovationTypes = Array(draft.innovationTypes.prefix(ProjectValidation.listLimit))
         return draft
     }
 }

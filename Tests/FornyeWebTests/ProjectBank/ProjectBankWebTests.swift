@@ -18,14 +18,15 @@ import VaporTesting
         return all
     }
 
-    func post(_ app: Application, _ path: String, _ headers: HTTPHeaders, _ fields: [String: String]) async throws
-        -> TestingHTTPResponse
-    {
+    /// POSTs a form; `token: false` leaves the CSRF token out (the cookie, if any, stays).
+    func post(
+        _ app: Application, _ path: String, _ headers: HTTPHeaders, _ fields: [String: String], token: Bool = true
+    ) async throws -> TestingHTTPResponse {
         var result: TestingHTTPResponse?
         try await app.testing().test(
             .POST, path, headers: headers,
             beforeRequest: { request in
-                try request.form(fields, headers: headers)
+                if token { try request.form(fields, headers: headers) } else { try request.formWithoutToken(fields) }
             }
         ) { response in result = response }
         return result!

@@ -16,18 +16,7 @@ import VaporTesting
         "serviceArea": "Velferdsteknologi", "sector": "1", "stage": "idea",
     ]
 
-    func post(
-        _ app: Application, _ path: String, _ headers: HTTPHeaders, _ fields: [String: String], token: Bool = true
-    ) async throws -> TestingHTTPResponse {
-        var result: TestingHTTPResponse?
-        try await app.testing().test(
-            .POST, path, headers: headers,
-            beforeRequest: { request in
-                if token { try request.form(fields, headers: headers) } else { try request.formWithoutToken(fields) }
-            }
-        ) { response in result = response }
-        return result!
-    }
+    let bank = ProjectBankWebTests()
 
     /// The project slugs the fragment's cards link to, in order.
     static func linkedSlugs(_ html: String) -> [String] {
@@ -39,7 +28,7 @@ import VaporTesting
     @Test func aDraftLikeSkiensProjectGetsItFirstInTheFormsOwnSectionInBothLanguages() async throws {
         try await withTestApp { app in
             let editor = try await signIn(app, as: .municipalityEditor, municipality: "0301")
-            let fragment = try await post(app, "/prosjekter/ny/lignende", editor, Self.skienDraft)
+            let fragment = try await bank.post(app, "/prosjekter/ny/lignende", editor, Self.skienDraft)
             #expect(fragment.status == .ok)
             #expect(fragment.headers.contentType == .html)
             let body = fragment.body.string
@@ -51,9 +40,9 @@ import VaporTesting
             var preview = Self.skienDraft
             preview["action"] = "preview"
             preview["ownerMunicipality"] = "0301"
-            let page = try await post(app, "/prosjekter", editor, preview).body.string
+            let page = try await bank.post(app, "/prosjekter", editor, preview).body.string
             #expect(page.contains("<div id=\"lignende-panel\" aria-live=\"polite\">" + body + "</div>"))
-            let english = try await post(app, "/prosjekter/ny/lignende?lang=en", editor, Self.skienDraft)
+            let english = try await bank.post(app, "/prosjekter/ny/lignende?lang=en", editor, Self.skienDraft)
             #expect(english.body.string.contains("Does this exist already? Similar projects"))
             #expect(Self.linkedSlugs(english.body.string).first == "jobb-smartere-skien")
         }
@@ -63,18 +52,18 @@ import VaporTesting
         try await withTestApp { app in
             let admin = try await signIn(app, as: .admin)
             let draft = ["title": "Qwxz zzyzx", "summary": "Vbnmq plokij"]
-            let nothing = try await post(app, "/prosjekter/ny/lignende", admin, draft)
+            let nothing = try await bank.post(app, "/prosjekter/ny/lignende", admin, draft)
             #expect(nothing.status == .ok)
             #expect(nothing.body.string.contains("Ingen publiserte prosjekter ligner på utkastet så langt."))
             #expect(!nothing.body.string.contains("project-card"))
-            let english = try await post(app, "/prosjekter/ny/lignende?lang=en", admin, [:])
+            let english = try await bank.post(app, "/prosjekter/ny/lignende?lang=en", admin, [:])
             #expect(english.body.string.contains("No published project resembles the draft so far."))
             // Texts over the form's limits are cut, not refused: the panel answers while the
             // author is still writing; saving reports the limit.
             var long = Self.skienDraft
             long["title"] = String(repeating: "velferdsteknologi ", count: 2_000)
             long["summary"] = String(repeating: "piloter ", count: 5_000)
-            let cut = try await post(app, "/prosjekter/ny/lignende", admin, long)
+            let cut = try await bank.post(app, "/prosjekter/ny/lignende", admin, long)
             #expect(cut.status == .ok)
             #expect(Self.linkedSlugs(cut.body.string).contains("jobb-smartere-skien"))
         }
@@ -89,33 +78,36 @@ import VaporTesting
                 "title": document.title, "summary": document.summary, "problem": document.problem,
                 "serviceArea": document.serviceArea, "solution": document.solution,
             ]
-            let edit = try await post(app, "/prosjekter/jobb-smartere-skien/lignende", admin, fields)
+            let edit = try await bank.post(app, "/prosjekter/jobb-smartere-skien/lignende", admin, fields)
             #expect(edit.status == .ok)
             #expect(!Self.linkedSlugs(edit.body.string).contains("jobb-smartere-skien"))
             // The same draft on the new-project form does find it.
-            let new = try await post(app, "/prosjekter/ny/lignende", admin, fields)
+            let new = try await bank.post(app, "/prosjekter/ny/lignende", admin, fields)
             #expect(Self.linkedSlugs(new.body.string).first == "jobb-smartere-skien")
             // An editor may not edit a published project, so may not ask about it either.
             let editor = try await signIn(app, as: .municipalityEditor, municipality: "4003")
             #expect(
-                try await post(app, "/prosjekter/jobb-smartere-skien/lignende", editor, fields).status == .forbidden)
-            #expect(try await post(app, "/prosjekter/finnes-ikke/lignende", editor, fields).status == .notFound)
+                try await bank.post(app, "/prosjekter/jobb-smartere-skien/lignende", editor, fields).status
+                    == .forbidden)
+            #expect(try await bank.post(app, "/prosjekter/finnes-ikke/lignende", editor, fields).status == .notFound)
         }
     }
 
     @Test func thePublicAndOtherRolesAreRefusedAndATokenIsRequired() async throws {
         try await withTestApp { app in
             let anonymous = try await publicHeaders(app)
-            #expect(try await post(app, "/prosjekter/ny/lignende", anonymous, Self.skienDraft).status == .unauthorized)
+            #expect(
+                try await bank.post(app, "/prosjekter/ny/lignende", anonymous, Self.skienDraft).status == .unauthorized)
             let analyst = try await signIn(app, as: .analyst)
-            #expect(try await post(app, "/prosjekter/ny/lignende", analyst, Self.skienDraft).status == .forbidden)
+            #expect(try await bank.post(app, "/prosjekter/ny/lignende", analyst, Self.skienDraft).status == .forbidden)
             let editor = try await signIn(app, as: .municipalityEditor)
-            let noToken = try await post(app, "/prosjekter/ny/lignende", editor, Self.skienDraft, token: false)
+            let noToken = try await bank.post(app, "/prosjekter/ny/lignende", editor, Self.skienDraft, token: false)
             #expect(noToken.status == .forbidden)
             #expect(!noToken.body.string.contains("jobb-smartere-skien"))
             var wrong = Self.skienDraft
             wrong["_csrf"] = String(repeating: "a", count: 43)
-            #expect(try await post(app, "/prosjekter/ny/lignende", editor, wrong, token: false).status == .forbidden)
+            #expect(
+                try await bank.post(app, "/prosjekter/ny/lignende", editor, wrong, token: false).status == .forbidden)
         }
     }
 
@@ -140,7 +132,7 @@ import VaporTesting
             .map(\.slug)
             let editor = try await signIn(app, as: .municipalityEditor)
             for payload in XSSCorpus.payloads {
-                let fragment = try await post(
+                let fragment = try await bank.post(
                     app, "/prosjekter/ny/lignende", editor,
                     [
                         "title": "Roboter til snøbrøyting \(payload)",
