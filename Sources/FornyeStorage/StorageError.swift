@@ -7,6 +7,9 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case unsupportedDatabase
     /// The fsync that makes committed submissions durable failed (`errno`).
     case walSyncFailed(String, errno: Int32)
+    /// An anonymous wave needs at least `minimumGroup` units: with fewer, every response is one
+    /// of so few that it is as good as named.
+    case tooFewForAnonymity(units: Int, minimumGroup: Int)
 
     public var description: String {
         switch self {
@@ -17,6 +20,9 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .corruptWave(let slug, let message): return "stored wave «\(slug)»: \(message)"
         case .unsupportedDatabase: return "the database does not speak SQL"
         case .walSyncFailed(let path, let code): return "fsync of \(path) failed (errno \(code))"
+        case .tooFewForAnonymity(let units, let minimumGroup):
+            return
+                "an anonymous wave needs at least \(minimumGroup) units in its frame, this one has \(units); collect it identified instead"
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import FornyeBarometer
 import FornyeFormats
 import FornyeStorage
-import FornyeWeb
 import Foundation
 
 /// `fornye wave-create`: the analyst page's "new wave" from the command line, for scripted
@@ -13,8 +12,12 @@ struct WaveCreateCommand: AsyncParsableCommand {
         abstract: "Create a wave from a sample frame (CSV) and write one invitation link per unit.",
         discussion: """
             The frame has the columns enhet, kommunenummer, sektor, enhetstype, epost and optionally \
-            kontaktperson; any error (with its row and column) refuses the whole file. The links are \
-            written once to --links (CSV); only their SHA-256 is stored.
+            kontaktperson; any error (with its row and column) refuses the whole file. The links go to \
+            --links (CSV); only their SHA-256 is stored, and they are derived from the server secret \
+            (FORNYE_SECRET_KEY, FORNYE_SECRET_KEY_FILE or secret.key beside the database), so \
+            `fornye serve` on the same data shows the same links. Respondents are told --organizer, \
+            --contact-email, --purpose and --retention-until before they answer. An anonymous wave needs \
+            at least 5 units and stores only coarsened background (see docs/COLLECTION.md).
             """)
 
     @OptionGroup var storage: StorageOptions
@@ -26,8 +29,16 @@ struct WaveCreateCommand: AsyncParsableCommand {
     var date: String = CalendarDay(Date()).description
     @Option(name: .customLong("sample-frame"), help: "The sample frame CSV file.") var sampleFrame: String
     @Option(help: "Where to write the invitation links (CSV).") var links: String
-    @Option(name: .customLong("base-url"), help: "The address respondents reach Fornye at.")
-    var baseURL: String = "http://127.0.0.1:8080"
+    @Option(
+        name: .customLong("base-url"),
+        help: "The address respondents reach Fornye at (default FORNYE_PUBLIC_URL, else http://127.0.0.1:8080).")
+    var baseURL: String?
+    @Option(help: "Who collects the answers, as respondents are told (e.g. KS).") var organizer: String
+    @Option(name: .customLong("contact-email"), help: "The e-mail address respondents can ask.")
+    var contactEmail: String
+    @Option(help: "Why the answers are collected (default: the instrument's own text).") var purpose: String?
+    @Option(name: .customLong("retention-until"), help: "The day by which the answers are deleted (YYYY-MM-DD).")
+    var retentionUntil: String
     @Flag(help: "Open the wave for answers at once.") var open = false
 
     func run() async throws {
@@ -35,6 +46,21 @@ struct WaveCreateCommand: AsyncParsableCommand {
             throw ValidationError("--mode is anonymous or identified")
         }
         guard let day = CalendarDay(date) else { throw ValidationError("--date must be YYYY-MM-DD") }
+        let environment = ProcessInfo.processInfo.environment
+        let privacy: WavePrivacy
+        switch WavePrivacy.check(
+            organizer: organizer, contactEmail: contactEmail, purpose: purpose, retentionUntil: retentionUntil,
+            today: CalendarDay(Date()))
+        {
+        case .success(let checked): privacy = checked
+        case .failure(let list):
+            let options = [
+                "organizer": "--organizer", "contact_email": "--contact-email", "purpose": "--purpose",
+                "retention_until": "--retention-until",
+            ]
+            throw ValidationError(list.problems.map { "\(options[$0.field] ?? $0.field): \($0.en)" }.joined(separator: "\n"))
+        }
+        let base = baseURL ?? environment["FORNYE_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080"
         let data = try Data(contentsOf: URL(fileURLWithPath: sampleFrame))
         let instrument = try Instrument.innovasjonsbarometer2018
         let frame = SampleFrame(
@@ -43,24 +69,31 @@ struct WaveCreateCommand: AsyncParsableCommand {
         guard frame.isValid else {
             throw ValidationError(frame.issues.map { "\(sampleFrame), \($0)" }.joined(separator: "\n"))
         }
-        let runtime = try StorageRuntime(configuration: try storage.configuration())
+        let configuration = try storage.configuration()
+        let tokens: InvitationTokens
+        do {
+            tokens = InvitationTokens(secret: try ServerSecret.load(storage: configuration, environment: environment))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let runtime = try StorageRuntime(configuration: configuration)
         do {
             try await runtime.migrate()
             let repository = CollectionRepository(database: runtime.database)
             let wave = try await repository.createWave(
-                slug: slug, title: title, instrument: instrument, mode: mode, structureDate: day, units: frame.units)
+                slug: slug, title: title, instrument: instrument, mode: mode, structureDate: day, units: frame.units,
+                privacy: privacy)
             let waveID = try wave.requireID()
-            var tokens: [UUID: String] = [:]
-            for unit in try await repository.units(waveID: waveID) {
-                tokens[try unit.requireID()] = InvitationToken.generate()
-            }
-            let invited = try await repository.reinvite(waveID: waveID, hashes: tokens.mapValues(InvitationToken.hash))
+            try await repository.makeMissingLinks(waveID: waveID, tokens: tokens)
             let rows =
-                try [["enhet", "epost", "lenke"]]
-                + invited.map { [$0.name, $0.contactEmail, "\(baseURL)/svar/\(tokens[try $0.requireID()]!)"] }
+                [["enhet", "epost", "lenke"]]
+                + (try await repository.links(waveID: waveID, tokens: tokens)).compactMap { link -> [String]? in
+                    guard case .link(let token) = link.state else { return nil }
+                    return [link.unit.name, link.unit.contactEmail, "\(base)/svar/\(token)"]
+                }
             try CSVTable.write(rows).write(toFile: links, atomically: true, encoding: .utf8)
             if open { try await repository.setStatus(.open, waveID: waveID) }
-            print("wave \(slug): \(frame.units.count) units, \(invited.count) links in \(links)\(open ? ", open" : "")")
+            print("wave \(slug): \(frame.units.count) units, \(rows.count - 1) links in \(links)\(open ? ", open" : "")")
         } catch {
             await runtime.shutdown()
             throw error

@@ -45,10 +45,25 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let behindTLS = ["1", "true", "yes"].contains(environment["FORNYE_BEHIND_TLS"]?.lowercased() ?? "")
         let metricsToken = environment["FORNYE_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        var publicURL = "http://\(hostname):\(port)"
+        if let text = environment["FORNYE_PUBLIC_URL"], !text.isEmpty {
+            guard let checked = WebSettings.publicBaseURL(text) else {
+                throw ValidationError(
+                    "FORNYE_PUBLIC_URL must be an http or https address such as https://fornye.example.no, not «\(text)»")
+            }
+            publicURL = checked
+        }
+        let secret: ServerSecret
+        do {
+            secret = try ServerSecret.load(storage: configuration, environment: environment)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         try await FornyeServer.run(
             settings: WebSettings(
                 storage: configuration, seedDemoContent: !noDemo, behindTLS: behindTLS, metricsToken: metricsToken,
-                importSpoolDirectory: WebSettings.defaultImportSpool(storage: configuration, environment: environment)),
+                importSpoolDirectory: WebSettings.defaultImportSpool(storage: configuration, environment: environment),
+                publicBaseURL: publicURL, secret: secret),
             hostname: hostname, port: port, logLevel: level, logFormat: format)
     }
 }

@@ -65,12 +65,23 @@ public struct CSVTable: Sendable, Equatable {
     /// quote or a line break; a field a spreadsheet would run as a formula (`= + - @`, tab, CR)
     /// gets a leading `'` (CSV injection).
     public static func write(_ rows: [[String]]) -> String {
+        write(rows, delimiter: ",")
+    }
+
+    /// CSV as Norwegian Excel opens it without an import dialog: a byte order mark (so UTF-8 is
+    /// read as UTF-8, not Windows-1252) and semicolons (the list separator where the decimal
+    /// separator is a comma). Fields are quoted and defused as in ``write(_:)``.
+    public static func writeForExcel(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + write(rows, delimiter: ";")
+    }
+
+    static func write(_ rows: [[String]], delimiter: String) -> String {
         rows.map { row in
             row.map { field in
                 let guarded = DatasetExport.defused(field)
                 return guarded.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
                     ? "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : guarded
-            }.joined(separator: ",")
+            }.joined(separator: delimiter)
         }.joined(separator: "\r\n") + "\r\n"
     }
 }

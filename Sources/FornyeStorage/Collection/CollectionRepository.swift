@@ -18,11 +18,24 @@ public enum SubmissionOutcome: Sendable, Equatable {
 public struct InvitationLink: Sendable, Equatable {
     public var invitationID: UUID
     public var used: Bool
+    /// A newer link replaced this one.
+    public var retired: Bool
     /// Nil for a status this version does not know.
     public var waveStatus: WaveRecord.Status?
     public var instrumentVersion: String?
     public var structureDate: String?
     public var waveTitle: String
+    public var mode: CollectionMode?
+    /// Nil for waves created before the privacy notice was asked for.
+    public var privacy: WavePrivacy?
+    /// Anonymous waves: the background stored with each response.
+    public var release: BackgroundRelease?
+    /// The unit's own frame values (they answer ``SampleFrameQuestions``).
+    public var kommunenummer: String?
+    public var sector: Int
+    public var unitType: Int
+    /// Whom to ask when the link is no longer valid; nil when the wave names nobody.
+    public var contactEmail: String? { privacy?.contactEmail }
 }
 
 /// A sample unit and whether its invitation has been used, for fieldwork monitoring.
@@ -46,10 +59,15 @@ public struct CollectionRepository: Sendable {
     }
 
     /// Creates a wave in `draft` status with its sample frame, all or nothing.
+    ///
+    /// An anonymous wave with a frame gets the least coarse background release that protects it
+    /// (``anonymousRelease(for:structureDate:minimumGroup:)``) and the codebook that goes with it.
+    /// - Throws: `StorageError.tooFewForAnonymity` when the frame is too small to be anonymous.
     @discardableResult
     public func createWave(
         slug: String, title: String, instrument: Instrument, mode: CollectionMode, structureDate: CalendarDay,
-        units: [SampleUnit], synthetic: Bool = false
+        units: [SampleUnit], synthetic: Bool = false, privacy: WavePrivacy? = nil,
+        minimumGroup: Int = BackgroundRelease.defaultMinimumGroup
     ) async throws -> WaveRecord {
         if try await WaveRepository(database: database).record(slug: slug) != nil {
             throw StorageError.duplicateWave(slug)
@@ -57,6 +75,18 @@ public struct CollectionRepository: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var codebook = instrument.codebook()
+        var release: BackgroundRelease?
+        // Without a frame there are no links, so nothing to link a response back to (imports only).
+        if mode == .anonymous && !units.isEmpty {
+            guard
+                let chosen = try Self.anonymousRelease(
+                    for: units, structureDate: structureDate, minimumGroup: minimumGroup)
+            else { throw StorageError.tooFewForAnonymity(units: units.count, minimumGroup: minimumGroup) }
+            release = chosen
+            codebook = chosen.codebook(
+                from: codebook,
+                counties: try BackgroundRelease.counties(in: try MunicipalityRegister.bundled(), on: structureDate))
+        }
         codebook.synthetic = synthetic
         let wave = WaveRecord(
             slug: slug, title: title, shortTitle: title, structureDate: structureDate.description,
@@ -67,6 +97,13 @@ public struct CollectionRepository: Sendable {
         wave.id = waveID
         wave.instrumentVersion = CollectionInstruments.key(instrument)
         wave.collectionMode = mode
+        if let release { wave.backgroundReleaseJSON = String(decoding: try encoder.encode(release), as: UTF8.self) }
+        if let privacy {
+            wave.organizer = privacy.organizer
+            wave.contactEmail = privacy.contactEmail
+            wave.purpose = privacy.purpose
+            wave.retentionUntil = privacy.retentionUntil.description
+        }
         let records = units.map { SampleUnitRecord(waveID: waveID, unit: $0) }
         let batches = stride(from: 0, to: records.count, by: 200).map {
             Array(records[$0..<min($0 + 200, records.count)])
@@ -83,8 +120,31 @@ public struct CollectionRepository: Sendable {
         try await WaveRecord.query(on: database).filter(\.$instrumentVersion != nil).sort(\.$slug).all()
     }
 
+    /// Moves the wave to `status`. Closing an anonymous wave also deletes every unsent draft
+    /// (they are tied to an invitation, so to a unit) and coarsens the stored background over
+    /// the units that answered (``AnonymousClosing``), in the same transaction.
     public func setStatus(_ status: WaveRecord.Status, waveID: UUID) async throws {
-        try await WaveRecord.query(on: database).filter(\.$id == waveID).set(\.$status, to: status).update()
+        try await database.transaction { transaction in
+            guard let wave = try await WaveRecord.find(waveID, on: transaction) else { return }
+            if status == .closed, wave.status == .open, wave.collectionMode == .anonymous {
+                try await AnonymousClosing.run(wave: wave, on: transaction)
+            }
+            wave.status = status
+            try await wave.update(on: transaction)
+        }
+    }
+
+    /// The background release for an anonymous wave over `units`, nil when they are too few.
+    public static func anonymousRelease(for units: [SampleUnit], structureDate: CalendarDay, minimumGroup: Int)
+        throws -> BackgroundRelease?
+    {
+        let register = try MunicipalityRegister.bundled()
+        let backgrounds = try units.map { unit in
+            try FrameBackground(
+                kommunenummer: unit.kommunenummer, sector: unit.sector, unitType: unit.unitType, register: register,
+                on: structureDate)
+        }
+        return BackgroundRelease.choose(for: backgrounds, minimumGroup: minimumGroup)
     }
 
     /// Stores responses imported from a file (`ResponseImporter.run`) in one transaction: all
@@ -139,36 +199,6 @@ public struct CollectionRepository: Sendable {
         try await SampleUnitRecord.query(on: database).filter(\.$wave.$id == waveID).sort(\.$rowNumber).all()
     }
 
-    /// Gives every unit that has not answered a new invitation: `hashes[unitID]` is the SHA-256
-    /// of its new token. The unit's earlier unused links stop working. Units that answered are
-    /// skipped. Returns the units invited, in frame order.
-    @discardableResult
-    public func reinvite(waveID: UUID, hashes: [UUID: String]) async throws -> [SampleUnitRecord] {
-        try await database.transaction { transaction in
-            let answered = try await Self.answeredUnitIDs(waveID: waveID, on: transaction)
-            let units = try await SampleUnitRecord.query(on: transaction).filter(\.$wave.$id == waveID)
-                .sort(\.$rowNumber).all()
-            var invited: [SampleUnitRecord] = []
-            var records: [InvitationRecord] = []
-            for unit in units {
-                let unitID = try unit.requireID()
-                guard !answered.contains(unitID), let hash = hashes[unitID] else { continue }
-                invited.append(unit)
-                records.append(InvitationRecord(waveID: waveID, sampleUnitID: unitID, tokenHash: hash))
-            }
-            let invitedIDs = try invited.map { try $0.requireID() }
-            for start in stride(from: 0, to: invitedIDs.count, by: 200) {
-                let slice = Array(invitedIDs[start..<min(start + 200, invitedIDs.count)])
-                try await InvitationRecord.query(on: transaction).filter(\.$sampleUnit.$id ~~ slice)
-                    .filter(\.$used == false).delete()
-            }
-            for start in stride(from: 0, to: records.count, by: 200) {
-                try await Array(records[start..<min(start + 200, records.count)]).create(on: transaction)
-            }
-            return invited
-        }
-    }
-
     /// What answering through the link with this token hash needs, or nil for no such link.
     ///
     /// One narrow statement through SQLKit: every questionnaire request starts here, and the
@@ -179,19 +209,41 @@ public struct CollectionRepository: Sendable {
         guard
             let row = try await sql.raw(
                 """
-                SELECT i.id, i.used, w.status, w.instrument_version, w.structure_date, w.title \
+                SELECT i.id, i.used, i.retired_at, w.status, w.instrument_version, w.structure_date, w.title, \
+                w.collection_mode, w.organizer, w.contact_email, w.purpose, w.retention_until, w.background_release, \
+                u.kommunenummer, u.sector, u.unit_type \
                 FROM \(ident: InvitationRecord.schema) i JOIN \(ident: WaveRecord.schema) w ON w.id = i.wave_id \
+                JOIN \(ident: SampleUnitRecord.schema) u ON u.id = i.sample_unit_id \
                 WHERE i.token_hash = \(bind: tokenHash)
                 """
             ).first()
         else { return nil }
+        let organizer = try row.decode(column: "organizer", as: String?.self)
+        let contact = try row.decode(column: "contact_email", as: String?.self)
+        let retention = try row.decode(column: "retention_until", as: String?.self).flatMap(CalendarDay.init)
+        let privacy = organizer.flatMap { organizer in
+            contact.flatMap { contact in
+                retention.map {
+                    WavePrivacy(
+                        organizer: organizer, contactEmail: contact,
+                        purpose: try? row.decode(column: "purpose", as: String?.self), retentionUntil: $0)
+                }
+            }
+        }
         return InvitationLink(
             invitationID: try row.decode(column: "id", as: UUID.self),
             used: try row.decode(column: "used", as: Bool.self),
+            retired: try row.decode(column: "retired_at", as: Date?.self) != nil,
             waveStatus: WaveRecord.Status(rawValue: try row.decode(column: "status", as: String.self)),
             instrumentVersion: try row.decode(column: "instrument_version", as: String?.self),
             structureDate: try row.decode(column: "structure_date", as: String?.self),
-            waveTitle: try row.decode(column: "title", as: String.self))
+            waveTitle: try row.decode(column: "title", as: String.self),
+            mode: try row.decode(column: "collection_mode", as: String?.self).flatMap(CollectionMode.init),
+            privacy: privacy,
+            release: try row.decode(column: "background_release", as: String?.self).flatMap(WaveRecord.release(json:)),
+            kommunenummer: try row.decode(column: "kommunenummer", as: String?.self),
+            sector: try row.decode(column: "sector", as: Int.self),
+            unitType: try row.decode(column: "unit_type", as: Int.self))
     }
 
     /// The invitation with this token hash and its wave.
@@ -231,7 +283,8 @@ public struct CollectionRepository: Sendable {
             if updated.isEmpty {
                 try await DraftRecord(invitationID: invitationID, answersJSON: json).create(on: transaction)
             }
-            guard let invitation = try await InvitationRecord.find(invitationID, on: transaction), !invitation.used
+            guard let invitation = try await InvitationRecord.find(invitationID, on: transaction), !invitation.used,
+                invitation.retiredAt == nil
             else {
                 throw DraftRefused()
             }

@@ -13,12 +13,29 @@ public struct PreparedSubmission: Sendable, Equatable {
     public var answersJSON: String
 
     /// Turns completed answers into the wave's codebook variables.
+    ///
+    /// - Parameter background: for anonymous waves, the released background
+    ///   (`BackgroundRelease.values(of:)`): it is stored instead of the answers the sample frame
+    ///   gave (``SampleFrameQuestions``), which are dropped.
     /// - Throws: `StatisticsError.invalidValue` when an answer does not fit the instrument.
-    public init(invitationID: UUID, submissionKey: String, answers: AnswerSet, instrument: Instrument) throws {
-        let dataset = try instrument.dataset(responses: [answers])
+    public init(
+        invitationID: UUID, submissionKey: String, answers: AnswerSet, instrument: Instrument,
+        background: [String: Int]? = nil
+    ) throws {
         self.invitationID = invitationID
         self.submissionKey = submissionKey
-        self.answersJSON = try AnswerRows(dataset).json(row: 0)
+        guard let background else {
+            self.answersJSON = try AnswerRows(instrument.dataset(responses: [answers])).json(row: 0)
+            return
+        }
+        var kept = answers
+        for name in SampleFrameQuestions.names { kept[name] = nil }
+        let dataset = try instrument.dataset(responses: [kept])
+        var values = try ResponseAnswers.answers(of: dataset, row: 0)
+        for (name, code) in background { values[name] = .number(Double(code)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        self.answersJSON = String(decoding: try encoder.encode(values), as: UTF8.self)
     }
 }
 
@@ -60,7 +77,7 @@ enum SubmissionBatch {
             let rows = try await sql.raw(
                 """
                 UPDATE \(ident: InvitationRecord.schema) SET used = \(bind: true), submission_key = CASE id\(keys) END \
-                WHERE id IN (\(binds: chunk.map(\.invitationID))) AND used = \(bind: false) AND EXISTS (SELECT 1 FROM \(ident: WaveRecord.schema) \
+                WHERE id IN (\(binds: chunk.map(\.invitationID))) AND used = \(bind: false) AND retired_at IS NULL AND EXISTS (SELECT 1 FROM \(ident: WaveRecord.schema) \
                 WHERE \(ident: WaveRecord.schema).id = \(ident: InvitationRecord.schema).wave_id AND status = \(bind: WaveRecord.Status.open.rawValue)) \
                 RETURNING id, wave_id
                 """

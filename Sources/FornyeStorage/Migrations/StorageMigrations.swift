@@ -33,6 +33,7 @@ public enum StorageMigrations {
             M0049CountBankVersions(),
             M0060IndexProjectTermKeysByWeight(),
             M0061SplitSearchIndexByKeyParity(),
+            M0062FieldworkLinksAndPrivacy(),
         ]
     }
 }

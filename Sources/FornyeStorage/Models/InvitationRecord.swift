@@ -15,6 +15,10 @@ public final class InvitationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "submission_key") public var submissionKey: String?
     /// Identified waves only.
     @OptionalParent(key: "response_id") public var response: ResponseRecord?
+    /// When a new link replaced this one; the old one then only says so.
+    @OptionalField(key: "retired_at") public var retiredAt: Date?
+    /// Whether the token is derived from the id (`InvitationTokens`) and can be shown again.
+    @Field(key: "derived_token") public var derivedToken: Bool
 
     public init() {}
 
@@ -24,5 +28,6 @@ public final class InvitationRecord: Model, @unchecked Sendable {
         self.$sampleUnit.id = sampleUnitID
         self.tokenHash = tokenHash
         self.used = false
+        self.derivedToken = false
     }
 }

@@ -33,6 +33,16 @@ public final class WaveRecord: Model, @unchecked Sendable {
     @OptionalField(key: "instrument_version") public var instrumentVersion: String?
     /// For waves collected in Fornye: anonymous or identified responses.
     @OptionalEnum(key: "collection_mode") public var collectionMode: CollectionMode?
+    /// Who collects the answers, as the privacy notice names them.
+    @OptionalField(key: "organizer") public var organizer: String?
+    /// Whom respondents ask about the survey or a replaced link.
+    @OptionalField(key: "contact_email") public var contactEmail: String?
+    /// Why the answers are collected, in the respondents' words.
+    @OptionalField(key: "purpose") public var purpose: String?
+    /// The day after which the answers are deleted or anonymised, `YYYY-MM-DD`.
+    @OptionalField(key: "retention_until") public var retentionUntil: String?
+    /// Anonymous waves: the coarsened background stored with each response (`BackgroundRelease` JSON).
+    @OptionalField(key: "background_release") public var backgroundReleaseJSON: String?
 
     public init() {}
 

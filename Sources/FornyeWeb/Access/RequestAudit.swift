@@ -5,6 +5,10 @@ extension AuditAction {
     public static let waveCreated: AuditAction = "wave.created"
     public static let waveStatusChanged: AuditAction = "wave.status_changed"
     public static let invitationsExported: AuditAction = "wave.invitations_exported"
+    /// Links made for units that had none (details: how many).
+    public static let invitationsMade: AuditAction = "wave.invitations_made"
+    /// Links replaced on purpose, the old ones retired (details: how many, which unit or all).
+    public static let invitationsReplaced: AuditAction = "wave.invitations_replaced"
     public static let nonRespondentsExported: AuditAction = "wave.nonrespondents_exported"
     /// Responses imported from a file into a wave (details: file, rows, format).
     public static let waveImported: AuditAction = "wave.imported"

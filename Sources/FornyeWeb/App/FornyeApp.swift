@@ -77,6 +77,9 @@ extension Application {
         return settings
     }
 
+    /// The tokens of invitation links, from the configured server secret.
+    public var invitationTokens: InvitationTokens { InvitationTokens(secret: fornyeSettings.secret) }
+
     /// The one writer of questionnaire submissions (group commit).
     public var submissionWriter: SubmissionWriter {
         guard let writer = storage[SubmissionWriterKey.self] else {

@@ -1,4 +1,5 @@
 public import FornyeStorage
+import Foundation
 
 /// How the web app is set up; read from the environment by `fornye serve`.
 public struct WebSettings: Sendable {
@@ -22,12 +23,20 @@ public struct WebSettings: Sendable {
     /// Where pending response uploads are kept so a restart does not lose them (`fornye serve`:
     /// `import-spool` beside the SQLite file or under `FORNYE_DATA_DIR`); nil keeps them in memory.
     public var importSpoolDirectory: String?
+    /// The address respondents reach Fornye at (`FORNYE_PUBLIC_URL`), without a trailing slash:
+    /// invitation links are built from it, never from a request's Host header.
+    public var publicBaseURL: String
+    /// Keys for invitation links (and whatever else must agree across processes).
+    public var secret: ServerSecret
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,
         behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = 12, loginAttemptsPerWindow: Int = 10,
-        seedImportedCases: Bool = true, importSpoolDirectory: String? = nil
+        seedImportedCases: Bool = true, importSpoolDirectory: String? = nil,
+        publicBaseURL: String = "http://127.0.0.1:8080", secret: ServerSecret = .random()
     ) {
+        self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
+        self.secret = secret
         self.importSpoolDirectory = importSpoolDirectory
         self.seedImportedCases = seedImportedCases
         self.storage = storage
@@ -41,6 +50,14 @@ public struct WebSettings: Sendable {
 }
 
 extension WebSettings {
+    /// `FORNYE_PUBLIC_URL` checked: an http(s) address with a host and no query or fragment.
+    public static func publicBaseURL(_ text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
+        else { return nil }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
     /// The spool `fornye serve` uses: `FORNYE_IMPORT_SPOOL` when set, else `import-spool` under
     /// `FORNYE_DATA_DIR`, else beside the SQLite file, else `data/import-spool`.
     public static func defaultImportSpool(storage: StorageConfiguration, environment: [String: String]) -> String {

@@ -19,6 +19,7 @@ struct QuestionnaireController: RouteCollection {
 
     /// An invitation that may be answered now, with what the pages need.
     struct Context {
+        var link: InvitationLink
         var invitationID: UUID
         var instrument: Instrument
         var flow: QuestionnaireFlow
@@ -28,7 +29,7 @@ struct QuestionnaireController: RouteCollection {
 
     enum Resolution {
         case ready(Context)
-        case problem(LinkProblemPage.Kind, HTTPResponseStatus)
+        case problem(LinkProblemPage, HTTPResponseStatus)
     }
 
     private func resolve(_ request: Request, allowUsed: Bool = false, loadDraft: Bool = true) async throws
@@ -39,25 +40,30 @@ struct QuestionnaireController: RouteCollection {
         guard InvitationToken.isWellFormed(token),
             let link = try await repository.link(tokenHash: InvitationToken.hash(token)),
             let key = link.instrumentVersion, let instrument = try CollectionInstruments.instrument(key: key)
-        else { return .problem(.unknown, .notFound) }
-        if link.used && !allowUsed { return .problem(.used, .gone) }
-        guard link.waveStatus == .open else { return .problem(.closed, .gone) }
+        else { return .problem(LinkProblemPage(kind: .unknown, language: Language.of(request)), .notFound) }
+        func problem(_ kind: LinkProblemPage.Kind) -> Resolution {
+            .problem(LinkProblemPage(kind: kind, language: Language.of(request), contact: link.contactEmail), .gone)
+        }
+        if link.retired { return problem(.replaced) }
+        if link.used && !allowUsed { return problem(.used) }
+        guard link.waveStatus == .open else { return problem(.closed) }
         let invitationID = link.invitationID
         let date = link.structureDate.flatMap(CalendarDay.init) ?? CalendarDay(Date())
-        let flow = QuestionnaireFlow(instrument: instrument, register: try? MunicipalityRegister.bundled(), date: date)
+        var flow = QuestionnaireFlow(instrument: instrument, register: try? MunicipalityRegister.bundled(), date: date)
+        flow.given = link.frameAnswers(in: instrument)
         let views = QuestionnaireViews(
             language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request),
             waveTitle: link.waveTitle)
         // Sending reads every answer from the form; the draft is not needed then.
-        let answers = loadDraft ? try await repository.draft(invitationID: invitationID) ?? AnswerSet() : AnswerSet()
+        let draft = loadDraft ? try await repository.draft(invitationID: invitationID) ?? AnswerSet() : AnswerSet()
         return .ready(
-            Context(invitationID: invitationID, instrument: instrument, flow: flow, views: views, answers: answers))
+            Context(
+                link: link, invitationID: invitationID, instrument: instrument, flow: flow, views: views,
+                answers: flow.withGiven(draft)))
     }
 
-    private func problemPage(_ kind: LinkProblemPage.Kind, _ status: HTTPResponseStatus, _ request: Request)
-        -> Response
-    {
-        htmlResponse(LinkProblemPage(kind: kind, language: Language.of(request)).render(), status: status)
+    private func problemPage(_ page: LinkProblemPage, _ status: HTTPResponseStatus) -> Response {
+        htmlResponse(page.render(), status: status)
     }
 
     private func htmlResponse(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
@@ -71,16 +77,19 @@ struct QuestionnaireController: RouteCollection {
 
     @Sendable func intro(request: Request) async throws -> Response {
         switch try await resolve(request) {
-        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
-            let resume = context.answers.answers.isEmpty ? nil : context.flow.pages(context.answers).count
-            return htmlResponse(context.views.intro(resume: resume.map { max(1, $0) }))
+            let resume = context.answers == context.flow.given ? nil : context.flow.pages(context.answers).count
+            return htmlResponse(
+                context.views.intro(
+                    resume: resume.map { max(1, $0) },
+                    privacy: PrivacyNotice(link: context.link, instrument: context.instrument)))
         }
     }
 
     @Sendable func showPage(request: Request) async throws -> Response {
         switch try await resolve(request) {
-        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
             let pages = context.flow.pages(context.answers)
             guard let number = request.parameters.get("page", as: Int.self), number >= 1 else {
@@ -109,7 +118,7 @@ struct QuestionnaireController: RouteCollection {
 
     @Sendable func postPage(request: Request) async throws -> Response {
         switch try await resolve(request) {
-        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
             var pages = context.flow.pages(context.answers)
             guard let number = request.parameters.get("page", as: Int.self), number >= 1, number <= pages.count else {
@@ -126,7 +135,9 @@ struct QuestionnaireController: RouteCollection {
             if action == "next" { problems += context.flow.missing(questions, answers) }
             let repository = CollectionRepository(database: request.db)
             guard try await repository.saveDraft(invitationID: context.invitationID, answers: answers) else {
-                return problemPage(.used, .gone, request)
+                return problemPage(
+                    LinkProblemPage(kind: .used, language: Language.of(request), contact: context.link.contactEmail),
+                    .gone)
             }
             if !problems.isEmpty {
                 // Answers that fit are kept; the page is shown again with every problem at its question.
@@ -154,7 +165,7 @@ struct QuestionnaireController: RouteCollection {
 
     @Sendable func review(request: Request) async throws -> Response {
         switch try await resolve(request) {
-        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
             let answers = context.flow.completedForReview(context.answers)
             let pages = context.flow.pages(answers).map { ($0, context.flow.shownQuestions($0, answers)) }
@@ -167,7 +178,7 @@ struct QuestionnaireController: RouteCollection {
 
     @Sendable func send(request: Request) async throws -> Response {
         switch try await resolve(request, allowUsed: true, loadDraft: false) {
-        case .problem(let kind, let status): return problemPage(kind, status, request)
+        case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
             let fields = FormFields(body: request.body.string ?? "")
             guard let key = fields.first("submission_key"), !key.isEmpty, key.count <= 64 else {
@@ -184,7 +195,7 @@ struct QuestionnaireController: RouteCollection {
             }
             let submission = try PreparedSubmission(
                 invitationID: context.invitationID, submissionKey: key, answers: answers,
-                instrument: context.instrument)
+                instrument: context.instrument, background: try context.link.storedBackground())
             // Group commit: answered only after the transaction holding this submission commits.
             let outcome = try await request.application.submissionWriter.submit(submission)
             switch outcome {
@@ -192,10 +203,13 @@ struct QuestionnaireController: RouteCollection {
             case .alreadyReceived: return htmlResponse(context.views.thanks(again: true))
             case .refused:
                 // Used by another submission, or the wave closed meanwhile.
-                let used =
-                    try await CollectionRepository(database: request.db)
-                    .link(tokenHash: InvitationToken.hash(context.views.token))?.used ?? false
-                return problemPage(used ? .used : .closed, .gone, request)
+                let now = try await CollectionRepository(database: request.db)
+                    .link(tokenHash: InvitationToken.hash(context.views.token))
+                let kind: LinkProblemPage.Kind =
+                    now?.used == true ? .used : now?.retired == true ? .replaced : .closed
+                return problemPage(
+                    LinkProblemPage(kind: kind, language: Language.of(request), contact: context.link.contactEmail),
+                    .gone)
             }
         }
     }

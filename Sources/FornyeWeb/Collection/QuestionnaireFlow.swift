@@ -8,6 +8,8 @@ struct QuestionnaireFlow: Sendable {
     let instrument: Instrument
     let register: MunicipalityRegister?
     let date: CalendarDay
+    /// Answers the sample frame gives (``SampleFrameQuestions``): never asked, never taken from a form.
+    var given = AnswerSet()
 
     /// A problem with one question's answer, in both languages.
     struct Problem: Error, Sendable, Equatable {
@@ -21,14 +23,23 @@ struct QuestionnaireFlow: Sendable {
     func pages(_ answers: AnswerSet) -> [Section] {
         let relevant = Set(instrument.relevantQuestions(given: answers))
         return instrument.sections.filter { section in
-            section.questions.contains { relevant.contains($0.name) && $0.calculation == nil && $0.type.hasAnswer }
+            section.questions.contains {
+                relevant.contains($0.name) && $0.calculation == nil && $0.type.hasAnswer && given[$0.name] == nil
+            }
         }
     }
 
     /// The questions of a page shown given the answers (notes included).
     func shownQuestions(_ section: Section, _ answers: AnswerSet) -> [Question] {
         let relevant = Set(instrument.relevantQuestions(given: answers))
-        return section.questions.filter { relevant.contains($0.name) && $0.calculation == nil }
+        return section.questions.filter { relevant.contains($0.name) && $0.calculation == nil && given[$0.name] == nil }
+    }
+
+    /// The answers so far with the frame's answers laid over them.
+    func withGiven(_ answers: AnswerSet) -> AnswerSet {
+        var answers = answers
+        for (name, answer) in given.answers { answers[name] = answer }
+        return answers
     }
 
     /// Reads the posted answers to `questions`: answers that fit replace the old ones, empty
@@ -80,8 +91,8 @@ struct QuestionnaireFlow: Sendable {
 
     /// The answers of a complete questionnaire read from the review page's form: every question.
     func readAll(_ fields: FormFields) -> (AnswerSet, [Problem]) {
-        var answers = AnswerSet()
-        let problems = read(fields, questions: instrument.questions, into: &answers)
+        var answers = given
+        let problems = read(fields, questions: instrument.questions.filter { given[$0.name] == nil }, into: &answers)
         // Multiple-choice questions that were asked but left empty hold an empty set (0 on every item).
         let relevant = Set(instrument.relevantQuestions(given: answers))
         for question in instrument.questions

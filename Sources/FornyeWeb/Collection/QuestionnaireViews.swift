@@ -24,7 +24,7 @@ struct QuestionnaireViews {
 
     // MARK: pages
 
-    func intro(resume: Int?) -> String {
+    func intro(resume: Int?, privacy: PrivacyNotice) -> String {
         layout(title, path: base).render {
             el("h1") { title }
             el("p", ["class": "lead"]) {
@@ -33,11 +33,7 @@ struct QuestionnaireViews {
                     "Thank you for taking part. The questionnaire takes about ten minutes. You can save as you go and continue later with the same link."
                 )
             }
-            el("p") {
-                pick(
-                    "Svarene brukes bare til statistikk. Ingen enkeltsvar blir publisert.",
-                    "The answers are used for statistics only. No individual answers are published.")
-            }
+            privacy.render(language)
             el("p") {
                 el("a", ["class": "button", "href": "\(base)/side/\(resume ?? 1)\(langQuery)"]) {
                     resume == nil
@@ -367,11 +363,13 @@ struct QuestionnaireViews {
     }
 }
 
-/// Pages for links that cannot be used: unknown, used, or for a wave that is not open.
+/// Pages for links that cannot be used: unknown, used, replaced, or for a wave that is not open.
 struct LinkProblemPage {
-    enum Kind { case unknown, used, closed }
+    enum Kind { case unknown, used, replaced, closed }
     var kind: Kind
     var language: Language
+    /// Whom the wave names for questions; nil for unknown links and waves that name nobody.
+    var contact: String? = nil
 
     func render() -> String {
         let language = language
@@ -391,6 +389,14 @@ struct LinkProblemPage {
                         "Svar fra denne lenken er allerede mottatt. Hver lenke kan bare brukes til ett svar.",
                         "Answers from this link have already been received. Each link can be used for one answer only.")
                 )
+            case .replaced:
+                (
+                    language.pick("Denne lenken er erstattet", "This link has been replaced"),
+                    language.pick(
+                        "Arbeidsplassen din har fått en ny lenke til undersøkelsen, og denne virker ikke lenger. Svar du har lagret, følger med til den nye lenken. Ingenting er lagret nå.",
+                        "Your workplace has been given a new link to the survey, and this one no longer works. Answers you saved move to the new link. Nothing has been stored now."
+                    )
+                )
             case .closed:
                 (
                     language.pick("Undersøkelsen er stengt", "The survey is closed"),
@@ -402,6 +408,25 @@ struct LinkProblemPage {
         return PageLayout(title: heading, language: language, path: "/").render {
             el("h1") { heading }
             el("p", ["class": "notice"]) { body }
+            if kind != .unknown {
+                el("p") {
+                    if let contact {
+                        language.pick("Spør ", "Ask ")
+                        el("a", ["href": "mailto:\(contact)"]) { contact }
+                        language.pick(
+                            kind == .replaced ? " om den nye lenken." : " om du har spørsmål.",
+                            kind == .replaced ? " for the new link." : " if you have questions.")
+                    } else {
+                        language.pick(
+                            kind == .replaced
+                                ? "Spør den som sendte deg invitasjonen, om den nye lenken."
+                                : "Spør den som sendte deg invitasjonen, om du har spørsmål.",
+                            kind == .replaced
+                                ? "Ask the person who sent you the invitation for the new link."
+                                : "Ask the person who sent you the invitation if you have questions.")
+                    }
+                }
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Fluent
 import FornyeBarometer
 import FornyeFormats
 import FornyeStorage
@@ -14,7 +15,11 @@ struct WaveAdminController: RouteCollection {
         waves.post("ny", use: createWave)
         waves.get(":slug", use: dashboard)
         waves.post(":slug", "status", use: setStatus)
-        waves.post(":slug", "invitasjoner", use: invite)
+        waves.post(":slug", "invitasjoner", use: makeLinks)
+        waves.get(":slug", "lenker", use: showLinks)
+        waves.get(":slug", "lenker.csv", use: downloadLinks)
+        waves.get(":slug", "lenker", "ny", use: confirmReplace)
+        waves.post(":slug", "lenker", "ny", use: replaceLinks)
         waves.get(":slug", "ikke-svart.csv", use: nonRespondents)
     }
 
@@ -28,6 +33,10 @@ struct WaveAdminController: RouteCollection {
         /// The checked frame from the preview, base64 CSV, so confirming needs no new upload.
         var frame: String?
         var confirm: String?
+        var organizer: String?
+        var contact: String?
+        var purpose: String?
+        var retention: String?
     }
 
     @Sendable func list(request: Request) async throws -> HTMLPage {
@@ -75,6 +84,16 @@ struct WaveAdminController: RouteCollection {
                 .init(
                     field: "date", nb: "Skriv en dato fra 2018 til 2026 som ÅÅÅÅ-MM-DD.",
                     en: "Enter a date from 2018 to 2026 as YYYY-MM-DD."))
+        }
+        var privacy: WavePrivacy?
+        switch WavePrivacy.check(
+            organizer: form.organizer, contactEmail: form.contact, purpose: form.purpose,
+            retentionUntil: form.retention, today: CalendarDay(Date()))
+        {
+        case .success(let checked): privacy = checked
+        case .failure(let list):
+            let fields = ["contact_email": "contact", "retention_until": "retention"]
+            problems += list.problems.map { .init(field: fields[$0.field] ?? $0.field, nb: $0.nb, en: $0.en) }
         }
         let instrument = instruments.first { CollectionInstruments.key($0) == form.instrument } ?? instruments[0]
         // The frame: an uploaded file (CSV or XLSX), or the one checked in the preview.
@@ -124,16 +143,31 @@ struct WaveAdminController: RouteCollection {
                 problems.append(.init(field: "file", nb: "\(name), \(issue)", en: "\(name), \(issue)"))
             }
         }
-        guard problems.isEmpty, let frame, let mode, let date else {
+        var release: BackgroundRelease?
+        if let frame, frame.isValid, mode == .anonymous, let date {
+            release = try CollectionRepository.anonymousRelease(
+                for: frame.units, structureDate: date, minimumGroup: BackgroundRelease.defaultMinimumGroup)
+            if release == nil {
+                let needed = BackgroundRelease.defaultMinimumGroup
+                problems.append(
+                    .init(
+                        field: "mode",
+                        nb: "Utvalget har \(frame.units.count) enheter. En anonym bølge trenger minst \(needed), ellers kan svarene knyttes til enhetene. Velg identifisert, og si det til respondentene.",
+                        en: "The frame has \(frame.units.count) units. An anonymous wave needs at least \(needed), or the answers could be linked to the units. Choose identified, and tell the respondents."
+                    ))
+            }
+        }
+        guard problems.isEmpty, let frame, let mode, let date, let privacy else {
             return HTMLPage(
                 views.form(form, frame: nil, problems: problems, instruments: instruments), status: .unprocessableEntity
             )
         }
         if form.confirm == nil {
-            return HTMLPage(views.form(form, frame: frame, problems: [], instruments: instruments))
+            return HTMLPage(views.form(form, frame: frame, problems: [], instruments: instruments, release: release))
         }
         let wave = try await CollectionRepository(database: request.db).createWave(
-            slug: slug, title: title, instrument: instrument, mode: mode, structureDate: date, units: frame.units)
+            slug: slug, title: title, instrument: instrument, mode: mode, structureDate: date, units: frame.units,
+            privacy: privacy)
         request.logger.notice("wave created", metadata: ["wave": "\(wave.slug)", "units": "\(frame.units.count)"])
         try await request.audit(.waveCreated, target: wave.slug, details: "\(frame.units.count) units, \(mode)")
         return HTMLPage(
@@ -184,35 +218,107 @@ struct WaveAdminController: RouteCollection {
         return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
     }
 
-    struct InviteForm: Content { var format: String? }
-
-    /// New links for every unit that has not answered; shown once (HTML) or as CSV for mail merge.
-    @Sendable func invite(request: Request) async throws -> Response {
+    /// Links for the units that have none; links already made are left as they are.
+    @Sendable func makeLinks(request: Request) async throws -> Response {
         let wave = try await wave(request)
-        let repository = CollectionRepository(database: request.db)
-        var tokens: [UUID: String] = [:]
-        for unit in try await repository.units(waveID: wave.requireID()) {
-            tokens[try unit.requireID()] = InvitationToken.generate()
-        }
-        let invited = try await repository.reinvite(
-            waveID: wave.requireID(), hashes: tokens.mapValues(InvitationToken.hash))
-        let base = Self.baseURL(request)
-        let links = try invited.map { unit in (unit, "\(base)/svar/\(tokens[try unit.requireID()]!)") }
-        request.logger.notice("invitations made", metadata: ["wave": "\(wave.slug)", "count": "\(links.count)"])
-        let format = try? request.content.decode(InviteForm.self).format
-        try await request.audit(
-            .invitationsExported, target: wave.slug,
-            details: "\(links.count) links as \(format == "csv" ? "CSV" : "page")")
-        if format == "csv" {
-            let rows =
-                [["enhet", "kommunenummer", "epost", "kontaktperson", "lenke"]]
-                + links.map { [$0.0.name, $0.0.kommunenummer ?? "", $0.0.contactEmail, $0.0.contactName ?? "", $0.1] }
-            return Self.csvResponse(CSVTable.write(rows), filename: "invitasjoner-\(wave.slug).csv")
-        }
-        let html = WaveAdminViews(request: request).links(wave, links: links)
-        let response = try await HTMLPage(html).encodeResponse(for: request)
+        let made = try await CollectionRepository(database: request.db).makeMissingLinks(
+            waveID: wave.requireID(), tokens: request.application.invitationTokens)
+        request.logger.notice("invitations made", metadata: ["wave": "\(wave.slug)", "count": "\(made)"])
+        try await request.audit(.invitationsMade, target: wave.slug, details: "\(made) links")
+        return request.redirect(to: "/analyse/innsamling/\(wave.slug)/lenker?laget=\(made)", redirectType: .normal)
+    }
+
+    /// The links as they are, as often as asked: showing them never changes one.
+    @Sendable func showLinks(request: Request) async throws -> Response {
+        let wave = try await wave(request)
+        let links = try await CollectionRepository(database: request.db).links(
+            waveID: wave.requireID(), tokens: request.application.invitationTokens)
+        try await request.audit(.invitationsExported, target: wave.slug, details: "\(links.count) units as page")
+        let notice = Self.linksNotice(request)
+        let response = try await HTMLPage(
+            WaveAdminViews(request: request).links(
+                wave, links: links, base: request.application.fornyeSettings.publicBaseURL, notice: notice)
+        ).encodeResponse(for: request)
         response.headers.cacheControl = .init(noStore: true)
         return response
+    }
+
+    private static func linksNotice(_ request: Request) -> String? {
+        let language = Language.of(request)
+        if let made = request.query[Int.self, at: "laget"] {
+            return language.pick("\(made) nye lenker er laget.", "\(made) new links were made.")
+        }
+        if let replaced = request.query[Int.self, at: "erstattet"] {
+            return language.pick(
+                "\(replaced) lenker er erstattet. De gamle lenkene sier nå at de er erstattet, og hvem man kan spørre.",
+                "\(replaced) links were replaced. The old links now say they were replaced, and whom to ask.")
+        }
+        return nil
+    }
+
+    /// The same links as the page, as CSV for mail merge: semicolons and a byte order mark, as
+    /// Norwegian Excel opens them.
+    @Sendable func downloadLinks(request: Request) async throws -> Response {
+        let wave = try await wave(request)
+        let links = try await CollectionRepository(database: request.db).links(
+            waveID: wave.requireID(), tokens: request.application.invitationTokens)
+        let base = request.application.fornyeSettings.publicBaseURL
+        let rows =
+            [["enhet", "kommunenummer", "epost", "kontaktperson", "lenke"]]
+            + links.compactMap { link -> [String]? in
+                guard case .link(let token) = link.state else { return nil }
+                return [
+                    link.unit.name, link.unit.kommunenummer ?? "", link.unit.contactEmail, link.unit.contactName ?? "",
+                    "\(base)/svar/\(token)",
+                ]
+            }
+        try await request.audit(
+            .invitationsExported, target: wave.slug, details: "\(rows.count - 1) links as CSV")
+        return Self.csvResponse(CSVTable.writeForExcel(rows), filename: "invitasjoner-\(wave.slug).csv")
+    }
+
+    struct ReplaceForm: Content {
+        /// A unit's id; absent for every unit that has not answered.
+        var enhet: String?
+        var bekreft: String?
+    }
+
+    /// What replacing links does, before it is done.
+    @Sendable func confirmReplace(request: Request) async throws -> HTMLPage {
+        let wave = try await wave(request)
+        let unit = try await replaceTarget(request.query[String.self, at: "enhet"], wave: wave, on: request.db)
+        return HTMLPage(WaveAdminViews(request: request).confirmReplace(wave, unit: unit))
+    }
+
+    /// Replaces one unit's link or every unanswered unit's, once confirmed.
+    @Sendable func replaceLinks(request: Request) async throws -> Response {
+        let wave = try await wave(request)
+        let form = try request.content.decode(ReplaceForm.self)
+        let unit = try await replaceTarget(form.enhet, wave: wave, on: request.db)
+        guard form.bekreft == "ja" else {
+            return try await HTMLPage(
+                WaveAdminViews(request: request).confirmReplace(wave, unit: unit), status: .unprocessableEntity
+            ).encodeResponse(for: request)
+        }
+        let replaced = try await CollectionRepository(database: request.db).replaceLinks(
+            waveID: wave.requireID(), unitIDs: try unit.map { [try $0.requireID()] },
+            tokens: request.application.invitationTokens)
+        try await request.audit(
+            .invitationsReplaced, target: wave.slug,
+            details: "\(replaced) links" + (unit.map { ", unit \($0.name)" } ?? ", all units not answered"))
+        return request.redirect(
+            to: "/analyse/innsamling/\(wave.slug)/lenker?erstattet=\(replaced)", redirectType: .normal)
+    }
+
+    /// The unit named by `id` in the wave, nil for "all"; a wrong id is 404.
+    private func replaceTarget(_ id: String?, wave: WaveRecord, on database: any Database) async throws
+        -> SampleUnitRecord?
+    {
+        guard let id, !id.isEmpty else { return nil }
+        guard let uuid = UUID(uuidString: id), let unit = try await SampleUnitRecord.find(uuid, on: database),
+            unit.$wave.id == wave.id
+        else { throw Abort(.notFound, reason: "No unit of this wave has that id.") }
+        return unit
     }
 
     @Sendable func nonRespondents(request: Request) async throws -> Response {
@@ -227,7 +333,7 @@ struct WaveAdminController: RouteCollection {
                 ]
             }
         try await request.audit(.nonRespondentsExported, target: wave.slug, details: "\(rows.count - 1) units")
-        return Self.csvResponse(CSVTable.write(rows), filename: "ikke-svart-\(wave.slug).csv")
+        return Self.csvResponse(CSVTable.writeForExcel(rows), filename: "ikke-svart-\(wave.slug).csv")
     }
 
     static func csvResponse(_ text: String, filename: String) -> Response {
@@ -236,11 +342,5 @@ struct WaveAdminController: RouteCollection {
         headers.contentDisposition = .init(.attachment, filename: filename)
         headers.cacheControl = .init(noStore: true)
         return Response(status: .ok, headers: headers, body: .init(string: text))
-    }
-
-    static func baseURL(_ request: Request) -> String {
-        let scheme = request.application.fornyeSettings.behindTLS ? "https" : "http"
-        let host = request.headers.first(name: .host) ?? "localhost"
-        return "\(scheme)://\(host)"
     }
 }

@@ -53,7 +53,8 @@ struct WaveAdminViews {
     }
 
     func form(
-        _ form: WaveAdminController.NewWaveForm, frame: SampleFrame?, problems: [Problem], instruments: [Instrument]
+        _ form: WaveAdminController.NewWaveForm, frame: SampleFrame?, problems: [Problem], instruments: [Instrument],
+        release: BackgroundRelease? = nil
     ) -> String {
         let heading =
             frame == nil ? pick("Ny bølge", "New wave") : pick("Kontroller utvalget", "Check the sample frame")
@@ -83,7 +84,9 @@ struct WaveAdminViews {
                             "Nothing was stored. Correct the errors and try again.")
                     }
                     el("ul") {
-                        for field in ["slug", "title", "mode", "date", "file"]
+                        for field in [
+                            "slug", "title", "mode", "date", "organizer", "contact", "purpose", "retention", "file",
+                        ]
                         where problems.contains(where: { $0.field == field }) {
                             el("li") { el("a", ["href": "#\(field)"]) { fieldName(field) } }
                         }
@@ -95,6 +98,26 @@ struct WaveAdminViews {
                     pick(
                         "Utvalget har \(frame.units.count) enheter og ingen feil. Bekreft for å opprette bølgen.",
                         "The frame has \(frame.units.count) units and no errors. Confirm to create the wave.")
+                }
+                el("p") {
+                    pick(
+                        "Spørsmålene om kommune, sektor og type arbeidsplass stilles ikke: svarene hentes fra utvalget.",
+                        "The questions on municipality, sector and kind of workplace are not asked: the answers come from the frame."
+                    )
+                }
+                if let release {
+                    let names = release.variableNames.map { pick(BackgroundRelease.label(of: $0).nb, BackgroundRelease.label(of: $0).en) }
+                    el("p", ["class": "notice"]) {
+                        names.isEmpty
+                            ? pick(
+                                "Anonym bølge: ingen bakgrunn om enhetene lagres med svarene, fordi utvalget er for lite til at noen gruppe har minst \(release.minimumGroup) enheter.",
+                                "Anonymous wave: no background about the units is stored with the answers, because the frame is too small for any group to have at least \(release.minimumGroup) units."
+                            )
+                            : pick(
+                                "Anonym bølge: med hvert svar lagres bare \(names.joined(separator: ", ")), slik at hver kombinasjon gjelder minst \(release.minimumGroup) enheter i utvalget. Når bølgen stenges, slås grupper med færre enn \(release.minimumGroup) svar sammen.",
+                                "Anonymous wave: each response stores only \(names.joined(separator: ", ")), so that every combination covers at least \(release.minimumGroup) units of the frame. When the wave closes, groups with fewer than \(release.minimumGroup) responses are merged."
+                            )
+                    }
                 }
                 el("div", ["class": "table-wrap"]) {
                     el("table") {
@@ -131,7 +154,8 @@ struct WaveAdminViews {
                     CSRF.field(request)
                     for (name, value) in [
                         ("slug", form.slug), ("title", form.title), ("mode", form.mode), ("date", form.date),
-                        ("instrument", form.instrument),
+                        ("instrument", form.instrument), ("organizer", form.organizer), ("contact", form.contact),
+                        ("purpose", form.purpose), ("retention", form.retention),
                     ] {
                         el("input", ["type": "hidden", "name": name, "value": value ?? ""])
                     }
@@ -223,6 +247,43 @@ struct WaveAdminViews {
                             "aria-describedby": ["date-hint", described("date")].compactMap { $0 }.joined(
                                 separator: " "),
                         ])
+                    el("fieldset") {
+                        el("legend") { pick("Personvern: dette får respondentene vite", "Privacy: what respondents are told") }
+                        textField(
+                            "organizer", form.organizer,
+                            hint: pick("Hvem samler inn svarene, f.eks. KS.", "Who collects the answers, e.g. KS."),
+                            described: described)
+                        error("organizer")
+                        textField(
+                            "contact", form.contact,
+                            hint: pick(
+                                "E-postadressen respondentene kan spørre, også om en erstattet lenke.",
+                                "The e-mail address respondents can ask, also about a replaced link."),
+                            described: described, type: "email")
+                        error("contact")
+                        el("label", ["for": "purpose"]) { fieldName("purpose") }
+                        el("p", ["class": "hint", "id": "purpose-hint"]) {
+                            pick(
+                                "Valgfritt. Står det ikke noe her, forklares formålet med Innovasjonsbarometerets egen tekst.",
+                                "Optional. When empty, the Innovasjonsbarometer's own text explains the purpose.")
+                        }
+                        error("purpose")
+                        el(
+                            "textarea",
+                            [
+                                "id": "purpose", "name": "purpose", "rows": "3",
+                                "aria-describedby": ["purpose-hint", described("purpose")].compactMap { $0 }.joined(
+                                    separator: " "),
+                            ]
+                        ) { form.purpose ?? "" }
+                        textField(
+                            "retention", form.retention,
+                            hint: pick(
+                                "Dagen svarene senest slettes eller anonymiseres videre (ÅÅÅÅ-MM-DD).",
+                                "The day by which the answers are deleted or further anonymised (YYYY-MM-DD)."),
+                            described: described, short: true)
+                        error("retention")
+                    }
                     el("label", ["for": "file"]) { fieldName("file") }
                     el("p", ["class": "hint", "id": "file-hint"]) {
                         pick(
@@ -246,8 +307,29 @@ struct WaveAdminViews {
         }
     }
 
+    /// A labelled text input with its hint; the error goes after it.
+    private func textField(
+        _ name: String, _ value: String?, hint: String, described: (String) -> String?, type: String = "text",
+        short: Bool = false
+    ) -> Node {
+        el("div") {
+            el("label", ["for": name]) { fieldName(name) }
+            el("p", ["class": "hint", "id": "\(name)-hint"]) { hint }
+            el(
+                "input",
+                [
+                    "type": type, "id": name, "name": name, "value": value, "class": short ? "short" : nil,
+                    "aria-describedby": ["\(name)-hint", described(name)].compactMap { $0 }.joined(separator: " "),
+                ])
+        }
+    }
+
     private func fieldName(_ field: String) -> String {
         switch field {
+        case "organizer": pick("Hvem samler inn", "Who collects")
+        case "contact": pick("Kontakt for respondentene (e-post)", "Contact for respondents (e-mail)")
+        case "purpose": pick("Formål", "Purpose")
+        case "retention": pick("Svarene slettes senest", "Answers deleted by")
         case "slug": pick("Kortnavn", "Short name")
         case "title": pick("Tittel", "Title")
         case "mode": pick("Svarmodus", "Response mode")
@@ -385,18 +467,25 @@ struct WaveAdminViews {
             el("h3") { pick("Invitasjonslenker", "Invitation links") }
             el("p") {
                 pick(
-                    "Lenkene vises bare én gang; Fornye lagrer dem ikke. Nye lenker lages for alle enheter som ikke har svart, og tidligere ubrukte lenker slutter å virke.",
-                    "Links are shown once only; Fornye does not keep them. New links are made for every unit that has not answered, and earlier unused links stop working."
+                    "Hver enhet får én lenke. Lenkene kan vises og lastes ned så ofte du vil; det endrer dem ikke. En ny lenke til en enhet lager du bare med «Lag ny lenke», som du må bekrefte; den gamle sier da at den er erstattet.",
+                    "Each unit gets one link. The links can be shown and downloaded as often as you like; that does not change them. A new link for a unit is made only with «Make a new link», which you confirm; the old one then says it was replaced."
                 )
             }
-            el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/invitasjoner"]) {
-                CSRF.field(request)
-                el("div", ["class": "form-actions"]) {
-                    el("button", ["type": "submit", "name": "format", "value": "csv"]) {
-                        pick("Last ned lenker som CSV (fletting)", "Download links as CSV (mail merge)")
+            if let monitor, monitor.invited < monitor.total.units - monitor.total.answered {
+                el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/invitasjoner"]) {
+                    CSRF.field(request)
+                    el("button", ["type": "submit"]) {
+                        pick("Lag lenker for enheter uten lenke", "Make links for units without one")
                     }
-                    el("button", ["type": "submit", "name": "format", "value": "html", "class": "secondary"]) {
-                        pick("Vis lenkene", "Show the links")
+                }
+            }
+            el("ul") {
+                el("li") {
+                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) { pick("Vis lenkene", "Show the links") }
+                }
+                el("li") {
+                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker.csv"]) {
+                        pick("Last ned lenker som CSV (fletting i Excel)", "Download links as CSV (mail merge in Excel)")
                     }
                 }
             }
@@ -456,14 +545,37 @@ struct WaveAdminViews {
         }
     }
 
-    func links(_ wave: WaveRecord, links: [(SampleUnitRecord, String)]) -> String {
+    func links(_ wave: WaveRecord, links: [UnitLink], base: String, notice: String?) -> String {
         let heading = pick("Invitasjonslenker for \(wave.title)", "Invitation links for \(wave.title)")
-        return layout(heading).render {
+        let missing = links.filter { $0.state == .none }.count
+        return layout(heading, synthetic: wave.synthetic).render {
+            el("p") {
+                el("a", ["href": "/analyse/innsamling/\(wave.slug)"]) { pick("Tilbake til bølgen", "Back to the wave") }
+            }
             el("h1") { heading }
-            el("p", ["class": "notice", "role": "status"]) {
+            if let notice { el("p", ["class": "notice", "role": "status"]) { notice } }
+            el("p") {
                 pick(
-                    "\(links.count) nye lenker. Kopier dem nå: de vises ikke igjen.",
-                    "\(links.count) new links. Copy them now: they are not shown again.")
+                    "Lenkene er de samme hver gang de vises eller lastes ned. Adressen er \(base) (FORNYE_PUBLIC_URL).",
+                    "The links are the same every time they are shown or downloaded. The address is \(base) (FORNYE_PUBLIC_URL)."
+                )
+            }
+            if missing > 0 {
+                el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/invitasjoner"]) {
+                    CSRF.field(request)
+                    el("button", ["type": "submit"]) {
+                        pick("Lag lenker for \(missing) enheter uten lenke", "Make links for \(missing) units without one")
+                    }
+                }
+            }
+            el("p") {
+                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker.csv"]) {
+                    pick("Last ned som CSV (fletting i Excel)", "Download as CSV (mail merge in Excel)")
+                }
+                " · "
+                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker/ny"]) {
+                    pick("Lag nye lenker for alle som ikke har svart …", "Make new links for everyone not answered …")
+                }
             }
             el("div", ["class": "table-wrap"]) {
                 el("table") {
@@ -473,21 +585,79 @@ struct WaveAdminViews {
                             el("th", ["scope": "col"]) { pick("Enhet", "Unit") }
                             el("th", ["scope": "col"]) { pick("E-post", "E-mail") }
                             el("th", ["scope": "col"]) { pick("Lenke", "Link") }
+                            el("th", ["scope": "col"]) { pick("Ny lenke", "New link") }
                         }
                     }
                     el("tbody") {
-                        for (unit, link) in links {
+                        for link in links {
                             el("tr") {
-                                el("th", ["scope": "row"]) { unit.name }
-                                el("td") { unit.contactEmail }
-                                el("td") { el("code") { link } }
+                                el("th", ["scope": "row"]) { link.unit.name }
+                                el("td") { link.unit.contactEmail }
+                                el("td") {
+                                    switch link.state {
+                                    case .link(let token): el("code") { "\(base)/svar/\(token)" }
+                                    case .answered: pick("Har svart", "Has answered")
+                                    case .none: pick("Ingen lenke ennå", "No link yet")
+                                    case .notShowable:
+                                        pick(
+                                            "Laget før lenker kunne vises igjen; lag en ny om den er borte",
+                                            "Made before links could be shown again; make a new one if it is lost")
+                                    }
+                                }
+                                el("td") {
+                                    if link.state != .answered, let id = link.unit.id {
+                                        el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker/ny?enhet=\(id.uuidString)"]) {
+                                            pick("Lag ny lenke", "Make a new link")
+                                            el("span", ["class": "visually-hidden"]) { " – \(link.unit.name)" }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Asks before links are replaced: what happens to the old ones and to saved answers.
+    func confirmReplace(_ wave: WaveRecord, unit: SampleUnitRecord?) -> String {
+        let heading =
+            unit.map { pick("Ny lenke for \($0.name)?", "A new link for \($0.name)?") }
+            ?? pick("Nye lenker for alle som ikke har svart?", "New links for everyone who has not answered?")
+        return layout(heading, synthetic: wave.synthetic).render {
             el("p") {
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)"]) { pick("Tilbake til bølgen", "Back to the wave") }
+                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) { pick("Tilbake til lenkene", "Back to the links") }
+            }
+            el("h1") { heading }
+            el("ul") {
+                el("li") {
+                    pick(
+                        "Den gamle lenken slutter å virke. Den som åpner den, får vite at lenken er erstattet, og hvem de kan spørre\(wave.contactEmail.map { " (\($0))" } ?? "").",
+                        "The old link stops working. Whoever opens it is told that it was replaced, and whom to ask\(wave.contactEmail.map { " (\($0))" } ?? "")."
+                    )
+                }
+                el("li") {
+                    pick(
+                        "Svar som er lagret underveis, følger med til den nye lenken.",
+                        "Answers saved along the way move to the new link.")
+                }
+                el("li") {
+                    pick(
+                        "Du må sende den nye lenken selv: vis eller last ned lenkene etterpå.",
+                        "You send the new link yourself: show or download the links afterwards.")
+                }
+            }
+            el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/lenker/ny"]) {
+                CSRF.field(request)
+                if let id = unit?.id { el("input", ["type": "hidden", "name": "enhet", "value": id.uuidString]) }
+                el("input", ["type": "hidden", "name": "bekreft", "value": "ja"])
+                el("div", ["class": "form-actions"]) {
+                    el("button", ["type": "submit"]) {
+                        unit == nil ? pick("Ja, lag nye lenker", "Yes, make new links") : pick("Ja, lag ny lenke", "Yes, make a new link")
+                    }
+                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) { pick("Avbryt", "Cancel") }
+                }
             }
         }
     }

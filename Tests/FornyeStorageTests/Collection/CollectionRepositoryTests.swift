@@ -62,22 +62,24 @@ import Testing
             let instrument = try Instrument.innovasjonsbarometer2018
             let wave = try await repository.createWave(
                 slug: "race", title: "Race", instrument: instrument, mode: .anonymous,
-                structureDate: CalendarDay("2026-03-01")!, units: try frame())
+                structureDate: CalendarDay("2026-03-01")!, units: try frame(), minimumGroup: 1)
             let waveID = try wave.requireID()
-            let units = try await repository.units(waveID: waveID)
-            try await repository.reinvite(waveID: waveID, hashes: [try units[0].requireID(): "hash-a"])
+            let tokens = try await repository.makeLinksForTesting(
+                waveID: waveID, tokens: InvitationTokens(secret: .random()))
             try await repository.setStatus(.open, waveID: waveID)
-            let (invitation, linkedWave) = try #require(try await repository.invitation(tokenHash: "hash-a"))
+            let hash = InvitationToken.hash(tokens[0])
+            let (invitation, linkedWave) = try #require(try await repository.invitation(tokenHash: hash))
             let invitationID = try invitation.requireID()
             // The narrow lookup the questionnaire uses says what the models say.
             #expect(
-                try await repository.link(tokenHash: "hash-a")
+                try await repository.link(tokenHash: hash)
                     == InvitationLink(
-                        invitationID: invitationID, used: false, waveStatus: .open,
-                        instrumentVersion: linkedWave.instrumentVersion, structureDate: "2026-03-01", waveTitle: "Race")
-            )
+                        invitationID: invitationID, used: false, retired: false, waveStatus: .open,
+                        instrumentVersion: linkedWave.instrumentVersion, structureDate: "2026-03-01", waveTitle: "Race",
+                        mode: .anonymous, privacy: nil, release: linkedWave.backgroundRelease, kommunenummer: "0301",
+                        sector: 1, unitType: 1))
             #expect(linkedWave.instrumentVersion != nil)
-            #expect(try await repository.link(tokenHash: "hash-b") == nil)
+            #expect(try await repository.link(tokenHash: InvitationToken.hash(InvitationToken.generate())) == nil)
             #expect(try await repository.saveDraft(invitationID: invitationID, answers: answers))
             let answers = answers
             // Two at a time, each through its own connection (another event loop's), so the two

@@ -28,12 +28,9 @@ import Testing
         let repository = CollectionRepository(database: database)
         let wave = try await repository.createWave(
             slug: "gruppe-\(mode.rawValue)", title: "Gruppe (syntetisk)", instrument: instrument, mode: mode,
-            structureDate: CalendarDay("2026-03-01")!, units: frame.units, synthetic: true)
+            structureDate: CalendarDay("2026-03-01")!, units: frame.units, synthetic: true, minimumGroup: 1)
         let waveID = try wave.requireID()
-        let units = try await repository.units(waveID: waveID)
-        try await repository.reinvite(
-            waveID: waveID,
-            hashes: Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), "h-\($0.rowNumber)") }))
+        try await repository.makeMissingLinks(waveID: waveID, tokens: InvitationTokens(secret: .random()))
         try await repository.setStatus(.open, waveID: waveID)
         let invitations = try await InvitationRecord.query(on: database).filter(\.$wave.$id == waveID).all()
         return (wave, try invitations.map { try $0.requireID() })

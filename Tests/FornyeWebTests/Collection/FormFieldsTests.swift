@@ -1,3 +1,4 @@
+import FornyeStorage
 import Foundation
 import Testing
 

@@ -276,14 +276,7 @@ import VaporTesting
             slug: "xss-frame", title: payload(0), instrument: instrument, mode: .identified, structureDate: day,
             units: frame.units)
         let units = try await repository.units(waveID: wave.requireID())
-        var tokens: [String] = []
-        var hashes: [UUID: String] = [:]
-        for unit in units {
-            let token = InvitationToken.generate()
-            tokens.append(token)
-            hashes[try unit.requireID()] = InvitationToken.hash(token)
-        }
-        try await repository.reinvite(waveID: wave.requireID(), hashes: hashes)
+        let tokens = try await repository.makeLinksForTesting(waveID: wave.requireID(), tokens: app.invitationTokens)
         try await repository.setStatus(.open, waveID: wave.requireID())
         return CollectionFixture(wave: wave, tokens: tokens, unitIDs: try units.map { try $0.requireID() })
     }

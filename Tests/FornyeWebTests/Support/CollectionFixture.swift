@@ -20,7 +20,8 @@ struct CollectionFixture {
         """
 
     static func make(
-        _ app: Application, mode: CollectionMode = .anonymous, slug: String = "2026-test", open: Bool = true
+        _ app: Application, mode: CollectionMode = .anonymous, slug: String = "2026-test", open: Bool = true,
+        minimumGroup: Int = 1, privacy: WavePrivacy? = nil
     ) async throws -> CollectionFixture {
         let instrument = try Instrument.innovasjonsbarometer2018
         let day = CalendarDay("2026-03-01")!
@@ -31,16 +32,10 @@ struct CollectionFixture {
         precondition(frame.isValid, "\(frame.issues)")
         let repository = CollectionRepository(database: app.db)
         let wave = try await repository.createWave(
-            slug: slug, title: "Testbølge", instrument: instrument, mode: mode, structureDate: day, units: frame.units)
+            slug: slug, title: "Testbølge", instrument: instrument, mode: mode, structureDate: day, units: frame.units,
+            privacy: privacy, minimumGroup: minimumGroup)
         let units = try await repository.units(waveID: wave.requireID())
-        var tokens: [String] = []
-        var hashes: [UUID: String] = [:]
-        for unit in units {
-            let token = InvitationToken.generate()
-            tokens.append(token)
-            hashes[try unit.requireID()] = InvitationToken.hash(token)
-        }
-        try await repository.reinvite(waveID: wave.requireID(), hashes: hashes)
+        let tokens = try await repository.makeLinksForTesting(waveID: wave.requireID(), tokens: app.invitationTokens)
         if open { try await repository.setStatus(.open, waveID: wave.requireID()) }
         return CollectionFixture(wave: wave, tokens: tokens, unitIDs: try units.map { try $0.requireID() })
     }

@@ -1,36 +1,4 @@
-import Crypto
 import Foundation
-
-/// Invitation tokens: 256 random bits in URL-safe base64 (43 characters). Only their SHA-256
-/// is stored, so the database alone cannot be used to answer on someone's behalf.
-public enum InvitationToken {
-    public static func generate() -> String {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    /// Lower-case hex SHA-256 of the token.
-    public static func hash(_ token: String) -> String {
-        // By hand: `String(format:)` per byte was a third of resolving a questionnaire link.
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
-
-    /// Whether the text could be a token (cheap check before any database lookup).
-    static func isWellFormed(_ token: String) -> Bool {
-        token.utf8.count == 43
-            && token.utf8.allSatisfy {
-                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95
-            }
-    }
-}
 
 /// The fields of a URL-encoded form body in order, with repeated names kept (checkboxes).
 struct FormFields: Sendable {
