@@ -58,9 +58,11 @@ struct WaveCreateCommand: AsyncParsableCommand {
                 "organizer": "--organizer", "contact_email": "--contact-email", "purpose": "--purpose",
                 "retention_until": "--retention-until",
             ]
-            throw ValidationError(list.problems.map { "\(options[$0.field] ?? $0.field): \($0.en)" }.joined(separator: "\n"))
+            throw ValidationError(
+                list.problems.map { "\(options[$0.field] ?? $0.field): \($0.en)" }.joined(separator: "\n"))
         }
-        let base = baseURL ?? environment["FORNYE_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080"
+        let base =
+            baseURL ?? environment["FORNYE_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080"
         let data = try Data(contentsOf: URL(fileURLWithPath: sampleFrame))
         let instrument = try Instrument.innovasjonsbarometer2018
         let frame = SampleFrame(
@@ -93,7 +95,8 @@ struct WaveCreateCommand: AsyncParsableCommand {
                 }
             try CSVTable.write(rows).write(toFile: links, atomically: true, encoding: .utf8)
             if open { try await repository.setStatus(.open, waveID: waveID) }
-            print("wave \(slug): \(frame.units.count) units, \(rows.count - 1) links in \(links)\(open ? ", open" : "")")
+            print(
+                "wave \(slug): \(frame.units.count) units, \(rows.count - 1) links in \(links)\(open ? ", open" : "")")
         } catch {
             await runtime.shutdown()
             throw error

@@ -49,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         if let text = environment["FORNYE_PUBLIC_URL"], !text.isEmpty {
             guard let checked = WebSettings.publicBaseURL(text) else {
                 throw ValidationError(
-                    "FORNYE_PUBLIC_URL must be an http or https address such as https://fornye.example.no, not «\(text)»")
+                    "FORNYE_PUBLIC_URL must be an http or https address such as https://fornye.example.no, not «\(text)»"
+                )
             }
             publicURL = checked
         }

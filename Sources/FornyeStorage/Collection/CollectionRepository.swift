@@ -166,20 +166,25 @@ public struct CollectionRepository: Sendable {
         } catch {
             throw StorageError.corruptWave(slug: wave.slug, "\(error)")
         }
-        let expected = Set(codebook.variables.map(\.name))
+        let release = wave.backgroundRelease
+        let expected = Set(codebook.variables.map(\.name)).union(release == nil ? [] : SampleFrameQuestions.names)
         if let stranger = dataset.codebook.variables.first(where: { !expected.contains($0.name) }) {
             throw StorageError.corruptResponse(
                 row: 1, variable: stranger.name, "the wave «\(wave.slug)» has no such variable")
         }
         let rows = try AnswerRows(dataset)
+        let anonymousRows = try release.map { release in
+            try AnonymousImport.jsonRows(
+                dataset, release: release, day: wave.structureDate.flatMap(CalendarDay.init) ?? CalendarDay(Date()))
+        }
         let ids = (0..<dataset.rowCount).map { _ in UUID() }
         try await database.transaction { transaction in
             // Answers are written while earlier rows are stored (see `ResponseRecord.insert`); a
             // row that cannot be written rolls the whole import back.
             try await ResponseRecord.insert(ids: ids, on: transaction, progress: progress) { index in
                 ResponseRecord.Row(
-                    id: ids[index], waveID: waveID, answersJSON: try rows.json(row: index), weight: 1, stratum: nil,
-                    psu: nil)
+                    id: ids[index], waveID: waveID, answersJSON: try anonymousRows?[index] ?? rows.json(row: index),
+                    weight: 1, stratum: nil, psu: nil)
             }
         }
         return ids.count

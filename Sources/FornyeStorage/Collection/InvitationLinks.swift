@@ -1,6 +1,6 @@
 public import FluentKit
-public import FornyeBarometer
 import FluentSQL
+public import FornyeBarometer
 import Foundation
 
 /// A unit of the frame with its link as it stands.

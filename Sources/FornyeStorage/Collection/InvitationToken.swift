@@ -36,7 +36,6 @@ public enum InvitationToken {
     }
 }
 
-
 /// The tokens of derived links: an HMAC-SHA256 of the invitation's id under a key derived from
 /// the server secret. The same invitation always has the same token, so a links page or file
 /// can be made again without changing a link already sent; a new link is a new invitation.

@@ -49,7 +49,8 @@ public struct WavePrivacy: Sendable, Hashable {
                     en: "Give a valid e-mail address respondents can write to."))
         }
         let purpose = (purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if purpose.count > 2_000 || purpose.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\r" })
+        if purpose.count > 2_000
+            || purpose.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\r" })
         {
             problems.append(
                 Problem(
@@ -76,7 +77,8 @@ public struct WavePrivacy: Sendable, Hashable {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-            && scalar != "\u{200D}"
+        scalar.properties.generalCategory == .control
+            || scalar.properties.generalCategory == .format
+                && scalar != "\u{200D}"
     }
 }

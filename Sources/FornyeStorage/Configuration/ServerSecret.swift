@@ -64,7 +64,9 @@ public struct ServerSecret: Sendable {
             let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
             let directory = (path as NSString).deletingLastPathComponent
             do {
-                if !directory.isEmpty { try manager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+                if !directory.isEmpty {
+                    try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
                 // Created empty with owner-only permissions before the secret is written into it.
                 guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                     throw CocoaError(.fileWriteNoPermission)

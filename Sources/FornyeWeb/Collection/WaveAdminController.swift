@@ -152,8 +152,10 @@ struct WaveAdminController: RouteCollection {
                 problems.append(
                     .init(
                         field: "mode",
-                        nb: "Utvalget har \(frame.units.count) enheter. En anonym bølge trenger minst \(needed), ellers kan svarene knyttes til enhetene. Velg identifisert, og si det til respondentene.",
-                        en: "The frame has \(frame.units.count) units. An anonymous wave needs at least \(needed), or the answers could be linked to the units. Choose identified, and tell the respondents."
+                        nb:
+                            "Utvalget har \(frame.units.count) enheter. En anonym bølge trenger minst \(needed), ellers kan svarene knyttes til enhetene. Velg identifisert, og si det til respondentene.",
+                        en:
+                            "The frame has \(frame.units.count) units. An anonymous wave needs at least \(needed), or the answers could be linked to the units. Choose identified, and tell the respondents."
                     ))
             }
         }

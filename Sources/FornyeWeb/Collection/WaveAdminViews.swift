@@ -106,7 +106,9 @@ struct WaveAdminViews {
                     )
                 }
                 if let release {
-                    let names = release.variableNames.map { pick(BackgroundRelease.label(of: $0).nb, BackgroundRelease.label(of: $0).en) }
+                    let names = release.variableNames.map {
+                        pick(BackgroundRelease.label(of: $0).nb, BackgroundRelease.label(of: $0).en)
+                    }
                     el("p", ["class": "notice"]) {
                         names.isEmpty
                             ? pick(
@@ -248,7 +250,9 @@ struct WaveAdminViews {
                                 separator: " "),
                         ])
                     el("fieldset") {
-                        el("legend") { pick("Personvern: dette får respondentene vite", "Privacy: what respondents are told") }
+                        el("legend") {
+                            pick("Personvern: dette får respondentene vite", "Privacy: what respondents are told")
+                        }
                         textField(
                             "organizer", form.organizer,
                             hint: pick("Hvem samler inn svarene, f.eks. KS.", "Who collects the answers, e.g. KS."),
@@ -481,11 +485,14 @@ struct WaveAdminViews {
             }
             el("ul") {
                 el("li") {
-                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) { pick("Vis lenkene", "Show the links") }
+                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) {
+                        pick("Vis lenkene", "Show the links")
+                    }
                 }
                 el("li") {
                     el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker.csv"]) {
-                        pick("Last ned lenker som CSV (fletting i Excel)", "Download links as CSV (mail merge in Excel)")
+                        pick(
+                            "Last ned lenker som CSV (fletting i Excel)", "Download links as CSV (mail merge in Excel)")
                     }
                 }
             }
@@ -564,7 +571,9 @@ struct WaveAdminViews {
                 el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/invitasjoner"]) {
                     CSRF.field(request)
                     el("button", ["type": "submit"]) {
-                        pick("Lag lenker for \(missing) enheter uten lenke", "Make links for \(missing) units without one")
+                        pick(
+                            "Lag lenker for \(missing) enheter uten lenke",
+                            "Make links for \(missing) units without one")
                     }
                 }
             }
@@ -606,7 +615,13 @@ struct WaveAdminViews {
                                 }
                                 el("td") {
                                     if link.state != .answered, let id = link.unit.id {
-                                        el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker/ny?enhet=\(id.uuidString)"]) {
+                                        el(
+                                            "a",
+                                            [
+                                                "href":
+                                                    "/analyse/innsamling/\(wave.slug)/lenker/ny?enhet=\(id.uuidString)"
+                                            ]
+                                        ) {
                                             pick("Lag ny lenke", "Make a new link")
                                             el("span", ["class": "visually-hidden"]) { " – \(link.unit.name)" }
                                         }
@@ -627,7 +642,9 @@ struct WaveAdminViews {
             ?? pick("Nye lenker for alle som ikke har svart?", "New links for everyone who has not answered?")
         return layout(heading, synthetic: wave.synthetic).render {
             el("p") {
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) { pick("Tilbake til lenkene", "Back to the links") }
+                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) {
+                    pick("Tilbake til lenkene", "Back to the links")
+                }
             }
             el("h1") { heading }
             el("ul") {
@@ -654,7 +671,9 @@ struct WaveAdminViews {
                 el("input", ["type": "hidden", "name": "bekreft", "value": "ja"])
                 el("div", ["class": "form-actions"]) {
                     el("button", ["type": "submit"]) {
-                        unit == nil ? pick("Ja, lag nye lenker", "Yes, make new links") : pick("Ja, lag ny lenke", "Yes, make a new link")
+                        unit == nil
+                            ? pick("Ja, lag nye lenker", "Yes, make new links")
+                            : pick("Ja, lag ny lenke", "Yes, make a new link")
                     }
                     el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) { pick("Avbryt", "Cancel") }
                 }

@@ -17,7 +17,11 @@ import VaporTesting
                 let body = response.body.string
                 #expect(body.contains("Side 1 av 3"))
                 #expect(body.contains("name=\"_csrf\""))
-                #expect(body.contains("<label for=\"q-kommunenummer\">"))
+                // Municipality, sector and unit type come from the sample frame; only the role is asked.
+                #expect(!body.contains("name=\"kommunenummer\""))
+                #expect(!body.contains("name=\"sector\""))
+                #expect(!body.contains("name=\"unit_type\""))
+                #expect(body.contains("name=\"role\""))
             }
             var response = try await postForm(app, "\(base)/side/1", nonInnovatorPages[0] + [("action", "next")])
             #expect(response.status == .seeOther)
@@ -49,26 +53,33 @@ import VaporTesting
         try await withTestApp(seedDemoContent: false) { app in
             let fixture = try await CollectionFixture.make(app)
             let base = "/svar/\(fixture.tokens[0])"
-            let response = try await postForm(
-                app, "\(base)/side/1",
-                [("kommunenummer", "9999"), ("sector", "7"), ("unit_type", "1"), ("action", "next")])
+            var response = try await postForm(
+                app, "\(base)/side/2",
+                [("innovated_service", "7"), ("innovated_product", "1"), ("action", "next")])
             #expect(response.status == .unprocessableEntity)
             let body = response.body.string
             #expect(body.contains("class=\"error-summary\""))
-            #expect(body.contains("href=\"#q-sector-1\""))
+            #expect(body.contains("href=\"#q-innovated_service-1\""))
             #expect(body.contains("«7» er ikke et av svaralternativene"))
-            #expect(body.contains("id=\"q-sector-error\""))
-            #expect(body.contains("aria-describedby=\"q-sector-error\""))
-            #expect(body.contains("Finner ingen kommune med nummer 9999"))
-            // What was typed is shown again to be corrected.
-            #expect(body.contains("id=\"q-kommunenummer\" name=\"kommunenummer\" value=\"9999\""))
-            #expect(body.contains("id=\"q-role-error\""))
+            #expect(body.contains("id=\"q-innovated_service-error\""))
+            #expect(body.contains("aria-describedby=\"q-innovated_service-error\""))
+            #expect(body.contains("id=\"q-innovated_organisation-error\""))
             // The valid answer is kept, the foreign code is not.
-            #expect(body.contains("id=\"q-unit_type-1\" name=\"unit_type\" value=\"1\" checked"))
-            let draft = try await CollectionRepository(database: app.db).draft(
-                invitationID: invitationID(app, fixture.tokens[0]))
-            #expect(draft?["sector"] == nil)
+            #expect(body.contains("id=\"q-innovated_product-1\" name=\"innovated_product\" value=\"1\" checked"))
+            let invitation = try await invitationID(app, fixture.tokens[0])
+            var draft = try await CollectionRepository(database: app.db).draft(invitationID: invitation)
+            #expect(draft?["innovated_service"] == nil)
+            #expect(draft?["innovated_product"] == .code(1))
+            // The frame's answers cannot be overridden from a form: Solsiden stays in Oslo, health.
+            response = try await postForm(
+                app, "\(base)/side/1",
+                [("kommunenummer", "4601"), ("sector", "2"), ("unit_type", "5"), ("role", "1"), ("action", "next")])
+            #expect(response.status == .seeOther)
+            draft = try await CollectionRepository(database: app.db).draft(invitationID: invitation)
+            #expect(draft?["kommunenummer"] == .text("0301"))
+            #expect(draft?["sector"] == .code(1))
             #expect(draft?["unit_type"] == .code(1))
+            #expect(draft?["role"] == .code(1))
         }
     }
 
@@ -92,7 +103,7 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "\(base)/side/1?lang=en") { response in
                 #expect(response.body.string.contains("Page 1 of"))
-                #expect(response.body.string.contains("value=\"0301\""))
+                #expect(response.body.string.contains("id=\"q-role-1\" name=\"role\" value=\"1\" checked"))
             }
         }
     }
@@ -109,7 +120,7 @@ import VaporTesting
             let review = try await app.testing().sendRequest(.GET, "\(base)/oversikt")
             let body = review.body.string
             #expect(body.contains("Oppsummering"))
-            #expect(body.contains("Helse og omsorg"))
+            #expect(body.contains("<dd>Leder</dd>"))
             #expect(body.contains("action=\"\(base)/send\""))
             let fields = hiddenFields(body)
             #expect(fields.contains { $0.0 == "submission_key" })

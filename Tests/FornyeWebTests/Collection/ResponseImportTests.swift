@@ -287,7 +287,10 @@ import VaporTesting
             try await CollectionRepository(database: app.db).importResponses(
                 waveID: fixture.wave.requireID(), dataset: imported.dataset)
             let user = try await analyst(app)
-            let codebook = instrument.codebook()
+            // The anonymous wave's own codebook: its released background instead of the frame's questions.
+            let codebook = try JSONDecoder().decode(Codebook.self, from: Data(fixture.wave.codebookJSON.utf8))
+            #expect(codebook.variable(named: "kommunenummer") == nil)
+            #expect(codebook.variable(named: "county") != nil)
             for format in DatasetFileFormat.allCases {
                 let response = try await app.get("/analyse/innsamling/\(slug)/eksport/\(format)", headers: user.headers)
                 #expect(response.status == .ok, "\(format)")
@@ -297,6 +300,7 @@ import VaporTesting
                     Data(buffer: response.body), format: format, file: "eksport", codebook: codebook)
                 #expect(dataset.rowCount == 4, "\(format)")
                 #expect(Set(try dataset.codes(of: "sector")) == [1, 2], "\(format)")
+                #expect(try dataset.codes(of: "county").contains(3), "\(format)")
                 #expect(!entries.contains("SYNTETISKE-DATA.txt"))
                 if format == .csv { #expect(entries.count == 2) }
             }

@@ -63,12 +63,53 @@ import VaporTesting
         }
     }
 
+    static let privacyFields = [
+        ("organizer", "KS"), ("contact", "barometer@ks.example"), ("purpose", ""), ("retention", "2099-12-31"),
+    ]
+
+    @Test func aSmallFrameCannotBeAnonymous() async throws {
+        try await withTestApp(seedDemoContent: false) { app in
+            var headers = try await signIn(app, as: .analyst)
+            let (formHeaders, body) = multipart(
+                [("slug", "2026"), ("title", "Barometer 2026"), ("mode", "anonymous"), ("date", "2026-03-01")]
+                    + Self.privacyFields,
+                file: CollectionFixture.frameCSV, csrf: headers.csrfToken)
+            headers.contentType = formHeaders.contentType
+            let response = try await app.testing().sendRequest(
+                .POST, "/analyse/innsamling/ny", headers: headers, body: body)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("Utvalget har 4 enheter. En anonym bølge trenger minst 5"))
+            #expect(try await WaveRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func thePrivacyNoticeIsRequired() async throws {
+        try await withTestApp(seedDemoContent: false) { app in
+            var headers = try await signIn(app, as: .analyst)
+            let (formHeaders, body) = multipart(
+                [
+                    ("slug", "2026"), ("title", "Barometer 2026"), ("mode", "identified"), ("date", "2026-03-01"),
+                    ("organizer", ""), ("contact", "nul\u{1}@x.no"), ("retention", "2020-01-01"),
+                ],
+                file: CollectionFixture.frameCSV, csrf: headers.csrfToken)
+            headers.contentType = formHeaders.contentType
+            let response = try await app.testing().sendRequest(
+                .POST, "/analyse/innsamling/ny", headers: headers, body: body)
+            #expect(response.status == .unprocessableEntity)
+            let text = response.body.string
+            for anchor in ["#organizer", "#contact", "#retention"] { #expect(text.contains("href=\"\(anchor)\"")) }
+            #expect(!text.contains("href=\"#purpose\""))
+            #expect(try await WaveRecord.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func previewConfirmInviteAnswerAndMonitor() async throws {
         try await withTestApp(seedDemoContent: false) { app in
             var headers = try await signIn(app, as: .analyst)
             let csrf = headers.csrfToken
             let (formHeaders, body) = multipart(
-                [("slug", "2026"), ("title", "Barometer 2026"), ("mode", "anonymous"), ("date", "2026-03-01")],
+                [("slug", "2026"), ("title", "Barometer 2026"), ("mode", "identified"), ("date", "2026-03-01")]
+                    + Self.privacyFields,
                 file: CollectionFixture.frameCSV, csrf: csrf)
             var uploadHeaders = headers
             uploadHeaders.contentType = formHeaders.contentType
@@ -86,23 +127,49 @@ import VaporTesting
             #expect(created.status == .ok)
             #expect(created.body.string.contains("Bølgen er opprettet med 4 enheter."))
             #expect(try await SampleUnitRecord.query(on: app.db).count() == 4)
+            let wave = try #require(try await WaveRepository(database: app.db).record(slug: "2026"))
+            #expect(wave.organizer == "KS" && wave.contactEmail == "barometer@ks.example")
+            #expect(wave.retentionUntil == "2099-12-31" && wave.purpose == nil)
 
             let opened = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/2026/status", headers: headers,
                 body: ByteBuffer(string: encode([("status", "open")], csrf: csrf)))
             #expect(opened.status == .seeOther)
-            let links = try await app.testing().sendRequest(
+            let made = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/2026/invitasjoner", headers: headers,
-                body: ByteBuffer(string: encode([("format", "csv")], csrf: csrf)))
+                body: ByteBuffer(string: encode([], csrf: csrf)))
+            #expect(made.status == .seeOther)
+            #expect(made.headers.first(name: .location) == "/analyse/innsamling/2026/lenker?laget=4")
+            // Downloaded for Excel: byte order mark and semicolons; built from the configured public
+            // address, whatever Host the request names.
+            var evil = headers
+            evil.replaceOrAdd(name: .host, value: "evil.example")
+            let links = try await app.testing().sendRequest(.GET, "/analyse/innsamling/2026/lenker.csv", headers: evil)
             #expect(links.headers.contentType?.subType == "csv")
+            #expect(links.body.string.hasPrefix("\u{FEFF}enhet;kommunenummer;epost;kontaktperson;lenke\r\n"))
+            #expect(!links.body.string.contains("evil.example"))
             let rows = try CSVTable.parse(links.body.string, file: "lenker.csv").allRows
             #expect(rows.count == 5)
             #expect(rows[0] == ["enhet", "kommunenummer", "epost", "kontaktperson", "lenke"])
+            #expect(rows.dropFirst().allSatisfy { $0[4].hasPrefix("http://127.0.0.1:8080/svar/") })
             let tokens = rows.dropFirst().map { String($0[4].split(separator: "/").last!) }
             #expect(Set(tokens).count == 4)
             // No token is stored, only its hash.
             let stored = try await InvitationRecord.query(on: app.db).all()
             #expect(Set(stored.map(\.tokenHash)) == Set(tokens.map(InvitationToken.hash)))
+            // Showing or downloading again changes nothing: the same links, every one still working.
+            let again = try await app.testing().sendRequest(
+                .GET, "/analyse/innsamling/2026/lenker.csv", headers: headers)
+            #expect(again.body.string == links.body.string)
+            let page = try await app.testing().sendRequest(.GET, "/analyse/innsamling/2026/lenker", headers: headers)
+            #expect(page.status == .ok)
+            for token in tokens { #expect(page.body.string.contains("/svar/\(token)")) }
+            let remade = try await app.testing().sendRequest(
+                .POST, "/analyse/innsamling/2026/invitasjoner", headers: headers,
+                body: ByteBuffer(string: encode([], csrf: csrf)))
+            #expect(remade.headers.first(name: .location) == "/analyse/innsamling/2026/lenker?laget=0")
+            #expect(try await InvitationRecord.query(on: app.db).count() == 4)
+            for token in tokens { #expect(try await app.get("/svar/\(token)").status == .ok) }
 
             // Solsiden (health, Oslo, nursing home) answers.
             let base = "/svar/\(tokens[0])"
@@ -133,31 +200,58 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/analyse/innsamling/2026/ikke-svart.csv", headers: headers) {
                 response in
-                let rows = try CSVTable.parse(response.body.string, file: "lenker.csv").allRows
+                #expect(response.body.string.hasPrefix("\u{FEFF}enhet;"))
+                let rows = try CSVTable.parse(response.body.string, file: "ikke-svart.csv").allRows
                 #expect(rows.count == 4)
                 #expect(!rows.contains { $0.first == "Solsiden sykehjem" })
             }
-            // New links skip the unit that answered and retire the old unused ones.
-            let again = try await app.testing().sendRequest(
-                .POST, "/analyse/innsamling/2026/invitasjoner", headers: headers,
-                body: ByteBuffer(string: encode([("format", "csv")], csrf: csrf)))
-            #expect(try CSVTable.parse(again.body.string, file: "lenker.csv").allRows.count == 4)
-            try await app.testing().test(.GET, "/svar/\(tokens[1])") { response in
-                #expect(response.status == .notFound)
-            }
+            // Replacing one unit's link is a confirmed action; Havet's answers so far move along.
+            let havet = "/svar/\(tokens[2])"
+            _ = try await postForm(app, "\(havet)/side/1", [("role", "2"), ("action", "save")])
+            let unitID = try #require(
+                try await SampleUnitRecord.query(on: app.db).filter(\.$name == "Havet barnehage").first()?.requireID())
+            let confirm = try await app.testing().sendRequest(
+                .GET, "/analyse/innsamling/2026/lenker/ny?enhet=\(unitID.uuidString)", headers: headers)
+            #expect(confirm.body.string.contains("Ny lenke for Havet barnehage?"))
+            #expect(confirm.body.string.contains("barometer@ks.example"))
+            let unconfirmed = try await app.testing().sendRequest(
+                .POST, "/analyse/innsamling/2026/lenker/ny", headers: headers,
+                body: ByteBuffer(string: encode([("enhet", unitID.uuidString)], csrf: csrf)))
+            #expect(unconfirmed.status == .unprocessableEntity)
+            #expect(try await app.get(havet).status == .ok)
+            let replaced = try await app.testing().sendRequest(
+                .POST, "/analyse/innsamling/2026/lenker/ny", headers: headers,
+                body: ByteBuffer(string: encode([("enhet", unitID.uuidString), ("bekreft", "ja")], csrf: csrf)))
+            #expect(replaced.headers.first(name: .location) == "/analyse/innsamling/2026/lenker?erstattet=1")
+            let old = try await app.get(havet)
+            #expect(old.status == .gone)
+            #expect(old.body.string.contains("Denne lenken er erstattet"))
+            #expect(old.body.string.contains("mailto:barometer@ks.example"))
+            let newRows = try CSVTable.parse(
+                try await app.testing().sendRequest(.GET, "/analyse/innsamling/2026/lenker.csv", headers: headers)
+                    .body.string, file: "lenker.csv"
+            ).rows
+            // Solsiden answered: no link; the other two kept theirs; Havet has a new one.
+            #expect(
+                newRows.map { String($0[4].split(separator: "/").last!) } == [
+                    tokens[1], newRows[1][4].split(separator: "/").last.map(String.init)!, tokens[3],
+                ])
+            let newHavet = String(newRows[1][4].split(separator: "/").last!)
+            #expect(newHavet != tokens[2])
+            let resumed = try await app.get("/svar/\(newHavet)/side/1")
+            #expect(resumed.body.string.contains("id=\"q-role-2\" name=\"role\" value=\"2\" checked"))
             // Closing stops answers.
             _ = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/2026/status", headers: headers,
                 body: ByteBuffer(string: encode([("status", "closed")], csrf: csrf)))
-            let newToken = String(
-                try CSVTable.parse(again.body.string, file: "lenker.csv").rows[0][4].split(separator: "/").last!)
-            try await app.testing().test(.GET, "/svar/\(newToken)") { response in
+            try await app.testing().test(.GET, "/svar/\(tokens[1])") { response in
                 #expect(response.status == .gone)
             }
-            // Creating, exporting links and non-respondents, and closing are in the audit log.
+            // Creating, making, exporting and replacing links, non-respondents and closing are audited.
             let actions = try await AuditLog(database: app.db).entries(perPage: 100).entries.map(\.action)
             for action in [
-                AuditAction.waveCreated, .invitationsExported, .nonRespondentsExported, .waveStatusChanged,
+                AuditAction.waveCreated, .invitationsMade, .invitationsExported, .invitationsReplaced,
+                .nonRespondentsExported, .waveStatusChanged,
             ] {
                 #expect(actions.contains(action.rawValue), "\(action) is audited")
             }
