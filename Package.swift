@@ -2,8 +2,9 @@
 // Fornye: measure and spread innovation in Norwegian municipalities.
 //
 // Targets depend in one direction only (see docs/ARCHITECTURE.md):
-// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport <- FornyeStorage
-// <- FornyeWeb <- FornyeCommands <- fornye (executable).
+// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport (side by side);
+// FornyeFormats <- FornyeStorage; FornyeStorage, FornyeReport <- FornyeWeb <- FornyeCommands
+// <- fornye (executable).
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -37,7 +38,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
-        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(name: "FornyeStatistics", swiftSettings: strictSettings),
@@ -72,7 +72,6 @@ let package = Package(
                 "FornyeStatistics",
                 "FornyeBarometer",
                 "FornyeFormats",
-                "FornyeReport",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -83,7 +82,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
-        // The web app: thin Vapor handlers, typed views (Plot), the JSON API.
+        // The web app: thin Vapor handlers, typed views (`Node`), the JSON API. Resources: the
+        // OpenAPI document (openapi.json), served as written.
         .target(
             name: "FornyeWeb",
             dependencies: [
@@ -94,10 +94,10 @@ let package = Package(
                 "FornyeStorage",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
-                .product(name: "Plot", package: "Plot"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -169,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FornyeFormatsTests",
-            dependencies: ["FornyeFormats"],
+            dependencies: ["FornyeFormats", "FornyeBarometer"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -23,7 +23,8 @@ struct M0048PackCodesAndIndexNewest: AsyncMigration {
         ).run()
         guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("ALTER TABLE project_facets ADD COLUMN packed INTEGER NOT NULL DEFAULT 0").run()
-        try await sql.raw("UPDATE project_facets SET packed = \(unsafeRaw: M0047AddCodesToProjectTermKeys.packed(""))").run()
+        try await sql.raw("UPDATE project_facets SET packed = \(unsafeRaw: M0047AddCodesToProjectTermKeys.packed(""))")
+            .run()
     }
 
     func revert(on database: any Database) async throws {

@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 import Foundation
 import Testing
@@ -141,9 +142,12 @@ struct HostileFileTests {
 
     @Test("Formulas in exported text are defused in CSV and stay strings in XLSX")
     func formulaInjection() throws {
-        #expect(DatasetExport.defused("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")")
-        #expect(DatasetExport.defused("+47 123") == "'+47 123")
-        #expect(DatasetExport.defused("Hei") == "Hei")
+        #expect(SpreadsheetFormula.defused("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")")
+        #expect(SpreadsheetFormula.defused("+47 123") == "'+47 123")
+        #expect(SpreadsheetFormula.defused("Hei") == "Hei")
+        // Every writer goes through the policy; a CRLF inside a field (one Character) is quoted.
+        #expect(CSVTable.write([["\r\n=1", "-2", "a\r\nb"]]) == "\"'\r\n=1\",-2,\"a\r\nb\"\r\n")
+        #expect(DatasetCSVWriter.quoted("a\r\nb") == "\"a\r\nb\"")
         let dataset = try SAVRoundTripTests.sampleDataset()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -26,7 +26,8 @@ import Testing
             let postgres = sql.dialect.name == "postgresql"
             let codes = try await ProjectFacetCodes.stored(on: sql)
             let terms = try await ProjectTermCounts.stored(on: sql)
-            let keys = postgres ? try await ProjectTermCounts.keys(on: sql, recomputed: false) : []
+            var keys = Set<String>()
+            if postgres { keys = try await ProjectTermCounts.keys(on: sql, recomputed: false) }
             #expect(codes.count == relevanceCorpus.count + 1 && !terms.isEmpty)
 
             let all = StorageMigrations.all
