@@ -156,26 +156,28 @@ let package = Package(
             path: "Benchmarks/FormatsBenchmark",
             swiftSettings: strictSettings
         ),
+        // The one seeded random generator of the tests (SplitMix64), for every test target.
+        .target(name: "FornyeTestRandom", path: "Tests/FornyeTestRandom", swiftSettings: strictSettings),
         .testTarget(
             name: "FornyeStatisticsTests",
-            dependencies: ["FornyeStatistics"],
+            dependencies: ["FornyeStatistics", "FornyeTestRandom"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeBarometerTests",
-            dependencies: ["FornyeBarometer"],
+            dependencies: ["FornyeBarometer", "FornyeTestRandom"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeFormatsTests",
-            dependencies: ["FornyeFormats", "FornyeBarometer"],
+            dependencies: ["FornyeFormats", "FornyeBarometer", "FornyeTestRandom"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeReportTests",
-            dependencies: ["FornyeReport"],
+            dependencies: ["FornyeReport", "FornyeTestRandom"],
             swiftSettings: strictSettings
         ),
         // Shared by the storage and web tests: runs them on SQLite and, when
