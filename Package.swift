@@ -2,8 +2,9 @@
 // Fornye: measure and spread innovation in Norwegian municipalities.
 //
 // Targets depend in one direction only (see docs/ARCHITECTURE.md):
-// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport <- FornyeStorage
-// <- FornyeWeb <- FornyeCommands <- fornye (executable).
+// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport (side by side);
+// FornyeFormats <- FornyeStorage; FornyeStorage, FornyeReport <- FornyeWeb <- FornyeCommands
+// <- fornye (executable).
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -38,7 +39,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
-        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(name: "FornyeStatistics", swiftSettings: strictSettings),
@@ -73,7 +73,6 @@ let package = Package(
                 "FornyeStatistics",
                 "FornyeBarometer",
                 "FornyeFormats",
-                "FornyeReport",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -86,7 +85,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
-        // The web app: thin Vapor handlers, typed views (Plot), the JSON API.
+        // The web app: thin Vapor handlers, typed views (`Node`), the JSON API. Resources: the
+        // OpenAPI document (openapi.json), served as written.
         .target(
             name: "FornyeWeb",
             dependencies: [
@@ -97,10 +97,10 @@ let package = Package(
                 "FornyeStorage",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
-                .product(name: "Plot", package: "Plot"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -159,26 +159,28 @@ let package = Package(
             path: "Benchmarks/FormatsBenchmark",
             swiftSettings: strictSettings
         ),
+        // The one seeded random generator of the tests (SplitMix64), for every test target.
+        .target(name: "FornyeTestRandom", path: "Tests/FornyeTestRandom", swiftSettings: strictSettings),
         .testTarget(
             name: "FornyeStatisticsTests",
-            dependencies: ["FornyeStatistics"],
+            dependencies: ["FornyeStatistics", "FornyeTestRandom"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeBarometerTests",
-            dependencies: ["FornyeBarometer"],
+            dependencies: ["FornyeBarometer", "FornyeTestRandom"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeFormatsTests",
-            dependencies: ["FornyeFormats"],
+            dependencies: ["FornyeFormats", "FornyeBarometer", "FornyeTestRandom"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeReportTests",
-            dependencies: ["FornyeReport"],
+            dependencies: ["FornyeReport", "FornyeTestRandom"],
             swiftSettings: strictSettings
         ),
         // Shared by the storage and web tests: runs them on SQLite and, when

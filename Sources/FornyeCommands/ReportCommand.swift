@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
 
             The data are a CSV file and its codebook from the barometer instrument (variable names as in
             the instrument: innovated, newest_type_1…, results_1…, partners_1…, factor_…, county, centrality, …).
-            Synthetic data (codebook `synthetic: true`) are marked SYNTETISKE DATA on every section.
+            Synthetic data (codebook `synthetic: true`) are marked \(SyntheticLabel.marker) on every section.
 
             With --compare the page compares two waves instead: every indicator in both, the change with
             its confidence interval (independent samples), and county shares in the later wave's counties

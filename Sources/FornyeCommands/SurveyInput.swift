@@ -1,4 +1,5 @@
 public import ArgumentParser
+import FornyeBarometer
 import FornyeFormats
 import FornyeStatistics
 import Foundation
@@ -47,7 +48,7 @@ struct LoadedSurvey {
     }
 
     /// The banner every text output on generated data starts with.
-    var syntheticBanner: [String] { codebook.synthetic ? ["SYNTETISKE DATA / SYNTHETIC DATA"] : [] }
+    var syntheticBanner: [String] { codebook.synthetic ? [SyntheticLabel.bilingual] : [] }
 
     /// A codebook variable, or an error naming the option that gave it and the codebook searched.
     func variable(_ name: String, option: String) throws -> Variable {

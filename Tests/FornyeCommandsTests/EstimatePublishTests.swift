@@ -74,8 +74,10 @@ struct EstimatePublishTests {
             Output.self, from: Data(try EstimateCommand.parse(arguments).output().utf8))
         let small = try #require(output.tables[0].cells.first { $0.domain == ["sector": 1] && $0.categoryCode == 2 })
         #expect(!small.flags.contains("suppressed"), "3 respondents are publishable when the minimum is 3")
-        #expect(throws: (any Error).self) {
+        // `parse` wraps the ValidationError of `validate()`; its message is what the user reads.
+        let refused = #expect(throws: (any Error).self) {
             try EstimateCommand.parse(["--data", csv, "--codebook", codebook, "innov", "--min-count", "0"])
         }
+        #expect(refused.map { EstimateCommand.message(for: $0) } == "--min-count and --min-base must be at least 1")
     }
 }

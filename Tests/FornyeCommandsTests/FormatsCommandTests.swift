@@ -1,3 +1,4 @@
+import ArgumentParser
 import FornyeFormats
 import FornyeStatistics
 import Foundation
@@ -41,7 +42,10 @@ struct FormatsCommandTests {
         #expect(result.codebook.synthetic)
         #expect(try result.codes(of: "sector") == [1, 8, Column.systemMissing])
         #expect(try result.column(named: "note") == .texts(["a", nil, "c"]))
-        #expect(throws: (any Error).self) { try ConvertCommand.parse(["--from", sav, "--to", "x.txt"]).run() }
+        let refused = #expect(throws: ValidationError.self) {
+            try ConvertCommand.parse(["--from", sav, "--to", "x.txt"]).run()
+        }
+        #expect(refused?.message == "--to must end in .csv, .xlsx, .sav or .json")
     }
 
     @Test("import check refuses a file with a bad row and writes nothing")
@@ -53,7 +57,8 @@ struct FormatsCommandTests {
         let mapping = folder.appendingPathComponent("m.yaml")
         try "name: t\nautomatic: true\n".write(to: mapping, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("out.sav")
-        #expect(throws: (any Error).self) {
+        // The located problems go to standard error; the command fails with exit status 1.
+        #expect(throws: ExitCode(1)) {
             try ImportCommand.Check.parse(["--file", data.path, "--mapping", mapping.path, "--output", output.path])
                 .run()
         }

@@ -74,9 +74,15 @@ struct ReportCommandTests {
 
     @Test("options that belong together are refused alone")
     func refusals() {
-        #expect(throws: (any Error).self) { try ReportCommand.parse(["--data", "x.csv"]) }
-        #expect(throws: (any Error).self) { try ReportCommand.parse(["--population", "p.csv"]) }
-        #expect(throws: (any Error).self) { try ReportCommand.parse(["--level", "95"]) }
+        // `parse` wraps the ValidationError of `validate()`; its message is what the user reads.
+        for (arguments, message) in [
+            (["--data", "x.csv"], "give both --data and --codebook, or neither"),
+            (["--population", "p.csv"], "give both --population and --rake, or neither"),
+            (["--level", "95"], "--level must be between 0 and 1, e.g. 0.95"),
+        ] {
+            let error = #expect(throws: (any Error).self) { try ReportCommand.parse(arguments) }
+            #expect(error.map { ReportCommand.message(for: $0) } == message, "\(arguments)")
+        }
         #expect(FornyeCommand.helpMessage().contains("report"))
     }
 }

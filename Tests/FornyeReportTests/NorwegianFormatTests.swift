@@ -49,7 +49,14 @@ struct NorwegianFormatTests {
 
     @Test("CSV fields with commas, quotes or line breaks are quoted")
     func csv() {
-        let table = CSVTable(header: ["a", "b"], rows: [["1,5", "sa \"hei\""], ["x\ny", "z"]])
+        let table = FigureCSV(header: ["a", "b"], rows: [["1,5", "sa \"hei\""], ["x\ny", "z"]])
         #expect(table.text == "a,b\r\n\"1,5\",\"sa \"\"hei\"\"\"\r\n\"x\ny\",z\r\n")
+    }
+
+    @Test("Figure CSVs defuse formulas (SpreadsheetFormula) and keep negative numbers")
+    func csvDefusesFormulas() {
+        let table = FigureCSV(
+            header: ["kategori", "endring"], rows: [["=1+1", "-0.031"], ["\r\n@SUM(A1)", "-2e-05"]])
+        #expect(table.text == "kategori,endring\r\n'=1+1,-0.031\r\n\"'\r\n@SUM(A1)\",-2e-05\r\n")
     }
 }

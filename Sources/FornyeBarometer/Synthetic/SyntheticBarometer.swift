@@ -35,7 +35,8 @@ public struct SyntheticWave: Sendable {
 /// ```
 public enum SyntheticBarometer {
     /// The title every synthetic wave's codebook carries.
-    public static let title = "SYNTETISKE DATA – Innovasjonsbarometeret, generert, ikke ekte svar / SYNTHETIC DATA"
+    public static let title =
+        "\(SyntheticLabel.marker) – Innovasjonsbarometeret, generert, ikke ekte svar / SYNTHETIC DATA"
     public static let defaultSeed: UInt64 = 2018
 
     /// The 2018 baseline on the bundled barometer instrument and municipal register.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeBarometer
 import FornyeFormats
 import FornyeStatistics
 import Foundation
@@ -50,7 +51,7 @@ struct ConvertCommand: ParsableCommand {
         if DatasetFileFormat.of(output) == .csv {
             message += " (codebook: \(DatasetExport.codebookURL(for: output).path))"
         }
-        if dataset.codebook.synthetic { message += ". SYNTETISKE DATA: the output is labelled synthetic." }
+        if dataset.codebook.synthetic { message += ". \(SyntheticLabel.marker): the output is labelled synthetic." }
         print(message)
     }
 }

@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 import Foundation
 
@@ -27,7 +28,7 @@ enum TableText {
             rows.append(row)
         }
         var lines: [String] = []
-        if table.synthetic { lines.append("SYNTETISKE DATA / SYNTHETIC DATA") }
+        if table.synthetic { lines.append(SyntheticLabel.bilingual) }
         let kindText: String =
             switch table.kind {
             case .share: "shares (% of respondents in the base)"

@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import FornyeStatistics
 
 /// A generated survey for benchmarks and demonstrations. Every codebook it makes is marked
@@ -25,7 +26,7 @@ public struct SyntheticSurvey: Sendable {
         }
     }
 
-    public static let title = "SYNTETISKE DATA – generert for demonstrasjon og ytelsestest / SYNTHETIC DATA"
+    public static let title = "\(SyntheticLabel.marker) – generert for demonstrasjon og ytelsestest / SYNTHETIC DATA"
 
     public let dataset: Dataset
     public let strata: [String]

@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import Foundation
 
 /// A CSV file as a header and rows of text, each row with the physical line it starts on. The
@@ -62,8 +63,8 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// RFC 4180 text for `rows` (CRLF line ends). A field is quoted when it holds `,`, `;`, a
-    /// quote or a line break; a field a spreadsheet would run as a formula (`= + - @`, tab, CR)
-    /// gets a leading `'` (CSV injection).
+    /// quote or a line break; a field a spreadsheet could run as a formula gets a leading `'`
+    /// (`SpreadsheetFormula`, CSV injection).
     public static func write(_ rows: [[String]]) -> String {
         write(rows, delimiter: ",")
     }
@@ -78,8 +79,10 @@ public struct CSVTable: Sendable, Equatable {
     static func write(_ rows: [[String]], delimiter: String) -> String {
         rows.map { row in
             row.map { field in
-                let guarded = DatasetExport.defused(field)
-                return guarded.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
+                let guarded = SpreadsheetFormula.defused(field)
+                return guarded.unicodeScalars.contains(where: {
+                    $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";"
+                })
                     ? "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : guarded
             }.joined(separator: delimiter)
         }.joined(separator: "\r\n") + "\r\n"

@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import FornyeStatistics
 public import Foundation
 import ZIPFoundation
@@ -103,7 +104,7 @@ public struct DatasetDownload: Sendable {
     }
 
     static let syntheticNotice = """
-        SYNTETISKE DATA / SYNTHETIC DATA
+        \(SyntheticLabel.bilingual)
         Genererte svar, ikke virkelige kommuner eller personer.
         Generated responses, not real municipalities or people.
 

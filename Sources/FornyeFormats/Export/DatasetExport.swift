@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import FornyeStatistics
 public import Foundation
 
@@ -18,19 +19,11 @@ public enum DatasetFileFormat: String, Sendable, CaseIterable {
 /// - SPSS .sav (see `SAVDatasetMapping`);
 /// - JSON: `{"codebook": …, "columns": {"name": [values]}}`.
 ///
-/// Text is never written so that a spreadsheet would run it: in CSV a text cell that starts with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; in XLSX every cell is a
-/// string cell, which Excel shows but never evaluates. Synthetic data say so in every format.
+/// Text is never written so that a spreadsheet would run it: in CSV a text cell goes through
+/// `SpreadsheetFormula.defused` (FornyeBarometer, the one policy for every CSV writer); in XLSX
+/// every cell is a string cell, which Excel shows but never evaluates. Synthetic data say so in
+/// every format.
 public enum DatasetExport {
-    /// Characters that make a spreadsheet read a cell as a formula.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
-
-    /// `'` before a text that a spreadsheet would take for a formula (OWASP's CSV injection advice).
-    public static func defused(_ text: String) -> String {
-        guard let first = text.first, formulaStarts.contains(first) else { return text }
-        return "'" + text
-    }
-
     public static func write(_ dataset: Dataset, to url: URL, format: DatasetFileFormat? = nil) throws {
         guard let format = format ?? DatasetFileFormat.of(url) else {
             throw FormatError.unreadableFile(file: url.path, reason: "unknown format; use .csv, .xlsx, .sav or .json")
@@ -106,9 +99,9 @@ public enum DatasetExport {
         if codebook.synthetic {
             sheets.append(
                 XLSXSheet(
-                    name: "SYNTETISKE DATA",
+                    name: SyntheticLabel.marker,
                     cells: [
-                        ["SYNTETISKE DATA / SYNTHETIC DATA"],
+                        [SyntheticLabel.bilingual],
                         ["Genererte svar, ikke virkelige kommuner eller personer."],
                         ["Generated responses, not real municipalities or people."],
                         [codebook.title ?? ""],
@@ -165,7 +158,7 @@ public enum DatasetExport {
         }
         let file = JSONFile(
             notice: dataset.codebook.synthetic
-                ? "SYNTETISKE DATA / SYNTHETIC DATA: generated, not real responses" : nil,
+                ? "\(SyntheticLabel.bilingual): generated, not real responses" : nil,
             codebook: dataset.codebook, columns: columns)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]

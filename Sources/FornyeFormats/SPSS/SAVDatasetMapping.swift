@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import FornyeStatistics
 public import Foundation
 
@@ -13,8 +14,6 @@ public import Foundation
 ///
 /// Synthetic data are marked in the file label, a document and a file attribute.
 public enum SAVDatasetMapping {
-    public static let syntheticMarker = "SYNTETISKE DATA"
-
     // MARK: Dataset → SAV
 
     public static func file(from dataset: Dataset) throws(FormatError) -> SAVFile {
@@ -73,11 +72,11 @@ public enum SAVDatasetMapping {
                     name: $0.name, label: $0.label, kind: .dichotomy(countedValue: "1"), variables: $0.items)
             })
         if codebook.synthetic {
-            if !file.fileLabel.uppercased().contains(syntheticMarker) {
-                file.fileLabel = syntheticMarker + (file.fileLabel.isEmpty ? "" : " – " + file.fileLabel)
+            if !file.fileLabel.uppercased().contains(SyntheticLabel.marker) {
+                file.fileLabel = SyntheticLabel.marker + (file.fileLabel.isEmpty ? "" : " – " + file.fileLabel)
             }
             file.documents = [
-                "SYNTETISKE DATA: genererte svar, ikke virkelige kommuner eller personer.",
+                "\(SyntheticLabel.marker): genererte svar, ikke virkelige kommuner eller personer.",
                 "SYNTHETIC DATA: generated responses, not real municipalities or people.",
             ]
             file.fileAttributes["fornye_synthetic"] = ["1"]
@@ -209,7 +208,8 @@ public enum SAVDatasetMapping {
             MultipleResponseSet(name: $0.name, label: $0.label, labelEnglish: englishSets[$0.name], items: $0.variables)
         }
         let synthetic =
-            file.fileAttributes["fornye_synthetic"] == ["1"] || file.fileLabel.uppercased().contains(syntheticMarker)
+            file.fileAttributes["fornye_synthetic"] == ["1"]
+            || file.fileLabel.uppercased().contains(SyntheticLabel.marker)
         let title = file.fileAttributes["fornye_title"]?.first ?? (file.fileLabel.isEmpty ? nil : file.fileLabel)
         let codebook = Codebook(title: title, synthetic: synthetic, variables: variables, multipleResponseSets: sets)
         do {

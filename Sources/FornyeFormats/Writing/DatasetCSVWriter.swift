@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import FornyeStatistics
 public import Foundation
 import Yams
@@ -48,17 +49,20 @@ public enum DatasetCSVWriter {
         buffer += "\n"
     }
 
-    /// `defuse`: a text a spreadsheet would run as a formula gets a leading `'` (exports).
+    /// `defuse` (exports for people): a text a spreadsheet could run as a formula gets a leading
+    /// `'` (`SpreadsheetFormula`). Files Fornye reads back itself are written as they are.
     private static func text(of column: Column, at row: Int, defuse: Bool) -> String {
         switch column {
         case .codes(let codes): codes[row] == Column.systemMissing ? "" : String(codes[row])
         case .numbers(let values): values[row].isNaN ? "" : "\(values[row])"
-        case .texts(let texts): quoted(defuse ? DatasetExport.defused(texts[row] ?? "") : texts[row] ?? "")
+        case .texts(let texts): quoted(defuse ? SpreadsheetFormula.defused(texts[row] ?? "") : texts[row] ?? "")
         }
     }
 
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return field
+        }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

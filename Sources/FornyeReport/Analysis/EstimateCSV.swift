@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 
 /// Estimate tables in one long CSV: one line per cell, every number unrounded.
@@ -9,8 +10,8 @@ enum EstimateCSV {
     ]
 
     /// Named tables as CSV; a synthetic dataset adds a `datakilde` column that says so on every line.
-    static func csv(_ tables: [(name: String, table: EstimateTable)], synthetic: Bool) -> CSVTable {
-        var csv = CSVTable(header: header + (synthetic ? ["datakilde"] : []))
+    static func csv(_ tables: [(name: String, table: EstimateTable)], synthetic: Bool) -> FigureCSV {
+        var csv = FigureCSV(header: header + (synthetic ? ["datakilde"] : []))
         for (name, table) in tables {
             for cell in table.cells {
                 var record = [name, table.kind.rawValue, table.variable]
@@ -26,7 +27,7 @@ enum EstimateCSV {
                 record.append(cell.designEffect.map(NorwegianFormat.machine) ?? "")
                 record.append(cell.degreesOfFreedom < 0 ? "" : String(cell.degreesOfFreedom))
                 record.append(cell.flags.map(\.rawValue).sorted().joined(separator: ";"))
-                if synthetic { record.append("SYNTETISKE DATA") }
+                if synthetic { record.append(SyntheticLabel.marker) }
                 csv.rows.append(record)
             }
         }

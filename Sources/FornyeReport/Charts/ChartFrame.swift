@@ -1,3 +1,5 @@
+import FornyeBarometer
+
 /// The `<svg>` element every chart is drawn in: an image with a title and a description that
 /// screen readers announce (`role="img"`, `aria-labelledby` naming both), and the synthetic-data
 /// mark when the numbers are not real.
@@ -36,7 +38,7 @@ struct ChartFrame {
                 [
                     "x": ChartText.format(width - 6), "y": ChartText.format(height - 6), "text-anchor": "end",
                     "class": "synthetic-mark", "fill": ChartStyle.mutedText, "font-size": "11",
-                ], text: "SYNTETISKE DATA")
+                ], text: SyntheticLabel.marker)
         }
         writer.close("svg")
     }

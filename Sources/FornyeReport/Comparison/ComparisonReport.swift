@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import FornyeStatistics
 
 /// Two waves of the barometer side by side: every indicator of the report in both, with the change
@@ -86,7 +87,7 @@ public enum ComparisonReport {
                 ] + notes
                     + (synthetic
                         ? [
-                            "Minst én av bølgene er SYNTETISKE DATA: endringene viser hvordan sammenligningen virker, "
+                            "Minst én av bølgene er \(SyntheticLabel.marker): endringene viser hvordan sammenligningen virker, "
                                 + "ikke hvordan kommunene har utviklet seg."
                         ] : [])))
         return ReportDocument(
@@ -185,7 +186,7 @@ public enum ComparisonReport {
             },
             notes: ["Uthevede rader: endringen er statistisk signifikant."]
                 + CellText.notes(for: changes.flatMap { [$0.first, $0.second].compactMap { $0 } }))
-        var csv = CSVTable(
+        var csv = FigureCSV(
             header: [
                 "indikator", "noekkel", "andel_1", "ki_nedre_1", "ki_ovre_1", "n_1", "andel_2", "ki_nedre_2",
                 "ki_ovre_2", "n_2", "endring", "standardfeil", "ki_nedre", "ki_ovre", "frihetsgrader", "p",
@@ -201,7 +202,7 @@ public enum ComparisonReport {
                 difference?.estimate, difference?.standardError, difference?.lower, difference?.upper,
                 difference?.degreesOfFreedom, difference?.pValue,
             ].map { NorwegianFormat.machine($0 ?? .nan) }
-            if synthetic { record.append("SYNTETISKE DATA") }
+            if synthetic { record.append(SyntheticLabel.marker) }
             csv.rows.append(record)
         }
         return ReportFigure(

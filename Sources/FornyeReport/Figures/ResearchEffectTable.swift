@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 
 /// New in this report: the research-collaboration effect on improved quality, adjusted for the
@@ -20,7 +21,7 @@ extension ReportContext {
         let adjusted = fit(predictors)
         let title = "Forskningssamarbeid og forbedret kvalitet, justert for enhetstype og sentralitet"
         var rows: [DataTable.Row] = []
-        var csv = CSVTable(
+        var csv = FigureCSV(
             header: [
                 "modell", "ledd", "variabel", "kode", "referansekode", "koeffisient", "standardfeil", "oddsforhold",
                 "ki_nedre", "ki_ovre", "p", "frihetsgrader", "rader",
@@ -125,7 +126,7 @@ extension ReportContext {
         record.append(term.referenceCode.map(String.init) ?? "")
         record += numbers.map(NorwegianFormat.machine)
         record += [String(model.degreesOfFreedom), String(model.rowsUsed)]
-        if synthetic { record.append("SYNTETISKE DATA") }
+        if synthetic { record.append(SyntheticLabel.marker) }
         return record
     }
 

@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 
 /// New in this report: are the regional and structural differences in innovation more than noise?
@@ -10,7 +11,7 @@ extension ReportContext {
             (schema.populationSize, "kommunestørrelse"), (schema.sector, "sektor"), (schema.unitType, "enhetstype"),
         ].filter { has($0.0) }
         var rows: [DataTable.Row] = []
-        var csv = CSVTable(
+        var csv = FigureCSV(
             header: [
                 "sammenheng", "variabel", "grupper", "pearson_x2", "rao_scott_f", "teller_fg", "nevner_fg", "p",
                 "gjennomsnittlig_designeffekt",
@@ -41,7 +42,7 @@ extension ReportContext {
                     + [
                         test.pearsonChiSquared, test.value, test.numeratorDegreesOfFreedom,
                         test.denominatorDegreesOfFreedom ?? .nan, test.pValue, test.meanDesignEffect,
-                    ].map(NorwegianFormat.machine) + (synthetic ? ["SYNTETISKE DATA"] : []))
+                    ].map(NorwegianFormat.machine) + (synthetic ? [SyntheticLabel.marker] : []))
         }
         guard !rows.isEmpty else { return nil }
         let alpha = NorwegianFormat.number(options.significanceLevel * 100, decimals: 0) + NorwegianFormat.space + "%"

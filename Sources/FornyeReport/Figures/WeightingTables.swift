@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 
 /// What the weights are and what they cost: the weights before and after raking to population
@@ -66,12 +67,12 @@ extension ReportContext {
                 header: labels[index],
                 cells: columns.map { NorwegianFormat.number($0.values[index], decimals: decimals[index]) })
         }
-        var csv = CSVTable(
+        var csv = FigureCSV(
             header: ["maal"] + columns.map { Markup.identifier($0.name) } + (synthetic ? ["datakilde"] : []))
         for index in labels.indices {
             csv.rows.append(
                 [labels[index]] + columns.map { NorwegianFormat.machine($0.values[index]) }
-                    + (synthetic ? ["SYNTETISKE DATA"] : []))
+                    + (synthetic ? [SyntheticLabel.marker] : []))
         }
         let final = summary.final
         var caption =
@@ -111,7 +112,7 @@ extension ReportContext {
             : summary.margins.map(\.variable)
         guard !variables.isEmpty else { return nil }
         var rows: [DataTable.Row] = []
-        var csv = CSVTable(
+        var csv = FigureCSV(
             header: ["variabel", "kode", "kategori", "antall", "andel_uvektet", "andel_vektet", "andel_populasjon"]
                 + (synthetic ? ["datakilde"] : []))
         var largestGap: (String, Double)?
@@ -138,7 +139,7 @@ extension ReportContext {
                 csv.rows.append(
                     [variable, String(code), cell.category?.label ?? "", String(cell.cellCount)]
                         + [sample, cell.estimate, population].map(NorwegianFormat.machine)
-                        + (synthetic ? ["SYNTETISKE DATA"] : []))
+                        + (synthetic ? [SyntheticLabel.marker] : []))
             }
         }
         var caption =

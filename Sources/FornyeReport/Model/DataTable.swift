@@ -41,29 +41,3 @@ public struct DataTable: Sendable, Hashable {
         self.notes = notes
     }
 }
-
-/// The machine-readable twin of a figure: a header and rows of plain values (decimal point,
-/// full precision, empty for nothing), written as a CSV file beside the report.
-public struct CSVTable: Sendable, Hashable {
-    public var header: [String]
-    public var rows: [[String]]
-
-    public init(header: [String], rows: [[String]] = []) {
-        self.header = header
-        self.rows = rows
-    }
-
-    /// RFC 4180 text: fields with a comma, quote or line break are quoted, quotes doubled, CRLF line ends.
-    public var text: String {
-        var output = ""
-        for record in [header] + rows {
-            output += record.map(Self.field).joined(separator: ",") + "\r\n"
-        }
-        return output
-    }
-
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

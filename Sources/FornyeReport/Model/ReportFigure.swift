@@ -37,13 +37,13 @@ public struct ReportFigure: Sendable {
     public var chart: Chart?
     public var table: DataTable
     /// The same numbers for machines.
-    public var csv: CSVTable
+    public var csv: FigureCSV
     /// Notes under the figure: how the base is defined, how this differs from the 2018 report.
     public var notes: [String]
 
     public init(
         id: String, number: String, title: String, caption: String, base: String, chart: Chart?, table: DataTable,
-        csv: CSVTable, notes: [String] = []
+        csv: FigureCSV, notes: [String] = []
     ) {
         self.id = id
         self.number = number

@@ -1,10 +1,10 @@
+import FornyeBarometer
+
 /// Renders a `ReportDocument` as one self-contained HTML page: inline CSS, inline SVG, no scripts
 /// and no external resources. The markup is XHTML-compatible (it parses as XML), uses semantic
 /// elements (sections with headings, `figure`/`figcaption`, tables with `caption` and scoped
 /// headers) and says "SYNTETISKE DATA" at the top of every section when the data are synthetic.
 public enum HTMLRenderer {
-    public static let syntheticBanner = "SYNTETISKE DATA"
-
     public static func render(_ document: ReportDocument) -> String {
         var writer = MarkupWriter(capacity: 1 << 18)
         writer.raw("<!DOCTYPE html>\n")
@@ -14,7 +14,7 @@ public enum HTMLRenderer {
         writer.empty("meta", ["charset": "utf-8"])
         writer.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
         writer.element(
-            "title", text: document.synthetic ? "\(syntheticBanner): \(document.title)" : document.title)
+            "title", text: document.synthetic ? "\(SyntheticLabel.marker): \(document.title)" : document.title)
         writer.open("style")
         writer.raw(ReportStyle.css)
         writer.close("style")
@@ -22,7 +22,7 @@ public enum HTMLRenderer {
         writer.line()
         writer.open("body")
         if document.synthetic {
-            writer.element("p", ["class": "banner-print", "aria-hidden": "true"], text: syntheticBanner)
+            writer.element("p", ["class": "banner-print", "aria-hidden": "true"], text: SyntheticLabel.marker)
         }
         header(document, into: &writer)
         tableOfContents(document, into: &writer)
@@ -63,7 +63,7 @@ public enum HTMLRenderer {
     static func banner(into writer: inout MarkupWriter) {
         writer.element(
             "p", ["class": "banner", "role": "note"],
-            text: "\(syntheticBanner) – tallene er generert og beskriver ingen virkelige enheter.")
+            text: "\(SyntheticLabel.marker) – tallene er generert og beskriver ingen virkelige enheter.")
     }
 
     private static func tableOfContents(_ document: ReportDocument, into writer: inout MarkupWriter) {

@@ -12,7 +12,7 @@ struct AnswerRows: Sendable {
     init(_ dataset: Dataset) throws {
         columns = try dataset.codebook.variables.map { variable in
             var key = ""
-            JSONText.appendString(variable.name, to: &key)
+            JSONLiteral.appendString(variable.name, to: &key)
             return (Array((key + ":").utf8), variable.name, try dataset.column(named: variable.name))
         }
         .sorted { $0.name < $1.name }
@@ -32,7 +32,7 @@ struct AnswerRows: Sendable {
                 guard !values[row].isNaN else { continue }
                 Self.appendKey(key, to: &out)
                 var number = ""
-                guard JSONText.appendNumber(values[row], to: &number) else {
+                guard JSONLiteral.appendNumber(values[row], to: &number) else {
                     throw StorageError.corruptResponse(row: row + 1, variable: name, "\(values[row]) is not a number")
                 }
                 out.append(contentsOf: number.utf8)
@@ -62,7 +62,7 @@ struct AnswerRows: Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// `JSONText.appendString` on bytes: quotes, backslashes and control characters escaped;
+    /// `JSONLiteral.appendString` on bytes: quotes, backslashes and control characters escaped;
     /// everything else, including multi-byte UTF-8 (whose bytes are all ≥ 0x80), kept.
     static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))

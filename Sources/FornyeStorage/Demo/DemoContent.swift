@@ -35,7 +35,7 @@ public enum DemoContent {
 
     private static func stored(_ wave: SyntheticWave, slug: String, title: String, shortTitle: String) -> StoredWave {
         StoredWave(
-            slug: slug, title: "\(title) (SYNTETISKE DATA)", shortTitle: shortTitle,
+            slug: slug, title: "\(title) (\(SyntheticLabel.marker))", shortTitle: shortTitle,
             structureDate: wave.structureDate.description, dataset: wave.dataset, weights: wave.design.weights,
             margins: wave.population.margins,
             weightSource:

@@ -44,7 +44,33 @@ struct M0045CreateProjectTerms: AsyncMigration {
                 "CREATE TABLE project_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
             ).run()
         }
-        try await ProjectTermCounts.rebuild(on: sql, codes: false)
+        try await Self.countExistingProjects(on: sql)
+    }
+
+    /// Fills the new tables from the index as it stands, as this migration did when written
+    /// (frozen: `ProjectTermCounts` may change, this must not). SQLite: document frequencies
+    /// from the FTS5 vocabulary; PostgreSQL: from `ts_stat`, and the per-project rows from each
+    /// tsvector with `project_terms_weight`.
+    private static func countExistingProjects(on sql: any SQLDatabase) async throws {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw(
+                """
+                INSERT INTO project_terms (term, df)
+                SELECT word AS term, ndoc AS df FROM ts_stat('SELECT document FROM project_search')
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO project_term_keys (term, key, weight)
+                SELECT u.lexeme AS term, s.key AS key, project_terms_weight(u.weights) AS weight
+                FROM project_search s, unnest(s.document) u WHERE s.key IS NOT NULL
+                """
+            ).run()
+        } else {
+            try await sql.raw(
+                "INSERT INTO project_terms (term, df) SELECT term, doc AS df FROM project_fts_terms WHERE doc > 0"
+            ).run()
+        }
     }
 
     /// The statement triggers on `project_search` that call `project_terms_count()` (0047's revert

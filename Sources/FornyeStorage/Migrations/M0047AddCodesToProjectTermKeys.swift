@@ -2,10 +2,11 @@ import FluentKit
 import FluentSQL
 
 /// PostgreSQL: `project_term_keys` also carries each project's status, owner and packed facet
-/// codes (``ProjectFacetCodes/packedSQL(_:)``), inside its primary-key index, so a one-word
-/// search finds, ranks, filters and counts its matches from one contiguous index-only range
-/// instead of visiting every match's ~2 kB `project_search` row twice (codes, then `ts_rank`);
-/// only the best 200 are then read for `ts_rank` (docs/PERFORMANCE.md, session 5).
+/// codes (the layout `ProjectFacetCodes.packedSQL` had, frozen here in `packed`), inside its
+/// primary-key index, so a one-word search finds, ranks, filters and counts its matches from one
+/// contiguous index-only range instead of visiting every match's ~2 kB `project_search` row
+/// twice (codes, then `ts_rank`); only the best 200 are then read for `ts_rank`
+/// (docs/PERFORMANCE.md, session 5).
 ///
 /// The table is rebuilt from a join with `project_search` (a new table, not an UPDATE of 8
 /// million rows; `project_search` is not written, so 0045's triggers do not fire), and the
@@ -19,7 +20,7 @@ struct M0047AddCodesToProjectTermKeys: AsyncMigration {
         try await sql.raw(
             """
             CREATE TABLE project_term_keys_next AS
-            SELECT t.term, t.key, t.weight, f.status, f.owner, \(unsafeRaw: ProjectFacetCodes.packedSQL("f.")) AS codes
+            SELECT t.term, t.key, t.weight, f.status, f.owner, \(unsafeRaw: Self.packed("f.")) AS codes
             FROM project_term_keys t JOIN project_search f ON f.key = t.key ORDER BY t.term, t.key
             """
         ).run()
@@ -91,7 +92,15 @@ struct M0047AddCodesToProjectTermKeys: AsyncMigration {
         $$
         """
 
-    private static func packed(_ prefix: String) -> String { ProjectFacetCodes.packedSQL(prefix) }
+    /// The facet codes of a `project_search` row packed in one integer, as they were packed when
+    /// this migration was written (types bits 0–3, stage 4–7, sector 8–11, county 12–19,
+    /// centrality 20–23, research 24–27, evaluated 28). Frozen here so that a new layout in
+    /// `ProjectFacetCodes` comes with a migration of its own; 0048 packs SQLite's rows the same way.
+    static func packed(_ prefix: String) -> String {
+        let p = prefix
+        return "(\(p)types + 16 * \(p)stage + 256 * \(p)sector + 4096 * \(p)county + 1048576 * \(p)centrality "
+            + "+ 16777216 * \(p)research + 268435456 * \(p)evaluated)"
+    }
 
     private static let changed =
         "(o.document <> n.document OR o.key IS DISTINCT FROM n.key OR o.status <> n.status "

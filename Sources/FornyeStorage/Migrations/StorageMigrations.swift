@@ -1,7 +1,20 @@
 public import FluentKit
 
-/// Every schema change, numbered, in the order they run. A migration once released is never
-/// edited: a change to the schema is a new migration at the end of this list.
+/// Every schema change, in the order they run: this list, not the numbers, is the run order, and
+/// it is the one place that says it.
+///
+/// The numbers were first given by area (000x waves, 001x accounts, 002x collection and
+/// responses, 003x–006x project bank), so some run out of numeric order: 0035 before 0026 and
+/// 0024, 0040 before 0046 before 0045 (see the note in the list), 0027 after 0045. Those names
+/// are stored in every database's `_fluent_migrations` table and are never renumbered.
+///
+/// Rules:
+/// - A migration once released is never edited; a change to the schema is a new migration.
+/// - Number new migrations in run order: the next number above the highest one listed, and
+///   appended at the end of this list.
+/// - A migration is frozen history: it carries its own SQL and logic and calls no live code that
+///   may change later (search codes, term counts, models' field lists), so that an old migration
+///   does tomorrow what it did when it was written (0040, 0045, 0047 and 0048 inline theirs).
 public enum StorageMigrations {
     public static var all: [any Migration] {
         [

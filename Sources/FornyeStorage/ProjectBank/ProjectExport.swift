@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import Foundation
 
 /// Published projects as open data: CSV (flat fields) and JSON (the whole document), in the
@@ -51,12 +52,11 @@ public enum ProjectExport {
         return String(decoding: try encoder.encode(infos), as: UTF8.self)
     }
 
-    /// A field quoted when it must be; a leading =, +, - or @ is prefixed with ' so that a
-    /// spreadsheet opening the file does not run it as a formula.
+    /// A field quoted when it must be; a text a spreadsheet could run as a formula gets a leading
+    /// `'` (`SpreadsheetFormula`, the policy of every CSV writer).
     static func field(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        let value = SpreadsheetFormula.defused(value)
+        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value

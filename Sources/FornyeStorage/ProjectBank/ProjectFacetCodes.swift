@@ -97,13 +97,12 @@ struct ProjectFacetCodes: Sendable, Equatable {
 
     // MARK: Writing
 
-    /// Writes (or replaces) the codes of SQLite projects, many per statement. `packed` is false
-    /// only for migration 0040, which runs before 0048 adds that column.
-    static func insert(_ codes: [ProjectFacetCodes], on sql: any SQLDatabase, packed: Bool = true) async throws {
+    /// Writes (or replaces) the codes of SQLite projects, many per statement.
+    static func insert(_ codes: [ProjectFacetCodes], on sql: any SQLDatabase) async throws {
         guard !codes.isEmpty else { return }
-        let names = (["key"] + columns + (packed ? ["packed"] : [])).joined(separator: ", ")
+        let names = (["key"] + columns + ["packed"]).joined(separator: ", ")
         let rows: [SQLQueryString] = codes.map {
-            "(\(bind: $0.key), " + ($0.values + (packed ? ["\(bind: $0.packed)"] : [])).joined(separator: ", ") + ")"
+            "(\(bind: $0.key), " + ($0.values + ["\(bind: $0.packed)"]).joined(separator: ", ") + ")"
         }
         try await sql.raw(
             "INSERT OR REPLACE INTO project_facets (\(unsafeRaw: names)) VALUES " + rows.joined(separator: ", ")
@@ -148,15 +147,15 @@ struct ProjectFacetCodes: Sendable, Equatable {
         return result
     }
 
-    /// Recomputes the whole table from `projects` (migration 0040; repairs).
-    static func rebuild(on sql: any SQLDatabase, packed: Bool = true) async throws {
+    /// Recomputes the whole table from `projects` (repairs; migration 0040 has its own frozen copy).
+    static func rebuild(on sql: any SQLDatabase) async throws {
         if !ProjectRepository.isPostgres(sql) { try await sql.raw("DELETE FROM project_facets").run() }
         try await forEachBatch(on: sql) { records in
             if ProjectRepository.isPostgres(sql) {
                 for record in records { try await write(record, on: sql) }
             } else {
                 for batch in ProjectRepository.batches(records, size: 200) {
-                    try await insert(batch.map(ProjectFacetCodes.init), on: sql, packed: packed)
+                    try await insert(batch.map(ProjectFacetCodes.init), on: sql)
                 }
             }
         }

@@ -85,7 +85,7 @@ enum ProjectTermCounts {
         var result = Set<String>()
         for row in try await sql.raw(
             recomputed
-                ? "SELECT * FROM (" + keyRecomputation(codes: true) + ") r"
+                ? "SELECT * FROM (" + keyRecomputation + ") r"
                 : "SELECT term, key, weight, status, owner, codes FROM project_term_keys"
         ).all() {
             let fields = [
@@ -100,24 +100,21 @@ enum ProjectTermCounts {
         return result
     }
 
-    /// `codes: false` is the table as migration 0045 made it (before 0047 added the codes).
-    static func keyRecomputation(codes: Bool) -> SQLQueryString {
-        "SELECT u.lexeme AS term, s.key AS key, project_terms_weight(u.weights) AS weight"
-            + (codes
-                ? ", s.status AS status, s.owner AS owner, \(unsafeRaw: ProjectFacetCodes.packedSQL("s.")) AS codes"
-                : "")
-            + " FROM project_search s, unnest(s.document) u WHERE s.key IS NOT NULL"
+    /// PostgreSQL: the per-project rows computed from the tsvectors.
+    static var keyRecomputation: SQLQueryString {
+        "SELECT u.lexeme AS term, s.key AS key, project_terms_weight(u.weights) AS weight, s.status AS status, "
+            + "s.owner AS owner, \(unsafeRaw: ProjectFacetCodes.packedSQL("s.")) AS codes "
+            + "FROM project_search s, unnest(s.document) u WHERE s.key IS NOT NULL"
     }
 
-    /// Recomputes the tables (migration 0045 with `codes: false`; repairs).
-    static func rebuild(on sql: any SQLDatabase, codes: Bool = true) async throws {
+    /// Recomputes the tables (repairs; migration 0045 has its own frozen copy).
+    static func rebuild(on sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM project_terms").run()
         try await sql.raw("INSERT INTO project_terms (term, df) " + recomputation(sql)).run()
         if ProjectRepository.isPostgres(sql) {
             try await sql.raw("DELETE FROM project_term_keys").run()
-            let columns = codes ? "term, key, weight, status, owner, codes" : "term, key, weight"
             try await sql.raw(
-                "INSERT INTO project_term_keys (\(unsafeRaw: columns)) " + keyRecomputation(codes: codes)
+                "INSERT INTO project_term_keys (term, key, weight, status, owner, codes) " + keyRecomputation
             ).run()
         }
     }

@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeReport
 import FornyeStatistics
 import FornyeStorage
@@ -100,7 +101,7 @@ struct APIController: RouteCollection {
         var csv = figure.csv
         if wave.synthetic && !csv.header.contains("datakilde") {
             csv.header.append("datakilde")
-            csv.rows = csv.rows.map { $0 + ["SYNTETISKE DATA"] }
+            csv.rows = csv.rows.map { $0 + [SyntheticLabel.marker] }
         }
         return APIModels.FigureTable(
             wave: wave.slug, id: figure.id, number: figure.number, title: figure.title, caption: figure.caption,

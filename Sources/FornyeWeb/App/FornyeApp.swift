@@ -13,6 +13,8 @@ public import Vapor
 public enum FornyeApp {
     public static func configure(_ app: Application, settings: WebSettings) async throws {
         app.storage[WebSettingsKey.self] = settings
+        // A resource file: read at start, so a build without it stops here, not on a request.
+        _ = OpenAPIDocument.json
         let metrics = FornyeMetrics()
         app.storage[FornyeMetricsKey.self] = metrics
         // Outermost first. Telemetry sees the final status of every response; the security

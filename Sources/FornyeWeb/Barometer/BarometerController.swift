@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeReport
 import FornyeStorage
 import Vapor
@@ -118,7 +119,7 @@ enum FigureDownload {
         var table = figure.csv
         if synthetic && !table.header.contains("datakilde") {
             table.header.append("datakilde")
-            table.rows = table.rows.map { $0 + ["SYNTETISKE DATA"] }
+            table.rows = table.rows.map { $0 + [SyntheticLabel.marker] }
         }
         return table.text
     }

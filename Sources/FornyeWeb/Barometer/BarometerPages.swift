@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeReport
 import FornyeStatistics
 import FornyeStorage
@@ -27,7 +28,7 @@ struct WaveListPage {
                         el("li") {
                             el("a", ["href": "/barometer/\(wave.slug)"]) { wave.title }
                             if wave.synthetic {
-                                el("span", ["class": "tag"]) { " SYNTETISKE DATA" }
+                                el("span", ["class": "tag"]) { " \(SyntheticLabel.marker)" }
                             }
                         }
                     }
@@ -135,7 +136,7 @@ struct WaveResultsPage {
                 }
                 if wave.synthetic {
                     " "
-                    el("span", ["class": "tag"]) { "SYNTETISKE DATA" }
+                    el("span", ["class": "tag"]) { SyntheticLabel.marker }
                 }
             }
         }

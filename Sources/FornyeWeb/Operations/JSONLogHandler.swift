@@ -82,7 +82,7 @@ public struct JSONLogHandler: LogHandler {
 
     /// A JSON string literal (shared with storage's answer encoding).
     static func appendString(_ string: String, to out: inout String) {
-        JSONText.appendString(string, to: &out)
+        JSONLiteral.appendString(string, to: &out)
     }
 
     /// `2026-03-02T10:15:04.512Z`: ISO 8601 in UTC with milliseconds, from the C library's

@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 import Vapor
 
@@ -121,7 +122,7 @@ struct MethodPage {
             el("h2") { language.pick("Syntetiske data", "Synthetic data") }
             el("p") {
                 language.pick(
-                    "Demonstrasjonsbølgene er SYNTETISKE DATA: de er generert for å gjengi tallene i rapporten fra 2018 "
+                    "Demonstrasjonsbølgene er \(SyntheticLabel.marker): de er generert for å gjengi tallene i rapporten fra 2018 "
                         + "og beskriver ingen virkelige enheter. Sider, figurer og nedlastinger sier det.",
                     "The demonstration waves are SYNTHETIC DATA: generated to reproduce the figures of the 2018 report, "
                         + "they describe no real units. Pages, charts and downloads say so.")

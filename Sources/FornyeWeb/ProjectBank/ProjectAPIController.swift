@@ -3,7 +3,8 @@ import Foundation
 import Vapor
 
 /// The read API: `GET /api/v1/projects` (search with facets, same parameters as the page) and
-/// `GET /api/v1/projects/{slug}`. Published projects only; paths in `ProjectBankOpenAPI`.
+/// `GET /api/v1/projects/{slug}`. Published projects only; described in
+/// `Resources/openapi.json`.
 struct ProjectAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let projects = routes.grouped("api", "v1", "projects")

@@ -1,3 +1,4 @@
+import FornyeBarometer
 public import FornyeStorage
 public import Vapor
 
@@ -64,7 +65,7 @@ public struct PageLayout: Sendable {
                 header
                 if synthetic {
                     el("p", ["class": "synthetic-banner", "role": "note"]) {
-                        el("strong") { "SYNTETISKE DATA" }
+                        el("strong") { SyntheticLabel.marker }
                         language.pick(
                             " – tallene på denne siden er generert for demonstrasjon og er ikke ekte svar.",
                             " (synthetic data) – the numbers on this page are generated for demonstration, not real answers."

@@ -1,4 +1,5 @@
 import FornyeStatistics
+import FornyeTestRandom
 import Testing
 
 @testable import FornyeBarometer
@@ -7,18 +8,6 @@ import Testing
 /// the tree-walking `completing(_:)` / `relevantQuestions(given:)` and the question-by-question
 /// column building it replaced, on random answer sets of every form (valid or not).
 @Suite struct CompiledRoutingTests {
-    /// SplitMix64: reproducible random answer sets.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Every kind of condition and calculation: text and number comparisons, answers of the
     /// wrong form, `count-selected`, `selected` on a code, `not`, `or`, nested `if`, a question
     /// read before it is asked, a name that is no question, and a section condition.
@@ -64,7 +53,7 @@ import Testing
             ])
     }
 
-    static func randomAnswer(_ generator: inout Generator) -> Answer? {
+    static func randomAnswer(_ generator: inout SeededGenerator) -> Answer? {
         switch Int.random(in: 0..<6, using: &generator) {
         case 0: return nil
         case 1: return .code(Int.random(in: 0...4, using: &generator))
@@ -75,7 +64,7 @@ import Testing
         }
     }
 
-    static func randomAnswers(_ names: [String], _ generator: inout Generator) -> AnswerSet {
+    static func randomAnswers(_ names: [String], _ generator: inout SeededGenerator) -> AnswerSet {
         var answers = AnswerSet()
         for name in names + ["nothing", "stray"] {
             if let answer = randomAnswer(&generator) { answers[name] = answer }
@@ -84,7 +73,7 @@ import Testing
     }
 
     /// Answers of the right form for each question (codes from its list, four-digit municipalities).
-    static func fittingAnswers(_ instrument: Instrument, _ generator: inout Generator) -> AnswerSet {
+    static func fittingAnswers(_ instrument: Instrument, _ generator: inout SeededGenerator) -> AnswerSet {
         var answers = AnswerSet()
         for question in instrument.questions where question.calculation == nil && Bool.random(using: &generator) {
             let codes = instrument.choices(of: question)?.choices.map(\.code) ?? [1]
@@ -107,7 +96,7 @@ import Testing
         let instrument = try Self.mixedInstrument()
         let routing = CompiledRouting(instrument)
         let questions = instrument.questions
-        var generator = Generator(state: 2026)
+        var generator = SeededGenerator(seed: 2026)
         var visible = [Answer?](repeating: nil, count: routing.names.count)
         var relevant = [Bool](repeating: false, count: questions.count)
         var relevantCounts = Set<Int>()
@@ -127,7 +116,7 @@ import Testing
 
     @Test func columnsMatchTheQuestionByQuestionReference() throws {
         let instrument = try Self.mixedInstrument()
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         var failures = 0
         for attempt in 0..<300 {
             // Every other batch holds answers of the right form only, so both outcomes are common.
@@ -154,7 +143,7 @@ import Testing
 
     @Test func theBarometerInstrumentGivesTheSameColumnsForValidAnswers() throws {
         let instrument = try Instrument.innovasjonsbarometer2018
-        var generator = Generator(state: 18)
+        var generator = SeededGenerator(seed: 18)
         let responses = (0..<400).map { _ in Self.fittingAnswers(instrument, &generator) }
         #expect(
             Self.same(try instrument.columns(responses: responses), try Self.referenceColumns(instrument, responses)))

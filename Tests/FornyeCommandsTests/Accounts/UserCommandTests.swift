@@ -1,3 +1,4 @@
+import ArgumentParser
 import FluentKit
 import FornyeStorage
 import Foundation
@@ -18,11 +19,13 @@ import Testing
         let editor = try UserCreateCommand.parse([
             "--database-url", url, "--email", "k@example.no", "--name", "K", "--role", "municipality_editor",
         ])
-        await #expect(throws: (any Error).self) { try await editor.run() }
+        let noMunicipality = await #expect(throws: ValidationError.self) { try await editor.run() }
+        #expect(noMunicipality?.message.hasPrefix("--municipality: ") == true)
         let respondent = try UserCreateCommand.parse([
             "--database-url", url, "--email", "r@example.no", "--name", "R", "--role", "respondent",
         ])
-        await #expect(throws: (any Error).self) { try await respondent.run() }
+        let wrongRole = await #expect(throws: ValidationError.self) { try await respondent.run() }
+        #expect(wrongRole?.message == "--role must be admin, analyst or municipality_editor, not «respondent»")
 
         let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: url)))
         let before = try #require(try await UserStore(database: runtime.database).find(email: "admin@example.no"))
@@ -33,7 +36,8 @@ import Testing
 
         try await UserResetPasswordCommand.parse(["--database-url", url, "--email", "admin@example.no"]).run()
         let unknown = try UserResetPasswordCommand.parse(["--database-url", url, "--email", "nobody@example.no"])
-        await #expect(throws: (any Error).self) { try await unknown.run() }
+        let noUser = await #expect(throws: ValidationError.self) { try await unknown.run() }
+        #expect(noUser?.message == "--email: no user has e-mail nobody@example.no")
         try await UserListCommand.parse(["--database-url", url]).run()
 
         let again = try StorageRuntime(configuration: .init(backend: .sqlite(path: url)))
@@ -47,8 +51,10 @@ import Testing
     @Test func aPasswordFromStandardInputMustMeetThePolicy() throws {
         let read = try passwordFromInput(stdin: true, read: { "en lang nok setning" })
         #expect(read.0 == "en lang nok setning" && !read.generated)
-        #expect(throws: (any Error).self) { try passwordFromInput(stdin: true, read: { "for kort" }) }
-        #expect(throws: (any Error).self) { try passwordFromInput(stdin: true, read: { nil }) }
+        let short = #expect(throws: ValidationError.self) { try passwordFromInput(stdin: true, read: { "for kort" }) }
+        #expect(short?.message.hasPrefix("--password-stdin: ") == true)
+        let empty = #expect(throws: ValidationError.self) { try passwordFromInput(stdin: true, read: { nil }) }
+        #expect(empty?.message == "--password-stdin: standard input is empty")
         let generated = try passwordFromInput(stdin: false, read: { "never read" })
         #expect(generated.generated && generated.0.count == 20 && generated.0 != "never read")
     }

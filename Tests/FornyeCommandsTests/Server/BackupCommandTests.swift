@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeStorage
 import Foundation
 import Testing
 
@@ -24,7 +25,7 @@ import Testing
         let size = try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int ?? 0
         #expect(size > 0)
 
-        await #expect(throws: (any Error).self) { try await backup.run() }
+        await #expect(throws: BackupError.destinationExists(out)) { try await backup.run() }
         let forced = try #require(
             try FornyeCommand.parseAsRoot(["backup", "--database-url", database, "--out", out, "--force"])
                 as? BackupCommand)
@@ -32,6 +33,7 @@ import Testing
     }
 
     @Test func outIsRequired() {
-        #expect(throws: (any Error).self) { try FornyeCommand.parseAsRoot(["backup"]) }
+        let error = #expect(throws: (any Error).self) { try FornyeCommand.parseAsRoot(["backup"]) }
+        #expect(FornyeCommand.message(for: error!).contains("Missing expected argument '--out <file>'"))
     }
 }

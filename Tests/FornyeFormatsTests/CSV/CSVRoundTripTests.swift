@@ -1,5 +1,6 @@
 import FornyeFormats
 import FornyeStatistics
+import FornyeTestRandom
 import Foundation
 import Testing
 
@@ -8,18 +9,6 @@ import Testing
 /// it was written to.
 @Suite("CSV round trip")
 struct CSVRoundTripTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One generated file: its bytes, the values written per column and where a corrupted cell went.
     struct Case {
         var data = Data()
@@ -32,7 +21,7 @@ struct CSVRoundTripTests {
 
     static let textPieces = ["a", "b", "æ", "ø", "Å", "é", "🙂", " ", ",", ";", "\"", "\n", "\r\n", "\r", "\t"]
 
-    func makeCase(_ random: inout SplitMix64) -> Case {
+    func makeCase(_ random: inout SeededGenerator) -> Case {
         var generated = Case()
         let delimiter = Bool.random(using: &random) ? "," : ";"
         let decimalComma = delimiter == ";" || Int.random(in: 0..<4, using: &random) == 0
@@ -125,7 +114,7 @@ struct CSVRoundTripTests {
 
     @Test("random files read back as written, and a bad cell is located where it was written")
     func roundTrip() throws {
-        var random = SplitMix64(state: 20_260_412)
+        var random = SeededGenerator(seed: 20_260_412)
         var corruptedCases = 0
         var multilineCases = 0
         for caseNumber in 0..<300 {

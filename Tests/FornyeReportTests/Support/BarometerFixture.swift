@@ -1,4 +1,5 @@
 import FornyeStatistics
+import FornyeTestRandom
 
 @testable import FornyeReport
 

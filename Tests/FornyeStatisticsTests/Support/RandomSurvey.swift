@@ -1,3 +1,5 @@
+import FornyeTestRandom
+
 @testable import FornyeStatistics
 
 /// A random survey with every variable kind, missing kinds, routing and a stratified cluster design.

@@ -1,3 +1,4 @@
+import FornyeTestRandom
 import Testing
 
 @testable import FornyeStatistics

@@ -1,3 +1,5 @@
+import FornyeTestRandom
+
 @testable import FornyeStatistics
 
 enum WeightingFixtures {

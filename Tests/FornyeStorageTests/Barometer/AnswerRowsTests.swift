@@ -58,13 +58,13 @@ import Testing
     func numbers() throws {
         for (number, text) in [(1.0, "1"), (-0.0, "0"), (0.1, "0.1"), (-2.5e-7, "-2.5e-07"), (1e300, "1e+300")] {
             var out = ""
-            #expect(JSONText.appendNumber(number, to: &out))
+            #expect(JSONLiteral.appendNumber(number, to: &out))
             #expect(out == text)
             #expect(try JSONDecoder().decode(Double.self, from: Data(out.utf8)) == number)
         }
         var out = ""
-        #expect(!JSONText.appendNumber(.infinity, to: &out))
-        #expect(!JSONText.appendNumber(.nan, to: &out))
+        #expect(!JSONLiteral.appendNumber(.infinity, to: &out))
+        #expect(!JSONLiteral.appendNumber(.nan, to: &out))
         #expect(out.isEmpty)
     }
 }

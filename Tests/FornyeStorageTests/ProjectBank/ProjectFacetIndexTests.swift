@@ -54,7 +54,7 @@ import Testing
             try await expectInStep(database, "delete")
             #expect(try await ProjectSearch(database: database).search(query).total == 0)
             await #expect(throws: ProjectError.self) { try await repository.delete(slug: "x", by: editorOslo) }
-            // Rebuilding (as migration 0040 does for existing banks) gives the same table.
+            // Rebuilding (a repair) gives the same table.
             let sql = database as! any SQLDatabase
             let before = try await ProjectFacetCodes.stored(on: sql)
             try await ProjectFacetCodes.rebuild(on: sql)

@@ -56,7 +56,7 @@ import Testing
             try await repository.bulkLoadSynthetic(synthetic, status: .published)
             let loaded = try await expectInStep(database, "bulk load")
             #expect(loaded.values.reduce(0, +) == 2 * imported.values.reduce(0, +))
-            // Rebuilding (as migration 0045 does for an existing bank) gives the same table.
+            // Rebuilding (a repair) gives the same table.
             try await ProjectTermCounts.rebuild(on: database as! any SQLDatabase)
             #expect(try await ProjectTermCounts.stored(on: database as! any SQLDatabase) == loaded)
         }

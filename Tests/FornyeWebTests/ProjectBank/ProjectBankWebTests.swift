@@ -218,12 +218,3 @@ import VaporTesting
         }
     }
 }
-
-@Suite struct ProjectBankOpenAPITests {
-    @Test func fragmentsAreValidJSON() throws {
-        for text in [ProjectBankOpenAPI.paths, ProjectBankOpenAPI.schemas] {
-            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-            #expect(object?.isEmpty == false)
-        }
-    }
-}

@@ -20,7 +20,7 @@ extension Application {
     }
 }
 
-/// Reads a CSV (as `CSVTable.text` writes it: quoted fields, CRLF) into header and rows.
+/// Reads a CSV (as `FigureCSV.text` writes it: quoted fields, CRLF) into header and rows.
 func parseCSV(_ text: String) -> (header: [String], rows: [[String]]) {
     var records: [[String]] = []
     var record: [String] = []

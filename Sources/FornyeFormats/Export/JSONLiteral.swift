@@ -1,6 +1,7 @@
-/// JSON literals written straight into a string, for hot paths where `JSONEncoder`'s Codable
-/// machinery costs more than the data (stored answers of large imports, log lines).
-public enum JSONText {
+/// JSON literals (strings, numbers) written straight into a string, for hot paths where
+/// `JSONEncoder`'s Codable machinery costs more than the data (stored answers of large imports,
+/// log lines). Not to be confused with the commands' `JSONText`, which pretty-prints whole values.
+public enum JSONLiteral {
     private static let hexDigits: [Character] = Array("0123456789abcdef")
 
     /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259);
