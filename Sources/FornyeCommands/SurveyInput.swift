@@ -114,3 +114,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension IntervalMethod: ExpressibleByArgument {}
 extension LonelyPSUPolicy: ExpressibleByArgument {}
+extension MultipleResponseBase: ExpressibleByArgument {}
