@@ -39,15 +39,13 @@ enum BarometerBenchmark {
         for (name, sample) in [("demo-1786", demo), ("resampled-10000", large)] {
             var clock = ContinuousClock.now
             // As the server prepares a wave once per data version: rake to the margins.
-            let (design, report) = try Weighting.rake(
-                try SurveyDesign(rowCount: sample.dataset.rowCount, weights: sample.weights), data: sample.dataset,
-                to: sample.margins)
-            let wave = Wave(
-                title: "Benchmark (SYNTETISKE DATA)", dataset: sample.dataset, design: design,
-                populationMargins: sample.margins, calibration: report)
+            let weighting = try CalibratedDesign(
+                raking: try SurveyDesign(rowCount: sample.dataset.rowCount, weights: sample.weights),
+                data: sample.dataset, to: sample.margins)
+            let wave = Wave(title: "Benchmark (SYNTETISKE DATA)", dataset: sample.dataset, weighting: weighting)
             let calibration = clock.duration(to: .now)
             // And, also once per wave and data version, what every report of it shares (the
-            // derived variables, the weighting summary): the server keeps this with the wave.
+            // derived variables): the server keeps this with the wave.
             clock = .now
             let prepared = try BarometerReport.prepare(wave)
             let preparation = clock.duration(to: .now)

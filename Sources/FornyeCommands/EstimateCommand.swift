@@ -85,7 +85,9 @@ struct EstimateCommand: ParsableCommand {
         let options = EstimationOptions(
             missing: MissingPolicy(includeDontKnow: includeDontKnow, includeNotApplicable: includeNotApplicable),
             confidenceLevel: level, intervalMethod: ci)
-        let estimator = Estimator(dataset: survey.dataset, design: survey.design, options: options)
+        let estimator = VariableEstimator(
+            dataset: survey.dataset, design: survey.design, options: options, ordinal: mean ? .mean : .shares,
+            numeric: total ? .total : .mean, multipleResponseBase: mrBase)
         var breakdownSets: [[String]] = noOverall ? [] : [[]]
         breakdownSets += breakdowns.map {
             $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
@@ -96,7 +98,7 @@ struct EstimateCommand: ParsableCommand {
 
         var tables: [EstimateTable] = []
         for name in variables {
-            tables += try tablesFor(name, codebook: survey.codebook, estimator: estimator, breakdownSets: breakdownSets)
+            tables += try tablesFor(name, estimator: estimator, breakdownSets: breakdownSets)
         }
         if publish {
             let rules = DisclosureRules(minimumCellCount: minCount, minimumBaseCount: minBase)
@@ -110,32 +112,20 @@ struct EstimateCommand: ParsableCommand {
         }
     }
 
-    private func tablesFor(_ name: String, codebook: Codebook, estimator: Estimator, breakdownSets: [[String]]) throws
+    /// The variable's tables; the choice of estimator is `VariableEstimator`'s, the messages for
+    /// a name it cannot estimate are the command's.
+    private func tablesFor(_ name: String, estimator: VariableEstimator, breakdownSets: [[String]]) throws
         -> [EstimateTable]
     {
-        if codebook.multipleResponseSet(named: name) != nil {
-            return try estimator.multipleResponseTables(
-                name, kind: mrBase == .respondents ? .shareOfRespondents : .shareOfResponses, byEach: breakdownSets)
-        }
-        guard let variable = codebook.variable(named: name) else {
+        do {
+            _ = try estimator.kind(of: name)
+        } catch .unknownVariable {
             throw InputError("unknown variable or multiple-response set \"\(name)\" (not in \(self.codebook))")
+        } catch .wrongKind(_, _, let kind) {
+            throw InputError("\(name) is \(kind.rawValue); estimate its multiple-response set or another variable")
+        } catch {
+            throw error
         }
-        switch variable.kind {
-        case .singleChoice:
-            return try estimator.sharesTables(of: name, byEach: breakdownSets)
-        case .ordinal:
-            return mean
-                ? try estimator.measurementTables(.mean, of: name, byEach: breakdownSets)
-                : try estimator.sharesTables(of: name, byEach: breakdownSets)
-        case .numeric:
-            return try estimator.measurementTables(total ? .total : .mean, of: name, byEach: breakdownSets)
-        case .multipleChoiceItem, .text:
-            throw InputError(
-                "\(name) is \(variable.kind.rawValue); estimate its multiple-response set or another variable")
-        }
+        return try estimator.tables(of: name, byEach: breakdownSets)
     }
-}
-
-enum MultipleResponseBase: String, ExpressibleByArgument, CaseIterable {
-    case respondents, responses
 }

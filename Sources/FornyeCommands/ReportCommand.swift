@@ -135,7 +135,7 @@ struct ReportCommand: ParsableCommand {
         let file = URL(fileURLWithPath: data).lastPathComponent
         return Wave(
             title: title ?? survey.codebook.title ?? "Innovasjonsbarometeret", dataset: dataset,
-            design: survey.design, populationMargins: margins,
+            weighting: try CalibratedDesign(raking: survey.design, data: dataset, to: margins),
             weightSource: design.weight.map { "kolonnen «\($0)» i datafilen \(file)." },
             shortTitle: URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent,
             structureDate: structureDate)
@@ -171,11 +171,11 @@ struct ReportCommand: ParsableCommand {
         let wave = try SyntheticBarometer.baseline2018(seed: seed)
         return Wave(
             title: title ?? "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge", dataset: wave.dataset,
-            design: wave.design, populationMargins: wave.population.margins,
+            weighting: wave.weighting,
             weightSource:
                 "generert sammen med de syntetiske svarene: hver enhetstype veid opp til et oppdiktet antall enheter, "
                 + "deretter raket til oppdiktede populasjonstall for enhetstype og landsdel (frø \(seed)).",
-            calibration: wave.rakingReport, shortTitle: "2018", structureDate: wave.structureDate.description)
+            shortTitle: "2018", structureDate: wave.structureDate.description)
     }
 
     /// The synthetic 2020 follow-up wave (2020 municipal structure), for comparisons.
@@ -183,8 +183,7 @@ struct ReportCommand: ParsableCommand {
         let wave = try SyntheticBarometer.followUp2020(seed: seed)
         return Wave(
             title: "Innovasjonsbarometeret 2020 – syntetisk oppfølgingsbølge", dataset: wave.dataset,
-            design: wave.design, populationMargins: wave.population.margins,
-            weightSource: "generert sammen med de syntetiske svarene (frø \(seed)).", calibration: wave.rakingReport,
+            weighting: wave.weighting, weightSource: "generert sammen med de syntetiske svarene (frø \(seed)).",
             shortTitle: "2020", structureDate: wave.structureDate.description)
     }
 }

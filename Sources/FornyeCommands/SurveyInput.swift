@@ -115,3 +115,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension IntervalMethod: ExpressibleByArgument {}
 extension LonelyPSUPolicy: ExpressibleByArgument {}
+extension MultipleResponseBase: ExpressibleByArgument {}

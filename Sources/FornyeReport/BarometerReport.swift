@@ -18,8 +18,8 @@ public enum BarometerReport {
         try build(try prepare(wave, schema: options.schema), options: options)
     }
 
-    /// What every report of the wave shares, whatever its options: the derived variables and the
-    /// calibrated design. Worth keeping when several reports of one wave are built (filtered pages).
+    /// What every report of the wave shares, whatever its options: the derived variables. Worth
+    /// keeping when several reports of one wave are built (filtered pages).
     public static func prepare(_ wave: Wave, schema: BarometerSchema = BarometerSchema()) throws(StatisticsError)
         -> PreparedReportWave
     {
@@ -27,19 +27,19 @@ public enum BarometerReport {
     }
 
     /// The report of a prepared wave: the same document `build(prepared.wave, options:)` makes,
-    /// without deriving and calibrating again. A schema other than the prepared one prepares afresh.
+    /// without deriving again. A schema other than the prepared one prepares afresh.
     public static func build(_ prepared: PreparedReportWave, options: ReportOptions = ReportOptions())
         throws(StatisticsError) -> ReportDocument
     {
         guard prepared.schema == options.schema else { return try build(prepared.wave, options: options) }
         let wave = prepared.wave
         let full = prepared.data
-        let weighting = prepared.weighting
+        let weighting = wave.weighting
         var data = full
         if let domain = options.domain, !domain.isEmpty {
             data = try full.restricted(to: domain.rows(in: wave.dataset))
         }
-        let context = ReportContext(data: data, design: weighting.final, options: options)
+        let context = ReportContext(data: data, design: weighting.design, options: options)
         let isDomain = options.domain.map { !$0.isEmpty } ?? false
         let schema = options.schema
 
@@ -171,7 +171,8 @@ public enum BarometerReport {
                     "Alle andeler i rapporten er vektet. Tabellene viser vektene, hvor mye presisjon de koster, og "
                         + "hvordan utvalget fordeler seg før og etter vekting."
                 ],
-                figures: [context.weightsTable(weighting)] + (marginTable.map(figure) ?? [])))
+                figures: [context.weightsTable(weighting, source: wave.weightSource)] + (marginTable.map(figure) ?? []))
+        )
         sections.append(
             ReportSection(
                 id: "vedlegg", heading: "Vedlegg: hvem som svarte",

@@ -25,18 +25,18 @@ struct PreparedReportTests {
         ]
     }
 
-    /// Raked by the report (margins, no calibration) and raked before (as the server prepares
-    /// waves: the design calibrated, its report attached), so both weighting paths are covered.
+    /// Raked with the weights before raking known (as `fornye report --population` rakes) and
+    /// with only the raking's report known (as the server prepares waves), so both ways the
+    /// weighting section documents the weights are covered.
     static func waves() throws -> [(String, Wave)] {
         let fixture = try BarometerFixture(rows: 400, seed: 5)
-        var rakedByReport = try fixture.wave()
-        rakedByReport.populationMargins = [sector, landsdel]
-        let (design, report) = try Weighting.rake(
-            try fixture.wave().design, data: fixture.dataset, to: [sector, landsdel])
-        let calibrated = Wave(
-            title: "Kalibrert", dataset: fixture.dataset, design: design, populationMargins: [sector, landsdel],
-            calibration: report)
-        return [("raked by the report", rakedByReport), ("calibrated", calibrated)]
+        let weighting = try CalibratedDesign(
+            raking: try fixture.wave().design, data: fixture.dataset, to: [sector, landsdel])
+        let rakedHere = Wave(title: "Testbølge", dataset: fixture.dataset, weighting: weighting)
+        var reportOnly = weighting
+        reportOnly.beforeRaking = nil
+        let calibrated = Wave(title: "Kalibrert", dataset: fixture.dataset, weighting: reportOnly)
+        return [("raked with the weights before", rakedHere), ("calibrated", calibrated)]
     }
 
     @Test("every filtered page from one prepared wave equals the page built from the wave alone")

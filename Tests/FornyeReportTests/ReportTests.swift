@@ -177,18 +177,20 @@ struct ReportTests {
     @Test("raking to population margins: the weighted distribution meets them and the weights are documented")
     func raking() throws {
         let fixture = try Self.fixture.get()
-        var wave = try fixture.wave()
+        let design = try fixture.wave().design
         let sector = PopulationMargin(variable: "sector", totals: [1: 3000, 2: 5000])
         let landsdel = PopulationMargin(variable: "landsdel", totals: [1: 3600, 2: 2400, 3: 1000, 4: 1000])
-        wave.populationMargins = [sector, landsdel]
+        let wave = Wave(
+            title: "Testbølge", dataset: fixture.dataset,
+            weighting: try CalibratedDesign(raking: design, data: fixture.dataset, to: [sector, landsdel]))
         let document = try BarometerReport.build(wave)
         let weights = try #require(document.figures.first { $0.number == "Ny tabell 3" })
         #expect(weights.table.columns.map(\.header) == ["Før raking", "Etter raking"])
         let kish = try #require(weights.table.rows.first { $0.header.hasPrefix("Kish") })
-        let raked = try Weighting.rake(wave.design, data: fixture.dataset, to: [sector, landsdel]).design
+        let raked = try Weighting.rake(design, data: fixture.dataset, to: [sector, landsdel]).design
         #expect(
             kish.cells
-                == [wave.design.kishDesignEffect, raked.kishDesignEffect].map {
+                == [design.kishDesignEffect, raked.kishDesignEffect].map {
                     NorwegianFormat.number($0, decimals: 3)
                 })
         let margins = try #require(document.figures.first { $0.number == "Ny tabell 4" })

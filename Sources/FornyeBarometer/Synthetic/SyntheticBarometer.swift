@@ -21,6 +21,12 @@ public struct SyntheticWave: Sendable {
     public let seed: UInt64
     /// Coded variables of the codebook the generator does not know and left empty (system missing).
     public let unfilledVariables: [String]
+
+    /// The calibrated design with its raking report and the margins it was raked to, as an
+    /// analysis of the wave takes it.
+    public var weighting: CalibratedDesign {
+        CalibratedDesign(raked: design, margins: population.margins, report: rakingReport)
+    }
 }
 
 /// The generator of synthetic barometer waves.

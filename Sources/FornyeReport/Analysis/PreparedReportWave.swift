@@ -1,10 +1,10 @@
 import FornyeStatistics
 
-/// A wave made ready for its reports once: the report's derived variables (`AnalysisData`) and
-/// the calibrated design with its documentation (`WeightingSummary`). Neither depends on the
-/// report's options (only on the schema that names the variables), so every filtered page of
-/// one wave and data version can start from the same value: what is left per page is the
-/// domain's restriction, the figures and the text.
+/// A wave made ready for its reports once: the report's derived variables (`AnalysisData`). They
+/// do not depend on the report's options (only on the schema that names the variables), so
+/// every filtered page of one wave and data version can start from the same value: what is left
+/// per page is the domain's restriction, the figures and the text. The wave comes calibrated
+/// (`Wave.weighting`): the whole wave is raked once, and every domain is estimated with the full design.
 ///
 /// Hold one per wave and data version and drop it when the wave's responses or weights change
 /// (the web app keeps it in its prepared wave, which is forgotten on every change). It holds the
@@ -22,14 +22,11 @@ public struct PreparedReportWave: Sendable {
     /// another schema is prepared afresh.
     public let schema: BarometerSchema
     let data: AnalysisData
-    let weighting: WeightingSummary
 
     init(wave: Wave, schema: BarometerSchema) throws(StatisticsError) {
         self.wave = wave
         self.schema = schema
         data = try AnalysisData(wave.dataset, schema: schema)
-        // Calibrate on the whole wave, then estimate within any domain with the full design.
-        weighting = try WeightingSummary(wave: wave, dataset: data.dataset)
     }
 
     /// Bytes held beyond the wave itself: the derived columns (the source's columns are shared).

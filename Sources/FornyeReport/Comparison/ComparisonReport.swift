@@ -36,9 +36,8 @@ public enum ComparisonReport {
                 "Fylkene er ikke sammenlignet: minst én bølge mangler kommunenummer eller dato for kommuneinndelingen.")
         }
         let contexts = try [first, second].map { wave throws(StatisticsError) in
-            let data = try AnalysisData(wave.dataset, schema: options.schema)
-            let weighting = try WeightingSummary(wave: wave, dataset: data.dataset)
-            return ReportContext(data: data, design: weighting.final, options: options)
+            ReportContext(
+                data: try AnalysisData(wave.dataset, schema: options.schema), design: wave.design, options: options)
         }
         let before = contexts[0].comparableIndicators(regionVariables: regions)
         let after = Dictionary(

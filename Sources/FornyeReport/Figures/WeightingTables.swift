@@ -3,39 +3,10 @@ import FornyeStatistics
 
 /// What the weights are and what they cost: the weights before and after raking to population
 /// margins, Kish's design effect and effective sample size, and the sample against the population.
-struct WeightingSummary: Sendable {
-    /// The design before the report raked it; nil when the data came calibrated already.
-    let original: SurveyDesign?
-    /// The design the report estimates with.
-    let final: SurveyDesign
-    let raking: RakingReport?
-    let margins: [PopulationMargin]
-    let source: String?
-
-    /// Rakes the wave's design to its margins, unless it comes calibrated (then its raking
-    /// report is documented as it is) or there are no margins.
-    init(wave: Wave, dataset: Dataset) throws(StatisticsError) {
-        margins = wave.populationMargins
-        source = wave.weightSource
-        if let calibration = wave.calibration {
-            original = nil
-            final = wave.design
-            raking = calibration
-        } else if margins.isEmpty {
-            original = wave.design
-            final = wave.design
-            raking = nil
-        } else {
-            let (raked, report) = try Weighting.rake(wave.design, data: dataset, to: margins)
-            original = wave.design
-            final = raked
-            raking = report
-        }
-    }
-}
-
 extension ReportContext {
-    func weightsTable(_ summary: WeightingSummary) -> ReportFigure {
+    /// The weights the report estimates with, beside the weights before raking when they are
+    /// known (else only the raking report's Kish figures for them); `source` says where they come from.
+    func weightsTable(_ weighting: CalibratedDesign, source: String?) -> ReportFigure {
         let labels = [
             "Enheter med vekt over 0", "Sum av vektene", "Gjennomsnittlig vekt", "Minste vekt", "Største vekt",
             "Største / minste vekt", "Kish' designeffekt (deff)", "Effektivt utvalg (n / deff)",
@@ -52,15 +23,15 @@ extension ReportContext {
             ]
         }
         var columns: [(name: String, values: [Double])] = []
-        if let raking = summary.raking {
+        if let raking = weighting.raking {
             let before =
-                summary.original.map(stats)
+                weighting.beforeRaking.map(stats)
                 ?? [
                     .nan, .nan, .nan, .nan, .nan, .nan, raking.kishDesignEffectBefore, raking.effectiveSampleSizeBefore,
                 ]
-            columns = [("Før raking", before), ("Etter raking", stats(summary.final))]
+            columns = [("Før raking", before), ("Etter raking", stats(weighting.design))]
         } else {
-            columns = [("Vekter", stats(summary.final))]
+            columns = [("Vekter", stats(weighting.design))]
         }
         let rows = labels.indices.map { index in
             DataTable.Row(
@@ -74,7 +45,7 @@ extension ReportContext {
                 [labels[index]] + columns.map { NorwegianFormat.machine($0.values[index]) }
                     + (synthetic ? [SyntheticLabel.marker] : []))
         }
-        let final = summary.final
+        let final = weighting.design
         var caption =
             "Vektene gir en designeffekt på \(NorwegianFormat.number(final.kishDesignEffect, decimals: 2)): "
             + "de \(NorwegianFormat.count(final.weights.filter { $0 > 0 }.count)) svarene gir like presise andeler som "
@@ -83,8 +54,8 @@ extension ReportContext {
             "Kish' designeffekt for ulike vekter er n·Σw²/(Σw)²; effektivt utvalg er (Σw)²/Σw². De gjelder bare "
                 + "vektingen; designeffekten for hvert anslag står i CSV-filene."
         ]
-        if let source = summary.source { notes.append("Vektene: \(source)") }
-        if let raking = summary.raking {
+        if let source { notes.append("Vektene: \(source)") }
+        if let raking = weighting.raking {
             caption +=
                 " Rakingen til populasjonsmarginene \(raking.converged ? "konvergerte" : "konvergerte ikke") etter "
                 + "\(raking.iterations) runder; vektene ble endret med en faktor mellom "
@@ -92,7 +63,7 @@ extension ReportContext {
                 + "\(NorwegianFormat.number(raking.weightRatioRange.upperBound, decimals: 2))."
             notes.append(
                 "Raking (iterativ proporsjonal tilpasning) til marginene for "
-                    + Captions.list(summary.margins.map { shortName(of: $0.variable).lowercased() })
+                    + Captions.list(weighting.margins.map { shortName(of: $0.variable).lowercased() })
                     + "; variansen tar hensyn til kalibreringen, som R-funksjonen rake i survey-pakken.")
         }
         return ReportFigure(
@@ -105,11 +76,11 @@ extension ReportContext {
     }
 
     /// The distribution of each margin variable in the sample, weighted, and in the population.
-    func marginTable(_ summary: WeightingSummary) throws(StatisticsError) -> ReportFigure? {
+    func marginTable(_ weighting: CalibratedDesign) throws(StatisticsError) -> ReportFigure? {
         let variables =
-            summary.margins.isEmpty
+            weighting.margins.isEmpty
             ? [schema.sector, schema.landsdel, schema.unitType, schema.populationSize].filter(has)
-            : summary.margins.map(\.variable)
+            : weighting.margins.map(\.variable)
         guard !variables.isEmpty else { return nil }
         var rows: [DataTable.Row] = []
         var csv = FigureCSV(
@@ -118,7 +89,7 @@ extension ReportContext {
         var largestGap: (String, Double)?
         for variable in variables {
             let table = try shares(variable)
-            let margin = summary.margins.first { $0.variable == variable }
+            let margin = weighting.margins.first { $0.variable == variable }
             let base = FigureKit.base(of: table)
             for cell in table.overall {
                 let code = cell.category?.code ?? 0
@@ -143,12 +114,12 @@ extension ReportContext {
             }
         }
         var caption =
-            summary.margins.isEmpty
+            weighting.margins.isEmpty
             ? "Uvektet og vektet fordeling av utvalget. Det er ikke oppgitt populasjonsmarginer, så vektene er brukt slik de står i dataene."
             : "Etter raking treffer den vektede fordelingen populasjonsmarginene."
         if let largestGap {
             caption +=
-                " Størst avstand mellom utvalg og \(summary.margins.isEmpty ? "vektet fordeling" : "populasjon"): "
+                " Størst avstand mellom utvalg og \(weighting.margins.isEmpty ? "vektet fordeling" : "populasjon"): "
                 + "\(largestGap.0) (\(NorwegianFormat.number(largestGap.1 * 100, decimals: 1)) prosentpoeng)."
         }
         return ReportFigure(

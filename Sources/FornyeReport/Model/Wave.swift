@@ -1,15 +1,17 @@
 public import FornyeStatistics
 
-/// One wave of the Innovasjonsbarometer as the report reads it: the responses, the sampling
-/// design, and optionally the population margins to weight them to.
+/// One wave of the Innovasjonsbarometer as the report reads it: the responses and the design
+/// to estimate with, calibrated to the population margins before the report sees it
+/// (`CalibratedDesign`, which the weighting section documents).
 ///
 /// The dataset's codebook comes from the barometer instrument (see `BarometerSchema` for the
 /// variable names the report looks for); the derived regional variables (`county`, `landsdel`,
 /// `centrality`, `population_size`) are expected to be present already.
 ///
 /// ```swift
-/// let wave = Wave(title: "Innovasjonsbarometeret 2018", dataset: dataset,
-///                 design: try SurveyDesign(rowCount: dataset.rowCount, weights: weights))
+/// let weighting = try CalibratedDesign(
+///     raking: try SurveyDesign(rowCount: dataset.rowCount, weights: weights), data: dataset, to: margins)
+/// let wave = Wave(title: "Innovasjonsbarometeret 2018", dataset: dataset, weighting: weighting)
 /// ```
 public struct Wave: Sendable {
     /// The wave's name as the report's title shows it.
@@ -20,30 +22,37 @@ public struct Wave: Sendable {
     /// (`YYYY-MM-DD`), which lets a comparison carry municipalities across mergers.
     public var structureDate: String?
     public var dataset: Dataset
-    public var design: SurveyDesign
-    /// Known population totals to rake the design to before anything is estimated; empty to
-    /// use the design's weights as they are.
-    public var populationMargins: [PopulationMargin]
+    /// The design the report estimates with, and how it was calibrated.
+    public var weighting: CalibratedDesign
     /// Where the weights come from, in a sentence (shown in the weighting section).
     public var weightSource: String?
-    /// When the design is already raked to `populationMargins` (as a synthetic wave is), the
-    /// report of that raking: the report documents it instead of raking again.
-    public var calibration: RakingReport?
 
     public init(
-        title: String, dataset: Dataset, design: SurveyDesign, populationMargins: [PopulationMargin] = [],
-        weightSource: String? = nil, calibration: RakingReport? = nil, shortTitle: String? = nil,
-        structureDate: String? = nil
+        title: String, dataset: Dataset, weighting: CalibratedDesign, weightSource: String? = nil,
+        shortTitle: String? = nil, structureDate: String? = nil
     ) {
         self.title = title
         self.shortTitle = shortTitle
         self.structureDate = structureDate
         self.dataset = dataset
-        self.design = design
-        self.populationMargins = populationMargins
+        self.weighting = weighting
         self.weightSource = weightSource
-        self.calibration = calibration
     }
+
+    /// A wave whose design's weights are used as they are (no population margins).
+    public init(
+        title: String, dataset: Dataset, design: SurveyDesign, weightSource: String? = nil, shortTitle: String? = nil,
+        structureDate: String? = nil
+    ) {
+        self.init(
+            title: title, dataset: dataset, weighting: CalibratedDesign(asGiven: design), weightSource: weightSource,
+            shortTitle: shortTitle, structureDate: structureDate)
+    }
+
+    /// The design the report estimates with.
+    public var design: SurveyDesign { weighting.design }
+    /// The population margins the design is raked to; empty when the weights are used as given.
+    public var populationMargins: [PopulationMargin] { weighting.margins }
 
     /// True when the codebook marks the data as generated.
     public var synthetic: Bool { dataset.codebook.synthetic }

@@ -41,4 +41,11 @@ public struct StoredWave: Sendable {
         try SurveyDesign(
             rowCount: dataset.rowCount, weights: weights, strata: strata, clusters: clusters, lonelyPSU: .adjust)
     }
+
+    /// The stored design raked to the wave's margins (as given when it has none): what every
+    /// analysis of the wave estimates with. `WaveRepository.load` then this is how a wave is
+    /// loaded and calibrated.
+    public func calibrated() throws(StatisticsError) -> CalibratedDesign {
+        try CalibratedDesign(raking: try design(), data: dataset, to: margins)
+    }
 }

@@ -179,9 +179,10 @@ struct APIController: RouteCollection {
     }
 }
 
-/// The general estimate: shares of a single-choice or ordinal variable, shares of respondents for
-/// a multiple-response set, or the mean of a numeric variable, by up to two breakdowns, within
-/// the filters' domain, with the public's disclosure control unless the caller is an analyst.
+/// The general estimate, by up to two breakdowns, within the filters' domain, with the public's
+/// disclosure control unless the caller is an analyst. `VariableEstimator` chooses the estimate
+/// with its defaults: shares of a single-choice or ordinal variable, shares of respondents for a
+/// multiple-response set, the mean of a numeric variable.
 enum EstimateService {
     static func estimate(
         _ wave: PreparedWave, variable: String, by: [String], filters: BarometerFilters, suppressed: Bool
@@ -204,24 +205,21 @@ enum EstimateService {
         }
         var dataset = wave.dataset
         if !filters.isEmpty { dataset = try dataset.restricted(to: filters.domain(in: dataset).rows(in: dataset)) }
-        let estimator = Estimator(dataset: dataset, design: wave.design)
-        var table: EstimateTable
-        if codebook.multipleResponseSet(named: variable) != nil {
-            table = try estimator.multipleResponse(variable, kind: .shareOfRespondents, by: by)
-        } else if let definition = codebook.variable(named: variable) {
-            switch definition.kind {
-            case .singleChoice, .ordinal: table = try estimator.shares(of: variable, by: by)
-            case .numeric: table = try estimator.means(of: variable, by: by)
-            case .multipleChoiceItem, .text:
-                throw WebError.invalidParameter(
-                    "variable", nb: "«\(variable)» kan ikke anslås alene; bruk settet den hører til.",
-                    en: "“\(variable)” cannot be estimated alone; use the set it belongs to.")
-            }
-        } else {
+        let estimator = VariableEstimator(dataset: dataset, design: wave.design)
+        do {
+            _ = try estimator.kind(of: variable)
+        } catch .unknownVariable {
             throw WebError.invalidParameter(
                 "variable", nb: "bølgen har ingen variabel «\(variable)».",
                 en: "the wave has no variable “\(variable)”.")
+        } catch .wrongKind {
+            throw WebError.invalidParameter(
+                "variable", nb: "«\(variable)» kan ikke anslås alene; bruk settet den hører til.",
+                en: "“\(variable)” cannot be estimated alone; use the set it belongs to.")
+        } catch {
+            throw error
         }
+        var table = try estimator.table(of: variable, by: by)
         if suppressed { table = DisclosureControl.apply(DisclosureRules(), to: table) }
         return APIModels.Estimates(
             wave: wave.slug, variable: table.variable, label: table.label, kind: table.kind.rawValue, by: by,

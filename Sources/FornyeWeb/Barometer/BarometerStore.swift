@@ -235,18 +235,17 @@ final class BarometerStore: Sendable {
         status == .published || (status == .closed && request.principal?.isAnalyst == true)
     }
 
-    /// Rakes the stored design to the wave's margins once, so every report and estimate uses
-    /// the same calibrated weights, and derives what every report of the wave shares.
+    /// Calibrates the stored wave once (`StoredWave.calibrated`), so every report and estimate
+    /// uses the same weights, and derives what every report of the wave shares.
     static func prepare(_ stored: StoredWave, status: WaveRecord.Status) throws -> PreparedWave {
-        var design = try stored.design()
-        var calibration: RakingReport?
-        if !stored.margins.isEmpty {
-            (design, calibration) = try Weighting.rake(design, data: stored.dataset, to: stored.margins)
-        }
+        var weighting = try stored.calibrated()
+        // The results pages document the stored weights through the raking report's Kish figures
+        // alone, not weight by weight as `fornye report` does (the demo waves store weights that
+        // are calibrated already).
+        weighting.beforeRaking = nil
         let wave = Wave(
-            title: stored.title, dataset: stored.dataset, design: design, populationMargins: stored.margins,
-            weightSource: stored.weightSource, calibration: calibration, shortTitle: stored.shortTitle,
-            structureDate: stored.structureDate)
+            title: stored.title, dataset: stored.dataset, weighting: weighting, weightSource: stored.weightSource,
+            shortTitle: stored.shortTitle, structureDate: stored.structureDate)
         return PreparedWave(
             slug: stored.slug, title: stored.title, shortTitle: stored.shortTitle, status: status, wave: wave,
             report: Result { () throws(StatisticsError) in try BarometerReport.prepare(wave) })
