@@ -37,6 +37,21 @@ import VaporTesting
         }
     }
 
+    /// A header a handler set is kept: the questionnaire's no-referrer keeps the invitation token
+    /// (in the address) out of Referer; the other headers are still added.
+    @Test(arguments: TestDatabase.all)
+    func theQuestionnaireKeepsItsNoReferrerPolicy(database: TestDatabase) async throws {
+        try await withTestApp(database: database, seedDemoContent: false) { app in
+            let fixture = try await CollectionFixture.make(app)
+            for path in ["/svar/\(fixture.tokens[0])", "/svar/\(fixture.tokens[0])/side/1", "/svar/finnes-ikke"] {
+                let response = try await app.get(path)
+                #expect(response.headers["Referrer-Policy"] == ["no-referrer"], "\(path)")
+                #expect(response.headers.first(name: "Content-Security-Policy") == Self.expectedCSP)
+                #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
+            }
+        }
+    }
+
     @Test func policyAllowsNothingInline() {
         #expect(!SecurityHeadersMiddleware.contentSecurityPolicy.contains("unsafe"))
         #expect(SecurityHeadersMiddleware.contentSecurityPolicy == Self.expectedCSP)
