@@ -43,5 +43,12 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if behindTLS {
             addUnlessSet("Strict-Transport-Security", strictTransportSecurity)
         }
+        // A response that sets a cookie (the CSRF token on /logg-inn, a session) must not be kept
+        // by a cache, which could hand the cookie to someone else: the one header replaced.
+        if headers.contains(name: .setCookie),
+            !headers[.cacheControl].contains(where: { $0.lowercased().contains("no-store") })
+        {
+            headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import FornyeTestSupport
 import Testing
+import Vapor
 import VaporTesting
 
 @testable import FornyeWeb
@@ -50,6 +51,28 @@ import VaporTesting
                 #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
             }
         }
+    }
+
+    /// The sign-in page sets the CSRF cookie; signing in sets the session cookie; signing out
+    /// clears both: none of these responses may be stored by a cache.
+    @Test func everyResponseThatSetsACookieIsNoStore() async throws {
+        try await withTestApp(seedDemoContent: false) { app in
+            try await app.testing().test(.GET, "/logg-inn") { response in
+                #expect(response.headers.setCookie?[CSRFMiddleware.cookieName] != nil)
+                #expect(response.headers[.cacheControl] == ["no-store"])
+            }
+            try await createUser(app, email: "a@example.no", role: .analyst)
+            let (status, _, headers) = try await AccountSecurityTests.attempt(
+                app, email: "a@example.no", password: testPassword)
+            #expect(status == .seeOther)
+            #expect(headers.setCookie?[SessionAuthenticator.cookieName] != nil)
+            #expect(headers[.cacheControl].contains { $0.contains("no-store") })
+        }
+        var headers = HTTPHeaders()
+        headers.cacheControl = .init(noCache: true)
+        headers.setCookie = ["x": HTTPCookies.Value(string: "1")]
+        SecurityHeadersMiddleware.apply(to: &headers, behindTLS: false)
+        #expect(headers[.cacheControl] == ["no-store"])
     }
 
     @Test func policyAllowsNothingInline() {
