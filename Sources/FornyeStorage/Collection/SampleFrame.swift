@@ -199,9 +199,5 @@ public struct SampleFrame: Sendable {
         return text.isEmpty ? "missing; use one of \(allowed)" : "«\(text)» is not one of \(allowed)"
     }
 
-    static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace) && text.count <= 254
-    }
+    static func isEmail(_ text: String) -> Bool { TextRules.isEmailAddress(text) }
 }

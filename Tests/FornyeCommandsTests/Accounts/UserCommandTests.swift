@@ -1,3 +1,4 @@
+import ArgumentParser
 import FluentKit
 import FornyeStorage
 import Foundation
@@ -23,6 +24,21 @@ import Testing
             "--database-url", url, "--email", "r@example.no", "--name", "R", "--role", "respondent",
         ])
         await #expect(throws: (any Error).self) { try await respondent.run() }
+        // The same checks as the admin form: no control characters in the address or the name.
+        for (email, name, option) in [
+            ("nul\u{0}@x.no", "N", "--email"), ("n@example.no", "nul\u{0}", "--name"),
+            ("n@example.no", "a\u{1B}[2J", "--name"),
+        ] {
+            let hostile = try UserCreateCommand.parse([
+                "--database-url", url, "--email", email, "--name", name, "--role", "analyst",
+            ])
+            do {
+                try await hostile.run()
+                Issue.record("\(option) with a control character was accepted")
+            } catch let error as ValidationError {
+                #expect(error.message.hasPrefix(option + ":"), "\(error.message)")
+            }
+        }
 
         let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: url)))
         let before = try #require(try await UserStore(database: runtime.database).find(email: "admin@example.no"))
