@@ -199,7 +199,9 @@ import Testing
                     instrument: try Instrument.innovasjonsbarometer2018))
             #expect(outcome == .accepted)
             // The checkpoint follows the answer (it is not on the respondent's path).
-            for _ in 0..<100 where await writer.statistics.walCheckpoints == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            for _ in 0..<100 where await writer.statistics.walCheckpoints == 0 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             #expect(await writer.statistics.walCheckpoints == 1)
             #expect(try traces() == 0, "neither the database file nor its write-ahead log keeps the draft")
             #expect((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0)
