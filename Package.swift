@@ -202,7 +202,8 @@ let package = Package(
         .testTarget(
             name: "FornyeWebTests",
             dependencies: [
-                "FornyeWeb", "FornyeStorage", "FornyeTestSupport", .product(name: "VaporTesting", package: "vapor"),
+                "FornyeWeb", "FornyeStorage", "FornyeTestSupport", "FornyeTestRandom",
+                .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: strictSettings
         ),

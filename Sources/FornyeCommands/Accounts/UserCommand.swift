@@ -77,16 +77,9 @@ struct UserCreateCommand: AsyncParsableCommand {
         let (email, name, municipality) = (email, name, municipality)
         let user = try await withStorage(storage) { runtime in
             do {
-                return try await runtime.database.transaction { database in
-                    let user = try await UserStore(database: database).create(
-                        email: email, displayName: name, role: role, municipalityNumber: municipality,
-                        passwordHash: hash)
-                    try await AuditLog(database: database).record(
-                        actor: nil, action: .userCreated, target: user.email,
-                        details: "fornye user create: \(role.rawValue)"
-                            + (user.municipalityNumber.map { " \($0)" } ?? ""))
-                    return user
-                }
+                return try await UserStore(database: runtime.database).createAudited(
+                    email: email, displayName: name, role: role, municipalityNumber: municipality,
+                    passwordHash: hash, actor: nil, via: "fornye user create")
             } catch let error as AccountError {
                 throw ValidationError("--\(Self.option(for: error)): \(error.description)")
             }

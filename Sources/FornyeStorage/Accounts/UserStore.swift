@@ -64,6 +64,29 @@ public struct UserStore: Sendable {
         return user
     }
 
+    /// Creates the user and records `user.created` in the audit log, in one transaction: the
+    /// admin page and `fornye user create` both come here. `actor` is nil from the command line,
+    /// which `via` then names in the entry.
+    public func createAudited(
+        email: String, displayName: String, role: Role, municipalityNumber: String?, passwordHash: String,
+        actor: UUID?, via: String? = nil
+    ) async throws -> UserRecord {
+        try await database.transaction { transaction in
+            let user = try await UserStore(database: transaction).create(
+                email: email, displayName: displayName, role: role, municipalityNumber: municipalityNumber,
+                passwordHash: passwordHash)
+            try await AuditLog(database: transaction).record(
+                actor: actor, action: .userCreated, target: user.email,
+                details: (via.map { "\($0): " } ?? "") + Self.roleDetails(user.role, user.municipalityNumber))
+            return user
+        }
+    }
+
+    /// A role as the audit log names it: `municipality_editor 4601`, `analyst`.
+    public static func roleDetails(_ role: Role, _ municipality: String?) -> String {
+        municipality.map { "\(role.rawValue) \($0)" } ?? role.rawValue
+    }
+
     public func find(email: String) async throws -> UserRecord? {
         let lowered = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return try await UserRecord.query(on: database).filter(\.$email == lowered).first()

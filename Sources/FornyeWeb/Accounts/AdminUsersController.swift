@@ -46,15 +46,9 @@ struct AdminUsersController: RouteCollection {
             guard let role = form.role.flatMap(Role.init(rawValue:)) else {
                 throw AccountError.roleCannotSignIn(.respondent)
             }
-            user = try await request.db.transaction { transaction in
-                let user = try await UserStore(database: transaction).create(
-                    email: form.email ?? "", displayName: form.name ?? "", role: role,
-                    municipalityNumber: form.municipality, passwordHash: hash)
-                try await AuditLog(database: transaction).record(
-                    actor: principal.userID, action: .userCreated, target: user.email,
-                    details: Self.roleDetails(user.role, user.municipalityNumber))
-                return user
-            }
+            user = try await UserStore(database: request.db).createAudited(
+                email: form.email ?? "", displayName: form.name ?? "", role: role,
+                municipalityNumber: form.municipality, passwordHash: hash, actor: principal.userID)
         } catch let error as AccountError {
             let users = try await UserStore(database: request.db).list()
             return try await HTMLPage(
@@ -75,7 +69,7 @@ struct AdminUsersController: RouteCollection {
         let principal = try request.requirePrincipal()
         let user = try await Self.user(request)
         let form = try request.content.decode(RoleForm.self)
-        let before = Self.roleDetails(user.role, user.municipalityNumber)
+        let before = UserStore.roleDetails(user.role, user.municipalityNumber)
         do {
             guard let role = form.role.flatMap(Role.init(rawValue:)) else {
                 throw AccountError.roleCannotSignIn(.respondent)
@@ -84,7 +78,7 @@ struct AdminUsersController: RouteCollection {
                 try await UserStore(database: transaction).setRole(user, role, municipalityNumber: form.municipality)
                 try await AuditLog(database: transaction).record(
                     actor: principal.userID, action: .userRoleChanged, target: user.email,
-                    details: "\(before) → \(Self.roleDetails(user.role, user.municipalityNumber))")
+                    details: "\(before) → \(UserStore.roleDetails(user.role, user.municipalityNumber))")
             }
         } catch let error as AccountError {
             // The record may hold the refused values; show the stored ones.
@@ -142,9 +136,6 @@ struct AdminUsersController: RouteCollection {
         return user
     }
 
-    static func roleDetails(_ role: Role, _ municipality: String?) -> String {
-        municipality.map { "\(role.rawValue) \($0)" } ?? role.rawValue
-    }
 }
 
 extension AccountError {

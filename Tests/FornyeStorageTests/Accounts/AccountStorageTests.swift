@@ -60,6 +60,28 @@ import Testing
         }
     }
 
+    /// The one place a user is created: the user and its audit entry together, or neither.
+    @Test(arguments: TestDatabase.all)
+    func creatingAUserWritesItsAuditEntryInTheSameTransaction(backend: TestDatabase) async throws {
+        try await backend.withRuntime { runtime in
+            let users = UserStore(database: runtime.database)
+            let user = try await users.createAudited(
+                email: "Kari@Example.no", displayName: "Kari", role: .municipalityEditor, municipalityNumber: "4601",
+                passwordHash: "x", actor: nil, via: "fornye user create")
+            #expect(user.email == "kari@example.no")
+            var entries = try await AuditLog(database: runtime.database).entries(AuditFilter(action: .userCreated))
+                .entries
+            #expect(entries.map(\.details) == ["fornye user create: municipality_editor 4601"])
+            await #expect(throws: AccountError.duplicateEmail("kari@example.no")) {
+                try await users.createAudited(
+                    email: "kari@example.no", displayName: "Kari 2", role: .analyst, municipalityNumber: nil,
+                    passwordHash: "x", actor: nil)
+            }
+            entries = try await AuditLog(database: runtime.database).entries(AuditFilter(action: .userCreated)).entries
+            #expect(entries.count == 1)
+        }
+    }
+
     @Test func thePasswordPolicyWantsTwelveCharactersAndAtMost72Bytes() throws {
         #expect(throws: AccountError.passwordTooShort(minimum: 12)) { try PasswordPolicy.check("elleve tegn") }
         try PasswordPolicy.check("tolv tegn ok")

@@ -1,4 +1,5 @@
 import FornyeStorage
+import FornyeTestRandom
 import Foundation
 import Testing
 
@@ -37,7 +38,7 @@ import Testing
             "a", "b", "x", "=", "=", "&", "&", "+", "%", "%2", "%20", "%2B", "%26", "%3D", "%C3%B8", "%c3%a5", "%FF",
             "%E2%82%AC", "%E2%82", "%zz", "ø", "€", "1", "0", "_csrf", "%%",
         ]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 20_261_206)
         for _ in 0..<2_000 {
             let body = (0..<Int.random(in: 0...14, using: &generator))
                 .map { _ in pieces.randomElement(using: &generator)! }.joined()
