@@ -1,6 +1,6 @@
 """Drives headless Chromium over the DevTools protocol, for the browser checks in scripts/
 (xss, livesimilar). Standard library only: a minimal websocket client, a DevTools session, a
-sign-in through Fornye's form (CSRF double-submit cookie) and a Chromium launcher.
+sign-in through Fornye's form (CSRF cookie and the page's token) and a Chromium launcher.
 """
 
 import base64
@@ -8,6 +8,7 @@ import contextlib
 import http.cookiejar
 import json
 import os
+import re
 import socket
 import struct
 import subprocess
@@ -121,8 +122,8 @@ def sign_in(base, email, password):
             return None
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-    opener.open(f"{base}/logg-inn").read()
-    csrf = next(c.value for c in jar if c.name == "fornye_csrf")
+    page = opener.open(f"{base}/logg-inn").read().decode()
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     body = urllib.parse.urlencode({"email": email, "password": password, "_csrf": csrf}).encode()
     try:
         opener.open(f"{base}/logg-inn", data=body)

@@ -10,6 +10,7 @@ time per request (user + system, from /proc). Loopback only.
 """
 import http.client
 import os
+import re
 import statistics
 import sys
 import time
@@ -40,16 +41,19 @@ def cpu_ms(pid):
 
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    cookies = sign_in(os.environ["EDITOR_EMAIL"], os.environ["EDITOR_PASSWORD"])
+    cookies = sign_in(BASE, os.environ["EDITOR_EMAIL"], os.environ["EDITOR_PASSWORD"])
     url = urllib.parse.urlparse(BASE)
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
                "Content-Type": "application/x-www-form-urlencoded"}
+    # The form's token, as the page shows it (bound to the session).
+    connection.request("GET", "/prosjekter/ny", headers={"Cookie": headers["Cookie"]})
+    token = re.search(r'name="_csrf" value="([^"]+)"', connection.getresponse().read().decode()).group(1)
     times = []
     for index in range(count + 10):
         draft = dict(DRAFTS[index % len(DRAFTS)])
         draft["summary"] += " x" * (index // len(DRAFTS))
-        body = urllib.parse.urlencode({**draft, "_csrf": cookies["fornye_csrf"]})
+        body = urllib.parse.urlencode({**draft, "_csrf": token})
         start = time.perf_counter()
         connection.request("POST", "/prosjekter/ny/lignende", body=body, headers=headers)
         response = connection.getresponse()

@@ -2,7 +2,8 @@
 """Load generator for Fornye's questionnaire: submits one complete response per invitation link.
 
 Stdlib only; talks to loopback only. Each link is posted to /svar/<token>/send with a complete
-answer set, a fixed submission key per link and a CSRF double-submit pair. A link whose request
+answer set, a fixed submission key per link and one CSRF cookie and token (read once from the
+sign-in page, as a browser would; the token is bound to the cookie by the server's key). A link whose request
 fails (connection refused or reset while the server is being killed) is retried with the SAME
 submission key until it gets an answer or the deadline passes, as a browser retry would.
 
@@ -17,11 +18,11 @@ import http.client
 import os
 import queue
 import random
+import re
 import threading
 import time
 import urllib.parse
 
-CSRF = "c" * 43
 NON_INNOVATOR = [
     ("kommunenummer", "0301"), ("sector", "1"), ("unit_type", "1"), ("role", "1"),
     ("innovated_service", "2"), ("innovated_product", "2"), ("innovated_organisation", "2"),
@@ -35,6 +36,19 @@ INNOVATOR = [
     ("results", "2"), ("partners", "6"), ("spread", "1"),
 ] + [(f"factor_{name}", str(random.choice([1, 2, 3, 4, 5, 8])))
      for name in ["employee_participation", "internal_collaboration", "financial_resources", "leadership"]]
+
+
+def csrf_pair(port):
+    """The CSRF cookie ("name=value") and form token a browser gets from GET /logg-inn."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", "/logg-inn")
+    response = connection.getresponse()
+    page = response.read().decode("utf-8", "replace")
+    cookie = next(value.split(";", 1)[0] for value in response.msg.get_all("Set-Cookie") or []
+                  if "fornye_csrf=" in value.split(";", 1)[0])
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    connection.close()
+    return cookie, token
 
 
 def main():
@@ -60,6 +74,7 @@ def main():
     stats = {"ok": 0, "again": 0, "refused": 0, "retries": 0, "failed": 0}
     latencies = []
     stop_at = time.monotonic() + args.deadline
+    csrf_cookie, csrf_token = csrf_pair(args.port)
 
     def worker():
         connection = None
@@ -68,7 +83,7 @@ def main():
                 token, key, answers = work.get_nowait()
             except queue.Empty:
                 return
-            body = urllib.parse.urlencode([("_csrf", CSRF), ("submission_key", key)] + answers)
+            body = urllib.parse.urlencode([("_csrf", csrf_token), ("submission_key", key)] + answers)
             while True:
                 if time.monotonic() > stop_at:
                     with lock:
@@ -80,7 +95,7 @@ def main():
                     started = time.monotonic()
                     connection.request("POST", f"/svar/{token}/send", body=body, headers={
                         "Content-Type": "application/x-www-form-urlencoded",
-                        "Cookie": f"fornye_csrf={CSRF}",
+                        "Cookie": csrf_cookie,
                     })
                     response = connection.getresponse()
                     text = response.read().decode("utf-8", "replace")

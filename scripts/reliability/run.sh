@@ -54,6 +54,11 @@ CPU_START=$(cpu_ticks "$SERVER_PID")
 echo "load average before the run: $(cat /proc/loadavg)"
 if [ "$LOADGEN" = wrk ] && [ "$MODE" = perf ]; then
   THREADS=$(( CONCURRENCY < 2 ? 1 : 2 ))
+  # One CSRF cookie and its token, from the sign-in page as a browser gets them.
+  read -r FORNYE_CSRF_COOKIE FORNYE_CSRF_TOKEN < <(python3 -c \
+    'import sys; sys.path.insert(0, sys.argv[1]); from loadgen import csrf_pair; print(*csrf_pair(int(sys.argv[2])))' \
+    "$HERE" "$PORT")
+  export FORNYE_CSRF_COOKIE FORNYE_CSRF_TOKEN
   FORNYE_LINKS="$WORK/links.csv" FORNYE_WRK_THREADS=$THREADS FORNYE_WRK_RESULT="$WORK/wrk-acked.txt" \
     /usr/bin/time -f "load generator CPU: %U s user + %S s system over %e s" \
     wrk -t"$THREADS" -c"$CONCURRENCY" -d"${SECONDS_RUN:-10}s" --timeout 30s -s "$HERE/submit.lua" "http://127.0.0.1:$PORT" \

@@ -13,7 +13,9 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local csrf = string.rep("c", 43)
+-- The CSRF cookie ("fornye_csrf=…") and its token, which run.sh reads from the sign-in page.
+local csrfCookie = os.getenv("FORNYE_CSRF_COOKIE")
+local csrf = os.getenv("FORNYE_CSRF_TOKEN")
 local plain = "kommunenummer=0301&sector=1&unit_type=1&role=1&innovated_service=2&innovated_product=2"
   .. "&innovated_organisation=2&innovated_communication=2&development_underway=1"
 local innovator = "kommunenummer=4601&sector=2&unit_type=5&role=2&innovated_service=1&innovated_product=2"
@@ -35,7 +37,7 @@ function init(args)
   end
   sent, ok, again, failed = 0, 0, 0, 0
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-  wrk.headers["Cookie"] = "fornye_csrf=" .. csrf
+  wrk.headers["Cookie"] = csrfCookie
 end
 
 function request()

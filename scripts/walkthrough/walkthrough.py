@@ -11,6 +11,7 @@ import argparse
 import html.parser
 import http.client
 import os
+import re
 import subprocess
 import urllib.parse
 
@@ -34,14 +35,17 @@ class Browser:
         self.base = base
         self.out = out
         self.cookies = {}
+        self.csrf = ""
         self.shot = 0
 
     def request(self, method, path, fields=None):
+        if fields is not None and not self.csrf:
+            self.request("GET", path)  # the form's page first, for its CSRF token
         connection = http.client.HTTPConnection(self.url.hostname, self.url.port, timeout=10)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
         if fields is not None:
-            body = urllib.parse.urlencode([("_csrf", self.cookies.get("fornye_csrf", ""))] + fields)
+            body = urllib.parse.urlencode([("_csrf", self.csrf)] + fields)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
@@ -50,6 +54,10 @@ class Browser:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";")[0]
+        # The token of the page's forms, sent with the next post as the browser would.
+        token = re.search(r'name="_csrf" value="([^"]+)"', text)
+        if token:
+            self.csrf = token.group(1)
         if response.status in (302, 303):
             return self.request("GET", response.getheader("Location"))
         return response.status, path, text

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loads Fornye pages that show stored XSS payloads in headless Chromium and checks none executes.
 
-Standard library only: signs in with urllib (CSRF double-submit cookie), then drives Chromium
+Standard library only: signs in with urllib (CSRF cookie and the page's token), then drives Chromium
 through the DevTools protocol (scripts/browser/devtools.py). For every page it records
   - requests the browser made to /xss-hit (or a payload's src=x / @import), calls to fetch(), dialogs and CSP violations seen in the browser,
   - elements or attributes in the live DOM that only a payload could have made,

@@ -42,12 +42,12 @@ export TOKEN_LINK=$(python3 -c 'import csv,sys; print(list(csv.DictReader(open(s
 # Failed sign-ins with payload e-mails: shown again in the form and written to the audit log.
 while IFS= read -r payload; do
     python3 - "$payload" <<'PY'
-import http.cookiejar, os, sys, urllib.parse, urllib.request
+import http.cookiejar, os, re, sys, urllib.parse, urllib.request
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 base = os.environ["FORNYE_URL"]
-opener.open(base + "/logg-inn").read()
-csrf = next(c.value for c in jar if c.name == "fornye_csrf")
+page = opener.open(base + "/logg-inn").read().decode()
+csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
 body = urllib.parse.urlencode({"email": sys.argv[1], "password": "feil", "_csrf": csrf}).encode()
 try:
     opener.open(base + "/logg-inn", data=body)

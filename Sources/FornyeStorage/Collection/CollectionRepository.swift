@@ -263,14 +263,19 @@ public struct CollectionRepository: Sendable {
     }
 
     public func draft(invitationID: UUID) async throws -> AnswerSet? {
-        try await DraftRecord.query(on: database).filter(\.$invitation.$id == invitationID).first()
-            .map { DraftAnswers.decode($0.answersJSON) }
+        try await savedDraft(invitationID: invitationID)?.answers
     }
 
-    /// Stores the answers so far; refused (false) once the invitation is used.
+    /// The draft with the page the respondent was on.
+    public func savedDraft(invitationID: UUID) async throws -> DraftAnswers.Saved? {
+        try await DraftRecord.query(on: database).filter(\.$invitation.$id == invitationID).first()
+            .map { DraftAnswers.decodeSaved($0.answersJSON) }
+    }
+
+    /// Stores the answers so far and the page to resume on; refused (false) once the invitation is used.
     @discardableResult
-    public func saveDraft(invitationID: UUID, answers: AnswerSet) async throws -> Bool {
-        let json = DraftAnswers.encode(answers)
+    public func saveDraft(invitationID: UUID, answers: AnswerSet, page: String? = nil) async throws -> Bool {
+        let json = DraftAnswers.encode(answers, page: page)
         do {
             return try await writeDraft(invitationID: invitationID, json: json)
         } catch is DraftRefused {

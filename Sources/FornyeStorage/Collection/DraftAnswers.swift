@@ -2,7 +2,8 @@ public import FornyeBarometer
 import Foundation
 
 /// Answers as a draft stores them: `{"question": {"c": 1}}` for a code, `{"m": [1, 3]}` for a
-/// multiple choice, `{"n": 2.5}` for a number, `{"t": "..."}` for a text.
+/// multiple choice, `{"n": 2.5}` for a number, `{"t": "..."}` for a text; and the page the
+/// respondent was on as `{"@page": {"t": "section"}}` (drafts saved before it have none).
 public enum DraftAnswers {
     struct Value: Codable {
         var c: Int?
@@ -11,8 +12,25 @@ public enum DraftAnswers {
         var t: String?
     }
 
-    public static func encode(_ answers: AnswerSet) -> String {
+    /// The key of the page: not a valid question name, so no answer can take it.
+    static let pageKey = "@page"
+    /// The page after the last section, the review of the answers.
+    public static let reviewPage = "@review"
+
+    /// A saved draft: the answers and the page (a section's name, or `reviewPage`) to resume on.
+    public struct Saved: Sendable, Equatable {
+        public var answers: AnswerSet
+        public var page: String?
+
+        public init(answers: AnswerSet, page: String? = nil) {
+            self.answers = answers
+            self.page = page
+        }
+    }
+
+    public static func encode(_ answers: AnswerSet, page: String? = nil) -> String {
         var values: [String: Value] = [:]
+        if let page { values[pageKey] = Value(t: page) }
         for (name, answer) in answers.answers {
             switch answer {
             case .code(let code): values[name] = Value(c: code)
@@ -27,9 +45,14 @@ public enum DraftAnswers {
     }
 
     public static func decode(_ json: String) -> AnswerSet {
-        guard let values = try? JSONDecoder().decode([String: Value].self, from: Data(json.utf8)) else {
-            return AnswerSet()
+        decodeSaved(json).answers
+    }
+
+    public static func decodeSaved(_ json: String) -> Saved {
+        guard var values = try? JSONDecoder().decode([String: Value].self, from: Data(json.utf8)) else {
+            return Saved(answers: AnswerSet())
         }
+        let page = values.removeValue(forKey: pageKey)?.t
         var answers = AnswerSet()
         for (name, value) in values {
             if let code = value.c {
@@ -42,7 +65,7 @@ public enum DraftAnswers {
                 answers[name] = .text(text)
             }
         }
-        return answers
+        return Saved(answers: answers, page: page)
     }
 }
 

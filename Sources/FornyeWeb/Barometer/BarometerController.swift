@@ -16,8 +16,10 @@ struct BarometerController: RouteCollection {
     @Sendable func list(request: Request) async throws -> Response {
         try await CachedResponse.respond(request, .html) {
             let waves = try await BarometerQueries.visibleWaves(request)
-            return try await HTMLPage(WaveListPage(language: Language.of(request), waves: waves).render())
-                .encodeResponse(for: request)
+            return try await HTMLPage(
+                WaveListPage(language: Language.of(request), waves: waves, viewer: PageViewer(request)).render()
+            )
+            .encodeResponse(for: request)
         }
     }
 
@@ -52,14 +54,15 @@ struct BarometerController: RouteCollection {
             if FornyeErrorMiddleware.wantsProblemDetails(request) { throw error }
             let page = FilterErrorPage(
                 language: Language.of(request), wave: wave, waves: try await BarometerQueries.visibleWaves(request),
-                parameter: error.parameter ?? "", message: error.message(Language.of(request)))
+                parameter: error.parameter ?? "", message: error.message(Language.of(request)),
+                viewer: PageViewer(request))
             return try await HTMLPage(page.render(), status: .badRequest).encodeResponse(for: request)
         }
         let suppressed = request.seesSuppressedResults
         let document = try await store.document(for: wave, filters: filters, suppressed: suppressed)
         let page = WaveResultsPage(
             language: Language.of(request), wave: wave, waves: try await BarometerQueries.visibleWaves(request),
-            filters: filters, document: document, suppressed: suppressed, userName: request.principal?.displayName)
+            filters: filters, document: document, suppressed: suppressed, viewer: PageViewer(request))
         return try await HTMLPage(page.render()).encodeResponse(for: request)
     }
 

@@ -7,12 +7,13 @@ import FornyeStorage
 struct WaveListPage {
     var language: Language
     var waves: [WaveRecord]
+    var viewer: PageViewer
 
     func render() -> String {
         let language = language
         let layout = PageLayout(
             title: language.pick("Barometeret", "The barometer"), language: language, path: "/barometer",
-            synthetic: waves.contains { $0.synthetic })
+            synthetic: waves.contains { $0.synthetic }, viewer: viewer)
         return layout.render {
             el("h1") { language.pick("Innovasjonsbarometeret", "The Innovation Barometer") }
             el("p", ["class": "lead"]) {
@@ -47,13 +48,13 @@ struct WaveResultsPage {
     var document: ReportDocument
     /// True for the public (small cells hidden); false for analysts.
     var suppressed: Bool
-    var userName: String?
+    var viewer: PageViewer
 
     func render() -> String {
         let language = language
         let path = "/barometer/\(wave.slug)" + filters.query()
         let layout = PageLayout(
-            title: wave.title, language: language, path: path, synthetic: wave.synthetic, userName: userName)
+            title: wave.title, language: language, path: path, synthetic: wave.synthetic, viewer: viewer)
         return layout.render {
             el("h1") { wave.title }
             if !suppressed {
@@ -277,12 +278,13 @@ struct FilterErrorPage {
     var waves: [WaveRecord]
     var parameter: String
     var message: String
+    var viewer: PageViewer
 
     func render() -> String {
         let language = language
         let layout = PageLayout(
             title: language.pick("Feil i avgrensningen", "Error in the filters") + " – " + wave.title,
-            language: language, path: "/barometer/\(wave.slug)", synthetic: wave.synthetic)
+            language: language, path: "/barometer/\(wave.slug)", synthetic: wave.synthetic, viewer: viewer)
         return layout.render {
             el("h1") { wave.title }
             el("div", ["class": "error-summary", "role": "alert", "aria-labelledby": "error-summary-heading"]) {

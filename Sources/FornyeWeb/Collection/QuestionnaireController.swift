@@ -25,6 +25,8 @@ struct QuestionnaireController: RouteCollection {
         var flow: QuestionnaireFlow
         var views: QuestionnaireViews
         var answers: AnswerSet
+        /// The page the draft was saved on (a section's name or `DraftAnswers.reviewPage`).
+        var savedPage: String?
     }
 
     enum Resolution {
@@ -55,11 +57,11 @@ struct QuestionnaireController: RouteCollection {
             language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request),
             waveTitle: link.waveTitle)
         // Sending reads every answer from the form; the draft is not needed then.
-        let draft = loadDraft ? try await repository.draft(invitationID: invitationID) ?? AnswerSet() : AnswerSet()
+        let draft = loadDraft ? try await repository.savedDraft(invitationID: invitationID) : nil
         return .ready(
             Context(
                 link: link, invitationID: invitationID, instrument: instrument, flow: flow, views: views,
-                answers: flow.withGiven(draft)))
+                answers: flow.withGiven(draft?.answers ?? AnswerSet()), savedPage: draft?.page))
     }
 
     private func problemPage(_ page: LinkProblemPage, _ status: HTTPResponseStatus) -> Response {
@@ -79,12 +81,24 @@ struct QuestionnaireController: RouteCollection {
         switch try await resolve(request) {
         case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
-            let resume = context.answers == context.flow.given ? nil : context.flow.pages(context.answers).count
             return htmlResponse(
                 context.views.intro(
-                    resume: resume.map { max(1, $0) },
+                    resume: resumePage(context),
                     privacy: PrivacyNotice(link: context.link, instrument: context.instrument)))
         }
+    }
+
+    /// The page number "Continue where you left off" opens: the page the draft was saved on (past
+    /// the last one for the review, which `showPage` redirects to); the last page reached for a
+    /// draft saved without one; nil when nothing was answered yet.
+    private func resumePage(_ context: Context) -> Int? {
+        let pages = context.flow.pages(context.answers)
+        guard let saved = context.savedPage else {
+            return context.answers == context.flow.given ? nil : max(1, pages.count)
+        }
+        if saved == DraftAnswers.reviewPage { return pages.count + 1 }
+        // A page that routing has since left out: the last one still asked.
+        return pages.firstIndex { $0.name == saved }.map { $0 + 1 } ?? max(1, pages.count)
     }
 
     @Sendable func showPage(request: Request) async throws -> Response {
@@ -133,8 +147,21 @@ struct QuestionnaireController: RouteCollection {
                 answers[question.name] = .codes([])
             }
             if action == "next" { problems += context.flow.missing(questions, answers) }
+            // The page this post leads to, kept with the draft for "Continue where you left off".
+            let current = pages[number - 1].name
+            var next = number
+            var leadsTo = current
+            if problems.isEmpty && action == "back" && number > 1 {
+                leadsTo = pages[number - 2].name
+            } else if problems.isEmpty && action != "save" && action != "back" {
+                pages = context.flow.pages(answers)
+                next = (pages.firstIndex { $0.name == current } ?? number - 1) + 2
+                leadsTo = next <= pages.count ? pages[next - 1].name : DraftAnswers.reviewPage
+            }
             let repository = CollectionRepository(database: request.db)
-            guard try await repository.saveDraft(invitationID: context.invitationID, answers: answers) else {
+            guard
+                try await repository.saveDraft(invitationID: context.invitationID, answers: answers, page: leadsTo)
+            else {
                 return problemPage(
                     LinkProblemPage(kind: .used, language: Language.of(request), contact: context.link.contactEmail),
                     .gone)
@@ -154,9 +181,6 @@ struct QuestionnaireController: RouteCollection {
             case "back":
                 return request.redirect(to: number > 1 ? "\(base)/side/\(number - 1)\(lang)" : "\(base)\(lang)")
             default:
-                let current = pages[number - 1].name
-                pages = context.flow.pages(answers)
-                let next = (pages.firstIndex { $0.name == current } ?? number - 1) + 2
                 return request.redirect(
                     to: next <= pages.count ? "\(base)/side/\(next)\(lang)" : "\(base)/oversikt\(lang)")
             }

@@ -52,7 +52,9 @@ struct WaveAdminController: RouteCollection {
                 instruments: try CollectionInstruments.available()))
     }
 
-    @Sendable func createWave(request: Request) async throws -> HTMLPage {
+    /// Previews the frame, or with `confirm` creates the wave and redirects (303) to its page, so
+    /// reloading that page does not send the form again.
+    @Sendable func createWave(request: Request) async throws -> Response {
         let form = try request.content.decode(NewWaveForm.self)
         let views = WaveAdminViews(request: request)
         let instruments = try CollectionInstruments.available()
@@ -65,7 +67,11 @@ struct WaveAdminController: RouteCollection {
                 .init(
                     field: "slug", nb: "Bruk 1–40 tegn: a–z, 0–9 og bindestrek.",
                     en: "Use 1–40 characters: a–z, 0–9 and hyphens."))
-        } else if try await WaveRepository(database: request.db).record(slug: slug) != nil {
+        } else if let existing = try await WaveRepository(database: request.db).record(slug: slug) {
+            // The confirmation sent again (back and confirm, or a resent POST): this form made the wave.
+            if form.confirm != nil, Self.wasMade(existing, by: form, instruments: instruments) {
+                return request.redirect(to: "/analyse/innsamling/\(existing.slug)?fantes=1", redirectType: .normal)
+            }
             problems.append(
                 .init(
                     field: "slug", nb: "Det finnes allerede en bølge med kortnavnet «\(slug)».",
@@ -160,24 +166,30 @@ struct WaveAdminController: RouteCollection {
             }
         }
         guard problems.isEmpty, let frame, let mode, let date, let privacy else {
-            return HTMLPage(
+            return try await HTMLPage(
                 views.form(form, frame: nil, problems: problems, instruments: instruments), status: .unprocessableEntity
-            )
+            ).encodeResponse(for: request)
         }
         if form.confirm == nil {
-            return HTMLPage(views.form(form, frame: frame, problems: [], instruments: instruments, release: release))
+            return try await HTMLPage(
+                views.form(form, frame: frame, problems: [], instruments: instruments, release: release)
+            ).encodeResponse(for: request)
         }
         let wave = try await CollectionRepository(database: request.db).createWave(
             slug: slug, title: title, instrument: instrument, mode: mode, structureDate: date, units: frame.units,
             privacy: privacy)
         request.logger.notice("wave created", metadata: ["wave": "\(wave.slug)", "units": "\(frame.units.count)"])
         try await request.audit(.waveCreated, target: wave.slug, details: "\(frame.units.count) units, \(mode)")
-        return HTMLPage(
-            try await views.dashboard(
-                wave,
-                notice: views.pick(
-                    "Bølgen er opprettet med \(frame.units.count) enheter.",
-                    "The wave was created with \(frame.units.count) units.")))
+        return request.redirect(to: "/analyse/innsamling/\(wave.slug)?opprettet=1", redirectType: .normal)
+    }
+
+    /// True when `wave` is the one `form` describes: same title, mode, structure date and instrument.
+    static func wasMade(_ wave: WaveRecord, by form: NewWaveForm, instruments: [Instrument]) -> Bool {
+        let instrument = instruments.first { CollectionInstruments.key($0) == form.instrument } ?? instruments.first
+        return wave.instrumentVersion != nil && wave.instrumentVersion == instrument.map(CollectionInstruments.key)
+            && wave.title == (form.title ?? "").trimmingCharacters(in: .whitespaces)
+            && wave.collectionMode?.rawValue == form.mode
+            && wave.structureDate == form.date.flatMap(CalendarDay.init)?.description
     }
 
     private func wave(_ request: Request) async throws -> WaveRecord {
@@ -188,7 +200,19 @@ struct WaveAdminController: RouteCollection {
     }
 
     @Sendable func dashboard(request: Request) async throws -> HTMLPage {
-        HTMLPage(try await WaveAdminViews(request: request).dashboard(try await wave(request), notice: nil))
+        let wave = try await wave(request)
+        let views = WaveAdminViews(request: request)
+        var notice: String?
+        if request.query[String.self, at: "opprettet"] != nil {
+            let units = try await CollectionRepository(database: request.db).units(waveID: wave.requireID()).count
+            notice = views.pick(
+                "Bølgen er opprettet med \(units) enheter.", "The wave was created with \(units) units.")
+        } else if request.query[String.self, at: "fantes"] != nil {
+            notice = views.pick(
+                "Bølgen «\(wave.slug)» var allerede opprettet. Skjemaet ble sendt på nytt, og ingenting er endret.",
+                "The wave «\(wave.slug)» had already been created. The form was sent again, and nothing was changed.")
+        }
+        return HTMLPage(try await views.dashboard(wave, notice: notice))
     }
 
     struct StatusForm: Content { var status: String }

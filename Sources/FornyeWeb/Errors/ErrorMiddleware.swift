@@ -48,7 +48,9 @@ struct FornyeErrorMiddleware: AsyncMiddleware {
                 parameter: parameter)
             response = problem.response()
         } else {
-            let html = ErrorPage(status: status, detail: detail, language: language, path: request.url.path).render()
+            let html = ErrorPage(
+                status: status, detail: detail, language: language, path: request.url.path, viewer: PageViewer(request)
+            ).render()
             var pageHeaders = HTTPHeaders()
             pageHeaders.contentType = .html
             pageHeaders.cacheControl = .init(noStore: true)

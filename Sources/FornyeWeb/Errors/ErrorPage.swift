@@ -6,6 +6,7 @@ struct ErrorPage {
     var detail: String
     var language: Language
     var path: String
+    var viewer: PageViewer = .visitor
 
     func render() -> String {
         let language = language
@@ -19,7 +20,7 @@ struct ErrorPage {
             case 500...: language.pick("Noe gikk galt", "Something went wrong")
             default: language.pick("Feil", "Error")
             }
-        let layout = PageLayout(title: heading, language: language, path: path)
+        let layout = PageLayout(title: heading, language: language, path: path, viewer: viewer)
         return layout.render {
             el("h1") { heading }
             el("p", ["class": "error-message", "role": "alert"]) { detail }

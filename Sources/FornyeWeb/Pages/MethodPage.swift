@@ -8,7 +8,7 @@ struct MethodController: RouteCollection {
     }
 
     @Sendable func method(request: Request) async throws -> HTMLPage {
-        HTMLPage(MethodPage(language: Language.of(request)).render())
+        HTMLPage(MethodPage(language: Language.of(request), viewer: PageViewer(request)).render())
     }
 }
 
@@ -16,12 +16,14 @@ struct MethodController: RouteCollection {
 /// docs/DISCLOSURE.md are the full statements; the rules shown are the ones in force).
 struct MethodPage {
     var language: Language
+    var viewer: PageViewer
     var rules = DisclosureRules()
 
     func render() -> String {
         let language = language
         let rules = rules
-        let layout = PageLayout(title: language.pick("Metode", "Methodology"), language: language, path: "/metode")
+        let layout = PageLayout(
+            title: language.pick("Metode", "Methodology"), language: language, path: "/metode", viewer: viewer)
         return layout.render {
             el("h1") { language.pick("Slik lages tallene", "How the numbers are made") }
             el("p", ["class": "lead"]) {

@@ -12,11 +12,7 @@ struct UploadTooLargeMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch let error as any AbortError where error.status == .payloadTooLarge {
-            let cookie = request.cookies[CSRFMiddleware.cookieName].map(\.string).flatMap {
-                CSRF.isWellFormed($0) ? $0 : nil
-            }
-            let token = cookie ?? CSRF.newToken()
-            request.storage[CSRFTokenKey.self] = token
+            _ = CSRF.begin(request)
             let declared = request.headers.first(name: .contentLength).flatMap(Int.init)
             // Refusals of the page itself (not signed in, not allowed, no such project) are
             // answered here too, so that every answer to an unread body closes the connection.
@@ -26,10 +22,7 @@ struct UploadTooLargeMiddleware: AsyncMiddleware {
             } catch {
                 response = FornyeErrorMiddleware.response(for: error, request: request)
             }
-            if cookie == nil {
-                response.cookies[CSRFMiddleware.cookieName] = CSRF.cookie(
-                    token, secure: request.application.fornyeSettings.behindTLS)
-            }
+            CSRF.finish(request, response)
             // The rest of the body is not read: the connection is not reused.
             response.headers.replaceOrAdd(name: .connection, value: "close")
             return response

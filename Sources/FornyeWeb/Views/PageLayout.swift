@@ -38,13 +38,19 @@ public struct PageLayout: Sendable {
         self.csrfToken = csrfToken
     }
 
+    /// A layout for `viewer`: pages made apart from their request get who is signed in this way.
+    public init(title: String, language: Language, path: String, synthetic: Bool = false, viewer: PageViewer) {
+        self.init(
+            title: title, language: language, path: path, synthetic: synthetic, userName: viewer.userName,
+            role: viewer.role, csrfToken: viewer.csrfToken)
+    }
+
     /// The layout for `request`: its language, its path (or `path`), the signed-in user and the
     /// CSRF token.
     public init(title: String, request: Request, path: String? = nil, synthetic: Bool = false) {
         self.init(
             title: title, language: Language.of(request), path: path ?? request.url.path, synthetic: synthetic,
-            userName: request.principal?.displayName, role: request.principal?.role,
-            csrfToken: request.csrfToken.isEmpty ? nil : request.csrfToken)
+            viewer: PageViewer(request))
     }
 
     public func render(@NodeBuilder _ content: () -> [Node]) -> String {
@@ -80,12 +86,16 @@ public struct PageLayout: Sendable {
     }
 
     private var header: Node {
-        let items: [(String, String, String)] = [
+        var items: [(String, String, String)] = [
             ("/", "Hjem", "Home"),
             ("/barometer", "Barometeret", "The barometer"),
             ("/metode", "Metode", "Methodology"),
             ("/prosjekter", "Prosjektbanken", "Project bank"),
         ]
+        // Where analysts run the fieldwork of a wave.
+        if role == .analyst || role == .admin {
+            items.append(("/analyse/innsamling", "Innsamling", "Collection"))
+        }
         let separator = path.contains("?") ? "&" : "?"
         let switchHref = "\(path)\(separator)lang=\(language.other.rawValue)"
         return el("header", ["class": "site-header"]) {
@@ -153,4 +163,31 @@ public struct PageLayout: Sendable {
             }
         }
     }
+}
+
+/// Who a page is shown to, for its header: the signed-in user's name and role and the CSRF token
+/// of the sign-out form; all nil for the public.
+public struct PageViewer: Sendable {
+    public var userName: String?
+    public var role: Role?
+    public var csrfToken: String?
+
+    public init(userName: String? = nil, role: Role? = nil, csrfToken: String? = nil) {
+        self.userName = userName
+        self.role = role
+        self.csrfToken = csrfToken
+    }
+
+    /// The request's signed-in user and CSRF token. A signed-in user's token is bound to the
+    /// session alone, so it is had on any route (an error page too), not only behind `CSRFMiddleware`.
+    public init(_ request: Request) {
+        guard let principal = request.principal else {
+            self.init()
+            return
+        }
+        self.init(userName: principal.displayName, role: principal.role, csrfToken: CSRF.begin(request).token)
+    }
+
+    /// The public: nobody signed in.
+    public static let visitor = PageViewer()
 }

@@ -148,6 +148,17 @@ import Testing
         #expect(DraftAnswers.decode(DraftAnswers.encode(answers)) == answers)
     }
 
+    @Test func draftsKeepThePageAndOldDraftsStayReadable() {
+        let answers: AnswerSet = ["a": .code(2), "e": .text("x")]
+        let saved = DraftAnswers.encode(answers, page: "innovation")
+        #expect(DraftAnswers.decodeSaved(saved) == DraftAnswers.Saved(answers: answers, page: "innovation"))
+        // The page is not an answer.
+        #expect(DraftAnswers.decode(saved) == answers)
+        // A draft from before the page was kept.
+        let old = #"{"a":{"c":2},"e":{"t":"x"}}"#
+        #expect(DraftAnswers.decodeSaved(old) == DraftAnswers.Saved(answers: answers, page: nil))
+    }
+
     @Test func csvWritingQuotesAndDefusesFormulas() throws {
         let text = CSVTable.write([["a,b", "=SUM(A1)", "x\"y"]])
         #expect(text == "\"a,b\",'=SUM(A1),\"x\"\"y\"\r\n")

@@ -124,8 +124,12 @@ import VaporTesting
             let created = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/ny", headers: headers,
                 body: ByteBuffer(string: encode(confirmFields, csrf: csrf)))
-            #expect(created.status == .ok)
-            #expect(created.body.string.contains("Bølgen er opprettet med 4 enheter."))
+            #expect(created.status == .seeOther)
+            let dashboard = try #require(created.headers.first(name: .location))
+            #expect(dashboard == "/analyse/innsamling/2026?opprettet=1")
+            #expect(
+                try await app.get(dashboard, headers: headers).body.string.contains(
+                    "Bølgen er opprettet med 4 enheter."))
             #expect(try await SampleUnitRecord.query(on: app.db).count() == 4)
             let wave = try #require(try await WaveRepository(database: app.db).record(slug: "2026"))
             #expect(wave.organizer == "KS" && wave.contactEmail == "barometer@ks.example")

@@ -41,20 +41,20 @@ struct CollectionFixture {
     }
 }
 
-/// A CSRF token the tests send as cookie and field (the double-submit pair).
-let testCSRF = String(repeating: "a", count: 43)
-
-/// POSTs a URL-encoded form with a valid CSRF pair; repeated names are kept.
-func postForm(_ app: Application, _ path: String, _ fields: [(String, String)]) async throws -> TestingHTTPResponse {
+/// POSTs a URL-encoded form as a respondent's browser would: with the CSRF cookie and token of a
+/// page it was shown (`publicHeaders` unless `headers` are given); repeated names are kept.
+func postForm(
+    _ app: Application, _ path: String, _ fields: [(String, String)], headers given: HTTPHeaders? = nil
+) async throws -> TestingHTTPResponse {
+    var headers: HTTPHeaders
+    if let given { headers = given } else { headers = try await publicHeaders(app) }
     let allowed = CharacterSet.alphanumerics.union(.init(charactersIn: "-_."))
-    let body = ([("_csrf", testCSRF)] + fields).map { (name: String, value: String) -> String in
+    let body = ([("_csrf", headers.csrfToken)] + fields).map { (name: String, value: String) -> String in
         let encodedName: String = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
         let encodedValue: String = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
         return encodedName + "=" + encodedValue
     }.joined(separator: "&")
-    var headers = HTTPHeaders()
     headers.contentType = .urlEncodedForm
-    headers.cookie = ["fornye_csrf": .init(string: testCSRF)]
     return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
 }
 

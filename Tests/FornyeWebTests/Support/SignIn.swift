@@ -14,7 +14,8 @@ struct SignInFailed: Error, CustomStringConvertible {
 }
 
 /// Creates a user with `role` directly in the database, signs in through `POST /logg-inn` and
-/// returns headers whose Cookie carries the session and the (rotated) CSRF token:
+/// returns headers whose Cookie carries the session and the (rotated) CSRF cookie, with the
+/// session's CSRF token read from a page (`csrfToken`):
 ///
 /// ```swift
 /// let headers = try await signIn(app, as: .admin)
@@ -61,30 +62,56 @@ func logIn(_ app: Application, email: String, password: String) async throws -> 
         cookies = response.headers.setCookie
     }
     // Thrown here, not in the response closure, which would record it as an issue instead.
-    guard status == .seeOther, let session = cookies?[SessionAuthenticator.cookieName]?.string,
-        let csrf = cookies?[CSRFMiddleware.cookieName]?.string
-    else { throw SignInFailed(status: status) }
+    guard status == .seeOther, let cookies, cookies[SessionAuthenticator.cookieName]?.string.isEmpty == false else {
+        throw SignInFailed(status: status)
+    }
     var signedIn = HTTPHeaders()
-    signedIn.cookie = [
-        SessionAuthenticator.cookieName: HTTPCookies.Value(string: session),
-        CSRFMiddleware.cookieName: HTTPCookies.Value(string: csrf),
-    ]
-    return signedIn
+    signedIn.cookie = cookies
+    return try await withFormToken(app, signedIn, from: "/")
 }
 
-/// Headers for the public: a CSRF cookie (from `GET /logg-inn`) and no session.
+/// Headers for the public: the CSRF cookie a browser gets from `GET /logg-inn`, no session, and
+/// the token of that page's form (`csrfToken`).
 func publicHeaders(_ app: Application) async throws -> HTTPHeaders {
-    var headers = HTTPHeaders()
-    try await app.testing().test(.GET, "/logg-inn") { response in
-        let csrf = response.headers.setCookie?[CSRFMiddleware.cookieName]?.string ?? ""
-        headers.cookie = [CSRFMiddleware.cookieName: HTTPCookies.Value(string: csrf)]
+    try await withFormToken(app, HTTPHeaders(), from: "/logg-inn")
+}
+
+/// `headers` after a browser's `GET path`: cookies the page set added, and the `_csrf` value of
+/// its first form kept in `testFormTokenHeader` for `csrfToken`.
+func withFormToken(_ app: Application, _ headers: HTTPHeaders, from path: String) async throws -> HTTPHeaders {
+    var headers = headers
+    var page = ""
+    try await app.testing().test(.GET, path, headers: headers) { response in
+        page = response.body.string
+        var cookies = headers.cookie ?? HTTPCookies()
+        for (name, value) in response.headers.setCookie?.all ?? [:] {
+            cookies[name] = HTTPCookies.Value(string: value.string)
+        }
+        headers.cookie = cookies
     }
+    let marker = "name=\"\(CSRFMiddleware.fieldName)\" value=\""
+    guard let start = page.range(of: marker)?.upperBound, let end = page[start...].firstIndex(of: "\"") else {
+        throw MissingFormToken(path: path)
+    }
+    headers.replaceOrAdd(name: testFormTokenHeader, value: String(page[start..<end]))
     return headers
 }
 
+struct MissingFormToken: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "GET \(path) showed no form with a CSRF token" }
+}
+
+/// Where the test headers keep the form token a page showed. Only tests read it: the server
+/// ignores the header, so a request without the field is still refused.
+let testFormTokenHeader = "Fornye-Test-Form-Token"
+
 extension HTTPHeaders {
-    /// The CSRF token in these headers' Cookie, to put in a form body.
-    var csrfToken: String { cookie?[CSRFMiddleware.cookieName]?.string ?? "" }
+    /// The CSRF token the page showed these headers' client, to put in a form body.
+    var csrfToken: String { first(name: testFormTokenHeader) ?? "" }
+
+    /// The CSRF cookie's value (the pre-session value the token is made from before sign-in).
+    var csrfCookie: String? { cookie?[CSRFMiddleware.cookieName]?.string }
 }
 
 extension TestingHTTPRequest {
