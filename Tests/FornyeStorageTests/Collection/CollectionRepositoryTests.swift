@@ -9,23 +9,8 @@ import Testing
 @testable import FornyeStorage
 
 @Suite struct CollectionRepositoryTests {
-    /// A migrated SQLite file in a temporary directory (real file: WAL and several connections).
-    func withFileStorage(
-        environment: [String: String] = [:], _ body: (StorageRuntime) async throws -> Void
-    ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
-        let storage = try StorageRuntime(
-            configuration: .init(backend: .sqlite(path: directory.appendingPathComponent("db.sqlite").path)))
-        do {
-            try await storage.migrate()
-            try await body(storage)
-        } catch {
-            await storage.shutdown()
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        await storage.shutdown()
-        try? FileManager.default.removeItem(at: directory)
+    func withFileStorage(_ body: (StorageRuntime) async throws -> Void) async throws {
+        try await withSQLiteFile { storage, _, _ in try await body(storage) }
     }
 
     func frame() throws -> [SampleUnit] {

@@ -120,13 +120,7 @@ import Testing
     /// `FORNYE_SQLITE_SYNCHRONOUS=FULL` on an SQLite file: the writer gets a connection of its own
     /// at NORMAL and fsyncs the WAL itself; every submission is stored once and answered after a sync.
     @Test func fullOnAFileSyncsTheWALBeforeAnswering() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("db.sqlite").path
-        let configuration = StorageConfiguration(backend: .sqlite(path: path))
-        let storage = try StorageRuntime(configuration: configuration)
-        do {
-            try await storage.migrate()
+        try await withSQLiteFile { storage, configuration, path in
             let writing = try await StorageSetup.submissionWriting(
                 configuration, databases: storage.databases, logger: storage.logger,
                 environment: ["FORNYE_SQLITE_SYNCHRONOUS": "full"])
@@ -156,24 +150,12 @@ import Testing
             let normal = try await StorageSetup.submissionWriting(
                 configuration, databases: storage.databases, logger: storage.logger, environment: [:])
             #expect(normal.durability == .commit)
-        } catch {
-            await storage.shutdown()
-            throw error
         }
-        await storage.shutdown()
     }
 
-    /// A submission is not acknowledged when the fsync after its commit fails; it was committed,
-    /// so sending the same form again is answered "already received", not stored twice.
     /// Item 26 of issue 20: a sent draft of an anonymous wave leaves no copy in the SQLite files.
     @Test func aSentDraftLeavesNoTraceInTheFileOrItsLog() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("db.sqlite").path
-        let configuration = StorageConfiguration(backend: .sqlite(path: path))
-        let storage = try StorageRuntime(configuration: configuration)
-        do {
-            try await storage.migrate()
+        try await withSQLiteFile { storage, configuration, path in
             let writing = try await StorageSetup.submissionWriting(
                 configuration, databases: storage.databases, logger: storage.logger, environment: [:])
             #expect(writing.walCheckpointInterval == .seconds(1))
@@ -205,13 +187,11 @@ import Testing
             #expect(await writer.statistics.walCheckpoints == 1)
             #expect(try traces() == 0, "neither the database file nor its write-ahead log keeps the draft")
             #expect((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0)
-        } catch {
-            await storage.shutdown()
-            throw error
         }
-        await storage.shutdown()
     }
 
+    /// A submission is not acknowledged when the fsync after its commit fails; it was committed,
+    /// so sending the same form again is answered "already received", not stored twice.
     @Test func aFailedSyncAnswersNoSubmission() async throws {
         try await TestDatabase.sqlite.withRuntime { storage in
             let (_, invitations) = try await Self.openWave(storage.database, mode: .anonymous, count: 1)
