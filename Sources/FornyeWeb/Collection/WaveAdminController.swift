@@ -52,7 +52,7 @@ struct WaveAdminController: RouteCollection {
                 instruments: try CollectionInstruments.available()))
     }
 
-    @Sendable func createWave(request: Request) async throws -> HTMLPage {
+    @Sendable func createWave(request: Request) async throws -> Response {
         let form = try request.content.decode(NewWaveForm.self)
         let views = WaveAdminViews(request: request)
         let instruments = try CollectionInstruments.available()
@@ -160,24 +160,24 @@ struct WaveAdminController: RouteCollection {
             }
         }
         guard problems.isEmpty, let frame, let mode, let date, let privacy else {
-            return HTMLPage(
+            return try await HTMLPage(
                 views.form(form, frame: nil, problems: problems, instruments: instruments), status: .unprocessableEntity
-            )
+            ).encodeResponse(for: request)
         }
         if form.confirm == nil {
-            return HTMLPage(views.form(form, frame: frame, problems: [], instruments: instruments, release: release))
+            return try await HTMLPage(
+                views.form(
+                    form, frame: frame, problems: [], instruments: instruments, release: release, privacy: privacy)
+            ).encodeResponse(for: request)
         }
         let wave = try await CollectionRepository(database: request.db).createWave(
             slug: slug, title: title, instrument: instrument, mode: mode, structureDate: date, units: frame.units,
             privacy: privacy)
         request.logger.notice("wave created", metadata: ["wave": "\(wave.slug)", "units": "\(frame.units.count)"])
         try await request.audit(.waveCreated, target: wave.slug, details: "\(frame.units.count) units, \(mode)")
-        return HTMLPage(
-            try await views.dashboard(
-                wave,
-                notice: views.pick(
-                    "Bølgen er opprettet med \(frame.units.count) enheter.",
-                    "The wave was created with \(frame.units.count) units.")))
+        // Post/redirect/get: reloading the next page does not post the frame again.
+        return request.redirect(
+            to: "/analyse/innsamling/\(wave.slug)?opprettet=\(frame.units.count)", redirectType: .normal)
     }
 
     private func wave(_ request: Request) async throws -> WaveRecord {
@@ -188,7 +188,11 @@ struct WaveAdminController: RouteCollection {
     }
 
     @Sendable func dashboard(request: Request) async throws -> HTMLPage {
-        HTMLPage(try await WaveAdminViews(request: request).dashboard(try await wave(request), notice: nil))
+        let views = WaveAdminViews(request: request)
+        let notice = request.query[Int.self, at: "opprettet"].map {
+            views.pick("Bølgen er opprettet med \($0) enheter.", "The wave was created with \($0) units.")
+        }
+        return HTMLPage(try await views.dashboard(try await wave(request), notice: notice))
     }
 
     struct StatusForm: Content { var status: String }
@@ -248,12 +252,18 @@ struct WaveAdminController: RouteCollection {
     private static func linksNotice(_ request: Request) -> String? {
         let language = Language.of(request)
         if let made = request.query[Int.self, at: "laget"] {
-            return language.pick("\(made) nye lenker er laget.", "\(made) new links were made.")
+            return made == 1
+                ? language.pick("1 ny lenke er laget.", "1 new link was made.")
+                : language.pick("\(made) nye lenker er laget.", "\(made) new links were made.")
         }
         if let replaced = request.query[Int.self, at: "erstattet"] {
-            return language.pick(
-                "\(replaced) lenker er erstattet. De gamle lenkene sier nå at de er erstattet, og hvem man kan spørre.",
-                "\(replaced) links were replaced. The old links now say they were replaced, and whom to ask.")
+            return replaced == 1
+                ? language.pick(
+                    "1 lenke er erstattet. Den gamle lenken sier nå at den er erstattet, og hvem man kan spørre.",
+                    "1 link was replaced. The old link now says it was replaced, and whom to ask.")
+                : language.pick(
+                    "\(replaced) lenker er erstattet. De gamle lenkene sier nå at de er erstattet, og hvem man kan spørre.",
+                    "\(replaced) links were replaced. The old links now say they were replaced, and whom to ask.")
         }
         return nil
     }

@@ -124,8 +124,13 @@ import VaporTesting
             let created = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/ny", headers: headers,
                 body: ByteBuffer(string: encode(confirmFields, csrf: csrf)))
-            #expect(created.status == .ok)
-            #expect(created.body.string.contains("Bølgen er opprettet med 4 enheter."))
+            // Post/redirect/get: a reload of the next page shows the wave, it does not post again.
+            #expect(created.status == .seeOther)
+            #expect(created.headers.first(name: .location) == "/analyse/innsamling/2026?opprettet=4")
+            let dashboard = try await app.get("/analyse/innsamling/2026?opprettet=4", headers: headers)
+            #expect(dashboard.body.string.contains("Bølgen er opprettet med 4 enheter."))
+            // The analyst sees what respondents are told about privacy.
+            #expect(dashboard.body.string.contains("barometer@ks.example"))
             #expect(try await SampleUnitRecord.query(on: app.db).count() == 4)
             let wave = try #require(try await WaveRepository(database: app.db).record(slug: "2026"))
             #expect(wave.organizer == "KS" && wave.contactEmail == "barometer@ks.example")
@@ -227,6 +232,10 @@ import VaporTesting
             #expect(old.status == .gone)
             #expect(old.body.string.contains("Denne lenken er erstattet"))
             #expect(old.body.string.contains("mailto:barometer@ks.example"))
+            // The language switch stays on this link's page, in English.
+            #expect(old.body.string.contains("href=\"\(havet)?lang=en\""))
+            let replacedNotice = try await app.get("/analyse/innsamling/2026/lenker?erstattet=1", headers: headers)
+            #expect(replacedNotice.body.string.contains("1 lenke er erstattet. Den gamle lenken sier"))
             let newRows = try CSVTable.parse(
                 try await app.testing().sendRequest(.GET, "/analyse/innsamling/2026/lenker.csv", headers: headers)
                     .body.string, file: "lenker.csv"
