@@ -27,6 +27,42 @@ public enum FormatMessages {
             "arket «{1}»: overskriften har ikke noe navn på denne kolonnen"
         ),
         ("the column name repeats column {}", "kolonnenavnet gjentar kolonne {1}"),
+        // Limits (TableLimits)
+        (
+            "the header has more than {} columns, the most a file may have; is the delimiter right?",
+            "overskriften har mer enn {1} kolonner, det meste en fil kan ha; er skilletegnet riktig?"
+        ),
+        (
+            "the row has more than {} fields, the most a file may have",
+            "raden har mer enn {1} felt, det meste en fil kan ha"
+        ),
+        (
+            "the file has more than {} cells (rows × columns); split it into smaller files",
+            "filen har mer enn {1} celler (rader × kolonner); del den i mindre filer"
+        ),
+        (
+            "the column name is {} characters long, more than the {} allowed",
+            "kolonnenavnet er {1} tegn langt, mer enn de {2} som er tillatt"
+        ),
+        (
+            "sheet \"{}\", the column name is {} characters long, more than the {} allowed",
+            "arket «{1}»: kolonnenavnet er {2} tegn langt, mer enn de {3} som er tillatt"
+        ),
+        (
+            "sheet \"{}\": cell {} holds data in column {}; at most {} columns are read",
+            "arket «{1}»: cellen {2} har data i kolonne {3}; høyst {4} kolonner leses"
+        ),
+        (
+            "the workbook has more than {} cells (rows × columns); split it into smaller files",
+            "arbeidsboken har mer enn {1} celler (rader × kolonner); del den i mindre filer"
+        ),
+        ("byte {}: more than {} cases", "byte {1}: mer enn {2} tilfeller"),
+        (
+            "byte {}: more than {} values (cases × variables); split the file or keep fewer variables",
+            "byte {1}: mer enn {2} verdier (tilfeller × variabler); del filen eller ta med færre variabler"
+        ),
+        // After the entry above, whose English also ends in "variables".
+        ("byte {}: more than {} variables", "byte {1}: mer enn {2} variabler"),
         ("sheet \"{}\", the column name repeats column {}", "arket «{1}»: kolonnenavnet gjentar kolonne {2}"),
         ("the workbook has no sheet \"{}\"; it has {}", "arbeidsboken har ikke noe ark «{1}»; den har {2}"),
         ("the workbook has no data sheet", "arbeidsboken har ikke noe ark med data"),

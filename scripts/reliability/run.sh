@@ -34,6 +34,7 @@ with open(sys.argv[1], "w") as f:
 PY
 "$FORNYE" wave-create --slug reliability --title "Pålitelighetstest (syntetisk)" --mode identified \
   --date 2026-03-01 --sample-frame "$WORK/frame.csv" --links "$WORK/links.csv" --open \
+  --organizer "Fornye (test)" --contact-email test@example.no --retention-until 2099-12-31 \
   --base-url "http://127.0.0.1:$PORT"
 
 start_server() {

@@ -6,7 +6,8 @@ docs/screenshots/import-*.png. SYNTETISKE DATA: the responses below are made up.
 Needs a running server, an analyst and a collected wave, e.g.:
     export FORNYE_DATA_DIR=$(mktemp -d)
     fornye user create --email ana@example.no --name Analytiker --role analyst --password-stdin <<< 'et-langt-passord-123'
-    fornye wave-create --slug 2026 --title "Innovasjonsbarometeret 2026 (test)" --sample-frame frame.csv --links links.csv
+    fornye wave-create --slug 2026 --title "Innovasjonsbarometeret 2026 (test)" --sample-frame frame.csv --links links.csv \
+        --organizer KS --contact-email barometer@example.no --retention-until 2099-12-31
     fornye serve --port 8191
     python3 scripts/screenshots/import.py http://127.0.0.1:8191 ana@example.no 'et-langt-passord-123' 2026
 

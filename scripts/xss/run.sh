@@ -35,7 +35,8 @@ while IFS= read -r payload; do
         --email "bruker$n@example.no" --name "$payload" --role analyst --password-stdin > /dev/null
 done < <(sed -n '2,6p' "$PAYLOAD_FILE")
 "$FORNYE" wave-create --database-url "$DB" --slug xss --title "$first" --mode identified --date 2026-03-01 \
-    --sample-frame "$WORK/frame.csv" --links "$WORK/links.csv" --base-url "$FORNYE_URL" --open > /dev/null
+    --sample-frame "$WORK/frame.csv" --links "$WORK/links.csv" --base-url "$FORNYE_URL" --open \
+    --organizer "$first" --contact-email kontakt@example.no --retention-until 2099-12-31 > /dev/null
 export TOKEN_LINK=$(python3 -c 'import csv,sys; print(list(csv.DictReader(open(sys.argv[1])))[0]["lenke"])' "$WORK/links.csv")
 
 # Failed sign-ins with payload e-mails: shown again in the form and written to the audit log.

@@ -33,11 +33,15 @@ struct CSVRecords {
     /// - Parameters:
     ///   - invalid: The first invalid UTF-8 sequence of the file; reported in the field it falls in.
     ///   - maximumFieldLength: The longest field accepted, in Unicode scalars.
+    ///   - limits: When given, the text's columns, rows and cells are counted against them
+    ///     before it is split (`CSVShape`), so a hostile file is refused before it is held.
     static func read(
-        _ text: String, file: String, delimiter: Unicode.Scalar, maximumFieldLength: Int, invalid: InvalidUTF8?
+        _ text: String, file: String, delimiter: Unicode.Scalar, maximumFieldLength: Int, invalid: InvalidUTF8?,
+        limits: TableLimits? = nil
     ) throws(FormatError) -> CSVRecords {
         let records: CSVRecords
         do throws(FormatError) {
+            if let limits { try CSVShape.check(text, file: file, delimiter: delimiter, limits: limits) }
             records = try split(
                 text, file: file, delimiter: delimiter, maximumFieldLength: maximumFieldLength, invalid: invalid)
         } catch {

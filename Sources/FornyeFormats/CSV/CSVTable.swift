@@ -24,31 +24,38 @@ public struct CSVTable: Sendable, Equatable {
     /// The header followed by the rows.
     public var allRows: [[String]] { [header] + rows }
 
+    /// What `parse` and `read` accept unless told otherwise: `TableLimits`' defaults, with
+    /// cells up to 100,000 characters (a project's long texts).
+    public static let defaultLimits = TableLimits(maximumCellLength: 100_000)
+
     /// Splits `text` at `,`, `;` (when the header has more of them, as Norwegian Excel writes) or
-    /// a tab (when the header has tabs and no commas). A leading byte order mark is dropped.
+    /// a tab (when the header has tabs and no commas). A leading byte order mark is dropped. A
+    /// file over `limits` is refused before it is split.
     public static func parse(
-        _ text: String, file: String, maximumFieldLength: Int = 100_000
+        _ text: String, file: String, limits: TableLimits = defaultLimits
     ) throws(FormatError) -> CSVTable {
         let body = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
-        return try split(body, file: file, maximumFieldLength: maximumFieldLength, invalid: nil)
+        return try split(body, file: file, limits: limits, invalid: nil)
     }
 
     /// Decodes `data` as UTF-8 (refusing other encodings with the line of the first bad byte,
     /// and workbooks or UTF-16 files with what they are) and splits it as `parse` does.
     public static func read(
-        _ data: Data, file: String, maximumFieldLength: Int = 100_000
+        _ data: Data, file: String, limits: TableLimits = defaultLimits
     ) throws(FormatError) -> CSVTable {
         let (text, invalid) = try CSVTextDecoding.decode(data, file: file, encoding: .utf8)
-        return try split(text, file: file, maximumFieldLength: maximumFieldLength, invalid: invalid)
+        return try split(text, file: file, limits: limits, invalid: invalid)
     }
 
     static func split(
-        _ text: String, file: String, maximumFieldLength: Int, invalid: InvalidUTF8?
+        _ text: String, file: String, limits: TableLimits, invalid: InvalidUTF8?
     ) throws(FormatError) -> CSVTable {
         guard !text.isEmpty else { throw .located(FileLocation(file: file), "the file is empty") }
         let delimiter = detectDelimiter(text)
         let records = try CSVRecords.read(
-            text, file: file, delimiter: delimiter, maximumFieldLength: maximumFieldLength, invalid: invalid)
+            text, file: file, delimiter: delimiter, maximumFieldLength: limits.maximumCellLength, invalid: invalid,
+            limits: limits)
+        try limits.checkHeaderLengths(records.header, file: file, sheet: nil)
         return CSVTable(
             header: records.header, rows: records.rows, lines: records.lines, delimiter: Character(delimiter))
     }

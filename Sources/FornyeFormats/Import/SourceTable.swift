@@ -59,14 +59,44 @@ public enum SourceFormat: String, Sendable, CaseIterable, Codable {
 
 /// Reads response files into `SourceTable`s, refusing hostile ones with a clear message.
 public enum SourceReader {
-    /// Limits on what a response file may hold.
+    /// Limits on what a response file may hold, checked while it is read (see `TableLimits`).
     public struct Limits: Sendable {
         /// The longest cell accepted, in characters.
         public var maximumCellLength = 32_767
         public var maximumRows = 2_000_000
+        /// Columns: CSV header fields (and the fields of any row), sheet columns, SPSS variables.
+        public var maximumColumns = 1_000
+        /// The longest column name, in characters.
+        public var maximumHeaderLength = 1_000
+        /// Rows × columns.
+        public var maximumCells = 10_000_000
         public var xlsx = XLSXReader.Limits()
 
         public init() {}
+
+        /// The same limits as one `TableLimits`.
+        public var table: TableLimits {
+            TableLimits(
+                maximumColumns: maximumColumns, maximumHeaderLength: maximumHeaderLength, maximumCells: maximumCells,
+                maximumRows: maximumRows, maximumCellLength: maximumCellLength)
+        }
+
+        /// The workbook reader's limits with this file's columns and cells.
+        var workbook: XLSXReader.Limits {
+            var limits = xlsx
+            limits.maximumColumns = min(limits.maximumColumns, maximumColumns)
+            limits.maximumCells = min(limits.maximumCells, maximumCells)
+            return limits
+        }
+
+        /// The SPSS reader's limits: variables are columns, cases rows.
+        var spss: SAVReader.Limits {
+            var limits = SAVReader.Limits()
+            limits.maximumVariables = maximumColumns
+            limits.maximumCases = maximumRows
+            limits.maximumCells = maximumCells
+            return limits
+        }
     }
 
     public static func read(
@@ -87,7 +117,9 @@ public enum SourceReader {
     ) throws(FormatError) -> SourceTable {
         switch format {
         case .sav:
-            return try table(from: SAVReader.read(data, file: file), file: file)
+            let read = try table(from: SAVReader.read(data, file: file, limits: limits.spss), file: file)
+            try limits.table.checkHeaderLengths(read.columns, file: file, sheet: nil)
+            return read
         case .csv, .limesurvey:
             return try csv(data, file: file, limits: limits)
         case .kobo:
@@ -109,11 +141,10 @@ public enum SourceReader {
             firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count
             ? ";" : (firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ",")
         let records = try CSVRecords.read(
-            text, file: file, delimiter: delimiter, maximumFieldLength: limits.maximumCellLength, invalid: invalid)
-        guard records.rows.count <= limits.maximumRows else {
-            throw .located(FileLocation(file: file), "more than \(limits.maximumRows) rows")
-        }
+            text, file: file, delimiter: delimiter, maximumFieldLength: limits.maximumCellLength, invalid: invalid,
+            limits: limits.table)
         let header = records.header.map(\.trimmingWhitespace)
+        try limits.table.checkHeaderLengths(header, file: file, sheet: nil)
         try checkHeader(header, file: file, sheet: nil)
         for (index, row) in records.rows.enumerated() where row.count != header.count {
             throw .located(
@@ -146,7 +177,7 @@ public enum SourceReader {
     ) throws(FormatError) -> SourceTable {
         let sheets: [XLSXSheet]
         do {
-            sheets = try XLSXReader.read(data, limits: limits.xlsx)
+            sheets = try XLSXReader.read(data, limits: limits.workbook)
         } catch {
             throw .located(FileLocation(file: file), error.message)
         }
@@ -169,7 +200,11 @@ public enum SourceReader {
             throw .located(FileLocation(file: file), "sheet \"\(dataSheet.name)\" is empty")
         }
         let header = headerRow.cells.map(\.trimmingWhitespace)
+        try limits.table.checkHeaderLengths(header, file: file, sheet: dataSheet.name)
         try checkHeader(header, file: file, sheet: dataSheet.name)
+        guard dataSheet.rows.count - 1 <= limits.maximumRows else {
+            throw .located(FileLocation(file: file), "more than \(limits.maximumRows) rows")
+        }
         var rows: [[String]] = []
         var numbers: [Int] = []
         for row in dataSheet.rows.dropFirst() {

@@ -11,6 +11,10 @@ public enum SAVReader {
     public struct Limits: Sendable {
         public var maximumVariables = 100_000
         public var maximumCases = 50_000_000
+        /// Cases × 8-byte units (a long string takes several): what the cases take in memory,
+        /// checked as they are read. A compressed file spends one byte on a unit, so its size
+        /// alone does not bound them.
+        public var maximumCells = 200_000_000
 
         public init() {}
     }
@@ -324,6 +328,7 @@ private struct SAVParser {
                 }
                 cases.append(row)
                 guard cases.count <= limits.maximumCases else { throw fail("more than \(limits.maximumCases) cases") }
+                try checkCells(cases.count, units: units)
             }
             if remaining > 0 && declared < 0 {
                 throw fail("the file ends inside case \(cases.count + 1) (truncated)")
@@ -358,6 +363,7 @@ private struct SAVParser {
                     guard cases.count <= limits.maximumCases else {
                         throw fail("more than \(limits.maximumCases) cases")
                     }
+                    try checkCells(cases.count, units: units)
                 }
             }
             if !row.isEmpty { throw fail("the file ends inside case \(cases.count + 1) (truncated)") }
@@ -366,6 +372,13 @@ private struct SAVParser {
             throw fail("the header announces \(declared) cases but the file holds \(cases.count) (truncated)")
         }
         return cases
+    }
+
+    func checkCells(_ cases: Int, units: Int) throws(FormatError) {
+        guard cases.multipliedReportingOverflow(by: units).partialValue <= limits.maximumCells else {
+            throw fail(
+                "more than \(limits.maximumCells) values (cases × variables); split the file or keep fewer variables")
+        }
     }
 
     /// An 8-byte unit as stored: bytes in file order for strings, a native bit pattern for numbers

@@ -29,6 +29,11 @@ public enum XLSXReader {
         /// Uncompressed / compressed size of one part; XML compresses well, but not a thousandfold.
         public var maximumCompressionRatio: Int64 = 1_000
         public var maximumEntries = 10_000
+        /// Columns of a sheet: Excel's own 16,384 (A–XFD). A cell with text right of them is
+        /// refused; empty cells there (formatting only) are passed over.
+        public var maximumColumns = 16_384
+        /// Cells of all sheets together, empty cells left of a filled one included.
+        public var maximumCells = 10_000_000
 
         public init() {}
     }
@@ -91,6 +96,7 @@ public enum XLSXReader {
             sharedStrings = []
         }
         var sheets: [XLSXSheet] = []
+        var cellCount = 0
         for sheet in workbook.sheets.sheet {
             guard let target = relationships.relationship.first(where: { $0.id == sheet.relationshipId })?.target
             else {
@@ -100,20 +106,29 @@ public enum XLSXReader {
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             let worksheet: WorksheetXML = try decode(entry(path, in: archive), as: path)
             sheets.append(
-                XLSXSheet(name: sheet.name, rows: try rows(of: worksheet, sharedStrings: sharedStrings, part: path)))
+                XLSXSheet(
+                    name: sheet.name,
+                    rows: try rows(
+                        of: worksheet, sharedStrings: sharedStrings, part: path, sheet: sheet.name, limits: limits,
+                        cells: &cellCount)))
         }
         return sheets
     }
 
-    private static func rows(of worksheet: WorksheetXML, sharedStrings: [String], part: String) throws(XLSXError)
-        -> [XLSXSheet.Row]
-    {
+    /// The sheet's non-empty rows, cells padded with "" up to the last filled one. `cells` counts
+    /// the cells held so far, across sheets, against `limits.maximumCells`.
+    private static func rows(
+        of worksheet: WorksheetXML, sharedStrings: [String], part: String, sheet: String, limits: Limits,
+        cells cellCount: inout Int
+    ) throws(XLSXError) -> [XLSXSheet.Row] {
         var rows: [XLSXSheet.Row] = []
         var previousRow = 0
         for row in worksheet.sheetData.row ?? [] {
             let number = row.r ?? previousRow + 1
             previousRow = number
             var cells: [String] = []
+            // A cell without a reference is the one after the cell before it.
+            var nextColumn = 0
             for cell in row.c ?? [] {
                 let column =
                     try cell.r.map { reference throws(XLSXError) in
@@ -121,13 +136,32 @@ public enum XLSXReader {
                             throw XLSXError("\(part): cell reference \(reference) is not valid")
                         }
                         return column
-                    } ?? cells.count
+                    } ?? nextColumn
+                nextColumn = column + 1
                 let text = try value(of: cell, sharedStrings: sharedStrings, part: part)
-                if column >= cells.count { cells += Array(repeating: "", count: column - cells.count + 1) }
+                // An empty cell right of the filled ones (formatting only) is never padded to:
+                // one in column XFD on every row would otherwise be 16,384 cells a row.
+                if text.isEmpty && column >= cells.count { continue }
+                guard column < limits.maximumColumns else {
+                    throw XLSXError(
+                        "sheet \"\(sheet)\": cell \(cell.r ?? "?") holds data in column \(column + 1); at most \(limits.maximumColumns) columns are read"
+                    )
+                }
+                if column >= cells.count {
+                    guard cellCount + column + 1 <= limits.maximumCells else {
+                        throw XLSXError(
+                            "the workbook has more than \(limits.maximumCells) cells (rows × columns); split it into smaller files"
+                        )
+                    }
+                    cells += Array(repeating: "", count: column - cells.count + 1)
+                }
                 cells[column] = text
             }
             while cells.last?.isEmpty == true { cells.removeLast() }
-            if !cells.isEmpty { rows.append(XLSXSheet.Row(number: number, cells: cells)) }
+            if !cells.isEmpty {
+                cellCount += cells.count
+                rows.append(XLSXSheet.Row(number: number, cells: cells))
+            }
         }
         return rows
     }

@@ -4,6 +4,8 @@ public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateEmail(String)
     case emptyDisplayName
     case displayNameTooLong(maximum: Int)
+    /// A name is one line of text: no NUL, escape, line break or other control character.
+    case displayNameHasControlCharacters
     /// Respondents answer through invitations and never sign in with a password.
     case roleCannotSignIn(Role)
     case municipalityRequired
@@ -20,7 +22,7 @@ public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
     public var field: String {
         switch self {
         case .invalidEmail, .duplicateEmail, .unknownUser: return "email"
-        case .emptyDisplayName, .displayNameTooLong: return "name"
+        case .emptyDisplayName, .displayNameTooLong, .displayNameHasControlCharacters: return "name"
         case .roleCannotSignIn, .lastAdmin: return "role"
         case .municipalityRequired, .unknownMunicipality: return "municipality"
         case .passwordTooShort, .passwordTooLong: return "password"
@@ -31,10 +33,12 @@ public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidEmail(let email): return "«\(email)» is not an e-mail address"
+        case .invalidEmail(let email): return "«\(TextRules.visible(email))» is not an e-mail address"
         case .duplicateEmail(let email): return "a user with e-mail \(email) exists already"
         case .emptyDisplayName: return "the name is empty"
         case .displayNameTooLong(let maximum): return "the name is longer than \(maximum) characters"
+        case .displayNameHasControlCharacters:
+            return "the name holds a control character (such as NUL, a tab or a line break); write it on one line"
         case .roleCannotSignIn(let role): return "the role \(role.rawValue) cannot sign in with a password"
         case .municipalityRequired: return "a municipality editor needs a municipality (kommunenummer)"
         case .unknownMunicipality(let number, let reason):

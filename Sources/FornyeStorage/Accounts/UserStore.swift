@@ -17,11 +17,7 @@ public struct UserStore: Sendable {
     /// A trimmed, lower-cased e-mail address, or an error when it does not look like one.
     public static func normalizedEmail(_ email: String) throws(AccountError) -> String {
         let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        guard trimmed.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            !trimmed.contains(where: { $0.isWhitespace || $0.isNewline })
-        else { throw .invalidEmail(email) }
+        guard TextRules.isEmailAddress(trimmed) else { throw .invalidEmail(email) }
         return trimmed
     }
 
@@ -43,6 +39,7 @@ public struct UserStore: Sendable {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyDisplayName }
         guard trimmed.count <= maximumNameLength else { throw .displayNameTooLong(maximum: maximumNameLength) }
+        guard !TextRules.hasControlCharacters(trimmed) else { throw .displayNameHasControlCharacters }
         return trimmed
     }
 

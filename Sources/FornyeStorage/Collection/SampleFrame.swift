@@ -60,6 +60,17 @@ public struct SampleFrame: Sendable {
     public var units: [SampleUnit]
     public var issues: [SampleFrameIssue]
 
+    /// The most units a frame may have: far more than any wave of the barometer reaches (every
+    /// municipal unit of the country is some tens of thousands), so a longer file is a mistake.
+    public static let maximumUnits = 100_000
+    /// Issues listed at most; a file with more is refused with these and a note that more exist.
+    public static let maximumIssues = 200
+    /// The reader's limits for a frame file: a handful of columns are read, so a few hundred is
+    /// already generous; cells follow from the units.
+    static let limits = TableLimits(
+        maximumColumns: 200, maximumHeaderLength: 200, maximumCells: 200 * (maximumUnits + 1),
+        maximumRows: maximumUnits, maximumCellLength: 1_000)
+
     enum Field: CaseIterable {
         case name, kommunenummer, sector, unitType, email, contactName
 
@@ -92,6 +103,17 @@ public struct SampleFrame: Sendable {
             issues.append(.init(row: nil, column: nil, message: "the file is empty; it needs a header row"))
             return
         }
+        // An XLSX frame arrives here as rows; a CSV one was bounded by `limits` as it was read.
+        guard rows.count - 1 <= Self.maximumUnits, header.count <= Self.limits.maximumColumns else {
+            issues.append(
+                .init(
+                    row: nil, column: nil,
+                    message: rows.count - 1 > Self.maximumUnits
+                        ? "the file has \(rows.count - 1) rows; a sample frame may have at most \(Self.maximumUnits)"
+                        : "the header has \(header.count) columns; a sample frame may have at most \(Self.limits.maximumColumns)"
+                ))
+            return
+        }
         let normalized = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var index: [Field: Int] = [:]
         for field in Field.allCases {
@@ -109,6 +131,13 @@ public struct SampleFrame: Sendable {
         let unitTypes = instrument.choiceList(named: "unit_type")?.choices ?? []
         var emails: [String: Int] = [:]
         for (offset, cells) in rows.enumerated().dropFirst() {
+            if issues.count >= Self.maximumIssues {
+                issues.append(
+                    .init(
+                        row: nil, column: nil,
+                        message: "more problems than the \(Self.maximumIssues) listed; correct these and check again"))
+                break
+            }
             let rowNumber = rowNumbers.map { $0[offset] } ?? offset + 1
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             func cell(_ field: Field) -> String {
@@ -164,7 +193,7 @@ public struct SampleFrame: Sendable {
         csv data: Data, file: String, instrument: Instrument, register: MunicipalityRegister?, on date: CalendarDay
     ) {
         do {
-            let table = try CSVTable.read(data, file: file)
+            let table = try CSVTable.read(data, file: file, limits: Self.limits)
             self.init(
                 rows: table.allRows, rowNumbers: [1] + table.lines, instrument: instrument, register: register,
                 on: date)
@@ -199,9 +228,5 @@ public struct SampleFrame: Sendable {
         return text.isEmpty ? "missing; use one of \(allowed)" : "«\(text)» is not one of \(allowed)"
     }
 
-    static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace) && text.count <= 254
-    }
+    static func isEmail(_ text: String) -> Bool { TextRules.isEmailAddress(text) }
 }

@@ -209,6 +209,10 @@ public actor SubmissionWriter {
     private let maximumBatch: Int
     private let window: Duration
     private let durability: Durability
+    /// SQLite files: how often at most the WAL is checkpointed and truncated after a batch, so
+    /// the earlier versions of deleted drafts (answers beside an invitation id) do not linger.
+    private let walCheckpointInterval: Duration?
+    private var lastCheckpoint: ContinuousClock.Instant?
     private typealias Waiter = CheckedContinuation<SubmissionOutcome, any Error>
     private var pending: [(PreparedSubmission, Waiter)] = []
     private var committing = false
@@ -226,11 +230,15 @@ public actor SubmissionWriter {
         public var largestBatch = 0
         /// fsyncs of the WAL file (`.syncWAL` only); fewer than batches when one covered several.
         public var walSyncs = 0
+        /// `wal_checkpoint(TRUNCATE)` runs that completed (SQLite files only).
+        public var walCheckpoints = 0
     }
 
     public init(
-        database: any Database, maximumBatch: Int = 256, window: Duration = .zero, durability: Durability = .commit
+        database: any Database, maximumBatch: Int = 256, window: Duration = .zero, durability: Durability = .commit,
+        walCheckpointInterval: Duration? = nil
     ) {
+        self.walCheckpointInterval = walCheckpointInterval
         self.database = database
         self.maximumBatch = max(1, maximumBatch)
         self.window = window
@@ -270,8 +278,22 @@ public actor SubmissionWriter {
                     Task { await self.syncWAL(path: path) }
                 }
             }
+            await checkpointIfDue()
         }
         committing = false
+    }
+
+    /// A TRUNCATE checkpoint when the last one is `walCheckpointInterval` ago. Best effort: with
+    /// readers in the way SQLite answers busy, and the next batch tries again.
+    private func checkpointIfDue() async {
+        guard let interval = walCheckpointInterval, let sql = database as? any SQLDatabase else { return }
+        let now = ContinuousClock.now
+        if let last = lastCheckpoint, now - last < interval { return }
+        lastCheckpoint = now
+        guard let row = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").first(),
+            (try? row.decode(column: "busy", as: Int.self)) == 0
+        else { return }
+        statistics.walCheckpoints += 1
     }
 
     /// Answers committed batches after an fsync of the WAL that began after their commit.

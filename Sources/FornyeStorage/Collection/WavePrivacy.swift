@@ -35,23 +35,21 @@ public struct WavePrivacy: Sendable, Hashable {
     ) -> Result<WavePrivacy, ProblemList> {
         var problems: [Problem] = []
         let organizer = (organizer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if organizer.isEmpty || organizer.count > 200 || organizer.unicodeScalars.contains(where: isControl) {
+        if organizer.isEmpty || organizer.count > 200 || TextRules.hasControlCharacters(organizer) {
             problems.append(
                 Problem(
                     field: "organizer", nb: "Skriv hvem som samler inn svarene (1–200 tegn).",
                     en: "Say who collects the answers (1–200 characters)."))
         }
         let email = (contactEmail ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !SampleFrame.isEmail(email) || email.unicodeScalars.contains(where: isControl) {
+        if !TextRules.isEmailAddress(email) {
             problems.append(
                 Problem(
                     field: "contact_email", nb: "Skriv en gyldig e-postadresse som respondentene kan skrive til.",
                     en: "Give a valid e-mail address respondents can write to."))
         }
         let purpose = (purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if purpose.count > 2_000
-            || purpose.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\r" })
-        {
+        if purpose.count > 2_000 || TextRules.hasControlCharacters(purpose, multiline: true) {
             problems.append(
                 Problem(
                     field: "purpose", nb: "Formålet kan være høyst 2000 tegn uten kontrolltegn.",
@@ -74,11 +72,5 @@ public struct WavePrivacy: Sendable, Hashable {
     /// The problems of a failed check (an `Error`, so `Result` can carry them).
     public struct ProblemList: Error, Sendable, Hashable {
         public var problems: [Problem]
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
-            || scalar.properties.generalCategory == .format
-                && scalar != "\u{200D}"
     }
 }

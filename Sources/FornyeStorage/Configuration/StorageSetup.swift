@@ -71,6 +71,8 @@ public enum StorageSetup {
                 .decode(column: "journal_mode", as: String.self)
             try await sql.raw("PRAGMA synchronous = \(unsafeRaw: level)").run()
             try await sql.raw("PRAGMA cache_size = -\(literal: sqliteCacheKiB)").run()
+            // Deleted rows (sent drafts, closed anonymous waves' drafts) are overwritten, not just freed.
+            try await sql.raw("PRAGMA secure_delete = ON").run()
             let current = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
             result = (mode ?? "", current ?? -1)
         }
@@ -92,7 +94,9 @@ public enum StorageSetup {
     public static func submissionWriting(
         _ configuration: StorageConfiguration, databases: Databases, logger: Logger,
         environment: [String: String] = ProcessInfo.processInfo.environment
-    ) async throws -> (database: any Database, durability: SubmissionWriter.Durability) {
+    ) async throws -> (
+        database: any Database, durability: SubmissionWriter.Durability, walCheckpointInterval: Duration?
+    ) {
         let eventLoop = databases.eventLoopGroup.any()
         guard let main = databases.database(.fornye, logger: logger, on: eventLoop) else {
             throw StorageError.unsupportedDatabase
@@ -100,15 +104,18 @@ public enum StorageSetup {
         guard case .sqlite(let path) = configuration.backend, path != ":memory:",
             let own = databases.database(.fornyeSubmissions, logger: logger, on: eventLoop),
             let sql = own as? any SQLDatabase
-        else { return (main, .commit) }
+        else { return (main, .commit, nil) }
+        // The drafts a submission deletes are zeroed (secure_delete), and the write-ahead log that
+        // still holds their earlier versions is truncated at most a second later.
+        try await sql.raw("PRAGMA secure_delete = ON").run()
         // One connection per event loop: the writer always uses this one, so the setting stays.
         let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
         if synchronousLevel(environment) == "FULL" && mode?.lowercased() == "wal" {
             try await sql.raw("PRAGMA synchronous = NORMAL").run()
-            return (own, .syncWAL(path: path + "-wal"))
+            return (own, .syncWAL(path: path + "-wal"), .seconds(1))
         }
         try await sql.raw("PRAGMA synchronous = \(unsafeRaw: synchronousLevel(environment))").run()
-        return (own, .commit)
+        return (own, .commit, .seconds(1))
     }
 
     /// The default database on another event loop than `eventLoop`: for SQLite a connection of

@@ -70,6 +70,7 @@ public struct ProjectImportMapping: Sendable {
     /// texts as they are, numbers and booleans written out, lists of plain values joined by «;»
     /// as in the CSV, null as empty. Rows are numbered from 1 in the order of the array.
     public func documents(json data: Data, file: String) throws(ProjectError) -> [ProjectDocument] {
+        try FlatJSONShape.check(data, file: file, limits: CSVTable.defaultLimits)
         let objects: [FlatJSON]
         do {
             objects = try JSONDecoder().decode([FlatJSON].self, from: data)
@@ -335,6 +336,65 @@ public enum ProjectJSONImport {
         case .keyNotFound: "missing field"
         case .dataCorrupted(let context): "not valid JSON: \(context.debugDescription)"
         @unknown default: "\(error)"
+        }
+    }
+}
+
+/// Counts the rows and fields of a flat JSON import before it is decoded, as the CSV reader does
+/// (`TableLimits`): the decoder holds every value of the file at once, so an object of a million
+/// keys would be a million values before any check. Strings are skipped escape-aware; only the
+/// keys of the array's objects (depth 2) count.
+enum FlatJSONShape {
+    static func check(_ data: Data, file: String, limits: TableLimits) throws(ProjectError) {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), colon = UInt8(ascii: ":")
+        let opening: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "[")]
+        let closing: Set<UInt8> = [UInt8(ascii: "}"), UInt8(ascii: "]")]
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var rows = 0
+        var fields = 0
+        var cells = 0
+        for byte in data {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == backslash {
+                    escaped = true
+                } else if byte == quote {
+                    inString = false
+                }
+                continue
+            }
+            if byte == quote {
+                inString = true
+            } else if opening.contains(byte) {
+                depth += 1
+                if depth == 2 {
+                    rows += 1
+                    fields = 0
+                    guard rows <= limits.maximumRows else {
+                        throw .importFailed(
+                            file: file, row: rows, column: nil, message: "more than \(limits.maximumRows) rows")
+                    }
+                }
+            } else if closing.contains(byte) {
+                depth -= 1
+            } else if byte == colon && depth == 2 {
+                fields += 1
+                cells += 1
+                guard fields <= limits.maximumColumns else {
+                    throw .importFailed(
+                        file: file, row: rows, column: nil,
+                        message: "has more than \(limits.maximumColumns) fields, the most a row may have")
+                }
+                guard cells <= limits.maximumCells else {
+                    throw .importFailed(
+                        file: file, row: rows, column: nil,
+                        message:
+                            "the file has more than \(limits.maximumCells) fields in all; split it into smaller files")
+                }
+            }
         }
     }
 }

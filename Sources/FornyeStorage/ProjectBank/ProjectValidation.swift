@@ -56,7 +56,7 @@ public enum ProjectValidation {
                     field, "is \(value.count) characters; at most \(limit) are allowed",
                     "har \(value.count) tegn; høyst \(limit) er tillatt")
             }
-            if value.unicodeScalars.contains(where: { $0.value < 32 && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+            if TextRules.hasControlCharacters(value, multiline: true) {
                 add(field, "contains control characters", "inneholder kontrolltegn")
             }
         }

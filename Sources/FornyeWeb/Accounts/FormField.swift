@@ -89,6 +89,11 @@ extension AccountError {
         case .displayNameTooLong(let maximum):
             return language.pick(
                 "Navnet kan ha høyst \(maximum) tegn.", "The name may have at most \(maximum) characters.")
+        case .displayNameHasControlCharacters:
+            return language.pick(
+                "Navnet kan ikke ha kontrolltegn (som NUL, tabulator eller linjeskift). Skriv det på én linje.",
+                "The name may not hold control characters (such as NUL, a tab or a line break). Write it on one line."
+            )
         case .roleCannotSignIn:
             return language.pick(
                 "Denne rollen kan ikke logge inn med passord.", "This role cannot sign in with a password.")

@@ -31,9 +31,9 @@ struct LoginController: RouteCollection {
         let next = LocalRedirect.target(form.neste)
         let audit = AuditLog(database: request.db)
 
-        if let limiter = request.application.storage[LoginRateLimiterKey.self],
-            let retryAfter = limiter.attempt(from: request.clientAddress)
-        {
+        let limiter = request.application.storage[LoginRateLimiterKey.self]
+        let verdict = limiter?.attempt(from: request.clientAddress)
+        if case .limited(let retryAfter) = verdict {
             // Logged, not audited: refused attempts must not be able to flood the audit table.
             request.logger.warning(
                 "sign-in rate limited",
@@ -79,6 +79,8 @@ struct LoginController: RouteCollection {
         }
 
         try await users.recordSuccessfulLogin(user)
+        // Only failures count toward the address's limit.
+        if case .allowed(let counted) = verdict { limiter?.succeeded(from: request.clientAddress, counted: counted) }
         let sessions = SessionStore(database: request.db)
         // A new session on every sign-in, and the old one gone: no session fixation.
         if let old = request.sessionTokenHash { try await sessions.delete(tokenHash: old) }

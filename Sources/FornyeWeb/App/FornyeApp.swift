@@ -49,7 +49,8 @@ public enum FornyeApp {
         let writing = try await StorageSetup.submissionWriting(
             settings.storage, databases: app.databases, logger: app.logger)
         app.storage[SubmissionWriterKey.self] = SubmissionWriter(
-            database: writing.database, durability: writing.durability)
+            database: writing.database, durability: writing.durability,
+            walCheckpointInterval: writing.walCheckpointInterval)
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())

@@ -110,9 +110,9 @@ struct ResponseImportController: RouteCollection {
         }
         let data = Data(buffer: file.data)
         let table: SourceTable
-        do {
-            table = try SourceReader.read(data, file: filename, format: format, sheet: mapping.sheet)
-        } catch {
+        switch await Self.read(data, file: filename, format: format, sheet: mapping.sheet) {
+        case .success(let read): table = read
+        case .failure(let error):
             return try await refuse("file", error.description(in: .nb), error.description(in: .en))
         }
         let (preview, checked) = await Self.check(table, mapping: mapping, instrument: instrument)
@@ -149,6 +149,20 @@ struct ResponseImportController: RouteCollection {
     }
 
     static func path(_ slug: String, _ upload: String) -> String { "/analyse/innsamling/\(slug)/import/\(upload)" }
+
+    /// The file read into a table within `SourceReader.Limits` (off the event loop: a large file
+    /// takes seconds).
+    static func read(
+        _ data: Data, file: String, format: SourceFormat, sheet: String?
+    ) async -> Result<SourceTable, FormatError> {
+        await Task.detached(priority: .userInitiated) { () -> Result<SourceTable, FormatError> in
+            do throws(FormatError) {
+                return .success(try SourceReader.read(data, file: file, format: format, sheet: sheet))
+            } catch {
+                return .failure(error)
+            }
+        }.value
+    }
 
     /// The preview of the first rows, and the whole file checked (off the event loop: a large file
     /// takes seconds).
@@ -187,7 +201,8 @@ struct ResponseImportController: RouteCollection {
         }
         guard let (entry, data) = store.spooled(id, session: session), entry.waveSlug == wave.slug,
             let mapping = try? ImportMapping.parse(yaml: entry.mappingYAML, file: entry.filename),
-            let table = try? SourceReader.read(data, file: entry.filename, format: entry.format, sheet: mapping.sheet)
+            case .success(let table) = await Self.read(
+                data, file: entry.filename, format: entry.format, sheet: mapping.sheet)
         else { throw Self.gone }
         let (preview, checked) = await Self.check(table, mapping: mapping, instrument: instrument)
         let upload = ImportUpload(
@@ -205,9 +220,13 @@ struct ResponseImportController: RouteCollection {
         let (wave, instrument) = try await Self.collectedWave(request)
         let upload = try await upload(request, wave: wave, instrument: instrument)
         let notice = request.query[String.self, at: "lagret"].map { name in
-            views(request).pick("Koblingen er lagret som «\(name)».", "The mapping was saved as «\(name)».")
+            let name = ResponseImportViews.short(name, 100)
+            return views(request).pick("Koblingen er lagret som «\(name)».", "The mapping was saved as «\(name)».")
         }
-        return HTMLPage(views(request).preview(wave, upload: upload, instrument: instrument, notice: notice))
+        // The page of the mapping table, 1-based in the address.
+        let page = (request.query[Int.self, at: "side"] ?? 1) - 1
+        return HTMLPage(
+            views(request).preview(wave, upload: upload, instrument: instrument, notice: notice, page: page))
     }
 
     @Sendable func mappingYAML(request: Request) async throws -> Response {
@@ -222,7 +241,8 @@ struct ResponseImportController: RouteCollection {
     }
 
     /// The column → question table posted: `c<index>` = question, `question[code]` for an option
-    /// column, or empty to ignore the column; `save` names the mapping to save.
+    /// column, or empty to ignore the column; a column without a field (on another page of the
+    /// table) keeps what it had. `save` names the mapping to save; `side` is the page to go back to.
     @Sendable func remap(request: Request) async throws -> Response {
         let (wave, instrument) = try await Self.collectedWave(request)
         var upload = try await upload(request, wave: wave, instrument: instrument)
@@ -234,8 +254,11 @@ struct ResponseImportController: RouteCollection {
         var items: [String: [String: Int]] = [:]
         var itemOrder: [String] = []
         var ignore: [String] = []
+        // What each column maps to now, as the table's selects show it.
+        let current = Dictionary(
+            upload.preview.bindings.map { ($0.column, $0.variable) }, uniquingKeysWith: { first, _ in first })
         for (index, column) in upload.table.columns.enumerated() {
-            let target = (fields["c\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
+            let target = (fields["c\(index)"] ?? current[column] ?? "").trimmingCharacters(in: .whitespaces)
             if target.isEmpty {
                 ignore.append(column)
             } else if target.hasSuffix("]"), let open = target.firstIndex(of: "["),
@@ -263,12 +286,18 @@ struct ResponseImportController: RouteCollection {
         upload.checked = checked
         try? request.application.importUploads.put(upload)
         var target = Self.path(wave.slug, upload.id)
+        let page = fields["side"].flatMap { Int($0) }.map { side in
+            ResponseImportViews.columnPages(columns: upload.table.columns.count, requested: side - 1).page + 1
+        }
+        var query = page.map { ["side=\($0)"] } ?? []
         if !saveName.isEmpty {
             try await ImportMappingStore(database: request.db).save(
                 name: mapping.name, yaml: try mapping.yaml(), by: request.principal?.userID)
             try await request.audit(.importMappingSaved, target: mapping.name, details: "from \(upload.filename)")
-            target += "?lagret=" + (mapping.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            query.append(
+                "lagret=" + (mapping.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
+        if !query.isEmpty { target += "?" + query.joined(separator: "&") }
         return request.redirect(to: target, redirectType: .normal)
     }
 

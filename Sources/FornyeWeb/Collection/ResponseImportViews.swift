@@ -146,8 +146,31 @@ struct ResponseImportViews {
         return options
     }
 
-    func preview(_ wave: WaveRecord, upload: ImportUpload, instrument: Instrument, notice: String?) -> String {
+    /// Columns of the mapping table shown on one page: each has a select with every question and
+    /// option, so the page grows with them; a file may have up to `SourceReader.Limits`' columns.
+    static let columnsPerPage = 50
+    /// Names listed under «Ikke importert» at most.
+    static let ignoredListed = 50
+
+    /// `text` cut to `limit` characters for display (a cell or a column name may be long).
+    static func short(_ text: String, _ limit: Int = 80) -> String {
+        text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    /// The pages of the mapping table: how many, and the 0-based page `requested` clamped to them.
+    static func columnPages(columns: Int, requested: Int) -> (count: Int, page: Int) {
+        let count = max(1, (columns + columnsPerPage - 1) / columnsPerPage)
+        return (count, min(max(0, requested), count - 1))
+    }
+
+    /// The preview page, its mapping table showing the columns of `page` (0-based). Its size is
+    /// bounded whatever the file: one page of columns, cut texts, at most
+    /// `ResponseImporter.problemLimit` problems and `ignoredListed` ignored names.
+    func preview(
+        _ wave: WaveRecord, upload: ImportUpload, instrument: Instrument, notice: String?, page requested: Int = 0
+    ) -> String {
         let preview = upload.preview
+        func short(_ text: String, _ limit: Int = 80) -> String { Self.short(text, limit) }
         let heading = pick("Kontroller importen", "Check the import")
         let bound = Dictionary(
             preview.bindings.map { ($0.column, $0.variable) }, uniquingKeysWith: { first, _ in first })
@@ -160,11 +183,12 @@ struct ResponseImportViews {
         return PageLayout(title: heading, request: request, synthetic: wave.synthetic).render {
             backLink(wave)
             el("h1") { heading }
-            if let notice { el("p", ["class": "notice", "role": "status"]) { notice } }
+            if let notice { el("p", ["class": "notice", "role": "status"]) { short(notice, 300) } }
             el("dl", ["class": "facts"]) {
                 el("dt") { pick("Fil", "File") }
                 el("dd") {
-                    upload.filename + (upload.table.sheet.map { pick(", ark «\($0)»", ", sheet «\($0)»") } ?? "")
+                    short(upload.filename, 200)
+                        + (upload.table.sheet.map { pick(", ark «\(short($0))»", ", sheet «\(short($0))»") } ?? "")
                 }
                 el("dt") { pick("Filtype", "Kind of file") }
                 el("dd") { formatName(upload.format) }
@@ -172,7 +196,7 @@ struct ResponseImportViews {
                 el("dd") {
                     upload.mapping.name == "automatisk"
                         ? pick("automatisk", "automatic")
-                        : upload.mapping.name
+                        : short(upload.mapping.name, 100)
                             + (upload.mapping.automatic ? pick(" (med automatikk)", " (with automatic)") : "")
                 }
                 el("dt") { pick("Rader", "Rows") }
@@ -224,7 +248,7 @@ struct ResponseImportViews {
                             for (index, row) in preview.rows.enumerated() {
                                 el("tr") {
                                     el("th", ["scope": "row", "class": "num"]) { "\(upload.table.rowNumbers[index])" }
-                                    for name in questions { el("td") { row[name] ?? "" } }
+                                    for name in questions { el("td") { short(row[name] ?? "", 100) } }
                                 }
                             }
                         }
@@ -238,11 +262,31 @@ struct ResponseImportViews {
                     "Choose the question each column answers, or «do not import». For multiple choice with one column per option, choose the option (question[code])."
                 )
             }
+            let columns = upload.table.columns
+            let (pageCount, page) = Self.columnPages(columns: columns.count, requested: requested)
+            let shown = (page * Self.columnsPerPage)..<min(columns.count, (page + 1) * Self.columnsPerPage)
+            if pageCount > 1 {
+                el("p", ["id": "mapping-pages", "class": "hint"]) {
+                    pick(
+                        "Kolonne \(shown.lowerBound + 1)–\(shown.upperBound) av \(columns.count) vises. Kolonnene på de andre sidene beholder koblingen sin når du bruker koblingen her.",
+                        "Columns \(shown.lowerBound + 1)–\(shown.upperBound) of \(columns.count) are shown. The columns on the other pages keep their mapping when you apply the mapping here."
+                    )
+                }
+                columnPager(path: path, page: page, count: pageCount, columns: columns.count)
+            }
             el("form", ["method": "post", "action": "\(path)/kobling"]) {
                 CSRF.field(request)
+                el("input", ["type": "hidden", "name": "side", "value": "\(page + 1)"])
                 el("div", ["class": "table-wrap"]) {
                     el("table") {
-                        el("caption") { pick("Kolonnene i filen", "The file's columns") }
+                        el("caption") {
+                            pageCount > 1
+                                ? pick(
+                                    "Kolonnene i filen (\(shown.lowerBound + 1)–\(shown.upperBound) av \(columns.count))",
+                                    "The file's columns (\(shown.lowerBound + 1)–\(shown.upperBound) of \(columns.count))"
+                                )
+                                : pick("Kolonnene i filen", "The file's columns")
+                        }
                         el("thead") {
                             el("tr") {
                                 el("th", ["scope": "col"]) { pick("Kolonne", "Column") }
@@ -251,13 +295,14 @@ struct ResponseImportViews {
                             }
                         }
                         el("tbody") {
-                            for (index, column) in upload.table.columns.enumerated() {
+                            for index in shown {
+                                let column = columns[index]
                                 let current = bound[column] ?? ""
                                 el("tr") {
                                     el("th", ["scope": "row"]) {
-                                        el("label", ["for": "c\(index)", "class": "inline-label"]) { column }
+                                        el("label", ["for": "c\(index)", "class": "inline-label"]) { short(column) }
                                     }
-                                    el("td") { upload.table.rows.first.map { $0[index] } ?? "" }
+                                    el("td") { short(upload.table.rows.first.map { $0[index] } ?? "") }
                                     el("td") {
                                         el(
                                             "select",
@@ -305,7 +350,10 @@ struct ResponseImportViews {
             }
             if !preview.ignored.isEmpty {
                 el("p") {
-                    pick("Ikke importert: ", "Not imported: ") + preview.ignored.joined(separator: ", ")
+                    let listed = preview.ignored.prefix(Self.ignoredListed).map { short($0) }.joined(separator: ", ")
+                    let more = preview.ignored.count - min(preview.ignored.count, Self.ignoredListed)
+                    pick("Ikke importert: ", "Not imported: ") + listed
+                        + (more > 0 ? pick(" og \(more) til", " and \(more) more") : "")
                 }
             }
             el("h2") { pick("Bekreft", "Confirm") }
@@ -328,8 +376,32 @@ struct ResponseImportViews {
         }
     }
 
+    /// Previous and next page of the mapping table, with where the page stands.
+    private func columnPager(path: String, page: Int, count: Int, columns: Int) -> Node {
+        let first = page * Self.columnsPerPage + 1
+        let last = min(columns, (page + 1) * Self.columnsPerPage)
+        return el("nav", ["aria-label": pick("Sider med kolonner", "Pages of columns"), "class": "pagination"]) {
+            if page > 0 {
+                el("a", ["href": "\(path)?side=\(page)#kobling", "rel": "prev"]) {
+                    pick("Forrige kolonner", "Previous columns")
+                }
+            }
+            el("span") {
+                pick(
+                    "Side \(page + 1) av \(count): kolonne \(first)–\(last)",
+                    "Page \(page + 1) of \(count): columns \(first)–\(last)")
+            }
+            if page + 1 < count {
+                el("a", ["href": "\(path)?side=\(page + 2)#kobling", "rel": "next"]) {
+                    pick("Neste kolonner", "Next columns")
+                }
+            }
+        }
+    }
+
     private func problemTable(_ problems: [ImportProblem]) -> Node {
-        el("div", ["class": "table-wrap"]) {
+        func short(_ text: String, _ limit: Int = 80) -> String { Self.short(text, limit) }
+        return el("div", ["class": "table-wrap"]) {
             el("table") {
                 el("caption") { pick("Feil i filen", "Problems in the file") }
                 el("thead") {
@@ -345,12 +417,12 @@ struct ResponseImportViews {
                 el("tbody") {
                     for problem in problems {
                         el("tr") {
-                            el("td") { problem.file + (problem.sheet.map { " (\($0))" } ?? "") }
+                            el("td") { short(problem.file, 200) + (problem.sheet.map { " (\(short($0)))" } ?? "") }
                             el("td", ["class": "num"]) { problem.row.map(String.init) ?? "–" }
-                            el("td") { problem.column ?? "–" }
-                            el("td") { problem.field ?? "–" }
-                            el("td") { problem.value ?? "" }
-                            el("td") { problem.message(in: language.formats) }
+                            el("td") { problem.column.map { short($0) } ?? "–" }
+                            el("td") { problem.field.map { short($0) } ?? "–" }
+                            el("td") { short(problem.value ?? "") }
+                            el("td") { short(problem.message(in: language.formats), 400) }
                         }
                     }
                 }

@@ -26,17 +26,29 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     /// For downloads (project attachments): nothing may load or run, even if a browser rendered one.
     static let downloadPolicy = "default-src 'none'; sandbox; frame-ancestors 'none'"
 
+    /// Adds each header the response lacks. A header a handler set is kept: the questionnaire's
+    /// `Referrer-Policy: no-referrer` keeps invitation tokens out of Referer, which the site-wide
+    /// `strict-origin-when-cross-origin` would not.
     static func apply(to headers: inout HTTPHeaders, behindTLS: Bool) {
         let isDownload = headers.first(name: .contentDisposition)?.lowercased().hasPrefix("attachment") ?? false
-        headers.replaceOrAdd(
-            name: "Content-Security-Policy", value: isDownload ? downloadPolicy : contentSecurityPolicy)
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        headers.replaceOrAdd(name: "Referrer-Policy", value: "strict-origin-when-cross-origin")
-        headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        headers.replaceOrAdd(name: "Permissions-Policy", value: permissionsPolicy)
-        headers.replaceOrAdd(name: "Cross-Origin-Opener-Policy", value: "same-origin")
+        func addUnlessSet(_ name: String, _ value: String) {
+            if !headers.contains(name: name) { headers.add(name: name, value: value) }
+        }
+        addUnlessSet("Content-Security-Policy", isDownload ? downloadPolicy : contentSecurityPolicy)
+        addUnlessSet("X-Content-Type-Options", "nosniff")
+        addUnlessSet("Referrer-Policy", "strict-origin-when-cross-origin")
+        addUnlessSet("X-Frame-Options", "DENY")
+        addUnlessSet("Permissions-Policy", permissionsPolicy)
+        addUnlessSet("Cross-Origin-Opener-Policy", "same-origin")
         if behindTLS {
-            headers.replaceOrAdd(name: "Strict-Transport-Security", value: strictTransportSecurity)
+            addUnlessSet("Strict-Transport-Security", strictTransportSecurity)
+        }
+        // A response that sets a cookie (the CSRF token on /logg-inn, a session) must not be kept
+        // by a cache, which could hand the cookie to someone else: the one header replaced.
+        if headers.contains(name: .setCookie),
+            !headers[.cacheControl].contains(where: { $0.lowercased().contains("no-store") })
+        {
+            headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
     }
 }

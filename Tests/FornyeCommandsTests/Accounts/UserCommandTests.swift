@@ -26,6 +26,21 @@ import Testing
         ])
         let wrongRole = await #expect(throws: ValidationError.self) { try await respondent.run() }
         #expect(wrongRole?.message == "--role must be admin, analyst or municipality_editor, not «respondent»")
+        // The same checks as the admin form: no control characters in the address or the name.
+        for (email, name, option) in [
+            ("nul\u{0}@x.no", "N", "--email"), ("n@example.no", "nul\u{0}", "--name"),
+            ("n@example.no", "a\u{1B}[2J", "--name"),
+        ] {
+            let hostile = try UserCreateCommand.parse([
+                "--database-url", url, "--email", email, "--name", name, "--role", "analyst",
+            ])
+            do {
+                try await hostile.run()
+                Issue.record("\(option) with a control character was accepted")
+            } catch let error as ValidationError {
+                #expect(error.message.hasPrefix(option + ":"), "\(error.message)")
+            }
+        }
 
         let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: url)))
         let before = try #require(try await UserStore(database: runtime.database).find(email: "admin@example.no"))

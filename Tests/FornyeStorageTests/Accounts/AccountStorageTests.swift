@@ -37,9 +37,22 @@ import Testing
                     email: "r@example.no", displayName: "R", role: .respondent, municipalityNumber: nil,
                     passwordHash: "h")
             }
-            for bad in ["no-at-sign", "a@b", "@example.no", "a b@example.no", "a@@example.no"] {
+            for bad in [
+                "no-at-sign", "a@b", "@example.no", "a b@example.no", "a@@example.no", "nul\u{0}@x.no",
+                "esc\u{1B}@x.no", "a@x\u{85}.no", "a@x..no", String(repeating: "a", count: 65) + "@x.no",
+            ] {
                 #expect(throws: AccountError.invalidEmail(bad)) { try UserStore.normalizedEmail(bad) }
             }
+            // The same rules for the web form and `fornye user create`: both go through `create`.
+            for name in ["nul\u{0}", "Ola\u{1B}[31mNordmann", "to\nlinjer", "tab\there", "del\u{7F}"] {
+                await #expect(throws: AccountError.displayNameHasControlCharacters) {
+                    try await users.create(
+                        email: "n@example.no", displayName: name, role: .analyst, municipalityNumber: nil,
+                        passwordHash: "h")
+                }
+            }
+            #expect(
+                AccountError.invalidEmail("nul\u{0}@x.no").description == "«nul\\u{0}@x.no» is not an e-mail address")
             #expect(throws: AccountError.self) { try UserStore.municipality("1201", for: .municipalityEditor) }
             #expect(throws: AccountError.self) { try UserStore.municipality("12", for: .municipalityEditor) }
             #expect(try UserStore.municipality("4601", for: .municipalityEditor) == "4601")

@@ -165,6 +165,53 @@ import Testing
 
     /// A submission is not acknowledged when the fsync after its commit fails; it was committed,
     /// so sending the same form again is answered "already received", not stored twice.
+    /// Item 26 of issue 20: a sent draft of an anonymous wave leaves no copy in the SQLite files.
+    @Test func aSentDraftLeavesNoTraceInTheFileOrItsLog() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db.sqlite").path
+        let configuration = StorageConfiguration(backend: .sqlite(path: path))
+        let storage = try StorageRuntime(configuration: configuration)
+        do {
+            try await storage.migrate()
+            let writing = try await StorageSetup.submissionWriting(
+                configuration, databases: storage.databases, logger: storage.logger, environment: [:])
+            #expect(writing.walCheckpointInterval == .seconds(1))
+            let (_, invitations) = try await Self.openWave(storage.database, mode: .anonymous, count: 3)
+            let marker = "utkast-\(UUID().uuidString)"
+            let repository = CollectionRepository(database: storage.database)
+            for round in 0..<3 {
+                try await repository.saveDraft(
+                    invitationID: invitations[0], answers: ["kommunenummer": .text("\(marker)-\(round)")])
+            }
+            func traces() throws -> Int {
+                [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }.reduce(0) { count, file in
+                    let data = try? Data(contentsOf: URL(filePath: file))
+                    return count + (data?.range(of: Data(marker.utf8)) == nil ? 0 : 1)
+                }
+            }
+            #expect(try traces() > 0, "the draft is on disk before it is sent")
+            let writer = SubmissionWriter(
+                database: writing.database, durability: writing.durability, walCheckpointInterval: .zero)
+            let outcome = try await writer.submit(
+                try PreparedSubmission(
+                    invitationID: invitations[0], submissionKey: "k", answers: Self.answers,
+                    instrument: try Instrument.innovasjonsbarometer2018))
+            #expect(outcome == .accepted)
+            // The checkpoint follows the answer (it is not on the respondent's path).
+            for _ in 0..<100 where await writer.statistics.walCheckpoints == 0 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(await writer.statistics.walCheckpoints == 1)
+            #expect(try traces() == 0, "neither the database file nor its write-ahead log keeps the draft")
+            #expect((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0)
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+        await storage.shutdown()
+    }
+
     @Test func aFailedSyncAnswersNoSubmission() async throws {
         try await TestDatabase.sqlite.withRuntime { storage in
             let (_, invitations) = try await Self.openWave(storage.database, mode: .anonymous, count: 1)

@@ -23,7 +23,8 @@ import VaporTesting
     @Test func payloadsInNamesAndTheAuditLogAreEscaped() async throws {
         try await withTestApp(seedDemoContent: false) { app in
             let admin = try await signIn(app, as: .admin, email: "admin@example.no")
-            for (index, payload) in XSSCorpus.payloads.enumerated() {
+            // Names with control characters (NUL, line breaks) are refused when created.
+            for (index, payload) in XSSCorpus.payloads.enumerated() where !TextRules.hasControlCharacters(payload) {
                 try await createUser(app, email: "u\(index)@example.no", name: payload, role: .analyst)
                 try await AuditLog(database: app.db).record(
                     actor: nil, action: AuditAction(rawValue: "test.\(index)"), target: payload, details: payload)

@@ -100,6 +100,16 @@ import VaporTesting
                 (["email": "not-an-address", "name": "X", "role": "analyst"], .unprocessableEntity, "felt-email-feil"),
                 (["email": "admin@example.no", "name": "X", "role": "analyst"], .conflict, "felt-email-feil"),
                 (["email": "b@example.no", "name": " ", "role": "analyst"], .unprocessableEntity, "felt-name-feil"),
+                // A NUL in the address once made a user listed as «nul»; control characters in names too.
+                (["email": "nul\u{0}@x.no", "name": "N", "role": "analyst"], .unprocessableEntity, "felt-email-feil"),
+                (
+                    ["email": "b@example.no", "name": "nul\u{0}", "role": "analyst"], .unprocessableEntity,
+                    "felt-name-feil"
+                ),
+                (
+                    ["email": "b@example.no", "name": "B\u{1B}[2J", "role": "analyst"], .unprocessableEntity,
+                    "felt-name-feil"
+                ),
                 (["email": "b@example.no", "name": "B", "role": "respondent"], .unprocessableEntity, "felt-role-feil"),
                 (
                     ["email": "b@example.no", "name": "B", "role": "municipality_editor"], .unprocessableEntity,

@@ -65,6 +65,21 @@ import VaporTesting
         }
     }
 
+    @Test func onlyFailuresCountTowardTheAddressLimit() async throws {
+        try await withTestApp(seedDemoContent: false) { app in
+            try await createUser(app, email: "a@example.no", role: .analyst)
+            // A whole office behind one address signs in all day.
+            for _ in 1...20 {
+                #expect(try await Self.attempt(app, email: "a@example.no", password: testPassword).0 == .seeOther)
+            }
+            // Guessing from the same address is still limited after ten failures.
+            for _ in 1...10 {
+                #expect(try await Self.attempt(app, email: "nobody@example.no", password: "x").0 == .unauthorized)
+            }
+            #expect(try await Self.attempt(app, email: "a@example.no", password: testPassword).0 == .tooManyRequests)
+        }
+    }
+
     @Test func anIdleSessionExpiresAndTheLoginPageSaysSo() async throws {
         try await withTestApp(seedDemoContent: false) { app in
             let headers = try await signIn(app, as: .admin)

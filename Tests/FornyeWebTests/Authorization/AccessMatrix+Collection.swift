@@ -17,6 +17,13 @@ extension AccessMatrix {
         RouteAccess(.POST, "/analyse/innsamling/:slug/status", .analysts, sample: unknownCollectionWave + "/status"),
         RouteAccess(
             .POST, "/analyse/innsamling/:slug/invitasjoner", .analysts, sample: unknownCollectionWave + "/invitasjoner"),
+        RouteAccess(.GET, "/analyse/innsamling/:slug/lenker", .analysts, sample: unknownCollectionWave + "/lenker"),
+        RouteAccess(
+            .GET, "/analyse/innsamling/:slug/lenker.csv", .analysts, sample: unknownCollectionWave + "/lenker.csv"),
+        RouteAccess(
+            .GET, "/analyse/innsamling/:slug/lenker/ny", .analysts, sample: unknownCollectionWave + "/lenker/ny"),
+        RouteAccess(
+            .POST, "/analyse/innsamling/:slug/lenker/ny", .analysts, sample: unknownCollectionWave + "/lenker/ny"),
         RouteAccess(
             .GET, "/analyse/innsamling/:slug/ikke-svart.csv", .analysts,
             sample: unknownCollectionWave + "/ikke-svart.csv"),

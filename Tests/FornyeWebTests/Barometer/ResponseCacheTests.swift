@@ -77,7 +77,14 @@ import VaporTesting
         try await withSharedTestApp { app in
             let home = try await app.get("/")
             let etag = try #require(home.headers.first(name: .eTag))
-            #expect(home.headers.first(name: .cacheControl) == "no-cache")
+            // The first visit sets the CSRF cookie, so its answer is no-store; with the cookie, no-cache.
+            #expect(home.headers.first(name: .cacheControl) == "no-store")
+            let csrf = try #require(home.headers.setCookie?[CSRFMiddleware.cookieName])
+            var returning = HTTPHeaders()
+            returning.cookie = [CSRFMiddleware.cookieName: csrf]
+            let again = try await app.get("/", headers: returning)
+            #expect(again.headers.setCookie == nil)
+            #expect(again.headers.first(name: .cacheControl) == "no-cache")
             #expect(home.headers.first(name: .vary) == "Cookie")
             for given in [etag, "W/\(etag)", "\"other\", \(etag)", "*"] {
                 var headers = HTTPHeaders()

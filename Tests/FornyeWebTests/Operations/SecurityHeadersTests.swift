@@ -1,5 +1,6 @@
 import FornyeTestSupport
 import Testing
+import Vapor
 import VaporTesting
 
 @testable import FornyeWeb
@@ -35,6 +36,43 @@ import VaporTesting
                 }
             }
         }
+    }
+
+    /// A header a handler set is kept: the questionnaire's no-referrer keeps the invitation token
+    /// (in the address) out of Referer; the other headers are still added.
+    @Test(arguments: TestDatabase.all)
+    func theQuestionnaireKeepsItsNoReferrerPolicy(database: TestDatabase) async throws {
+        try await withTestApp(database: database, seedDemoContent: false) { app in
+            let fixture = try await CollectionFixture.make(app)
+            for path in ["/svar/\(fixture.tokens[0])", "/svar/\(fixture.tokens[0])/side/1", "/svar/finnes-ikke"] {
+                let response = try await app.get(path)
+                #expect(response.headers["Referrer-Policy"] == ["no-referrer"], "\(path)")
+                #expect(response.headers.first(name: "Content-Security-Policy") == Self.expectedCSP)
+                #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
+            }
+        }
+    }
+
+    /// The sign-in page sets the CSRF cookie; signing in sets the session cookie; signing out
+    /// clears both: none of these responses may be stored by a cache.
+    @Test func everyResponseThatSetsACookieIsNoStore() async throws {
+        try await withTestApp(seedDemoContent: false) { app in
+            try await app.testing().test(.GET, "/logg-inn") { response in
+                #expect(response.headers.setCookie?[CSRFMiddleware.cookieName] != nil)
+                #expect(response.headers[.cacheControl] == ["no-store"])
+            }
+            try await createUser(app, email: "a@example.no", role: .analyst)
+            let (status, _, headers) = try await AccountSecurityTests.attempt(
+                app, email: "a@example.no", password: testPassword)
+            #expect(status == .seeOther)
+            #expect(headers.setCookie?[SessionAuthenticator.cookieName] != nil)
+            #expect(headers[.cacheControl].contains { $0.contains("no-store") })
+        }
+        var headers = HTTPHeaders()
+        headers.cacheControl = .init(noCache: true)
+        headers.setCookie = ["x": HTTPCookies.Value(string: "1")]
+        SecurityHeadersMiddleware.apply(to: &headers, behindTLS: false)
+        #expect(headers[.cacheControl] == ["no-store"])
     }
 
     @Test func policyAllowsNothingInline() {
