@@ -62,7 +62,7 @@ enum StyleSheet {
         .hint { color: var(--muted); margin: .25rem 0; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
         .facts dt { font-weight: 600; }
-        .facts dd { margin: 0; }
+        .facts dd { margin: 0; overflow-wrap: anywhere; }
         .toc ol { columns: 2; }
         figure.result { margin: 2rem 0; padding-top: 1rem; border-top: 1px solid var(--line); }
         figure.result h3 { margin: 0 0 .25rem; font-size: 1.15rem; }
@@ -166,7 +166,14 @@ enum StyleSheet {
         .error-summary h2 { margin-top: .25rem; font-size: 1.2rem; }
         .error-summary a { color: var(--error); font-weight: 600; }
         input.short { width: 8rem; }
-        .form-actions { display: flex; flex-wrap: wrap; gap: .75rem; margin-top: 2rem; }
+        .form-actions { display: flex; flex-wrap: wrap; gap: .75rem; margin-top: 2rem; align-items: center; }
+        .wave-form input[type=text], .wave-form input[type=email], .wave-form textarea, .wave-form select {
+          width: min(36rem, 100%); }
+        .wave-form input.short { width: 8rem; }
+        .wave-form fieldset.group { border: 1px solid var(--line); border-radius: 4px; padding: .25rem 1rem 1rem;
+          max-width: 40rem; }
+        .wave-form fieldset.group legend { padding: 0 .4rem; }
+        .links-table .action { white-space: nowrap; }
         button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
         button.secondary:hover { background: var(--bg-soft); color: var(--accent-dark); }
         .review-list dt { font-weight: 600; margin-top: .5rem; }
@@ -185,6 +192,8 @@ enum StyleSheet {
         .reuse-layout figcaption { font-size: .95rem; color: var(--muted); max-width: 26rem; }
         .reuse-tables { flex: 1 1 24rem; min-width: 0; overflow-x: auto; }
         @media (max-width: 40rem) {
+          .facts { grid-template-columns: minmax(0, 1fr); }
+          .facts dd { margin-bottom: .5rem; }
           .grid-choices { grid-template-columns: 1fr; }
           .form-actions button { width: 100%; }
         }

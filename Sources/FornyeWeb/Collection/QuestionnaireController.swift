@@ -44,7 +44,10 @@ struct QuestionnaireController: RouteCollection {
             let key = link.instrumentVersion, let instrument = try CollectionInstruments.instrument(key: key)
         else { return .problem(LinkProblemPage(kind: .unknown, language: Language.of(request)), .notFound) }
         func problem(_ kind: LinkProblemPage.Kind) -> Resolution {
-            .problem(LinkProblemPage(kind: kind, language: Language.of(request), contact: link.contactEmail), .gone)
+            .problem(
+                LinkProblemPage(
+                    kind: kind, language: Language.of(request), contact: link.contactEmail, path: "/svar/\(token)"),
+                .gone)
         }
         if link.retired { return problem(.replaced) }
         if link.used && !allowUsed { return problem(.used) }
@@ -163,7 +166,9 @@ struct QuestionnaireController: RouteCollection {
                 try await repository.saveDraft(invitationID: context.invitationID, answers: answers, page: leadsTo)
             else {
                 return problemPage(
-                    LinkProblemPage(kind: .used, language: Language.of(request), contact: context.link.contactEmail),
+                    LinkProblemPage(
+                        kind: .used, language: Language.of(request), contact: context.link.contactEmail,
+                        path: context.views.base),
                     .gone)
             }
             if !problems.isEmpty {
@@ -232,7 +237,9 @@ struct QuestionnaireController: RouteCollection {
                 let kind: LinkProblemPage.Kind =
                     now?.used == true ? .used : now?.retired == true ? .replaced : .closed
                 return problemPage(
-                    LinkProblemPage(kind: kind, language: Language.of(request), contact: context.link.contactEmail),
+                    LinkProblemPage(
+                        kind: kind, language: Language.of(request), contact: context.link.contactEmail,
+                        path: context.views.base),
                     .gone)
             }
         }

@@ -69,8 +69,10 @@ struct QuestionnaireViews {
                     el("button", ["type": "submit", "name": "action", "value": "next"]) {
                         number == count ? pick("Gå til oppsummering", "Go to summary") : pick("Neste", "Next")
                     }
-                    el("button", ["type": "submit", "name": "action", "value": "back", "class": "secondary"]) {
-                        pick("Forrige", "Previous")
+                    if number > 1 {
+                        el("button", ["type": "submit", "name": "action", "value": "back", "class": "secondary"]) {
+                            pick("Forrige", "Previous")
+                        }
                     }
                     el("button", ["type": "submit", "name": "action", "value": "save", "class": "secondary"]) {
                         pick("Lagre og fortsett senere", "Save and continue later")
@@ -370,6 +372,8 @@ struct LinkProblemPage {
     var language: Language
     /// Whom the wave names for questions; nil for unknown links and waves that name nobody.
     var contact: String? = nil
+    /// The link's own address, so the language switch stays on it (not the home page).
+    var path: String = "/"
 
     func render() -> String {
         let language = language
@@ -405,7 +409,7 @@ struct LinkProblemPage {
                         "This survey is not accepting answers now. Nothing has been stored.")
                 )
             }
-        return PageLayout(title: heading, language: language, path: "/").render {
+        return PageLayout(title: heading, language: language, path: path).render {
             el("h1") { heading }
             el("p", ["class": "notice"]) { body }
             if kind != .unknown {

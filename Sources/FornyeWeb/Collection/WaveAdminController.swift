@@ -172,7 +172,8 @@ struct WaveAdminController: RouteCollection {
         }
         if form.confirm == nil {
             return try await HTMLPage(
-                views.form(form, frame: frame, problems: [], instruments: instruments, release: release)
+                views.form(
+                    form, frame: frame, problems: [], instruments: instruments, release: release, privacy: privacy)
             ).encodeResponse(for: request)
         }
         let wave = try await CollectionRepository(database: request.db).createWave(
@@ -272,12 +273,18 @@ struct WaveAdminController: RouteCollection {
     private static func linksNotice(_ request: Request) -> String? {
         let language = Language.of(request)
         if let made = request.query[Int.self, at: "laget"] {
-            return language.pick("\(made) nye lenker er laget.", "\(made) new links were made.")
+            return made == 1
+                ? language.pick("1 ny lenke er laget.", "1 new link was made.")
+                : language.pick("\(made) nye lenker er laget.", "\(made) new links were made.")
         }
         if let replaced = request.query[Int.self, at: "erstattet"] {
-            return language.pick(
-                "\(replaced) lenker er erstattet. De gamle lenkene sier nå at de er erstattet, og hvem man kan spørre.",
-                "\(replaced) links were replaced. The old links now say they were replaced, and whom to ask.")
+            return replaced == 1
+                ? language.pick(
+                    "1 lenke er erstattet. Den gamle lenken sier nå at den er erstattet, og hvem man kan spørre.",
+                    "1 link was replaced. The old link now says it was replaced, and whom to ask.")
+                : language.pick(
+                    "\(replaced) lenker er erstattet. De gamle lenkene sier nå at de er erstattet, og hvem man kan spørre.",
+                    "\(replaced) links were replaced. The old links now say they were replaced, and whom to ask.")
         }
         return nil
     }

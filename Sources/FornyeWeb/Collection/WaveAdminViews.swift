@@ -54,7 +54,7 @@ struct WaveAdminViews {
 
     func form(
         _ form: WaveAdminController.NewWaveForm, frame: SampleFrame?, problems: [Problem], instruments: [Instrument],
-        release: BackgroundRelease? = nil
+        release: BackgroundRelease? = nil, privacy: WavePrivacy? = nil
     ) -> String {
         let heading =
             frame == nil ? pick("Ny bølge", "New wave") : pick("Kontroller utvalget", "Check the sample frame")
@@ -121,6 +121,12 @@ struct WaveAdminViews {
                             )
                     }
                 }
+                if let privacy {
+                    el("h2") { pick("Dette får respondentene vite", "What respondents are told") }
+                    privacyFacts(
+                        organizer: privacy.organizer, contact: privacy.contactEmail, purpose: privacy.purpose,
+                        retention: privacy.retentionUntil)
+                }
                 el("div", ["class": "table-wrap"]) {
                     el("table") {
                         el("caption") {
@@ -178,7 +184,7 @@ struct WaveAdminViews {
                     "form",
                     [
                         "method": "post", "action": "/analyse/innsamling/ny", "enctype": "multipart/form-data",
-                        "novalidate": "",
+                        "novalidate": "", "class": "wave-form",
                     ]
                 ) {
                     CSRF.field(request)
@@ -210,7 +216,7 @@ struct WaveAdminViews {
                             }
                         }
                     }
-                    el("fieldset", ["id": "mode-group"]) {
+                    el("fieldset", ["id": "mode-group", "class": "group"]) {
                         el("legend") { fieldName("mode") }
                         error("mode")
                         for (value, nb, en) in [
@@ -249,7 +255,7 @@ struct WaveAdminViews {
                             "aria-describedby": ["date-hint", described("date")].compactMap { $0 }.joined(
                                 separator: " "),
                         ])
-                    el("fieldset") {
+                    el("fieldset", ["class": "group"]) {
                         el("legend") {
                             pick("Personvern: dette får respondentene vite", "Privacy: what respondents are told")
                         }
@@ -325,6 +331,25 @@ struct WaveAdminViews {
                     "type": type, "id": name, "name": name, "value": value, "class": short ? "short" : nil,
                     "aria-describedby": ["\(name)-hint", described(name)].compactMap { $0 }.joined(separator: " "),
                 ])
+        }
+    }
+
+    /// What the questionnaire's first page tells respondents about privacy, for the analyst to check.
+    private func privacyFacts(organizer: String, contact: String, purpose: String?, retention: CalendarDay?) -> Node {
+        el("dl", ["class": "facts"]) {
+            el("dt") { fieldName("organizer") }
+            el("dd") { organizer }
+            el("dt") { fieldName("contact") }
+            el("dd") { contact }
+            el("dt") { fieldName("purpose") }
+            el("dd") {
+                purpose
+                    ?? pick(
+                        "(ikke fylt ut: Innovasjonsbarometerets egen tekst)",
+                        "(not given: the Innovasjonsbarometer's own text)")
+            }
+            el("dt") { fieldName("retention") }
+            el("dd") { retention.map { PrivacyNotice.date($0, language) } ?? "–" }
         }
     }
 
@@ -503,6 +528,12 @@ struct WaveAdminViews {
                         "Units that have not answered (CSV for reminders)")
                 }
             }
+            if let organizer = wave.organizer, let contact = wave.contactEmail {
+                el("h3") { pick("Personvern på skjemaets første side", "Privacy on the questionnaire's first page") }
+                privacyFacts(
+                    organizer: organizer, contact: contact, purpose: wave.purpose,
+                    retention: wave.retentionUntil.flatMap(CalendarDay.init))
+            }
             if let monitor {
                 el("h2") { pick("Svarprosent i feltperioden", "Response rate during fieldwork") }
                 rateTable(pick("Etter sektor", "By sector"), pick("Sektor", "Sector"), monitor.bySector)
@@ -587,14 +618,14 @@ struct WaveAdminViews {
                 }
             }
             el("div", ["class": "table-wrap"]) {
-                el("table") {
+                el("table", ["class": "links-table"]) {
                     el("caption") { pick("Lenker per enhet", "Links by unit") }
                     el("thead") {
                         el("tr") {
                             el("th", ["scope": "col"]) { pick("Enhet", "Unit") }
                             el("th", ["scope": "col"]) { pick("E-post", "E-mail") }
                             el("th", ["scope": "col"]) { pick("Lenke", "Link") }
-                            el("th", ["scope": "col"]) { pick("Ny lenke", "New link") }
+                            el("th", ["scope": "col", "class": "action"]) { pick("Ny lenke", "New link") }
                         }
                     }
                     el("tbody") {
@@ -613,7 +644,7 @@ struct WaveAdminViews {
                                             "Made before links could be shown again; make a new one if it is lost")
                                     }
                                 }
-                                el("td") {
+                                el("td", ["class": "action"]) {
                                     if link.state != .answered, let id = link.unit.id {
                                         el(
                                             "a",

@@ -22,6 +22,8 @@ import VaporTesting
                 #expect(!body.contains("name=\"sector\""))
                 #expect(!body.contains("name=\"unit_type\""))
                 #expect(body.contains("name=\"role\""))
+                // Nothing comes before page 1.
+                #expect(!body.contains("value=\"back\""))
             }
             var response = try await postForm(app, "\(base)/side/1", nonInnovatorPages[0] + [("action", "next")])
             #expect(response.status == .seeOther)
@@ -33,6 +35,7 @@ import VaporTesting
                 #expect(response.body.string.contains("name=\"development_underway\""))
                 #expect(!response.body.string.contains("name=\"newest_type\""))
                 #expect(response.body.string.contains("Side 3 av 3"))
+                #expect(response.body.string.contains("value=\"back\""))
             }
             // One "yes" routes to the innovation pages instead (five pages).
             response = try await postForm(

@@ -130,6 +130,8 @@ import VaporTesting
             #expect(
                 try await app.get(dashboard, headers: headers).body.string.contains(
                     "Bølgen er opprettet med 4 enheter."))
+            // The analyst sees what respondents are told about privacy.
+            #expect(try await app.get(dashboard, headers: headers).body.string.contains("barometer@ks.example"))
             #expect(try await SampleUnitRecord.query(on: app.db).count() == 4)
             let wave = try #require(try await WaveRepository(database: app.db).record(slug: "2026"))
             #expect(wave.organizer == "KS" && wave.contactEmail == "barometer@ks.example")
@@ -231,6 +233,10 @@ import VaporTesting
             #expect(old.status == .gone)
             #expect(old.body.string.contains("Denne lenken er erstattet"))
             #expect(old.body.string.contains("mailto:barometer@ks.example"))
+            // The language switch stays on this link's page, in English.
+            #expect(old.body.string.contains("href=\"\(havet)?lang=en\""))
+            let replacedNotice = try await app.get("/analyse/innsamling/2026/lenker?erstattet=1", headers: headers)
+            #expect(replacedNotice.body.string.contains("1 lenke er erstattet. Den gamle lenken sier"))
             let newRows = try CSVTable.parse(
                 try await app.testing().sendRequest(.GET, "/analyse/innsamling/2026/lenker.csv", headers: headers)
                     .body.string, file: "lenker.csv"
