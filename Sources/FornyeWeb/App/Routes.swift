@@ -13,6 +13,7 @@ enum Routes {
         try pages.register(collection: HomeController())
         try pages.register(collection: BarometerController())
         try pages.register(collection: MethodController())
+        try pages.register(collection: StatementController())
         try app.register(collection: APIController())
         try pages.register(collection: LoginController())
         try pages.register(collection: PasswordController())

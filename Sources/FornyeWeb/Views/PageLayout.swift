@@ -160,6 +160,14 @@ public struct PageLayout: Sendable {
             }
             el("p") {
                 el("a", ["href": "/api/openapi.json"]) { "API (OpenAPI)" }
+                " · "
+                el("a", ["href": language.pick("/tilgjengelighet", "/tilgjengelighet?lang=en")]) {
+                    language.pick("Tilgjengelighetserklæring", "Accessibility statement")
+                }
+                " · "
+                el("a", ["href": language.pick("/personvern", "/personvern?lang=en")]) {
+                    language.pick("Personvernerklæring", "Privacy statement")
+                }
             }
         }
     }
