@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeFormats
 import FornyeStatistics
 import Foundation
@@ -5,6 +6,22 @@ import Foundation
 /// One response's answers as the JSON object stored with it, and back into dataset columns.
 enum ResponseAnswers {
     typealias Value = AnswerValue
+
+    /// The stored text of one response's answers: keys sorted, as every writer of `answers_json` does.
+    static func json(_ answers: [String: Value]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(answers), as: UTF8.self)
+    }
+
+    /// An anonymous response's answers: the sample frame's answers (`SampleFrameQuestions`)
+    /// dropped, the released background in their place.
+    static func anonymised(_ answers: [String: Value], background: [String: Int]) -> [String: Value] {
+        var answers = answers
+        for name in SampleFrameQuestions.names { answers[name] = nil }
+        for (name, code) in background { answers[name] = .number(Double(code)) }
+        return answers
+    }
 
     /// The answers of row `row`; system-missing values are left out.
     static func answers(of dataset: Dataset, row: Int) throws -> [String: Value] {

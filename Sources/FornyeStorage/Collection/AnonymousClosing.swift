@@ -52,13 +52,11 @@ enum AnonymousClosing {
     /// Drops the variables `release` no longer holds from every stored response of the wave.
     static func coarsen(waveID: UUID, to release: BackgroundRelease, on database: any Database) async throws {
         let dropped = Set(BackgroundRelease.allVariables).subtracting(release.variableNames)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         for response in try await ResponseRecord.query(on: database).filter(\.$wave.$id == waveID).all() {
             var answers = try JSONDecoder().decode([String: AnswerValue].self, from: Data(response.answersJSON.utf8))
             guard answers.keys.contains(where: dropped.contains) else { continue }
             for name in dropped { answers[name] = nil }
-            response.answersJSON = String(decoding: try encoder.encode(answers), as: UTF8.self)
+            response.answersJSON = try ResponseAnswers.json(answers)
             try await response.update(on: database)
         }
     }

@@ -30,12 +30,8 @@ public struct PreparedSubmission: Sendable, Equatable {
         }
         var kept = answers
         for name in SampleFrameQuestions.names { kept[name] = nil }
-        let dataset = try instrument.dataset(responses: [kept])
-        var values = try ResponseAnswers.answers(of: dataset, row: 0)
-        for (name, code) in background { values[name] = .number(Double(code)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        self.answersJSON = String(decoding: try encoder.encode(values), as: UTF8.self)
+        let values = try ResponseAnswers.answers(of: instrument.dataset(responses: [kept]), row: 0)
+        self.answersJSON = try ResponseAnswers.json(ResponseAnswers.anonymised(values, background: background))
     }
 }
 
