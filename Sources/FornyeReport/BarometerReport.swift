@@ -185,18 +185,21 @@ public enum BarometerReport {
             title: wave.title,
             subtitle: "Innovasjon i kommunale tjenesteenheter: tallene fra grunnlagsanalysen for FORKOMMUNE "
                 + "(Menon Economics 2018), med usikkerhet, tester og justerte sammenhenger.",
-            synthetic: wave.synthetic, facts: facts(context, wave: wave) + domainFacts(options.domain, wave: wave),
+            synthetic: wave.synthetic,
+            facts: facts(context, wave: wave) + domainFacts(options.domain, context: context, wave: wave),
             sections: sections)
     }
 
     /// What the domain is and how many responses it holds.
-    private static func domainFacts(_ domain: DomainFilter?, wave: Wave) -> [(term: String, value: String)] {
+    private static func domainFacts(
+        _ domain: DomainFilter?, context: ReportContext, wave: Wave
+    ) -> [(term: String, value: String)] {
         guard let domain, !domain.isEmpty else { return [] }
         let codebook = wave.dataset.codebook
         let text = domain.conditions.map { condition in
             let variable = codebook.variable(named: condition.variable)
             let labels = condition.codes.sorted().map { variable?.label(of: $0) ?? String($0) }
-            return "\(variable?.label ?? condition.variable): \(labels.joined(separator: ", "))"
+            return "\(context.shortName(of: condition.variable)): \(labels.joined(separator: ", "))"
         }.joined(separator: "; ")
         let count = (try? domain.rows(in: wave.dataset).filter { $0 }.count) ?? 0
         return [
@@ -213,7 +216,8 @@ public enum BarometerReport {
         return [
             "Evalueringen av FORKOMMUNE tester tre hypoteser: kommunene innoverer for lite (H1), sprer for lite (H2) og "
                 + "samarbeider for lite med forskning (H3). I denne bølgen: "
-                + indicators.map { "\($0.id) \($0.statement(level: context.level))" }.joined(separator: "; ") + "."
+                + indicators.map { "\($0.id): \($0.statement(level: context.level, opening: false))" }
+                .joined(separator: "; ") + "."
         ]
     }
 

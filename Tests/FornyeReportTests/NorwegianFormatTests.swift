@@ -29,6 +29,11 @@ struct NorwegianFormatTests {
     @Test("ranges, points and p-values")
     func rangesAndPoints() {
         #expect(NorwegianFormat.range(0.7213, 0.7581) == "72–76")
+        // An interval keeps whole per cents unless rounding would hide its width.
+        #expect(NorwegianFormat.interval(0.7213, 0.7581) == "72–76")
+        #expect(NorwegianFormat.interval(0, 0.0021) == "0,0–0,2")
+        #expect(NorwegianFormat.interval(0.9981, 1) == "99,8–100,0")
+        #expect(NorwegianFormat.interval(0.5, 0.5) == "50–50")
         #expect(NorwegianFormat.points(0.18) == "+18")
         #expect(NorwegianFormat.points(-0.031) == "−3")
         #expect(NorwegianFormat.points(0.001) == "0")

@@ -33,7 +33,7 @@ enum CellText {
     static func interval(_ cell: EstimateCell?) -> String {
         guard let cell, isShown(cell) else { return noEstimate }
         if isFixed(cell) { return fixed }
-        return NorwegianFormat.range(cell.lower, cell.upper)
+        return NorwegianFormat.interval(cell.lower, cell.upper)
     }
 
     static let fixed = "fast"
@@ -50,7 +50,7 @@ enum CellText {
         guard let cell, isShown(cell) else { return share(cell) }
         if isFixed(cell) { return NorwegianFormat.percent(cell.estimate) + " (fast ved kalibreringen)" }
         return NorwegianFormat.percent(cell.estimate) + " (" + Captions.intervalName(level) + " "
-            + NorwegianFormat.range(cell.lower, cell.upper) + ")"
+            + NorwegianFormat.interval(cell.lower, cell.upper) + ")"
     }
 
     /// "74 %, 95 % KI 72–76" for use inside parentheses.
@@ -58,7 +58,29 @@ enum CellText {
         guard let cell, isShown(cell) else { return share(cell) }
         if isFixed(cell) { return NorwegianFormat.percent(cell.estimate) + ", fast ved kalibreringen" }
         return NorwegianFormat.percent(cell.estimate) + ", " + Captions.intervalName(level) + " "
-            + NorwegianFormat.range(cell.lower, cell.upper)
+            + NorwegianFormat.interval(cell.lower, cell.upper)
+    }
+
+    /// A caption sentence about a share, which reads whether or not the share is shown:
+    /// "74 % (95 % KI 72–76) av enhetene har tatt i bruk …" when it is, and
+    /// "Andelen av enhetene som har tatt i bruk …, vises ikke (for få svar til å publiseres)" when it
+    /// is withheld, so a hidden cell never stands where a number belongs. No closing full stop.
+    /// `opening` false continues a sentence ("…, mens andelen som …").
+    static func sentence(
+        _ cell: EstimateCell?, level: Double, of subject: String? = nil, _ predicate: String, opening: Bool = true
+    ) -> String {
+        let whose = subject.map { "av \($0) " } ?? ""
+        guard let cell, isShown(cell) else {
+            return "\(opening ? "Andelen" : "andelen") \(whose)som \(predicate), \(withheld(cell))"
+        }
+        return "\(spoken(cell, level: level)) \(whose)\(predicate)"
+    }
+
+    /// "vises ikke (…)" with the reason, for a share that is not shown.
+    static func withheld(_ cell: EstimateCell?) -> String {
+        guard let cell, cell.isSuppressed else { return "kan ikke beregnes (ingen svar)" }
+        return isConfidential(cell)
+            ? "vises ikke (for få svar til å publiseres)" : "vises ikke (anslaget er for usikkert)"
     }
 
     /// An unweighted count, or "skjult" when withheld.

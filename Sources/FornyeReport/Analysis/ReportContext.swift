@@ -75,11 +75,7 @@ struct ReportContext: Sendable {
 
     /// A short bokmål name for the background variables (the instrument labels them with the question).
     func shortName(of variable: String) -> String {
-        let names = [
-            schema.sector: "Sektor", schema.unitType: "Enhetstype", schema.county: "Fylke",
-            schema.landsdel: "Landsdel", schema.centrality: "Sentralitet", schema.populationSize: "Innbyggertall",
-        ]
-        return names[variable] ?? label(of: variable)
+        schema.backgroundVariable(variable)?.bokmål ?? label(of: variable)
     }
 
     /// The label of a variable or set, or its name.

@@ -33,6 +33,6 @@ public struct ChartValue: Sendable, Hashable {
         guard let estimate else { return missingNote }
         guard let lower, let upper else { return NorwegianFormat.percent(estimate) }
         return NorwegianFormat.percent(estimate) + " (" + Captions.intervalName(level) + " "
-            + NorwegianFormat.range(lower, upper) + ")"
+            + NorwegianFormat.interval(lower, upper) + ")"
     }
 }

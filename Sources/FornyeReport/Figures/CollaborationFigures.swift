@@ -14,7 +14,9 @@ extension ReportContext {
         }
         if let research = table.cell(item: schema.partnersResearch) {
             caption +=
-                " \(CellText.spoken(research, level: level)) samarbeidet med utdannings- eller forskningsinstitusjoner."
+                " "
+                + CellText.sentence(research, level: level, "samarbeidet med utdannings- eller forskningsinstitusjoner")
+                + "."
         }
         let title = "Samarbeidspartnere i utviklingen av den nyeste innovasjonen"
         return ReportFigure(
@@ -35,9 +37,10 @@ extension ReportContext {
         let base = FigureKit.base(of: table)
         let yes = table.cell(code: 1)
         let notRelevant = table.overall.first { $0.category?.label.lowercased() == "ikke relevant" }
-        var caption = "\(CellText.spoken(yes, level: level)) gjorde noe aktivt for å spre den nyeste innovasjonen"
+        var caption = CellText.sentence(yes, level: level, "gjorde noe aktivt for å spre den nyeste innovasjonen")
         if let notRelevant {
-            caption += ", mens \(CellText.spoken(notRelevant, level: level)) svarte «ikke relevant»"
+            caption +=
+                ", mens " + CellText.sentence(notRelevant, level: level, "svarte «ikke relevant»", opening: false)
         }
         caption += "."
         let title = "Gjorde enheten noe aktivt for å spre den nyeste innovasjonen?"

@@ -14,9 +14,10 @@ struct HypothesisIndicator: Sendable {
     let table: EstimateTable
     let cell: EstimateCell?
 
-    /// "70 % (95 % KI 66–73) av enhetene har tatt i bruk minst én innovasjon de siste to årene".
-    func statement(level: Double) -> String {
-        "\(CellText.spoken(cell, level: level)) av \(subject) \(predicate)"
+    /// "70 % (95 % KI 66–73) av enhetene har tatt i bruk minst én innovasjon de siste to årene", or
+    /// that the share is not shown and why.
+    func statement(level: Double, opening: Bool = true) -> String {
+        CellText.sentence(cell, level: level, of: subject, predicate, opening: opening)
     }
 }
 
@@ -59,7 +60,11 @@ extension ReportContext {
         guard !indicators.isEmpty else { return nil }
         let title = "De tre hypotesene som indikatorer"
         let caption =
-            indicators.map { "\($0.id): \(CellText.spoken($0.cell, level: level))" }.joined(separator: "; ")
+            indicators.map { indicator in
+                let shown = indicator.cell.map(CellText.isShown) ?? false
+                return "\(indicator.id): "
+                    + (shown ? CellText.spoken(indicator.cell, level: level) : CellText.withheld(indicator.cell))
+            }.joined(separator: "; ")
             + ". Om nivåene er «nok», er et spørsmål om mål; indikatorene gjør det mulig å følge endringen fra bølge til bølge."
         let entries = indicators.map { ($0.name, $0.cell) }
         let dataTable = DataTable(

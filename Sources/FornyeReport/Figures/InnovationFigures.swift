@@ -10,8 +10,9 @@ extension ReportContext {
         let yes = table.cell(code: 1)
         let base = FigureKit.base(of: table)
         let caption =
-            "\(CellText.spoken(yes, level: level)) av enhetene har tatt i bruk minst én innovasjon de siste to årene "
-            + "(\(Captions.base(base, unit: "")))."
+            CellText.sentence(
+                yes, level: level, of: "enhetene", "har tatt i bruk minst én innovasjon de siste to årene")
+            + " (\(Captions.base(base, unit: "")))."
         let title = "Andel som har tatt i bruk en innovasjon de siste to årene"
         return ReportFigure(
             id: "fig-4-1", number: "Figur 4-1", title: title, caption: caption,

@@ -53,7 +53,8 @@ extension ReportContext {
             tables.append(("fig-4-5-bare-eget-budsjett", table))
             ownOnly = table.cell(code: 1)
             caption =
-                "\(CellText.spoken(ownOnly, level: level)) finansierte den nyeste innovasjonen bare over eget budsjett. "
+                CellText.sentence(ownOnly, level: level, "finansierte den nyeste innovasjonen bare over eget budsjett")
+                + ". "
         }
         let external = FigureKit.sortedByEstimate(
             entries.filter { $0.cell?.category?.item != schema.financingOwnBudget }

@@ -155,9 +155,18 @@ extension ReportContext {
         if has(schema.resultsQuality) {
             let with = cell(schema.resultsQuality, 1)
             let without = cell(schema.resultsQuality, 0)
-            caption =
-                "\(CellText.share(with)) av enhetene som samarbeidet med utdannings- eller forskningsinstitusjoner, "
-                + "oppgir forbedret kvalitet, mot \(CellText.share(without)) av de andre"
+            let withheld = [(with, "med forskningssamarbeid"), (without, "uten")].filter {
+                !($0.0.map(CellText.isShown) ?? false)
+            }
+            if withheld.isEmpty {
+                caption =
+                    "\(CellText.share(with)) av enhetene som samarbeidet med utdannings- eller forskningsinstitusjoner, "
+                    + "oppgir forbedret kvalitet, mot \(CellText.share(without)) av de andre"
+            } else {
+                caption =
+                    "Andelen som oppgir forbedret kvalitet, "
+                    + withheld.map { "\(CellText.withheld($0.0)) for enhetene \($0.1)" }.joined(separator: ", og ")
+            }
             if let difference = try? Comparison.betweenDomains(
                 .mean, of: schema.resultsQuality, domain: AnalysisData.research, 1, 0, dataset: dataset,
                 design: design, level: level), with.map(CellText.isShown) ?? false,

@@ -1,3 +1,5 @@
+public import FornyeBarometer
+
 /// The names of the barometer's variables and multiple-response sets that the report reads.
 ///
 /// The defaults are the names of the barometer instrument. Multiple-response items are named
@@ -31,6 +33,15 @@ public struct BarometerSchema: Sendable, Hashable {
     public var populationSize = "population_size"
 
     public init() {}
+
+    /// The background variable a name of this schema stands for, with its short names.
+    public func backgroundVariable(_ name: String) -> BackgroundVariable? {
+        let standard = [
+            sector: "sector", unitType: "unit_type", county: "county", landsdel: "landsdel",
+            centrality: "centrality", populationSize: "population_size",
+        ]
+        return standard[name].flatMap(BackgroundVariable.named)
+    }
 
     public struct FactorScale: Sendable, Hashable {
         public var hinderLarge = 1

@@ -31,6 +31,13 @@ public enum NorwegianFormat {
         return percentNumber(lower, decimals: decimals) + "–" + percentNumber(upper, decimals: decimals)
     }
 
+    /// A confidence interval of shares as published: whole per cents ("72–76"), or one decimal where
+    /// whole per cents would hide its width ("0,0–0,2" rather than "0–0" for an upper bound of 0.2 %).
+    public static func interval(_ lower: Double, _ upper: Double) -> String {
+        let hidesWidth = upper > lower && percentNumber(lower) == percentNumber(upper)
+        return range(lower, upper, decimals: hidesWidth ? 1 : 0)
+    }
+
     /// A whole number with a space between thousands: "1 786".
     public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)

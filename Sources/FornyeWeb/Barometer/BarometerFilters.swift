@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeStatistics
 import Vapor
 
@@ -9,13 +10,10 @@ import Vapor
 /// codebook, is a 400 naming the parameter.
 struct BarometerFilters: Sendable, Hashable {
     /// The filterable variables, in the order the form shows them, with their names in bokmål and English.
-    static let variables: [(name: String, nb: String, en: String)] = [
-        ("sector", "Sektor", "Sector"),
-        ("unit_type", "Enhetstype", "Unit type"),
-        ("county", "Fylke", "County"),
-        ("centrality", "Sentralitet", "Centrality"),
-        ("population_size", "Innbyggertall", "Population size"),
-    ]
+    /// Landsdel is left out: it follows from the county, so filtering by both adds nothing.
+    static let variables: [(name: String, nb: String, en: String)] = BackgroundVariable.all
+        .filter { $0.name != "landsdel" }
+        .map { ($0.name, $0.bokmål, $0.english) }
 
     static let names = Set(variables.map(\.name))
 
