@@ -4,8 +4,9 @@ import Foundation
 import Vapor
 
 /// Microdata downloads of a collected wave for analysts: CSV + codebook (zip), XLSX, SPSS .sav,
-/// JSON. Every download is written to the audit log (who, wave, format, rows); synthetic waves
-/// say so inside every file.
+/// JSON, with the weight, stratum and PSU columns the analysis needs (`StoredWave.downloadDataset`).
+/// Every download is written to the audit log (who, wave, format, rows); synthetic waves say so
+/// inside every file.
 struct WaveExportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.analysts.grouped("analyse", "innsamling").get(":slug", "eksport", ":format", use: export)
@@ -17,7 +18,7 @@ struct WaveExportController: RouteCollection {
             throw Abort(.notFound, reason: "Exports are csv, xlsx, sav or json.")
         }
         let stored = try await WaveRepository(database: request.db).load(wave)
-        let dataset = stored.dataset
+        let dataset = try stored.downloadDataset()
         let name = "fornye-\(wave.slug)"
         let download = try await Task.detached(priority: .userInitiated) {
             try DatasetDownload.make(dataset, format: format, name: name)

@@ -291,16 +291,20 @@ import VaporTesting
             let codebook = try JSONDecoder().decode(Codebook.self, from: Data(fixture.wave.codebookJSON.utf8))
             #expect(codebook.variable(named: "kommunenummer") == nil)
             #expect(codebook.variable(named: "county") != nil)
+            let downloadCodebook = try await WaveRepository(database: app.db).load(fixture.wave).downloadDataset()
+                .codebook
             for format in DatasetFileFormat.allCases {
                 let response = try await app.get("/analyse/innsamling/\(slug)/eksport/\(format)", headers: user.headers)
                 #expect(response.status == .ok, "\(format)")
                 let disposition = response.headers.first(name: .contentDisposition) ?? ""
                 #expect(disposition.contains("fornye-\(slug)"), "\(disposition)")
                 let (dataset, entries) = try DatasetDownload.read(
-                    Data(buffer: response.body), format: format, file: "eksport", codebook: codebook)
+                    Data(buffer: response.body), format: format, file: "eksport", codebook: downloadCodebook)
                 #expect(dataset.rowCount == 4, "\(format)")
                 #expect(Set(try dataset.codes(of: "sector")) == [1, 2], "\(format)")
                 #expect(try dataset.codes(of: "county").contains(3), "\(format)")
+                // The design travels with the answers (an anonymous import: every response weighs 1).
+                #expect(try dataset.measurements(of: "weight") == [1, 1, 1, 1], "\(format)")
                 #expect(!entries.contains("SYNTETISKE-DATA.txt"))
                 if format == .csv { #expect(entries.count == 2) }
             }
@@ -324,12 +328,14 @@ import VaporTesting
             try await CollectionRepository(database: app.db).importResponses(
                 waveID: wave.requireID(), dataset: imported.dataset)
             let user = try await analyst(app)
+            let downloadCodebook = try await WaveRepository(database: app.db).load(slug: "syn").downloadDataset()
+                .codebook
             for format in DatasetFileFormat.allCases {
                 let response = try await app.get("/analyse/innsamling/syn/eksport/\(format)", headers: user.headers)
                 #expect(response.headers.first(name: .contentDisposition)?.contains("syntetisk") == true)
                 let data = Data(buffer: response.body)
                 let (dataset, entries) = try DatasetDownload.read(
-                    data, format: format, file: "eksport", codebook: instrument.codebook())
+                    data, format: format, file: "eksport", codebook: downloadCodebook)
                 switch format {
                 case .csv: #expect(entries.contains("SYNTETISKE-DATA.txt"))
                 case .xlsx: #expect(try XLSXReader.read(data).first?.name == "SYNTETISKE DATA")
