@@ -146,10 +146,7 @@ struct ReportCommand: ParsableCommand {
     private static func withRespondentAttributes(_ survey: LoadedSurvey, structureDate: String?, data: String) throws
         -> Dataset
     {
-        let codebook = survey.codebook
-        guard RespondentAttributes.variableNames.allSatisfy({ codebook.variable(named: $0) == nil }),
-            codebook.variable(named: RespondentAttributes.sourceVariable) != nil
-        else { return survey.dataset }
+        guard RespondentAttributes.canDerive(for: survey.codebook) else { return survey.dataset }
         guard let structureDate else {
             throw InputError(
                 "\(data) has kommunenummer but not county, landsdel, centrality and population_size: "

@@ -51,9 +51,24 @@ public enum RespondentAttributes {
     ///   malformed, unknown or not-valid-on-`day` kommunenummer; ``ReferenceDataError`` for a `day`
     ///   outside the register; `StatisticsError` if `kommunenummer` is missing or not a text variable,
     ///   or only some derived variables are present.
-    public static func adding(to dataset: Dataset, register: MunicipalityRegister, on day: CalendarDay) throws
-        -> Dataset
+    /// Whether the attributes can be derived here: the data have kommunenummer and none of the four.
+    public static func canDerive(for codebook: Codebook) -> Bool {
+        codebook.variable(named: sourceVariable) != nil
+            && variableNames.allSatisfy { codebook.variable(named: $0) == nil }
+    }
+
+    /// As ``adding(to:register:on:)``, but a number that is not a municipality on `day` gets no
+    /// attributes (system missing) instead of failing the whole dataset: for stored waves, whose
+    /// pages must open although one imported answer names an unknown municipality.
+    public static func addingWhereKnown(to dataset: Dataset, register: MunicipalityRegister, on day: CalendarDay)
+        throws -> Dataset
     {
+        try adding(to: dataset, register: register, on: day, unknownIsMissing: true)
+    }
+
+    public static func adding(
+        to dataset: Dataset, register: MunicipalityRegister, on day: CalendarDay, unknownIsMissing: Bool = false
+    ) throws -> Dataset {
         let present = variableNames.filter { dataset.codebook.variable(named: $0) != nil }
         if present.count == variableNames.count { return dataset }
         guard present.isEmpty else {
@@ -66,7 +81,12 @@ public enum RespondentAttributes {
                 variable: sourceVariable, expected: "a text variable",
                 actual: try dataset.variable(named: sourceVariable).kind)
         }
-        let trimmed = numbers.map { $0?.trimmingWhitespace() }
+        var trimmed = numbers.map { $0?.trimmingWhitespace() }
+        if unknownIsMissing {
+            trimmed = trimmed.map { number in
+                number.flatMap { (try? register.municipality(number: $0, on: day)) != nil ? $0 : nil }
+            }
+        }
         let found = try register.municipalities(kommunenummer: trimmed, on: day)
         var counties: [Int: String] = [:]
         for municipality in try register.municipalities(on: day) {

@@ -1,4 +1,5 @@
 public import FluentKit
+import FornyeBarometer
 import FornyeStatistics
 import Foundation
 
@@ -77,7 +78,16 @@ public struct WaveRepository: Sendable {
             try decoder.decode([String: ResponseAnswers.Value].self, from: Data(row.answersJSON.utf8))
         }
         let columns = try ResponseAnswers.columns(codebook: codebook, answers: answers)
-        let dataset = try Dataset(codebook: codebook, columns: columns)
+        var dataset = try Dataset(codebook: codebook, columns: columns)
+        // An identified wave stores the kommunenummer; the breakdowns by county, landsdel,
+        // centrality and size come from the register on the wave's structure date.
+        if RespondentAttributes.canDerive(for: codebook), let day = record.structureDate.flatMap({ CalendarDay($0) }) {
+            do {
+                dataset = try RespondentAttributes.addingWhereKnown(to: dataset, register: .bundled(), on: day)
+            } catch {
+                throw StorageError.corruptWave(slug: record.slug, "cannot derive the register's breakdowns: \(error)")
+            }
+        }
         let strata = rows.contains { $0.stratum != nil } ? rows.map { $0.stratum ?? "" } : nil
         let clusters = rows.contains { $0.psu != nil } ? rows.map { $0.psu ?? "" } : nil
         return StoredWave(
