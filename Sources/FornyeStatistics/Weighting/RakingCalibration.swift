@@ -57,11 +57,7 @@ extension Weighting {
         var residual = misfit()
         while !(0..<p).allSatisfy({ abs(residual[$0]) / (1 + abs(totals[$0])) < tolerance }) {
             iterations += 1
-            guard iterations <= maxIterations else {
-                throw .notConverged(
-                    "calibration did not reach its totals in \(maxIterations) iterations; the targets lie outside what the weighted rows can give (too few comparison rows with such values)"
-                )
-            }
+            guard iterations <= maxIterations else { throw Self.unreachable(after: maxIterations) }
             var hessian = Matrix(rows: p, columns: p)
             for row in active {
                 let weight = d[row] * exp(linear[row])
@@ -76,7 +72,12 @@ extension Weighting {
             do {
                 solved = try hessian.solving(Matrix(residual.map { [$0] }))
             } catch {
-                throw .invalidArgument("the calibration columns are collinear among the weighted rows")
+                // Singular at the start: collinear columns. Later: weights have collapsed to zero
+                // on the way to unreachable totals.
+                if iterations == 1 {
+                    throw .invalidArgument("the calibration columns are collinear among the weighted rows")
+                }
+                throw Self.unreachable(after: iterations)
             }
             var step = (0..<p).map { solved[$0, 0] }
             update(step)
@@ -97,5 +98,11 @@ extension Weighting {
         }
         let calibration = try RegressionCalibration(columns: columns, weightsBefore: d, factors: factors)
         return (design.calibrated(to: weights, by: Calibration(.regression(calibration))), iterations)
+    }
+
+    private static func unreachable(after iterations: Int) -> StatisticsError {
+        .notConverged(
+            "calibration did not reach its totals in \(iterations) iterations; the targets lie outside what positive weights on these rows can give (too few comparison rows with such values)"
+        )
     }
 }
