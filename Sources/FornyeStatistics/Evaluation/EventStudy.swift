@@ -93,18 +93,9 @@ public struct WaldTest: Sendable, Codable, Hashable {
         let q = contrasts.count
         var estimates = Matrix(rows: q, columns: 1)
         var covariance = Matrix(rows: q, columns: q)
-        let k = cells.cells.count
         for a in 0..<q {
-            estimates[a, 0] = (0..<k).reduce(0) { $0 + contrasts[a][$1] * cells.cells[$1].estimate }
-            for b in 0..<q {
-                var sum = 0.0
-                for i in 0..<k where contrasts[a][i] != 0 {
-                    for j in 0..<k where contrasts[b][j] != 0 {
-                        sum += contrasts[a][i] * contrasts[b][j] * cells.covariance[i, j]
-                    }
-                }
-                covariance[a, b] = sum
-            }
+            estimates[a, 0] = cells.estimate(contrasts[a])
+            for b in 0..<q { covariance[a, b] = cells.covariance(contrasts[a], contrasts[b]) }
         }
         let solved: Matrix
         do {

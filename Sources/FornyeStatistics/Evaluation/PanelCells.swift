@@ -92,17 +92,18 @@ struct PanelCells {
         sharedClusters = wavesOfPSU.count { $0.count > 1 }
     }
 
-    /// The estimate and variance of a linear combination of the cells.
-    func contrast(_ coefficients: [Double]) -> (estimate: Double, variance: Double) {
-        var estimate = 0.0
-        var variance = 0.0
-        for a in coefficients.indices where coefficients[a] != 0 {
-            estimate += coefficients[a] * cells[a].estimate
-            for b in coefficients.indices where coefficients[b] != 0 {
-                variance += coefficients[a] * coefficients[b] * covariance[a, b]
-            }
+    /// The estimate of a linear combination of the cells.
+    func estimate(_ coefficients: [Double]) -> Double {
+        coefficients.indices.reduce(0) { $0 + coefficients[$1] * cells[$1].estimate }
+    }
+
+    /// The covariance of two linear combinations of the cells, aᵀ V b.
+    func covariance(_ a: [Double], _ b: [Double]) -> Double {
+        var sum = 0.0
+        for i in a.indices where a[i] != 0 {
+            for j in b.indices where b[j] != 0 { sum += a[i] * b[j] * covariance[i, j] }
         }
-        return (estimate, variance)
+        return sum
     }
 
     /// (wave − reference) for participants minus the same for the comparison group.
@@ -127,8 +128,8 @@ public struct PanelContrast: Sendable, Codable, Hashable {
     public var upper: Double
 
     init(_ cells: PanelCells, _ coefficients: [Double], level: Double, what: String) throws(StatisticsError) {
-        let (estimate, variance) = cells.contrast(coefficients)
-        let standardError = max(variance, 0).squareRoot()
+        let estimate = cells.estimate(coefficients)
+        let standardError = max(cells.covariance(coefficients, coefficients), 0).squareRoot()
         let interval = try TInterval(
             estimate: estimate, standardError: standardError, degreesOfFreedom: Double(cells.degreesOfFreedom),
             level: level, what: what)

@@ -52,15 +52,17 @@ struct EvaluationGolden: Decodable {
         let effect: Contrast
     }
 
+    /// One wave's effect: the wave beside the contrast's fields.
     struct Effect: Decodable {
         let wave: Int
-        let estimate: Double
-        let standardError: Double
-        let degreesOfFreedom: Int
-        let t: Double
-        let pValue: Double
-        let lower: Double
-        let upper: Double
+        let contrast: Contrast
+
+        enum CodingKeys: String, CodingKey { case wave }
+
+        init(from decoder: any Decoder) throws {
+            wave = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .wave)
+            contrast = try Contrast(from: decoder)
+        }
     }
 
     struct PreTrend: Decodable {
