@@ -69,6 +69,9 @@ public enum Balance {
         let matrix = try CovariateMatrix(covariates, dataset: panel.dataset)
         let participants = rows(of: panel, wave: wave, participant: true)
         let comparison = rows(of: panel, wave: wave, participant: false)
+        guard !participants.isEmpty, !comparison.isEmpty else {
+            throw .emptyBase("a balance table: wave \(wave) lacks participants or comparison rows")
+        }
         try matrix.requireComplete(participants + comparison, what: "a balance table")
         var table: [BalanceRow] = []
         for (column, values) in zip(matrix.columns, matrix.values) {
@@ -151,6 +154,24 @@ public enum Balance {
             panel.isParticipant[$0] == false && panel.waveOfRow[$0] != nil
         }
         try matrix.requireComplete(comparison, what: "inverse-probability weighting")
+        // A category absent from the baseline fit has no coefficient; it must not pass as the reference.
+        var levels: [String: Set<Int>] = [:]
+        for term in model.coefficients.map(\.term) where term.kind == .factorLevel {
+            guard let variable = term.variable, let code = term.code, let reference = term.referenceCode else {
+                continue
+            }
+            levels[variable, default: []].formUnion([code, reference])
+        }
+        for (column, values) in zip(matrix.columns, matrix.values) {
+            guard let code = column.code, levels[column.variable]?.contains(code) == false,
+                let row = comparison.first(where: { values[$0] == 1 })
+            else { continue }
+            throw .invalidValue(
+                variable: column.variable, row: row + 1,
+                message:
+                    "category \(code) has no comparison or participant row in the baseline wave \(baseline), so the propensity model cannot weight it"
+            )
+        }
         var weights = panel.weights
         for row in comparison {
             var linear = 0.0

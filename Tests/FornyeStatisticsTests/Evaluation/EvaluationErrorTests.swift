@@ -120,4 +120,16 @@ struct EvaluationErrorTests {
             return true
         }
     }
+
+    @Test("inverse-probability weights refuse a category the baseline model never saw")
+    func unseenCategory() throws {
+        let data = golden.data
+        let panel = try panel(keeping: { !(data.wave[$0] == 2018 && data.region[$0] == 3) })
+        #expect {
+            try Balance.inverseProbabilityWeighted(panel, covariates: ["size", "region"], baseline: 2018)
+        } throws: { error in
+            guard case StatisticsError.invalidValue(let variable, _, let message) = error else { return false }
+            return variable == "region" && message.contains("category 3")
+        }
+    }
 }
