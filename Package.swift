@@ -159,6 +159,13 @@ let package = Package(
             path: "Benchmarks/FormatsBenchmark",
             swiftSettings: strictSettings
         ),
+        // The simulation study of the programme evaluation (docs/EVALUATION.md), on synthetic panels.
+        .executableTarget(
+            name: "fornye-evaluation-simulation",
+            dependencies: ["FornyeStatistics"],
+            path: "Benchmarks/EvaluationSimulation",
+            swiftSettings: strictSettings
+        ),
         // The one seeded random generator of the tests (SplitMix64), for every test target.
         .target(name: "FornyeTestRandom", path: "Tests/FornyeTestRandom", swiftSettings: strictSettings),
         .testTarget(

@@ -27,6 +27,9 @@ public struct Calibration: Sendable {
         case postStratification(Margin)
         /// The margins of the last raking sweep, in the order they were applied.
         case raking([Margin])
+        /// Calibration to totals of auxiliary columns (R's `calibrate`), whose variance uses
+        /// the residuals of a weighted regression on those columns.
+        case regression(RegressionCalibration)
     }
 
     public let method: Method
@@ -71,6 +74,8 @@ public struct Calibration: Sendable {
             } else {
                 Self.sweep(&scores, margins: margins, sweeps: Self.rakingResidualSweeps)
             }
+        case .regression(let calibration):
+            calibration.residualize(&scores)
         }
     }
 

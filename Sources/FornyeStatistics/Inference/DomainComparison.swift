@@ -88,7 +88,7 @@ extension Comparison {
     }
 
     /// The value each row contributes to the mean (1/0 for a share), NaN outside the base.
-    private static func analysisValues(
+    static func analysisValues(
         _ quantity: Quantity, of variable: String, dataset: Dataset, missing: MissingPolicy
     ) throws(StatisticsError) -> [Double] {
         switch quantity {
