@@ -24,7 +24,8 @@ extension ProgrammeCommand {
                 }
                 var rows = ProgrammeTable.rows(lines, register: register)
                 // The call and the synthetic flag repeat on every line; the terminal shows them once.
-                let keep = rows[0].indices.filter { ![3, 10].contains($0) }
+                // The status leads, as the one column never empty (TextGrid trims a line's leading blanks).
+                let keep = [5] + rows[0].indices.filter { ![3, 5, 10].contains($0) }
                 rows = rows.map { row in keep.map { row[$0] } }
                 if lines.contains(where: \.synthetic) { print(SyntheticLabel.bilingual) }
                 for call in Set(lines.map(\.call)).sorted() { print("utlysning: \(call)") }
