@@ -29,7 +29,7 @@ public enum DemoContent {
     }
 
     /// Generated once per process: the waves are deterministic, and tests seed many databases.
-    private static let generated = Result { () throws -> (SyntheticWave, SyntheticWave) in
+    static let generated = Result { () throws -> (SyntheticWave, SyntheticWave) in
         (try SyntheticBarometer.baseline2018(), try SyntheticBarometer.followUp2020())
     }
 

@@ -47,6 +47,7 @@ public enum StorageMigrations {
             M0060IndexProjectTermKeysByWeight(),
             M0061SplitSearchIndexByKeyParity(),
             M0062FieldworkLinksAndPrivacy(),
+            M0063CreateProgrammeRegister(),
         ]
     }
 }

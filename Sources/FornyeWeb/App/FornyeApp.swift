@@ -38,6 +38,12 @@ public enum FornyeApp {
             if !seeded.isEmpty { app.logger.notice("seeded synthetic demo waves", metadata: ["waves": "\(seeded)"]) }
             let projects = try await ProjectDemoContent.seedIfEmpty(app.db, includeIPSX: settings.seedImportedCases)
             if projects > 0 { app.logger.notice("seeded demo projects", metadata: ["projects": "\(projects)"]) }
+            let programme = try await ProgrammeDemoContent.seedIfEmpty(app.db)
+            if programme.lines > 0 {
+                app.logger.notice(
+                    "seeded synthetic programme register and report interview cases",
+                    metadata: ["lines": "\(programme.lines)", "cases": "\(programme.cases)"])
+            }
         }
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[BarometerStoreKey.self] = BarometerStore()
