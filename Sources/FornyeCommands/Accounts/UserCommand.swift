@@ -73,7 +73,7 @@ struct UserCreateCommand: AsyncParsableCommand {
             throw ValidationError("--role must be admin, analyst or municipality_editor, not «\(self.role)»")
         }
         let (password, generated) = try passwordFromInput(stdin: passwordStdin)
-        let hash = try Passwords.hash(password, cost: 12)
+        let hash = try Passwords.hash(password, cost: Passwords.cost)
         let (email, name, municipality) = (email, name, municipality)
         let user = try await withStorage(storage) { runtime in
             do {
@@ -117,7 +117,7 @@ struct UserResetPasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (password, generated) = try passwordFromInput(stdin: passwordStdin)
-        let hash = try Passwords.hash(password, cost: 12)
+        let hash = try Passwords.hash(password, cost: Passwords.cost)
         let email = email
         let found = try await withStorage(storage) { runtime in
             try await runtime.database.transaction { database in

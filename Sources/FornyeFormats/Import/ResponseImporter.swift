@@ -113,9 +113,8 @@ private struct Session {
         missingTexts = Set(mapping.missing.map { $0.trimmingWhitespace.lowercased() }).union([""])
         resolve()
         for index in bindings.indices {
-            let list = instrument.choices(of: bindings[index].question)
-            bindings[index].list = list
-            bindings[index].codes = Set(list?.choices.map(\.code) ?? [])
+            bindings[index].list = instrument.choices(of: bindings[index].question)
+            bindings[index].codes = instrument.optionCodes(of: bindings[index].question)
         }
     }
 
@@ -315,13 +314,13 @@ private struct Session {
             }
             return .codes(codes)
         case .integer, .decimal:
-            let normalised = text.replacingOccurrences(of: ",", with: ".")
-            guard let number = Double(normalised), number.isFinite, normalised.filter({ $0 == "." }).count <= 1 else {
+            // The questionnaire's rules decide what a number is and when it is whole (`QuestionnaireRules`).
+            guard let number = QuestionnaireRules.number(text) else {
                 report(
                     row: row, column: column, field: question.name, value: text, "expected a number, e.g. 12 or 12.5")
                 return nil
             }
-            if question.type == .integer, number != number.rounded() {
+            if !QuestionnaireRules.fits(number, question.type) {
                 report(row: row, column: column, field: question.name, value: text, "expected a whole number")
                 return nil
             }
@@ -332,7 +331,7 @@ private struct Session {
             var digits = text
             // Excel drops the leading zero of 0301.
             if digits.count == 3, digits.allSatisfy(\.isNumber) { digits = "0" + digits }
-            guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            guard QuestionnaireRules.isMunicipalityNumber(digits) else {
                 report(
                     row: row, column: column, field: question.name, value: text,
                     "expected a four-digit kommunenummer, e.g. 0301")

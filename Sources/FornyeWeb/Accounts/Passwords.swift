@@ -2,7 +2,14 @@ import Vapor
 
 /// Password hashing with bcrypt, shared by the web pages and `fornye user`. Hashing is slow on
 /// purpose, so the web layer runs it on the thread pool, off the event loop.
+///
+/// It lives in the web target because bcrypt here is Vapor's (`Bcrypt`, with no package of its
+/// own): FornyeStorage stays free of Vapor, and FornyeCommands depends on FornyeWeb anyway
+/// (`fornye serve`), so `fornye user` reaching it adds no dependency.
 public enum Passwords {
+    /// The cost of new hashes: about a quarter of a second each. Tests use the minimum, 4.
+    public static let cost = 12
+
     public static func hash(_ password: String, cost: Int) throws -> String {
         try Bcrypt.hash(password, cost: cost)
     }

@@ -15,8 +15,8 @@ public struct WebSettings: Sendable {
     /// `FORNYE_METRICS_TOKEN`: when set, `/metrics` needs `Authorization: Bearer <token>`;
     /// when nil, `/metrics` answers loopback requests only.
     public var metricsToken: String?
-    /// The bcrypt cost for new password hashes: 12 in production (about a quarter of a second);
-    /// tests use the minimum, 4, to stay fast.
+    /// The bcrypt cost for new password hashes: `Passwords.cost` in production; tests use the
+    /// minimum, 4, to stay fast.
     public var bcryptCost: Int
     /// Sign-in attempts one client address may make per `LoginRateLimiter.window` (15 minutes).
     public var loginAttemptsPerWindow: Int
@@ -31,7 +31,8 @@ public struct WebSettings: Sendable {
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,
-        behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = 12, loginAttemptsPerWindow: Int = 10,
+        behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = Passwords.cost,
+        loginAttemptsPerWindow: Int = 10,
         seedImportedCases: Bool = true, importSpoolDirectory: String? = nil,
         publicBaseURL: String = "http://127.0.0.1:8080", secret: ServerSecret = .random()
     ) {

@@ -22,7 +22,7 @@ struct QuestionnaireController: RouteCollection {
         var link: InvitationLink
         var invitationID: UUID
         var instrument: Instrument
-        var flow: QuestionnaireFlow
+        var rules: QuestionnaireRules
         var views: QuestionnaireViews
         var answers: AnswerSet
         /// The page the draft was saved on (a section's name or `DraftAnswers.reviewPage`).
@@ -54,8 +54,9 @@ struct QuestionnaireController: RouteCollection {
         guard link.waveStatus == .open else { return problem(.closed) }
         let invitationID = link.invitationID
         let date = link.structureDate.flatMap(CalendarDay.init) ?? CalendarDay(Date())
-        var flow = QuestionnaireFlow(instrument: instrument, register: try? MunicipalityRegister.bundled(), date: date)
-        flow.given = link.frameAnswers(in: instrument)
+        let rules = QuestionnaireRules(
+            instrument: instrument, register: try? MunicipalityRegister.bundled(), date: date,
+            given: link.frameAnswers(in: instrument))
         let views = QuestionnaireViews(
             language: Language.of(request), instrument: instrument, token: token, csrfField: CSRF.field(request),
             waveTitle: link.waveTitle)
@@ -63,8 +64,8 @@ struct QuestionnaireController: RouteCollection {
         let draft = loadDraft ? try await repository.savedDraft(invitationID: invitationID) : nil
         return .ready(
             Context(
-                link: link, invitationID: invitationID, instrument: instrument, flow: flow, views: views,
-                answers: flow.withGiven(draft?.answers ?? AnswerSet()), savedPage: draft?.page))
+                link: link, invitationID: invitationID, instrument: instrument, rules: rules, views: views,
+                answers: rules.withGiven(draft?.answers ?? AnswerSet()), savedPage: draft?.page))
     }
 
     private func problemPage(_ page: LinkProblemPage, _ status: HTTPResponseStatus) -> Response {
@@ -95,9 +96,9 @@ struct QuestionnaireController: RouteCollection {
     /// the last one for the review, which `showPage` redirects to); the last page reached for a
     /// draft saved without one; nil when nothing was answered yet.
     private func resumePage(_ context: Context) -> Int? {
-        let pages = context.flow.pages(context.answers)
+        let pages = context.rules.pages(context.answers)
         guard let saved = context.savedPage else {
-            return context.answers == context.flow.given ? nil : max(1, pages.count)
+            return context.answers == context.rules.given ? nil : max(1, pages.count)
         }
         if saved == DraftAnswers.reviewPage { return pages.count + 1 }
         // A page that routing has since left out: the last one still asked.
@@ -108,7 +109,7 @@ struct QuestionnaireController: RouteCollection {
         switch try await resolve(request) {
         case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
-            let pages = context.flow.pages(context.answers)
+            let pages = context.rules.pages(context.answers)
             guard let number = request.parameters.get("page", as: Int.self), number >= 1 else {
                 throw Abort(.notFound)
             }
@@ -121,7 +122,7 @@ struct QuestionnaireController: RouteCollection {
     }
 
     private func render(
-        _ context: Context, pages: [Section], number: Int, answers: AnswerSet, problems: [QuestionnaireFlow.Problem],
+        _ context: Context, pages: [Section], number: Int, answers: AnswerSet, problems: [AnswerProblem],
         fields: FormFields? = nil
     ) -> String {
         let section = pages[number - 1]
@@ -129,7 +130,7 @@ struct QuestionnaireController: RouteCollection {
         var entered: [String: String] = [:]
         for problem in problems { entered[problem.question] = fields?.first(problem.question) }
         return context.views.page(
-            section: section, questions: context.flow.shownQuestions(section, answers), answers: answers,
+            section: section, questions: context.rules.shownQuestions(section, answers), answers: answers,
             problems: problems, number: number, count: pages.count, entered: entered)
     }
 
@@ -137,19 +138,17 @@ struct QuestionnaireController: RouteCollection {
         switch try await resolve(request) {
         case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
-            var pages = context.flow.pages(context.answers)
+            var pages = context.rules.pages(context.answers)
             guard let number = request.parameters.get("page", as: Int.self), number >= 1, number <= pages.count else {
                 throw Abort(.notFound)
             }
             let fields = FormFields(body: request.body.string ?? "")
             let action = fields.first("action") ?? "next"
-            let questions = context.flow.shownQuestions(pages[number - 1], context.answers)
+            let questions = context.rules.shownQuestions(pages[number - 1], context.answers)
             var answers = context.answers
-            var problems = context.flow.read(fields, questions: questions, into: &answers)
-            for question in questions where question.type == .multipleChoice && answers[question.name] == nil {
-                answers[question.name] = .codes([])
-            }
-            if action == "next" { problems += context.flow.missing(questions, answers) }
+            var problems = context.rules.read(fields.all, questions: questions, into: &answers)
+            answers = context.rules.noneChosenWhereEmpty(questions, answers)
+            if action == "next" { problems += context.rules.missing(questions, answers) }
             // The page this post leads to, kept with the draft for "Continue where you left off".
             let current = pages[number - 1].name
             var next = number
@@ -157,7 +156,7 @@ struct QuestionnaireController: RouteCollection {
             if problems.isEmpty && action == "back" && number > 1 {
                 leadsTo = pages[number - 2].name
             } else if problems.isEmpty && action != "save" && action != "back" {
-                pages = context.flow.pages(answers)
+                pages = context.rules.pages(answers)
                 next = (pages.firstIndex { $0.name == current } ?? number - 1) + 2
                 leadsTo = next <= pages.count ? pages[next - 1].name : DraftAnswers.reviewPage
             }
@@ -196,11 +195,11 @@ struct QuestionnaireController: RouteCollection {
         switch try await resolve(request) {
         case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
-            let answers = context.flow.completedForReview(context.answers)
-            let pages = context.flow.pages(answers).map { ($0, context.flow.shownQuestions($0, answers)) }
+            let answers = context.rules.completedForReview(context.answers)
+            let pages = context.rules.pages(answers).map { ($0, context.rules.shownQuestions($0, answers)) }
             return htmlResponse(
                 context.views.review(
-                    pages: pages, answers: answers, problems: context.flow.problems(answers),
+                    pages: pages, answers: answers, problems: context.rules.problems(answers),
                     submissionKey: UUID().uuidString))
         }
     }
@@ -214,10 +213,10 @@ struct QuestionnaireController: RouteCollection {
                 throw Abort(
                     .badRequest, reason: "The form has no submission key. Go back to the summary and send again.")
             }
-            let (answers, readProblems) = context.flow.readAll(fields)
-            let problems = readProblems + context.flow.missing(context.instrument.questions, answers)
+            let (answers, readProblems) = context.rules.readAll(fields.all)
+            let problems = readProblems + context.rules.missing(context.instrument.questions, answers)
             if !problems.isEmpty {
-                let pages = context.flow.pages(answers).map { ($0, context.flow.shownQuestions($0, answers)) }
+                let pages = context.rules.pages(answers).map { ($0, context.rules.shownQuestions($0, answers)) }
                 return htmlResponse(
                     context.views.review(pages: pages, answers: answers, problems: problems, submissionKey: key),
                     status: .unprocessableEntity)
@@ -243,15 +242,5 @@ struct QuestionnaireController: RouteCollection {
                     .gone)
             }
         }
-    }
-}
-
-extension QuestionnaireFlow {
-    /// The draft as the review shows it: answers to questions routed past are dropped.
-    func completedForReview(_ answers: AnswerSet) -> AnswerSet {
-        var answers = answers
-        let relevant = Set(instrument.relevantQuestions(given: answers))
-        for name in answers.answers.keys where !relevant.contains(name) { answers[name] = nil }
-        return answers
     }
 }

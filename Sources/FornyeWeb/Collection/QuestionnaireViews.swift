@@ -44,7 +44,7 @@ struct QuestionnaireViews {
     }
 
     func page(
-        section: Section, questions: [Question], answers: AnswerSet, problems: [QuestionnaireFlow.Problem],
+        section: Section, questions: [Question], answers: AnswerSet, problems: [AnswerProblem],
         number: Int, count: Int, entered: [String: String] = [:]
     ) -> String {
         let heading = section.label.map(text) ?? title
@@ -83,7 +83,7 @@ struct QuestionnaireViews {
     }
 
     func review(
-        pages: [(section: Section, questions: [Question])], answers: AnswerSet, problems: [QuestionnaireFlow.Problem],
+        pages: [(section: Section, questions: [Question])], answers: AnswerSet, problems: [AnswerProblem],
         submissionKey: String
     ) -> String {
         let heading = pick("Oppsummering", "Summary")
@@ -134,7 +134,7 @@ struct QuestionnaireViews {
                     for page in pages {
                         for question in page.questions {
                             if let answer = answers[question.name] {
-                                for value in QuestionnaireFlow.fieldValues(answer) {
+                                for value in Self.fieldValues(answer) {
                                     el("input", ["type": "hidden", "name": question.name, "value": value])
                                 }
                             }
@@ -183,7 +183,7 @@ struct QuestionnaireViews {
 
     // MARK: parts
 
-    private func errorSummary(_ problems: [QuestionnaireFlow.Problem], questions: [Question]) -> Node {
+    private func errorSummary(_ problems: [AnswerProblem], questions: [Question]) -> Node {
         guard !problems.isEmpty else { return .empty }
         return el("div", ["class": "error-summary", "role": "alert", "tabindex": "-1", "id": "feil"]) {
             el("h2") { pick("Det er feil i skjemaet", "There is a problem with your answers") }
@@ -208,7 +208,7 @@ struct QuestionnaireViews {
         return "q-\(question.name)"
     }
 
-    private func describedBy(_ question: Question, problem: QuestionnaireFlow.Problem?) -> String? {
+    private func describedBy(_ question: Question, problem: AnswerProblem?) -> String? {
         let ids = [
             question.hint == nil ? nil : "q-\(question.name)-hint", problem == nil ? nil : "q-\(question.name)-error",
         ]
@@ -216,7 +216,7 @@ struct QuestionnaireViews {
         return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
-    private func hintAndError(_ question: Question, problem: QuestionnaireFlow.Problem?) -> Node {
+    private func hintAndError(_ question: Question, problem: AnswerProblem?) -> Node {
         .fragment([
             question.hint.map { hint in el("p", ["class": "hint", "id": "q-\(question.name)-hint"]) { text(hint) } }
                 ?? .empty,
@@ -235,7 +235,7 @@ struct QuestionnaireViews {
 
     /// - Parameter entered: what the respondent typed, shown again when it was refused.
     private func field(
-        _ question: Question, answers: AnswerSet, problems: [QuestionnaireFlow.Problem], entered: String? = nil
+        _ question: Question, answers: AnswerSet, problems: [AnswerProblem], entered: String? = nil
     ) -> Node {
         let problem = problems.first { $0.question == question.name }
         let describedBy = describedBy(question, problem: problem)
@@ -283,7 +283,7 @@ struct QuestionnaireViews {
                 if let entered { entered } else {
                     switch answers[question.name] {
                     case .text(let text): text
-                    case .number(let number): QuestionnaireFlow.fieldValues(.number(number)).first
+                    case .number(let number): Self.fieldValues(.number(number)).first
                     default: nil
                     }
                 }
@@ -311,7 +311,7 @@ struct QuestionnaireViews {
     /// item), one radio per column; each radio's label also carries the row, so its accessible
     /// name holds row and column even when read out of the group.
     private func grid(
-        _ rows: some Collection<Question>, answers: AnswerSet, problems: [QuestionnaireFlow.Problem]
+        _ rows: some Collection<Question>, answers: AnswerSet, problems: [AnswerProblem]
     ) -> Node {
         el("div", ["class": "grid"]) {
             for question in rows {
@@ -350,6 +350,17 @@ struct QuestionnaireViews {
         }
     }
 
+    /// The form fields that carry `answer` (the review page's hidden inputs, a number's text box).
+    static func fieldValues(_ answer: Answer) -> [String] {
+        switch answer {
+        case .code(let code): ["\(code)"]
+        case .codes(let codes): codes.sorted().map { "\($0)" }
+        case .number(let number):
+            [number.rounded() == number && abs(number) < 1e15 ? "\(Int(number))" : "\(number)"]
+        case .text(let text): [text]
+        }
+    }
+
     func answerText(_ answer: Answer?, _ question: Question) -> String {
         let choices = instrument.choices(of: question)
         switch answer {
@@ -359,7 +370,7 @@ struct QuestionnaireViews {
             if codes.isEmpty { return pick("Ingen valgt", "None chosen") }
             return (choices?.choices ?? []).filter { codes.contains($0.code) }.map { text($0.label) }
                 .joined(separator: "; ")
-        case .number(let number): return QuestionnaireFlow.fieldValues(.number(number)).first ?? ""
+        case .number(let number): return Self.fieldValues(.number(number)).first ?? ""
         case .text(let text): return text
         }
     }
