@@ -2,9 +2,9 @@
 // Fornye: measure and spread innovation in Norwegian municipalities.
 //
 // Targets depend in one direction only (see docs/ARCHITECTURE.md):
-// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport (side by side);
-// FornyeFormats <- FornyeStorage; FornyeStorage, FornyeReport <- FornyeWeb <- FornyeCommands
-// <- fornye (executable).
+// FornyeStatistics (pure, no I/O) <- FornyeBarometer <- FornyeFormats, FornyeReport, FornyeProjectBank
+// (side by side; the project bank's domain, no I/O); FornyeFormats, FornyeProjectBank <- FornyeStorage;
+// FornyeStorage, FornyeReport <- FornyeWeb <- FornyeCommands <- fornye (executable).
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "FornyeBarometer", targets: ["FornyeBarometer"]),
         .library(name: "FornyeFormats", targets: ["FornyeFormats"]),
         .library(name: "FornyeReport", targets: ["FornyeReport"]),
+        .library(name: "FornyeProjectBank", targets: ["FornyeProjectBank"]),
         .library(name: "FornyeStorage", targets: ["FornyeStorage"]),
         .library(name: "FornyeWeb", targets: ["FornyeWeb"]),
         .executable(name: "fornye", targets: ["fornye"]),
@@ -65,6 +66,13 @@ let package = Package(
             dependencies: ["FornyeStatistics", "FornyeBarometer"],
             swiftSettings: strictSettings
         ),
+        // The project bank's domain: the project document, its fields (form, import and export read
+        // one list), validation, workflow, the Norwegian stemmer. No I/O, no Fluent, no Vapor.
+        .target(
+            name: "FornyeProjectBank",
+            dependencies: ["FornyeBarometer"],
+            swiftSettings: strictSettings
+        ),
         // Storage: FluentKit models and numbered migrations, SQLite by default, PostgreSQL in
         // production. No Vapor here, so the command-line tool can migrate and back up without it.
         .target(
@@ -73,6 +81,7 @@ let package = Package(
                 "FornyeStatistics",
                 "FornyeBarometer",
                 "FornyeFormats",
+                "FornyeProjectBank",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -94,6 +103,7 @@ let package = Package(
                 "FornyeBarometer",
                 "FornyeFormats",
                 "FornyeReport",
+                "FornyeProjectBank",
                 "FornyeStorage",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -110,6 +120,7 @@ let package = Package(
                 "FornyeBarometer",
                 "FornyeFormats",
                 "FornyeReport",
+                "FornyeProjectBank",
                 "FornyeStorage",
                 "FornyeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -130,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "fornye-projectbank-benchmark",
             dependencies: [
-                "FornyeStorage", "FornyeBarometer",
+                "FornyeStorage", "FornyeProjectBank", "FornyeBarometer",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
             ],
@@ -190,6 +201,11 @@ let package = Package(
             dependencies: ["FornyeReport", "FornyeTestRandom"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "FornyeProjectBankTests",
+            dependencies: ["FornyeProjectBank", "FornyeBarometer"],
+            swiftSettings: strictSettings
+        ),
         // Shared by the storage and web tests: runs them on SQLite and, when
         // FORNYE_TEST_POSTGRES_URL is set, on PostgreSQL (a fresh schema per test).
         .target(
@@ -203,13 +219,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FornyeStorageTests",
-            dependencies: ["FornyeStorage", "FornyeTestSupport"],
+            dependencies: ["FornyeStorage", "FornyeProjectBank", "FornyeTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FornyeWebTests",
             dependencies: [
-                "FornyeWeb", "FornyeStorage", "FornyeTestSupport", "FornyeTestRandom",
+                "FornyeWeb", "FornyeStorage", "FornyeProjectBank", "FornyeTestSupport", "FornyeTestRandom",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: strictSettings

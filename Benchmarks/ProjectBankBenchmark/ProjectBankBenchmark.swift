@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import FornyeBarometer
+import FornyeProjectBank
 import FornyeStorage
 import Foundation
 import Synchronization

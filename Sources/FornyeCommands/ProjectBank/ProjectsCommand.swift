@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeProjectBank
 import FornyeStorage
 import Foundation
 

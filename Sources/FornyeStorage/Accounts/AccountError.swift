@@ -1,3 +1,5 @@
+import FornyeBarometer
+
 /// Why an account could not be created or changed, with the field it concerns.
 public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidEmail(String)

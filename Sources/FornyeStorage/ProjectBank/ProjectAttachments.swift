@@ -1,4 +1,5 @@
 public import FluentKit
+import FornyeProjectBank
 import Foundation
 
 /// A file attached to a project: its metadata. The bytes are in ``ProjectAttachmentBlobRecord``.

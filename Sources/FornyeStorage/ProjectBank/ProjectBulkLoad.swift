@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+public import FornyeProjectBank
 import Foundation
 
 extension ProjectRepository {

@@ -1,4 +1,5 @@
 public import FluentKit
+public import FornyeProjectBank
 import Foundation
 
 /// The project bank's demo content: the three projects the 2018 baseline report names, written

@@ -1,17 +1,12 @@
 import FornyeBarometer
+public import FornyeProjectBank
 public import Foundation
 
 /// Published projects as open data: CSV (flat fields) and JSON (the whole document), in the
 /// schema documented in docs/PROJECTBANK.md.
 public enum ProjectExport {
-    public static let csvColumns = [
-        "slug", "url", "title", "summary", "status", "stage", "innovation_types", "sector", "unit_type",
-        "owner_municipality", "owner_name", "county_number", "centrality", "country", "research_degree",
-        "research_project_quality", "research_knowledge_contribution", "evaluated", "evidence_level", "start_date",
-        "end_date", "problem", "solution", "novelty", "challenges", "lessons", "reuse_conditions", "based_on",
-        "licence", "source_name", "source_identifier", "source_url", "synthetic", "language", "updated_at",
-        "attachments",
-    ]
+    /// The CSV's header: ``ProjectOpenDataColumn/all`` (FornyeProjectBank) names and orders them.
+    public static let csvColumns = ProjectOpenDataColumn.all.map(\.name)
 
     /// `attachments` (by project id) fill the last column: a JSON array of `{name, type, size, url}`,
     /// so file names with commas or semicolons stay unambiguous.
@@ -22,21 +17,20 @@ public enum ProjectExport {
         let dateFormatter = ISO8601DateFormatter()
         for record in records {
             let document = try record.document()
-            func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
-            let values: [String] = [
-                record.slug, "\(baseURL)/prosjekter/\(record.slug)", document.title, document.summary,
-                record.status.rawValue, document.stage.rawValue,
-                document.innovationTypes.map(String.init).joined(separator: ";"), text(document.sector),
-                text(document.unitType), document.ownerMunicipality ?? "", record.ownerName, record.countyNumber ?? "",
-                text(record.centrality), document.country, text(document.research.degree),
-                text(document.research.projectQuality), text(document.research.knowledgeContribution),
-                document.evaluated ? "true" : "false", document.evidenceLevel?.rawValue ?? "", document.startDate ?? "",
-                document.endDate ?? "", document.problem, document.solution, document.novelty, document.challenges,
-                document.lessons, document.reuseConditions, document.basedOn ?? "", document.licence,
-                document.source?.name ?? "", document.source?.identifier ?? "", document.source?.url ?? "",
-                document.synthetic ? "true" : "false", document.language, dateFormatter.string(from: record.updatedAt),
-                try attachmentsJSON(record, attachments[record.id ?? UUID()] ?? [], baseURL: baseURL),
-            ]
+            let values: [String] = try ProjectOpenDataColumn.all.map { column in
+                switch column {
+                case .field(let projectField): return projectField.cell(document)
+                case .record(.slug): return record.slug
+                case .record(.url): return "\(baseURL)/prosjekter/\(record.slug)"
+                case .record(.status): return record.status.rawValue
+                case .record(.ownerName): return record.ownerName
+                case .record(.countyNumber): return record.countyNumber ?? ""
+                case .record(.centrality): return record.centrality.map(String.init) ?? ""
+                case .record(.updatedAt): return dateFormatter.string(from: record.updatedAt)
+                case .record(.attachments):
+                    return try attachmentsJSON(record, attachments[record.id ?? UUID()] ?? [], baseURL: baseURL)
+                }
+            }
             lines.append(values.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

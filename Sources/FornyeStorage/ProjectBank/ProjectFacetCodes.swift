@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+import FornyeProjectBank
 import Foundation
 
 /// A project's row in the narrow search table: its index key and the values that search filters,
@@ -30,12 +31,12 @@ struct ProjectFacetCodes: Sendable, Equatable {
 
     init(_ record: ProjectRecord) {
         key = record.searchKey
-        status = Self.code(record.status)
+        status = ProjectFacetCode.of(record.status)
         owner = record.ownerMunicipality.flatMap { Int($0) }
         updated = (record.updatedAt.timeIntervalSince1970 * 1000).rounded() / 1000
         let flags = [record.typeService, record.typeProduct, record.typeProcess, record.typeCommunication]
         types = flags.enumerated().reduce(0) { $0 | ($1.element ? 1 << $1.offset : 0) }
-        stage = Self.code(record.stage)
+        stage = ProjectFacetCode.of(record.stage)
         sector = record.sector ?? 0
         county = record.countyNumber.flatMap { Int($0) } ?? 0
         centrality = record.centrality ?? 0
@@ -57,12 +58,6 @@ struct ProjectFacetCodes: Sendable, Equatable {
         evaluated = try row.decode(column: "evaluated", as: Int.self)
     }
 
-    static func code<Code: ProjectCode>(_ value: Code) -> Int {
-        (Array(Code.allCases).firstIndex(of: value) ?? -1) + 1
-    }
-
-    static let discontinued = code(ProjectStage.discontinued)
-
     /// The table that holds the codes on this backend.
     static func table(_ sql: any SQLDatabase) -> String {
         ProjectRepository.isPostgres(sql) ? "project_search" : "project_facets"
@@ -80,9 +75,8 @@ struct ProjectFacetCodes: Sendable, Equatable {
         ]
     }
 
-    /// The facet values packed in one integer, as `FacetCounter.values` reads them (types
-    /// bits 0–3, stage 4–7, sector 8–11, county 12–19, centrality 20–23, research 24–27,
-    /// evaluated 28): search reads one number per match and counts every facet in Swift.
+    /// The facet values packed in one integer (`ProjectFacetCode.packed`), computed in SQL, as
+    /// `FacetCounter.values` reads them: search reads one number per match and counts every facet in Swift.
     static func packedSQL(_ prefix: String) -> String {
         let p = prefix
         return "(\(p)types + 16 * \(p)stage + 256 * \(p)sector + 4096 * \(p)county + 1048576 * \(p)centrality "
@@ -91,8 +85,9 @@ struct ProjectFacetCodes: Sendable, Equatable {
 
     /// The facet values in one integer, as `packedSQL` computes them (SQLite stores it, 0048).
     var packed: Int {
-        types + 16 * stage + 256 * sector + 4096 * county + 1_048_576 * centrality + 16_777_216 * research
-            + 268_435_456 * evaluated
+        ProjectFacetCode.packed(
+            types: types, stage: stage, sector: sector, county: county, centrality: centrality, research: research,
+            evaluated: evaluated)
     }
 
     // MARK: Writing

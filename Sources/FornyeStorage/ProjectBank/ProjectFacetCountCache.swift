@@ -1,4 +1,5 @@
 import FluentSQL
+import FornyeProjectBank
 import Synchronization
 
 /// Facet counts (and totals) of browsing without words, kept per process and keyed by the bank's
@@ -25,7 +26,7 @@ final class ProjectFacetCountCache: Sendable {
         var allowed: [Set<Int>?]
 
         init(_ query: ProjectQuery) {
-            statuses = query.statuses.map(ProjectFacetCodes.code).sorted()
+            statuses = query.statuses.map(ProjectFacetCode.of).sorted()
             owner = query.owner
             allowed = FacetFilter(query).allowed
         }

@@ -1,4 +1,5 @@
 import FluentSQL
+import FornyeProjectBank
 
 /// The active facet filters as sets of allowed codes, tested on packed codes in Swift and written
 /// as SQL on the narrow table's columns.
@@ -10,7 +11,7 @@ struct FacetFilter: Sendable {
     init(_ query: ProjectQuery) {
         allowed = Array(repeating: nil, count: ProjectSearch.facetNames.count)
         if !query.types.isEmpty { allowed[0] = Set(query.types.filter { (1...4).contains($0) }) }
-        if !query.stages.isEmpty { allowed[1] = Set(query.stages.map(ProjectFacetCodes.code)) }
+        if !query.stages.isEmpty { allowed[1] = Set(query.stages.map(ProjectFacetCode.of)) }
         if !query.sectors.isEmpty { allowed[2] = Set(query.sectors) }
         if !query.counties.isEmpty { allowed[3] = Set(query.counties.map { Int($0) ?? -1 }) }
         if !query.centralities.isEmpty { allowed[4] = Set(query.centralities) }
@@ -31,8 +32,8 @@ struct FacetFilter: Sendable {
                 return "(f.types & \(literal: mask)) <> 0"
             case 7:
                 return values.contains(1)
-                    ? "f.stage = \(literal: ProjectFacetCodes.discontinued)"
-                    : "f.stage <> \(literal: ProjectFacetCodes.discontinued)"
+                    ? "f.stage = \(literal: ProjectFacetCode.discontinued)"
+                    : "f.stage <> \(literal: ProjectFacetCode.discontinued)"
             default:
                 return "f.\(unsafeRaw: Self.columns[facet]) IN (\(binds: sorted))"
             }
@@ -65,7 +66,7 @@ struct FacetCounter: Sendable {
         let stage = (packed >> 4) & 15
         return SIMD8(
             packed & 15, stage, (packed >> 8) & 15, (packed >> 12) & 255, (packed >> 20) & 15, (packed >> 24) & 15,
-            (packed >> 28) & 1, stage == ProjectFacetCodes.discontinued ? 1 : 0)
+            (packed >> 28) & 1, stage == ProjectFacetCode.discontinued ? 1 : 0)
     }
 
     /// Counts one match; true when it passes every filter (it belongs to the results).

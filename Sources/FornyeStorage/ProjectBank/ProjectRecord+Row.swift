@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+import FornyeProjectBank
 import Foundation
 
 extension ProjectRecord {

@@ -1,4 +1,5 @@
 public import FluentKit
+public import FornyeProjectBank
 import Foundation
 
 /// A project in the bank: the whole ``ProjectDocument`` as JSON, and beside it the columns that

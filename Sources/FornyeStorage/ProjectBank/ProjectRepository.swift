@@ -1,6 +1,7 @@
 public import FluentKit
 import FluentSQL
 public import FornyeBarometer
+public import FornyeProjectBank
 import Foundation
 
 /// Who saved a change, for the version history.
@@ -146,7 +147,7 @@ public struct ProjectRepository: Sendable {
         }
         try ProjectValidation.validate(document)
         let previous = try record.document()
-        let changed = Self.changedFields(previous, document)
+        let changed = document.changedFields(since: previous)
         let now = Self.now()
         try Self.apply(document, to: record)
         record.version += 1
@@ -317,21 +318,6 @@ public struct ProjectRepository: Sendable {
         return version
     }
 
-    /// Top-level fields whose value differs between two documents.
-    static func changedFields(_ old: ProjectDocument, _ new: ProjectDocument) -> [String] {
-        func object(_ document: ProjectDocument) -> [String: Any] {
-            let data = (try? encoder.encode(document)) ?? Data()
-            return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-        }
-        let a = object(old)
-        let b = object(new)
-        return Set(a.keys).union(b.keys).sorted().filter { key in
-            let left = a[key].map { "\($0)" }
-            let right = b[key].map { "\($0)" }
-            return left != right
-        }
-    }
-
     /// A readable, unique-enough address: the title's words and a short random suffix.
     static func slug(for title: String) -> String {
         let folded = title.lowercased()
@@ -352,36 +338,13 @@ public struct ProjectRepository: Sendable {
         return slug.isEmpty ? "prosjekt-\(suffix)" : "\(slug)-\(suffix)"
     }
 
-    /// The text each index column holds.
-    static func searchColumns(_ record: ProjectRecord, _ document: ProjectDocument) -> (String, String, String) {
-        var body: [String] = [
-            document.problem, document.targetGroup, document.solution, document.novelty, document.serviceArea,
-            record.ownerName, document.organisation, document.evaluationText, document.challenges, document.lessons,
-            document.reuseConditions,
-        ]
-        body += document.partners.map(\.name)
-        for result in document.results {
-            body.append(result.description)
-            body += result.indicators.map(\.metric)
-        }
-        for type in document.innovationTypes {
-            if let entry = ReportClassifications.innovationType.entry(code: type) {
-                body += [entry.label, entry.labelEnglish]
-            }
-        }
-        if let unitType = document.unitType, let entry = ReportClassifications.unitType.entry(code: unitType) {
-            body += [entry.label, entry.labelEnglish]
-        }
-        return (document.title, document.summary, body.filter { !$0.isEmpty }.joined(separator: "\n"))
-    }
-
     /// Writes the search-index entries of projects that have none yet, in one statement.
     static func indexNew(_ items: [(ProjectRecord, ProjectDocument)], on sql: any SQLDatabase) async throws {
         guard !items.isEmpty else { return }
         let postgres = isPostgres(sql)
         var indexed: [[String]] = []
         let rows: [SQLQueryString] = items.map { record, document in
-            let (title, summary, body) = searchColumns(record, document)
+            let (title, summary, body) = SearchText.indexColumns(document, ownerName: record.ownerName)
             if postgres {
                 let configuration = document.language == "en" ? "english" : "norwegian"
                 let codes = ProjectFacetCodes(record)
@@ -411,7 +374,7 @@ public struct ProjectRepository: Sendable {
 
     /// Writes the project's search-index entry (replacing any earlier one).
     static func index(_ record: ProjectRecord, _ document: ProjectDocument, on sql: any SQLDatabase) async throws {
-        let (title, summary, body) = searchColumns(record, document)
+        let (title, summary, body) = SearchText.indexColumns(document, ownerName: record.ownerName)
         if isPostgres(sql) {
             let configuration = document.language == "en" ? "english" : "norwegian"
             try await sql.raw(

@@ -1,4 +1,5 @@
 import FluentSQL
+import FornyeProjectBank
 
 /// The PostgreSQL side of `ProjectSearch` (tsvector with `ts_rank`).
 extension ProjectSearch {
@@ -78,7 +79,7 @@ extension ProjectSearch {
     static func termKeyHits(
         _ sql: any SQLDatabase, beside: any SQLDatabase, query: ProjectQuery, match: String, offset: Int
     ) async throws -> (keys: [Int], codes: [Int], total: Int)? {
-        var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCodes.code)))"]
+        var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCode.of)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
         let holders: SQLQueryString = conditions.joined(separator: " AND ")
         let lexemes: SQLQueryString = """

@@ -1,5 +1,6 @@
 public import FluentKit
 import FluentSQL
+public import FornyeProjectBank
 import Foundation
 
 /// A search of the bank: words, facet filters, sorting and a page.
@@ -149,7 +150,7 @@ public struct ProjectSearch: Sendable {
         if let match {
             parts.append(postgres ? "f.document @@ q.query" : "project_fts MATCH \(bind: match)")
         }
-        parts.append("f.status IN (\(binds: query.statuses.map(ProjectFacetCodes.code)))")
+        parts.append("f.status IN (\(binds: query.statuses.map(ProjectFacetCode.of)))")
         if let owner = query.owner { parts.append("f.owner = \(bind: Int(owner) ?? -1)") }
         if facets { parts += FacetFilter(query).sql }
         return parts.joined(separator: " AND ")

@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+public import FornyeProjectBank
 import Foundation
 
 extension ProjectSearch {
@@ -63,7 +64,7 @@ extension ProjectSearch {
         let topic =
             topicTerms.isEmpty
             ? [:] : try await Self.scores(topicTerms, words: words, of: candidates.map(\.key), sql: sql)
-        let source = ProjectFacetCodes.packedValues(of: document)
+        let source = ProjectFacetCode.values(of: document)
         let best = candidates.map(\.rank).max() ?? 1
         let bestTopic = topic.values.max() ?? 1
         let scored = candidates.map { candidate -> (score: Double, key: Int) in
@@ -190,7 +191,7 @@ extension ProjectSearch {
     ) async throws
         -> [(key: Int, rank: Double, packed: Int)]
     {
-        let published = ProjectFacetCodes.code(ProjectStatus.published)
+        let published = ProjectFacetCode.of(ProjectStatus.published)
         let packed = ProjectFacetCodes.packedSQL("f.")
         let rows: [any SQLRow]
         if ProjectRepository.isPostgres(sql) {
@@ -297,15 +298,5 @@ extension ProjectSearch {
     /// SQLite: the FTS5 expression for all the (quoted) terms of any group.
     static func ftsQuery(_ groups: [[String]]) -> String {
         groups.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " AND ") + ")" }.joined(separator: " OR ")
-    }
-}
-
-extension ProjectFacetCodes {
-    /// The values of a document not yet stored, as `FacetCounter.values` would read them.
-    static func packedValues(of document: ProjectDocument) -> (types: Int, sector: Int, stage: Int) {
-        (
-            document.innovationTypes.filter { (1...4).contains($0) }.reduce(0) { $0 | 1 << ($1 - 1) },
-            document.sector ?? 0, code(document.stage)
-        )
     }
 }

@@ -1,40 +1,19 @@
 import FluentKit
 import FluentSQL
+import FornyeProjectBank
 import Foundation
 
 /// The `project_terms` table (migration 0045): per index term, the number of projects that hold
 /// it. PostgreSQL keeps it by triggers; on SQLite ``ProjectRepository`` calls ``adjust(adding:removing:on:)``
 /// wherever it writes `project_fts`, in the same transaction.
 enum ProjectTermCounts {
-    /// The distinct FTS5 tokens of a project's indexed columns (stemmed terms joined by spaces),
-    /// split as the `unicode61` tokenizer splits: on anything not a letter, digit or private-use
-    /// character.
-    static func terms(of columns: [String]) -> Set<String> {
-        var result = Set<String>()
-        for column in columns {
-            var current = String.UnicodeScalarView()
-            for scalar in column.unicodeScalars {
-                switch scalar.properties.generalCategory {
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                    .decimalNumber, .letterNumber, .otherNumber, .privateUse:
-                    current.append(scalar)
-                default:
-                    if !current.isEmpty { result.insert(String(current)) }
-                    current = String.UnicodeScalarView()
-                }
-            }
-            if !current.isEmpty { result.insert(String(current)) }
-        }
-        return result
-    }
-
     /// SQLite: counts the projects whose indexed columns are `adding` and uncounts those in
     /// `removing` (each element one project's columns, as written to or read from `project_fts`).
     static func adjust(adding: [[String]], removing: [[String]] = [], on sql: any SQLDatabase) async throws {
         guard !ProjectRepository.isPostgres(sql) else { return }  // triggers count there
         var delta: [String: Int] = [:]
-        for columns in adding { for term in terms(of: columns) { delta[term, default: 0] += 1 } }
-        for columns in removing { for term in terms(of: columns) { delta[term, default: 0] -= 1 } }
+        for columns in adding { for term in SearchText.indexTerms(of: columns) { delta[term, default: 0] += 1 } }
+        for columns in removing { for term in SearchText.indexTerms(of: columns) { delta[term, default: 0] -= 1 } }
         let changes = delta.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         for batch in ProjectRepository.batches(changes, size: 400) {
             let rows: [SQLQueryString] = batch.map { "(\(bind: $0.key), \(bind: $0.value))" }

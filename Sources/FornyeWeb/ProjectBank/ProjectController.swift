@@ -1,4 +1,5 @@
 import Fluent
+import FornyeProjectBank
 import FornyeStorage
 import Foundation
 import Vapor

@@ -1,11 +1,12 @@
 import FornyeBarometer
+import FornyeProjectBank
 import FornyeStorage
 import Foundation
 import Vapor
 
-/// The new/edit form's fields and how they become a ``ProjectDocument``. Lists are edited as
-/// lines: partners `role | name`, financing `source | amount | status | note`, results
-/// `impact | description`. Fields the form does not show (imported source, indicators) are kept.
+/// The new/edit form's posted controls, read onto a ``ProjectDocument`` through the project bank's
+/// field list (``ProjectField/all``, ``ProjectRowGroup``). Fields the form does not show
+/// (imported source, indicators) are kept.
 struct ProjectFormData {
     var fields: [String: [String]]
 
@@ -28,9 +29,8 @@ struct ProjectFormData {
     func text(_ key: String) -> String {
         (fields[key]?.first ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespaces)
     }
-    func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
     /// The row numbers sent for fields named `prefix-N`, in order.
-    func rowIndices(_ prefixes: String...) -> [Int] {
+    func rowIndices(_ prefixes: [String]) -> [Int] {
         var indices = Set<Int>()
         for key in fields.keys {
             for prefix in prefixes where key.hasPrefix(prefix + "-") {
@@ -42,11 +42,15 @@ struct ProjectFormData {
         return indices.sorted()
     }
     func int(_ key: String) -> Int? { Int(text(key)) }
-    func lines(_ key: String) -> [[String]] {
-        text(key).split(separator: "\n").map {
-            $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+
+    /// A control's value as the field's cell: a ticked checkbox sends `on`, several checkboxes
+    /// of one name their values.
+    func cell(_ field: ProjectField) -> String {
+        switch field.kind {
+        case .flag: text(field.name) == "on" ? "true" : "false"
+        case .codes: (fields[field.name] ?? []).joined(separator: ";")
+        case .text, .code, .lines: text(field.name)
         }
-        .filter { !$0.allSatisfy(\.isEmpty) }
     }
 
     /// Applies the form to `base`; problems the form itself can see (an unknown role in a line)
@@ -54,100 +58,19 @@ struct ProjectFormData {
     func document(base: ProjectDocument) -> (ProjectDocument, [ProjectFieldError]) {
         var document = base
         var errors: [ProjectFieldError] = []
-        document.title = text("title")
-        document.summary = text("summary")
-        document.problem = text("problem")
-        document.targetGroup = text("targetGroup")
-        document.solution = text("solution")
-        document.novelty = text("novelty")
-        document.noveltyLevel = int("noveltyLevel")
-        document.inspiration = int("inspiration")
-        document.innovationTypes = (fields["innovationTypes"] ?? []).compactMap { Int($0) }
-        document.sector = int("sector")
-        document.unitType = int("unitType")
-        document.serviceArea = text("serviceArea")
-        document.ownerMunicipality = optional("ownerMunicipality")
-        document.ownerName = text("ownerName")
-        document.stage = ProjectStage(rawValue: text("stage")) ?? .idea
-        document.startDate = optional("startDate")
-        document.endDate = optional("endDate")
-        document.startMode = StartMode(rawValue: text("startMode"))
-        document.initiative = Initiative(rawValue: text("initiative"))
-        document.organisation = text("organisation")
-        document.research = .init(
-            degree: int("researchDegree"), projectQuality: int("researchQuality"),
-            knowledgeContribution: int("researchContribution"))
-        document.seeksResearchPartner = text("seeksResearchPartner") == "on"
-        document.evaluated = text("evaluated") == "on"
-        document.evidenceLevel = EvidenceLevel(rawValue: text("evidenceLevel"))
-        document.evaluationText = text("evaluationText")
-        document.challenges = text("challenges")
-        document.lessons = text("lessons")
-        document.reuseConditions = text("reuseConditions")
-        document.basedOn = optional("basedOn")
-        document.licence = optional("licence") ?? "CC-BY-4.0"
-        document.language = ["nb", "nn", "en"].contains(text("language")) ? text("language") : "nb"
-        document.partners = []
-        for (index, line) in lines("partners").enumerated() {
-            guard line.count >= 2, let role = PartnerRole(rawValue: line[0]) else {
-                errors.append(
-                    .init(
-                        field: "partners", message: "line \(index + 1): write «role | name» with a role code",
-                        messageNB: "linje \(index + 1): skriv «rolle | navn» med en rollekode"))
-                continue
-            }
-            document.partners.append(.init(name: line[1], role: role))
+        for field in ProjectField.all where field.onForm {
+            errors += field.read(cell(field), into: &document, .lenient)
         }
-        document.financing = []
-        for (index, line) in lines("financing").enumerated() {
-            guard let source = FinancingSource(rawValue: line[0]) else {
-                errors.append(
-                    .init(
-                        field: "financing", message: "line \(index + 1): unknown source «\(line[0])»",
-                        messageNB: "linje \(index + 1): ukjent kilde «\(line[0])»"))
-                continue
+        // Numbered rows (contactName-0, contactName-1, …).
+        for group in ProjectRowGroup.all {
+            let rows = rowIndices(group.controls.map(\.name)).map { index in
+                Dictionary(
+                    uniqueKeysWithValues: group.controls.map { control in
+                        let value = text("\(control.name)-\(index)")
+                        return (control.name, control.isFlag ? (value == "on" ? "true" : "false") : value)
+                    })
             }
-            let amountText = line.count > 1 ? line[1].replacingOccurrences(of: " ", with: "") : ""
-            let amount = Double(amountText)
-            if !amountText.isEmpty && amount == nil {
-                errors.append(
-                    .init(
-                        field: "financing", message: "line \(index + 1): «\(line[1])» is not an amount",
-                        messageNB: "linje \(index + 1): «\(line[1])» er ikke et beløp"))
-            }
-            document.financing.append(
-                .init(
-                    source: source, amount: amount,
-                    applicationStatus: line.count > 2 ? ApplicationStatus(rawValue: line[2]) : nil,
-                    note: line.count > 3 ? line[3] : ""))
-        }
-        let previousResults = base.results
-        document.results = []
-        for (index, line) in lines("results").enumerated() {
-            guard line.count >= 2, let impact = ImpactType(rawValue: line[0]) else {
-                errors.append(
-                    .init(
-                        field: "results", message: "line \(index + 1): write «impact | description»",
-                        messageNB: "linje \(index + 1): skriv «effekttype | beskrivelse»"))
-                continue
-            }
-            // Indicators are kept for a result whose impact and description stay the same.
-            let indicators =
-                previousResults.first { $0.impact == impact && $0.description == line[1] }?.indicators ?? []
-            document.results.append(.init(impact: impact, description: line[1], indicators: indicators))
-        }
-        // Contacts and links come as numbered rows (contactName-0, contactName-1, …); empty rows are skipped.
-        document.contacts = rowIndices("contactName", "contactEmail", "contactRole").compactMap { index in
-            let contact = ProjectDocument.Contact(
-                name: text("contactName-\(index)"), email: text("contactEmail-\(index)"),
-                role: text("contactRole-\(index)"), publishConsent: text("contactConsent-\(index)") == "on")
-            return contact.name.isEmpty && contact.email.isEmpty && contact.role.isEmpty ? nil : contact
-        }
-        document.links = rowIndices("linkTitle", "linkURL").compactMap { index in
-            let url = text("linkURL-\(index)")
-            let title = text("linkTitle-\(index)")
-            if url.isEmpty && title.isEmpty { return nil }
-            return .init(title: title.isEmpty ? url : title, url: url)
+            group.read(rows, into: &document)
         }
         return (document, errors)
     }
@@ -225,7 +148,7 @@ struct ProjectFormPage {
             errorsByField[field].map { language.pick($0.messageNB, $0.message) }
         }
         func label(_ name: String) -> String {
-            ProjectFormFields.controlLabel(name).map { language.pick($0.nb, $0.en) } ?? name
+            ProjectField.controlLabel(name).map { language.pick($0.nb, $0.en) } ?? name
         }
         func textField(_ name: String, _ value: String, long: Bool = false, hint: String? = nil) -> Node {
             let id = "felt-\(name)"
@@ -405,8 +328,7 @@ struct ProjectFormPage {
                     }
                     textField(
                         "partners",
-                        document.partners.map { "\($0.role.rawValue) | \($0.name)" }.joined(separator: "\n"),
-                        long: true,
+                        ProjectField.partners.cell(document), long: true,
                         hint: language.pick(
                             "Én per linje: rolle | navn. Roller: ", "One per line: role | name. Roles: ")
                             + PartnerRole.allCases.map(\.rawValue).joined(separator: ", "))
@@ -427,10 +349,7 @@ struct ProjectFormPage {
                 el("fieldset") {
                     el("legend") { language.pick("4. Finansiering og resultater", "4. Financing and results") }
                     textField(
-                        "financing",
-                        document.financing.map {
-                            "\($0.source.rawValue) | \($0.amount.map { String(format: "%.0f", $0) } ?? "") | \($0.applicationStatus?.rawValue ?? "") | \($0.note)"
-                        }.joined(separator: "\n"), long: true,
+                        "financing", ProjectField.financing.cell(document), long: true,
                         hint: language.pick(
                             "Én per linje: kilde | beløp | søknadsstatus | merknad. Kilder: ",
                             "One per line: source | amount | application status | note. Sources: ")
@@ -438,9 +357,7 @@ struct ProjectFormPage {
                             + language.pick("; søknadsstatus: ", "; application status: ")
                             + ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", "))
                     textField(
-                        "results",
-                        document.results.map { "\($0.impact.rawValue) | \($0.description)" }.joined(separator: "\n"),
-                        long: true,
+                        "results", ProjectField.results.cell(document), long: true,
                         hint: language.pick(
                             "Én per linje: effekttype | beskrivelse. Effekttyper: ",
                             "One per line: impact | description. Impact types: ")
@@ -542,56 +459,9 @@ enum ProjectFormFields {
 
     static func anchor(_ field: String) -> String { "felt-" + formName(field) }
 
-    /// Every form control's label: the form itself, its error summary and the version history
-    /// ("changed fields") all read them here. Keyed by the control's name without a row number.
-    static let labels: [String: (nb: String, en: String)] = [
-        "title": ("Tittel", "Title"), "summary": ("Sammendrag", "Summary"),
-        "language": ("Språk i teksten", "Language of the text"),
-        "ownerMunicipality": ("Kommunenummer (eier)", "Owner kommunenummer"),
-        "ownerName": ("Eier (hvis ikke en kommune)", "Owner (if not a municipality)"), "stage": ("Fase", "Stage"),
-        "startDate": ("Startdato", "Start date"), "endDate": ("Sluttdato", "End date"),
-        "problem": ("Problem/behov", "Problem or need"), "targetGroup": ("Målgruppe", "Target group"),
-        "solution": ("Løsning", "Solution"),
-        "novelty": ("Hva er nytt, og sammenlignet med hva", "What is new, compared with what"),
-        "noveltyLevel": ("Nyhetsgrad", "Novelty"), "inspiration": ("Inspirasjon", "Inspiration"),
-        "innovationTypes": ("Innovasjonstype", "Innovation type"), "sector": ("Sektor", "Sector"),
-        "unitType": ("Enhetstype", "Unit type"), "serviceArea": ("Tjenesteområde", "Service area"),
-        "partners": ("Partnere", "Partners"), "researchDegree": ("Forskningsgrad", "Degree of research involvement"),
-        "researchQuality": ("Prosjektkvalitet", "Research-based method"),
-        "researchContribution": ("Kunnskapsbidrag", "New knowledge produced"),
-        "seeksResearchPartner": ("Søker forskningspartner", "Seeks a research partner"),
-        "startMode": ("Oppstart", "How it started"), "initiative": ("Initiativ", "Initiative"),
-        "organisation": ("Organisering", "Organisation"), "financing": ("Finansiering", "Financing"),
-        "results": ("Resultater", "Results"), "evaluated": ("Evaluert", "Evaluated"),
-        "evidenceLevel": ("Evidensnivå", "Evidence level"),
-        "evaluationText": ("Om evalueringen", "About the evaluation"),
-        "challenges": ("Utfordringer og det som ikke virket", "Challenges and failures"),
-        "lessons": ("Læringspunkter", "Lessons learned"),
-        "reuseConditions": ("Forutsetninger for gjenbruk", "Conditions for reuse"),
-        "basedOn": ("Bygger på prosjekt (adresse)", "Builds on project (address)"),
-        "licence": ("Lisens for innholdet", "Licence of the content"),
-        "contactName": ("Navn", "Name"), "contactEmail": ("E-post", "E-mail"), "contactRole": ("Rolle", "Role"),
-        "contactConsent": ("Samtykker til publisering", "Consents to publication"),
-        "linkTitle": ("Lenketekst", "Link text"), "linkURL": ("Adresse", "Address"),
-    ]
-
-    /// Document fields that are several controls on the form (or none): their names in the history.
-    static let groupLabels: [String: (nb: String, en: String)] = [
-        "research": ("Forskningsinvolvering", "Research involvement"), "contacts": ("Kontaktpersoner", "Contacts"),
-        "links": ("Lenker", "Links"), "source": ("Kilde (import)", "Source (import)"),
-        "synthetic": ("Syntetisk", "Synthetic"), "country": ("Land", "Country"),
-        // Not document fields: what a status change and an attachment upload or removal record.
-        "status": ("Status", "Status"), "attachments": ("Vedlegg", "Attachments"),
-    ]
-
-    /// A control's label; `contactName-2` is labelled as `contactName`.
-    static func controlLabel(_ name: String) -> (nb: String, en: String)? {
-        labels[name] ?? labels[String(name.prefix { $0 != "-" })]
-    }
-
     /// The label of a top-level ``ProjectDocument`` field, as the version history names what changed.
     static func documentLabel(_ key: String, _ language: Language) -> String {
-        (labels[key] ?? groupLabels[key]).map { language.pick($0.nb, $0.en) } ?? key
+        ProjectField.documentLabel(key).map { language.pick($0.nb, $0.en) } ?? key
     }
 
     /// A version's stored `changedFields` ("financing,research", "*" for a new project, or
@@ -610,12 +480,12 @@ enum ProjectFormFields {
         let name = formName(field)
         let parts = name.split(separator: "-")
         if name.hasPrefix("contact") || name.hasPrefix("link"), parts.count == 2, let row = Int(parts[1]),
-            let label = labels[String(parts[0])]
+            let label = ProjectField.controlLabel(String(parts[0]))
         {
             let group =
                 name.hasPrefix("contact") ? language.pick("kontaktperson", "contact") : language.pick("lenke", "link")
             return language.pick(label.nb, label.en) + " (\(group) \(row + 1))"
         }
-        return controlLabel(name).map { language.pick($0.nb, $0.en) } ?? field
+        return ProjectField.controlLabel(name).map { language.pick($0.nb, $0.en) } ?? field
     }
 }

@@ -1,4 +1,5 @@
 import FornyeBarometer
+import FornyeProjectBank
 import FornyeStorage
 import Foundation
 

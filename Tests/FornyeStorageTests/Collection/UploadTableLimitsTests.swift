@@ -1,5 +1,6 @@
 import FornyeBarometer
 import FornyeFormats
+import FornyeProjectBank
 import Foundation
 import Testing
 

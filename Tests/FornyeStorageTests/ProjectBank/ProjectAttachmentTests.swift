@@ -1,4 +1,5 @@
 import FluentKit
+import FornyeProjectBank
 import FornyeStorage
 import FornyeTestSupport
 import Foundation

@@ -1,4 +1,5 @@
 import FluentKit
+import FornyeProjectBank
 import FornyeTestSupport
 import Foundation
 import Testing

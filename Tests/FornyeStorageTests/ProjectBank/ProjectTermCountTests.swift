@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+import FornyeProjectBank
 import FornyeTestSupport
 import Foundation
 import Testing
@@ -60,13 +61,5 @@ import Testing
             try await ProjectTermCounts.rebuild(on: database as! any SQLDatabase)
             #expect(try await ProjectTermCounts.stored(on: database as! any SQLDatabase) == loaded)
         }
-    }
-
-    @Test func termsAreSplitAsTheIndexSplitsThem() {
-        #expect(
-            ProjectTermCounts.terms(of: ["velferd teknolog", "velferd", "a-b 12"]) == [
-                "velferd", "teknolog", "a", "b", "12",
-            ])
-        #expect(ProjectTermCounts.terms(of: ["", " "]).isEmpty)
     }
 }

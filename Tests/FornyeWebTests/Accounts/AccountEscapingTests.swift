@@ -1,4 +1,5 @@
 import Fluent
+import FornyeBarometer
 import FornyeStorage
 import FornyeWeb
 import Testing

@@ -1,4 +1,4 @@
-import FornyeStorage
+import FornyeProjectBank
 import Testing
 
 @Suite struct NorwegianStemmerTests {
@@ -20,5 +20,15 @@ import Testing
     @Test func keyTermsSkipStopWordsAndPreferFrequentWords() {
         let terms = SearchText.keyTerms("Velferdsteknologi og velferdsteknologi i kommunen for eldre", count: 2)
         #expect(terms == [NorwegianStemmer.stem("velferdsteknologi"), NorwegianStemmer.stem("eldre")])
+    }
+}
+
+@Suite struct IndexTermTests {
+    @Test func termsAreSplitAsTheIndexSplitsThem() {
+        #expect(
+            SearchText.indexTerms(of: ["velferd teknolog", "velferd", "a-b 12"]) == [
+                "velferd", "teknolog", "a", "b", "12",
+            ])
+        #expect(SearchText.indexTerms(of: ["", " "]).isEmpty)
     }
 }

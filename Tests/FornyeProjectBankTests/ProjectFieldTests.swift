@@ -1,0 +1,135 @@
+import FornyeProjectBank
+import Testing
+
+/// The one field list that the form, the CSV import and the CSV export share.
+@Suite struct ProjectFieldTests {
+    /// A document with every field the CSV carries filled in.
+    static var full: ProjectDocument {
+        var document = document("Digitalt tilsyn", "Sensorer i hjemmet", owner: "4003", types: [1, 3])
+        document.sector = 1
+        document.unitType = 3
+        document.ownerName = "Skien kommune"
+        document.research = .init(degree: 2, projectQuality: nil, knowledgeContribution: 1)
+        document.evaluated = true
+        document.evidenceLevel = .measuredBeforeAfter
+        document.startDate = "2021-03"
+        document.endDate = "2023"
+        document.problem = "Fall om natten"
+        document.solution = "Sensorer | varsling"
+        document.novelty = "Nytt for kommunen"
+        document.challenges = "Personvern"
+        document.lessons = "Start smått"
+        document.reuseConditions = "Nettverk i boligen"
+        document.basedOn = "tilsyn-bergen-abc123"
+        document.licence = "CC0-1.0"
+        document.language = "nn"
+        document.synthetic = true
+        document.source = .init(
+            name: "Regionens bank", identifier: "17", url: "https://example.org/17", licence: "CC0-1.0")
+        return document
+    }
+
+    @Test func everyColumnReadsBackWhatItWrites() {
+        let original = Self.full
+        var values: [String: String] = [:]
+        for field in ProjectField.all { if let column = field.column { values[column] = field.cell(original) } }
+        var read = ProjectDocument()
+        for field in ProjectField.all where field.column != nil {
+            #expect(field.read(values[field.column!]!, into: &read, .strict).isEmpty, "\(field.name)")
+        }
+        // What the CSV does not carry (lists, the form-only texts) is not expected back.
+        #expect(read == original)
+    }
+
+    @Test func theFornyeMappingReadsTheColumnsAndNamesTheColumnAtFault() throws {
+        var values: [String: String] = [:]
+        for field in ProjectField.all { if let column = field.column { values[column] = field.cell(Self.full) } }
+        #expect(try ProjectImportMapping.fornyeCSV.document(values) == Self.full)
+        values["research_degree"] = "høy"
+        #expect(throws: ProjectImportMapping.ColumnError.self) { try ProjectImportMapping.fornyeCSV.document(values) }
+        do throws(ProjectImportMapping.ColumnError) {
+            _ = try ProjectImportMapping.fornyeCSV.document(values)
+        } catch {
+            #expect(error.column == "research_degree" && error.message == "«høy» is not a whole number")
+        }
+        let rows = [(line: 2, values: ["title": "A", "summary": "B", "stage": "ferdig"])]
+        #expect(
+            throws: ProjectError.importFailed(file: "f.csv", row: 2, column: "stage", message: "unknown stage «ferdig»")
+        ) { try ProjectImportMapping.fornyeCSV.documents(rows: rows, file: "f.csv") }
+    }
+
+    /// The form's controls offer only readable values: what it cannot read stays unset, while an
+    /// import refuses it.
+    @Test func lenientReadingLeavesWhatItCannotReadUnset() throws {
+        let stage = try #require(ProjectField.named("stage"))
+        var document = document("T", "S", stage: .pilot)
+        #expect(stage.read("", into: &document, .lenient).isEmpty && document.stage == .idea)
+        #expect(stage.read("", into: &document, .strict).map(\.message) == ["unknown stage «»"])
+        let types = try #require(ProjectField.named("innovationTypes"))
+        #expect(types.read("1;x;3", into: &document, .lenient).isEmpty && document.innovationTypes == [1, 3])
+        #expect(types.read("1;x;3", into: &document, .strict).map(\.message) == ["«x» is not a type code"])
+        let language = try #require(ProjectField.named("language"))
+        #expect(language.read("de", into: &document, .lenient).isEmpty && document.language == "nb")
+        #expect(!language.read("de", into: &document, .strict).isEmpty)
+        #expect(language.read("", into: &document, .strict).isEmpty && document.language == "nb")
+        let evaluated = try #require(ProjectField.named("evaluated"))
+        #expect(evaluated.read("Ja", into: &document, .strict).isEmpty && document.evaluated)
+        let synthetic = try #require(ProjectField.named("synthetic"))
+        #expect(synthetic.read("ja", into: &document, .strict).isEmpty && !document.synthetic)
+    }
+
+    @Test func linesReadBackWhatTheyWriteAndReportWhatTheyCannotRead() {
+        var original = document("T", "S")
+        original.partners = [
+            .init(name: "NTNU", role: .research), .init(name: "Nabokommunen", role: .otherMunicipality),
+        ]
+        original.financing = [
+            .init(source: .researchCouncil, amount: 250_000, applicationStatus: .granted, note: "FORKOMMUNE"),
+            .init(source: .ownBudget),
+        ]
+        let indicator = ProjectDocument.Indicator(metric: "Fall per måned", baseline: 12, value: 7)
+        original.results = [.init(impact: .quality, description: "Færre fall", indicators: [indicator])]
+        var read = original
+        for field in [ProjectField.partners, .financing, .results] {
+            #expect(field.read(field.cell(original), into: &read, .lenient).isEmpty, "\(field.name)")
+        }
+        // A result whose impact and description stay keeps its indicators.
+        #expect(read == original)
+        let errors = ProjectField.partners.read("research | NTNU\nforsker NTNU\n\n", into: &read, .lenient)
+        #expect(read.partners == [.init(name: "NTNU", role: .research)])
+        #expect(errors.map(\.message) == ["line 2: write «role | name» with a role code"])
+        #expect(errors.map(\.messageNB) == ["linje 2: skriv «rolle | navn» med en rollekode"])
+        let financing = ProjectField.financing.read("eu | mye", into: &read, .lenient)
+        #expect(financing.map(\.field) == ["financing"] && read.financing == [.init(source: .eu)])
+    }
+
+    @Test func rowsSkipEmptyRowsAndLinksShowTheirAddress() {
+        var document = ProjectDocument()
+        ProjectRowGroup.links.read(
+            [["linkTitle": "", "linkURL": "https://example.org"], ["linkTitle": "", "linkURL": ""]], into: &document)
+        #expect(document.links == [.init(title: "https://example.org", url: "https://example.org")])
+        ProjectRowGroup.contacts.read(
+            [["contactName": "Kari", "contactConsent": "true"], ["contactConsent": "true"]], into: &document)
+        #expect(document.contacts == [.init(name: "Kari", email: "", role: "", publishConsent: true)])
+    }
+
+    @Test func namesColumnsAndLabelsAreUnique() {
+        let controls = ProjectField.all.map(\.name) + ProjectRowGroup.all.flatMap { $0.controls.map(\.name) }
+        #expect(Set(controls).count == controls.count)
+        #expect(Set(ProjectField.columns).count == ProjectField.columns.count)
+        for name in controls {
+            let label = ProjectField.controlLabel(name)
+            #expect(label?.nb.isEmpty == false && label?.en.isEmpty == false, "\(name)")
+        }
+        #expect(ProjectField.controlLabel("contactEmail-3")?.nb == "E-post")
+        #expect(ProjectField.documentLabel("research")?.en == "Research involvement")
+    }
+
+    /// The export writes every column the import reads (the owner's name as the register gives it).
+    @Test func theOpenDataColumnsHoldEveryImportColumnOnce() {
+        let names = ProjectOpenDataColumn.all.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(Set(ProjectField.columns).isSubset(of: names))
+        #expect(names.first == "slug" && names.last == "attachments")
+    }
+}
