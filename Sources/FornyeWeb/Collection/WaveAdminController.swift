@@ -314,7 +314,7 @@ struct WaveAdminController: RouteCollection {
                 guard case .link(let token) = link.state else { return nil }
                 return [
                     link.unit.name, link.unit.kommunenummer ?? "", link.unit.contactEmail, link.unit.contactName ?? "",
-                    "\(base)/svar/\(token)",
+                    base + Paths.answer(token: token),
                 ]
             }
         try await request.audit(

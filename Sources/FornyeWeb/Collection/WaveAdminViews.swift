@@ -635,7 +635,7 @@ struct WaveAdminViews {
                                 el("td") { link.unit.contactEmail }
                                 el("td") {
                                     switch link.state {
-                                    case .link(let token): el("code") { "\(base)/svar/\(token)" }
+                                    case .link(let token): el("code") { base + Paths.answer(token: token) }
                                     case .answered: pick("Har svart", "Has answered")
                                     case .none: pick("Ingen lenke ennå", "No link yet")
                                     case .notShowable:
