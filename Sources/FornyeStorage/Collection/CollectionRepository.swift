@@ -200,6 +200,12 @@ public struct CollectionRepository: Sendable {
         }
     }
 
+    /// The sample unit `id` if it belongs to the wave `waveID`, else nil.
+    public func unit(_ id: UUID, waveID: UUID) async throws -> SampleUnitRecord? {
+        guard let unit = try await SampleUnitRecord.find(id, on: database), unit.$wave.id == waveID else { return nil }
+        return unit
+    }
+
     public func units(waveID: UUID) async throws -> [SampleUnitRecord] {
         try await SampleUnitRecord.query(on: database).filter(\.$wave.$id == waveID).sort(\.$rowNumber).all()
     }

@@ -69,8 +69,8 @@ struct APIController: RouteCollection {
             status: wave.status.rawValue, responses: wave.responseCount, structureDate: wave.wave.structureDate,
             filters: filters, variables: variables,
             links: [
-                "self": "/api/v1/waves/\(wave.slug)", "figures": "/api/v1/waves/\(wave.slug)/figures",
-                "estimates": "/api/v1/waves/\(wave.slug)/estimates", "page": "/barometer/\(wave.slug)",
+                "self": Paths.apiWave(slug: wave.slug), "figures": Paths.apiFigures(wave: wave.slug),
+                "estimates": Paths.apiEstimates(wave: wave.slug), "page": Paths.barometerWave(slug: wave.slug),
             ])
     }
 
@@ -80,10 +80,12 @@ struct APIController: RouteCollection {
         let figures = document.sections.flatMap { section in
             section.figures.map { figure in
                 var links = [
-                    "self": "/api/v1/waves/\(wave.slug)/figures/\(figure.id)\(query)",
-                    "csv": "/barometer/\(wave.slug)/figurer/\(figure.id).csv\(query)",
+                    "self": Paths.apiFigure(wave: wave.slug, figure: figure.id) + query,
+                    "csv": Paths.barometerFigure(wave: wave.slug, file: figure.id + ".csv") + query,
                 ]
-                if figure.chart != nil { links["svg"] = "/barometer/\(wave.slug)/figurer/\(figure.id).svg\(query)" }
+                if figure.chart != nil {
+                    links["svg"] = Paths.barometerFigure(wave: wave.slug, file: figure.id + ".svg") + query
+                }
                 return APIModels.FigureSummary(
                     id: figure.id, number: figure.number, title: figure.title, section: section.heading,
                     base: figure.base, hasChart: figure.chart != nil, links: links)

@@ -20,7 +20,7 @@ enum APIModels {
             shortTitle = record.shortTitle
             synthetic = record.synthetic
             status = record.status.rawValue
-            links = ["self": "/api/v1/waves/\(record.slug)", "page": "/barometer/\(record.slug)"]
+            links = ["self": Paths.apiWave(slug: record.slug), "page": Paths.barometerWave(slug: record.slug)]
         }
     }
 

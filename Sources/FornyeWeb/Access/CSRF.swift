@@ -45,12 +45,13 @@ public struct CSRFMiddleware: AsyncMiddleware {
             if request.body.data == nil {
                 _ = try await request.body.collect(max: maxBodySize.value).get()
             }
-            // A URL-encoded form (every questionnaire page) is scanned directly: Vapor's content
-            // decoder built the whole form for one field, a tenth of a submission's CPU.
+            // A URL-encoded form (every questionnaire page) is read with the one form parser, whose
+            // parse the handler reuses: Vapor's content decoder built the whole form for one field,
+            // a tenth of a submission's CPU.
             let submitted =
-                request.headers.first(name: Self.headerName)
+                try request.headers.first(name: Self.headerName)
                 ?? (request.headers.contentType == .urlEncodedForm
-                    ? request.body.string.flatMap { FormFields(body: $0).first(Self.fieldName) }
+                    ? request.formFields().first(Self.fieldName)
                     : (try? request.content.get(String.self, at: Self.fieldName)))
             guard let submitted, CSRF.constantTimeEqual(state.token, submitted) else {
                 // The route pattern, not the path: a questionnaire path carries the invitation token.

@@ -12,9 +12,9 @@ public struct RequireRole: AsyncMiddleware {
 
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let principal = request.principal else {
-            if !request.url.path.hasPrefix("/api/"), request.method == .GET {
+            if !request.url.path.hasPrefix(Paths.api + "/"), request.method == .GET {
                 let next = "neste=\(LocalRedirect.queryEncoded(request.url.string))"
-                return request.redirect(to: "/logg-inn?\(request.sessionExpired ? "utlopt=1&" : "")\(next)")
+                return request.redirect(to: Paths.login + "?\(request.sessionExpired ? "utlopt=1&" : "")\(next)")
             }
             throw Abort(.unauthorized, reason: "Sign in to use this page.")
         }

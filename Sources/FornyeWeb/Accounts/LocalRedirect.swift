@@ -9,8 +9,8 @@ enum LocalRedirect {
             !raw.hasPrefix("//"), !raw.hasPrefix("/\\"),
             !raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }),
             let components = URLComponents(string: raw), components.scheme == nil, components.host == nil
-        else { return "/" }
-        if components.path.hasPrefix("/logg-inn") || components.path.hasPrefix("/logg-ut") { return "/" }
+        else { return Paths.home }
+        if components.path.hasPrefix(Paths.login) || components.path.hasPrefix(Paths.logout) { return Paths.home }
         return raw
     }
 

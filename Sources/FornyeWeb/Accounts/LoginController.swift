@@ -4,12 +4,6 @@ import Vapor
 /// `/logg-inn` and `/logg-ut`: password sign-in with rate limiting and lockout, server-side
 /// sessions, sign-out.
 struct LoginController: RouteCollection {
-    struct LoginForm: Content {
-        var email: String?
-        var password: String?
-        var neste: String?
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("logg-inn", use: form)
         routes.post("logg-inn", use: login)
@@ -25,10 +19,10 @@ struct LoginController: RouteCollection {
     }
 
     @Sendable func login(request: Request) async throws -> Response {
-        let form = try request.content.decode(LoginForm.self)
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let password = form.password ?? ""
-        let next = LocalRedirect.target(form.neste)
+        let form = try request.formFields()
+        let email = (form.first("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let password = form.first("password") ?? ""
+        let next = LocalRedirect.target(form.first("neste"))
         let audit = AuditLog(database: request.db)
 
         let limiter = request.application.storage[LoginRateLimiterKey.self]
@@ -107,69 +101,8 @@ struct LoginController: RouteCollection {
             try await AuditLog(database: request.db).record(actor: request.principal?.userID, action: .logout)
         }
         CSRF.rotate(request)
-        let response = request.redirect(to: "/", redirectType: .normal)
+        let response = request.redirect(to: Paths.home, redirectType: .normal)
         response.cookies[SessionAuthenticator.cookieName] = SessionAuthenticator.expiredCookie(request)
         return response
-    }
-}
-
-/// The sign-in form.
-struct LoginPage {
-    enum Notice {
-        case failed
-        case expired
-        case rateLimited(minutes: Int)
-    }
-
-    var request: Request
-    var email: String
-    var next: String
-    var notice: Notice?
-
-    func render() -> String {
-        let language = Language.of(request)
-        let layout = PageLayout(title: language.pick("Logg inn", "Sign in"), request: request, path: "/logg-inn")
-        return layout.render {
-            el("h1") { language.pick("Logg inn", "Sign in") }
-            switch notice {
-            case .failed:
-                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
-                    language.pick(
-                        "Feil e-post eller passord. Etter \(LockoutPolicy.maximumFailures) mislykkede forsøk på rad "
-                            + "låses kontoen i 15 minutter.",
-                        "Wrong e-mail or password. After \(LockoutPolicy.maximumFailures) failed attempts in a row "
-                            + "the account is locked for 15 minutes.")
-                }
-            case .expired:
-                el("p", ["class": "notice", "role": "status"]) {
-                    language.pick(
-                        "Økten er utløpt. Logg inn på nytt.",
-                        "Your session has expired (økten er utløpt). Sign in again.")
-                }
-            case .rateLimited(let minutes):
-                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
-                    language.pick(
-                        "For mange innloggingsforsøk fra denne adressen. Prøv igjen om \(minutes) minutter.",
-                        "Too many sign-in attempts from this address. Try again in \(minutes) minutes.")
-                }
-            case nil:
-                Node.empty
-            }
-            el("form", ["method": "post", "action": "/logg-inn", "class": "stacked-form"]) {
-                CSRF.field(request)
-                el("input", ["type": "hidden", "name": "neste", "value": next])
-                FormField(
-                    name: "email", label: language.pick("E-post", "E-mail"), type: "email", value: email,
-                    autocomplete: "username"
-                ).node
-                FormField(
-                    name: "password", label: language.pick("Passord", "Password"), type: "password",
-                    autocomplete: "current-password"
-                ).node
-                el("p") {
-                    el("button", ["type": "submit"]) { language.pick("Logg inn", "Sign in") }
-                }
-            }
-        }
     }
 }

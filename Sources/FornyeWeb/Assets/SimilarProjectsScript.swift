@@ -3,8 +3,6 @@
 /// script files only: no inline script, no event-handler attributes, no `eval`). The form works
 /// without it: the "Vis lignende prosjekter" button renders the same panel on the server.
 enum SimilarProjectsScript {
-    static let path = "/assets/lignende.js"
-
     static let source = #"""
         // Fornye: similar projects while a project is written (progressive enhancement).
         (() => {

@@ -39,8 +39,7 @@ struct BarometerController: RouteCollection {
                     kept.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
                 }
             }
-            let slugCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
-            let target = "/barometer/\(chosen.addingPercentEncoding(withAllowedCharacters: slugCharacters) ?? "")"
+            let target = Paths.barometerWave(slug: chosen)
             return request.redirect(
                 to: target + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")), redirectType: .normal)
         }

@@ -12,7 +12,7 @@ struct WaveListPage {
     func render() -> String {
         let language = language
         let layout = PageLayout(
-            title: language.pick("Barometeret", "The barometer"), language: language, path: "/barometer",
+            title: language.pick("Barometeret", "The barometer"), language: language, path: Paths.barometer,
             synthetic: waves.contains { $0.synthetic }, viewer: viewer)
         return layout.render {
             el("h1") { language.pick("Innovasjonsbarometeret", "The Innovation Barometer") }
@@ -27,7 +27,7 @@ struct WaveListPage {
                 el("ul", ["class": "wave-list"]) {
                     for wave in waves {
                         el("li") {
-                            el("a", ["href": "/barometer/\(wave.slug)"]) { wave.title }
+                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { wave.title }
                             if wave.synthetic {
                                 el("span", ["class": "tag"]) { " \(SyntheticLabel.marker)" }
                             }
@@ -52,7 +52,7 @@ struct WaveResultsPage {
 
     func render() -> String {
         let language = language
-        let path = "/barometer/\(wave.slug)" + filters.query()
+        let path = Paths.barometerWave(slug: wave.slug) + filters.query()
         let layout = PageLayout(
             title: wave.title, language: language, path: path, synthetic: wave.synthetic, viewer: viewer)
         return layout.render {
@@ -107,7 +107,6 @@ struct WaveResultsPage {
 
     private func render(_ figure: ReportFigure, chart: String?) -> Node {
         let language = language
-        let base = "/barometer/\(wave.slug)/figurer/\(figure.id)"
         let query = filters.query()
         return el("figure", ["id": figure.id, "class": "result", "aria-labelledby": "\(figure.id)-caption"]) {
             el("figcaption", ["id": "\(figure.id)-caption"]) {
@@ -126,12 +125,24 @@ struct WaveResultsPage {
                 }
             }
             el("p", ["class": "downloads"]) {
-                el("a", ["href": "\(base).csv\(query)", "type": "text/csv"]) {
+                el(
+                    "a",
+                    [
+                        "href": Paths.barometerFigure(wave: wave.slug, file: figure.id + ".csv") + query,
+                        "type": "text/csv",
+                    ]
+                ) {
                     language.pick("Last ned tallene (CSV)", "Download the numbers (CSV)")
                 }
                 if figure.chart != nil {
                     " · "
-                    el("a", ["href": "\(base).svg\(query)", "type": "image/svg+xml"]) {
+                    el(
+                        "a",
+                        [
+                            "href": Paths.barometerFigure(wave: wave.slug, file: figure.id + ".svg") + query,
+                            "type": "image/svg+xml",
+                        ]
+                    ) {
                         language.pick("Last ned figuren (SVG)", "Download the chart (SVG)")
                     }
                 }
@@ -197,7 +208,9 @@ struct FilterForm {
     func render() -> Node {
         let language = language
         let codebook = wave.dataset.codebook
-        return el("form", ["method": "get", "action": "/barometer/\(wave.slug)", "class": "results-filters"]) {
+        return el(
+            "form", ["method": "get", "action": Paths.barometerWave(slug: wave.slug), "class": "results-filters"]
+        ) {
             el("fieldset") {
                 el("legend") { language.pick("Avgrens til en gruppe enheter", "Limit to a group of units") }
                 el("p", ["class": "hint", "id": "filter-hint"]) {
@@ -257,7 +270,7 @@ struct FilterForm {
                     el("button", ["type": "submit"]) { language.pick("Vis tallene", "Show the numbers") }
                     if !filters.isEmpty {
                         " "
-                        el("a", ["href": "/barometer/\(wave.slug)" + (language == .en ? "?lang=en" : "")]) {
+                        el("a", ["href": Paths.barometerWave(slug: wave.slug) + (language == .en ? "?lang=en" : "")]) {
                             language.pick("Fjern avgrensningen", "Remove the filters")
                         }
                     }
@@ -284,7 +297,7 @@ struct FilterErrorPage {
         let language = language
         let layout = PageLayout(
             title: language.pick("Feil i avgrensningen", "Error in the filters") + " – " + wave.title,
-            language: language, path: "/barometer/\(wave.slug)", synthetic: wave.synthetic, viewer: viewer)
+            language: language, path: Paths.barometerWave(slug: wave.slug), synthetic: wave.synthetic, viewer: viewer)
         return layout.render {
             el("h1") { wave.title }
             el("div", ["class": "error-summary", "role": "alert", "aria-labelledby": "error-summary-heading"]) {

@@ -29,7 +29,7 @@ struct CacheInvalidationMiddleware: AsyncMiddleware {
     static func mayWrite(_ request: Request) -> Bool {
         switch request.method {
         case .GET, .HEAD, .OPTIONS: return false
-        default: return !request.url.path.hasPrefix("/api/")
+        default: return !request.url.path.hasPrefix(Paths.api + "/")
         }
     }
 }

@@ -46,7 +46,8 @@ struct QuestionnaireController: RouteCollection {
         func problem(_ kind: LinkProblemPage.Kind) -> Resolution {
             .problem(
                 LinkProblemPage(
-                    kind: kind, language: Language.of(request), contact: link.contactEmail, path: "/svar/\(token)"),
+                    kind: kind, language: Language.of(request), contact: link.contactEmail,
+                    path: Paths.answer(token: token)),
                 .gone)
         }
         if link.retired { return problem(.replaced) }
@@ -142,7 +143,7 @@ struct QuestionnaireController: RouteCollection {
             guard let number = request.parameters.get("page", as: Int.self), number >= 1, number <= pages.count else {
                 throw Abort(.notFound)
             }
-            let fields = FormFields(body: request.body.string ?? "")
+            let fields = try request.formFields()
             let action = fields.first("action") ?? "next"
             let questions = context.rules.shownQuestions(pages[number - 1], context.answers)
             var answers = context.answers
@@ -208,7 +209,7 @@ struct QuestionnaireController: RouteCollection {
         switch try await resolve(request, allowUsed: true, loadDraft: false) {
         case .problem(let page, let status): return problemPage(page, status)
         case .ready(let context):
-            let fields = FormFields(body: request.body.string ?? "")
+            let fields = try request.formFields()
             guard let key = fields.first("submission_key"), !key.isEmpty, key.count <= 64 else {
                 throw Abort(
                     .badRequest, reason: "The form has no submission key. Go back to the summary and send again.")

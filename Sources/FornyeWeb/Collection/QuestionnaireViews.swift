@@ -10,7 +10,7 @@ struct QuestionnaireViews {
     /// The wave's title (e.g. "Innovasjonsbarometeret 2026"), shown to respondents.
     var waveTitle: String
 
-    var base: String { "/svar/\(token)" }
+    var base: String { Paths.answer(token: token) }
     var langQuery: String { language == .en ? "?lang=en" : "" }
 
     func text(_ text: LocalizedText) -> String { language == .en ? (text.en ?? text.nb) : text.nb }
@@ -35,7 +35,7 @@ struct QuestionnaireViews {
             }
             privacy.render(language)
             el("p") {
-                el("a", ["class": "button", "href": "\(base)/side/\(resume ?? 1)\(langQuery)"]) {
+                el("a", ["class": "button", "href": Paths.answerPage(token: token, page: resume ?? 1) + langQuery]) {
                     resume == nil
                         ? pick("Start", "Start") : pick("Fortsett der du slapp", "Continue where you left off")
                 }
@@ -49,14 +49,20 @@ struct QuestionnaireViews {
     ) -> String {
         let heading = section.label.map(text) ?? title
         let progress = pick("Side \(number) av \(count)", "Page \(number) of \(count)")
-        return layout("\(heading) – \(progress)", path: "\(base)/side/\(number)").render {
+        return layout("\(heading) – \(progress)", path: Paths.answerPage(token: token, page: number)).render {
             el("p", ["class": "progress"]) {
                 el("span") { progress }
                 el("progress", ["max": "\(count)", "value": "\(number)", "aria-hidden": "true"])
             }
             el("h1") { heading }
             errorSummary(problems, questions: questions)
-            el("form", ["method": "post", "action": "\(base)/side/\(number)\(langQuery)", "novalidate": ""]) {
+            el(
+                "form",
+                [
+                    "method": "post", "action": Paths.answerPage(token: token, page: number) + langQuery,
+                    "novalidate": "",
+                ]
+            ) {
                 csrfField
                 for (index, question) in questions.enumerated() {
                     if question.type == .scale, index == 0 || questions[index - 1].type != .scale {
@@ -87,7 +93,7 @@ struct QuestionnaireViews {
         submissionKey: String
     ) -> String {
         let heading = pick("Oppsummering", "Summary")
-        return layout(heading, path: "\(base)/oversikt").render {
+        return layout(heading, path: Paths.answerReview(token: token)).render {
             el("p", ["class": "progress"]) {
                 pick("Kontroller svarene før du sender", "Check your answers before sending")
             }
@@ -102,7 +108,10 @@ struct QuestionnaireViews {
                             let pageNumber = pages.firstIndex { $0.questions.contains { $0.name == problem.question } }
                             let question = instrument.question(named: problem.question)
                             el("li") {
-                                el("a", ["href": "\(base)/side/\((pageNumber ?? 0) + 1)\(langQuery)"]) {
+                                el(
+                                    "a",
+                                    ["href": Paths.answerPage(token: token, page: (pageNumber ?? 0) + 1) + langQuery]
+                                ) {
                                     "\(question.map { text($0.label) } ?? problem.question) – \(pick(problem.nb, problem.en))"
                                 }
                             }
@@ -120,7 +129,7 @@ struct QuestionnaireViews {
                         }
                     }
                     el("p") {
-                        el("a", ["href": "\(base)/side/\(index + 1)\(langQuery)"]) {
+                        el("a", ["href": Paths.answerPage(token: token, page: index + 1) + langQuery]) {
                             pick("Endre svarene på side \(index + 1)", "Change the answers on page \(index + 1)")
                             el("span", ["class": "visually-hidden"]) { ": " + (page.section.label.map(text) ?? "") }
                         }
@@ -128,7 +137,7 @@ struct QuestionnaireViews {
                 }
             }
             if problems.isEmpty {
-                el("form", ["method": "post", "action": "\(base)/send\(langQuery)"]) {
+                el("form", ["method": "post", "action": Paths.answerSend(token: token) + langQuery]) {
                     csrfField
                     el("input", ["type": "hidden", "name": "submission_key", "value": submissionKey])
                     for page in pages {
@@ -176,7 +185,7 @@ struct QuestionnaireViews {
                     "You can continue later with the same link as in your invitation.")
             }
             el("p") {
-                el("a", ["href": "\(base)\(langQuery)"]) { pick("Fortsett nå", "Continue now") }
+                el("a", ["href": base + langQuery]) { pick("Fortsett nå", "Continue now") }
             }
         }
     }

@@ -132,7 +132,7 @@ struct ResponseImportController: RouteCollection {
                 "file", "Filen kunne ikke lagres midlertidig. Prøv igjen senere.",
                 "The file could not be kept for the preview. Try again later.")
         }
-        return request.redirect(to: Self.path(wave.slug, upload.id), redirectType: .normal)
+        return request.redirect(to: Paths.waveImportUpload(slug: wave.slug, upload: upload.id), redirectType: .normal)
     }
 
     /// An upload over `maximumUpload` (refused before any handler read it): the upload form again,
@@ -147,8 +147,6 @@ struct ResponseImportController: RouteCollection {
             status: .payloadTooLarge
         ).encodeResponse(for: request)
     }
-
-    static func path(_ slug: String, _ upload: String) -> String { "/analyse/innsamling/\(slug)/import/\(upload)" }
 
     /// The file read into a table within `SourceReader.Limits` (off the event loop: a large file
     /// takes seconds).
@@ -246,7 +244,7 @@ struct ResponseImportController: RouteCollection {
     @Sendable func remap(request: Request) async throws -> Response {
         let (wave, instrument) = try await Self.collectedWave(request)
         var upload = try await upload(request, wave: wave, instrument: instrument)
-        let fields = try request.content.decode([String: String].self)
+        let fields = try request.formFields()
         let previous = Dictionary(
             upload.mapping.columns.compactMap { rule in rule.column.map { ($0, rule) } },
             uniquingKeysWith: { first, _ in first })
@@ -258,7 +256,7 @@ struct ResponseImportController: RouteCollection {
         let current = Dictionary(
             upload.preview.bindings.map { ($0.column, $0.variable) }, uniquingKeysWith: { first, _ in first })
         for (index, column) in upload.table.columns.enumerated() {
-            let target = (fields["c\(index)"] ?? current[column] ?? "").trimmingCharacters(in: .whitespaces)
+            let target = (fields.first("c\(index)") ?? current[column] ?? "").trimmingCharacters(in: .whitespaces)
             if target.isEmpty {
                 ignore.append(column)
             } else if target.hasSuffix("]"), let open = target.firstIndex(of: "["),
@@ -274,7 +272,7 @@ struct ResponseImportController: RouteCollection {
             }
         }
         for question in itemOrder { rules.append(.init(variable: question, items: items[question])) }
-        let saveName = (fields["save"] ?? "").trimmingCharacters(in: .whitespaces)
+        let saveName = (fields.first("save") ?? "").trimmingCharacters(in: .whitespaces)
         var mapping = upload.mapping
         mapping.automatic = false
         mapping.columns = rules
@@ -285,8 +283,8 @@ struct ResponseImportController: RouteCollection {
         upload.preview = preview
         upload.checked = checked
         try? request.application.importUploads.put(upload)
-        var target = Self.path(wave.slug, upload.id)
-        let page = fields["side"].flatMap { Int($0) }.map { side in
+        var target = Paths.waveImportUpload(slug: wave.slug, upload: upload.id)
+        let page = fields.first("side").flatMap { Int($0) }.map { side in
             ResponseImportViews.columnPages(columns: upload.table.columns.count, requested: side - 1).page + 1
         }
         var query = page.map { ["side=\($0)"] } ?? []
@@ -305,7 +303,7 @@ struct ResponseImportController: RouteCollection {
         let (wave, instrument) = try await Self.collectedWave(request)
         let upload = try await upload(request, wave: wave, instrument: instrument)
         request.application.importUploads.remove(upload.id)
-        return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
+        return request.redirect(to: Paths.wave(slug: wave.slug), redirectType: .normal)
     }
 
     @Sendable func confirm(request: Request) async throws -> Response {
@@ -352,7 +350,7 @@ struct ResponseImportController: RouteCollection {
         }
         if dataset.rowCount <= Self.synchronousRows { await task.value }
         request.logger.notice("import confirmed", metadata: ["wave": "\(wave.slug)", "rows": "\(dataset.rowCount)"])
-        return request.redirect(to: "/analyse/innsamling/\(wave.slug)/import/jobb/\(job.id)", redirectType: .normal)
+        return request.redirect(to: Paths.waveImportJob(slug: wave.slug, job: job.id), redirectType: .normal)
     }
 
     @Sendable func job(request: Request) async throws -> HTMLPage {

@@ -12,8 +12,6 @@ struct ResponseImportViews {
 
     func pick(_ nb: String, _ en: String) -> String { language.pick(nb, en) }
 
-    private func base(_ wave: WaveRecord) -> String { "/analyse/innsamling/\(wave.slug)/import" }
-
     func formatName(_ format: SourceFormat) -> String {
         switch format {
         case .csv: pick("CSV (komma eller semikolon)", "CSV (comma or semicolon)")
@@ -27,7 +25,7 @@ struct ResponseImportViews {
 
     private func backLink(_ wave: WaveRecord) -> Node {
         el("p") {
-            el("a", ["href": "/analyse/innsamling/\(wave.slug)"]) { pick("Tilbake til bølgen", "Back to the wave") }
+            el("a", ["href": Paths.wave(slug: wave.slug)]) { pick("Tilbake til bølgen", "Back to the wave") }
         }
     }
 
@@ -66,7 +64,10 @@ struct ResponseImportViews {
             }
             el(
                 "form",
-                ["method": "post", "action": base(wave), "enctype": "multipart/form-data", "novalidate": ""]
+                [
+                    "method": "post", "action": Paths.waveImport(slug: wave.slug), "enctype": "multipart/form-data",
+                    "novalidate": "",
+                ]
             ) {
                 CSRF.field(request)
                 el("label", ["for": "file"]) { pick("Svarfil", "Response file") }
@@ -179,7 +180,7 @@ struct ResponseImportViews {
             if !names.contains(name) { names.append(name) }
         }
         let options = targets(instrument)
-        let path = "\(base(wave))/\(upload.id)"
+        let path = Paths.waveImportUpload(slug: wave.slug, upload: upload.id)
         return PageLayout(title: heading, request: request, synthetic: wave.synthetic).render {
             backLink(wave)
             el("h1") { heading }
@@ -274,7 +275,7 @@ struct ResponseImportViews {
                 }
                 columnPager(path: path, page: page, count: pageCount, columns: columns.count)
             }
-            el("form", ["method": "post", "action": "\(path)/kobling"]) {
+            el("form", ["method": "post", "action": Paths.waveImportMapping(slug: wave.slug, upload: upload.id)]) {
                 CSRF.field(request)
                 el("input", ["type": "hidden", "name": "side", "value": "\(page + 1)"])
                 el("div", ["class": "table-wrap"]) {
@@ -343,7 +344,7 @@ struct ResponseImportViews {
                     el("button", ["type": "submit", "class": "secondary"]) {
                         pick("Bruk koblingen og kontroller igjen", "Apply the mapping and check again")
                     }
-                    el("a", ["href": "\(path)/kobling.yaml"]) {
+                    el("a", ["href": Paths.waveImportMappingYAML(slug: wave.slug, upload: upload.id)]) {
                         pick("Last ned koblingen (YAML)", "Download the mapping (YAML)")
                     }
                 }
@@ -359,14 +360,17 @@ struct ResponseImportViews {
             el("h2") { pick("Bekreft", "Confirm") }
             el("div", ["class": "form-actions"]) {
                 if preview.problems.isEmpty {
-                    el("form", ["method": "post", "action": "\(path)/bekreft"]) {
+                    el(
+                        "form",
+                        ["method": "post", "action": Paths.waveImportConfirm(slug: wave.slug, upload: upload.id)]
+                    ) {
                         CSRF.field(request)
                         el("button", ["type": "submit"]) {
                             pick("Importer \(preview.rowCount) svar", "Import \(preview.rowCount) responses")
                         }
                     }
                 }
-                el("form", ["method": "post", "action": "\(path)/avbryt"]) {
+                el("form", ["method": "post", "action": Paths.waveImportCancel(slug: wave.slug, upload: upload.id)]) {
                     CSRF.field(request)
                     el("button", ["type": "submit", "class": "secondary"]) {
                         pick("Avbryt og slett filen", "Cancel and delete the file")

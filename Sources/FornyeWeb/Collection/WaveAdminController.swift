@@ -37,6 +37,19 @@ struct WaveAdminController: RouteCollection {
         var contact: String?
         var purpose: String?
         var retention: String?
+
+        /// The first step uploads the frame (multipart, Vapor's decoder); the confirmation posts a
+        /// URL-encoded form, read by the one form parser.
+        static func read(_ request: Request) throws -> NewWaveForm {
+            guard request.headers.contentType == .urlEncodedForm else { return try request.content.decode(Self.self) }
+            let fields = try request.formFields()
+            return NewWaveForm(
+                slug: fields.first("slug"), title: fields.first("title"), mode: fields.first("mode"),
+                date: fields.first("date"), instrument: fields.first("instrument"), file: nil,
+                frame: fields.first("frame"), confirm: fields.first("confirm"), organizer: fields.first("organizer"),
+                contact: fields.first("contact"), purpose: fields.first("purpose"), retention: fields.first("retention")
+            )
+        }
     }
 
     @Sendable func list(request: Request) async throws -> HTMLPage {
@@ -55,7 +68,7 @@ struct WaveAdminController: RouteCollection {
     /// Previews the frame, or with `confirm` creates the wave and redirects (303) to its page, so
     /// reloading that page does not send the form again.
     @Sendable func createWave(request: Request) async throws -> Response {
-        let form = try request.content.decode(NewWaveForm.self)
+        let form = try NewWaveForm.read(request)
         let views = WaveAdminViews(request: request)
         let instruments = try CollectionInstruments.available()
         var problems: [WaveAdminViews.Problem] = []
@@ -70,7 +83,7 @@ struct WaveAdminController: RouteCollection {
         } else if let existing = try await WaveRepository(database: request.db).record(slug: slug) {
             // The confirmation sent again (back and confirm, or a resent POST): this form made the wave.
             if form.confirm != nil, Self.wasMade(existing, by: form, instruments: instruments) {
-                return request.redirect(to: "/analyse/innsamling/\(existing.slug)?fantes=1", redirectType: .normal)
+                return request.redirect(to: Paths.wave(slug: existing.slug) + "?fantes=1", redirectType: .normal)
             }
             problems.append(
                 .init(
@@ -181,7 +194,7 @@ struct WaveAdminController: RouteCollection {
             privacy: privacy)
         request.logger.notice("wave created", metadata: ["wave": "\(wave.slug)", "units": "\(frame.units.count)"])
         try await request.audit(.waveCreated, target: wave.slug, details: "\(frame.units.count) units, \(mode)")
-        return request.redirect(to: "/analyse/innsamling/\(wave.slug)?opprettet=1", redirectType: .normal)
+        return request.redirect(to: Paths.wave(slug: wave.slug) + "?opprettet=1", redirectType: .normal)
     }
 
     /// True when `wave` is the one `form` describes: same title, mode, structure date and instrument.
@@ -216,12 +229,11 @@ struct WaveAdminController: RouteCollection {
         return HTMLPage(try await views.dashboard(wave, notice: notice))
     }
 
-    struct StatusForm: Content { var status: String }
-
     @Sendable func setStatus(request: Request) async throws -> Response {
         let wave = try await wave(request)
-        let form = try request.content.decode(StatusForm.self)
-        guard let status = WaveRecord.Status(rawValue: form.status), status != .draft else {
+        guard let status = WaveRecord.Status(rawValue: try request.formFields().first("status") ?? ""),
+            status != .draft
+        else {
             throw Abort(.unprocessableEntity, reason: "status must be open, closed or published")
         }
         guard CollectionRepository.mayChangeStatus(from: wave.status, to: status) else {
@@ -242,7 +254,7 @@ struct WaveAdminController: RouteCollection {
         try await request.audit(action, target: wave.slug, details: "\(wave.status.rawValue) → \(status.rawValue)")
         // The public pages show published waves only; computed results of the wave are dropped.
         request.application.barometerStore.invalidate(wave.slug)
-        return request.redirect(to: "/analyse/innsamling/\(wave.slug)", redirectType: .normal)
+        return request.redirect(to: Paths.wave(slug: wave.slug), redirectType: .normal)
     }
 
     /// Links for the units that have none; links already made are left as they are.
@@ -252,7 +264,7 @@ struct WaveAdminController: RouteCollection {
             waveID: wave.requireID(), tokens: request.application.invitationTokens)
         request.logger.notice("invitations made", metadata: ["wave": "\(wave.slug)", "count": "\(made)"])
         try await request.audit(.invitationsMade, target: wave.slug, details: "\(made) links")
-        return request.redirect(to: "/analyse/innsamling/\(wave.slug)/lenker?laget=\(made)", redirectType: .normal)
+        return request.redirect(to: Paths.waveLinks(slug: wave.slug) + "?laget=\(made)", redirectType: .normal)
     }
 
     /// The links as they are, as often as asked: showing them never changes one.
@@ -302,18 +314,12 @@ struct WaveAdminController: RouteCollection {
                 guard case .link(let token) = link.state else { return nil }
                 return [
                     link.unit.name, link.unit.kommunenummer ?? "", link.unit.contactEmail, link.unit.contactName ?? "",
-                    "\(base)/svar/\(token)",
+                    base + Paths.answer(token: token),
                 ]
             }
         try await request.audit(
             .invitationsExported, target: wave.slug, details: "\(rows.count - 1) links as CSV")
         return Self.csvResponse(CSVTable.writeForExcel(rows), filename: "invitasjoner-\(wave.slug).csv")
-    }
-
-    struct ReplaceForm: Content {
-        /// A unit's id; absent for every unit that has not answered.
-        var enhet: String?
-        var bekreft: String?
     }
 
     /// What replacing links does, before it is done.
@@ -326,9 +332,10 @@ struct WaveAdminController: RouteCollection {
     /// Replaces one unit's link or every unanswered unit's, once confirmed.
     @Sendable func replaceLinks(request: Request) async throws -> Response {
         let wave = try await wave(request)
-        let form = try request.content.decode(ReplaceForm.self)
-        let unit = try await replaceTarget(form.enhet, wave: wave, on: request.db)
-        guard form.bekreft == "ja" else {
+        // `enhet`: a unit's id, absent for every unit that has not answered.
+        let form = try request.formFields()
+        let unit = try await replaceTarget(form.first("enhet"), wave: wave, on: request.db)
+        guard form.first("bekreft") == "ja" else {
             return try await HTMLPage(
                 WaveAdminViews(request: request).confirmReplace(wave, unit: unit), status: .unprocessableEntity
             ).encodeResponse(for: request)
@@ -340,7 +347,7 @@ struct WaveAdminController: RouteCollection {
             .invitationsReplaced, target: wave.slug,
             details: "\(replaced) links" + (unit.map { ", unit \($0.name)" } ?? ", all units not answered"))
         return request.redirect(
-            to: "/analyse/innsamling/\(wave.slug)/lenker?erstattet=\(replaced)", redirectType: .normal)
+            to: Paths.waveLinks(slug: wave.slug) + "?erstattet=\(replaced)", redirectType: .normal)
     }
 
     /// The unit named by `id` in the wave, nil for "all"; a wrong id is 404.
@@ -348,8 +355,8 @@ struct WaveAdminController: RouteCollection {
         -> SampleUnitRecord?
     {
         guard let id, !id.isEmpty else { return nil }
-        guard let uuid = UUID(uuidString: id), let unit = try await SampleUnitRecord.find(uuid, on: database),
-            unit.$wave.id == wave.id
+        guard let uuid = UUID(uuidString: id),
+            let unit = try await CollectionRepository(database: database).unit(uuid, waveID: wave.requireID())
         else { throw Abort(.notFound, reason: "No unit of this wave has that id.") }
         return unit
     }

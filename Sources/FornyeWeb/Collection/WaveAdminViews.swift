@@ -26,7 +26,7 @@ struct WaveAdminViews {
         return layout(heading).render {
             el("h1") { heading }
             el("p") {
-                el("a", ["class": "button", "href": "/analyse/innsamling/ny"]) { pick("Ny bølge", "New wave") }
+                el("a", ["class": "button", "href": Paths.newWave]) { pick("Ny bølge", "New wave") }
             }
             if waves.isEmpty {
                 el("p") { pick("Ingen bølger samles inn i Fornye ennå.", "No waves are collected in Fornye yet.") }
@@ -34,7 +34,7 @@ struct WaveAdminViews {
                 el("ul", ["class": "wave-list"]) {
                     for wave in waves {
                         el("li") {
-                            el("a", ["href": "/analyse/innsamling/\(wave.slug)"]) { wave.title }
+                            el("a", ["href": Paths.wave(slug: wave.slug)]) { wave.title }
                             " (\(statusText(wave.status)))"
                         }
                     }
@@ -158,7 +158,7 @@ struct WaveAdminViews {
                         }
                     }
                 }
-                el("form", ["method": "post", "action": "/analyse/innsamling/ny"]) {
+                el("form", ["method": "post", "action": Paths.newWave]) {
                     CSRF.field(request)
                     for (name, value) in [
                         ("slug", form.slug), ("title", form.title), ("mode", form.mode), ("date", form.date),
@@ -176,14 +176,14 @@ struct WaveAdminViews {
                     el("input", ["type": "hidden", "name": "confirm", "value": "1"])
                     el("div", ["class": "form-actions"]) {
                         el("button", ["type": "submit"]) { pick("Opprett bølgen", "Create the wave") }
-                        el("a", ["href": "/analyse/innsamling/ny"]) { pick("Avbryt", "Cancel") }
+                        el("a", ["href": Paths.newWave]) { pick("Avbryt", "Cancel") }
                     }
                 }
             } else {
                 el(
                     "form",
                     [
-                        "method": "post", "action": "/analyse/innsamling/ny", "enctype": "multipart/form-data",
+                        "method": "post", "action": Paths.newWave, "enctype": "multipart/form-data",
                         "novalidate": "", "class": "wave-form",
                     ]
                 ) {
@@ -395,7 +395,7 @@ struct WaveAdminViews {
                 language: language)
         }
         return layout(wave.title, synthetic: wave.synthetic).render {
-            el("p") { el("a", ["href": "/analyse/innsamling"]) { pick("Alle bølger", "All waves") } }
+            el("p") { el("a", ["href": Paths.waves]) { pick("Alle bølger", "All waves") } }
             el("h1") { wave.title }
             if let notice { el("p", ["class": "notice", "role": "status"]) { notice } }
             el("p") {
@@ -457,7 +457,7 @@ struct WaveAdminViews {
                 switch wave.status {
                 case .published:
                     pick("Resultatene er offentlige: ", "The results are public: ")
-                    el("a", ["href": "/barometer/\(wave.slug)"]) { "/barometer/\(wave.slug)" }
+                    el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { Paths.barometerWave(slug: wave.slug) }
                 case .closed:
                     pick(
                         "Stengt: bare analytikere ser resultatene. Publiser for å vise dem på de offentlige sidene.",
@@ -470,7 +470,7 @@ struct WaveAdminViews {
             }
             el("h3") { pick("Importer svar fra fil", "Import responses from a file") }
             el("p") {
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)/import"]) {
+                el("a", ["href": Paths.waveImport(slug: wave.slug)]) {
                     pick(
                         "Importer svar (SurveyXact, LimeSurvey, Kobo, SPSS, CSV)",
                         "Import responses (SurveyXact, LimeSurvey, Kobo, SPSS, CSV)")
@@ -489,7 +489,7 @@ struct WaveAdminViews {
                     ("sav", "SPSS .sav", "SPSS .sav"), ("json", "JSON", "JSON"),
                 ] {
                     el("li") {
-                        el("a", ["href": "/analyse/innsamling/\(wave.slug)/eksport/\(format)"]) { pick(nb, en) }
+                        el("a", ["href": Paths.waveExport(slug: wave.slug, format: format)]) { pick(nb, en) }
                     }
                 }
             }
@@ -501,7 +501,7 @@ struct WaveAdminViews {
                 )
             }
             if let monitor, monitor.invited < monitor.total.units - monitor.total.answered {
-                el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/invitasjoner"]) {
+                el("form", ["method": "post", "action": Paths.waveInvitations(slug: wave.slug)]) {
                     CSRF.field(request)
                     el("button", ["type": "submit"]) {
                         pick("Lag lenker for enheter uten lenke", "Make links for units without one")
@@ -510,19 +510,19 @@ struct WaveAdminViews {
             }
             el("ul") {
                 el("li") {
-                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) {
+                    el("a", ["href": Paths.waveLinks(slug: wave.slug)]) {
                         pick("Vis lenkene", "Show the links")
                     }
                 }
                 el("li") {
-                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker.csv"]) {
+                    el("a", ["href": Paths.waveLinksCSV(slug: wave.slug)]) {
                         pick(
                             "Last ned lenker som CSV (fletting i Excel)", "Download links as CSV (mail merge in Excel)")
                     }
                 }
             }
             el("p") {
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)/ikke-svart.csv"]) {
+                el("a", ["href": Paths.waveNonRespondents(slug: wave.slug)]) {
                     pick(
                         "Enheter som ikke har svart (CSV for purring)",
                         "Units that have not answered (CSV for reminders)")
@@ -544,7 +544,7 @@ struct WaveAdminViews {
     }
 
     private func statusButton(_ wave: WaveRecord, _ status: String, _ label: String) -> Node {
-        el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/status"]) {
+        el("form", ["method": "post", "action": Paths.waveStatus(slug: wave.slug)]) {
             CSRF.field(request)
             el("input", ["type": "hidden", "name": "status", "value": status])
             el("button", ["type": "submit"]) { label }
@@ -588,7 +588,7 @@ struct WaveAdminViews {
         let missing = links.filter { $0.state == .none }.count
         return layout(heading, synthetic: wave.synthetic).render {
             el("p") {
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)"]) { pick("Tilbake til bølgen", "Back to the wave") }
+                el("a", ["href": Paths.wave(slug: wave.slug)]) { pick("Tilbake til bølgen", "Back to the wave") }
             }
             el("h1") { heading }
             if let notice { el("p", ["class": "notice", "role": "status"]) { notice } }
@@ -599,7 +599,7 @@ struct WaveAdminViews {
                 )
             }
             if missing > 0 {
-                el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/invitasjoner"]) {
+                el("form", ["method": "post", "action": Paths.waveInvitations(slug: wave.slug)]) {
                     CSRF.field(request)
                     el("button", ["type": "submit"]) {
                         pick(
@@ -609,11 +609,11 @@ struct WaveAdminViews {
                 }
             }
             el("p") {
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker.csv"]) {
+                el("a", ["href": Paths.waveLinksCSV(slug: wave.slug)]) {
                     pick("Last ned som CSV (fletting i Excel)", "Download as CSV (mail merge in Excel)")
                 }
                 " · "
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker/ny"]) {
+                el("a", ["href": Paths.waveReplaceLinks(slug: wave.slug)]) {
                     pick("Lag nye lenker for alle som ikke har svart …", "Make new links for everyone not answered …")
                 }
             }
@@ -635,7 +635,7 @@ struct WaveAdminViews {
                                 el("td") { link.unit.contactEmail }
                                 el("td") {
                                     switch link.state {
-                                    case .link(let token): el("code") { "\(base)/svar/\(token)" }
+                                    case .link(let token): el("code") { base + Paths.answer(token: token) }
                                     case .answered: pick("Har svart", "Has answered")
                                     case .none: pick("Ingen lenke ennå", "No link yet")
                                     case .notShowable:
@@ -650,7 +650,7 @@ struct WaveAdminViews {
                                             "a",
                                             [
                                                 "href":
-                                                    "/analyse/innsamling/\(wave.slug)/lenker/ny?enhet=\(id.uuidString)"
+                                                    Paths.waveReplaceLinks(slug: wave.slug) + "?enhet=\(id.uuidString)"
                                             ]
                                         ) {
                                             pick("Lag ny lenke", "Make a new link")
@@ -673,7 +673,7 @@ struct WaveAdminViews {
             ?? pick("Nye lenker for alle som ikke har svart?", "New links for everyone who has not answered?")
         return layout(heading, synthetic: wave.synthetic).render {
             el("p") {
-                el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) {
+                el("a", ["href": Paths.waveLinks(slug: wave.slug)]) {
                     pick("Tilbake til lenkene", "Back to the links")
                 }
             }
@@ -696,7 +696,7 @@ struct WaveAdminViews {
                         "You send the new link yourself: show or download the links afterwards.")
                 }
             }
-            el("form", ["method": "post", "action": "/analyse/innsamling/\(wave.slug)/lenker/ny"]) {
+            el("form", ["method": "post", "action": Paths.waveReplaceLinks(slug: wave.slug)]) {
                 CSRF.field(request)
                 if let id = unit?.id { el("input", ["type": "hidden", "name": "enhet", "value": id.uuidString]) }
                 el("input", ["type": "hidden", "name": "bekreft", "value": "ja"])
@@ -706,7 +706,7 @@ struct WaveAdminViews {
                             ? pick("Ja, lag nye lenker", "Yes, make new links")
                             : pick("Ja, lag ny lenke", "Yes, make a new link")
                     }
-                    el("a", ["href": "/analyse/innsamling/\(wave.slug)/lenker"]) { pick("Avbryt", "Cancel") }
+                    el("a", ["href": Paths.waveLinks(slug: wave.slug)]) { pick("Avbryt", "Cancel") }
                 }
             }
         }

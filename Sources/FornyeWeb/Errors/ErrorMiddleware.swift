@@ -67,7 +67,7 @@ struct FornyeErrorMiddleware: AsyncMiddleware {
     /// `/api/*`, or a client that accepts JSON but not HTML.
     static func wantsProblemDetails(_ request: Request) -> Bool {
         let path = request.url.path
-        if path == "/api" || path.hasPrefix("/api/") { return true }
+        if path == Paths.api || path.hasPrefix(Paths.api + "/") { return true }
         let accepted = request.headers.accept.map(\.mediaType)
         guard !accepted.isEmpty else { return false }
         let json = accepted.contains { $0.subType == "json" || $0.subType.hasSuffix("+json") }

@@ -26,7 +26,7 @@ struct ErrorPage {
             el("p", ["class": "error-message", "role": "alert"]) { detail }
             el("p") { language.pick("Feilkode: ", "Error code: ") + "\(status.code) \(status.reasonPhrase)" }
             el("p") {
-                el("a", ["href": "/"]) { language.pick("Til forsiden", "Go to the front page") }
+                el("a", ["href": Paths.home]) { language.pick("Til forsiden", "Go to the front page") }
             }
         }
     }

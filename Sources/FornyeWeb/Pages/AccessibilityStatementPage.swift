@@ -11,7 +11,7 @@ struct AccessibilityStatementPage {
         let language = language
         let layout = PageLayout(
             title: language.pick("Tilgjengelighetserklæring", "Accessibility statement"), language: language,
-            path: "/tilgjengelighet", viewer: viewer)
+            path: Paths.accessibility, viewer: viewer)
         return layout.render {
             el("h1") { language.pick("Tilgjengelighetserklæring", "Accessibility statement") }
             el("p", ["class": "lead"]) {

@@ -10,7 +10,7 @@ struct HomePage {
         let language = Language.of(request)
         let layout = PageLayout(
             title: language.pick("Innovasjon i kommunene", "Innovation in municipalities"), request: request,
-            path: "/", synthetic: waves.contains { $0.synthetic })
+            path: Paths.home, synthetic: waves.contains { $0.synthetic })
         return layout.render {
             el("h1") { language.pick("Fornye – innovasjon i kommunene", "Fornye – innovation in municipalities") }
             el("p", ["class": "lead"]) {
@@ -28,7 +28,7 @@ struct HomePage {
                 el("ul", ["class": "wave-list"]) {
                     for wave in waves {
                         el("li") {
-                            el("a", ["href": "/barometer/\(wave.slug)"]) { wave.title }
+                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { wave.title }
                         }
                     }
                 }

@@ -23,7 +23,7 @@ struct MethodPage {
         let language = language
         let rules = rules
         let layout = PageLayout(
-            title: language.pick("Metode", "Methodology"), language: language, path: "/metode", viewer: viewer)
+            title: language.pick("Metode", "Methodology"), language: language, path: Paths.method, viewer: viewer)
         return layout.render {
             el("h1") { language.pick("Slik lages tallene", "How the numbers are made") }
             el("p", ["class": "lead"]) {
@@ -132,7 +132,7 @@ struct MethodPage {
             el("h2") { language.pick("Maskinlesbart", "Machine-readable") }
             el("p") {
                 language.pick("Alle tall finnes også i ", "Every number is also available from ")
-                el("a", ["href": "/api/openapi.json"]) {
+                el("a", ["href": Paths.openAPI]) {
                     language.pick("API-et (OpenAPI 3.1)", "the API (OpenAPI 3.1)")
                 }
                 language.pick(", med de samme reglene.", ", under the same rules.")

@@ -13,7 +13,7 @@ struct PrivacyStatementPage {
         let absoluteHours = Int(SessionStore.absoluteTimeout / 3600)
         let layout = PageLayout(
             title: language.pick("Personvernerklæring", "Privacy statement"), language: language,
-            path: "/personvern", viewer: viewer)
+            path: Paths.privacy, viewer: viewer)
         return layout.render {
             el("h1") { language.pick("Personvernerklæring", "Privacy statement") }
             el("h2") { language.pick("Behandlingsansvarlig", "Controller") }

@@ -52,7 +52,7 @@ struct ProjectAttachmentController: RouteCollection {
                 files.map { (name: $0.filename, data: Data(buffer: $0.data)) }, to: record.slug, by: author)
             try await request.audit(
                 .projectAttachmentAdded, target: record.slug, details: added.map(\.fileName).joined(separator: " | "))
-            return request.redirect(to: "/prosjekter/\(record.slug)#vedlegg", redirectType: .normal)
+            return request.redirect(to: Paths.project(slug: record.slug) + "#vedlegg", redirectType: .normal)
         } catch let error as AttachmentError {
             let status: HTTPResponseStatus =
                 switch error.reason {
@@ -81,30 +81,9 @@ struct ProjectAttachmentController: RouteCollection {
     func failure(
         _ request: Request, record: ProjectRecord, status: HTTPResponseStatus, fileName: String?, message: String
     ) async throws -> Response {
-        let language = Language.of(request)
-        let layout = PageLayout(
-            title: language.pick("Vedlegget ble ikke lagret", "The attachment was not saved"), request: request)
-        let html = layout.render {
-            el("p") { el("a", ["href": "/prosjekter/\(record.slug)"]) { "← " + record.title } }
-            el("h1") { language.pick("Vedlegget ble ikke lagret", "The attachment was not saved") }
-            el("div", ["class": "error-summary", "role": "alert"]) {
-                el("h2") { language.pick("Dette er feil", "What is wrong") }
-                el("ul") {
-                    el("li") {
-                        el("a", ["href": "#felt-vedlegg"]) {
-                            (fileName.map { "«\($0)»: " } ?? "") + message
-                        }
-                    }
-                }
-                el("p") {
-                    language.pick(
-                        "Ingen filer fra denne opplastingen er lagret.", "No file from this upload was saved.")
-                }
-            }
-            attachmentUploadForm(
-                slug: record.slug, csrfToken: request.csrfToken, language: language, limits: limits,
-                error: message)
-        }
+        let html = AttachmentFailurePage(
+            request: request, record: record, fileName: fileName, message: message, limits: limits
+        ).render()
         return try await HTMLPage(html, status: status).encodeResponse(for: request)
     }
 
@@ -145,41 +124,7 @@ struct ProjectAttachmentController: RouteCollection {
         else { throw Abort(.notFound, reason: "No such attachment (vedlegget finnes ikke).") }
         try await ProjectAttachmentStore(database: request.db).remove(id, from: record.slug, by: author)
         try await request.audit(.projectAttachmentRemoved, target: record.slug, details: attachment.fileName)
-        return request.redirect(to: "/prosjekter/\(record.slug)#vedlegg", redirectType: .normal)
-    }
-}
-
-/// The upload form, on the project page and on the refusal page.
-func attachmentUploadForm(
-    slug: String, csrfToken: String, language: Language, limits: AttachmentLimits, error: String? = nil
-) -> Node {
-    let allowed = AttachmentKind.allCases.flatMap(\.extensions).map { "." + $0 }
-    let hint = language.pick(
-        "Tillatt: \(allowed.joined(separator: ", ")). Høyst \(AttachmentLimitsText.megabytes(limits.maxFileBytes)) MB per fil og \(AttachmentLimitsText.megabytes(limits.maxProjectBytes)) MB per prosjekt.",
-        "Allowed: \(allowed.joined(separator: ", ")). At most \(AttachmentLimitsText.megabytes(limits.maxFileBytes)) MB a file and \(AttachmentLimitsText.megabytes(limits.maxProjectBytes)) MB a project."
-    )
-    return el(
-        "form",
-        [
-            "method": "post", "action": "/prosjekter/\(slug)/vedlegg", "enctype": "multipart/form-data",
-            "class": "attachment-form",
-        ]
-    ) {
-        el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
-        el("div", ["class": "field"]) {
-            el("label", ["for": "felt-vedlegg"]) { language.pick("Legg til vedlegg", "Add attachments") }
-            el("p", ["class": "field-hint", "id": "felt-vedlegg-hint"]) { hint }
-            if let error { el("p", ["class": "error-message", "id": "felt-vedlegg-feil"]) { error } }
-            el(
-                "input",
-                attributes: [
-                    ("type", "file"), ("id", "felt-vedlegg"), ("name", "files[]"), ("multiple", ""),
-                    ("accept", allowed.joined(separator: ",")),
-                    ("aria-describedby", "felt-vedlegg-hint" + (error == nil ? "" : " felt-vedlegg-feil")),
-                    ("aria-invalid", error == nil ? nil : "true"),
-                ])
-        }
-        el("button", ["type": "submit"]) { language.pick("Last opp", "Upload") }
+        return request.redirect(to: Paths.project(slug: record.slug) + "#vedlegg", redirectType: .normal)
     }
 }
 

@@ -1,4 +1,3 @@
-import Fluent
 import FornyeProjectBank
 import FornyeStorage
 import Foundation
@@ -31,7 +30,7 @@ struct ProjectController: RouteCollection {
     }
 
     @Sendable func search(request: Request) async throws -> HTMLPage {
-        let parameters = ProjectQueryParameters(request)
+        let parameters = try ProjectQueryParameters(request)
         let result = try await request.projectSearch.search(parameters.query)
         let repository = ProjectRepository(database: request.db)
         var own: [ProjectRecord] = []
@@ -48,7 +47,7 @@ struct ProjectController: RouteCollection {
             language: Language.of(request), result: result, parameters: parameters,
             layout: PageLayout(
                 title: Language.of(request).pick("Prosjektbanken", "Project bank"), request: request,
-                path: "/prosjekter"),
+                path: Paths.projects),
             own: own, toReview: toReview, canCreate: request.projectActor != nil)
         return HTMLPage(page.render())
     }
@@ -65,8 +64,7 @@ struct ProjectController: RouteCollection {
         let document = try record.document()
         let repository = ProjectRepository(database: request.db)
         let basedOn = try await document.basedOn.asyncMap { try await repository.find(slug: $0) } ?? nil
-        let reusedBy = try await ProjectRecord.query(on: request.db).filter(\.$basedOn == record.slug)
-            .filter(\.$status == .published).all()
+        let reusedBy = try await repository.publishedReusers(of: record.slug)
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: record.slug)
         let institutions =
             document.seeksResearchPartner ? try await repository.suggestedInstitutions(for: document) : []
@@ -98,7 +96,7 @@ struct ProjectController: RouteCollection {
 
     @Sendable func newForm(request: Request) async throws -> Response {
         guard request.principal != nil else {
-            return request.redirect(to: "/logg-inn?neste=/prosjekter/ny")
+            return request.redirect(to: Paths.login + "?neste=" + Paths.newProject)
         }
         let author = try requireAuthor(request)
         var document = ProjectDocument()
@@ -159,7 +157,7 @@ struct ProjectController: RouteCollection {
                 }
             try await request.audit(
                 .projectSaved, target: record.slug, details: existing == nil ? "created" : "updated")
-            return request.redirect(to: "/prosjekter/\(record.slug)", redirectType: .normal)
+            return request.redirect(to: Paths.project(slug: record.slug), redirectType: .normal)
         } catch let error as ProjectError {
             switch error {
             case .forbidden(let why): throw Abort(.forbidden, reason: why)
@@ -240,7 +238,7 @@ struct ProjectController: RouteCollection {
             default: throw Abort(.conflict, reason: error.description)
             }
         }
-        return request.redirect(to: "/prosjekter/\(record.slug)", redirectType: .normal)
+        return request.redirect(to: Paths.project(slug: record.slug), redirectType: .normal)
     }
 
     @Sendable func history(request: Request) async throws -> HTMLPage {
@@ -249,150 +247,27 @@ struct ProjectController: RouteCollection {
         let language = Language.of(request)
         let layout = PageLayout(title: language.pick("Versjonshistorikk", "Version history"), request: request)
         return HTMLPage(
-            layout.render {
-                el("p") { el("a", ["href": "/prosjekter/\(record.slug)"]) { "← " + record.title } }
-                el("h1") { language.pick("Versjonshistorikk", "Version history") }
-                el("table") {
-                    el("caption") { language.pick("Hvem endret hva: ", "Who changed what: ") + record.title }
-                    el("thead") {
-                        el("tr") {
-                            for (nb, en) in [
-                                ("Versjon", "Version"), ("Tidspunkt (UTC)", "Time (UTC)"), ("Av", "By"),
-                                ("Handling", "Action"),
-                                ("Endrede felt", "Changed fields"), ("Status", "Status"),
-                            ] {
-                                el("th", ["scope": "col"]) { language.pick(nb, en) }
-                            }
-                        }
-                    }
-                    el("tbody") {
-                        for version in versions {
-                            el("tr") {
-                                el("th", ["scope": "row", "class": "num"]) { "\(version.version)" }
-                                el("td") { TimeText.node(version.createdAt, language) }
-                                el("td") { version.author }
-                                el("td") {
-                                    // A code no version of Fornye writes is shown as it is stored.
-                                    ProjectVersionAction(code: version.action).map {
-                                        language.pick($0.labels.nb, $0.labels.en)
-                                    }
-                                        ?? version.action
-                                }
-                                el("td") { ProjectFormFields.changedFieldsText(version.changedFields, language) }
-                                el("td") { version.status.label(language) }
-                            }
-                        }
-                    }
-                }
-            })
-    }
-
-    /// Published reuses: every published project that names a published project in `basedOn`
-    /// (optionally only those building on `original`).
-    func reuseFlows(_ request: Request, original: ProjectRecord? = nil) async throws -> [ReuseMap.Flow] {
-        var query = ProjectRecord.query(on: request.db).filter(\.$basedOn != nil).filter(\.$status == .published)
-        if let original { query = query.filter(\.$basedOn == original.slug) }
-        let reusing = try await query.all()
-        let originals = try await ProjectRecord.query(on: request.db).filter(
-            \.$slug ~~ Array(Set(reusing.compactMap(\.basedOn)))
-        )
-        .filter(\.$status == .published).all()
-        let bySlug = Dictionary(originals.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        return reusing.compactMap { record in
-            bySlug[record.basedOn ?? ""].map { ReuseMap.Flow(original: $0, reuser: record) }
-        }
-        .sorted {
-            ($0.reuser.countyNumber ?? "99", $0.reuser.ownerName, $0.reuser.slug)
-                < ($1.reuser.countyNumber ?? "99", $1.reuser.ownerName, $1.reuser.slug)
-        }
+            ProjectHistoryPage(layout: layout, language: language, record: record, versions: versions).render())
     }
 
     /// Which municipalities built on which project across the country: the tile map and its tables.
     @Sendable func reuseMap(request: Request) async throws -> HTMLPage {
-        let flows = try await reuseFlows(request)
-        let language = Language.of(request)
-        let map = ReuseMap(flows: flows, language: language)
-        let layout = PageLayout(
-            title: language.pick("Gjenbrukskart", "Reuse map"), request: request,
-            synthetic: flows.contains { $0.original.synthetic || $0.reuser.synthetic })
-        return HTMLPage(
-            layout.render {
-                el("h1") { language.pick("Gjenbruk av prosjekter", "Reuse of projects") }
-                el("p") {
-                    language.pick(
-                        "Hvilke kommuner som har bygget på hvilke prosjekter, over hele landet.",
-                        "Which municipalities built on which projects, across the country.")
-                }
-                if flows.isEmpty {
-                    el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
-                } else {
-                    el("p") {
-                        language.pick(
-                            ProjectLabels.count(flows.count, "registrert gjenbruk", "registrerte gjenbruk"),
-                            ProjectLabels.count(flows.count, "recorded reuse", "recorded reuses"))
-                            + " · "
-                            + map.municipalities(
-                                Set(flows.map { $0.reuser.ownerMunicipality ?? $0.reuser.ownerName }).count)
-                    }
-                    el("div", ["class": "reuse-layout"]) {
-                        map.render()
-                        el("div", ["class": "reuse-tables"]) { map.tables() }
-                    }
-                }
-            })
+        let flows = try await ProjectRepository(database: request.db).publishedReuses()
+        return HTMLPage(ReuseMapPage(request: request, flows: flows).render())
     }
 
     /// "Reused by": the municipalities that built on one project, on the map and in tables.
     @Sendable func projectReuse(request: Request) async throws -> HTMLPage {
         let record = try await visible(request)
-        let flows = record.status == .published ? try await reuseFlows(request, original: record) : []
-        let language = Language.of(request)
-        // The page the overall map's "and N more" links to: every reuse of this project.
-        let map = ReuseMap(flows: flows, language: language, rowsPerOriginal: nil)
-        let layout = PageLayout(
-            title: language.pick("Gjenbrukt av", "Reused by") + ": " + record.title, request: request,
-            synthetic: record.synthetic || flows.contains { $0.reuser.synthetic })
-        return HTMLPage(
-            layout.render {
-                el("p") { el("a", ["href": "/prosjekter/\(record.slug)"]) { "← " + record.title } }
-                el("h1") { language.pick("Gjenbrukt av", "Reused by") }
-                el("p") {
-                    language.pick("Prosjekt: ", "Project: ") + record.title + " ("
-                        + (record.countyNumber.flatMap { ProjectLabels.countyNames[$0] }
-                            ?? ProjectLabels.unknown(language))
-                        + ")"
-                }
-                if flows.isEmpty {
-                    el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
-                } else {
-                    el("p") {
-                        map.municipalities(Set(flows.map { $0.reuser.ownerMunicipality ?? $0.reuser.ownerName }).count)
-                            + language.pick(" har bygget på dette prosjektet.", " built on this project.")
-                    }
-                    el("div", ["class": "reuse-layout"]) {
-                        map.render()
-                        el("div", ["class": "reuse-tables"]) { map.tables() }
-                    }
-                }
-                el("p") {
-                    el("a", ["href": "/prosjekter/gjenbruk"]) {
-                        language.pick("Gjenbruk i hele landet", "Reuse across the country")
-                    }
-                }
-            })
+        let flows =
+            record.status == .published
+            ? try await ProjectRepository(database: request.db).publishedReuses(of: record.slug) : []
+        return HTMLPage(ProjectReusePage(request: request, record: record, flows: flows).render())
     }
 
     @Sendable func researchPartners(request: Request) async throws -> HTMLPage {
         let institutions = try await ProjectRepository(database: request.db).institutions()
-        let language = Language.of(request)
-        return InstitutionList(request: request, institutions: institutions).page(
-            title: language.pick("Forskningspartnere", "Research partners"),
-            intro: .text(
-                language.pick(
-                    "Prosjekter som søker forskningspartner får forslag fra denne listen etter kompetanseområde.",
-                    "Projects seeking a research partner get suggestions from this list by competence area.")),
-            caption: language.pick("Institusjoner og kompetanseområder", "Institutions and competence areas"),
-            nameHeader: language.pick("Institusjon", "Institution"), name: { .text($0.name) }, showContact: false)
+        return InstitutionList(request: request, institutions: institutions).partnersPage()
     }
 
     @Sendable func exportCSV(request: Request) async throws -> Response {

@@ -11,18 +11,8 @@ struct ProjectFormData {
     var fields: [String: [String]]
 
     init(_ request: Request) throws {
-        guard let body = request.body.string else {
-            fields = [:]
-            return
-        }
         var fields: [String: [String]] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let key = parts.first else { continue }
-            fields[key, default: []].append(parts.count > 1 ? parts[1] : "")
-        }
+        for (key, value) in try request.formFields().pairs { fields[key, default: []].append(value) }
         self.fields = fields
     }
 
@@ -81,7 +71,7 @@ struct ProjectFormData {
 enum ProjectSimilarPanel {
     /// The fragment endpoint for the new-project form (`slug` nil) or a project's edit form.
     static func path(slug: String?) -> String {
-        "/prosjekter/\(slug ?? "ny")/lignende"
+        slug.map { Paths.projectSimilar(slug: $0) } ?? Paths.newProjectSimilar
     }
 
     static func section(_ similar: [ProjectRecord], language: Language) -> Node {
@@ -141,7 +131,7 @@ struct ProjectFormPage {
         let language = layout.language
         let document = document
         var layout = layout
-        layout.scripts = [SimilarProjectsScript.path]
+        layout.scripts = [Paths.similarProjectsScript]
         let errorsByField = Dictionary(
             errors.map { (ProjectFormFields.formName($0.field), $0) }, uniquingKeysWith: { a, _ in a })
         func message(_ field: String) -> String? {
@@ -256,7 +246,7 @@ struct ProjectFormPage {
             el(
                 "form",
                 [
-                    "method": "post", "action": slug.map { "/prosjekter/\($0)" } ?? "/prosjekter",
+                    "method": "post", "action": slug.map { Paths.project(slug: $0) } ?? Paths.projects,
                     "class": "project-form",
                 ]
             ) {

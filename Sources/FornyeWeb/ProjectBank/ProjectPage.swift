@@ -35,16 +35,16 @@ struct ProjectPage {
         }
         func plain(_ value: String?) -> Node { (value ?? "").isEmpty ? unknown() : .text(value!) }
         return layout.render {
-            el("p") { el("a", ["href": "/prosjekter"]) { language.pick("← Prosjektbanken", "← Project bank") } }
+            el("p") { el("a", ["href": Paths.projects]) { language.pick("← Prosjektbanken", "← Project bank") } }
             el("h1") { document.title }
             el("p", ["class": "project-meta"]) {
                 record.status.label(language) + " · " + language.pick("Versjon ", "Version ") + "\(record.version) · "
-                el("a", ["href": "/prosjekter/\(record.slug)/historikk"]) {
+                el("a", ["href": Paths.projectHistory(slug: record.slug)]) {
                     language.pick("Versjonshistorikk", "Version history")
                 }
                 if mayEdit {
                     " · "
-                    el("a", ["href": "/prosjekter/\(record.slug)/rediger"]) { language.pick("Rediger", "Edit") }
+                    el("a", ["href": Paths.projectEdit(slug: record.slug)]) { language.pick("Rediger", "Edit") }
                 }
             }
             if let source = document.source {
@@ -63,7 +63,10 @@ struct ProjectPage {
                     for target in transitions {
                         el(
                             "form",
-                            ["method": "post", "action": "/prosjekter/\(record.slug)/status", "class": "inline-form"]
+                            [
+                                "method": "post", "action": Paths.projectStatus(slug: record.slug),
+                                "class": "inline-form",
+                            ]
                         ) {
                             el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
                             el("input", ["type": "hidden", "name": "status", "value": target.rawValue])
@@ -255,14 +258,14 @@ struct ProjectPage {
             if let basedOn {
                 el("p") {
                     language.pick("Bygger på: ", "Builds on: ")
-                    el("a", ["href": "/prosjekter/\(basedOn.slug)"]) { basedOn.title }
+                    el("a", ["href": Paths.project(slug: basedOn.slug)]) { basedOn.title }
                 }
             }
             if reusedBy.isEmpty {
                 el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
             } else {
                 el("p") {
-                    el("a", ["href": "/prosjekter/\(record.slug)/gjenbruk"]) {
+                    el("a", ["href": Paths.projectReuse(slug: record.slug)]) {
                         language.pick("Se gjenbruken på kart", "See the reuse on a map")
                     }
                 }
@@ -270,7 +273,7 @@ struct ProjectPage {
                 el("ul") {
                     for other in reusedBy {
                         el("li") {
-                            el("a", ["href": "/prosjekter/\(other.slug)"]) {
+                            el("a", ["href": Paths.project(slug: other.slug)]) {
                                 other.title + " (" + other.ownerName + ")"
                             }
                         }
@@ -313,7 +316,10 @@ struct ProjectPage {
                             let id = attachment.id?.uuidString.lowercased() ?? ""
                             el("tr") {
                                 el("th", ["scope": "row"]) {
-                                    el("a", ["href": "/prosjekter/\(record.slug)/vedlegg/\(id)", "download": ""]) {
+                                    el(
+                                        "a",
+                                        ["href": Paths.projectAttachment(slug: record.slug, id: id), "download": ""]
+                                    ) {
                                         attachment.fileName
                                     }
                                 }
@@ -325,7 +331,7 @@ struct ProjectPage {
                                             "form",
                                             [
                                                 "method": "post", "class": "inline-form",
-                                                "action": "/prosjekter/\(record.slug)/vedlegg/\(id)/slett",
+                                                "action": Paths.projectAttachmentRemove(slug: record.slug, id: id),
                                             ]
                                         ) {
                                             el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])

@@ -9,13 +9,10 @@ import Vapor
 struct ProjectQueryParameters {
     var values: [String: [String]] = [:]
 
-    init(_ request: Request) {
-        for pair in (request.url.query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let key = parts.first, !key.isEmpty else { continue }
-            values[key, default: []].append(parts.count > 1 ? parts[1] : "")
+    /// The query string is read by the one form parser (a GET form sends the same encoding).
+    init(_ request: Request) throws {
+        for (key, value) in try FormFields(body: request.url.query ?? "").pairs where !key.isEmpty {
+            values[key, default: []].append(value)
         }
     }
 

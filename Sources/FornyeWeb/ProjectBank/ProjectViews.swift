@@ -68,7 +68,7 @@ enum ProjectLabels {
 /// A short card for lists: title link, owner, stage, and the labels a reader must not miss.
 func projectCard(_ record: ProjectRecord, language: Language) -> Node {
     el("li", ["class": "project-card"]) {
-        el("h3") { el("a", ["href": "/prosjekter/\(record.slug)"]) { record.title } }
+        el("h3") { el("a", ["href": Paths.project(slug: record.slug)]) { record.title } }
         el("p", ["class": "project-meta"]) {
             [
                 record.ownerName.isEmpty ? ProjectLabels.unknown(language) : record.ownerName,
@@ -109,16 +109,16 @@ struct ProjectSearchPage {
                 )
             }
             el("p") {
-                el("a", ["href": "/prosjekter/gjenbruk"]) { language.pick("Gjenbrukskart", "Reuse map") }
+                el("a", ["href": Paths.reuseMap]) { language.pick("Gjenbrukskart", "Reuse map") }
                 " · "
-                el("a", ["href": "/forskningspartnere"]) { language.pick("Forskningspartnere", "Research partners") }
+                el("a", ["href": Paths.researchPartners]) { language.pick("Forskningspartnere", "Research partners") }
                 " · "
-                el("a", ["href": "/prosjekter/eksport.csv"]) { "CSV" }
+                el("a", ["href": Paths.projectsCSV]) { "CSV" }
                 " · "
-                el("a", ["href": "/prosjekter/eksport.json"]) { "JSON" }
+                el("a", ["href": Paths.projectsJSON]) { "JSON" }
                 if canCreate {
                     " · "
-                    el("a", ["class": "button", "href": "/prosjekter/ny"]) {
+                    el("a", ["class": "button", "href": Paths.newProject]) {
                         language.pick("Nytt prosjekt", "New project")
                     }
                 }
@@ -133,7 +133,7 @@ struct ProjectSearchPage {
                 el("h2") { language.pick("Kommunens prosjekter", "Your municipality's projects") }
                 el("ul", ["class": "project-list"]) { for record in own { projectCard(record, language: language) } }
             }
-            el("form", ["method": "get", "action": "/prosjekter", "class": "project-search", "role": "search"]) {
+            el("form", ["method": "get", "action": Paths.projects, "class": "project-search", "role": "search"]) {
                 el("label", ["for": "q"]) { language.pick("Søk i prosjekter", "Search projects") }
                 el("input", ["type": "search", "id": "q", "name": "q", "value": query.text, "maxlength": "500"])
                 if language == .en { el("input", ["type": "hidden", "name": "lang", "value": "en"]) }
@@ -213,7 +213,7 @@ struct ProjectSearchPage {
         guard result.pageCount > 1 else { return .empty }
         return el("nav", ["aria-label": language.pick("Sider", "Pages"), "class": "pagination"]) {
             if query.page > 1 {
-                el("a", ["href": "/prosjekter?" + parameters.with("page", "\(query.page - 1)"), "rel": "prev"]) {
+                el("a", ["href": Paths.projects + "?" + parameters.with("page", "\(query.page - 1)"), "rel": "prev"]) {
                     language.pick("Forrige", "Previous")
                 }
             }
@@ -221,7 +221,7 @@ struct ProjectSearchPage {
                 language.pick("Side \(query.page) av \(result.pageCount)", "Page \(query.page) of \(result.pageCount)")
             }
             if query.page < result.pageCount {
-                el("a", ["href": "/prosjekter?" + parameters.with("page", "\(query.page + 1)"), "rel": "next"]) {
+                el("a", ["href": Paths.projects + "?" + parameters.with("page", "\(query.page + 1)"), "rel": "next"]) {
                     language.pick("Neste", "Next")
                 }
             }

@@ -10,10 +10,7 @@ import Foundation
 /// county number is not one of them (or unknown) is counted in the tables only.
 struct ReuseMap {
     /// One reuse: `reuser` names `original` in `basedOn`.
-    struct Flow {
-        var original: ProjectRecord
-        var reuser: ProjectRecord
-    }
+    typealias Flow = ProjectReuse
 
     struct Tile {
         var number: String
@@ -401,9 +398,11 @@ struct ReuseMap {
                             el("tr") {
                                 el("th", ["scope": "row"]) { flow.reuser.ownerName }
                                 el("td") { countyName(flow.reuser.countyNumber ?? "") }
-                                el("td") { el("a", ["href": "/prosjekter/\(flow.reuser.slug)"]) { flow.reuser.title } }
                                 el("td") {
-                                    el("a", ["href": "/prosjekter/\(flow.original.slug)"]) { flow.original.title }
+                                    el("a", ["href": Paths.project(slug: flow.reuser.slug)]) { flow.reuser.title }
+                                }
+                                el("td") {
+                                    el("a", ["href": Paths.project(slug: flow.original.slug)]) { flow.original.title }
                                 }
                                 el("td") { flow.original.ownerName }
                             }
@@ -411,7 +410,7 @@ struct ReuseMap {
                         if let limit = rowsPerOriginal, group.count > limit, let original = group.first?.original {
                             el("tr", ["class": "more-row"]) {
                                 el("td", ["colspan": "5"]) {
-                                    el("a", ["href": "/prosjekter/\(original.slug)/gjenbruk"]) {
+                                    el("a", ["href": Paths.projectReuse(slug: original.slug)]) {
                                         language.pick(
                                             "… og \(group.count - limit) til som bygger på «\(original.title)»",
                                             "… and \(group.count - limit) more building on “\(original.title)”")

@@ -61,7 +61,7 @@ public struct PageLayout: Sendable {
                 el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                 if let refreshSeconds { el("meta", ["http-equiv": "refresh", "content": "\(refreshSeconds)"]) }
                 el("title") { "\(title) – Fornye" }
-                el("link", ["rel": "stylesheet", "href": "/assets/fornye.css"])
+                el("link", ["rel": "stylesheet", "href": Paths.styleSheet])
                 for script in scripts { el("script", ["src": script, "defer": ""]) }
             }
             el("body") {
@@ -87,19 +87,19 @@ public struct PageLayout: Sendable {
 
     private var header: Node {
         var items: [(String, String, String)] = [
-            ("/", "Hjem", "Home"),
-            ("/barometer", "Barometeret", "The barometer"),
-            ("/metode", "Metode", "Methodology"),
-            ("/prosjekter", "Prosjektbanken", "Project bank"),
+            (Paths.home, "Hjem", "Home"),
+            (Paths.barometer, "Barometeret", "The barometer"),
+            (Paths.method, "Metode", "Methodology"),
+            (Paths.projects, "Prosjektbanken", "Project bank"),
         ]
         // Where analysts run the fieldwork of a wave.
         if role == .analyst || role == .admin {
-            items.append(("/analyse/innsamling", "Innsamling", "Collection"))
+            items.append((Paths.waves, "Innsamling", "Collection"))
         }
         let separator = path.contains("?") ? "&" : "?"
         let switchHref = "\(path)\(separator)lang=\(language.other.rawValue)"
         return el("header", ["class": "site-header"]) {
-            el("a", ["class": "brand", "href": "/"]) { "Fornye" }
+            el("a", ["class": "brand", "href": Paths.home]) { "Fornye" }
             el("nav", ["aria-label": language.pick("Hovedmeny", "Main menu")]) {
                 el("ul") {
                     for (href, nb, en) in items {
@@ -130,19 +130,19 @@ public struct PageLayout: Sendable {
                 userName
             }
             if role == .admin {
-                el("a", ["href": "/admin/brukere"]) { language.pick("Brukere", "Users") }
-                el("a", ["href": "/admin/logg"]) { language.pick("Logg", "Audit log") }
-                el("a", ["href": "/admin/institusjoner"]) { language.pick("Institusjoner", "Institutions") }
+                el("a", ["href": Paths.adminUsers]) { language.pick("Brukere", "Users") }
+                el("a", ["href": Paths.auditLog]) { language.pick("Logg", "Audit log") }
+                el("a", ["href": Paths.institutions]) { language.pick("Institusjoner", "Institutions") }
             }
-            el("a", ["href": "/konto/passord"]) { language.pick("Passord", "Password") }
+            el("a", ["href": Paths.password]) { language.pick("Passord", "Password") }
             if let csrfToken {
-                el("form", ["method": "post", "action": "/logg-ut", "class": "inline-form"]) {
+                el("form", ["method": "post", "action": Paths.logout, "class": "inline-form"]) {
                     el("input", ["type": "hidden", "name": CSRFMiddleware.fieldName, "value": csrfToken])
                     el("button", ["type": "submit", "class": "link-button"]) { language.pick("Logg ut", "Sign out") }
                 }
             }
         } else {
-            el("a", ["href": "/logg-inn"]) { language.pick("Logg inn", "Sign in") }
+            el("a", ["href": Paths.login]) { language.pick("Logg inn", "Sign in") }
         }
     }
 
@@ -159,13 +159,13 @@ public struct PageLayout: Sendable {
                     "Fornye is open source. The barometer follows KS' 2018 questionnaire.")
             }
             el("p") {
-                el("a", ["href": "/api/openapi.json"]) { "API (OpenAPI)" }
+                el("a", ["href": Paths.openAPI]) { "API (OpenAPI)" }
                 " · "
-                el("a", ["href": language.pick("/tilgjengelighet", "/tilgjengelighet?lang=en")]) {
+                el("a", ["href": language.pick(Paths.accessibility, Paths.accessibility + "?lang=en")]) {
                     language.pick("Tilgjengelighetserklæring", "Accessibility statement")
                 }
                 " · "
-                el("a", ["href": language.pick("/personvern", "/personvern?lang=en")]) {
+                el("a", ["href": language.pick(Paths.privacy, Paths.privacy + "?lang=en")]) {
                     language.pick("Personvernerklæring", "Privacy statement")
                 }
             }

@@ -1,0 +1,63 @@
+import FornyeStorage
+import Vapor
+
+/// The sign-in form.
+struct LoginPage {
+    enum Notice {
+        case failed
+        case expired
+        case rateLimited(minutes: Int)
+    }
+
+    var request: Request
+    var email: String
+    var next: String
+    var notice: Notice?
+
+    func render() -> String {
+        let language = Language.of(request)
+        let layout = PageLayout(title: language.pick("Logg inn", "Sign in"), request: request, path: Paths.login)
+        return layout.render {
+            el("h1") { language.pick("Logg inn", "Sign in") }
+            switch notice {
+            case .failed:
+                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
+                    language.pick(
+                        "Feil e-post eller passord. Etter \(LockoutPolicy.maximumFailures) mislykkede forsøk på rad "
+                            + "låses kontoen i 15 minutter.",
+                        "Wrong e-mail or password. After \(LockoutPolicy.maximumFailures) failed attempts in a row "
+                            + "the account is locked for 15 minutes.")
+                }
+            case .expired:
+                el("p", ["class": "notice", "role": "status"]) {
+                    language.pick(
+                        "Økten er utløpt. Logg inn på nytt.",
+                        "Your session has expired (økten er utløpt). Sign in again.")
+                }
+            case .rateLimited(let minutes):
+                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
+                    language.pick(
+                        "For mange innloggingsforsøk fra denne adressen. Prøv igjen om \(minutes) minutter.",
+                        "Too many sign-in attempts from this address. Try again in \(minutes) minutes.")
+                }
+            case nil:
+                Node.empty
+            }
+            el("form", ["method": "post", "action": Paths.login, "class": "stacked-form"]) {
+                CSRF.field(request)
+                el("input", ["type": "hidden", "name": "neste", "value": next])
+                FormField(
+                    name: "email", label: language.pick("E-post", "E-mail"), type: "email", value: email,
+                    autocomplete: "username"
+                ).node
+                FormField(
+                    name: "password", label: language.pick("Passord", "Password"), type: "password",
+                    autocomplete: "current-password"
+                ).node
+                el("p") {
+                    el("button", ["type": "submit"]) { language.pick("Logg inn", "Sign in") }
+                }
+            }
+        }
+    }
+}
