@@ -1,3 +1,4 @@
+import FornyeProjectBank
 import FornyeStorage
 import Vapor
 

@@ -1,3 +1,4 @@
+import FornyeProjectBank
 import FornyeStorage
 
 /// `/prosjekter/<slug>/historikk`: who changed what, one row per saved version.
