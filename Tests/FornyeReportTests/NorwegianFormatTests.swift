@@ -34,6 +34,7 @@ struct NorwegianFormatTests {
         #expect(NorwegianFormat.interval(0, 0.0021) == "0,0–0,2")
         #expect(NorwegianFormat.interval(0.9981, 1) == "99,8–100,0")
         #expect(NorwegianFormat.interval(0.5, 0.5) == "50–50")
+        #expect(NorwegianFormat.interval(0.107, 0.107 + 1e-12) == "11–11")
         #expect(NorwegianFormat.points(0.18) == "+18")
         #expect(NorwegianFormat.points(-0.031) == "−3")
         #expect(NorwegianFormat.points(0.001) == "0")

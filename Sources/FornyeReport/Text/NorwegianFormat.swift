@@ -34,7 +34,10 @@ public enum NorwegianFormat {
     /// A confidence interval of shares as published: whole per cents ("72–76"), or one decimal where
     /// whole per cents would hide its width ("0,0–0,2" rather than "0–0" for an upper bound of 0.2 %).
     public static func interval(_ lower: Double, _ upper: Double) -> String {
-        let hidesWidth = upper > lower && percentNumber(lower) == percentNumber(upper)
+        // A width under 0.05 points (a share the weights fix, up to rounding error) stays whole.
+        let hidesWidth =
+            percentNumber(lower) == percentNumber(upper)
+            && percentNumber(lower, decimals: 1) != percentNumber(upper, decimals: 1)
         return range(lower, upper, decimals: hidesWidth ? 1 : 0)
     }
 
