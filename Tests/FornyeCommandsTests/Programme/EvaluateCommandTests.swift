@@ -7,14 +7,7 @@ import Testing
 @testable import FornyeCommands
 
 @Suite struct EvaluateCommandTests {
-    func run(_ arguments: [String]) async throws {
-        var command = try FornyeCommand.parseAsRoot(arguments)
-        if var asyncCommand = command as? any AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
-        }
-    }
+    func run(_ arguments: [String]) async throws { try await runFornye(arguments) }
 
     func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-evaluate-\(UUID())")
