@@ -10,7 +10,7 @@ public struct FornyeCommand: AsyncParsableCommand {
             ReportCommand.self, DemoCommand.self, SynthCommand.self, ServeCommand.self, MigrateCommand.self,
             BackupCommand.self, UserCommand.self, OpenAPICommand.self,
             ProjectsCommand.self,
-            ProgrammeCommand.self,
+            ProgrammeCommand.self, EvaluateCommand.self,
             WaveCreateCommand.self,
             ImportCommand.self, ConvertCommand.self,
         ]

@@ -1,8 +1,10 @@
+import FornyeBarometer
 import FornyeStatistics
 
 /// The evaluation's three hypotheses as indicators a later wave can be compared against:
 /// H1 municipalities do not innovate enough, H2 they do not spread enough, H3 they collaborate too
-/// little with research.
+/// little with research. Ids, names and measures are `ProgrammeIndicator`'s, so that `fornye evaluate`
+/// names the same indicators.
 struct HypothesisIndicator: Sendable {
     let id: String
     let name: String
@@ -28,8 +30,8 @@ extension ReportContext {
             let table = try shares(schema.innovated, allAnswers: true)
             indicators.append(
                 HypothesisIndicator(
-                    id: "H1", name: "H1 Innoverer", hypothesis: "Kommunene innoverer ikke nok",
-                    measure: "Andel enheter som har tatt i bruk minst én innovasjon de siste to årene",
+                    id: ProgrammeIndicator.innovates.id, name: ProgrammeIndicator.innovates.name,
+                    hypothesis: "Kommunene innoverer ikke nok", measure: ProgrammeIndicator.innovates.measure,
                     subject: "enhetene", predicate: "har tatt i bruk minst én innovasjon de siste to årene",
                     table: table,
                     cell: table.cell(code: 1)))
@@ -38,8 +40,8 @@ extension ReportContext {
             let table = try shares(schema.spread, allAnswers: true)
             indicators.append(
                 HypothesisIndicator(
-                    id: "H2", name: "H2 Sprer", hypothesis: "Kommunene sprer ikke innovasjoner nok",
-                    measure: "Andel av innovatørene som gjorde noe aktivt for å spre den nyeste innovasjonen",
+                    id: ProgrammeIndicator.spreads.id, name: ProgrammeIndicator.spreads.name,
+                    hypothesis: "Kommunene sprer ikke innovasjoner nok", measure: ProgrammeIndicator.spreads.measure,
                     subject: "innovatørene", predicate: "gjorde noe aktivt for å spre den nyeste innovasjonen",
                     table: table, cell: table.cell(code: 1)))
         }
@@ -47,8 +49,9 @@ extension ReportContext {
             let table = try multipleResponse(schema.partners)
             indicators.append(
                 HypothesisIndicator(
-                    id: "H3", name: "H3 Forsker", hypothesis: "Kommunene samarbeider for lite med forskning",
-                    measure: "Andel av innovatørene som samarbeidet med utdannings- eller forskningsinstitusjoner",
+                    id: ProgrammeIndicator.researches.id, name: ProgrammeIndicator.researches.name,
+                    hypothesis: "Kommunene samarbeider for lite med forskning",
+                    measure: ProgrammeIndicator.researches.measure,
                     subject: "innovatørene",
                     predicate: "samarbeidet med utdannings- eller forskningsinstitusjoner om den nyeste innovasjonen",
                     table: table, cell: table.cell(item: schema.partnersResearch)))

@@ -8,14 +8,7 @@ import Testing
 @testable import FornyeCommands
 
 @Suite struct ProgrammeCommandTests {
-    func run(_ arguments: [String]) async throws {
-        var command = try FornyeCommand.parseAsRoot(arguments)
-        if var asyncCommand = command as? any AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
-        }
-    }
+    func run(_ arguments: [String]) async throws { try await runFornye(arguments) }
 
     @Test func importListAndExportThroughTheCommandLine() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fornye-programme-\(UUID())")
