@@ -130,7 +130,10 @@ ANSWER = """(() => {
 
 def set_status(walk, status):
     """Clicks the dashboard's button that sets `status` (open, closed, published)."""
-    walk.act(f"document.querySelector('input[name=status][value={status}]').form.querySelector('button').click()")
+    # A wave with few responses asks the analyst to confirm publishing: the walk ticks the box.
+    walk.act(f"""(() => {{ const form = document.querySelector('input[name=status][value={status}]').form;
+        const confirm = form.querySelector('input[name=confirm_few]'); if (confirm) confirm.checked = true;
+        form.querySelector('button').click(); }})()""")
 
 
 def links_on_page(walk):

@@ -231,9 +231,8 @@ struct WaveAdminController: RouteCollection {
 
     @Sendable func setStatus(request: Request) async throws -> Response {
         let wave = try await wave(request)
-        guard let status = WaveRecord.Status(rawValue: try request.formFields().first("status") ?? ""),
-            status != .draft
-        else {
+        let fields = try request.formFields()
+        guard let status = WaveRecord.Status(rawValue: fields.first("status") ?? ""), status != .draft else {
             throw Abort(.unprocessableEntity, reason: "status must be open, closed or published")
         }
         guard CollectionRepository.mayChangeStatus(from: wave.status, to: status) else {
@@ -243,7 +242,19 @@ struct WaveAdminController: RouteCollection {
                     "A wave cannot go from \(wave.status.rawValue) to \(status.rawValue): draft → open ⇄ closed ⇄ published."
             )
         }
-        try await CollectionRepository(database: request.db).setStatus(status, waveID: wave.requireID())
+        let repository = CollectionRepository(database: request.db)
+        if status == .published, fields.first("confirm_few") != "1",
+            PublicationReadiness.needsConfirmation(
+                responses: try await repository.responseCount(waveID: wave.requireID()))
+        {
+            throw Abort(
+                .conflict,
+                reason:
+                    "Bølgen har færre enn \(PublicationReadiness.minimumResponses) svar: kryss av for «Jeg vil publisere likevel». "
+                    + "The wave has fewer than \(PublicationReadiness.minimumResponses) responses: tick «I want to publish anyway»."
+            )
+        }
+        try await repository.setStatus(status, waveID: wave.requireID())
         request.logger.notice("wave status changed", metadata: ["wave": "\(wave.slug)", "status": "\(status)"])
         let action: AuditAction =
             switch (wave.status, status) {

@@ -447,7 +447,11 @@ struct WaveAdminViews {
                     statusButton(wave, "closed", pick("Steng bølgen", "Close the wave"))
                 }
                 if wave.status == .closed {
-                    statusButton(wave, "published", pick("Publiser resultatene", "Publish the results"))
+                    if PublicationReadiness.needsConfirmation(responses: responses) {
+                        fewResponsesPublishForm(wave, responses: responses)
+                    } else {
+                        statusButton(wave, "published", pick("Publiser resultatene", "Publish the results"))
+                    }
                 }
                 if wave.status == .published {
                     statusButton(wave, "closed", pick("Avpubliser", "Unpublish"))
@@ -540,6 +544,35 @@ struct WaveAdminViews {
                 rateTable(pick("Etter fylke", "By county"), pick("Fylke", "County"), monitor.byCounty)
                 rateTable(pick("Etter enhetstype", "By unit type"), pick("Enhetstype", "Unit type"), monitor.byUnitType)
             }
+        }
+    }
+
+    /// Publishing a wave with few responses: the warning, and a box the analyst must tick.
+    private func fewResponsesPublishForm(_ wave: WaveRecord, responses: Int) -> Node {
+        let minimum = PublicationReadiness.minimumResponses
+        return el("form", ["method": "post", "action": Paths.waveStatus(slug: wave.slug), "class": "confirm"]) {
+            CSRF.field(request)
+            el("input", ["type": "hidden", "name": "status", "value": "published"])
+            el("p", ["class": "notice", "id": "few-responses"]) {
+                pick(
+                    "Bølgen har bare \(responses) svar (under \(minimum)). Med så få svar blir nesten alle andeler "
+                        + "«for usikker» og alle grupper «skjult», og resultatene kan ikke sammenlignes med andre bølger.",
+                    "The wave has only \(responses) responses (fewer than \(minimum)). With so few, nearly every share "
+                        + "reads «for usikker» (too uncertain) and every group «skjult» (hidden), and the results cannot "
+                        + "be compared with other waves.")
+            }
+            el("p") {
+                el(
+                    "input",
+                    [
+                        "type": "checkbox", "name": "confirm_few", "id": "confirm-few", "value": "1", "required": "",
+                        "aria-describedby": "few-responses",
+                    ])
+                el("label", ["for": "confirm-few"]) {
+                    pick("Jeg vil publisere likevel", "I want to publish anyway")
+                }
+            }
+            el("button", ["type": "submit"]) { pick("Publiser resultatene", "Publish the results") }
         }
     }
 

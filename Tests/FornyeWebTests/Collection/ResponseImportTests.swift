@@ -375,9 +375,18 @@ import VaporTesting
             #expect(try await !publicList().contains(link))
             let dashboard = try await app.get("/analyse/innsamling/\(slug)", headers: user.headers).body.string
             #expect(dashboard.contains("Publiser resultatene"))
+            // Fewer than 30 responses: the page warns, and publishing needs the box ticked.
+            #expect(dashboard.contains("Bølgen har bare 0 svar (under 30)"))
+            #expect(dashboard.contains("name=\"confirm_few\""))
+            let unconfirmed = try await post(
+                app, user, "/analyse/innsamling/\(slug)/status", [("status", "published")])
+            #expect(unconfirmed.status == .conflict)
+            #expect(unconfirmed.body.string.contains("Jeg vil publisere likevel"))
+            #expect(try await WaveRepository(database: app.db).list(statuses: [.published]).isEmpty)
             #expect(
-                try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "published")]).status
-                    == .seeOther)
+                try await post(
+                    app, user, "/analyse/innsamling/\(slug)/status", [("status", "published"), ("confirm_few", "1")]
+                ).status == .seeOther)
             #expect(try await publicList().contains(link))
             #expect(try await WaveRepository(database: app.db).list(statuses: [.published]).map(\.slug) == [slug])
             #expect(try await auditCount(app, .wavePublished) == 1)
