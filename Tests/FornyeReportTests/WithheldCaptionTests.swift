@@ -30,6 +30,8 @@ struct WithheldCaptionTests {
             figure.caption.hasPrefix(
                 "Andelen av enhetene som har tatt i bruk minst én innovasjon de siste to årene, vises ikke (for få svar"
             ))
+        // One bracket with the reason, not a second one with a hidden N.
+        #expect(figure.caption.hasSuffix("publiseres)."), "\(figure.caption)")
         let summary = try #require(document.sections.flatMap(\.paragraphs).first { $0.contains("I denne bølgen: ") })
         #expect(summary.contains("H1: andelen av enhetene som har tatt i bruk minst én innovasjon"))
         let hypotheses = try #require(document.figures.first { $0.caption.hasPrefix("H1: ") })

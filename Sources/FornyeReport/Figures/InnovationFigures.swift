@@ -12,7 +12,8 @@ extension ReportContext {
         let caption =
             CellText.sentence(
                 yes, level: level, of: "enhetene", "har tatt i bruk minst én innovasjon de siste to årene")
-            + " (\(Captions.base(base, unit: "")))."
+            // A withheld share already ends with its reason in brackets; the base line below gives N.
+            + (yes.map(CellText.isShown) ?? false ? " (\(Captions.base(base, unit: "")))." : ".")
         let title = "Andel som har tatt i bruk en innovasjon de siste to årene"
         return ReportFigure(
             id: "fig-4-1", number: "Figur 4-1", title: title, caption: caption,
