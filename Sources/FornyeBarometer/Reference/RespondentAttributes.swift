@@ -81,13 +81,12 @@ public enum RespondentAttributes {
                 variable: sourceVariable, expected: "a text variable",
                 actual: try dataset.variable(named: sourceVariable).kind)
         }
-        var trimmed = numbers.map { $0?.trimmingWhitespace() }
-        if unknownIsMissing {
-            trimmed = trimmed.map { number in
-                number.flatMap { (try? register.municipality(number: $0, on: day)) != nil ? $0 : nil }
-            }
-        }
-        let found = try register.municipalities(kommunenummer: trimmed, on: day)
+        let trimmed = numbers.map { $0?.trimmingWhitespace() }
+        // Each number is looked up once; leniently, an unknown one gets no attributes.
+        let found: [Municipality?] =
+            unknownIsMissing
+            ? trimmed.map { number in number.flatMap { try? register.municipality(number: $0, on: day) } }
+            : try register.municipalities(kommunenummer: trimmed, on: day)
         var counties: [Int: String] = [:]
         for municipality in try register.municipalities(on: day) {
             counties[municipality.countyCode] = municipality.countyName
