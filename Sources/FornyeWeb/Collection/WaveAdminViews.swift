@@ -561,7 +561,7 @@ struct WaveAdminViews {
                         + "reads «for usikker» (too uncertain) and every group «skjult» (hidden), and the results cannot "
                         + "be compared with other waves.")
             }
-            el("p") {
+            el("p", ["class": "checkbox"]) {
                 el(
                     "input",
                     [
