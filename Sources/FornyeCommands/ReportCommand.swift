@@ -172,7 +172,8 @@ struct ReportCommand: ParsableCommand {
             weightSource:
                 "generert sammen med de syntetiske svarene: hver enhetstype veid opp til et oppdiktet antall enheter, "
                 + "deretter raket til oppdiktede populasjonstall for enhetstype og landsdel (frø \(seed)).",
-            shortTitle: "2018", structureDate: wave.structureDate.description)
+            shortTitle: "2018", structureDate: wave.structureDate.description,
+            subtitle: SyntheticBarometer.baselineSubtitle)
     }
 
     /// The synthetic 2020 follow-up wave (2020 municipal structure), for comparisons.

@@ -183,8 +183,7 @@ public enum BarometerReport {
 
         return ReportDocument(
             title: wave.title,
-            subtitle: "Innovasjon i kommunale tjenesteenheter: tallene fra grunnlagsanalysen for FORKOMMUNE "
-                + "(Menon Economics 2018), med usikkerhet, tester og justerte sammenhenger.",
+            subtitle: wave.subtitle ?? Wave.generalSubtitle,
             synthetic: wave.synthetic,
             facts: facts(context, wave: wave) + domainFacts(options.domain, context: context, wave: wave),
             sections: sections)

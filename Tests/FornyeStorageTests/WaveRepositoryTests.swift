@@ -18,6 +18,7 @@ import Testing
             let stored = try await WaveRepository(database: runtime.database).load(slug: DemoContent.baselineSlug)
             #expect(stored.synthetic)
             #expect(stored.title.contains("SYNTETISKE DATA"))
+            #expect(stored.subtitle == SyntheticBarometer.baselineSubtitle)
             #expect(stored.dataset.rowCount == original.dataset.rowCount)
             // Rows come back in id order, not insertion order (ids are random so that row order
             // cannot reveal when an anonymous response came in); compare rows as a multiset.
@@ -38,6 +39,25 @@ import Testing
                 try await repository.insert(stored, status: .published)
             }
             #expect(try await ResponseRecord.query(on: runtime.database).count() == before)
+        }
+    }
+}
+
+/// Migration 0072 gives the demo baseline seeded before it the sentence it used to show, and
+/// leaves every other wave without one (they show the general sentence).
+@Suite struct WaveSubtitleMigrationTests {
+    @Test(arguments: TestDatabase.all)
+    func theDemoBaselineKeepsItsSentenceAndOtherWavesGetNone(database: TestDatabase) async throws {
+        try await database.withRuntime { runtime in
+            try await DemoContent.seedIfEmpty(runtime.database)
+            let repository = WaveRepository(database: runtime.database)
+            // As a database seeded before the migration: no wave has a subtitle. (SQLite cannot
+            // drop the column, so the test runs the migration's data step, not its revert.)
+            try await WaveRecord.query(on: runtime.database).set(\.$subtitle, to: nil).update()
+            try await M0072AddWaveSubtitle.keepTheDemoBaselineSentence(on: runtime.database)
+            let baseline = try #require(try await repository.record(slug: DemoContent.baselineSlug))
+            #expect(baseline.subtitle == M0072AddWaveSubtitle.demoBaselineSubtitle)
+            #expect(try await repository.record(slug: DemoContent.followUpSlug)?.subtitle == nil)
         }
     }
 }

@@ -7,6 +7,11 @@
 public enum PublicationReadiness {
     public static let minimumResponses = 30
 
+    /// A wave without a single response has nothing to publish, confirmed or not.
+    public static func hasAnythingToPublish(responses: Int) -> Bool {
+        responses > 0
+    }
+
     /// Publishing a wave with this many responses needs the analyst's explicit confirmation.
     public static func needsConfirmation(responses: Int) -> Bool {
         responses < minimumResponses

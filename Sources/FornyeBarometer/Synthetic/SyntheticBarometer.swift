@@ -44,6 +44,14 @@ public enum SyntheticBarometer {
     public static let title =
         "\(SyntheticLabel.marker) – Innovasjonsbarometeret, generert, ikke ekte svar / SYNTHETIC DATA"
     public static let defaultSeed: UInt64 = 2018
+    /// The sentence under the synthetic baseline's title: it reproduces the 2018 report's numbers.
+    public static let baselineSubtitle =
+        "Innovasjon i kommunale tjenesteenheter: tallene fra grunnlagsanalysen for FORKOMMUNE "
+        + "(Menon Economics 2018), med usikkerhet, tester og justerte sammenhenger."
+    /// The sentence under the synthetic follow-up's title.
+    public static let followUpSubtitle =
+        "Oppdiktet oppfølgingsbølge på kommunestrukturen fra 2020, laget for å vise sammenligninger mellom bølger "
+        + "og programevalueringen; tallene beskriver ingen virkelige enheter."
 
     /// The 2018 baseline on the bundled barometer instrument and municipal register.
     ///

@@ -24,6 +24,8 @@ struct WaveCreateCommand: AsyncParsableCommand {
 
     @Option(help: "The wave's short name, used in addresses.") var slug: String
     @Option(help: "The wave's title.") var title: String
+    @Option(help: "One sentence under the title on the results page (default: a general sentence).")
+    var subtitle: String?
     @Option(help: "anonymous or identified.") var mode: String = "anonymous"
     @Option(help: "Day of the municipal structure to check kommunenummer against (YYYY-MM-DD).")
     var date: String = CalendarDay(Date()).description
@@ -61,6 +63,11 @@ struct WaveCreateCommand: AsyncParsableCommand {
             throw ValidationError(
                 list.problems.map { "\(options[$0.field] ?? $0.field): \($0.en)" }.joined(separator: "\n"))
         }
+        let checkedSubtitle: String?
+        switch WaveSubtitle.check(subtitle) {
+        case .success(let checked): checkedSubtitle = checked
+        case .failure(let list): throw ValidationError("--subtitle: \(list.problems.map(\.en).joined(separator: " "))")
+        }
         let base =
             baseURL ?? environment["FORNYE_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080"
         let data = try Data(contentsOf: URL(fileURLWithPath: sampleFrame))
@@ -84,7 +91,7 @@ struct WaveCreateCommand: AsyncParsableCommand {
             let repository = CollectionRepository(database: runtime.database)
             let wave = try await repository.createWave(
                 slug: slug, title: title, instrument: instrument, mode: mode, structureDate: day, units: frame.units,
-                privacy: privacy)
+                privacy: privacy, subtitle: checkedSubtitle)
             let waveID = try wave.requireID()
             try await repository.makeMissingLinks(waveID: waveID, tokens: tokens)
             let rows =

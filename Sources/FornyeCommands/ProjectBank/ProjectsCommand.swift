@@ -72,21 +72,25 @@ struct ProjectsCommand: AsyncParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write the published projects as CSV or JSON.")
 
-        @Option(help: "csv or json.") var format: String = "csv"
+        @Option(help: "csv, excel-csv (byte order mark and semicolons, as Norwegian Excel opens it) or json.")
+        var format: String = "csv"
         @Option(help: "Output file; standard output if left out.") var output: String?
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            guard ["csv", "json"].contains(format) else { throw ValidationError("--format must be csv or json") }
+            guard ["csv", "excel-csv", "json"].contains(format) else {
+                throw ValidationError("--format must be csv, excel-csv or json")
+            }
             let runtime = try StorageRuntime(configuration: try storage.configuration())
             do {
                 try await runtime.migrate()
                 let records = try await ProjectRepository(database: runtime.database).list(statuses: [.published])
                 let attachments = try await ProjectAttachmentStore(database: runtime.database).list(projects: records)
                 let data =
-                    format == "csv"
-                    ? Data(try ProjectExport.csv(records, attachments: attachments).utf8)
-                    : try ProjectExport.json(records, attachments: attachments)
+                    format == "json"
+                    ? try ProjectExport.json(records, attachments: attachments)
+                    : Data(
+                        try ProjectExport.csv(records, attachments: attachments, forExcel: format == "excel-csv").utf8)
                 if let output {
                     try data.write(to: URL(fileURLWithPath: output))
                 } else {

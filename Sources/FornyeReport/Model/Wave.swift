@@ -26,12 +26,21 @@ public struct Wave: Sendable {
     public var weighting: CalibratedDesign
     /// Where the weights come from, in a sentence (shown in the weighting section).
     public var weightSource: String?
+    /// The sentence under the title; ``generalSubtitle`` when nil. A wave says what it is in its
+    /// own words, so a collected wave does not borrow the 2018 baseline's.
+    public var subtitle: String?
+
+    /// The subtitle of a wave that gives none (the synthetic baseline gives
+    /// `SyntheticBarometer.baselineSubtitle`).
+    public static let generalSubtitle =
+        "Innovasjon i kommunale tjenesteenheter: vektede andeler med usikkerhet, tester og justerte sammenhenger."
 
     public init(
         title: String, dataset: Dataset, weighting: CalibratedDesign, weightSource: String? = nil,
-        shortTitle: String? = nil, structureDate: String? = nil
+        shortTitle: String? = nil, structureDate: String? = nil, subtitle: String? = nil
     ) {
         self.title = title
+        self.subtitle = subtitle
         self.shortTitle = shortTitle
         self.structureDate = structureDate
         self.dataset = dataset

@@ -16,11 +16,13 @@ public struct StoredWave: Sendable {
     public var clusters: [String]?
     public var margins: [PopulationMargin]
     public var weightSource: String?
+    /// The sentence under the title on the results page; the report's general one when nil.
+    public var subtitle: String?
 
     public init(
         slug: String, title: String, shortTitle: String, structureDate: String?, dataset: Dataset, weights: [Double],
         strata: [String]? = nil, clusters: [String]? = nil, margins: [PopulationMargin] = [],
-        weightSource: String? = nil
+        weightSource: String? = nil, subtitle: String? = nil
     ) {
         self.slug = slug
         self.title = title
@@ -32,6 +34,7 @@ public struct StoredWave: Sendable {
         self.clusters = clusters
         self.margins = margins
         self.weightSource = weightSource
+        self.subtitle = subtitle
     }
 
     public var synthetic: Bool { dataset.codebook.synthetic }

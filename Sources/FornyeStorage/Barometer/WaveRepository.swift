@@ -35,6 +35,7 @@ public struct WaveRepository: Sendable {
             codebookJSON: String(decoding: try encoder.encode(wave.dataset.codebook), as: UTF8.self),
             marginsJSON: String(decoding: try encoder.encode(wave.margins), as: UTF8.self),
             weightSource: wave.weightSource)
+        record.subtitle = wave.subtitle
         let waveID = UUID()
         record.id = waveID
         var responses: [ResponseRecord] = []
@@ -93,6 +94,6 @@ public struct WaveRepository: Sendable {
         return StoredWave(
             slug: record.slug, title: record.title, shortTitle: record.shortTitle, structureDate: record.structureDate,
             dataset: dataset, weights: rows.map(\.weight), strata: strata, clusters: clusters, margins: margins,
-            weightSource: record.weightSource)
+            weightSource: record.weightSource, subtitle: record.subtitle)
     }
 }

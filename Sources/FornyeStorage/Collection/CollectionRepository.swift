@@ -66,7 +66,7 @@ public struct CollectionRepository: Sendable {
     @discardableResult
     public func createWave(
         slug: String, title: String, instrument: Instrument, mode: CollectionMode, structureDate: CalendarDay,
-        units: [SampleUnit], synthetic: Bool = false, privacy: WavePrivacy? = nil,
+        units: [SampleUnit], synthetic: Bool = false, privacy: WavePrivacy? = nil, subtitle: String? = nil,
         minimumGroup: Int = BackgroundRelease.defaultMinimumGroup
     ) async throws -> WaveRecord {
         if try await WaveRepository(database: database).record(slug: slug) != nil {
@@ -97,6 +97,7 @@ public struct CollectionRepository: Sendable {
         wave.id = waveID
         wave.instrumentVersion = CollectionInstruments.key(instrument)
         wave.collectionMode = mode
+        wave.subtitle = subtitle
         if let release { wave.backgroundReleaseJSON = String(decoding: try encoder.encode(release), as: UTF8.self) }
         if let privacy {
             wave.organizer = privacy.organizer

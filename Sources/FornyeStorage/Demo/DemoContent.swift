@@ -17,10 +17,10 @@ public enum DemoContent {
         let waves = [
             stored(
                 baseline, slug: baselineSlug, title: "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge",
-                shortTitle: "2018"),
+                shortTitle: "2018", subtitle: SyntheticBarometer.baselineSubtitle),
             stored(
                 followUp, slug: followUpSlug, title: "Innovasjonsbarometeret 2020 – syntetisk oppfølging",
-                shortTitle: "2020"),
+                shortTitle: "2020", subtitle: SyntheticBarometer.followUpSubtitle),
         ]
         for wave in waves {
             try await repository.insert(wave, status: .published)
@@ -33,13 +33,16 @@ public enum DemoContent {
         (try SyntheticBarometer.baseline2018(), try SyntheticBarometer.followUp2020())
     }
 
-    private static func stored(_ wave: SyntheticWave, slug: String, title: String, shortTitle: String) -> StoredWave {
+    private static func stored(
+        _ wave: SyntheticWave, slug: String, title: String, shortTitle: String, subtitle: String
+    ) -> StoredWave {
         StoredWave(
             slug: slug, title: "\(title) (\(SyntheticLabel.marker))", shortTitle: shortTitle,
             structureDate: wave.structureDate.description, dataset: wave.dataset, weights: wave.design.weights,
             margins: wave.population.margins,
             weightSource:
                 "generert sammen med de syntetiske svarene og raket til oppdiktede populasjonstall for enhetstype og "
-                + "landsdel (frø \(wave.seed)); lagret som kalibrerte vekter og kalibrert på nytt ved analyse.")
+                + "landsdel (frø \(wave.seed)); lagret som kalibrerte vekter og kalibrert på nytt ved analyse.",
+            subtitle: subtitle)
     }
 }

@@ -43,6 +43,8 @@ public final class WaveRecord: Model, @unchecked Sendable {
     @OptionalField(key: "retention_until") public var retentionUntil: String?
     /// Anonymous waves: the coarsened background stored with each response (`BackgroundRelease` JSON).
     @OptionalField(key: "background_release") public var backgroundReleaseJSON: String?
+    /// The wave's own sentence under its title on the results page (`Wave.subtitle`).
+    @OptionalField(key: "subtitle") public var subtitle: String?
 
     public init() {}
 

@@ -1,4 +1,5 @@
 import FornyeBarometer
+import FornyeFormats
 public import FornyeProjectBank
 public import Foundation
 
@@ -9,11 +10,13 @@ public enum ProjectExport {
     public static let csvColumns = ProjectOpenDataColumn.all.map(\.name)
 
     /// `attachments` (by project id) fill the last column: a JSON array of `{name, type, size, url}`,
-    /// so file names with commas or semicolons stay unambiguous.
+    /// so file names with commas or semicolons stay unambiguous. `forExcel` writes what Norwegian
+    /// Excel opens directly (byte order mark, semicolons); the default is RFC 4180 for programs.
     public static func csv(
-        _ records: [ProjectRecord], baseURL: String = "", attachments: [UUID: [ProjectAttachmentRecord]] = [:]
+        _ records: [ProjectRecord], baseURL: String = "", attachments: [UUID: [ProjectAttachmentRecord]] = [:],
+        forExcel: Bool = false
     ) throws -> String {
-        var lines = [csvColumns.joined(separator: ",")]
+        var rows = [csvColumns]
         let dateFormatter = ISO8601DateFormatter()
         for record in records {
             let document = try record.document()
@@ -31,9 +34,9 @@ public enum ProjectExport {
                     return try attachmentsJSON(record, attachments[record.id ?? UUID()] ?? [], baseURL: baseURL)
                 }
             }
-            lines.append(values.map(field).joined(separator: ","))
+            rows.append(values)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return forExcel ? CSVTable.writeForExcel(rows) : CSVTable.write(rows)
     }
 
     static func attachmentsJSON(_ record: ProjectRecord, _ attachments: [ProjectAttachmentRecord], baseURL: String)
@@ -44,16 +47,6 @@ public enum ProjectExport {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let infos = attachments.map { AttachmentInfo($0, slug: record.slug, baseURL: baseURL) }
         return String(decoding: try encoder.encode(infos), as: UTF8.self)
-    }
-
-    /// A field quoted when it must be; a text a spreadsheet could run as a formula gets a leading
-    /// `'` (`SpreadsheetFormula`, the policy of every CSV writer).
-    static func field(_ value: String) -> String {
-        let value = SpreadsheetFormula.defused(value)
-        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return value
     }
 
     /// One project as the API and the JSON export show it. Contacts without consent to publish

@@ -99,6 +99,17 @@ enum StyleSheet {
           margin-top: 1.5rem; align-items: start; }
         .facets { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 4px; padding: .25rem 1rem 1rem; }
         .facets h2 { font-size: 1.15rem; }
+        .facets > summary { cursor: pointer; padding: .5rem 0; }
+        .facets > summary h2 { display: inline; margin: 0; }
+        .facets-heading { display: none; }
+        /* Wide screens: the filters are a side column, always shown; a narrow screen folds them. */
+        @supports selector(::details-content) {
+          @media (min-width: 48.01rem) {
+            details.facets::details-content { content-visibility: visible; block-size: auto; }
+            details.facets > summary { display: none; }
+            .facets-heading { display: block; }
+          }
+        }
         .facets fieldset { border: 0; margin: 0 0 .75rem; padding: 0; min-width: 0; }
         .facets legend { font-weight: 700; padding: .4rem 0 .1rem; width: 100%; border-bottom: 1px solid var(--line); }
         .checkbox { display: flex; gap: .4rem; align-items: flex-start; margin: .2rem 0; }

@@ -158,7 +158,7 @@ struct WaveResultsPage {
 /// A report table as an accessible HTML table: caption, scoped column and row headers.
 enum ResultTable {
     static func render(_ table: DataTable, id: String) -> Node {
-        el("div", ["class": "table-wrap"]) {
+        scrollingTable(label: table.caption) {
             el("table", ["id": id]) {
                 el("caption") { table.caption }
                 el("thead") {

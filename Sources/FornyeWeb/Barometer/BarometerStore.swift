@@ -245,7 +245,7 @@ final class BarometerStore: Sendable {
         weighting.beforeRaking = nil
         let wave = Wave(
             title: stored.title, dataset: stored.dataset, weighting: weighting, weightSource: stored.weightSource,
-            shortTitle: stored.shortTitle, structureDate: stored.structureDate)
+            shortTitle: stored.shortTitle, structureDate: stored.structureDate, subtitle: stored.subtitle)
         return PreparedWave(
             slug: stored.slug, title: stored.title, shortTitle: stored.shortTitle, status: status, wave: wave,
             report: Result { () throws(StatisticsError) in try BarometerReport.prepare(wave) })

@@ -132,7 +132,8 @@ struct QuestionnaireController: RouteCollection {
         for problem in problems { entered[problem.question] = fields?.first(problem.question) }
         return context.views.page(
             section: section, questions: context.rules.shownQuestions(section, answers), answers: answers,
-            problems: problems, number: number, count: pages.count, entered: entered)
+            problems: problems, number: number, isLast: number == pages.count,
+            progress: context.rules.progress(of: section), entered: entered)
     }
 
     @Sendable func postPage(request: Request) async throws -> Response {

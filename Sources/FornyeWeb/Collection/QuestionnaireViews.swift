@@ -19,7 +19,9 @@ struct QuestionnaireViews {
     var title: String { waveTitle }
 
     func layout(_ heading: String, path: String) -> PageLayout {
-        PageLayout(title: heading, language: language, path: path)
+        var layout = PageLayout(title: heading, language: language, path: path)
+        layout.quiet = true
+        return layout
     }
 
     // MARK: pages
@@ -45,14 +47,15 @@ struct QuestionnaireViews {
 
     func page(
         section: Section, questions: [Question], answers: AnswerSet, problems: [AnswerProblem],
-        number: Int, count: Int, entered: [String: String] = [:]
+        number: Int, isLast: Bool, progress position: (number: Int, count: Int), entered: [String: String] = [:]
     ) -> String {
         let heading = section.label.map(text) ?? title
-        let progress = pick("Side \(number) av \(count)", "Page \(number) of \(count)")
+        let progress = pick(
+            "Side \(position.number) av \(position.count)", "Page \(position.number) of \(position.count)")
         return layout("\(heading) – \(progress)", path: Paths.answerPage(token: token, page: number)).render {
             el("p", ["class": "progress"]) {
                 el("span") { progress }
-                el("progress", ["max": "\(count)", "value": "\(number)", "aria-hidden": "true"])
+                el("progress", ["max": "\(position.count)", "value": "\(position.number)", "aria-hidden": "true"])
             }
             el("h1") { heading }
             errorSummary(problems, questions: questions)
@@ -73,7 +76,7 @@ struct QuestionnaireViews {
                 }
                 el("div", ["class": "form-actions"]) {
                     el("button", ["type": "submit", "name": "action", "value": "next"]) {
-                        number == count ? pick("Gå til oppsummering", "Go to summary") : pick("Neste", "Next")
+                        isLast ? pick("Gå til oppsummering", "Go to summary") : pick("Neste", "Next")
                     }
                     if number > 1 {
                         el("button", ["type": "submit", "name": "action", "value": "back", "class": "secondary"]) {

@@ -37,6 +37,7 @@ struct WaveAdminController: RouteCollection {
         var contact: String?
         var purpose: String?
         var retention: String?
+        var subtitle: String?
 
         /// The first step uploads the frame (multipart, Vapor's decoder); the confirmation posts a
         /// URL-encoded form, read by the one form parser.
@@ -47,7 +48,9 @@ struct WaveAdminController: RouteCollection {
                 slug: fields.first("slug"), title: fields.first("title"), mode: fields.first("mode"),
                 date: fields.first("date"), instrument: fields.first("instrument"), file: nil,
                 frame: fields.first("frame"), confirm: fields.first("confirm"), organizer: fields.first("organizer"),
-                contact: fields.first("contact"), purpose: fields.first("purpose"), retention: fields.first("retention")
+                contact: fields.first("contact"), purpose: fields.first("purpose"),
+                retention: fields.first("retention"),
+                subtitle: fields.first("subtitle")
             )
         }
     }
@@ -92,6 +95,11 @@ struct WaveAdminController: RouteCollection {
         }
         let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
         if title.isEmpty { problems.append(.init(field: "title", nb: "Skriv en tittel.", en: "Enter a title.")) }
+        var subtitle: String?
+        switch WaveSubtitle.check(form.subtitle) {
+        case .success(let checked): subtitle = checked
+        case .failure(let list): problems += list.problems.map { .init(field: $0.field, nb: $0.nb, en: $0.en) }
+        }
         let mode = form.mode.flatMap(CollectionMode.init(rawValue:))
         if mode == nil {
             problems.append(
@@ -191,7 +199,7 @@ struct WaveAdminController: RouteCollection {
         }
         let wave = try await CollectionRepository(database: request.db).createWave(
             slug: slug, title: title, instrument: instrument, mode: mode, structureDate: date, units: frame.units,
-            privacy: privacy)
+            privacy: privacy, subtitle: subtitle)
         request.logger.notice("wave created", metadata: ["wave": "\(wave.slug)", "units": "\(frame.units.count)"])
         try await request.audit(.waveCreated, target: wave.slug, details: "\(frame.units.count) units, \(mode)")
         return request.redirect(to: Paths.wave(slug: wave.slug) + "?opprettet=1", redirectType: .normal)
@@ -243,9 +251,14 @@ struct WaveAdminController: RouteCollection {
             )
         }
         let repository = CollectionRepository(database: request.db)
+        let responses = status == .published ? try await repository.responseCount(waveID: wave.requireID()) : 0
+        if status == .published, !PublicationReadiness.hasAnythingToPublish(responses: responses) {
+            throw Abort(
+                .conflict,
+                reason: "Bølgen har ingen svar å publisere. / The wave has no responses to publish.")
+        }
         if status == .published, fields.first("confirm_few") != "1",
-            PublicationReadiness.needsConfirmation(
-                responses: try await repository.responseCount(waveID: wave.requireID()))
+            PublicationReadiness.needsConfirmation(responses: responses)
         {
             throw Abort(
                 .conflict,

@@ -85,7 +85,8 @@ struct WaveAdminViews {
                     }
                     el("ul") {
                         for field in [
-                            "slug", "title", "mode", "date", "organizer", "contact", "purpose", "retention", "file",
+                            "slug", "title", "subtitle", "mode", "date", "organizer", "contact", "purpose", "retention",
+                            "file",
                         ]
                         where problems.contains(where: { $0.field == field }) {
                             el("li") { el("a", ["href": "#\(field)"]) { fieldName(field) } }
@@ -163,7 +164,7 @@ struct WaveAdminViews {
                     for (name, value) in [
                         ("slug", form.slug), ("title", form.title), ("mode", form.mode), ("date", form.date),
                         ("instrument", form.instrument), ("organizer", form.organizer), ("contact", form.contact),
-                        ("purpose", form.purpose), ("retention", form.retention),
+                        ("purpose", form.purpose), ("retention", form.retention), ("subtitle", form.subtitle),
                     ] {
                         el("input", ["type": "hidden", "name": name, "value": value ?? ""])
                     }
@@ -208,6 +209,14 @@ struct WaveAdminViews {
                             "type": "text", "id": "title", "name": "title", "value": form.title,
                             "aria-describedby": described("title"),
                         ])
+                    textField(
+                        "subtitle", form.subtitle,
+                        hint: pick(
+                            "Valgfritt. Én setning om bølgen under tittelen når resultatene publiseres, f.eks. hvem som ble spurt og når. Står det ikke noe her, brukes en generell tekst.",
+                            "Optional. One sentence about the wave under its title when the results are published, e.g. who was asked and when. When empty, a general sentence is used."
+                        ),
+                        described: described)
+                    error("subtitle")
                     el("label", ["for": "instrument"]) { pick("Spørreskjema", "Questionnaire") }
                     el("select", ["id": "instrument", "name": "instrument"]) {
                         for instrument in instruments {
@@ -361,6 +370,7 @@ struct WaveAdminViews {
         case "retention": pick("Svarene slettes senest", "Answers deleted by")
         case "slug": pick("Kortnavn", "Short name")
         case "title": pick("Tittel", "Title")
+        case "subtitle": pick("Undertittel på resultatsiden", "Subtitle on the results page")
         case "mode": pick("Svarmodus", "Response mode")
         case "date": pick("Dato for kommunestruktur", "Date of the municipal structure")
         default: pick("Utvalgsfil", "Sample frame file")
@@ -447,7 +457,13 @@ struct WaveAdminViews {
                     statusButton(wave, "closed", pick("Steng bølgen", "Close the wave"))
                 }
                 if wave.status == .closed {
-                    if PublicationReadiness.needsConfirmation(responses: responses) {
+                    if !PublicationReadiness.hasAnythingToPublish(responses: responses) {
+                        el("p", ["class": "notice"]) {
+                            pick(
+                                "Bølgen har ingen svar ennå, så det er ingenting å publisere.",
+                                "The wave has no responses yet, so there is nothing to publish.")
+                        }
+                    } else if PublicationReadiness.needsConfirmation(responses: responses) {
                         fewResponsesPublishForm(wave, responses: responses)
                     } else {
                         statusButton(wave, "published", pick("Publiser resultatene", "Publish the results"))

@@ -16,6 +16,7 @@ struct ProjectController: RouteCollection {
         authors.post(use: create)
         projects.get("gjenbruk", use: reuseMap)
         projects.get("eksport.csv", use: exportCSV)
+        projects.get("eksport-excel.csv", use: exportExcelCSV)
         projects.get("eksport.json", use: exportJSON)
         projects.get(":slug", use: show)
         authors.get(":slug", "rediger", use: editForm)
@@ -271,14 +272,23 @@ struct ProjectController: RouteCollection {
     }
 
     @Sendable func exportCSV(request: Request) async throws -> Response {
+        try await openDataCSV(request: request, forExcel: false)
+    }
+
+    /// The same rows as Norwegian Excel opens them (byte order mark, semicolons).
+    @Sendable func exportExcelCSV(request: Request) async throws -> Response {
+        try await openDataCSV(request: request, forExcel: true)
+    }
+
+    private func openDataCSV(request: Request, forExcel: Bool) async throws -> Response {
         let records = try await ProjectRepository(database: request.db).list(statuses: [.published])
         let attachments = try await ProjectAttachmentStore(database: request.db).list(projects: records)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "fornye-prosjekter.csv")
-        return Response(
-            status: .ok, headers: headers, body: .init(string: try ProjectExport.csv(records, attachments: attachments))
-        )
+        headers.contentDisposition = .init(
+            .attachment, filename: forExcel ? "fornye-prosjekter-excel.csv" : "fornye-prosjekter.csv")
+        let csv = try ProjectExport.csv(records, attachments: attachments, forExcel: forExcel)
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
     }
 
     @Sendable func exportJSON(request: Request) async throws -> Response {

@@ -117,6 +117,30 @@ enum ProjectSimilarPanel {
 /// The long form, in sections, with the completeness indicator and similar projects shown
 /// before submission (the "Vis lignende" button re-renders without saving).
 struct ProjectFormPage {
+    /// How complete the record is, with what is missing folded away until asked for.
+    private func completeness(items: [ProjectCompleteness.Item], percent: Int) -> Node {
+        let language = layout.language
+        let missing = items.filter { !$0.done }
+        return el("section", ["class": "completeness", "aria-labelledby": "fullstendighet"]) {
+            el("h2", ["id": "fullstendighet"]) {
+                language.pick("Fullstendighet: \(percent) %", "Completeness: \(percent)%")
+            }
+            el("progress", ["max": "100", "value": "\(percent)", "aria-labelledby": "fullstendighet"]) {
+                "\(percent) %"
+            }
+            if !missing.isEmpty {
+                el("details") {
+                    el("summary") {
+                        language.pick(
+                            "Mangler \(missing.count) opplysninger som gjør prosjektet lettere å finne og gjenbruke",
+                            "\(missing.count) facts missing that make the project easier to find and reuse")
+                    }
+                    el("ul") { for item in missing { el("li") { language.pick(item.nb, item.en) } } }
+                }
+            }
+        }
+    }
+
     var layout: PageLayout
     var document: ProjectDocument
     var slug: String?
@@ -230,19 +254,6 @@ struct ProjectFormPage {
                     }
                 }
             }
-            el("section", ["class": "completeness", "aria-labelledby": "fullstendighet"]) {
-                el("h2", ["id": "fullstendighet"]) {
-                    language.pick("Fullstendighet: \(percent) %", "Completeness: \(percent)%")
-                }
-                el("progress", ["max": "100", "value": "\(percent)", "aria-labelledby": "fullstendighet"]) {
-                    "\(percent) %"
-                }
-                let missing = items.filter { !$0.done }
-                if !missing.isEmpty {
-                    el("p") { language.pick("Mangler:", "Missing:") }
-                    el("ul") { for item in missing { el("li") { language.pick(item.nb, item.en) } } }
-                }
-            }
             el(
                 "form",
                 [
@@ -283,6 +294,9 @@ struct ProjectFormPage {
                         if !similar.isEmpty { ProjectSimilarPanel.section(similar, language: language) }
                     }
                 }
+                // After the first section, not above the first field: an empty form is not met with
+                // a low score and a long list before the author has typed anything (issue 20, item 15).
+                completeness(items: items, percent: percent)
                 el("fieldset") {
                     el("legend") { language.pick("2. Problem, løsning og nyhet", "2. Problem, solution and novelty") }
                     textField("problem", document.problem, long: true)

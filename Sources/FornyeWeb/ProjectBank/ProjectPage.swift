@@ -155,26 +155,30 @@ struct ProjectPage {
             if document.financing.isEmpty {
                 el("p") { unknown() }
             } else {
-                el("table") {
-                    el("caption") { language.pick("Finansieringskilder", "Financing sources") }
-                    el("thead") {
-                        el("tr") {
-                            el("th", ["scope": "col"]) { language.pick("Kilde", "Source") }
-                            el("th", ["scope": "col", "class": "num"]) { language.pick("Beløp (kr)", "Amount (NOK)") }
-                            el("th", ["scope": "col"]) { language.pick("Søknad", "Application") }
-                            el("th", ["scope": "col"]) { language.pick("Merknad", "Note") }
-                        }
-                    }
-                    el("tbody") {
-                        for financing in document.financing {
+                scrollingTable(label: language.pick("Finansieringskilder", "Financing sources")) {
+                    el("table") {
+                        el("caption") { language.pick("Finansieringskilder", "Financing sources") }
+                        el("thead") {
                             el("tr") {
-                                el("th", ["scope": "row"]) { financing.source.label(language) }
-                                el("td", ["class": "num"]) {
-                                    financing.amount.map { String(format: "%.0f", $0) }
-                                        ?? ProjectLabels.unknown(language)
+                                el("th", ["scope": "col"]) { language.pick("Kilde", "Source") }
+                                el("th", ["scope": "col", "class": "num"]) {
+                                    language.pick("Beløp (kr)", "Amount (NOK)")
                                 }
-                                el("td") { financing.applicationStatus?.label(language) ?? "–" }
-                                el("td") { financing.note }
+                                el("th", ["scope": "col"]) { language.pick("Søknad", "Application") }
+                                el("th", ["scope": "col"]) { language.pick("Merknad", "Note") }
+                            }
+                        }
+                        el("tbody") {
+                            for financing in document.financing {
+                                el("tr") {
+                                    el("th", ["scope": "row"]) { financing.source.label(language) }
+                                    el("td", ["class": "num"]) {
+                                        financing.amount.map { String(format: "%.0f", $0) }
+                                            ?? ProjectLabels.unknown(language)
+                                    }
+                                    el("td") { financing.applicationStatus?.label(language) ?? "–" }
+                                    el("td") { financing.note }
+                                }
                             }
                         }
                     }
@@ -186,27 +190,33 @@ struct ProjectPage {
                 el("h3") { result.impact.label(language) }
                 text(result.description)
                 if !result.indicators.isEmpty {
-                    el("table") {
-                        el("caption") { language.pick("Indikatorer: ", "Indicators: ") + result.impact.label(language) }
-                        el("thead") {
-                            el("tr") {
-                                for (nb, en) in [
-                                    ("Mål", "Metric"), ("Utgangspunkt", "Baseline"), ("Verdi", "Value"),
-                                    ("Enhet", "Unit"), ("Metode", "Method"), ("Dato", "Date"),
-                                ] {
-                                    el("th", ["scope": "col"]) { language.pick(nb, en) }
+                    scrollingTable(
+                        label: language.pick("Indikatorer: ", "Indicators: ") + result.impact.label(language)
+                    ) {
+                        el("table") {
+                            el("caption") {
+                                language.pick("Indikatorer: ", "Indicators: ") + result.impact.label(language)
+                            }
+                            el("thead") {
+                                el("tr") {
+                                    for (nb, en) in [
+                                        ("Mål", "Metric"), ("Utgangspunkt", "Baseline"), ("Verdi", "Value"),
+                                        ("Enhet", "Unit"), ("Metode", "Method"), ("Dato", "Date"),
+                                    ] {
+                                        el("th", ["scope": "col"]) { language.pick(nb, en) }
+                                    }
                                 }
                             }
-                        }
-                        el("tbody") {
-                            for indicator in result.indicators {
-                                el("tr") {
-                                    el("th", ["scope": "row"]) { indicator.metric }
-                                    el("td", ["class": "num"]) { indicator.baseline.map { "\($0)" } ?? "–" }
-                                    el("td", ["class": "num"]) { indicator.value.map { "\($0)" } ?? "–" }
-                                    el("td") { indicator.unit }
-                                    el("td") { indicator.method }
-                                    el("td") { indicator.date ?? "–" }
+                            el("tbody") {
+                                for indicator in result.indicators {
+                                    el("tr") {
+                                        el("th", ["scope": "row"]) { indicator.metric }
+                                        el("td", ["class": "num"]) { indicator.baseline.map { "\($0)" } ?? "–" }
+                                        el("td", ["class": "num"]) { indicator.value.map { "\($0)" } ?? "–" }
+                                        el("td") { indicator.unit }
+                                        el("td") { indicator.method }
+                                        el("td") { indicator.date ?? "–" }
+                                    }
                                 }
                             }
                         }

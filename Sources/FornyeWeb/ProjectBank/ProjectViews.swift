@@ -115,6 +115,8 @@ struct ProjectSearchPage {
                 " · "
                 el("a", ["href": Paths.projectsCSV]) { "CSV" }
                 " · "
+                el("a", ["href": Paths.projectsExcelCSV]) { language.pick("CSV for Excel", "CSV for Excel") }
+                " · "
                 el("a", ["href": Paths.projectsJSON]) { "JSON" }
                 if canCreate {
                     " · "
@@ -154,8 +156,18 @@ struct ProjectSearchPage {
                 }
                 el("button", ["type": "submit"]) { language.pick("Søk", "Search") }
                 el("div", ["class": "search-layout"]) {
-                    el("div", ["class": "facets"]) {
-                        el("h2") { language.pick("Avgrens", "Filter") }
+                    // Folded on a narrow screen so the results are not below a long column of
+                    // filters; wide screens show it open as a side column (the stylesheet).
+                    // Open when filters are chosen, so what narrows the results stays in view.
+                    let chosen = result.facets.reduce(0) { $0 + parameters.all(facetParameter($1.name)).count }
+                    el("details", attributes: [("class", "facets"), ("open", chosen > 0 ? "" : nil)]) {
+                        let title =
+                            chosen == 0
+                            ? language.pick("Avgrens", "Filter")
+                            : language.pick("Avgrens (\(chosen) valgt)", "Filter (\(chosen) chosen)")
+                        el("summary") { el("h2") { title } }
+                        // The heading wide screens show instead of the summary.
+                        el("h2", ["class": "facets-heading"]) { title }
                         // A chosen value stays (with 0) even when nothing matches, so it can be unticked.
                         for facet in result.facets
                         where !facet.counts.isEmpty || !parameters.all(facetParameter(facet.name)).isEmpty {

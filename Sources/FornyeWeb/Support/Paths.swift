@@ -54,6 +54,7 @@ enum Paths {
     static let newProjectSimilar = "/prosjekter/ny/lignende"
     static let reuseMap = "/prosjekter/gjenbruk"
     static let projectsCSV = "/prosjekter/eksport.csv"
+    static let projectsExcelCSV = "/prosjekter/eksport-excel.csv"
     static let projectsJSON = "/prosjekter/eksport.json"
     static let researchPartners = "/forskningspartnere"
     static func project(slug: String) -> String { projects + "/" + segment(slug) }

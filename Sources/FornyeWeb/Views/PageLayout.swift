@@ -24,6 +24,9 @@ public struct PageLayout: Sendable {
     /// Same-origin scripts (`/assets/…`) the page loads deferred; most pages have none, and the
     /// Content-Security-Policy allows no inline script.
     public var scripts: [String] = []
+    /// A respondent's page: the header has the name and the language switch only, no menu or
+    /// sign-in, so nothing leads away from the questionnaire (issue 20, item 10).
+    public var quiet = false
 
     public init(
         title: String, language: Language, path: String, synthetic: Bool = false, userName: String? = nil,
@@ -69,16 +72,20 @@ public struct PageLayout: Sendable {
                     language.pick("Hopp til innholdet", "Skip to content")
                 }
                 header
-                if synthetic {
-                    el("p", ["class": "synthetic-banner", "role": "note"]) {
-                        el("strong") { SyntheticLabel.marker }
-                        language.pick(
-                            " – tallene på denne siden er generert for demonstrasjon og er ikke ekte svar.",
-                            " (synthetic data) – the numbers on this page are generated for demonstration, not real answers."
-                        )
+                // Inside the main landmark, first: every part of the page is in a landmark (axe
+                // `region`), and "skip to content" lands on the warning.
+                el("main", ["id": "innhold", "tabindex": "-1"]) {
+                    if synthetic {
+                        el("p", ["class": "synthetic-banner", "role": "note"]) {
+                            el("strong") { SyntheticLabel.marker }
+                            language.pick(
+                                " – tallene på denne siden er generert for demonstrasjon og er ikke ekte svar.",
+                                " (synthetic data) – the numbers on this page are generated for demonstration, not real answers."
+                            )
+                        }
                     }
+                    content()
                 }
-                el("main", ["id": "innhold", "tabindex": "-1"]) { content() }
                 footer
             }
         }
@@ -98,6 +105,17 @@ public struct PageLayout: Sendable {
         }
         let separator = path.contains("?") ? "&" : "?"
         let switchHref = "\(path)\(separator)lang=\(language.other.rawValue)"
+        if quiet {
+            return el("header", ["class": "site-header"]) {
+                el("span", ["class": "brand"]) { "Fornye" }
+                el("div", ["class": "header-tools"]) {
+                    el("a", ["href": switchHref, "lang": language.other.rawValue, "hreflang": language.other.rawValue])
+                    {
+                        language.otherName
+                    }
+                }
+            }
+        }
         return el("header", ["class": "site-header"]) {
             el("a", ["class": "brand", "href": Paths.home]) { "Fornye" }
             el("nav", ["aria-label": language.pick("Hovedmeny", "Main menu")]) {

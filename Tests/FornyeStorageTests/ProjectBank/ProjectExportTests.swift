@@ -20,9 +20,24 @@ import Testing
         #expect(csv.contains(",\"'\r\n=HYPERLINK(\"\"http://x\"\")\",\"'\n+cmd\","))
         #expect(csv.contains(",'\t=1,"))
         #expect(csv.contains(",-0.5,"))
-        #expect(ProjectExport.field("\n=1") == "\"'\n=1\"")
-        #expect(ProjectExport.field("=1") == "'=1")
-        // CRLF is one Character in Swift: the quoting checks scalars, so it is quoted too.
-        #expect(ProjectExport.field("a\r\nb") == "\"a\r\nb\"")
+        #expect(csv.hasPrefix("slug,url,title,"))
+    }
+
+    /// Issue 20 item 9: the same rows for Norwegian Excel, a byte order mark and semicolons, with
+    /// a semicolon inside a field quoted so it stays one cell.
+    @Test func theExcelVariantHasAByteOrderMarkAndSemicolons() throws {
+        let record = ProjectRecord()
+        record.id = UUID()
+        record.slug = "x"
+        record.status = .published
+        record.ownerName = "Bærum"
+        record.updatedAt = Date(timeIntervalSince1970: 0)
+        record.documentJSON = String(
+            decoding: try JSONEncoder().encode(document("Velferd; teknologi", "Kort", body: "Tekst")), as: UTF8.self)
+        let csv = try ProjectExport.csv([record], forExcel: true)
+        #expect(csv.hasPrefix("\u{FEFF}slug;url;title;"))
+        #expect(csv.contains(";\"Velferd; teknologi\";"))
+        #expect(csv.contains(";Bærum;"))
+        #expect(!csv.contains("Velferd; teknologi,"))
     }
 }

@@ -9,6 +9,7 @@ extension AccessMatrix {
         RouteAccess(.POST, "/prosjekter", projectAuthors),
         RouteAccess(.GET, "/prosjekter/gjenbruk", .everyone),
         RouteAccess(.GET, "/prosjekter/eksport.csv", .everyone),
+        RouteAccess(.GET, "/prosjekter/eksport-excel.csv", .everyone),
         RouteAccess(.GET, "/prosjekter/eksport.json", .everyone),
         RouteAccess(.GET, "/prosjekter/:slug", .everyone, sample: unknownProject),
         RouteAccess(.GET, "/prosjekter/:slug/rediger", projectAuthors, sample: unknownProject + "/rediger"),

@@ -29,7 +29,8 @@ import VaporTesting
             #expect(page.headers.contentType == .html)
             let html = page.body.string
             #expect(html.contains("<html lang=\"nb\">"))
-            #expect(html.contains("class=\"synthetic-banner\""))
+            // The warning is the first thing in the main landmark (axe `region`).
+            #expect(html.contains("<main id=\"innhold\" tabindex=\"-1\"><p class=\"synthetic-banner\""))
             for id in ["fig-4-1", "fig-4-3", "fig-4-6", "fig-5-1"] {
                 #expect(html.contains("<figure id=\"\(id)\""), "\(id)")
                 #expect(html.contains("href=\"\(Self.wavePath)/figurer/\(id).csv\""), "\(id)")

@@ -15,13 +15,17 @@ import VaporTesting
             try await app.testing().test(.GET, "\(base)/side/1") { response in
                 #expect(response.status == .ok)
                 let body = response.body.string
-                #expect(body.contains("Side 1 av 3"))
+                // The count is every page the questionnaire can show, so it does not change with routing.
+                #expect(body.contains("Side 1 av 5"))
                 #expect(body.contains("name=\"_csrf\""))
                 // Municipality, sector and unit type come from the sample frame; only the role is asked.
                 #expect(!body.contains("name=\"kommunenummer\""))
                 #expect(!body.contains("name=\"sector\""))
                 #expect(!body.contains("name=\"unit_type\""))
                 #expect(body.contains("name=\"role\""))
+                // A quiet page: no menu or sign-in leads away; the language switch stays.
+                #expect(!body.contains("Hovedmeny") && !body.contains("href=\"/logg-inn\""))
+                #expect(body.contains("hreflang=\"en\""))
                 // Nothing comes before page 1.
                 #expect(!body.contains("value=\"back\""))
             }
@@ -34,7 +38,9 @@ import VaporTesting
             try await app.testing().test(.GET, "\(base)/side/3") { response in
                 #expect(response.body.string.contains("name=\"development_underway\""))
                 #expect(!response.body.string.contains("name=\"newest_type\""))
-                #expect(response.body.string.contains("Side 3 av 3"))
+                // The last page this unit gets: the summary comes next, before page 5 of 5.
+                #expect(response.body.string.contains("Side 3 av 5"))
+                #expect(response.body.string.contains("Gå til oppsummering"))
                 #expect(response.body.string.contains("value=\"back\""))
             }
             // One "yes" routes to the innovation pages instead (five pages).
@@ -47,7 +53,8 @@ import VaporTesting
             #expect(response.headers.first(name: .location) == "\(base)/side/3")
             try await app.testing().test(.GET, "\(base)/side/3") { response in
                 #expect(response.body.string.contains("name=\"newest_type\""))
-                #expect(response.body.string.contains("Side 3 av 4"))
+                // Development work (page 3 of 5) does not apply: the numbering skips it too.
+                #expect(response.body.string.contains("Side 4 av 5"))
             }
         }
     }

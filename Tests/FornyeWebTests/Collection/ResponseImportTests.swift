@@ -373,10 +373,21 @@ import VaporTesting
                 try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")]).status
                     == .seeOther)
             #expect(try await !publicList().contains(link))
+            // No responses: nothing to publish, even confirmed.
+            let empty = try await app.get("/analyse/innsamling/\(slug)", headers: user.headers).body.string
+            #expect(empty.contains("Bølgen har ingen svar ennå, så det er ingenting å publisere."))
+            #expect(!empty.contains("name=\"confirm_few\""))
+            let nothing = try await post(
+                app, user, "/analyse/innsamling/\(slug)/status", [("status", "published"), ("confirm_few", "1")])
+            #expect(nothing.status == .conflict)
+            #expect(nothing.body.string.contains("Bølgen har ingen svar å publisere."))
+            let imported = try await post(
+                app, user, location(try await upload(app, user, slug: slug, csv: Self.goodCSV)) + "/bekreft")
+            #expect(imported.status == .seeOther)
             let dashboard = try await app.get("/analyse/innsamling/\(slug)", headers: user.headers).body.string
             #expect(dashboard.contains("Publiser resultatene"))
             // Fewer than 30 responses: the page warns, and publishing needs the box ticked.
-            #expect(dashboard.contains("Bølgen har bare 0 svar (under 30)"))
+            #expect(dashboard.contains("Bølgen har bare 4 svar (under 30)"))
             #expect(dashboard.contains("name=\"confirm_few\""))
             let unconfirmed = try await post(
                 app, user, "/analyse/innsamling/\(slug)/status", [("status", "published")])
@@ -388,8 +399,19 @@ import VaporTesting
                     app, user, "/analyse/innsamling/\(slug)/status", [("status", "published"), ("confirm_few", "1")]
                 ).status == .seeOther)
             #expect(try await publicList().contains(link))
+            // Issue 20 item 7: a collected wave does not borrow the 2018 baseline's words; it shows
+            // its own sentence, or the general one.
+            let results = try await app.get("/barometer/\(slug)").body.string
+            #expect(results.contains("vektede andeler med usikkerhet, tester og justerte sammenhenger"))
+            #expect(!results.contains("Menon"))
+            fixture.wave.subtitle = "Skoler i Agder, våren 2026."
+            try await fixture.wave.save(on: app.db)
+            _ = try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")])
+            _ = try await post(
+                app, user, "/analyse/innsamling/\(slug)/status", [("status", "published"), ("confirm_few", "1")])
+            #expect(try await app.get("/barometer/\(slug)").body.string.contains("Skoler i Agder, våren 2026."))
             #expect(try await WaveRepository(database: app.db).list(statuses: [.published]).map(\.slug) == [slug])
-            #expect(try await auditCount(app, .wavePublished) == 1)
+            #expect(try await auditCount(app, .wavePublished) == 2)
             // A published wave takes no answers and no imports until it is unpublished.
             let upload = try await upload(app, user, slug: slug, csv: Self.goodCSV)
             let confirm = try await post(app, user, location(upload) + "/bekreft")
@@ -398,8 +420,8 @@ import VaporTesting
                 try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")]).status
                     == .seeOther)
             #expect(try await !publicList().contains(link))
-            #expect(try await auditCount(app, .waveUnpublished) == 1)
-            #expect(try await ResponseRecord.query(on: app.db).count() == 0)
+            #expect(try await auditCount(app, .waveUnpublished) == 2)
+            #expect(try await ResponseRecord.query(on: app.db).count() == 4)
         }
     }
 

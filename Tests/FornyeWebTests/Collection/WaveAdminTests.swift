@@ -108,8 +108,10 @@ import VaporTesting
             var headers = try await signIn(app, as: .analyst)
             let csrf = headers.csrfToken
             let (formHeaders, body) = multipart(
-                [("slug", "2026"), ("title", "Barometer 2026"), ("mode", "identified"), ("date", "2026-03-01")]
-                    + Self.privacyFields,
+                [
+                    ("slug", "2026"), ("title", "Barometer 2026"), ("mode", "identified"), ("date", "2026-03-01"),
+                    ("subtitle", "Skoler og sykehjem i Viken, våren 2026."),
+                ] + Self.privacyFields,
                 file: CollectionFixture.frameCSV, csrf: csrf)
             var uploadHeaders = headers
             uploadHeaders.contentType = formHeaders.contentType
@@ -136,6 +138,8 @@ import VaporTesting
             let wave = try #require(try await WaveRepository(database: app.db).record(slug: "2026"))
             #expect(wave.organizer == "KS" && wave.contactEmail == "barometer@ks.example")
             #expect(wave.retentionUntil == "2099-12-31" && wave.purpose == nil)
+            // The wave's own sentence for its results page travelled through the preview.
+            #expect(wave.subtitle == "Skoler og sykehjem i Viken, våren 2026.")
 
             let opened = try await app.testing().sendRequest(
                 .POST, "/analyse/innsamling/2026/status", headers: headers,

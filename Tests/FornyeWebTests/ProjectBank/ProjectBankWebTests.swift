@@ -173,6 +173,46 @@ import VaporTesting
         }
     }
 
+    /// Issue 20 item 16: on a narrow screen the filters fold into a disclosure (open when some
+    /// are chosen, saying how many), and the financing table scrolls in a focusable region.
+    @Test func filtersFoldIntoADisclosureAndWideTablesScrollInARegion() async throws {
+        try await withTestApp { app in
+            let plain = try await app.get("/prosjekter").body.string
+            #expect(plain.contains("<details class=\"facets\"><summary><h2>Avgrens</h2></summary>"))
+            let filtered = try await app.get("/prosjekter?stage=pilot&stage=spread").body.string
+            #expect(filtered.contains("<details class=\"facets\" open><summary><h2>Avgrens (2 valgt)</h2></summary>"))
+            let english = try await app.get("/prosjekter?stage=pilot&lang=en").body.string
+            #expect(english.contains("<h2>Filter (1 chosen)</h2>"))
+            let css = try await app.get("/assets/fornye.css").body.string
+            #expect(css.contains("details.facets::details-content { content-visibility: visible;"))
+            let slug = try #require(
+                try await ProjectRepository(database: app.db).list(statuses: [.published]).first {
+                    (try? $0.document().financing.isEmpty) == false
+                }?.slug)
+            let page = try await app.get("/prosjekter/\(slug)").body.string
+            #expect(
+                page.contains(
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Finansieringskilder\" tabindex=\"0\"><table>"
+                ))
+        }
+    }
+
+    /// Issue 20 item 15: the empty form starts with its first field, not with a low score and a
+    /// list of what is missing; the score follows the first section, the list folded away.
+    @Test func completenessFollowsTheFirstSectionWithTheMissingListFolded() async throws {
+        try await withTestApp { app in
+            let editor = try await signIn(app, as: .municipalityEditor, municipality: "0301")
+            let page = try await app.get("/prosjekter/ny", headers: editor).body.string
+            let firstField = try #require(page.range(of: "id=\"felt-title\""))
+            let endOfFirstSection = try #require(page.range(of: "id=\"felt-endDate\""))
+            let score = try #require(page.range(of: "Fullstendighet: "))
+            #expect(firstField.lowerBound < score.lowerBound)
+            #expect(endOfFirstSection.lowerBound < score.lowerBound)
+            #expect(page.contains("<details><summary>Mangler "))
+            #expect(!page.contains("<p>Mangler:</p>"))
+        }
+    }
+
     @Test func apiAndExportsServePublishedProjects() async throws {
         try await withTestApp { app in
             let list = try await app.get("/api/v1/projects?per_page=2")
@@ -189,6 +229,9 @@ import VaporTesting
             #expect(try await app.get("/api/v1/projects/smartby-stavanger").status == .ok)
             let csv = try await app.get("/prosjekter/eksport.csv")
             #expect(csv.body.string.hasPrefix("slug,url,title"))
+            let excel = try await app.get("/prosjekter/eksport-excel.csv")
+            #expect(excel.body.string.hasPrefix("\u{FEFF}slug;url;title"))
+            #expect(excel.headers.first(name: .contentDisposition)?.contains("fornye-prosjekter-excel.csv") == true)
             #expect(try await app.get("/prosjekter/eksport.json").body.string.contains("\"licence\""))
             #expect(try await app.get("/forskningspartnere").body.string.contains("syntetisk"))
             #expect(try await app.get("/prosjekter/gjenbruk").status == .ok)

@@ -19,7 +19,8 @@ import VaporTesting
             Paths.similarProjectsScript, Paths.health, Paths.metrics, Paths.login, Paths.password, Paths.adminUsers,
             Paths.adminUser(id: id), Paths.auditLog, Paths.barometer, Paths.barometerWave(slug: slug),
             Paths.barometerFigure(wave: slug, file: "fig-4-1.csv"), Paths.projects, Paths.newProject, Paths.reuseMap,
-            Paths.projectsCSV, Paths.projectsJSON, Paths.researchPartners, Paths.project(slug: slug),
+            Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners,
+            Paths.project(slug: slug),
             Paths.projectEdit(slug: slug), Paths.projectHistory(slug: slug), Paths.projectReuse(slug: slug),
             Paths.projectAttachment(slug: slug, id: "a"), Paths.institutions, Paths.newInstitution,
             Paths.institution(slug: slug), Paths.waves, Paths.newWave, Paths.wave(slug: slug),
@@ -97,7 +98,8 @@ import VaporTesting
             let fixed = [
                 Paths.home, Paths.method, Paths.accessibility, Paths.privacy, Paths.styleSheet,
                 Paths.similarProjectsScript, Paths.login, Paths.barometer, Paths.projects, Paths.reuseMap,
-                Paths.projectsCSV, Paths.projectsJSON, Paths.researchPartners, Paths.openAPI, Paths.apiWaves,
+                Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners, Paths.openAPI,
+                Paths.apiWaves,
                 Paths.apiProjects,
             ]
             for path in fixed {

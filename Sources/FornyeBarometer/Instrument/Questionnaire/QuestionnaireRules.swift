@@ -43,6 +43,18 @@ public struct QuestionnaireRules: Sendable {
         }
     }
 
+    /// Where `section` stands among every page the questionnaire can show, whatever the answers:
+    /// the count stays the same when an answer skips pages ("Side 2 av 7" is followed by "Side 7
+    /// av 7" for a unit without an innovation, rather than the total shrinking under the respondent).
+    public func progress(of section: Section) -> (number: Int, count: Int) {
+        let possible = instrument.sections.filter { $0.questions.contains(where: asksForAnswer) }
+        let index =
+            possible.firstIndex {
+                $0.name == section.name && $0.questions.first?.name == section.questions.first?.name
+            } ?? 0
+        return (index + 1, possible.count)
+    }
+
     /// The questions of a page shown given the answers (notes included).
     public func shownQuestions(_ section: Section, _ answers: AnswerSet) -> [Question] {
         let relevant = Set(instrument.relevantQuestions(given: answers))
