@@ -22,7 +22,7 @@ import urllib.request
 class WebSocket:
     def __init__(self, url):
         parsed = urllib.parse.urlparse(url)
-        self.sock = socket.create_connection((parsed.hostname, parsed.port), timeout=30)
+        self.sock = socket.create_connection((parsed.hostname, parsed.port), timeout=float(os.environ.get("DEVTOOLS_TIMEOUT", "120")))
         key = base64.b64encode(os.urandom(16)).decode()
         request = (
             f"GET {parsed.path} HTTP/1.1\r\nHost: {parsed.hostname}:{parsed.port}\r\n"
