@@ -40,6 +40,12 @@ struct EstimateCommand: ParsableCommand {
         help: "A breakdown: one variable, or two joined by a comma for a two-way breakdown. Repeat for more tables.")
     var breakdowns: [String] = []
     @Flag(help: "Leave out the whole-population table.") var noOverall = false
+    @Option(
+        help: """
+            Estimate within a domain: VARIABLE=CODE[,CODE…], several joined by &, e.g. 'fylke=46&sektor=1,2'; \
+            a code may be its value label. The full design is kept (R's subset(design, ...)).
+            """)
+    var domain: String?
 
     @OptionGroup var design: DesignOptions
 
@@ -82,11 +88,14 @@ struct EstimateCommand: ParsableCommand {
     /// Everything the command prints, so that tests can read it.
     func output() throws -> String {
         let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        let domainExpression = try domain.map { try DomainExpression($0, survey: survey) }
+        let dataset = try domainExpression.map { try survey.dataset.restricted(to: $0.filter.rows(in: survey.dataset)) }
         let options = EstimationOptions(
             missing: MissingPolicy(includeDontKnow: includeDontKnow, includeNotApplicable: includeNotApplicable),
             confidenceLevel: level, intervalMethod: ci)
         let estimator = VariableEstimator(
-            dataset: survey.dataset, design: survey.design, options: options, ordinal: mean ? .mean : .shares,
+            dataset: dataset ?? survey.dataset, design: survey.design, options: options,
+            ordinal: mean ? .mean : .shares,
             numeric: total ? .total : .mean, multipleResponseBase: mrBase)
         var breakdownSets: [[String]] = noOverall ? [] : [[]]
         breakdownSets += breakdowns.map {
@@ -108,7 +117,8 @@ struct EstimateCommand: ParsableCommand {
         case .json:
             return try TableJSON.encode(tables)
         case .text:
-            return ([survey.designSummary] + tables.map(TableText.render)).joined(separator: "\n\n")
+            let domainLine = domainExpression.map { ["Domain: \($0.description)"] } ?? []
+            return ([survey.designSummary] + domainLine + tables.map(TableText.render)).joined(separator: "\n\n")
         }
     }
 
