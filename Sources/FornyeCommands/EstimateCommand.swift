@@ -23,7 +23,10 @@ struct EstimateCommand: ParsableCommand {
 
             Each cell reports: breakdown values, category, unweighted base n and cell count, the
             estimate, its SE, the CI (t quantile on design degrees of freedom = PSUs − strata with
-            positive weight in the domain), the design effect (R's deff = "replace") and flags.
+            positive weight in the domain), the design effect and flags. The design effect compares
+            with simple random sampling without replacement when --fpc is given (R's deff = TRUE)
+            and with replacement otherwise (R's deff = "replace"); --deff chooses, and every output
+            names the reference.
 
             Example:
               fornye estimate --data barometer.csv --codebook barometer.yaml \\
@@ -50,8 +53,15 @@ struct EstimateCommand: ParsableCommand {
     @OptionGroup var design: DesignOptions
 
     @Option(
-        help: "Interval method for shares: logit (R svyciprop default), xlogit, beta (Korn–Graubard), wilson, wald.")
+        help:
+            "Interval method for shares: logit (R svyciprop default), xlogit, beta (Korn–Graubard), wilson, asin, likelihood, wald."
+    )
     var ci: IntervalMethod = .logit
+    @Option(
+        help:
+            "Reference of the design effect: replace (SRS with replacement) or srswor (without); default srswor with --fpc, replace without."
+    )
+    var deff: DesignEffectReference?
     @Option(help: "Confidence level.") var level = 0.95
     @Flag(help: "Means instead of shares for ordinal (Likert) variables.") var mean = false
     @Flag(help: "Totals instead of means for numeric variables.") var total = false
@@ -92,7 +102,7 @@ struct EstimateCommand: ParsableCommand {
         let dataset = try domainExpression.map { try survey.dataset.restricted(to: $0.filter.rows(in: survey.dataset)) }
         let options = EstimationOptions(
             missing: MissingPolicy(includeDontKnow: includeDontKnow, includeNotApplicable: includeNotApplicable),
-            confidenceLevel: level, intervalMethod: ci)
+            confidenceLevel: level, intervalMethod: ci, designEffectReference: deff)
         let estimator = VariableEstimator(
             dataset: dataset ?? survey.dataset, design: survey.design, options: options,
             ordinal: mean ? .mean : .shares,

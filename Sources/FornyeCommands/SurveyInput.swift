@@ -133,5 +133,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension IntervalMethod: ExpressibleByArgument {}
+extension DesignEffectReference: ExpressibleByArgument {}
 extension LonelyPSUPolicy: ExpressibleByArgument {}
 extension MultipleResponseBase: ExpressibleByArgument {}

@@ -97,6 +97,19 @@ struct UserInputTests {
         #expect(DatasetCSVWriter.number(.nan) == "")
     }
 
+    @Test("--deff and --ci: the reference is named in text and JSON; asin and likelihood intervals")
+    func designEffectOptions() throws {
+        let fixture = try SurveyFixture()
+        let text = try EstimateCommand.parse(fixture.arguments(["innov"])).output()
+        #expect(text.contains("deff against SRS with replacement (R deff = \"replace\")"))
+        let json = try EstimateCommand.parse(
+            fixture.arguments(["innov", "--deff", "srswor", "--ci", "likelihood", "--format", "json"])
+        ).output()
+        #expect(json.contains("\"designEffectReference\" : \"srswor\""))
+        #expect(json.contains("\"intervalMethod\" : \"likelihood\""))
+        #expect(throws: (any Error).self) { try EstimateCommand.parse(fixture.arguments(["innov", "--deff", "no"])) }
+    }
+
     @Test("an absurd weight is refused with its line instead of printing SE NA and deff -nan")
     func absurdWeight() throws {
         var rows = SurveyFixture.rows
