@@ -23,7 +23,10 @@ struct EstimateCommand: ParsableCommand {
 
             Each cell reports: breakdown values, category, unweighted base n and cell count, the
             estimate, its SE, the CI (t quantile on design degrees of freedom = PSUs − strata with
-            positive weight in the domain), the design effect (R's deff = "replace") and flags.
+            positive weight in the domain), the design effect and flags. The design effect compares
+            with simple random sampling without replacement when --fpc is given (R's deff = TRUE)
+            and with replacement otherwise (R's deff = "replace"); --deff chooses, and every output
+            names the reference.
 
             Example:
               fornye estimate --data barometer.csv --codebook barometer.yaml \\
@@ -40,12 +43,25 @@ struct EstimateCommand: ParsableCommand {
         help: "A breakdown: one variable, or two joined by a comma for a two-way breakdown. Repeat for more tables.")
     var breakdowns: [String] = []
     @Flag(help: "Leave out the whole-population table.") var noOverall = false
+    @Option(
+        help: """
+            Estimate within a domain: VARIABLE=CODE[,CODE…], several joined by &, e.g. 'fylke=46&sektor=1,2'; \
+            a code may be its value label. The full design is kept (R's subset(design, ...)).
+            """)
+    var domain: String?
 
     @OptionGroup var design: DesignOptions
 
     @Option(
-        help: "Interval method for shares: logit (R svyciprop default), xlogit, beta (Korn–Graubard), wilson, wald.")
+        help:
+            "Interval method for shares: logit (R svyciprop default), xlogit, beta (Korn–Graubard), wilson, asin, likelihood, wald."
+    )
     var ci: IntervalMethod = .logit
+    @Option(
+        help:
+            "Reference of the design effect: replace (SRS with replacement) or srswor (without); default srswor with --fpc, replace without."
+    )
+    var deff: DesignEffectReference?
     @Option(help: "Confidence level.") var level = 0.95
     @Flag(help: "Means instead of shares for ordinal (Likert) variables.") var mean = false
     @Flag(help: "Totals instead of means for numeric variables.") var total = false
@@ -82,11 +98,14 @@ struct EstimateCommand: ParsableCommand {
     /// Everything the command prints, so that tests can read it.
     func output() throws -> String {
         let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        let domainExpression = try domain.map { try DomainExpression($0, survey: survey) }
+        let dataset = try domainExpression.map { try survey.dataset.restricted(to: $0.filter.rows(in: survey.dataset)) }
         let options = EstimationOptions(
             missing: MissingPolicy(includeDontKnow: includeDontKnow, includeNotApplicable: includeNotApplicable),
-            confidenceLevel: level, intervalMethod: ci)
+            confidenceLevel: level, intervalMethod: ci, designEffectReference: deff)
         let estimator = VariableEstimator(
-            dataset: survey.dataset, design: survey.design, options: options, ordinal: mean ? .mean : .shares,
+            dataset: dataset ?? survey.dataset, design: survey.design, options: options,
+            ordinal: mean ? .mean : .shares,
             numeric: total ? .total : .mean, multipleResponseBase: mrBase)
         var breakdownSets: [[String]] = noOverall ? [] : [[]]
         breakdownSets += breakdowns.map {
@@ -108,7 +127,8 @@ struct EstimateCommand: ParsableCommand {
         case .json:
             return try TableJSON.encode(tables)
         case .text:
-            return ([survey.designSummary] + tables.map(TableText.render)).joined(separator: "\n\n")
+            let domainLine = domainExpression.map { ["Domain: \($0.description)"] } ?? []
+            return ([survey.designSummary] + domainLine + tables.map(TableText.render)).joined(separator: "\n\n")
         }
     }
 

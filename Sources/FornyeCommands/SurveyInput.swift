@@ -21,7 +21,8 @@ struct LoadedSurvey {
         let specification = options.specification
         let loaded = try DatasetReader.read(
             csv: URL(fileURLWithPath: data), codebook: codebookValue,
-            extraColumns: specification.extraColumns(for: codebookValue))
+            extraColumns: specification.extraColumns(for: codebookValue),
+            options: CSVOptions(decimalSeparator: options.decimal.separator))
         self.codebook = codebookValue
         self.loaded = loaded
         self.design = try specification.design(for: loaded)
@@ -93,6 +94,11 @@ struct DesignOptions: ParsableArguments {
             "Strata with one PSU: fail, remove, adjust (centre at the grand mean), average, certainty (R's survey.lonely.psu)."
     )
     var lonelyPSU: LonelyPSUPolicy = .fail
+    @Option(
+        help:
+            "Separator before decimals in the data: auto (',' when fields are separated by ';', '.' otherwise), period or comma."
+    )
+    var decimal: DecimalChoice = .auto
 
     var specification: DesignSpecification {
         DesignSpecification(weight: weight, strata: strata, cluster: cluster, fpc: fpc, lonelyPSU: lonelyPSU)
@@ -109,10 +115,24 @@ struct MissingOptions: ParsableArguments {
     }
 }
 
+/// `--decimal`: the decimal separator of a data file, for `;` files written with `.` decimals.
+enum DecimalChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, period, comma
+
+    var separator: CSVOptions.DecimalSeparator {
+        switch self {
+        case .auto: .automatic
+        case .period: .period
+        case .comma: .comma
+        }
+    }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
 extension IntervalMethod: ExpressibleByArgument {}
+extension DesignEffectReference: ExpressibleByArgument {}
 extension LonelyPSUPolicy: ExpressibleByArgument {}
 extension MultipleResponseBase: ExpressibleByArgument {}

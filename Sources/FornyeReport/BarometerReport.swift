@@ -245,6 +245,8 @@ public enum BarometerReport {
         case .logit, .xlogit: "logit-intervall (som R-funksjonen svyciprop)"
         case .wilson: "Wilson-intervall på effektivt utvalg"
         case .kornGraubard: "Korn–Graubard-intervall"
+        case .asin: "arcsinus-intervall (som R-funksjonen svyciprop)"
+        case .likelihood: "profil-likelihood-intervall (som R-funksjonen svyciprop)"
         case .wald: "symmetrisk Wald-intervall"
         }
     }

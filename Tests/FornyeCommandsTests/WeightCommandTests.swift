@@ -100,7 +100,7 @@ struct WeightCommandTests {
 
         let written = try Self.read(output)
         #expect(written.count == 24)
-        #expect(written.map { $0["w"] } == SurveyFixture.rows.map { "\($0.w)" })
+        #expect(written.map { $0["w"] } == SurveyFixture.rows.map { String(format: "%g", $0.w) })
         let totals = Self.totals(written, "region")
         for (code, count) in [1: 60.0, 2: 50, 3: 40] { expectClose(totals[code], count, "region \(code)") }
         // Within a group every weight is scaled by the same factor.

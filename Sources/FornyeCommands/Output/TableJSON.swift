@@ -16,6 +16,7 @@ enum TableJSON {
         var breakdowns: [String]
         var confidenceLevel: Double
         var intervalMethod: String
+        var designEffectReference: String?
         var synthetic: Bool
         var cells: [Cell]
     }
@@ -45,7 +46,8 @@ enum TableJSON {
                 Table(
                     kind: table.kind.rawValue, variable: table.variable, label: table.label,
                     breakdowns: table.breakdowns, confidenceLevel: table.confidenceLevel,
-                    intervalMethod: table.intervalMethod.rawValue, synthetic: table.synthetic,
+                    intervalMethod: table.intervalMethod.rawValue,
+                    designEffectReference: table.designEffectReference?.rawValue, synthetic: table.synthetic,
                     cells: table.cells.map(cell))
             })
         let encoder = JSONEncoder()

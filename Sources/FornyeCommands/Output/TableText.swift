@@ -42,6 +42,7 @@ enum TableText {
         lines.append(
             "\(Int((table.confidenceLevel * 100).rounded())) % CI, \(isShare ? table.intervalMethod.rawValue : "t") method; n = unweighted base"
         )
+        if let reference = table.designEffectReference { lines.append("deff against \(reference.description)") }
         lines.append(contentsOf: align([header] + rows))
         return lines.joined(separator: "\n")
     }

@@ -13,6 +13,10 @@ struct CellConverter {
     private let kinds: [CellKind]
     /// Accepted codes of each coded column, by column index.
     private let allowed: [Set<Int>]
+    /// Codes of each coded column by label (bokmål or English, compared case-insensitively), so
+    /// that a file holding `helse` instead of `2` reads without recoding. A label two codes share
+    /// is left out and refused as ambiguous.
+    private let labelled: [[String: Int?]]
     private var codes: [[Int32]]
     private var numbers: [[Double]]
     private var texts: [[String?]]
@@ -40,6 +44,10 @@ struct CellConverter {
             let substantive =
                 variable.kind == .multipleChoiceItem ? [0, 1] : Set(variable.valueLabels.map(\.code))
             return substantive.union(variable.missingCodes.keys)
+        }
+        labelled = layout.targets.map { target in
+            guard case .variable(let variable) = target, variable.kind != .multipleChoiceItem else { return [:] }
+            return Self.codesByLabel(variable)
         }
         let empty = Array(repeating: [], count: layout.targets.count)
         codes = empty.map { _ in [] }
@@ -124,7 +132,7 @@ struct CellConverter {
         case .failure(.wrongSeparator(let found, let expected)):
             throw fail(
                 row: row, column: column,
-                "\"\(field)\" has \"\(found)\" but numbers in this file use \"\(expected)\" before decimals (and no thousands separators); choose the decimal separator"
+                "\"\(field)\" has \"\(found)\" but numbers in this file use \"\(expected)\" before decimals (and no thousands separators); choose the decimal separator (fornye: --decimal period or --decimal comma)"
             )
         case .failure(.tooLarge):
             throw fail(row: row, column: column, "\"\(field)\" is too large to be a number")
@@ -136,8 +144,12 @@ struct CellConverter {
     private func code(_ field: String, row: Int, column: Int) throws(FormatError) -> Int32 {
         let text = field.trimmingWhitespace
         if text.isEmpty { return Column.systemMissing }
-        guard let value = CSVValueParsing.integer(text) else {
-            throw fail(row: row, column: column, "\"\(field)\" is not a whole-number code" + missingHint(text))
+        var value = CSVValueParsing.integer(text)
+        if value == nil { value = try labelledCode(text, row: row, column: column) }
+        guard let value else {
+            throw fail(
+                row: row, column: column,
+                "\"\(field)\" is neither a whole-number code nor a value label in the codebook" + missingHint(text))
         }
         guard allowed[column].contains(value), let code = Int32(exactly: value), code != Column.systemMissing else {
             var reason = "not allowed"
@@ -145,6 +157,30 @@ struct CellConverter {
             throw fail(row: row, column: column, "code \(value) is \(reason)")
         }
         return code
+    }
+
+    /// The code whose label is `text`; nil when no label matches, an error when two do.
+    private func labelledCode(_ text: String, row: Int, column: Int) throws(FormatError) -> Int? {
+        guard let match = labelled[column][text.lowercased()] else { return nil }
+        guard let code = match else {
+            throw fail(row: row, column: column, "\"\(text)\" is the label of more than one code; write the code")
+        }
+        return code
+    }
+
+    private static func codesByLabel(_ variable: Variable) -> [String: Int?] {
+        var codes: [String: Int?] = [:]
+        for value in variable.valueLabels {
+            let labels = Set([value.label, value.labelEnglish].compactMap { $0?.trimmingWhitespace.lowercased() })
+            for label in labels where !label.isEmpty {
+                if let existing = codes[label], existing != value.code {
+                    codes[label] = .some(nil)
+                } else {
+                    codes[label] = value.code
+                }
+            }
+        }
+        return codes
     }
 
     private func missingHint(_ text: String) -> String {

@@ -54,9 +54,18 @@ public enum DatasetCSVWriter {
     private static func text(of column: Column, at row: Int, defuse: Bool) -> String {
         switch column {
         case .codes(let codes): codes[row] == Column.systemMissing ? "" : String(codes[row])
-        case .numbers(let values): values[row].isNaN ? "" : "\(values[row])"
+        case .numbers(let values): number(values[row])
         case .texts(let texts): quoted(defuse ? SpreadsheetFormula.defused(texts[row] ?? "") : texts[row] ?? "")
         }
+    }
+
+    /// A whole number is written without decimals (`30`, not `30.0`), so that a count or a code
+    /// kept in a numeric column reads back as it was; every other value keeps its shortest
+    /// round-tripping form.
+    static func number(_ value: Double) -> String {
+        if value.isNaN { return "" }
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     static func quoted(_ field: String) -> String {

@@ -6,7 +6,7 @@ enum EstimateCSV {
     static let header = [
         "tabell", "maal", "variabel", "domene", "domene_kode", "kategori", "kategori_kode", "n_grunnlag", "n_celle",
         "vektet_grunnlag", "estimat", "standardfeil", "ki_nedre", "ki_ovre", "ki_niva", "ki_metode", "designeffekt",
-        "frihetsgrader", "flagg",
+        "designeffekt_referanse", "frihetsgrader", "flagg",
     ]
 
     /// Named tables as CSV; a synthetic dataset adds a `datakilde` column that says so on every line.
@@ -25,6 +25,7 @@ enum EstimateCSV {
                 record += numbers.map(NorwegianFormat.machine)
                 record += [String(table.confidenceLevel), table.intervalMethod.rawValue]
                 record.append(cell.designEffect.map(NorwegianFormat.machine) ?? "")
+                record.append(table.designEffectReference?.rawValue ?? "")
                 record.append(cell.degreesOfFreedom < 0 ? "" : String(cell.degreesOfFreedom))
                 record.append(cell.flags.map(\.rawValue).sorted().joined(separator: ";"))
                 if synthetic { record.append(SyntheticLabel.marker) }

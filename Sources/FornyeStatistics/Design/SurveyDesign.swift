@@ -12,6 +12,10 @@ public struct SurveyDesign: Sendable {
     /// Sampling weights, one per row, non-negative. A zero weight keeps the row in the design
     /// (its PSU still counts) but gives it no influence, as R does for `1/prob = 0`.
     public private(set) var weights: [Double]
+    /// The largest weight accepted: a row standing for more than 10¹² units is a data error
+    /// (a population count, an unparsed decimal separator), and squares of larger weights sum
+    /// to overflow in the variance, which would print as SE "NA" and deff "-nan".
+    public static let largestWeight = 1e12
     /// Stratum index of each row, `0..<stratumLabels.count`.
     public let stratumOfRow: [Int32]
     /// PSU index of each row, `0..<psuCount`, unique across strata.
@@ -66,10 +70,15 @@ public struct SurveyDesign: Sendable {
             }
         }
         let weights = weights ?? Array(repeating: 1, count: rowCount)
-        for (index, weight) in weights.enumerated() where !(weight >= 0) || weight.isInfinite {
+        for (index, weight) in weights.enumerated() where !(weight >= 0) || weight > Self.largestWeight {
             throw .invalidValue(
                 variable: "weight", row: index + 1,
-                message: weight.isNaN ? "weight is missing" : "weight \(weight) is negative or infinite")
+                message: weight.isNaN
+                    ? "weight is missing"
+                    : weight < 0
+                        ? "weight \(weight) is negative"
+                        : "weight \(weight) is larger than any population (one row may stand for at most 10^12); check the column and its decimal separator"
+            )
         }
         guard weights.contains(where: { $0 > 0 }) else { throw .invalidDesign("every weight is zero") }
 

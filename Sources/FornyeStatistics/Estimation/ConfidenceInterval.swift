@@ -9,8 +9,8 @@ import Foundation
 /// (R returns NaN or a degenerate interval there).
 enum ConfidenceInterval {
     static func share(
-        _ share: Double, standardError: Double, baseCount: Int, degreesOfFreedom: Int, level: Double,
-        method: IntervalMethod
+        _ share: Double, standardError: Double, baseCount: Int, positiveCount: Int? = nil, degreesOfFreedom: Int,
+        level: Double, method: IntervalMethod
     ) -> (lower: Double, upper: Double) {
         guard share.isFinite, standardError.isFinite, degreesOfFreedom > 0 else { return (.nan, .nan) }
         let alpha = 1 - level
@@ -41,6 +41,17 @@ enum ConfidenceInterval {
                 Distributions.betaQuantile(alpha / 2, a: n * share, b: n * (1 - share) + 1),
                 Distributions.betaQuantile(1 - alpha / 2, a: n * share + 1, b: n * (1 - share))
             )
+        case .asin:
+            // R does not keep the transformed limits within [0, π/2], where sin² folds back;
+            // Fornye does, which changes nothing for the limits R gets right.
+            let centre = Foundation.asin(share.squareRoot())
+            let halfWidth = t * standardError / (2 * (share * (1 - share)).squareRoot())
+            let lower = sin(max(centre - halfWidth, 0))
+            let upper = sin(min(centre + halfWidth, Double.pi / 2))
+            return (lower * lower, upper * upper)
+        case .likelihood:
+            return LikelihoodInterval.limits(
+                share, standardError: standardError, rows: positiveCount ?? baseCount, t: t)
         case .wald:
             return (share - t * standardError, share + t * standardError)
         }

@@ -83,8 +83,8 @@ public struct EstimateCell: Sendable, Codable, Hashable {
     public var standardError: Double
     public var lower: Double
     public var upper: Double
-    /// Design effect: the variance over the variance under simple random sampling with
-    /// replacement of the same size (R's `deff = "replace"` convention).
+    /// Design effect: the variance over the variance under simple random sampling of the same
+    /// size, with the table's `designEffectReference`.
     public var designEffect: Double?
     /// Degrees of freedom used for the interval; −1 when disclosure control withholds the
     /// whole domain (under simple random sampling they would give away its size).
@@ -132,13 +132,17 @@ public struct EstimateTable: Sendable, Codable {
     public var breakdowns: [String]
     public var confidenceLevel: Double
     public var intervalMethod: IntervalMethod
+    /// The simple random sample the design effects compare with; nil in tables made before
+    /// the reference was recorded.
+    public var designEffectReference: DesignEffectReference?
     /// True when the data are synthetic; every rendering must say so.
     public var synthetic: Bool
     public var cells: [EstimateCell]
 
     public init(
         kind: EstimateKind, variable: String, label: String, breakdowns: [String], confidenceLevel: Double,
-        intervalMethod: IntervalMethod, synthetic: Bool, cells: [EstimateCell]
+        intervalMethod: IntervalMethod, synthetic: Bool, cells: [EstimateCell],
+        designEffectReference: DesignEffectReference? = nil
     ) {
         self.kind = kind
         self.variable = variable
@@ -146,6 +150,7 @@ public struct EstimateTable: Sendable, Codable {
         self.breakdowns = breakdowns
         self.confidenceLevel = confidenceLevel
         self.intervalMethod = intervalMethod
+        self.designEffectReference = designEffectReference
         self.synthetic = synthetic
         self.cells = cells
     }

@@ -185,7 +185,8 @@ public struct Estimator: Sendable {
                     synthetic: dataset.codebook.synthetic,
                     cells: cells(
                         kind: kind, domains: index.domains, firstDomain: offset, categories: categories,
-                        result: result)))
+                        result: result),
+                    designEffectReference: designEffectReference))
         }
         return tables
     }
@@ -225,7 +226,8 @@ public struct Estimator: Sendable {
                         estimate, standardError: standardError, degreesOfFreedom: degreesOfFreedom,
                         level: options.confidenceLevel)
                     : ConfidenceInterval.share(
-                        estimate, standardError: standardError, baseCount: base, degreesOfFreedom: degreesOfFreedom,
+                        estimate, standardError: standardError, baseCount: base,
+                        positiveCount: result.positiveCount[domainIndex], degreesOfFreedom: degreesOfFreedom,
                         level: options.confidenceLevel, method: options.intervalMethod)
                 cells.append(
                     EstimateCell(
@@ -241,9 +243,15 @@ public struct Estimator: Sendable {
         return cells
     }
 
+    /// The reference of the design effects: the options', or the design's.
+    var designEffectReference: DesignEffectReference {
+        options.designEffectReference ?? .automatic(for: design)
+    }
+
     /// R's `deff = "replace"`: the variance over `svyvar / n` (means, shares) or
     /// `svyvar · (Σw)² / n` (totals), where `svyvar = n/(n − 1) · Σw(y − ȳ)² / Σw` over the
-    /// n rows with positive weight in the base. No design effect for shares of responses.
+    /// n rows with positive weight in the base; R's `deff = TRUE` (srswor) multiplies the
+    /// reference by `(Σw − n)/Σw` and has none when Σw ≤ n. No design effect for shares of responses.
     private func designEffect(
         kind: EstimateKind, variance: Double, estimate: Double, cell: Int, domain: Int, result: RatioResult
     ) -> Double? {
@@ -254,8 +262,9 @@ public struct Estimator: Sendable {
         let mean = result.numeratorTotal[cell] / weightSum
         let spread = result.weightedSquares[cell] / weightSum - mean * mean
         let populationVariance = n / (n - 1) * spread
-        let simpleVariance =
+        var simpleVariance =
             kind == .total ? populationVariance * weightSum * weightSum / n : populationVariance / n
+        if designEffectReference == .srswor { simpleVariance *= (weightSum - n) / weightSum }
         return simpleVariance > 0 ? variance / simpleVariance : nil
     }
 }

@@ -9,6 +9,11 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     case wilson
     /// Korn–Graubard Clopper–Pearson interval on the df-adjusted effective sample size: R `svyciprop(method = "beta")`.
     case kornGraubard = "beta"
+    /// Arcsine square-root transform with the delta-method SE: R `svyciprop(method = "asin")`.
+    case asin
+    /// Profile likelihood of the intercept-only logistic model, its cut-off scaled by the design
+    /// effect of the coefficient: R `svyciprop(method = "likelihood")`.
+    case likelihood
     /// Symmetric Wald interval `p ± t·SE`: R `confint(svymean(...), df = degf(design))`.
     case wald
 }

@@ -125,8 +125,11 @@ struct APIController: RouteCollection {
             $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
         let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
+        let options = try EstimateService.options(
+            ci: request.query[String.self, at: "ci"], deff: request.query[String.self, at: "deff"])
         return try EstimateService.estimate(
-            wave, variable: variable, by: by, filters: filters, suppressed: request.seesSuppressedResults)
+            wave, variable: variable, by: by, filters: filters, options: options,
+            suppressed: request.seesSuppressedResults)
     }
 
     @Sendable func postEstimates(request: Request) async throws -> APIModels.Estimates {
@@ -150,14 +153,17 @@ struct APIController: RouteCollection {
             query = try request.content.decode(APIModels.EstimateQuery.self)
         } catch {
             throw WebError(
-                .badRequest, nb: "Kroppen er ikke gyldig JSON med feltet «variable» (og ev. «by», «filters»).",
-                en: "The body is not valid JSON with the field “variable” (and optionally “by”, “filters”).",
+                .badRequest,
+                nb: "Kroppen er ikke gyldig JSON med feltet «variable» (og ev. «by», «filters», «ci», «deff»).",
+                en:
+                    "The body is not valid JSON with the field “variable” (and optionally “by”, “filters”, “ci”, “deff”).",
                 parameter: "body")
         }
         let filters = try BarometerFilters.parse(
             (query.filters ?? [:]).mapValues(String.init), codebook: wave.dataset.codebook)
         return try EstimateService.estimate(
             wave, variable: query.variable, by: query.by ?? [], filters: filters,
+            options: try EstimateService.options(ci: query.ci, deff: query.deff),
             suppressed: request.seesSuppressedResults)
     }
 
@@ -186,8 +192,32 @@ struct APIController: RouteCollection {
 /// with its defaults: shares of a single-choice or ordinal variable, shares of respondents for a
 /// multiple-response set, the mean of a numeric variable.
 enum EstimateService {
+    /// The interval method (`ci`) and design-effect reference (`deff`) asked for, or 400 naming
+    /// the parameter.
+    static func options(ci: String?, deff: String?) throws -> EstimationOptions {
+        var options = EstimationOptions()
+        if let ci {
+            guard let method = IntervalMethod(rawValue: ci) else {
+                let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
+                throw WebError.invalidParameter(
+                    "ci", nb: "må være en av \(names), ikke «\(ci)».", en: "must be one of \(names), not “\(ci)”.")
+            }
+            options.intervalMethod = method
+        }
+        if let deff {
+            guard let reference = DesignEffectReference(rawValue: deff) else {
+                throw WebError.invalidParameter(
+                    "deff", nb: "må være replace eller srswor, ikke «\(deff)».",
+                    en: "must be replace or srswor, not “\(deff)”.")
+            }
+            options.designEffectReference = reference
+        }
+        return options
+    }
+
     static func estimate(
-        _ wave: PreparedWave, variable: String, by: [String], filters: BarometerFilters, suppressed: Bool
+        _ wave: PreparedWave, variable: String, by: [String], filters: BarometerFilters,
+        options: EstimationOptions = EstimationOptions(), suppressed: Bool
     ) throws -> APIModels.Estimates {
         let codebook = wave.dataset.codebook
         guard by.count <= 2 else {
@@ -207,7 +237,7 @@ enum EstimateService {
         }
         var dataset = wave.dataset
         if !filters.isEmpty { dataset = try dataset.restricted(to: filters.domain(in: dataset).rows(in: dataset)) }
-        let estimator = VariableEstimator(dataset: dataset, design: wave.design)
+        let estimator = VariableEstimator(dataset: dataset, design: wave.design, options: options)
         do {
             _ = try estimator.kind(of: variable)
         } catch .unknownVariable {
@@ -226,7 +256,9 @@ enum EstimateService {
         return APIModels.Estimates(
             wave: wave.slug, variable: table.variable, label: table.label, kind: table.kind.rawValue, by: by,
             filters: filters.codes, confidenceLevel: table.confidenceLevel,
-            intervalMethod: table.intervalMethod.rawValue, synthetic: table.synthetic, suppressed: suppressed,
+            intervalMethod: table.intervalMethod.rawValue,
+            designEffectReference: (table.designEffectReference ?? .automatic(for: wave.design)).rawValue,
+            synthetic: table.synthetic, suppressed: suppressed,
             cells: table.cells.map(APIModels.Cell.init))
     }
 }

@@ -163,6 +163,7 @@ enum APIModels {
         var filters: [String: Int]
         var confidenceLevel: Double
         var intervalMethod: String
+        var designEffectReference: String
         var synthetic: Bool
         var suppressed: Bool
         var cells: [Cell]
@@ -173,5 +174,7 @@ enum APIModels {
         var variable: String
         var by: [String]?
         var filters: [String: Int]?
+        var ci: String?
+        var deff: String?
     }
 }

@@ -146,7 +146,8 @@ struct DatasetReaderErrorTests {
     func nonIntegerCode(value: String) {
         let text = "\(header)\n1,\(value),0,1,3,x\n"
         expectFailure(
-            CSVFixtures.failure(text), line: 2, column: 2, field: "tilfreds", saying: "not a whole-number code")
+            CSVFixtures.failure(text), line: 2, column: 2, field: "tilfreds",
+            saying: "neither a whole-number code nor a value label")
     }
 
     @Test("a missing-value marker gets a hint")

@@ -66,7 +66,7 @@ struct BadInputTests {
     func badWeights() {
         #expect(
             throws: StatisticsError.invalidValue(
-                variable: "weight", row: 2, message: "weight -1.0 is negative or infinite")
+                variable: "weight", row: 2, message: "weight -1.0 is negative")
         ) {
             try SurveyDesign(rowCount: 3, weights: [1, -1, 1])
         }

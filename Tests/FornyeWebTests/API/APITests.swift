@@ -120,6 +120,21 @@ import VaporTesting
             )
             #expect(multiple["kind"]?.string == "shareOfRespondents")
 
+            // ci and deff choose the interval and the design effect's reference, and the answer names them.
+            let chosen = try await Self.conforming(
+                app, "/api/v1/waves/\(Self.wave)/estimates?variable=innovated&ci=likelihood&deff=srswor",
+                template: "/api/v1/waves/{wave}/estimates")
+            #expect(chosen["intervalMethod"]?.string == "likelihood")
+            #expect(chosen["designEffectReference"]?.string == "srswor")
+            let options = EstimationOptions(intervalMethod: .likelihood, designEffectReference: .srswor)
+            let overall = try Estimator(dataset: wave.dataset, design: wave.design, options: options)
+                .shares(of: "innovated")
+            let first = try #require(chosen["cells"]?.array?.first)
+            if let low = first["lower"]?.number, let deff = first["designEffect"]?.number {
+                #expect(abs(low - overall.cells[0].lower) < 1e-12)
+                #expect(abs(deff - (overall.cells[0].designEffect ?? .nan)) < 1e-12)
+            }
+
             var headers = HTTPHeaders()
             headers.contentType = .json
             try await app.testing().test(
@@ -147,6 +162,8 @@ import VaporTesting
                 ("/api/v1/waves/\(Self.wave)/estimates", .badRequest, "variable"),
                 ("/api/v1/waves/\(Self.wave)/estimates?variable=nope", .badRequest, "variable"),
                 ("/api/v1/waves/\(Self.wave)/estimates?variable=innovated&by=nope", .badRequest, "by"),
+                ("/api/v1/waves/\(Self.wave)/estimates?variable=innovated&ci=exact", .badRequest, "ci"),
+                ("/api/v1/waves/\(Self.wave)/estimates?variable=innovated&deff=yes", .badRequest, "deff"),
                 ("/api/v1/nothing-here", .notFound, nil),
             ]
             for (path, status, parameter) in cases {
