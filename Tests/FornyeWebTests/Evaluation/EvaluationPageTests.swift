@@ -188,6 +188,25 @@ import VaporTesting
         }
     }
 
+    @Test func threeWavesShowTheEffectWaveByWaveWithThePreTrendTest() async throws {
+        try await withTestApp { app in
+            // A second pre-programme wave: the baseline's answers under other weights (synthetic).
+            let baseline = try await WaveRepository(database: app.db).load(slug: Self.waves[0])
+            let weights = baseline.weights.enumerated().map { $1 * (1 + 0.5 * sin(Double($0))) }
+            let second = StoredWave(
+                slug: "2018-z-syntetisk", title: "Andre grunnlagsbølge (\(SyntheticLabel.marker))", shortTitle: "2018b",
+                structureDate: baseline.structureDate, dataset: baseline.dataset, weights: weights)
+            _ = try await WaveRepository(database: app.db).insert(second, status: .published)
+            let html = try await app.get(
+                "/evaluering?bolge=\(Self.waves[0])&bolge=\(Self.waves[1])&bolge=2018-z-syntetisk&sammenligning=others"
+            ).body.string
+            for id in ["h1", "h2", "h3"] { #expect(html.contains("<figure id=\"event-\(id)\""), "\(id)") }
+            #expect(html.contains("effekt per bølge mot 2018-z-syntetisk, deltakere mot alle andre kommuner"))
+            #expect(html.contains("Forhåndstrendtest (alle effekter før 2018-z-syntetisk er null): F = "))
+            #expect(html.contains("href=\"#hendelsesstudie\""))
+        }
+    }
+
     @Test func aBadChoiceIsAFourHundredAtItsField() async throws {
         try await withSharedTestApp { app in
             let unknown = try await app.get("/evaluering?bolge=finnes-ikke&bolge=\(Self.waves[0])")
