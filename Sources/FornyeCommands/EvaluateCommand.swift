@@ -21,9 +21,6 @@ struct EvaluateCommand: AsyncParsableCommand {
             A DiD with a cell below the minimum base is withheld. See docs/EVALUATION.md.
             """)
 
-    static let parallelTrends =
-        "Forutsetning (assumption): parallelle trender – uten programmet ville deltakerne ha endret seg som sammenligningsgruppen; dette kan ikke testes med to bølger."
-
     @Option(help: "Stored wave slugs in time order, comma-separated (the first is the baseline).")
     var waves = "\(DemoContent.baselineSlug),\(DemoContent.followUpSlug)"
     @Option(help: "Comparison group: rejected, not_applied or others.") var comparison = "rejected"
@@ -72,8 +69,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .text: text = Self.text(evaluation)
-        case .json: text = try JSONText.encode(EvaluationJSON(evaluation))
-        case .csv: text = CSVTable.write(Self.csvRows(evaluation))
+        case .json: text = try JSONText.encode(ProgrammeEvaluationJSON(evaluation))
+        case .csv: text = CSVTable.write(evaluation.csvRows())
         }
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
@@ -100,7 +97,23 @@ struct EvaluateCommand: AsyncParsableCommand {
         lines.append(
             "Kommunestruktur \(evaluation.structureDate); svar utenfor begge grupper eller uten kommunenummer: \(evaluation.responsesLeftOut); registerlinjer ikke ført over: \(evaluation.registerLinesLeftOut)"
         )
-        lines.append(parallelTrends)
+        lines.append(ParallelTrends.short)
+        lines.append(
+            "Kovariater (covariates, from the register): "
+                + (evaluation.covariates.isEmpty ? "ingen" : evaluation.covariates.map(\.label).joined(separator: ", "))
+                + (evaluation.balanceWithheld.map { "; ingen balansetabell: \($0)" } ?? ""))
+        if let balance = evaluation.balance {
+            for line in balance.lines {
+                lines.append(
+                    "  \(line.covariate.label) i \(balance.wave): deltakere \(TextGrid.fixed(line.participantMean, 2)), "
+                        + "sammenligning \(TextGrid.fixed(line.comparisonMean, 2)), SMD \(TextGrid.fixed(line.differenceBefore, 2))"
+                        + (line.differenceAfter.map { ", etter omvekting \(TextGrid.fixed($0, 2))" } ?? ""))
+            }
+            if let failed = balance.reweightingFailed {
+                lines.append("  omvekting feilet (reweighting failed): \(failed)")
+            }
+        }
+        if let note = evaluation.eventStudyNote { lines.append("Hendelsesstudie (event study): \(note)") }
         let level = Int((evaluation.confidenceLevel * 100).rounded())
         for result in evaluation.results {
             lines.append("")
@@ -123,112 +136,28 @@ struct EvaluateCommand: AsyncParsableCommand {
             } else {
                 lines.append("  DiD ikke vist (not shown): \(result.withheld ?? "")")
             }
+            if let balanced = result.balanced {
+                lines.append(
+                    "  DiD omvektet (entropy-balanced): \(TextGrid.fixed(balanced.estimate * 100, 1)) pp, \(level) % KI "
+                        + "\(TextGrid.fixed(balanced.lower * 100, 1)) til \(TextGrid.fixed(balanced.upper * 100, 1)), "
+                        + "p = \(TextGrid.fixed(balanced.pValue, 3))")
+            }
+            if let study = result.eventStudy {
+                for effect in study.effects {
+                    lines.append(
+                        "  bølge \(effect.wave) (\(effect.relativeWave > 0 ? "+" : "")\(effect.relativeWave) fra \(study.reference)): "
+                            + "\(TextGrid.fixed(effect.effect.estimate * 100, 1)) pp, KI \(TextGrid.fixed(effect.effect.lower * 100, 1)) "
+                            + "til \(TextGrid.fixed(effect.effect.upper * 100, 1))")
+                }
+                if let test = study.preTrend {
+                    lines.append(
+                        "  forhåndstrend (pre-trend test): F = \(TextGrid.fixed(test.f, 2)) på \(test.numeratorDegreesOfFreedom) og "
+                            + "\(test.denominatorDegreesOfFreedom) df, p = \(TextGrid.fixed(test.pValue, 3))")
+                }
+            } else if let withheld = result.eventStudyWithheld {
+                lines.append("  hendelsesstudie ikke vist (event study not shown): \(withheld)")
+            }
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func csvRows(_ evaluation: ProgrammeEvaluation) -> [[String]] {
-        var header = ["indicator", "name", "comparison", "before", "after"]
-        for cell in ["participants_before", "participants_after", "comparison_before", "comparison_after"] {
-            header += ["\(cell)_percent", "\(cell)_n", "\(cell)_municipalities"]
-        }
-        header += ["did_pp", "ci_lower_pp", "ci_upper_pp", "p_value", "df", "confidence_level", "withheld"]
-        if evaluation.synthetic { header.append("datakilde") }
-        var rows = [header]
-        for result in evaluation.results {
-            var row = [
-                result.indicator.id, result.indicator.name, evaluation.comparison.rawValue,
-                evaluation.waves.first?.slug ?? "", evaluation.waves.last?.slug ?? "",
-            ]
-            for cell in result.cells.count == 4 ? result.cells : [] {
-                row += [percent(cell.share), String(cell.responses), String(cell.municipalities)]
-            }
-            if result.cells.count != 4 { row += [String](repeating: "", count: 12) }
-            let effect = result.difference?.effect
-            row += [
-                effect.map { TextGrid.fixed($0.estimate * 100, 2) } ?? "",
-                effect.map { TextGrid.fixed($0.lower * 100, 2) } ?? "",
-                effect.map { TextGrid.fixed($0.upper * 100, 2) } ?? "",
-                effect.map { TextGrid.fixed($0.pValue, 4) } ?? "", effect.map { String($0.degreesOfFreedom) } ?? "",
-                String(evaluation.confidenceLevel), result.withheld ?? "",
-            ]
-            if evaluation.synthetic { row.append(SyntheticLabel.marker) }
-            rows.append(row)
-        }
-        return rows
-    }
-}
-
-/// The JSON of `fornye evaluate`: shares and differences in percent and percentage points, as the
-/// text shows them; numbers that do not exist are left out.
-struct EvaluationJSON: Encodable {
-    struct Cell: Encodable {
-        var group: String
-        var wave: String
-        var sharePercent: Double?
-        var responses: Int
-        var municipalities: Int
-    }
-
-    struct Indicator: Encodable {
-        var id: String
-        var name: String
-        var measure: String
-        var cells: [Cell]
-        var didPercentagePoints: Double?
-        var standardErrorPercentagePoints: Double?
-        var lowerPercentagePoints: Double?
-        var upperPercentagePoints: Double?
-        var pValue: Double?
-        var degreesOfFreedom: Int?
-        var municipalitiesInBothWaves: Int?
-        var withheld: String?
-    }
-
-    var label: String?
-    var synthetic: Bool
-    var waves: [ProgrammeEvaluation.Wave]
-    var comparison: String
-    var comparisonLabel: String
-    var structureDate: String
-    var participants: [String]
-    var comparisonMunicipalities: [String]
-    var responsesLeftOut: Int
-    var registerLinesLeftOut: Int
-    var minimumBaseCount: Int
-    var confidenceLevel: Double
-    var assumption: String
-    var indicators: [Indicator]
-
-    init(_ evaluation: ProgrammeEvaluation) {
-        label = evaluation.synthetic ? SyntheticLabel.bilingual : nil
-        synthetic = evaluation.synthetic
-        waves = evaluation.waves
-        comparison = evaluation.comparison.rawValue
-        comparisonLabel = evaluation.comparison.label
-        structureDate = evaluation.structureDate
-        participants = evaluation.participants
-        comparisonMunicipalities = evaluation.comparisonMunicipalities
-        responsesLeftOut = evaluation.responsesLeftOut
-        registerLinesLeftOut = evaluation.registerLinesLeftOut
-        minimumBaseCount = evaluation.minimumBaseCount
-        confidenceLevel = evaluation.confidenceLevel
-        assumption = EvaluateCommand.parallelTrends
-        indicators = evaluation.results.map { result in
-            let effect = result.difference?.effect
-            return Indicator(
-                id: result.indicator.id, name: result.indicator.name, measure: result.indicator.measure,
-                cells: result.cells.map { cell in
-                    Cell(
-                        group: cell.participant ? "participants" : "comparison", wave: cell.wave,
-                        sharePercent: cell.share.flatMap { finite($0 * 100) }, responses: cell.responses,
-                        municipalities: cell.municipalities)
-                }, didPercentagePoints: effect.flatMap { finite($0.estimate * 100) },
-                standardErrorPercentagePoints: effect.flatMap { finite($0.standardError * 100) },
-                lowerPercentagePoints: effect.flatMap { finite($0.lower * 100) },
-                upperPercentagePoints: effect.flatMap { finite($0.upper * 100) },
-                pValue: effect.flatMap { finite($0.pValue) }, degreesOfFreedom: effect?.degreesOfFreedom,
-                municipalitiesInBothWaves: result.difference?.sharedClusters, withheld: result.withheld)
-        }
     }
 }

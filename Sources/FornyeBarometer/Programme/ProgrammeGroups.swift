@@ -16,6 +16,23 @@ public enum ProgrammeComparison: String, Sendable, Hashable, Codable, CaseIterab
         case .others: "Alle andre (everyone not granted)"
         }
     }
+
+    /// The group named in a caption, in bokmål («mot kommuner som fikk avslag»).
+    public var name: String {
+        switch self {
+        case .rejected: "kommuner som fikk avslag"
+        case .notApplied: "kommuner som ikke søkte"
+        case .others: "alle andre kommuner (uten tilsagn)"
+        }
+    }
+
+    public var nameEnglish: String {
+        switch self {
+        case .rejected: "rejected applicants"
+        case .notApplied: "municipalities that did not apply"
+        case .others: "every other municipality (not granted)"
+        }
+    }
 }
 
 /// The register's municipalities sorted into participants and comparison groups in one municipal

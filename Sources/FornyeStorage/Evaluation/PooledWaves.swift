@@ -3,7 +3,9 @@ import FornyeStatistics
 
 /// The waves' responses stacked for an `EvaluationPanel`: only responses in a participating or
 /// comparison municipality, with the municipality in the common structure, each wave's calibrated
-/// weights and strata, and one numeric 0/1 column per indicator (named by its id).
+/// weights and strata, one numeric 0/1 column per indicator (named by its id), and the baseline
+/// covariates the register gives for the municipality in the common structure
+/// (``ProgrammeCovariate``), so that every row of one municipality has the same values.
 struct PooledWaves {
     let dataset: Dataset
     /// The wave's position in the list (0 = the first).
@@ -16,6 +18,9 @@ struct PooledWaves {
     let leftOut: Int
     /// Indicators some wave lacks, with why.
     let missingIndicators: [String: String]
+    /// Covariates with a value for every used row (the others are in `covariatesLeftOut`).
+    let covariates: [ProgrammeCovariate]
+    let covariatesLeftOut: [ProgrammeCovariate]
 
     init(
         _ waves: [StoredWave], dates: [CalendarDay], target: CalendarDay, groups: ProgrammeGroups,
@@ -30,6 +35,8 @@ struct PooledWaves {
         var missing: [String: String] = [:]
         var usedPerWave: [Int] = []
         var leftOut = 0
+        var covariateValues = [String: [Double]]()
+        var attributes: [String: Municipality?] = [:]
         for indicator in indicators {
             if let wave = waves.first(where: { $0.dataset.codebook.variable(named: indicator.variable) == nil }) {
                 missing[indicator.id] = "wave «\(wave.slug)» has no variable \(indicator.variable)"
@@ -67,6 +74,13 @@ struct PooledWaves {
                 strata.append(wave.strata?[row] ?? "")
                 weights.append(calibrated[row])
                 for (id, column) in values { outcomes[id, default: []].append(column[row]) }
+                if attributes[municipality] == nil {
+                    attributes[municipality] = try? register.municipality(number: municipality, on: target)
+                }
+                for covariate in ProgrammeCovariate.all {
+                    covariateValues[covariate.name, default: []].append(
+                        (attributes[municipality] ?? nil).flatMap(covariate.value) ?? .nan)
+                }
             }
             usedPerWave.append(used)
         }
@@ -76,6 +90,15 @@ struct PooledWaves {
             variables.append(Variable(name: indicator.id, label: indicator.name, kind: .numeric))
             columns[indicator.id] = .numbers(outcomes[indicator.id] ?? [])
         }
+        let complete = ProgrammeCovariate.all.filter { covariate in
+            !(covariateValues[covariate.name] ?? []).contains(where: \.isNaN)
+        }
+        for covariate in complete {
+            variables.append(Variable(name: covariate.name, label: covariate.label, kind: .numeric))
+            columns[covariate.name] = .numbers(covariateValues[covariate.name] ?? [])
+        }
+        covariates = complete
+        covariatesLeftOut = ProgrammeCovariate.all.filter { !complete.contains($0) }
         dataset = try Dataset(
             codebook: Codebook(synthetic: waves.contains(where: \.synthetic), variables: variables), columns: columns)
         self.waveOfRow = waveOfRow

@@ -16,8 +16,11 @@ import Foundation
 ///   own, and the municipality in the common structure is the cluster that links the waves.
 /// - A DiD whose any cell has fewer than `DisclosureRules.minimumBaseCount` responses is withheld.
 ///
-/// No reweighting on baseline covariates is done here (`Balance` can, but the stored waves do not
-/// yet carry centrality and size for every row); the DiD rests on parallel trends as it stands.
+/// - Balance: the register's baseline covariates (``ProgrammeCovariate``, from the kommunenummer)
+///   compared in the first wave, and the comparison group entropy-balanced to the participants'
+///   means in every wave; each indicator's DiD is also given on the balanced design.
+/// - Three or more waves: an event study per indicator, relative to the last wave before the
+///   earliest participant's project start, with the pre-trend test.
 public struct ProgrammeEvaluation: Sendable, Codable {
     public struct Wave: Sendable, Codable, Hashable {
         public var slug: String
@@ -47,6 +50,12 @@ public struct ProgrammeEvaluation: Sendable, Codable {
         public var difference: DifferenceInDifferences?
         /// Why there is no DiD (a small cell, a missing variable, an estimation refusal).
         public var withheld: String?
+        /// The DiD with the comparison group entropy-balanced on `covariates`; nil when the DiD or
+        /// the balancing is missing.
+        public var balanced: PanelContrast?
+        public var eventStudy: EventStudyResult?
+        /// Why the event study is missing, when it was attempted.
+        public var eventStudyWithheld: String?
     }
 
     public var waves: [Wave]
@@ -65,6 +74,16 @@ public struct ProgrammeEvaluation: Sendable, Codable {
     /// True when any wave or register line is synthetic.
     public var synthetic: Bool
     public var results: [Result]
+    /// The baseline covariates of the balance table and the reweighting.
+    public var covariates: [ProgrammeCovariate]
+    /// Covariates the register lacks for some municipality in the groups.
+    public var covariatesLeftOut: [ProgrammeCovariate]
+    public var balance: BalanceSummary?
+    /// Why there is no balance table.
+    public var balanceWithheld: String?
+    /// The event study's reference wave (slug), or nil with `eventStudyNote` saying why none.
+    public var eventReference: String?
+    public var eventStudyNote: String?
 
     /// The variable holding each response's kommunenummer.
     public static let municipalityVariable = "kommunenummer"
@@ -108,8 +127,25 @@ public struct ProgrammeEvaluation: Sendable, Codable {
         let panel = try EvaluationPanel(
             dataset: pooled.dataset, waveOfRow: pooled.waveOfRow, isParticipant: pooled.isParticipant,
             clusterOfRow: pooled.clusterOfRow, stratumOfRow: pooled.stratumOfRow, weights: pooled.weights)
+        let slugs = waves.map(\.slug)
+        let balance = Self.balance(pooled: pooled, panel: panel, slugs: slugs, rules: rules)
+        let event = Self.eventReference(
+            dates: dates, applications: applications, groups: groups, structureYear: target.year, register: register)
         let results = indicators.map { indicator in
-            result(indicator, pooled: pooled, panel: panel, slugs: waves.map(\.slug), rules: rules, level: level)
+            var result = result(indicator, pooled: pooled, panel: panel, slugs: slugs, rules: rules, level: level)
+            if result.difference != nil, let design = balance.design {
+                result.balanced =
+                    try? DifferenceInDifferences.estimate(
+                        .mean, of: indicator.id, panel: panel, before: 0, after: slugs.count - 1, design: design,
+                        level: level
+                    ).effect
+            }
+            if let reference = event.reference, pooled.missingIndicators[indicator.id] == nil {
+                (result.eventStudy, result.eventStudyWithheld) = eventStudy(
+                    indicator, reference: reference, pooled: pooled, panel: panel, slugs: slugs, rules: rules,
+                    level: level)
+            }
+            return result
         }
         let comparisonMunicipalities = Set(
             zip(pooled.clusterOfRow, pooled.isParticipant).compactMap { $1 == false ? $0 : nil })
@@ -123,7 +159,10 @@ public struct ProgrammeEvaluation: Sendable, Codable {
             registerLinesLeftOut: groups.linesLeftOut, minimumBaseCount: rules.minimumBaseCount,
             confidenceLevel: level,
             synthetic: waves.contains(where: \.synthetic) || applications.contains(where: \.synthetic),
-            results: results)
+            results: results, covariates: pooled.covariates, covariatesLeftOut: pooled.covariatesLeftOut,
+            balance: balance.summary, balanceWithheld: balance.withheld,
+            eventReference: event.reference.map { slugs[$0] },
+            eventStudyNote: event.note)
     }
 
     private static func result(

@@ -19,6 +19,8 @@ struct APIController: RouteCollection {
         v1.get("waves", ":wave", "figures") { try await cached($0, figures) }
         v1.get("waves", ":wave", "figures", ":figure") { try await cached($0, figure) }
         v1.get("waves", ":wave", "estimates") { try await cached($0, estimates) }
+        // Not cached: a register import changes an evaluation without changing any wave.
+        v1.get("evaluations", use: evaluations)
         v1.on(.POST, "waves", ":wave", "estimates", body: .collect(maxSize: Self.maxEstimateBody), use: postEstimates)
     }
 
@@ -33,6 +35,18 @@ struct APIController: RouteCollection {
         headers.contentType = .json
         headers.cacheControl = .init(isPublic: true, maxAge: 300)
         return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+    }
+
+    /// `/api/v1/evaluations?bolge=…&bolge=…&sammenligning=…`: the numbers of the page «Effekter av
+    /// programmet» (`EvaluationQuery`), in the JSON `fornye evaluate --format json` writes.
+    @Sendable func evaluations(request: Request) async throws -> Response {
+        let evaluation = try await EvaluationQuery.parse(request).evaluate(on: request)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(
+            status: .ok, headers: headers, body: .init(data: try encoder.encode(ProgrammeEvaluationJSON(evaluation))))
     }
 
     @Sendable func waves(request: Request) async throws -> APIModels.WavePage {

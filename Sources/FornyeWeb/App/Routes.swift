@@ -12,6 +12,7 @@ enum Routes {
         try app.register(collection: MetricsController())
         try pages.register(collection: HomeController())
         try pages.register(collection: BarometerController())
+        try pages.register(collection: EvaluationController())
         try pages.register(collection: MethodController())
         try pages.register(collection: StatementController())
         try app.register(collection: APIController())

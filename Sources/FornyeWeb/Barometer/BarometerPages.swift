@@ -35,6 +35,15 @@ struct WaveListPage {
                     }
                 }
             }
+            el("p") {
+                language.pick(
+                    "Ble kommunene som fikk FORKOMMUNE-midler, mer innovative? Se ",
+                    "Did the municipalities granted FORKOMMUNE funding become more innovative? See ")
+                el("a", ["href": Paths.evaluation + (language == .en ? "?lang=en" : "")]) {
+                    language.pick("Effekter av programmet", "Effects of the programme")
+                }
+                "."
+            }
         }
     }
 }

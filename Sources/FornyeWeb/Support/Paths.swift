@@ -47,6 +47,12 @@ enum Paths {
         barometerWave(slug: wave) + "/figurer/" + segment(file)
     }
 
+    // MARK: Programme evaluation
+
+    /// The page «Effekter av programmet»; waves and comparison group in the query (`bolge`, `sammenligning`).
+    static let evaluation = "/evaluering"
+    static let evaluationCSV = "/evaluering/evaluering.csv"
+
     // MARK: Project bank
 
     static let projects = "/prosjekter"
@@ -124,5 +130,6 @@ enum Paths {
     static func apiFigure(wave: String, figure: String) -> String { apiFigures(wave: wave) + "/" + segment(figure) }
     static func apiEstimates(wave: String) -> String { apiWave(slug: wave) + "/estimates" }
     static let apiProjects = "/api/v1/projects"
+    static let apiEvaluations = "/api/v1/evaluations"
     static func apiProject(slug: String) -> String { apiProjects + "/" + segment(slug) }
 }

@@ -96,6 +96,7 @@ public struct PageLayout: Sendable {
         var items: [(String, String, String)] = [
             (Paths.home, "Hjem", "Home"),
             (Paths.barometer, "Barometeret", "The barometer"),
+            (Paths.evaluation, "Effekter", "Effects"),
             (Paths.method, "Metode", "Methodology"),
             (Paths.projects, "Prosjektbanken", "Project bank"),
         ]

@@ -91,7 +91,10 @@ import Testing
         #expect(object["synthetic"] as? Bool == true)
         let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\r\n")
         #expect(rows.count == 4 && rows[0].hasPrefix("indicator,name,comparison,before,after"))
-        #expect(rows[0].hasSuffix(",withheld,datakilde") && rows[1].hasPrefix("H1,H1 Innoverer,rejected,"))
+        #expect(
+            rows[0].hasSuffix(
+                ",withheld,balanced_did_pp,balanced_ci_lower_pp,balanced_ci_upper_pp,balanced_p_value,covariates,datakilde"
+            ) && rows[1].hasPrefix("H1,H1 Innoverer,rejected,"))
         #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(SyntheticLabel.marker) })
     }
 }

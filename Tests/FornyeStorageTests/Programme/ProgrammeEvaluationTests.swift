@@ -78,4 +78,65 @@ import Testing
                 waves: waves.reversed(), applications: lines, comparison: .rejected, register: register)
         }
     }
+
+    @Test func balanceAndReweightingUseTheRegistersCovariates() throws {
+        let (baseline, followUp) = try DemoContent.generated.get()
+        let register = try MunicipalityRegister.bundled()
+        let lines = try ProgrammeDemoContent.generated.get()
+        let waves = [baseline, followUp].map { wave in
+            StoredWave(
+                slug: "\(wave.structureDate.year)", title: "t", shortTitle: "t",
+                structureDate: wave.structureDate.description, dataset: wave.dataset, weights: wave.design.weights)
+        }
+        let evaluation = try ProgrammeEvaluation.evaluate(
+            waves: waves, applications: lines, comparison: .others, register: register)
+        #expect(evaluation.covariates == ProgrammeCovariate.all && evaluation.covariatesLeftOut.isEmpty)
+        let balance = try #require(evaluation.balance, "\(evaluation.balanceWithheld ?? "")")
+        #expect(balance.wave == "2018" && balance.lines.count == 2 && balance.reweightingFailed == nil)
+        for line in balance.lines {
+            // Entropy balancing makes the comparison group's means the participants'.
+            #expect(abs((line.comparisonMeanAfter ?? .nan) - line.participantMean) < 1e-6)
+            #expect(abs(line.differenceAfter ?? .nan) < 1e-6)
+        }
+        for result in evaluation.results {
+            let balanced = try #require(result.balanced)
+            #expect(balanced.lower < balanced.estimate && balanced.estimate < balanced.upper)
+            #expect(result.eventStudy == nil && result.eventStudyWithheld == nil)
+        }
+        #expect(evaluation.eventReference == nil && evaluation.eventStudyNote?.contains("three or more") == true)
+    }
+
+    @Test func threeWavesGiveAnEventStudyWithAPreTrendTest() throws {
+        let (baseline, followUp) = try DemoContent.generated.get()
+        let register = try MunicipalityRegister.bundled()
+        let lines = try ProgrammeDemoContent.generated.get()
+        // A second pre-programme wave: the baseline's answers under other weights (synthetic).
+        let reweighted = baseline.design.weights.enumerated().map { $1 * (1 + 0.5 * sin(Double($0))) }
+        let waves = [
+            StoredWave(
+                slug: "a", title: "a", shortTitle: "a", structureDate: baseline.structureDate.description,
+                dataset: baseline.dataset, weights: baseline.design.weights),
+            StoredWave(
+                slug: "b", title: "b", shortTitle: "b", structureDate: baseline.structureDate.description,
+                dataset: baseline.dataset, weights: reweighted),
+            StoredWave(
+                slug: "c", title: "c", shortTitle: "c", structureDate: followUp.structureDate.description,
+                dataset: followUp.dataset, weights: followUp.design.weights),
+        ]
+        let starts = lines.filter { $0.status == .granted }.compactMap(\.projectStart)
+        try #require(starts.allSatisfy { $0 > baseline.structureDate })
+        let evaluation = try ProgrammeEvaluation.evaluate(
+            waves: waves, applications: lines, comparison: .others, register: register)
+        #expect(evaluation.eventReference == "b" && evaluation.eventStudyNote == nil)
+        for result in evaluation.results {
+            let study = try #require(result.eventStudy, "\(result.eventStudyWithheld ?? "")")
+            #expect(study.reference == "b" && study.effects.map(\.relativeWave) == [-1, 1])
+            #expect(study.effects.map(\.wave) == ["a", "c"])
+            let test = try #require(study.preTrend)
+            #expect(test.numeratorDegreesOfFreedom == 1 && test.pValue >= 0 && test.pValue <= 1)
+            // One tested effect: F is its t statistic squared.
+            let before = study.effects[0].effect
+            #expect(abs(test.f - before.tStatistic * before.tStatistic) < 1e-6 * max(1, test.f))
+        }
+    }
 }

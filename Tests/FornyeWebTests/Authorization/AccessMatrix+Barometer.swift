@@ -1,4 +1,4 @@
-/// The results pages, the methodology page and the read-only API: open to everyone (analysts
+/// The results pages, the programme evaluation, the methodology page and the read-only API: open to everyone (analysts
 /// see unsuppressed numbers on the same routes; closed waves are 404 to everyone else).
 extension AccessMatrix {
     static let barometer: [RouteAccess] = [
@@ -6,6 +6,9 @@ extension AccessMatrix {
         RouteAccess(.GET, "/barometer/:wave", .everyone, sample: "/barometer/finnes-ikke"),
         RouteAccess(
             .GET, "/barometer/:wave/figurer/:file", .everyone, sample: "/barometer/finnes-ikke/figurer/fig-4-1.csv"),
+        RouteAccess(.GET, "/evaluering", .everyone),
+        RouteAccess(.GET, "/evaluering/evaluering.csv", .everyone),
+        RouteAccess(.GET, "/api/v1/evaluations", .everyone),
         RouteAccess(.GET, "/metode", .everyone),
         RouteAccess(.GET, "/api/openapi.json", .everyone),
         RouteAccess(.GET, "/api/v1/waves", .everyone),

@@ -31,7 +31,7 @@ import VaporTesting
             Paths.answer(token: "t"), Paths.answerPage(token: "t", page: 2), Paths.answerReview(token: "t"),
             Paths.openAPI, Paths.apiWaves, Paths.apiWave(slug: slug), Paths.apiFigures(wave: slug),
             Paths.apiFigure(wave: slug, figure: "fig-4-1"), Paths.apiEstimates(wave: slug), Paths.apiProjects,
-            Paths.apiProject(slug: slug),
+            Paths.apiProject(slug: slug), Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
@@ -99,8 +99,7 @@ import VaporTesting
                 Paths.home, Paths.method, Paths.accessibility, Paths.privacy, Paths.styleSheet,
                 Paths.similarProjectsScript, Paths.login, Paths.barometer, Paths.projects, Paths.reuseMap,
                 Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners, Paths.openAPI,
-                Paths.apiWaves,
-                Paths.apiProjects,
+                Paths.apiWaves, Paths.apiProjects, Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
             ]
             for path in fixed {
                 let response = try await app.get(path)
