@@ -30,7 +30,9 @@ import VaporTesting
             Paths.answer(token: "t"), Paths.answerPage(token: "t", page: 2), Paths.answerReview(token: "t"),
             Paths.openAPI, Paths.apiWaves, Paths.apiWave(slug: slug), Paths.apiFigures(wave: slug),
             Paths.apiFigure(wave: slug, figure: "fig-4-1"), Paths.apiEstimates(wave: slug), Paths.apiProjects,
-            Paths.apiProject(slug: slug),
+            Paths.apiProject(slug: slug), Paths.municipalities, Paths.municipalitiesCountiesCSV,
+            Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
+            Paths.apiMunicipality(number: "0301"),
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
@@ -98,7 +100,9 @@ import VaporTesting
                 Paths.home, Paths.method, Paths.accessibility, Paths.privacy, Paths.styleSheet,
                 Paths.similarProjectsScript, Paths.login, Paths.barometer, Paths.projects, Paths.reuseMap,
                 Paths.projectsCSV, Paths.projectsJSON, Paths.researchPartners, Paths.openAPI, Paths.apiWaves,
-                Paths.apiProjects,
+                Paths.apiProjects, Paths.municipalities, Paths.municipalitiesCountiesCSV,
+                Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
+                Paths.apiMunicipality(number: "0301"),
             ]
             for path in fixed {
                 let response = try await app.get(path)
