@@ -23,9 +23,11 @@ struct IndicatorModel {
         let trueCells = cells(truth, depth: 2)
         let publishedCells = cells(published, depth: 2)
         let nationalCell = cells(published, depth: 0)[[]]
-        let national = nationalCell.map(Self.direct) ?? AreaEstimate(
-            method: .none, withheld: .noRespondents, respondents: 0, estimate: nil, standardError: nil, lower: nil,
-            upper: nil)
+        let national =
+            nationalCell.map(Self.direct)
+            ?? AreaEstimate(
+                method: .none, withheld: .noRespondents, respondents: 0, estimate: nil, standardError: nil, lower: nil,
+                upper: nil)
         var counties: [String: AreaEstimate] = [:]
         for (key, cell) in cells(published, depth: 1) { counties[String(format: "%02d", key[0])] = Self.direct(cell) }
         let model = fitModel(trueCells: trueCells, nationalTruth: cells(truth, depth: 0)[[]], counties: counties)
@@ -34,11 +36,12 @@ struct IndicatorModel {
             let key = [municipality.countyCode, Int(municipality.number) ?? 0]
             let modelled = model?.areas[municipality.number]
             guard let cell = publishedCells[key], cell.baseCount != 0 else {
-                result[municipality.number] = modelled.map {
-                    .model(
-                        .synthetic, withheld: .noRespondents, respondents: 0, estimate: $0.synthetic,
-                        rootMSE: $0.syntheticRootMSE, benchmarked: $0.benchmarked)
-                } ?? Self.nothing(.noRespondents, respondents: 0)
+                result[municipality.number] =
+                    modelled.map {
+                        .model(
+                            .synthetic, withheld: .noRespondents, respondents: 0, estimate: $0.synthetic,
+                            rootMSE: $0.syntheticRootMSE, benchmarked: $0.benchmarked)
+                    } ?? Self.nothing(.noRespondents, respondents: 0)
                 continue
             }
             let respondents = cell.baseCount >= 0 ? cell.baseCount : nil
@@ -47,17 +50,20 @@ struct IndicatorModel {
             } else if cell.flags.contains(.suppressedPrimary) || cell.flags.contains(.suppressedSecondary) {
                 // The area's own share is confidential: the model may not lean on it (an EBLUP
                 // with a known weight γ would give it back), so only the regression part is shown.
-                result[municipality.number] = modelled.map {
-                    .model(
-                        .synthetic, withheld: .confidential, respondents: respondents, estimate: $0.synthetic,
-                        rootMSE: $0.syntheticRootMSE, benchmarked: $0.benchmarked)
-                } ?? Self.nothing(.confidential, respondents: respondents)
+                result[municipality.number] =
+                    modelled.map {
+                        .model(
+                            .synthetic, withheld: .confidential, respondents: respondents, estimate: $0.synthetic,
+                            rootMSE: $0.syntheticRootMSE, benchmarked: $0.benchmarked)
+                    } ?? Self.nothing(.confidential, respondents: respondents)
             } else {
-                result[municipality.number] = modelled.map {
-                    .model(
-                        $0.shrinkage > 0 ? .fayHerriot : .synthetic, withheld: .unreliable, respondents: respondents,
-                        estimate: $0.eblup, rootMSE: $0.eblupRootMSE, benchmarked: $0.benchmarked)
-                } ?? Self.nothing(.unreliable, respondents: respondents)
+                result[municipality.number] =
+                    modelled.map {
+                        .model(
+                            $0.shrinkage > 0 ? .fayHerriot : .synthetic, withheld: .unreliable,
+                            respondents: respondents,
+                            estimate: $0.eblup, rootMSE: $0.eblupRootMSE, benchmarked: $0.benchmarked)
+                    } ?? Self.nothing(.unreliable, respondents: respondents)
             }
         }
         return .init(

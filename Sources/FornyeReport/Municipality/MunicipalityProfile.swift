@@ -112,9 +112,12 @@ public struct MunicipalityProfile: Sendable {
         else { return nil }
         let se = (sa * sa + sb * sb).squareRoot()
         let difference = b - a
+        // A model estimate moves with the regression and the county benchmark, and its MSE is
+        // too small where σ²ᵤ is estimated near 0: its changes and differences are not tested.
+        let involvesModel = old.isModel || new.isModel
         return Change(
             difference: difference, standardError: se, lower: difference - z * se, upper: difference + z * se,
-            significant: se > 0 && abs(difference) > z * se, involvesModel: old.isModel || new.isModel)
+            significant: !involvesModel && se > 0 && abs(difference) > z * se, involvesModel: involvesModel)
     }
 
     static func peerRow(
@@ -152,7 +155,8 @@ public struct MunicipalityProfile: Sendable {
         let estimates = usable.map { $0.element.estimate! }
         let errors = usable.map { $0.element.standardError! }
         let ownIndex = own == nil ? nil : usable.firstIndex { $0.offset == 0 }
-        if let ownIndex, estimates.count > 1 {
+        // A rank needs the municipality's own direct estimate (see `change`).
+        if let ownIndex, estimates.count > 1, own?.method == .direct {
             row.rank = RankInterval.ranks(estimates: estimates, standardErrors: errors)[ownIndex]
             row.ranked = estimates.count
         }

@@ -104,7 +104,8 @@ public struct MunicipalityWaveEstimates: Sendable {
             (
                 Variable(
                     name: countyVariable, label: "Fylke", kind: .singleChoice,
-                    valueLabels: counties.keys.sorted().map { ValueLabel(code: $0, label: counties[$0]![0].countyName) }),
+                    valueLabels: counties.keys.sorted().map { ValueLabel(code: $0, label: counties[$0]![0].countyName) }
+                ),
                 .codes(countyCodes)
             ),
             (
@@ -135,7 +136,7 @@ public struct MunicipalityWaveEstimates: Sendable {
             var table = tables[0]
             table.cells = tables.flatMap(\.cells)
             table.breakdowns = [countyVariable, municipalityVariable]
-            let published = suppressed ? DisclosureControl.apply(DisclosureRules(), to: table) : table
+            let published = suppressed ? Self.suppress(table) : table
             results[indicator.id] = try IndicatorModel(
                 truth: table, published: published, municipalities: municipalities
             ).estimates()
@@ -143,6 +144,32 @@ public struct MunicipalityWaveEstimates: Sendable {
         return MunicipalityWaveEstimates(
             slug: slug, title: wave.title, shortTitle: wave.shortTitle ?? slug, structureDate: structureDate,
             synthetic: wave.synthetic, indicators: results, predecessors: named, unmapped: unmapped)
+    }
+}
+
+extension MunicipalityWaveEstimates {
+    /// `DisclosureControl` on the national and county cells, and on each county's municipality
+    /// cells apart. The lines are the same as for the whole table at once (a county's
+    /// municipalities add up to that county only), but each audit is one county's size, not the
+    /// country's.
+    static func suppress(_ table: EstimateTable) -> EstimateTable {
+        var margins = table
+        margins.cells = table.cells.filter { $0.domain.count < 2 }
+        var cells = DisclosureControl.apply(DisclosureRules(), to: margins).cells
+        var byCounty: [Int: [EstimateCell]] = [:]
+        var order: [Int] = []
+        for cell in table.cells where cell.domain.count == 2 {
+            if byCounty[cell.domain[0].code] == nil { order.append(cell.domain[0].code) }
+            byCounty[cell.domain[0].code, default: []].append(cell)
+        }
+        for county in order {
+            var part = table
+            part.cells = byCounty[county] ?? []
+            cells += DisclosureControl.apply(DisclosureRules(), to: part).cells
+        }
+        var published = table
+        published.cells = cells
+        return published
     }
 }
 

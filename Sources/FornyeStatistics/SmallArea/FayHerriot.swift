@@ -82,8 +82,7 @@ public enum FayHerriot {
     ///   a variance ≤ 0 or fewer areas than covariates + 1; ``StatisticsError/notConverged(_:)``.
     public static func fit(
         _ input: Input, method: Method = .reml, tolerance: Double = 1e-10, maximumIterations: Int = 200
-    ) throws(StatisticsError) -> Fit
-    {
+    ) throws(StatisticsError) -> Fit {
         let m = input.estimates.count
         let p = input.covariates.first?.count ?? 0
         guard input.variances.count == m, input.covariates.count == m else {
@@ -130,7 +129,8 @@ public enum FayHerriot {
         let inverseV = psi.map { 1 / (sigma2 + $0) }
         let covariance = try weightedCrossProduct(x, inverseV).inverse()
         // P = V⁻¹ − V⁻¹ X C X' V⁻¹, formed densely: the areas are municipalities (a few hundred).
-        let vx = Matrix(rows: m, columns: x.columns, values: (0..<m * x.columns).map { inverseV[$0 / x.columns] * x.values[$0] })
+        let vx = Matrix(
+            rows: m, columns: x.columns, values: (0..<m * x.columns).map { inverseV[$0 / x.columns] * x.values[$0] })
         let projection = vx * covariance * vx.transposed
         var pMatrix = [Double](repeating: 0, count: m * m)
         for i in 0..<m {

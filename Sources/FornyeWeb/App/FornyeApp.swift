@@ -1,5 +1,5 @@
-import FornyeBarometer
 import Fluent
+import FornyeBarometer
 public import FornyeStorage
 import Foundation
 public import Vapor

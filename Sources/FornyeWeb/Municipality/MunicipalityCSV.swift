@@ -14,7 +14,8 @@ enum MunicipalityCSV {
     ]
 
     static func row(
-        number: String, name: String, level: String, area: String, indicator: String, wave: (slug: String, synthetic: Bool),
+        number: String, name: String, level: String, area: String, indicator: String,
+        wave: (slug: String, synthetic: Bool),
         _ estimate: AreaEstimate?
     ) -> [String] {
         func number4(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
@@ -46,7 +47,9 @@ enum MunicipalityCSV {
                 rows.append(
                     row(
                         number: m.number, name: m.name, level: "fylke", area: m.countyName,
-                        indicator: series.indicator.id, wave: (wave.slug, wave.synthetic), series.county[index]) + ["", "", "", ""])
+                        indicator: series.indicator.id, wave: (wave.slug, wave.synthetic), series.county[index]) + [
+                            "", "", "", "",
+                        ])
                 rows.append(
                     row(
                         number: m.number, name: m.name, level: "landet", area: "Norge", indicator: series.indicator.id,
@@ -62,7 +65,8 @@ enum MunicipalityCSV {
                 }
                 var line = row(
                     number: m.number, name: m.name, level: "gruppe-\(p.peers.group.key)",
-                    area: "\(p.peers.members.count) kommuner", indicator: peer.indicator.id, wave: (wave.slug, wave.synthetic), estimate)
+                    area: "\(p.peers.members.count) kommuner", indicator: peer.indicator.id,
+                    wave: (wave.slug, wave.synthetic), estimate)
                 line[6] = "populasjonsvektet-snitt"
                 rows.append(line + ["", "", "", ""])
             }
@@ -79,7 +83,8 @@ enum MunicipalityCSV {
         for municipality in view.municipalities where seen.insert(municipality.countyNumber).inserted {
             rows.append(
                 row(
-                    number: "", name: "", level: "fylke", area: "\(municipality.countyNumber) \(municipality.countyName)",
+                    number: "", name: "", level: "fylke",
+                    area: "\(municipality.countyNumber) \(municipality.countyName)",
                     indicator: view.indicator.id, wave: info, estimates?.counties[municipality.countyNumber]))
         }
         rows.append(

@@ -130,14 +130,18 @@ enum MunicipalityQueries {
         let id = fields.first("indikator") ?? ProfileIndicator.all[0].id
         guard let indicator = ProfileIndicator.named(id) else {
             throw WebError(
-                .badRequest, nb: "Ukjent indikator «\(id)»: velg en av \(ProfileIndicator.all.map(\.id).joined(separator: ", ")).",
-                en: "Unknown indicator “\(id)”: choose one of \(ProfileIndicator.all.map(\.id).joined(separator: ", ")).",
+                .badRequest,
+                nb: "Ukjent indikator «\(id)»: velg en av \(ProfileIndicator.all.map(\.id).joined(separator: ", ")).",
+                en:
+                    "Unknown indicator “\(id)”: choose one of \(ProfileIndicator.all.map(\.id).joined(separator: ", ")).",
                 parameter: "indikator")
         }
         let computed = try await store.estimates(for: request)
         var wave = computed.waves.last
         if let slug = fields.first("bolge"), !slug.isEmpty {
-            guard let chosen = computed.waves.first(where: { $0.slug == slug }) else { throw WebError.unknownWave(slug) }
+            guard let chosen = computed.waves.first(where: { $0.slug == slug }) else {
+                throw WebError.unknownWave(slug)
+            }
             wave = chosen
         }
         return CountyView(

@@ -100,7 +100,8 @@ struct MunicipalityJSON: Content {
         }
         indicators = profile.series.map { series in
             Indicator(
-                id: series.indicator.id, name: series.indicator.indicator.name, nameEnglish: series.indicator.nameEnglish,
+                id: series.indicator.id, name: series.indicator.indicator.name,
+                nameEnglish: series.indicator.nameEnglish,
                 measure: series.indicator.indicator.measure, group: series.indicator.group.rawValue,
                 points: profile.waves.indices.map { index in
                     Point(

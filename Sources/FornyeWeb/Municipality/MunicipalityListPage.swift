@@ -33,7 +33,8 @@ struct MunicipalityListPage {
             el("p", ["class": "lead"]) {
                 language.pick(
                     "Velg en kommune for å se innovasjon, spredning og forskningssamarbeid i enhetene, eller se fylkene på kartet.",
-                    "Choose a municipality to see innovation, spreading and research collaboration in its units, or see the counties on the map.")
+                    "Choose a municipality to see innovation, spreading and research collaboration in its units, or see the counties on the map."
+                )
             }
             el("form", ["method": "get", "action": Paths.municipalities, "class": "results-filters"]) {
                 el("div", ["class": "filter-grid"]) {
@@ -44,7 +45,8 @@ struct MunicipalityListPage {
                                 el(
                                     "option",
                                     attributes: [
-                                        ("value", option.id), ("selected", option.id == indicator.id ? "selected" : nil),
+                                        ("value", option.id),
+                                        ("selected", option.id == indicator.id ? "selected" : nil),
                                     ]
                                 ) { language.pick(option.indicator.name, option.nameEnglish) }
                             }
@@ -57,7 +59,8 @@ struct MunicipalityListPage {
                                 el(
                                     "option",
                                     attributes: [
-                                        ("value", wave.slug), ("selected", wave.slug == view.wave?.slug ? "selected" : nil),
+                                        ("value", wave.slug),
+                                        ("selected", wave.slug == view.wave?.slug ? "selected" : nil),
                                     ]
                                 ) { wave.title }
                             }
@@ -69,12 +72,16 @@ struct MunicipalityListPage {
             }
             el("figure", ["class": "result", "aria-labelledby": "kart-tekst"]) {
                 el("figcaption", ["id": "kart-tekst"]) {
-                    el("h2") { name + language.pick(" etter fylke", " by county") + (view.wave.map { " (\($0.shortTitle))" } ?? "") }
+                    el("h2") {
+                        name + language.pick(" etter fylke", " by county")
+                            + (view.wave.map { " (\($0.shortTitle))" } ?? "")
+                    }
                     el("p") {
                         language.pick(indicator.indicator.measure, indicator.measureEnglish) + ". "
                             + language.pick(
                                 "Fem fargeklasser fra lyst (lavest) til mørkt (høyest); andelen står på hver rute. Fylker uten publisert andel er hvite.",
-                                "Five colour classes from light (lowest) to dark (highest); the share is written on each tile. Counties without a published share are white.")
+                                "Five colour classes from light (lowest) to dark (highest); the share is written on each tile. Counties without a published share are white."
+                            )
                     }
                 }
                 el("div", ["class": "figure-body"]) {
@@ -87,7 +94,9 @@ struct MunicipalityListPage {
                                 el("tr") {
                                     el("th", ["scope": "col"]) { language.pick("Fylke", "County") }
                                     el("th", ["scope": "col", "class": "num"]) { language.pick("Andel", "Share") }
-                                    el("th", ["scope": "col", "class": "num"]) { language.pick("95 % intervall", "95 % interval") }
+                                    el("th", ["scope": "col", "class": "num"]) {
+                                        language.pick("95 % intervall", "95 % interval")
+                                    }
                                     el("th", ["scope": "col", "class": "num"]) { "n" }
                                 }
                             }
@@ -97,7 +106,9 @@ struct MunicipalityListPage {
                                     el("tr") {
                                         el("th", ["scope": "row"]) { "\(county.name) (\(county.number))" }
                                         el("td", ["class": "num"]) { ProfileText.percent(estimate?.estimate) }
-                                        el("td", ["class": "num"]) { ProfileText.interval(estimate?.lower, estimate?.upper) }
+                                        el("td", ["class": "num"]) {
+                                            ProfileText.interval(estimate?.lower, estimate?.upper)
+                                        }
                                         el("td", ["class": "num"]) { ProfileText.respondents(estimate, language) }
                                     }
                                 }
@@ -107,7 +118,9 @@ struct MunicipalityListPage {
                                     el("td", ["class": "num"]) {
                                         ProfileText.interval(estimates?.national.lower, estimates?.national.upper)
                                     }
-                                    el("td", ["class": "num"]) { ProfileText.respondents(estimates?.national, language) }
+                                    el("td", ["class": "num"]) {
+                                        ProfileText.respondents(estimates?.national, language)
+                                    }
                                 }
                             }
                         }

@@ -18,12 +18,17 @@ struct MunicipalityProfilePage {
             title: "\(m.name) – " + language.pick("kommuneprofil", "municipality profile"), language: language,
             path: Paths.municipality(number: m.number) + "?" + profile.peerQuery, synthetic: synthetic, viewer: viewer)
         return layout.render {
-            el("p") { el("a", ["href": Paths.municipalities]) { language.pick("Alle kommuner og fylker", "All municipalities and counties") } }
+            el("p") {
+                el("a", ["href": Paths.municipalities]) {
+                    language.pick("Alle kommuner og fylker", "All municipalities and counties")
+                }
+            }
             el("h1") { "\(m.name) (\(m.number))" }
             el("p", ["class": "lead"]) {
                 language.pick(
                     "Innovasjon, spredning og forskningssamarbeid i kommunens enheter, bølge for bølge, fra Innovasjonsbarometeret.",
-                    "Innovation, spreading and research collaboration in the municipality's units, wave by wave, from the Innovation Barometer.")
+                    "Innovation, spreading and research collaboration in the municipality's units, wave by wave, from the Innovation Barometer."
+                )
             }
             el("dl", ["class": "facts"]) {
                 el("dt") { language.pick("Fylke", "County") }
@@ -81,7 +86,8 @@ struct MunicipalityProfilePage {
                     el("strong") { language.pick("Kommunesammenslåing. ", "Municipal merger. ") }
                     language.pick(
                         "Tallene for bølger før sammenslåingen gjelder området til kommunene som nå er \(p.municipality.name), samlet (merket † i tabellene):",
-                        "Numbers for waves before the merger cover the area of the municipalities that now form \(p.municipality.name), pooled (marked † in the tables):")
+                        "Numbers for waves before the merger cover the area of the municipalities that now form \(p.municipality.name), pooled (marked † in the tables):"
+                    )
                 }
                 el("ul") {
                     for wave in merged {
@@ -101,17 +107,20 @@ struct MunicipalityProfilePage {
             el("p") {
                 language.pick(
                     "Et direkte estimat er andelen blant kommunens egne svar, vektet som i barometeret, med 95 % konfidensintervall. Det vises bare når publiseringsreglene tillater det: minst 10 svar, ingen celle med 1–4 svar, ingen celle som kan regnes ut av fylkes- og landstallene (sekundær prikking), og tallet må være pålitelig nok (NCHS-standardene).",
-                    "A direct estimate is the share among the municipality's own responses, weighted as in the barometer, with a 95 % confidence interval. It is shown only where the publication rules allow: at least 10 responses, no cell of 1–4 responses, no cell that could be worked out from the county and national numbers (secondary suppression), and reliable enough (the NCHS standards).")
+                    "A direct estimate is the share among the municipality's own responses, weighted as in the barometer, with a 95 % confidence interval. It is shown only where the publication rules allow: at least 10 responses, no cell of 1–4 responses, no cell that could be worked out from the county and national numbers (secondary suppression), and reliable enough (the NCHS standards)."
+                )
             }
             el("p") {
                 language.pick(
                     "Ellers vises et modellestimat, merket som det. Fay–Herriot-modellen (REML) kombinerer kommunens egen andel med en regresjon på sentralitet og folketall fitted på alle kommuner; usikkerheten er roten av Prasad–Rao-anslaget for gjennomsnittlig kvadratfeil. Der kommunens egen andel er skjult av personvernhensyn, brukes bare regresjonsdelen, slik at den skjulte andelen ikke kan regnes tilbake. Modellestimatene er justert slik at de stemmer med fylkets publiserte andel.",
-                    "Otherwise a model estimate is shown, labelled as such. The Fay–Herriot model (REML) combines the municipality's own share with a regression on centrality and population fitted on all municipalities; its uncertainty is the root of the Prasad–Rao mean squared error. Where the own share is hidden for confidentiality, only the regression part is used, so the hidden share cannot be worked back. Model estimates are benchmarked to the county's published share.")
+                    "Otherwise a model estimate is shown, labelled as such. The Fay–Herriot model (REML) combines the municipality's own share with a regression on centrality and population fitted on all municipalities; its uncertainty is the root of the Prasad–Rao mean squared error. Where the own share is hidden for confidentiality, only the regression part is used, so the hidden share cannot be worked back. Model estimates are benchmarked to the county's published share."
+                )
             }
             el("p") {
                 language.pick(
-                    "Endringer mellom bølger er forskjellen med 95 % intervall (uavhengige utvalg). Rangering vises bare som et intervall: beste og dårligste plass forenlig med usikkerheten. Forskjeller fra sammenligningsgruppen er markert bare når de er statistisk sikre (5 % nivå).",
-                    "Changes between waves are the difference with a 95 % interval (independent samples). Ranks are shown only as an interval: the best and worst place consistent with the uncertainty. Differences from the comparison group are marked only when statistically significant (5 % level).")
+                    "Endringer mellom bølger er forskjellen med 95 % intervall (uavhengige utvalg). Rangering vises bare som et intervall: beste og dårligste plass forenlig med usikkerheten. Forskjeller fra sammenligningsgruppen er markert bare når de er statistisk sikre (5 % nivå). Endringer, forskjeller og rangering testes bare for direkte estimater: et modellestimat følger regresjonen og fylket, ikke bare kommunen.",
+                    "Changes between waves are the difference with a 95 % interval (independent samples). Ranks are shown only as an interval: the best and worst place consistent with the uncertainty. Differences from the comparison group are marked only when statistically significant (5 % level). Changes, differences and ranks are tested for direct estimates only: a model estimate follows the regression and the county, not the municipality alone."
+                )
             }
         }
     }
@@ -137,10 +146,14 @@ struct MunicipalityProfilePage {
                             el("tr") {
                                 el("th", ["scope": "col"]) { language.pick("Bølge", "Wave") }
                                 el("th", ["scope": "col", "class": "num"]) { p.municipality.name }
-                                el("th", ["scope": "col", "class": "num"]) { language.pick("95 % intervall", "95 % interval") }
+                                el("th", ["scope": "col", "class": "num"]) {
+                                    language.pick("95 % intervall", "95 % interval")
+                                }
                                 el("th", ["scope": "col"]) { language.pick("Metode", "Method") }
                                 el("th", ["scope": "col", "class": "num"]) { "n" }
-                                el("th", ["scope": "col"]) { language.pick("Endring (prosentpoeng)", "Change (percentage points)") }
+                                el("th", ["scope": "col"]) {
+                                    language.pick("Endring (prosentpoeng)", "Change (percentage points)")
+                                }
                                 el("th", ["scope": "col", "class": "num"]) { p.municipality.countyName }
                                 el("th", ["scope": "col", "class": "num"]) { language.pick("Landet", "Norway") }
                             }
@@ -151,13 +164,17 @@ struct MunicipalityProfilePage {
                                 el("tr") {
                                     el("th", ["scope": "row"]) {
                                         wave.shortTitle + (wave.predecessors.isEmpty ? "" : " †")
-                                        if wave.synthetic { el("span", ["class": "tag"]) { " \(SyntheticLabel.marker)" } }
+                                        if wave.synthetic {
+                                            el("span", ["class": "tag"]) { " \(SyntheticLabel.marker)" }
+                                        }
                                     }
                                     el("td", ["class": "num"]) { ProfileText.percent(point?.estimate) }
                                     el("td", ["class": "num"]) { ProfileText.interval(point?.lower, point?.upper) }
                                     el("td") {
                                         if point?.isModel == true {
-                                            el("strong", ["class": "tag model-tag"]) { ProfileText.method(point, language) }
+                                            el("strong", ["class": "tag model-tag"]) {
+                                                ProfileText.method(point, language)
+                                            }
                                         } else {
                                             ProfileText.method(point, language)
                                         }
@@ -186,6 +203,8 @@ struct MunicipalityProfilePage {
                 el("strong", ["class": change.difference > 0 ? "sig sig-higher" : "sig sig-lower"]) {
                     text + language.pick(", sikker endring", ", significant")
                 }
+            } else if change.involvesModel {
+                text + language.pick(", modellestimat: ikke testet", ", model estimate: not tested")
             } else {
                 text + language.pick(", ingen sikker endring", ", no significant change")
             }
@@ -201,12 +220,15 @@ struct MunicipalityProfilePage {
         var chosenFeatures: [PeerFeature] = []
         if case .nearest(let features, _) = group { chosenFeatures = features }
         return el("section", ["aria-labelledby": "sammenligning"]) {
-            el("h2", ["id": "sammenligning"]) { language.pick("Sammenlignet med andre kommuner", "Compared with other municipalities") }
+            el("h2", ["id": "sammenligning"]) {
+                language.pick("Sammenlignet med andre kommuner", "Compared with other municipalities")
+            }
             el("form", ["method": "get", "action": Paths.municipality(number: m.number), "class": "results-filters"]) {
                 el("fieldset") {
                     el("legend") { language.pick("Sammenlign med", "Compare with") }
                     for (key, nb, en) in [
-                        ("fylke", "samme fylke", "same county"), ("sentralitet", "samme sentralitetsklasse", "same centrality class"),
+                        ("fylke", "samme fylke", "same county"),
+                        ("sentralitet", "samme sentralitetsklasse", "same centrality class"),
                         ("storrelse", "samme størrelsesklasse", "same size class"),
                         ("naermeste", "de nærmeste på trekkene under", "the nearest on the features below"),
                     ] {
@@ -232,7 +254,9 @@ struct MunicipalityProfilePage {
                                     ("value", feature.rawValue),
                                     ("checked", chosenFeatures.contains(feature) ? "checked" : nil),
                                 ])
-                            el("label", ["for": "trekk-\(feature.rawValue)"]) { language.pick(feature.label.nb, feature.label.en) }
+                            el("label", ["for": "trekk-\(feature.rawValue)"]) {
+                                language.pick(feature.label.nb, feature.label.en)
+                            }
                         }
                     }
                 }
@@ -241,37 +265,52 @@ struct MunicipalityProfilePage {
             }
             el("p") {
                 language.pick("Gruppe: ", "Group: ") + ProfileText.group(group, language) + " ("
-                    + language.pick("\(p.peers.members.count) andre kommuner", "\(p.peers.members.count) other municipalities")
+                    + language.pick(
+                        "\(p.peers.members.count) andre kommuner", "\(p.peers.members.count) other municipalities")
                     + (p.peers.wave.map { language.pick(", bølge ", ", wave ") + $0 } ?? "") + ")."
             }
             el("div", ["class": "table-wrap"]) {
                 el("table", ["id": "sammenligning-tabell"]) {
-                    el("caption") { language.pick("Kommunen mot gruppen i nyeste bølge", "The municipality against the group in the newest wave") }
+                    el("caption") {
+                        language.pick(
+                            "Kommunen mot gruppen i nyeste bølge",
+                            "The municipality against the group in the newest wave")
+                    }
                     el("thead") {
                         el("tr") {
                             el("th", ["scope": "col"]) { language.pick("Indikator", "Indicator") }
                             el("th", ["scope": "col", "class": "num"]) { m.name }
                             el("th", ["scope": "col", "class": "num"]) { language.pick("Gruppen", "The group") }
-                            el("th", ["scope": "col"]) { language.pick("Forskjell (prosentpoeng, 95 % intervall)", "Difference (percentage points, 95 % interval)") }
+                            el("th", ["scope": "col"]) {
+                                language.pick(
+                                    "Forskjell (prosentpoeng, 95 % intervall)",
+                                    "Difference (percentage points, 95 % interval)")
+                            }
                             el("th", ["scope": "col"]) { language.pick("Plass (intervall)", "Rank (interval)") }
                         }
                     }
                     el("tbody") {
                         for row in p.peers.rows {
                             el("tr") {
-                                el("th", ["scope": "row"]) { language.pick(row.indicator.indicator.name, row.indicator.nameEnglish) }
+                                el("th", ["scope": "row"]) {
+                                    language.pick(row.indicator.indicator.name, row.indicator.nameEnglish)
+                                }
                                 el("td", ["class": "num"]) {
                                     ProfileText.percent(row.own?.estimate)
-                                    if row.own?.isModel == true { el("span", ["class": "hint"]) { language.pick(" (modell)", " (model)") } }
+                                    if row.own?.isModel == true {
+                                        el("span", ["class": "hint"]) { language.pick(" (modell)", " (model)") }
+                                    }
                                 }
                                 el("td", ["class": "num"]) { ProfileText.percent(row.groupValue) }
                                 el("td") { changeText(row.difference) }
                                 el("td") {
                                     if let rank = row.rank {
                                         rank.best == rank.worst
-                                            ? language.pick("\(rank.best). av \(row.ranked)", "\(rank.best) of \(row.ranked)")
+                                            ? language.pick(
+                                                "\(rank.best). av \(row.ranked)", "\(rank.best) of \(row.ranked)")
                                             : language.pick(
-                                                "\(rank.best).–\(rank.worst). av \(row.ranked)", "\(rank.best)–\(rank.worst) of \(row.ranked)")
+                                                "\(rank.best).–\(rank.worst). av \(row.ranked)",
+                                                "\(rank.best)–\(rank.worst) of \(row.ranked)")
                                     } else {
                                         "–"
                                     }

@@ -24,7 +24,8 @@ enum ProfileChart {
             }
         }
         return BarChart(
-            id: "\(id)-chart", title: series.indicator.indicator.name, summary: series.indicator.indicator.measure + ".",
+            id: "\(id)-chart", title: series.indicator.indicator.name,
+            summary: series.indicator.indicator.measure + ".",
             bars: bars, synthetic: waves.contains(where: \.synthetic), width: 640
         ).svg()
     }

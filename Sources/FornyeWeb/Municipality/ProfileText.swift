@@ -36,7 +36,8 @@ enum ProfileText {
                 "the municipality's own share is hidden: too few responses to show it without revealing units")
         case .unreliable:
             language.pick(
-                "kommunens egen andel er for usikker til å vises alene", "the municipality's own share is too uncertain to show alone")
+                "kommunens egen andel er for usikker til å vises alene",
+                "the municipality's own share is too uncertain to show alone")
         case .noRespondents: language.pick("ingen svar fra kommunen", "no responses from the municipality")
         case nil: nil
         }

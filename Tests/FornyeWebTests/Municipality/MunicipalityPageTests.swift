@@ -35,7 +35,9 @@ import VaporTesting
                 for point in indicator.points {
                     let estimate = try #require(point.municipality)
                     #expect(estimate.method != .direct, "\(indicator.id): a direct share for Røst")
-                    if estimate.estimate != nil { #expect(estimate.method == .fayHerriot || estimate.method == .synthetic) }
+                    if estimate.estimate != nil {
+                        #expect(estimate.method == .fayHerriot || estimate.method == .synthetic)
+                    }
                 }
             }
             let small = try await app.get(Paths.municipality(number: "1856"))
@@ -75,8 +77,10 @@ import VaporTesting
             let county = try await Self.profile(app, "4601")
             #expect(county.comparison.group == "fylke")
             #expect(!county.comparison.members.isEmpty && !county.comparison.members.contains { $0.number == "4601" })
-            let nearest = try await Self.profile(app, "4601", query: "?gruppe=naermeste&trekk=folketall&trekk=innovasjon")
-            #expect(nearest.comparison.group == "naermeste" && nearest.comparison.members.count == PeerGroup.nearestCount)
+            let nearest = try await Self.profile(
+                app, "4601", query: "?gruppe=naermeste&trekk=folketall&trekk=innovasjon")
+            #expect(
+                nearest.comparison.group == "naermeste" && nearest.comparison.members.count == PeerGroup.nearestCount)
             for row in nearest.comparison.rows {
                 if let best = row.rankBest, let worst = row.rankWorst {
                     #expect(1 <= best && best <= worst && worst <= row.ranked)
@@ -99,7 +103,10 @@ import VaporTesting
             #expect(csv.status == .ok)
             #expect(csv.headers.contentType?.subType == "csv")
             let lines = csv.body.string.split(separator: "\r\n")
-            #expect(lines.first?.hasPrefix("kommunenummer,kommune,niva,omrade,indikator,bolge,metode,skjult_fordi,n,andel,se,nedre_95,ovre_95") == true)
+            #expect(
+                lines.first?.hasPrefix(
+                    "kommunenummer,kommune,niva,omrade,indikator,bolge,metode,skjult_fordi,n,andel,se,nedre_95,ovre_95")
+                    == true)
             #expect(lines.contains { $0.contains(",synthetic,") || $0.contains(",fay-herriot,") })
             #expect(lines.dropFirst().allSatisfy { $0.contains("SYNTETISKE DATA") })
             let counties = try await app.get(Paths.municipalitiesCountiesCSV + "?indikator=H2")
@@ -125,7 +132,8 @@ import VaporTesting
                 for wave in [DemoContent.baselineSlug, DemoContent.followUpSlug] {
                     for indicator in ProfileIndicator.all {
                         let csv = try await app.get(
-                            Paths.municipalitiesCountiesCSV + "?indikator=\(indicator.id)&bolge=\(wave)").body.string
+                            Paths.municipalitiesCountiesCSV + "?indikator=\(indicator.id)&bolge=\(wave)"
+                        ).body.string
                         guard
                             let line = csv.split(separator: "\r\n").first(where: { $0.contains(",fylke,\(county) ") }),
                             let n = Int(line.split(separator: ",", omittingEmptySubsequences: false)[8])
@@ -133,10 +141,18 @@ import VaporTesting
                         var hidden = 0
                         var known = 0
                         for profile in profiles {
-                            let point = profile.indicators.first { $0.id == indicator.id }?.points.first { $0.wave == wave }
-                            if let respondents = point?.municipality?.respondents { known += respondents } else { hidden += 1 }
+                            let point = profile.indicators.first { $0.id == indicator.id }?.points.first {
+                                $0.wave == wave
+                            }
+                            if let respondents = point?.municipality?.respondents {
+                                known += respondents
+                            } else {
+                                hidden += 1
+                            }
                         }
-                        #expect(hidden != 1, "\(wave) \(indicator.id) county \(county): n \(n) − \(known) isolates one municipality")
+                        #expect(
+                            hidden != 1,
+                            "\(wave) \(indicator.id) county \(county): n \(n) − \(known) isolates one municipality")
                         #expect(known <= n)
                     }
                 }
