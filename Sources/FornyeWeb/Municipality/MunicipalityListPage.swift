@@ -87,9 +87,17 @@ struct MunicipalityListPage {
                 el("div", ["class": "figure-body"]) {
                     CountyTileMap.render(
                         estimates: estimates?.counties ?? [:], names: names, title: name, language: language)
-                    el("div", ["class": "table-wrap"]) {
+                    el(
+                        "div",
+                        [
+                            "class": "table-wrap", "role": "region", "tabindex": "0",
+                            "aria-labelledby": "fylkestabell-tittel",
+                        ]
+                    ) {
                         el("table", ["id": "fylkestabell"]) {
-                            el("caption") { name + language.pick(" etter fylke: tallene", " by county: the numbers") }
+                            el("caption", ["id": "fylkestabell-tittel"]) {
+                                name + language.pick(" etter fylke: tallene", " by county: the numbers")
+                            }
                             el("thead") {
                                 el("tr") {
                                     el("th", ["scope": "col"]) { language.pick("Fylke", "County") }
