@@ -6,6 +6,12 @@ extension AccessMatrix {
         RouteAccess(.GET, "/barometer/:wave", .everyone, sample: "/barometer/finnes-ikke"),
         RouteAccess(
             .GET, "/barometer/:wave/figurer/:file", .everyone, sample: "/barometer/finnes-ikke/figurer/fig-4-1.csv"),
+        // The municipality profiles: samples answer before anything is computed (bad indicator, unknown number).
+        RouteAccess(.GET, "/kommuner", .everyone, sample: "/kommuner?indikator=H9"),
+        RouteAccess(.GET, "/kommuner/fylker.csv", .everyone, sample: "/kommuner/fylker.csv?indikator=H9"),
+        RouteAccess(.GET, "/kommuner/:nummer", .everyone, sample: "/kommuner/9999"),
+        RouteAccess(.GET, "/kommuner/:nummer/tall.csv", .everyone, sample: "/kommuner/9999/tall.csv"),
+        RouteAccess(.GET, "/api/v1/municipalities/:nummer", .everyone, sample: "/api/v1/municipalities/9999"),
         RouteAccess(.GET, "/metode", .everyone),
         RouteAccess(.GET, "/api/openapi.json", .everyone),
         RouteAccess(.GET, "/api/v1/waves", .everyone),
