@@ -17,6 +17,14 @@ public struct ProgrammeIndicator: Sendable, Hashable, Codable {
     public var variable: String
     public var isMultipleResponseItem: Bool
 
+    public init(id: String, name: String, measure: String, variable: String, isMultipleResponseItem: Bool) {
+        self.id = id
+        self.name = name
+        self.measure = measure
+        self.variable = variable
+        self.isMultipleResponseItem = isMultipleResponseItem
+    }
+
     public static let innovates = ProgrammeIndicator(
         id: "H1", name: "H1 Innoverer",
         measure: "Andel enheter som har tatt i bruk minst én innovasjon de siste to årene", variable: "innovated",

@@ -1,4 +1,5 @@
 import Fluent
+import FornyeBarometer
 public import FornyeStorage
 import Foundation
 public import Vapor
@@ -47,6 +48,7 @@ public enum FornyeApp {
         }
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[BarometerStoreKey.self] = BarometerStore()
+        app.storage[MunicipalityStoreKey.self] = MunicipalityStore(register: try MunicipalityRegister.bundled())
         let spool = settings.importSpoolDirectory.map { ImportSpool(directory: URL(fileURLWithPath: $0)) }
         // Uploads older than their lifetime are not kept across a restart either.
         let uploads = ImportUploadStore(spool: spool)

@@ -16,6 +16,8 @@ enum Routes {
         try pages.register(collection: MethodController())
         try pages.register(collection: StatementController())
         try app.register(collection: APIController())
+        try pages.register(collection: MunicipalityController())
+        try app.register(collection: MunicipalityAPIController())
         try pages.register(collection: LoginController())
         try pages.register(collection: PasswordController())
         try pages.register(collection: AdminUsersController())

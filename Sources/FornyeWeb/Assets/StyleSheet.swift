@@ -202,6 +202,14 @@ enum StyleSheet {
         .reuse-layout figure { margin: 0; flex: 0 1 26rem; }
         .reuse-layout figcaption { font-size: .95rem; color: var(--muted); max-width: 26rem; }
         .reuse-tables { flex: 1 1 24rem; min-width: 0; overflow-x: auto; }
+        .methodology summary { font-weight: 600; cursor: pointer; }
+        .model-tag { font-weight: 600; }
+        .sig { padding: 0 .25rem; border-radius: 3px; }
+        .sig-higher { background: #e5f2e5; color: #1b5e20; border: 1px solid #1b5e20; }
+        .sig-lower { background: #fbe9e7; color: #8e1b0e; border: 1px solid #8e1b0e; }
+        .peer-list { columns: 14rem; padding-left: 1.2rem; }
+        .county-map { max-width: 100%; height: auto; }
+        .county-map a:focus rect { stroke-width: 4; stroke: #000; }
         @media (max-width: 40rem) {
           .facts { grid-template-columns: minmax(0, 1fr); }
           .facts dd { margin-bottom: .5rem; }

@@ -55,6 +55,11 @@ enum Paths {
 
     // MARK: Project bank
 
+    static let municipalities = "/kommuner"
+    static let municipalitiesCountiesCSV = "/kommuner/fylker.csv"
+    static func municipality(number: String) -> String { municipalities + "/" + segment(number) }
+    static func municipalityCSV(number: String) -> String { municipality(number: number) + "/tall.csv" }
+
     static let projects = "/prosjekter"
     static let newProject = "/prosjekter/ny"
     static let newProjectSimilar = "/prosjekter/ny/lignende"
@@ -131,5 +136,6 @@ enum Paths {
     static func apiEstimates(wave: String) -> String { apiWave(slug: wave) + "/estimates" }
     static let apiProjects = "/api/v1/projects"
     static let apiEvaluations = "/api/v1/evaluations"
+    static func apiMunicipality(number: String) -> String { "/api/v1/municipalities/" + segment(number) }
     static func apiProject(slug: String) -> String { apiProjects + "/" + segment(slug) }
 }

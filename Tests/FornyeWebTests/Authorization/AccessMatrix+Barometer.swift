@@ -9,6 +9,12 @@ extension AccessMatrix {
         RouteAccess(.GET, "/evaluering", .everyone),
         RouteAccess(.GET, "/evaluering/evaluering.csv", .everyone),
         RouteAccess(.GET, "/api/v1/evaluations", .everyone),
+        // The municipality profiles: samples answer before anything is computed (bad indicator, unknown number).
+        RouteAccess(.GET, "/kommuner", .everyone, sample: "/kommuner?indikator=H9"),
+        RouteAccess(.GET, "/kommuner/fylker.csv", .everyone, sample: "/kommuner/fylker.csv?indikator=H9"),
+        RouteAccess(.GET, "/kommuner/:nummer", .everyone, sample: "/kommuner/9999"),
+        RouteAccess(.GET, "/kommuner/:nummer/tall.csv", .everyone, sample: "/kommuner/9999/tall.csv"),
+        RouteAccess(.GET, "/api/v1/municipalities/:nummer", .everyone, sample: "/api/v1/municipalities/9999"),
         RouteAccess(.GET, "/metode", .everyone),
         RouteAccess(.GET, "/api/openapi.json", .everyone),
         RouteAccess(.GET, "/api/v1/waves", .everyone),

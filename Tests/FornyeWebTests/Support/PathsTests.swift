@@ -32,6 +32,9 @@ import VaporTesting
             Paths.openAPI, Paths.apiWaves, Paths.apiWave(slug: slug), Paths.apiFigures(wave: slug),
             Paths.apiFigure(wave: slug, figure: "fig-4-1"), Paths.apiEstimates(wave: slug), Paths.apiProjects,
             Paths.apiProject(slug: slug), Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
+            Paths.apiProject(slug: slug), Paths.municipalities, Paths.municipalitiesCountiesCSV,
+            Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
+            Paths.apiMunicipality(number: "0301"),
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
@@ -100,6 +103,9 @@ import VaporTesting
                 Paths.similarProjectsScript, Paths.login, Paths.barometer, Paths.projects, Paths.reuseMap,
                 Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners, Paths.openAPI,
                 Paths.apiWaves, Paths.apiProjects, Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
+                Paths.municipalities, Paths.municipalitiesCountiesCSV,
+                Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
+                Paths.apiMunicipality(number: "0301"),
             ]
             for path in fixed {
                 let response = try await app.get(path)
