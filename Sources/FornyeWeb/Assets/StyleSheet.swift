@@ -191,6 +191,14 @@ enum StyleSheet {
         .reuse-layout figure { margin: 0; flex: 0 1 26rem; }
         .reuse-layout figcaption { font-size: .95rem; color: var(--muted); max-width: 26rem; }
         .reuse-tables { flex: 1 1 24rem; min-width: 0; overflow-x: auto; }
+        .selftest-table { margin: 1rem 0 1.5rem; }
+        .selftest-dotplot { margin: 1rem 0; max-width: 44rem; }
+        @media print {
+          header, nav, footer, .no-print, .skip-link { display: none !important; }
+          body { color: #000; background: #fff; }
+          .selftest-table, .selftest-dotplot { break-inside: avoid; }
+          a[href^="/"]::after { content: ""; }
+        }
         @media (max-width: 40rem) {
           .facts { grid-template-columns: minmax(0, 1fr); }
           .facts dd { margin-bottom: .5rem; }

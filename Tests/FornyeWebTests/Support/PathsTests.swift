@@ -30,7 +30,8 @@ import VaporTesting
             Paths.answer(token: "t"), Paths.answerPage(token: "t", page: 2), Paths.answerReview(token: "t"),
             Paths.openAPI, Paths.apiWaves, Paths.apiWave(slug: slug), Paths.apiFigures(wave: slug),
             Paths.apiFigure(wave: slug, figure: "fig-4-1"), Paths.apiEstimates(wave: slug), Paths.apiProjects,
-            Paths.apiProject(slug: slug),
+            Paths.apiProject(slug: slug), Paths.selfTest, Paths.selfTestResult(token: "t"),
+            Paths.selfTestCSV(token: "t"), Paths.selfTestRetake(token: "t"),
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
@@ -41,7 +42,8 @@ import VaporTesting
             Paths.waveInvitations(slug: slug), Paths.waveReplaceLinks(slug: slug), Paths.waveImport(slug: slug),
             Paths.waveImportMapping(slug: slug, upload: "u"), Paths.waveImportConfirm(slug: slug, upload: "u"),
             Paths.waveImportCancel(slug: slug, upload: "u"), Paths.answerPage(token: "t", page: 2),
-            Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug),
+            Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug), Paths.selfTest,
+            Paths.selfTestDelete(token: "t"),
         ]
         return get.map { (.GET, $0) } + post.map { (.POST, $0) }
     }()
@@ -98,7 +100,7 @@ import VaporTesting
                 Paths.home, Paths.method, Paths.accessibility, Paths.privacy, Paths.styleSheet,
                 Paths.similarProjectsScript, Paths.login, Paths.barometer, Paths.projects, Paths.reuseMap,
                 Paths.projectsCSV, Paths.projectsJSON, Paths.researchPartners, Paths.openAPI, Paths.apiWaves,
-                Paths.apiProjects,
+                Paths.apiProjects, Paths.selfTest,
             ]
             for path in fixed {
                 let response = try await app.get(path)
