@@ -49,8 +49,12 @@ public struct SelfTestAnalysis: Sendable {
         }
     }
 
+    /// The fewest peers a group may have: the base minimum, and at least 30, below which the NCHS
+    /// standards withhold nearly every share, so a smaller group would show almost nothing.
+    public var minimumPeerCount: Int { max(rules.minimumBaseCount, 30) }
+
     public func peerGroup(_ profile: SelfTestProfile, scope: PeerScope) throws(StatisticsError) -> PeerGroup {
-        try PeerGroup.select(scope, profile: profile, in: dataset, minimumCount: rules.minimumBaseCount)
+        try PeerGroup.select(scope, profile: profile, in: dataset, minimumCount: minimumPeerCount)
     }
 
     public func result(
@@ -105,7 +109,7 @@ public struct SelfTestAnalysis: Sendable {
         }
         return SelfTestResult(
             profile: profile, requestedScope: scope, scope: peers.scope, peerCount: peers.count,
-            passedOver: peers.passedOver, minimumCount: rules.minimumBaseCount, waveTitle: waveTitle,
+            passedOver: peers.passedOver, minimumCount: minimumPeerCount, waveTitle: waveTitle,
             synthetic: synthetic, options: options, factors: factors)
     }
 }

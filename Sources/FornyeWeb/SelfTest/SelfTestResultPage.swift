@@ -22,7 +22,9 @@ struct SelfTestResultPage {
     var language: Language { views.language }
     func pick(_ nb: String, _ en: String) -> String { language.pick(nb, en) }
     func share(_ value: SelfTestShare?) -> String {
-        guard let value else { return pick("skjult (for få svar)", "withheld (too few answers)") }
+        guard let value else {
+            return pick("skjult (for få svar eller for usikkert)", "withheld (too few answers or too uncertain)")
+        }
         return "\(NorwegianFormat.percent(value.estimate)) (\(NorwegianFormat.interval(value.lower, value.upper)))"
     }
 
