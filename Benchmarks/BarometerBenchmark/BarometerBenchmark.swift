@@ -23,6 +23,7 @@ import Foundation
 enum BarometerBenchmark {
     static func main() throws {
         let repetitions = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 20
+        let selfTest = CommandLine.arguments.dropFirst().contains("selftest")
         // Start-up work the server pays once: the municipal register and the synthetic demo wave.
         var start = ContinuousClock.now
         _ = try MunicipalityRegister.bundled()
@@ -44,6 +45,11 @@ enum BarometerBenchmark {
                 data: sample.dataset, to: sample.margins)
             let wave = Wave(title: "Benchmark (SYNTETISKE DATA)", dataset: sample.dataset, weighting: weighting)
             let calibration = clock.duration(to: .now)
+            if selfTest {
+                try SelfTestTiming.run(
+                    name: name, dataset: sample.dataset, design: weighting.design, repetitions: repetitions)
+                continue
+            }
             // And, also once per wave and data version, what every report of it shares (the
             // derived variables): the server keeps this with the wave.
             clock = .now

@@ -41,8 +41,8 @@ def js(value):
 
 
 class Walk:
-    def __init__(self, tools, base, out, axe):
-        self.tools, self.base, self.out, self.axe = tools, base, out, axe
+    def __init__(self, tools, base, out, axe, prefix="wave"):
+        self.tools, self.base, self.out, self.axe, self.prefix = tools, base, out, axe, prefix
         self.shot = 0
         self.failures = []
 
@@ -90,7 +90,7 @@ class Walk:
             self.failures.append(f"{name}: {wide} px wide in a {width} px window (scrolls sideways)")
         data = self.tools.call("Page.captureScreenshot", format="png")["data"]
         self.shot += 1
-        file = os.path.join(self.out, f"wave-{self.shot:02d}-{name}.png")
+        file = os.path.join(self.out, f"{self.prefix}-{self.shot:02d}-{name}.png")
         with open(file, "wb") as handle:
             handle.write(base64.b64decode(data))
         self.tools.call("Emulation.setDeviceMetricsOverride", height=900, width=1280, deviceScaleFactor=1,

@@ -37,5 +37,6 @@ enum Routes {
             .grouped(CSRFMiddleware(maxBodySize: ResponseImportController.maximumUpload))
             .register(collection: ResponseImportController.Upload())
         try pages.register(collection: WaveExportController())
+        try pages.register(collection: SelfTestController())
     }
 }

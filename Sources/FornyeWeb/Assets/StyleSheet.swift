@@ -210,6 +210,14 @@ enum StyleSheet {
         .peer-list { columns: 14rem; padding-left: 1.2rem; }
         .county-map { max-width: 100%; height: auto; }
         .county-map a:focus rect { stroke-width: 4; stroke: #000; }
+        .selftest-table { margin: 1rem 0 1.5rem; }
+        .selftest-dotplot { margin: 1rem 0; max-width: 44rem; }
+        @media print {
+          header, nav, footer, .no-print, .skip-link { display: none !important; }
+          body { color: #000; background: #fff; }
+          .selftest-table, .selftest-dotplot { break-inside: avoid; }
+          a[href^="/"]::after { content: ""; }
+        }
         @media (max-width: 40rem) {
           .facts { grid-template-columns: minmax(0, 1fr); }
           .facts dd { margin-bottom: .5rem; }

@@ -195,7 +195,7 @@ struct QuestionnaireViews {
 
     // MARK: parts
 
-    private func errorSummary(_ problems: [AnswerProblem], questions: [Question]) -> Node {
+    func errorSummary(_ problems: [AnswerProblem], questions: [Question]) -> Node {
         guard !problems.isEmpty else { return .empty }
         return el("div", ["class": "error-summary", "role": "alert", "tabindex": "-1", "id": "feil"]) {
             el("h2") { pick("Det er feil i skjemaet", "There is a problem with your answers") }
@@ -246,7 +246,7 @@ struct QuestionnaireViews {
     }
 
     /// - Parameter entered: what the respondent typed, shown again when it was refused.
-    private func field(
+    func field(
         _ question: Question, answers: AnswerSet, problems: [AnswerProblem], entered: String? = nil
     ) -> Node {
         let problem = problems.first { $0.question == question.name }
@@ -322,7 +322,7 @@ struct QuestionnaireViews {
     /// Scale questions sharing a choice list as a grid: one fieldset per row (legend = the
     /// item), one radio per column; each radio's label also carries the row, so its accessible
     /// name holds row and column even when read out of the group.
-    private func grid(
+    func grid(
         _ rows: some Collection<Question>, answers: AnswerSet, problems: [AnswerProblem]
     ) -> Node {
         el("div", ["class": "grid"]) {

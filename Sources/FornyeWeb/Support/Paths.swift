@@ -125,6 +125,14 @@ enum Paths {
     static func answerReview(token: String) -> String { answer(token: token) + "/oversikt" }
     static func answerSend(token: String) -> String { answer(token: token) + "/send" }
 
+    // MARK: Self-test (issue 16)
+
+    static let selfTest = "/innovasjonstesten"
+    static func selfTestResult(token: String) -> String { selfTest + "/resultat/" + segment(token) }
+    static func selfTestCSV(token: String) -> String { selfTestResult(token: token) + "/resultat.csv" }
+    static func selfTestRetake(token: String) -> String { selfTestResult(token: token) + "/ny" }
+    static func selfTestDelete(token: String) -> String { selfTestResult(token: token) + "/slett" }
+
     // MARK: API
 
     static let api = "/api"

@@ -10,6 +10,17 @@ extension AccessMatrix {
         RouteAccess(.POST, "/svar/:token/side/:page", .everyone, sample: unknownToken + "/side/1"),
         RouteAccess(.GET, "/svar/:token/oversikt", .everyone, sample: unknownToken + "/oversikt"),
         RouteAccess(.POST, "/svar/:token/send", .everyone, sample: unknownToken + "/send"),
+        // Innovasjonstesten (issue 16): no account; a kept result's token is its key.
+        RouteAccess(.GET, "/innovasjonstesten", .everyone),
+        RouteAccess(.POST, "/innovasjonstesten", .everyone),
+        RouteAccess(.GET, "/innovasjonstesten/resultat/:token", .everyone, sample: "/innovasjonstesten/resultat/x"),
+        RouteAccess(
+            .GET, "/innovasjonstesten/resultat/:token/resultat.csv", .everyone,
+            sample: "/innovasjonstesten/resultat/x/resultat.csv"),
+        RouteAccess(
+            .GET, "/innovasjonstesten/resultat/:token/ny", .everyone, sample: "/innovasjonstesten/resultat/x/ny"),
+        RouteAccess(
+            .POST, "/innovasjonstesten/resultat/:token/slett", .everyone, sample: "/innovasjonstesten/resultat/x/slett"),
         RouteAccess(.GET, "/analyse/innsamling", .analysts),
         RouteAccess(.GET, "/analyse/innsamling/ny", .analysts),
         RouteAccess(.POST, "/analyse/innsamling/ny", .analysts),

@@ -32,9 +32,10 @@ import VaporTesting
             Paths.openAPI, Paths.apiWaves, Paths.apiWave(slug: slug), Paths.apiFigures(wave: slug),
             Paths.apiFigure(wave: slug, figure: "fig-4-1"), Paths.apiEstimates(wave: slug), Paths.apiProjects,
             Paths.apiProject(slug: slug), Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
-            Paths.apiProject(slug: slug), Paths.municipalities, Paths.municipalitiesCountiesCSV,
+            Paths.municipalities, Paths.municipalitiesCountiesCSV,
             Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
-            Paths.apiMunicipality(number: "0301"),
+            Paths.apiMunicipality(number: "0301"), Paths.selfTest, Paths.selfTestResult(token: "t"),
+            Paths.selfTestCSV(token: "t"), Paths.selfTestRetake(token: "t"),
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
@@ -45,7 +46,8 @@ import VaporTesting
             Paths.waveInvitations(slug: slug), Paths.waveReplaceLinks(slug: slug), Paths.waveImport(slug: slug),
             Paths.waveImportMapping(slug: slug, upload: "u"), Paths.waveImportConfirm(slug: slug, upload: "u"),
             Paths.waveImportCancel(slug: slug, upload: "u"), Paths.answerPage(token: "t", page: 2),
-            Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug),
+            Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug), Paths.selfTest,
+            Paths.selfTestDelete(token: "t"),
         ]
         return get.map { (.GET, $0) } + post.map { (.POST, $0) }
     }()
@@ -106,6 +108,7 @@ import VaporTesting
                 Paths.municipalities, Paths.municipalitiesCountiesCSV,
                 Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
                 Paths.apiMunicipality(number: "0301"),
+                Paths.selfTest,
             ]
             for path in fixed {
                 let response = try await app.get(path)

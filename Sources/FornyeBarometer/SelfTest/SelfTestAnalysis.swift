@@ -1,0 +1,146 @@
+public import FornyeStatistics
+
+/// Computes a self-test's result against one wave: the peer group (widened below the disclosure
+/// minimum), each answered option's peer and national shares with the engine's estimators and
+/// disclosure control, and the factors' positions by design-based quantiles. The unit's answers
+/// are only compared, never added to the wave.
+///
+/// ```swift
+/// let analysis = try SelfTestAnalysis(instrument: instrument, dataset: wave.dataset, design: wave.design)
+/// let result = try analysis.result(answers, profile: profile, scope: .similar, waveTitle: title, synthetic: true)
+/// ```
+public struct SelfTestAnalysis: Sendable {
+    public let instrument: Instrument
+    public let dataset: Dataset
+    public let design: SurveyDesign
+    public let rules: DisclosureRules
+    /// The questionnaire sections a self-test asks (the background comes from the start form).
+    public static let sections = ["innovation", "no_innovation", "newest", "factors"]
+    /// Factor scale answers at or below this are substantive (8 and 9 are missing codes).
+    static let factorScale = 1...5
+    /// National tables, the same for every unit: computed once per analysis.
+    private let national: NationalTables
+
+    public init(instrument: Instrument, dataset: Dataset, design: SurveyDesign, rules: DisclosureRules = .init())
+        throws(StatisticsError)
+    {
+        self.instrument = instrument
+        self.dataset = dataset
+        self.design = design
+        self.rules = rules
+        national = try NationalTables(
+            questions: Self.comparedQuestions(instrument, dataset: dataset), dataset: dataset, design: design,
+            rules: rules)
+    }
+
+    /// Choice questions of the self-test's sections that the wave holds.
+    static func comparedQuestions(_ instrument: Instrument, dataset: Dataset) -> [Question] {
+        instrument.sections.filter { sections.contains($0.name) }.flatMap(\.questions).filter { question in
+            (question.type == .singleChoice || question.type == .multipleChoice)
+                && (dataset.codebook.variable(named: question.name) != nil
+                    || dataset.codebook.multipleResponseSet(named: question.name) != nil)
+        }
+    }
+
+    /// Factor questions of the self-test that the wave holds.
+    func factorQuestions() -> [Question] {
+        instrument.sections.filter { $0.name == "factors" }.flatMap(\.questions).filter {
+            $0.type == .scale && dataset.codebook.variable(named: $0.name) != nil
+        }
+    }
+
+    /// The fewest peers a group may have: the base minimum, and at least 30, below which the NCHS
+    /// standards withhold nearly every share, so a smaller group would show almost nothing.
+    public var minimumPeerCount: Int { max(rules.minimumBaseCount, 30) }
+
+    public func peerGroup(_ profile: SelfTestProfile, scope: PeerScope) throws(StatisticsError) -> PeerGroup {
+        try PeerGroup.select(scope, profile: profile, in: dataset, minimumCount: minimumPeerCount)
+    }
+
+    public func result(
+        _ answers: AnswerSet, profile: SelfTestProfile, scope: PeerScope, waveTitle: String, synthetic: Bool
+    ) throws(StatisticsError) -> SelfTestResult {
+        // Calculated answers filled in (whether the unit innovated), routed-past ones dropped.
+        let answers = instrument.completing(answers)
+        let peers = try peerGroup(profile, scope: scope)
+        let peerEstimator = Estimator(dataset: try dataset.restricted(to: peers.rows), design: design)
+        var options: [SelfTestOptionRow] = []
+        for question in Self.comparedQuestions(instrument, dataset: dataset) {
+            guard let answer = answers[question.name], let list = instrument.choices(of: question) else { continue }
+            let chosen: Set<Int>
+            switch answer {
+            case .code(let code): chosen = [code]
+            case .codes(let codes): chosen = codes
+            default: continue
+            }
+            let peerTable = DisclosureControl.apply(
+                rules, to: try NationalTables.table(question, estimator: peerEstimator))
+            let nationalTable = national.tables[question.name]
+            for choice in list.choices where choice.missing == nil {
+                // A single choice shows the unit's own option only; a multiple choice every option.
+                if question.type == .singleChoice && !chosen.contains(choice.code) { continue }
+                options.append(
+                    SelfTestOptionRow(
+                        question: question.name, questionLabel: question.label, code: choice.code,
+                        optionLabel: choice.label, chosen: chosen.contains(choice.code),
+                        peers: SelfTestShare(NationalTables.cell(choice.code, of: question, in: peerTable)),
+                        national: SelfTestShare(
+                            nationalTable.flatMap { NationalTables.cell(choice.code, of: question, in: $0) })))
+            }
+        }
+        var factors: [SelfTestFactorPosition] = []
+        for question in factorQuestions() {
+            guard case .code(let code) = answers[question.name], Self.factorScale.contains(code) else { continue }
+            let values = try dataset.measurements(of: question.name).map { value in
+                !value.isNaN && Self.factorScale.contains(Int(value)) ? value : .nan
+            }
+            let answered = (0..<dataset.rowCount).map { peers.rows[$0] && !values[$0].isNaN }
+            let count = answered.count(where: { $0 })
+            var position = SelfTestFactorPosition(
+                question: question.name, label: question.label, answer: code, percentileRank: nil, quartiles: [],
+                peerCount: count)
+            if count >= rules.minimumBaseCount {
+                let distribution = try QuantileDistribution(values: values, weights: design.weights, rows: answered)
+                position.percentileRank = distribution.percentileRank(of: Double(code))
+                position.quartiles = try Quantiles.estimate(
+                    [0.25, 0.5, 0.75], of: values, in: answered, design: design)
+            }
+            factors.append(position)
+        }
+        return SelfTestResult(
+            profile: profile, requestedScope: scope, scope: peers.scope, peerCount: peers.count,
+            passedOver: peers.passedOver, minimumCount: minimumPeerCount, waveTitle: waveTitle,
+            synthetic: synthetic, options: options, factors: factors)
+    }
+}
+
+/// The nation's published tables for the compared questions, and how a question's table and
+/// option cell are found.
+struct NationalTables: Sendable {
+    let tables: [String: EstimateTable]
+
+    init(questions: [Question], dataset: Dataset, design: SurveyDesign, rules: DisclosureRules)
+        throws(StatisticsError)
+    {
+        let estimator = Estimator(dataset: dataset, design: design)
+        var tables: [String: EstimateTable] = [:]
+        for question in questions {
+            tables[question.name] = DisclosureControl.apply(rules, to: try Self.table(question, estimator: estimator))
+        }
+        self.tables = tables
+    }
+
+    static func table(_ question: Question, estimator: Estimator) throws(StatisticsError) -> EstimateTable {
+        question.type == .multipleChoice
+            ? try estimator.multipleResponse(question.name, kind: .shareOfRespondents)
+            : try estimator.shares(of: question.name)
+    }
+
+    static func cell(_ code: Int, of question: Question, in table: EstimateTable) -> EstimateCell? {
+        if question.type == .multipleChoice {
+            let item = InstrumentCodebookNaming.itemName(question.name, code: code)
+            return table.cells.first { $0.category?.item == item }
+        }
+        return table.cells.first { $0.category?.code == code }
+    }
+}
