@@ -12,7 +12,7 @@ struct EvalSearchCommand: AsyncParsableCommand {
     @Option(help: "A relevance set (kind<TAB>query<TAB>ids); default: the bundled one.") var queries: String?
     @Option(
         name: .customLong("database-url"),
-        help: "An SQLite file holding the bank; default: a fresh in-memory database with the demo bank.")
+        help: "An SQLite file holding the bank (seeded with the demo bank when empty); default: in memory.")
     var databaseURL: String?
     @Flag(help: "Also print each query with the rank of its first expected id.") var details = false
 
@@ -32,14 +32,15 @@ struct EvalSearchCommand: AsyncParsableCommand {
             configuration: .init(backend: .sqlite(path: databaseURL ?? ":memory:")))
         do {
             try await runtime.migrate()
-            if databaseURL == nil { try await ProjectDemoContent.seedIfEmpty(runtime.database) }
+            try await ProjectDemoContent.seedIfEmpty(runtime.database)
             let evaluation = try await SearchEvaluation.run(set, on: runtime.database)
             print(Self.table(evaluation))
             if details {
                 for detail in evaluation.details {
                     let fornye = detail.fornyeRank.map(String.init) ?? "-"
                     let baseline = detail.baselineRank.map(String.init) ?? "-"
-                    print("\(detail.query.kind)\t\(fornye)\t\(baseline)\t\(detail.query.text)")
+                    print("\(detail.query.kind)\t\(fornye)\t\(baseline)\t\(detail.query.text)\t\(detail.expansions)")
+                    print("\t\t\t" + detail.top.map { String($0.prefix(50)) }.joined(separator: " | "))
                 }
             }
         } catch {

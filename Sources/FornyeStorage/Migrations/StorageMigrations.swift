@@ -48,6 +48,7 @@ public enum StorageMigrations {
             M0061SplitSearchIndexByKeyParity(),
             M0062FieldworkLinksAndPrivacy(),
             M0063CreateProgrammeRegister(),
+            M0070ReanalyseSearchIndex(),
         ]
     }
 }

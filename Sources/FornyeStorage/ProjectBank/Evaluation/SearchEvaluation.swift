@@ -19,6 +19,10 @@ public struct SearchEvaluation: Sendable {
         public var query: SearchRelevanceSet.Query
         public var fornyeRank: Int?
         public var baselineRank: Int?
+        /// What Fornye expanded the words with («word → a, b»).
+        public var expansions: String
+        /// Fornye's first three titles.
+        public var top: [String]
     }
 
     public var rows: [Row]
@@ -48,7 +52,10 @@ public struct SearchEvaluation: Sendable {
             details.append(
                 Detail(
                     query: item, fornyeRank: ranked.firstIndex(where: item.expected.contains).map { $0 + 1 },
-                    baselineRank: baseline.firstIndex(where: item.expected.contains).map { $0 + 1 }))
+                    baselineRank: baseline.firstIndex(where: item.expected.contains).map { $0 + 1 },
+                    expansions: result.expansions.map { "\($0.word) → \($0.with.joined(separator: ", "))" }
+                        .joined(separator: "; "),
+                    top: result.projects.prefix(3).map(\.title)))
         }
         try await sql.raw("DROP TABLE IF EXISTS search_eval_baseline").run()
         return SearchEvaluation(
