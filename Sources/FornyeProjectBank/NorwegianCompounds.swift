@@ -43,7 +43,11 @@ public enum NorwegianCompounds {
                     if lexicon.contains(tailWord) || stems.contains(SearchText.term(tailWord, .norwegian)) {
                         return [head, tailWord]
                     }
-                    if let rest = split(tail, depth: depth + 1) { return [head] + rest }
+                    // Splitting on: only after a head of 4+ letters, so a foreign word
+                    // («komplikasjoner») is not cut into short accidental words.
+                    if headLength >= 4, let rest = split(tail, depth: depth + 1), rest.allSatisfy({ $0.count >= 4 }) {
+                        return [head] + rest
+                    }
                 }
             }
             headLength -= 1

@@ -48,7 +48,8 @@ public struct SearchQueryPlan: Sendable, Equatable {
                     let terms = SearchText.tokens(quoted, limit: 12)
                     if !terms.isEmpty {
                         phrases.append(
-                            Self.unique(SearchLanguage.allCases.map { lang in terms.map { SearchText.term($0, lang) } }))
+                            Self.unique(SearchLanguage.allCases.map { lang in terms.map { SearchText.term($0, lang) } })
+                        )
                     }
                     quoted = ""
                 }
@@ -98,10 +99,24 @@ public struct SearchQueryPlan: Sendable, Equatable {
             language == .english ? nil : NorwegianCompounds.parts(of: word)?.map { SearchText.term($0, .norwegian) }
         if let parts { alternatives.append(parts.map { [$0] }) }
         if expand {
+            // A dictionary's one-word translation that is also a word of the query's language
+            // (Norwegian «date» for «go») would match that language's records by chance: left
+            // out (the curated glossary and Los are trusted).
             let direct =
-                (language == .english ? [] : SearchTranslations.toEnglish[norwegian] ?? [])
-                + (language == .norwegian ? [] : SearchTranslations.toNorwegian[english] ?? [])
-            for entry in direct where !alternatives.contains(entry.terms.map { [$0] }) {
+                (language == .english ? [] : SearchTranslations.toEnglish[norwegian] ?? []).filter {
+                    $0.curated || $0.terms.count > 1 || SearchTranslations.toEnglish[$0.terms[0]] == nil
+                }
+                + (language == .norwegian ? [] : SearchTranslations.toNorwegian[english] ?? []).filter {
+                    $0.curated || $0.terms.count > 1 || SearchTranslations.toNorwegian[$0.terms[0]] == nil
+                }
+            // English words also meet their English synonyms through Norwegian («bankrupt» →
+            // konkurs → «insolvency», «bills» → faktura → «invoice»): curated pairs only.
+            let pivots =
+                language == .norwegian
+                ? []
+                : (SearchTranslations.toNorwegian[english] ?? []).filter { $0.curated && $0.terms.count == 1 }
+                    .flatMap { SearchTranslations.toEnglish[$0.terms[0]] ?? [] }.filter(\.curated)
+            for entry in direct + pivots where !alternatives.contains(entry.terms.map { [$0] }) {
                 alternatives.append(entry.terms.map { [$0] })
                 translations.append(entry.text)
             }

@@ -27,6 +27,9 @@ extension SearchText {
         "most", "other", "only", "own", "same", "very", "via", "out", "up", "over", "under", "again", "i", "me",
         "my", "us", "its", "it's", "while", "both", "between", "through", "during", "before", "after", "above",
         "below", "off", "just", "too", "may", "might", "must", "shall",
+        // Light verbs from longer stop lists (SMART): «will go bankrupt» is about «bankrupt».
+        "go", "goes", "going", "gone", "went", "get", "gets", "getting", "got", "make", "makes", "made", "take",
+        "takes", "come", "comes", "keep", "keeps", "stay", "stays", "way", "ways", "much", "many", "well",
     ]
 
     /// The words of `text` that are not stop words (all of them when every word is one).

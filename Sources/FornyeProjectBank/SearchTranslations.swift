@@ -11,6 +11,8 @@ public enum SearchTranslations {
         public var text: String
         /// Its content words' index terms, all of which a match needs.
         public var terms: [String]
+        /// From the glossary or Los (FreeDict's are not).
+        public var curated: Bool
     }
 
     /// Norwegian index term → English translations; English index term → Norwegian translations.
@@ -23,20 +25,20 @@ public enum SearchTranslations {
     static let tables: (toEnglish: [String: [Entry]], toNorwegian: [String: [Entry]]) = {
         var toEnglish: [String: [Entry]] = [:]
         var toNorwegian: [String: [Entry]] = [:]
-        func add(norwegian: String, english: String) {
+        func add(norwegian: String, english: String, curated: Bool) {
             let nb = SearchText.contentTokens(norwegian)
             let en = SearchText.contentTokens(english)
             guard !nb.isEmpty, !en.isEmpty, nb.count <= 3, en.count <= 3 else { return }
             if nb.count == 1 {
                 let key = SearchText.term(nb[0], .norwegian)
-                let entry = Entry(text: english, terms: en.map { SearchText.term($0, .english) })
+                let entry = Entry(text: english, terms: en.map { SearchText.term($0, .english) }, curated: curated)
                 if !(toEnglish[key]?.contains(entry) ?? false) && (toEnglish[key]?.count ?? 0) < perWord {
                     toEnglish[key, default: []].append(entry)
                 }
             }
             if en.count == 1 {
                 let key = SearchText.term(en[0], .english)
-                let entry = Entry(text: norwegian, terms: nb.map { SearchText.term($0, .norwegian) })
+                let entry = Entry(text: norwegian, terms: nb.map { SearchText.term($0, .norwegian) }, curated: curated)
                 if !(toNorwegian[key]?.contains(entry) ?? false) && (toNorwegian[key]?.count ?? 0) < perWord {
                     toNorwegian[key, default: []].append(entry)
                 }
@@ -44,12 +46,14 @@ public enum SearchTranslations {
         }
         for line in lines("nb-en-municipal-glossary", "tsv") {
             let fields = line.split(separator: "\t").map(String.init)
-            if fields.count == 2 { add(norwegian: fields[0], english: fields[1]) }
+            if fields.count == 2 { add(norwegian: fields[0], english: fields[1], curated: true) }
         }
-        for (norwegian, english) in LosVocabulary.labelPairs { add(norwegian: norwegian, english: english) }
+        for (norwegian, english) in LosVocabulary.labelPairs {
+            add(norwegian: norwegian, english: english, curated: true)
+        }
         for line in lines("en-nb-freedict", "tsv") {
             let fields = line.split(separator: "\t").map(String.init)
-            if fields.count == 2 { add(norwegian: fields[1], english: fields[0]) }
+            if fields.count == 2 { add(norwegian: fields[1], english: fields[0], curated: false) }
         }
         return (toEnglish, toNorwegian)
     }()

@@ -245,7 +245,7 @@ public struct ProjectSearch: Sendable {
     }
 
     /// How much covering all the words multiplies the text rank by, beyond 1.
-    static let coverageBonus = 3.0
+    static let coverageBonus = 2.0
 
     /// Each group's idf, ln(1 + projects / df), its df that of its most frequent form (from
     /// `project_terms`); 0 for a group no project holds.
@@ -259,9 +259,10 @@ public struct ProjectSearch: Sendable {
         }
         let total = Double(max(try await projectCount(sql), 1))
         return groups.map { group in
-            let frequency = group.alternatives.map { alternative in
-                alternative.map { slot in slot.map { df[$0] ?? 0 }.max() ?? 0 }.min() ?? 0
-            }.max() ?? 0
+            let frequency =
+                group.alternatives.map { alternative in
+                    alternative.map { slot in slot.map { df[$0] ?? 0 }.max() ?? 0 }.min() ?? 0
+                }.max() ?? 0
             return frequency > 0 ? log(1 + total / Double(frequency)) : 0
         }
     }

@@ -64,7 +64,9 @@ public struct SearchEvaluation: Sendable {
 
     /// The id a relevance set names a record by: an IPS-X case's `id`, else the slug.
     static func identifier(of record: ProjectRecord) throws -> String {
-        if record.sourceName == ProjectImportMapping.ipsxSourceName, let identifier = try record.document().source?.identifier, !identifier.isEmpty {
+        if record.sourceName == ProjectImportMapping.ipsxSourceName,
+            let identifier = try record.document().source?.identifier, !identifier.isEmpty
+        {
             return identifier
         }
         return record.slug

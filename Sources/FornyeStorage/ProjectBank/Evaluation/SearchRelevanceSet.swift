@@ -32,7 +32,8 @@ public struct SearchRelevanceSet: Sendable {
             let ids = fields.count == 3 ? Set(fields[2].split(separator: " ").map(String.init)) : []
             guard fields.count == 3, !fields[0].isEmpty, !fields[1].isEmpty, !ids.isEmpty else {
                 throw SearchRelevanceError(
-                    description: "\(file), line \(index + 1): expected kind<TAB>query<TAB>ids, got «\(line.prefix(80))»")
+                    description: "\(file), line \(index + 1): expected kind<TAB>query<TAB>ids, got «\(line.prefix(80))»"
+                )
             }
             queries.append(Query(kind: fields[0], text: String(fields[1].prefix(500)), expected: ids))
         }
