@@ -67,10 +67,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The project bank's domain: the project document, its fields (form, import and export read
-        // one list), validation, workflow, the Norwegian stemmer. No I/O, no Fluent, no Vapor.
+        // one list), validation, workflow, the search analysis (stemmers, lexicons read from its bundle). No other I/O, no Fluent, no Vapor.
         .target(
             name: "FornyeProjectBank",
             dependencies: ["FornyeBarometer"],
+            // The search lexicons (compound parts, translations, Los labels; Resources/search/SOURCE.md).
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         // Storage: FluentKit models and numbered migrations, SQLite by default, PostgreSQL in

@@ -83,58 +83,33 @@ public enum NorwegianStemmer {
 }
 
 /// Words as the search index sees them: lower case, split on anything not a letter or digit,
-/// each stemmed by ``NorwegianStemmer``. English text goes through the same stemmer, which is
-/// crude for English but treats the index and the query the same way, so plurals still meet.
+/// each analysed in its language (``term(_:_:)``; SearchLanguage.swift). Queries are read by
+/// ``SearchQueryPlan``.
 public enum SearchText {
-    /// The tokens of `text`, stemmed, in order, at most `limit` of them.
+    /// The Norwegian index terms of `text`, in order, at most `limit` of them.
     public static func terms(_ text: String, limit: Int = .max) -> [String] {
-        var terms: [String] = []
-        var current = ""
-        func flush() {
-            if !current.isEmpty {
-                terms.append(NorwegianStemmer.stem(current))
-                current = ""
-            }
-        }
-        for character in text.lowercased() {
-            if terms.count >= limit { break }
-            if character.isLetter || character.isNumber {
-                current.append(character)
-                if current.count > 60 { current = "" }  // not a word: nothing to find by it
-            } else {
-                flush()
-            }
-        }
-        if terms.count < limit { flush() }
-        return terms
+        terms(text, language: .norwegian, limit: limit)
     }
 
-    /// The words of `text`, lower case, unstemmed (for PostgreSQL, which stems itself).
+    /// The words of `text`, lower case, unanalysed (for PostgreSQL, which stems itself).
     public static func words(_ text: String, limit: Int) -> [String] {
         text.lowercased().split { !($0.isLetter || $0.isNumber) }.prefix(limit).map(String.init)
     }
 
-    /// The text as stored in the index: its stemmed terms joined by spaces.
-    public static func indexed(_ text: String) -> String {
-        terms(text).joined(separator: " ")
-    }
+    /// Words in nearly every project, left out of "similar projects" key terms besides the stop words.
+    static let commonWords: Set<String> = [
+        "kommune", "kommunen", "prosjekt", "prosjektet", "project", "public", "service", "services",
+    ]
 
-    /// Words too common to tell projects apart, left out of "similar projects" key terms.
-    static let stopWords: Set<String> = Set(
-        ([
-            "og", "i", "på", "til", "for", "av", "med", "som", "er", "det", "en", "et", "å", "at", "den", "de", "om",
-            "har", "ikke", "vi", "kan", "skal", "fra", "seg", "ble", "blir", "var", "eller", "ved", "sin", "sine",
-            "the", "and", "of", "to", "in", "a", "is", "for", "on", "with", "by", "as", "an", "are", "that", "this",
-            "be", "it", "from", "at", "or", "its", "their", "which", "has", "have", "was", "will", "can", "also",
-            "kommune", "kommunen", "prosjekt", "prosjektet", "project", "public", "service", "services",
-        ]).map(NorwegianStemmer.stem))
-
-    /// The most frequent distinctive terms of a text, for "similar projects".
-    public static func keyTerms(_ text: String, count: Int) -> [String] {
+    /// The most frequent distinctive terms of a text in `language`, for "similar projects".
+    public static func keyTerms(_ text: String, count: Int, language: SearchLanguage = .norwegian) -> [String] {
         var frequency: [String: Int] = [:]
         var firstSeen: [String: Int] = [:]
-        for (index, term) in terms(text, limit: 2000).enumerated()
-        where term.count >= 3 && !stopWords.contains(term) && !term.allSatisfy(\.isNumber) {
+        for (index, word) in tokens(text, limit: 2000).enumerated()
+        where word.count >= 3 && !stopWords.contains(word) && !commonWords.contains(word)
+            && !word.allSatisfy(\.isNumber)
+        {
+            let term = term(word, language)
             frequency[term, default: 0] += 1
             if firstSeen[term] == nil { firstSeen[term] = index }
         }

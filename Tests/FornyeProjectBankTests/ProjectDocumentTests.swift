@@ -11,13 +11,14 @@ import Testing
         #expect(before.changedFields(since: before).isEmpty)
     }
 
-    @Test func theIndexBodyHoldsTheOwnerAndTheTypeLabelsInBothLanguages() {
+    /// Issue 21: the type labels are facets, no longer free text in the body.
+    @Test func theIndexBodyHoldsTheOwnerAndPartnersButNoFacetLabels() {
         var project = document("Tittel", "Sammendrag", types: [1])
         project.partners = [.init(name: "NTNU", role: .research)]
         let columns = SearchText.indexColumns(project, ownerName: "Oslo")
         #expect(columns.title == "Tittel" && columns.summary == "Sammendrag")
         let body = columns.body.split(separator: "\n").map(String.init)
         #expect(body.contains("Oslo") && body.contains("NTNU") && !body.contains(""))
-        #expect(body.count == 4)  // owner, partner, the type's two labels
+        #expect(body.count == 2)  // owner, partner
     }
 }

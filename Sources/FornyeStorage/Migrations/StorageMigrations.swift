@@ -49,6 +49,7 @@ public enum StorageMigrations {
             M0062FieldworkLinksAndPrivacy(),
             M0063CreateProgrammeRegister(),
             M0065CreateSelfTests(),
+            M0070ReanalyseSearchIndex(),
             M0072AddWaveSubtitle(),
         ]
     }

@@ -356,7 +356,8 @@ public struct ProjectRepository: Sendable {
                     \(bind: codes.key)
                     """ + ", " + codes.values.joined(separator: ", ") + ")"
             }
-            let columns = [SearchText.indexed(title), SearchText.indexed(summary), SearchText.indexed(body)]
+            let language = SearchLanguage(code: document.language)
+            let columns = [title, summary, body].map { SearchText.indexed($0, language: language) }
             indexed.append(columns)
             return """
                 (\(bind: record.searchKey), \(bind: record.slug), \(bind: columns[0]), \(bind: columns[1]),
@@ -389,7 +390,8 @@ public struct ProjectRepository: Sendable {
         } else {
             let previous = try await ProjectTermCounts.indexedColumns(of: record.searchKey, on: sql)
             try await sql.raw("DELETE FROM project_fts WHERE rowid = \(bind: record.searchKey)").run()
-            let columns = [SearchText.indexed(title), SearchText.indexed(summary), SearchText.indexed(body)]
+            let language = SearchLanguage(code: document.language)
+            let columns = [title, summary, body].map { SearchText.indexed($0, language: language) }
             try await sql.raw(
                 """
                 INSERT INTO project_fts (rowid, project_id, title, summary, body) VALUES (\(bind: record.searchKey),

@@ -26,6 +26,8 @@ public struct ProjectQuery: Sendable, Equatable {
     public var page: Int = 1
     public var perPage: Int = 20
     public var facets: Bool = true
+    /// Expand the words through translations and Los (issue 21); the user may switch it off.
+    public var expand: Bool = true
 
     public init() {}
 
@@ -48,6 +50,8 @@ public struct ProjectSearchResult: Sendable {
     public var total: Int
     public var facets: [ProjectFacet]
     public var query: ProjectQuery
+    /// What the words were expanded with (``SearchQueryPlan/expansions``), for showing the user.
+    public var expansions: [(word: String, with: [String])] = []
     public var pageCount: Int { max(1, (total + query.perPage - 1) / query.perPage) }
 }
 
@@ -78,24 +82,17 @@ public struct ProjectSearch: Sendable {
         "type", "stage", "sector", "county", "centrality", "research", "evaluated", "discontinued",
     ]
 
-    /// Searches with all the words; when no project has them all, with any of them (so a
-    /// compound such as «språkløft» does not hide a project from «barnehage språk»).
+    /// Searches with any of the content words (``SearchQueryPlan``), best first: text rank with a
+    /// bonus for covering more of the words; phrases must occur, `-word` must not.
     public func search(_ query: ProjectQuery) async throws -> ProjectSearchResult {
-        let result = try await search(query, anyWord: false)
-        if result.total == 0 && SearchText.terms(query.text, limit: 3).count > 1 {
-            return try await search(query, anyWord: true)
-        }
-        return result
-    }
-
-    func search(_ query: ProjectQuery, anyWord: Bool) async throws -> ProjectSearchResult {
         var query = query
         query.page = max(1, query.page)
         query.perPage = min(max(1, query.perPage), ProjectQuery.maxPerPage)
         let sql = try ProjectRepository.sql(database)
         let besideSQL = try beside.map(ProjectRepository.sql) ?? sql
         let postgres = ProjectRepository.isPostgres(sql)
-        let match = Self.match(query.text, postgres: postgres, anyWord: anyWord)
+        let plan = SearchQueryPlan(query.text, expand: query.expand)
+        let match = Self.match(query.text, postgres: postgres, expand: query.expand)
         if !query.text.trimmingCharacters(in: .whitespaces).isEmpty && match == nil {
             return ProjectSearchResult(projects: [], total: 0, facets: [], query: query)
         }
@@ -128,7 +125,8 @@ public struct ProjectSearch: Sendable {
         }
         let projects = try await Self.records(sql, keys: keys)
         return ProjectSearchResult(
-            projects: projects, total: total ?? 0, facets: query.facets ? counter.facets() : [], query: query)
+            projects: projects, total: total ?? 0, facets: query.facets ? counter.facets() : [], query: query,
+            expansions: plan.expansions)
     }
 
     // MARK: Statements
@@ -186,7 +184,7 @@ public struct ProjectSearch: Sendable {
             // Best first; equal ranks by key, so pages never overlap.
             order =
                 postgres
-                ? "ts_rank(f.document, q.query, 1) DESC, f.key" : "bm25(project_fts, 0.0, 10.0, 4.0, 1.0), f.key"
+                ? "ts_rank(f.document, q.query, 1) DESC, f.key" : try await sqliteRank(query, sql: sql) + ", f.key"
         } else if query.sort == .title {
             from = from + " JOIN projects p ON p.search_key = f.key"
             order = "p.title, p.slug"
@@ -219,19 +217,53 @@ public struct ProjectSearch: Sendable {
         return keys.compactMap { byKey[$0] }
     }
 
-    /// The FTS expression for the user's words (all must occur), or nil when none remain.
-    /// SQLite gets stemmed, quoted terms (so no FTS5 syntax from the user reaches the engine);
-    /// PostgreSQL gets the text for `websearch_to_tsquery`, which never fails to parse.
-    static func match(_ text: String, postgres: Bool, anyWord: Bool = false) -> String? {
+    /// The full-text expression for the user's words (``SearchQueryPlan``), or nil when none remain.
+    /// SQLite gets analysed, quoted terms (so no FTS5 syntax from the user reaches the engine);
+    /// PostgreSQL gets text for `websearch_to_tsquery`, which never fails to parse.
+    static func match(_ text: String, postgres: Bool, expand: Bool = true) -> String? {
         let trimmed = String(text.prefix(500)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
-        if postgres {
-            // websearch_to_tsquery ANDs the words; for "any word" the words are joined by " or ",
-            // which it reads as OR.
-            return anyWord ? SearchText.words(trimmed, limit: 20).joined(separator: " or ") : trimmed
+        let plan = SearchQueryPlan(trimmed, expand: expand)
+        return postgres ? plan.websearch(original: trimmed) : plan.fts5
+    }
+
+    /// SQLite's order (ascending): bm25 (negative; title 10, summary 4, body 1) scaled up by the
+    /// share of the query's words a project covers, each word weighed by its rarity (idf), so
+    /// covering more of the telling words clearly wins and a common word («go», «get») barely counts.
+    static func sqliteRank(_ query: ProjectQuery, sql: any SQLDatabase) async throws -> SQLQueryString {
+        let bm25: SQLQueryString = "bm25(project_fts, 0.0, 10.0, 4.0, 1.0)"
+        let groups = SearchQueryPlan(query.text, expand: query.expand).groups
+        guard groups.count > 1 else { return bm25 }
+        let weights = try await groupWeights(groups, sql: sql)
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return bm25 }
+        let covered: [SQLQueryString] = zip(groups, weights).filter { $0.1 > 0 }.map { group, weight in
+            "\(literal: weight / sum) * (project_fts.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH "
+                + "\(bind: SearchQueryPlan.fts5(group))))"
         }
-        let terms = SearchText.terms(trimmed, limit: 20)
-        guard !terms.isEmpty else { return nil }
-        return terms.map { "\"\($0)\"" }.joined(separator: anyWord ? " OR " : " ")
+        return bm25 + " * (1.0 + \(literal: coverageBonus) * (" + covered.joined(separator: " + ") + "))"
+    }
+
+    /// How much covering all the words multiplies the text rank by, beyond 1.
+    static let coverageBonus = 2.0
+
+    /// Each group's idf, ln(1 + projects / df), its df that of its most frequent form (from
+    /// `project_terms`); 0 for a group no project holds.
+    static func groupWeights(_ groups: [SearchQueryPlan.Group], sql: any SQLDatabase) async throws -> [Double] {
+        let terms = Array(Set(groups.flatMap { $0.alternatives.joined().joined() }))
+        var df: [String: Int] = [:]
+        for batch in ProjectRepository.batches(terms, size: 400) {
+            for row in try await sql.raw("SELECT term, df FROM project_terms WHERE term IN (\(binds: batch))").all() {
+                df[try row.decode(column: "term", as: String.self)] = try row.decode(column: "df", as: Int.self)
+            }
+        }
+        let total = Double(max(try await projectCount(sql), 1))
+        return groups.map { group in
+            let frequency =
+                group.alternatives.map { alternative in
+                    alternative.map { slot in slot.map { df[$0] ?? 0 }.max() ?? 0 }.min() ?? 0
+                }.max() ?? 0
+            return frequency > 0 ? log(1 + total / Double(frequency)) : 0
+        }
     }
 }

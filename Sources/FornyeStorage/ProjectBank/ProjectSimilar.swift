@@ -28,18 +28,19 @@ extension ProjectSearch {
         let about = [document.problem, document.targetGroup, document.serviceArea].joined(separator: " ")
         let text = [document.title, document.title, document.summary, about, about, document.solution]
             .joined(separator: " ")
-        let keyTerms = SearchText.keyTerms(text, count: 16)
+        let language = SearchLanguage(code: document.language)
+        let keyTerms = SearchText.keyTerms(text, count: 16, language: language)
         guard !keyTerms.isEmpty else { return [] }
         let sql = try ProjectRepository.sql(database)
         // PostgreSQL stems with its own Norwegian and English dictionaries: it gets a word for each stem.
-        let words = ProjectRepository.isPostgres(sql) ? Self.words(byStem: text) : [:]
+        let words = ProjectRepository.isPostgres(sql) ? Self.words(byStem: text, language: language) : [:]
         var own: Int?
         if let slug {
             own = try await sql.raw("SELECT search_key AS k FROM projects WHERE slug = \(bind: slug)").first()?
                 .decode(column: "k", as: Int.self)
         }
         let topicTerms = SearchText.keyTerms(
-            [document.serviceArea, document.targetGroup].joined(separator: " "), count: 6)
+            [document.serviceArea, document.targetGroup].joined(separator: " "), count: 6, language: language)
         let frequencies = try await Self.documentFrequencies(Array(Set(keyTerms + topicTerms)), words: words, sql: sql)
         let minimum = own == nil ? 1 : 2
         let terms = Self.rarest(keyTerms, topic: topicTerms, frequencies: frequencies, minimum: minimum, budget: budget)
@@ -273,11 +274,11 @@ extension ProjectSearch {
 }
 
 extension ProjectSearch {
-    /// The first word of `text` for each of its stems.
-    static func words(byStem text: String) -> [String: String] {
+    /// The first word of `text` for each of its index terms.
+    static func words(byStem text: String, language: SearchLanguage) -> [String: String] {
         var result: [String: String] = [:]
-        for word in SearchText.words(text, limit: 2000) where result[NorwegianStemmer.stem(word)] == nil {
-            result[NorwegianStemmer.stem(word)] = word
+        for word in SearchText.words(text, limit: 2000) where result[SearchText.term(word, language)] == nil {
+            result[SearchText.term(word, language)] = word
         }
         return result
     }

@@ -17,6 +17,8 @@ struct ProjectAPIController: RouteCollection {
         var page: Int
         var perPage: Int
         var facets: [String: [String: Int]]
+        /// Each query word with what it was expanded with (`utvid=nei` switches expansion off).
+        var expandedWith: [String: [String]]
         var projects: [ProjectExport.Item]
     }
 
@@ -31,6 +33,7 @@ struct ProjectAPIController: RouteCollection {
                 result.facets.map { facet in
                     (facet.name, Dictionary(facet.counts.map { ($0.value, $0.count) }, uniquingKeysWith: +))
                 }, uniquingKeysWith: { a, _ in a }),
+            expandedWith: Dictionary(result.expansions.map { ($0.word, $0.with) }, uniquingKeysWith: { a, _ in a }),
             projects: try result.projects.map { try ProjectExport.item($0, attachments: attachments[$0.id!] ?? []) })
         return try json(body)
     }

@@ -4,7 +4,8 @@ import Foundation
 import Vapor
 
 /// The search page's and the API's query parameters: `q`, `type`, `stage`, `sector`, `county`,
-/// `centrality`, `research`, `evaluated`, `discontinued`, `sort`, `page`, `per_page`. Repeated
+/// `centrality`, `research`, `evaluated`, `discontinued`, `sort`, `page`, `per_page`, `utvid`
+/// (`nei`: search the words as written, without translations and synonyms). Repeated
 /// parameters (checkboxes) combine with OR within a facet and AND across facets.
 struct ProjectQueryParameters {
     var values: [String: [String]] = [:]
@@ -23,6 +24,7 @@ struct ProjectQueryParameters {
     var query: ProjectQuery {
         var query = ProjectQuery()
         query.text = String((first("q") ?? "").prefix(500))
+        query.expand = first("utvid") != "nei"
         query.types = ints("type")
         query.stages = all("stage").compactMap(ProjectStage.init(rawValue:))
         query.sectors = ints("sector")
@@ -59,7 +61,7 @@ struct ProjectQueryParameters {
         }
         let choices: [(String, [String])] = [
             ("stage", ProjectStage.allCases.map(\.rawValue)), ("sort", ProjectQuery.Sort.allCases.map(\.rawValue)),
-            ("evaluated", ["true", "false"]), ("discontinued", ["true", "false"]),
+            ("evaluated", ["true", "false"]), ("discontinued", ["true", "false"]), ("utvid", ["ja", "nei"]),
         ]
         for (key, allowed) in choices {
             for value in all(key) where !allowed.contains(value) {

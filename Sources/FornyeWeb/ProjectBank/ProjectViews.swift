@@ -155,6 +155,19 @@ struct ProjectSearchPage {
                     }
                 }
                 el("button", ["type": "submit"]) { language.pick("Søk", "Search") }
+                el("div", ["class": "checkbox"]) {
+                    el(
+                        "input",
+                        attributes: [
+                            ("type", "checkbox"), ("id", "utvid"), ("name", "utvid"), ("value", "nei"),
+                            ("checked", query.expand ? nil : ""),
+                        ])
+                    el("label", ["for": "utvid"]) {
+                        language.pick(
+                            "Bare ordene slik de står (uten oversettelser og synonymer)",
+                            "Only the words as written (no translations or synonyms)")
+                    }
+                }
                 el("div", ["class": "search-layout"]) {
                     // Folded on a narrow screen so the results are not below a long column of
                     // filters; wide screens show it open as a side column (the stylesheet).
@@ -178,6 +191,16 @@ struct ProjectSearchPage {
                     el("div", ["class": "results"]) {
                         el("h2", ["id": "treff"]) {
                             ProjectLabels.projects(result.total, language)
+                        }
+                        if !result.expansions.isEmpty {
+                            el("p", ["class": "search-expansions"]) {
+                                language.pick("Søket tok også med: ", "The search also included: ")
+                                result.expansions.map { "\($0.word) → \($0.with.joined(separator: ", "))" }
+                                    .joined(separator: "; ")
+                                language.pick(
+                                    " (kryss av for «Bare ordene slik de står» for å slå det av).",
+                                    " (tick “Only the words as written” to switch this off).")
+                            }
                         }
                         if result.projects.isEmpty {
                             el("p") { language.pick("Ingen prosjekter passer søket.", "No projects match the search.") }

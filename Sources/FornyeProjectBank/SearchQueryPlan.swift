@@ -1,0 +1,194 @@
+/// How a search's words are read (issue 21): every content word optional (stop words left out),
+/// each word one *group* that matches through any of its forms: its English and its Norwegian
+/// index term, the parts of a Norwegian compound (all of them), and, when expanding, its
+/// translations (``SearchTranslations``; a compound with none is translated part by part). Words
+/// in double quotes are a phrase that must occur; `-word` excludes. Storage ranks by text rank
+/// plus a bonus for the share of groups a project covers.
+///
+/// ```swift
+/// let plan = SearchQueryPlan("hudkreft bilder", expand: true)
+/// plan.groups.map(\.word)   // ["hudkreft", "bilder"]
+/// plan.expansions            // [("hudkreft", ["skin", "cancer"]), ("bilder", ["images", …])]
+/// ```
+public struct SearchQueryPlan: Sendable, Equatable {
+    /// A form of a word: all its slots must match, each through any of its terms.
+    public typealias Alternative = [[String]]
+
+    public struct Group: Sendable, Equatable {
+        public var word: String
+        public var alternatives: [Alternative]
+        /// The translations used, as the sources write them (shown to the user).
+        public var translations: [String]
+    }
+
+    public var groups: [Group] = []
+    /// Each phrase: its terms in English and in Norwegian (either may match).
+    public var phrases: [[[String]]] = []
+    /// Each excluded word: its English and Norwegian term.
+    public var excluded: [[String]] = []
+    /// The plain words (no phrases, no exclusions), for PostgreSQL's own stemming.
+    public var words: [String] = []
+    /// The query's language when its words tell (``SearchText/queryLanguage(_:)``): translations
+    /// then go from it to the other only, and English words are not split as Norwegian compounds.
+    public var language: SearchLanguage?
+
+    public static let maxWords = 12
+
+    public init(_ text: String, expand: Bool = true) {
+        let text = String(text.prefix(500))
+        var plain = ""
+        var quoted = ""
+        var inQuote = false
+        var previous: Character = " "
+        var excluding = false
+        var exclusionWord = ""
+        for character in text {
+            if character == "\"" {
+                if inQuote {
+                    let terms = SearchText.tokens(quoted, limit: 12)
+                    if !terms.isEmpty {
+                        phrases.append(
+                            Self.unique(SearchLanguage.allCases.map { lang in terms.map { SearchText.term($0, lang) } })
+                        )
+                    }
+                    quoted = ""
+                }
+                inQuote.toggle()
+                plain.append(" ")
+            } else if inQuote {
+                quoted.append(character)
+            } else if character == "-" && (previous.isWhitespace || previous == "\"") {
+                excluding = true
+            } else if excluding {
+                if character.isLetter || character.isNumber {
+                    exclusionWord.append(character)
+                } else {
+                    excluding = false
+                    addExclusion(exclusionWord)
+                    exclusionWord = ""
+                    plain.append(" ")
+                }
+            } else {
+                plain.append(character)
+            }
+            previous = character
+        }
+        if excluding { addExclusion(exclusionWord) }
+        if inQuote { plain += " " + quoted }  // an unclosed quote: plain words
+        words = Self.unique(SearchText.contentTokens(plain, limit: 60)).prefix(Self.maxWords).map { $0 }
+        language = SearchText.queryLanguage(SearchText.tokens(text, limit: 60))
+        groups = words.map { Self.group($0, expand: expand, language: language) }
+    }
+
+    private mutating func addExclusion(_ word: String) {
+        guard let token = SearchText.tokens(word, limit: 1).first else { return }
+        excluded.append(Self.unique(SearchLanguage.allCases.map { SearchText.term(token, $0) }))
+    }
+
+    static func unique<T: Hashable>(_ values: [T]) -> [T] {
+        var seen = Set<T>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    static func group(_ word: String, expand: Bool, language: SearchLanguage?) -> Group {
+        let english = SearchText.term(word, .english)
+        let norwegian = SearchText.term(word, .norwegian)
+        var alternatives: [Alternative] = unique([english, norwegian]).map { [[$0]] }
+        var translations: [String] = []
+        let parts =
+            language == .english ? nil : NorwegianCompounds.parts(of: word)?.map { SearchText.term($0, .norwegian) }
+        if let parts { alternatives.append(parts.map { [$0] }) }
+        if expand {
+            // A dictionary's one-word translation that is also a word of the query's language
+            // (Norwegian «date» for «go») would match that language's records by chance: left
+            // out (the curated glossary and Los are trusted).
+            let direct =
+                (language == .english ? [] : SearchTranslations.toEnglish[norwegian] ?? []).filter {
+                    $0.curated || $0.terms.count > 1 || SearchTranslations.toEnglish[$0.terms[0]] == nil
+                }
+                + (language == .norwegian ? [] : SearchTranslations.toNorwegian[english] ?? []).filter {
+                    $0.curated || $0.terms.count > 1 || SearchTranslations.toNorwegian[$0.terms[0]] == nil
+                }
+            // English words also meet their English synonyms through Norwegian («bankrupt» →
+            // konkurs → «insolvency», «bills» → faktura → «invoice»): curated pairs only.
+            let pivots =
+                language == .norwegian
+                ? []
+                : (SearchTranslations.toNorwegian[english] ?? []).filter { $0.curated && $0.terms.count == 1 }
+                    .flatMap { SearchTranslations.toEnglish[$0.terms[0]] ?? [] }.filter(\.curated)
+            for entry in direct + pivots where !alternatives.contains(entry.terms.map { [$0] }) {
+                alternatives.append(entry.terms.map { [$0] })
+                translations.append(entry.text)
+            }
+            if direct.isEmpty, let parts {
+                // A compound no list knows: each part through itself or its translations.
+                var slots: Alternative = []
+                for part in parts {
+                    let entries = (SearchTranslations.toEnglish[part] ?? []).filter { $0.terms.count == 1 }.prefix(3)
+                    slots.append(unique([part] + entries.map { $0.terms[0] }))
+                    translations += entries.map(\.text)
+                }
+                if slots.contains(where: { $0.count > 1 }) { alternatives.append(slots) }
+            }
+        }
+        return Group(word: word, alternatives: alternatives, translations: unique(translations))
+    }
+
+    /// Each word with what it was expanded with (only words that were).
+    public var expansions: [(word: String, with: [String])] {
+        groups.filter { !$0.translations.isEmpty }.map { ($0.word, $0.translations) }
+    }
+
+    public static func == (lhs: SearchQueryPlan, rhs: SearchQueryPlan) -> Bool {
+        lhs.groups == rhs.groups && lhs.phrases == rhs.phrases && lhs.excluded == rhs.excluded
+    }
+
+    public var isEmpty: Bool { groups.isEmpty && phrases.isEmpty }
+
+    // MARK: SQLite FTS5
+
+    static func quoted(_ term: String) -> String { "\"\(term)\"" }
+
+    /// One group as an FTS5 expression (terms quoted: no user syntax reaches the engine).
+    public static func fts5(_ group: Group) -> String {
+        let alternatives = group.alternatives.map { alternative -> String in
+            let slots = alternative.map { slot in
+                slot.count == 1 ? quoted(slot[0]) : "(" + slot.map(quoted).joined(separator: " OR ") + ")"
+            }
+            return slots.count == 1 ? slots[0] : "(" + slots.joined(separator: " AND ") + ")"
+        }
+        return "(" + alternatives.joined(separator: " OR ") + ")"
+    }
+
+    /// The whole query for FTS5 MATCH: any group, every phrase, no excluded word; nil when nothing is left.
+    public var fts5: String? {
+        var parts: [String] = []
+        if !groups.isEmpty { parts.append("(" + groups.map(Self.fts5).joined(separator: " OR ") + ")") }
+        for phrase in phrases {
+            parts.append("(" + phrase.map { quoted($0.joined(separator: " ")) }.joined(separator: " OR ") + ")")
+        }
+        guard !parts.isEmpty else { return nil }
+        var expression = parts.joined(separator: " AND ")
+        for word in excluded {
+            expression = "(" + expression + ") NOT (" + word.map(Self.quoted).joined(separator: " OR ") + ")"
+        }
+        return expression
+    }
+
+    private func quoted(_ term: String) -> String { Self.quoted(term) }
+
+    // MARK: PostgreSQL
+
+    /// Text for `websearch_to_tsquery` (Norwegian and English): any word or its one-word
+    /// translations (« or »), or, with phrases or exclusions, the user's text as written.
+    public func websearch(original: String) -> String? {
+        guard !isEmpty else { return nil }
+        if !phrases.isEmpty || !excluded.isEmpty { return String(original.prefix(500)) }
+        var terms: [String] = []
+        for group in groups {
+            terms.append(group.word)
+            terms += group.translations.filter { !$0.contains(" ") && !$0.contains("-") }.map { $0.lowercased() }
+        }
+        return Self.unique(terms).joined(separator: " or ")
+    }
+}
