@@ -26,8 +26,9 @@ struct SelfTestWave: Sendable {
                 ($0.structureDate ?? "", $0.slug) < ($1.structureDate ?? "", $1.slug)
             })
         else {
+            // Not a fault of the server: the installation has nothing published to compare with yet.
             throw Abort(
-                .serviceUnavailable,
+                .notFound,
                 reason: "Ingen publisert bølge å sammenligne med ennå. / No published wave to compare with yet.")
         }
         let wave = try await store.wave(record.slug, for: request)

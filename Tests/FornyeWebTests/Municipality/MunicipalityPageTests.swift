@@ -25,7 +25,7 @@ import VaporTesting
             let html = page.body.string
             #expect(html.contains("<h1>Oslo (0301)</h1>"))
             #expect(html.contains("Direkte estimat"))
-            #expect(html.contains("<svg") && html.contains("<caption>") && html.contains("scope=\"row\""))
+            #expect(html.contains("<svg") && html.contains("<caption id=") && html.contains("scope=\"row\""))
             #expect(html.contains("Slik er tallene laget"))
             #expect(!html.contains("style=\"") && !html.contains("<script"))
 
