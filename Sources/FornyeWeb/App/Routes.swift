@@ -35,5 +35,9 @@ enum Routes {
             .grouped(CSRFMiddleware(maxBodySize: ResponseImportController.maximumUpload))
             .register(collection: ResponseImportController.Upload())
         try pages.register(collection: WaveExportController())
+        try pages.register(collection: ProgrammeController())
+        try app.grouped(UploadTooLargeMiddleware(page: ProgrammeController().tooLarge))
+            .grouped(CSRFMiddleware(maxBodySize: ProgrammeController.maximumUpload))
+            .register(collection: ProgrammeController.Upload())
     }
 }

@@ -103,6 +103,7 @@ public struct PageLayout: Sendable {
         // Where analysts run the fieldwork of a wave.
         if role == .analyst || role == .admin {
             items.append((Paths.waves, "Innsamling", "Collection"))
+            items.append((Paths.programme, "Programregisteret", "Programme register"))
         }
         let separator = path.contains("?") ? "&" : "?"
         let switchHref = "\(path)\(separator)lang=\(language.other.rawValue)"

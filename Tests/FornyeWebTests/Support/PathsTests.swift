@@ -32,6 +32,9 @@ import VaporTesting
             Paths.openAPI, Paths.apiWaves, Paths.apiWave(slug: slug), Paths.apiFigures(wave: slug),
             Paths.apiFigure(wave: slug, figure: "fig-4-1"), Paths.apiEstimates(wave: slug), Paths.apiProjects,
             Paths.apiProject(slug: slug), Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
+            Paths.programme, Paths.programmeExport(format: "csv"), Paths.programmeImport,
+            Paths.programmeImportUpload(id: "u"), Paths.programmeLine(id: id), Paths.programmeLineDelete(id: id),
+            Paths.programmeCases,
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
@@ -42,7 +45,8 @@ import VaporTesting
             Paths.waveInvitations(slug: slug), Paths.waveReplaceLinks(slug: slug), Paths.waveImport(slug: slug),
             Paths.waveImportMapping(slug: slug, upload: "u"), Paths.waveImportConfirm(slug: slug, upload: "u"),
             Paths.waveImportCancel(slug: slug, upload: "u"), Paths.answerPage(token: "t", page: 2),
-            Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug),
+            Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug), Paths.programmeImport,
+            Paths.programmeImportConfirm(id: "u"), Paths.programmeLine(id: id), Paths.programmeLineDelete(id: id),
         ]
         return get.map { (.GET, $0) } + post.map { (.POST, $0) }
     }()
