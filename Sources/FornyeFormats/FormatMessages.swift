@@ -156,6 +156,69 @@ public enum FormatMessages {
         ("expected a whole number", "forventet et heltall"),
         ("expected a four-digit kommunenummer, e.g. 0301", "forventet et firesifret kommunenummer, f.eks. 0301"),
         ("expected a code or answer text of list {}: {}", "forventet en kode eller svartekst fra listen {1}: {2}"),
+        // The programme register (ProgrammeTable, ProgrammeCells, ProgrammeRules, the municipal register)
+        (
+            "the column kommunenummer (or fylkesnummer) is missing",
+            "kolonnen kommunenummer (eller fylkesnummer) mangler"
+        ),
+        ("the column {} is missing", "kolonnen {1} mangler"),
+        ("unknown column; the register's columns are {}", "ukjent kolonne; registerets kolonner er {1}"),
+        ("the column repeats", "kolonnen gjentas"),
+        ("the file has no rows", "filen har ingen rader"),
+        ("the date is missing", "datoen mangler"),
+        ("\"{}\" is not a {} ({} digits)", "«{1}» er ikke et {2} ({3} sifre)"),
+        (
+            "\"{}\" is not a date; write YYYY-MM-DD or dd.mm.yyyy",
+            "«{1}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller dd.mm.åååå"
+        ),
+        ("\"{}\" is not an amount in whole kroner", "«{1}» er ikke et beløp i hele kroner"),
+        ("\"{}\" is not ja/nei or {}", "«{1}» er ikke ja/nei eller {2}"),
+        (
+            "\"{}\" is not a status; write granted, rejected or not applied (Tilsagn, Avslag, Ikke søkt)",
+            "«{1}» er ikke en status; skriv Tilsagn, Avslag eller Ikke søkt"
+        ),
+        ("choose granted, rejected or not applied", "velg Tilsagn, Avslag eller Ikke søkt"),
+        (
+            "give a kommunenummer, or a fylkesnummer for a county authority",
+            "oppgi et kommunenummer, eller et fylkesnummer for en fylkeskommune"
+        ),
+        ("the project starts {}, before the application date {}", "prosjektet starter {1}, før søknadsdatoen {2}"),
+        ("the project ends {}, before it starts {}", "prosjektet slutter {1}, før det starter {2}"),
+        ("a project with an end date needs a start date", "et prosjekt med sluttdato trenger en startdato"),
+        ("the amount {} is negative", "beløpet {1} er negativt"),
+        (
+            "\"{}\" is not a Prosjektbanken slug (lower-case letters, digits and -)",
+            "«{1}» er ikke et kortnavn i Prosjektbanken (små bokstaver, sifre og -)"
+        ),
+        (
+            "fylkesnummer \"{}\" is malformed: it has exactly two digits, e.g. 03",
+            "fylkesnummeret «{1}» er feilformet: det har nøyaktig to sifre, f.eks. 03"
+        ),
+        ("fylkesnummer {} was not a county on {}", "fylkesnummer {1} var ikke et fylke {2}"),
+        (
+            "kommunenummer {} ({}) lay in county {} ({}) on {}, not in {}",
+            "kommunenummer {1} ({2}) lå i fylke {3} ({4}) {5}, ikke i {6}"
+        ),
+        ("name the call (utlysning)", "oppgi utlysningen"),
+        ("the call's name is longer than {} characters", "navnet på utlysningen er lengre enn {1} tegn"),
+        ("more than {} units", "mer enn {1} enheter"),
+        ("a unit's name is blank", "en enhet mangler navn"),
+        ("a line marked {} has no project start", "en linje merket {1} har ingen prosjektstart"),
+        ("a line marked {} has no project end", "en linje merket {1} har ingen prosjektslutt"),
+        (
+            "a line marked {} has no project in Prosjektbanken",
+            "en linje merket {1} har ikke noe prosjekt i Prosjektbanken"
+        ),
+        ("a line marked {} has no amount", "en linje merket {1} har ikke noe beløp"),
+        (
+            "kommunenummer \"{}\" is malformed: a kommunenummer has exactly four digits, e.g. 0301",
+            "kommunenummeret «{1}» er feilformet: et kommunenummer har nøyaktig fire sifre, f.eks. 0301"
+        ),
+        (
+            "kommunenummer {} is unknown: no municipality had this number between 2018 and 2026",
+            "kommunenummer {1} er ukjent: ingen kommune hadde dette nummeret mellom 2018 og 2026"
+        ),
+        ("kommunenummer {} ({}) is not valid on {}: {}", "kommunenummer {1} ({2}) er ikke gyldig {3}: {4}"),
     ]
 
     private static let compiled: [(regex: NSRegularExpression, nb: String)] = catalogue.map { entry in

@@ -26,9 +26,9 @@ extension ProgrammeCommand {
             let register = try MunicipalityRegister.bundled()
             let lines: [ProgrammeApplication]
             do {
-                let format: SourceFormat = SourceFormat.guess(for: url) == .xlsx ? .xlsx : .csv
                 lines = try ProgrammeTable.applications(
-                    try SourceReader.read(url, format: format, sheet: sheet), register: register)
+                    try SourceReader.read(url, format: ProgrammeTable.sourceFormat(for: file), sheet: sheet),
+                    register: register)
             } catch let error as FormatError {
                 throw ValidationError(error.description)
             } catch let error as ProgrammeFileError {

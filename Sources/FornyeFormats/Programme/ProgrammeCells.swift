@@ -1,12 +1,12 @@
-import FornyeBarometer
+public import FornyeBarometer
 import Foundation
 
 /// How one cell of a register file is read: Norwegian spreadsheets drop leading zeros from
 /// kommunenummer, write dates as `dd.mm.yyyy` or as a workbook's day serial, and group thousands
-/// with spaces.
-enum ProgrammeCells {
+/// with spaces. The web's edit form reads its fields the same way.
+public enum ProgrammeCells {
     /// A number of `width` digits; shorter digit strings get their leading zeros back.
-    static func number(_ text: String, width: Int, what: String) throws(CellProblem) -> String? {
+    public static func number(_ text: String, width: Int, what: String) throws(CellProblem) -> String? {
         let trimmed = trim(text)
         guard !trimmed.isEmpty else { return nil }
         guard trimmed.count <= width, trimmed.allSatisfy(\.isASCII), trimmed.allSatisfy(\.isNumber) else {
@@ -16,7 +16,7 @@ enum ProgrammeCells {
     }
 
     /// `YYYY-MM-DD`, `dd.mm.yyyy`, or a workbook's day serial (days since 1899-12-30).
-    static func day(_ text: String) throws(CellProblem) -> CalendarDay? {
+    public static func day(_ text: String) throws(CellProblem) -> CalendarDay? {
         let trimmed = trim(text)
         guard !trimmed.isEmpty else { return nil }
         if let day = CalendarDay(trimmed) { return day }
@@ -34,7 +34,7 @@ enum ProgrammeCells {
 
     /// Whole kroner, spaces between thousands allowed, `,00`/`.00` tolerated; negative numbers are
     /// read (the rules refuse them with their own message).
-    static func amount(_ text: String) throws(CellProblem) -> Int? {
+    public static func amount(_ text: String) throws(CellProblem) -> Int? {
         var digits = trim(text).filter { !$0.isWhitespace }
         guard !digits.isEmpty else { return nil }
         for suffix in [",00", ".00", ".0", ",0"] where digits.hasSuffix(suffix) {
@@ -49,7 +49,7 @@ enum ProgrammeCells {
     }
 
     /// A slug, or a link whose path ends in `/prosjekter/<slug>`.
-    static func slug(_ text: String) -> String? {
+    public static func slug(_ text: String) -> String? {
         let trimmed = trim(text)
         guard !trimmed.isEmpty else { return nil }
         if trimmed.contains("/"), let last = trimmed.split(separator: "/").last {
@@ -59,30 +59,30 @@ enum ProgrammeCells {
     }
 
     /// Empty, the synthetic marker, or yes/no in bokmål or English.
-    static func flag(_ text: String) throws(CellProblem) -> Bool {
+    public static func flag(_ text: String) throws(CellProblem) -> Bool {
         let key = trim(text).lowercased()
         if key.isEmpty || ["nei", "no", "false", "0"].contains(key) { return false }
         if key.contains(SyntheticLabel.marker.lowercased()) || ["ja", "yes", "true", "1"].contains(key) { return true }
         throw CellProblem("\"\(trim(text))\" is not ja/nei or \(SyntheticLabel.marker)")
     }
 
-    static func units(_ text: String) -> [String] {
+    public static func units(_ text: String) -> [String] {
         text.split(separator: ProgrammeApplication.unitSeparator).map { trim(String($0)) }.filter { !$0.isEmpty }
     }
 
-    static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    public static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 }
 
 /// Why a cell could not be read.
-struct CellProblem: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+public struct CellProblem: Error {
+    public let message: String
+    public init(_ message: String) { self.message = message }
 }
 
 /// Workbook day serials in the 1900 date system (Excel, LibreOffice): day 1 is 1900-01-01 and
 /// serial 60 the non-existent 1900-02-29, so counting from 1899-12-30 is right from serial 61 on.
 enum SerialDays {
-    static func day(_ serial: Int) -> CalendarDay? {
+    public static func day(_ serial: Int) -> CalendarDay? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard serial > 60, let origin = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30)),

@@ -18,6 +18,12 @@ public enum ProgrammeTable {
     /// The later structures an export carries numbers to.
     public static let carriedYears = [2020, 2024]
 
+    /// The format a register file is read as: a workbook by its extension (.xlsx, .xlsm),
+    /// otherwise CSV (a register is never an SPSS file).
+    public static func sourceFormat(for file: String) -> SourceFormat {
+        SourceFormat.guess(for: URL(fileURLWithPath: file)) == .xlsx ? .xlsx : .csv
+    }
+
     /// The columns an export writes, in order.
     public static var header: [String] {
         ProgrammeField.allCases.map(\.rawValue) + carriedYears.map { "kommune_\($0)" }

@@ -55,6 +55,7 @@ public enum FornyeApp {
         let uploads = ImportUploadStore(spool: spool)
         spool?.expire(before: Date().addingTimeInterval(-uploads.lifetime))
         app.storage[ImportUploadStoreKey.self] = uploads
+        app.storage[ProgrammeUploadStoreKey.self] = ProgrammeUploadStore()
         let writing = try await StorageSetup.submissionWriting(
             settings.storage, databases: app.databases, logger: app.logger)
         app.storage[SubmissionWriterKey.self] = SubmissionWriter(

@@ -307,12 +307,6 @@ struct EvaluationTables {
     var themes: Node {
         let language = language
         let statuses = ProgrammeStatus.allCases
-        let listNames: [String: (String, String)] = [
-            InterviewThemes.barrier.id: ("Barrierer", "Barriers"),
-            InterviewThemes.successFactor.id: ("Suksessfaktorer", "Success factors"),
-            InterviewThemes.diffusionChannel.id: ("Spredningskanaler", "Diffusion channels"),
-            InterviewThemes.motivation.id: ("Motivasjon", "Motivation"),
-        ]
         // Themes no case is coded with are left out; the columns still give every group.
         let coded = page.themes.rows.filter { $0.total > 0 }
         return el("section", ["id": "intervjuer", "aria-labelledby": "intervjuer-heading"]) {
@@ -337,46 +331,11 @@ struct EvaluationTables {
                     )
                 }
             } else {
-                el(
-                    "div",
-                    [
-                        "class": "table-wrap", "tabindex": "0", "role": "region",
-                        "aria-label": language.pick("Intervjuene", "The interviews"),
-                    ]
-                ) {
-                    el("table", ["id": "themes-table"]) {
-                        el("caption") {
-                            language.pick(
-                                "Tabell 3. Intervjuede enheter som nevnte temaet, etter status i programmet.",
-                                "Table 3. Interviewed units that named the theme, by programme status.")
-                        }
-                        el("thead") {
-                            el("tr") {
-                                el("th", ["scope": "col"]) { language.pick("Tema", "Theme") }
-                                for status in statuses {
-                                    el("th", ["scope": "col", "class": "num"]) {
-                                        "\(language.pick(status.label, status.labelEnglish)) (n = \(page.themes.groupSizes[status] ?? 0))"
-                                    }
-                                }
-                            }
-                        }
-                        el("tbody") {
-                            for row in coded {
-                                el("tr") {
-                                    el("th", ["scope": "row"]) {
-                                        let list =
-                                            listNames[row.theme.list].map { language.pick($0.0, $0.1) }
-                                            ?? row.theme.list
-                                        "\(list): \(language.pick(row.label, row.labelEnglish))"
-                                    }
-                                    for status in statuses {
-                                        el("td", ["class": "num"]) { String(row.counts[status] ?? 0) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                ThemeCountView(table: page.themes, language: language).table(
+                    id: "themes-table", label: language.pick("Intervjuene", "The interviews"),
+                    caption: language.pick(
+                        "Tabell 3. Intervjuede enheter som nevnte temaet, etter status i programmet.",
+                        "Table 3. Interviewed units that named the theme, by programme status."))
             }
         }
     }

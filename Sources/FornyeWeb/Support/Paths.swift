@@ -53,6 +53,19 @@ enum Paths {
     static let evaluation = "/evaluering"
     static let evaluationCSV = "/evaluering/evaluering.csv"
 
+    // MARK: Programme register
+
+    /// The register of applications (issue 14) for analysts: table, import, edit, export, cases.
+    static let programme = "/analyse/programmet"
+    /// `format` is `csv` or `xlsx`.
+    static func programmeExport(format: String) -> String { programme + "/eksport/" + segment(format) }
+    static let programmeImport = "/analyse/programmet/import"
+    static func programmeImportUpload(id: String) -> String { programmeImport + "/" + segment(id) }
+    static func programmeImportConfirm(id: String) -> String { programmeImportUpload(id: id) + "/bekreft" }
+    static func programmeLine(id: UUID) -> String { programme + "/linjer/" + id.uuidString }
+    static func programmeLineDelete(id: UUID) -> String { programmeLine(id: id) + "/slett" }
+    static let programmeCases = "/analyse/programmet/caser"
+
     // MARK: Project bank
 
     static let municipalities = "/kommuner"

@@ -97,12 +97,15 @@ public struct PageLayout: Sendable {
             (Paths.home, "Hjem", "Home"),
             (Paths.barometer, "Barometeret", "The barometer"),
             (Paths.evaluation, "Effekter", "Effects"),
+            (Paths.municipalities, "Kommuner", "Municipalities"),
+            (Paths.selfTest, "Innovasjonstesten", "Innovation test"),
             (Paths.method, "Metode", "Methodology"),
             (Paths.projects, "Prosjektbanken", "Project bank"),
         ]
         // Where analysts run the fieldwork of a wave.
         if role == .analyst || role == .admin {
             items.append((Paths.waves, "Innsamling", "Collection"))
+            items.append((Paths.programme, "Programregisteret", "Programme register"))
         }
         let separator = path.contains("?") ? "&" : "?"
         let switchHref = "\(path)\(separator)lang=\(language.other.rawValue)"

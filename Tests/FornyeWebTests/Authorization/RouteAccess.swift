@@ -72,6 +72,6 @@ struct RouteAccess: Sendable {
 /// fails for a registered route without one (and for an expectation without a route).
 enum AccessMatrix {
     static var all: [RouteAccess] {
-        core + accounts + projectBank + barometer + collection
+        core + accounts + projectBank + barometer + collection + programme
     }
 }

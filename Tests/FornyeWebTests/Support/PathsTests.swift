@@ -36,6 +36,9 @@ import VaporTesting
             Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
             Paths.apiMunicipality(number: "0301"), Paths.selfTest, Paths.selfTestResult(token: "t"),
             Paths.selfTestCSV(token: "t"), Paths.selfTestRetake(token: "t"),
+            Paths.programme, Paths.programmeExport(format: "csv"), Paths.programmeImport,
+            Paths.programmeImportUpload(id: "u"), Paths.programmeLine(id: id), Paths.programmeLineDelete(id: id),
+            Paths.programmeCases,
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
@@ -48,6 +51,8 @@ import VaporTesting
             Paths.waveImportCancel(slug: slug, upload: "u"), Paths.answerPage(token: "t", page: 2),
             Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug), Paths.selfTest,
             Paths.selfTestDelete(token: "t"),
+            Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug), Paths.programmeImport,
+            Paths.programmeImportConfirm(id: "u"), Paths.programmeLine(id: id), Paths.programmeLineDelete(id: id),
         ]
         return get.map { (.GET, $0) } + post.map { (.POST, $0) }
     }()
