@@ -100,13 +100,7 @@ struct EvaluationTables {
             levelName, "p", language.pick("Kommuner i begge bølger", "Municipalities in both waves"),
             language.pick("Omvektet effekt (pp, KI)", "Reweighted effect (pp, CI)"),
         ]
-        return el(
-            "div",
-            [
-                "class": "table-wrap", "tabindex": "0", "role": "region",
-                "aria-label": language.pick("Tabell 1", "Table 1"),
-            ]
-        ) {
+        return scrollingTable(label: language.pick("Tabell 1", "Table 1")) {
             el("table", ["id": "did-table"]) {
                 el("caption") {
                     language.pick(
@@ -218,13 +212,7 @@ struct EvaluationTables {
     private func balanceTable(_ summary: ProgrammeEvaluation.BalanceSummary) -> Node {
         let language = language
         func number(_ value: Double?) -> String { value.map { NorwegianFormat.number($0, decimals: 2) } ?? "–" }
-        return el(
-            "div",
-            [
-                "class": "table-wrap", "tabindex": "0", "role": "region",
-                "aria-label": language.pick("Tabell 2", "Table 2"),
-            ]
-        ) {
+        return scrollingTable(label: language.pick("Tabell 2", "Table 2")) {
             el("table", ["id": "balance-table"]) {
                 el("caption") {
                     language.pick(

@@ -45,13 +45,7 @@ struct EventStudyFigure {
             }
             el("div", ["class": "figure-body"]) {
                 Node.trusted(chart.svg())
-                el(
-                    "div",
-                    [
-                        "class": "table-wrap", "tabindex": "0", "role": "region",
-                        "aria-label": language.pick("Tallene i figur \(number)", "The numbers of figure \(number)"),
-                    ]
-                ) {
+                scrollingTable(label: language.pick("Tallene i figur \(number)", "The numbers of figure \(number)")) {
                     el("table", ["id": "\(id)-table"]) {
                         el("caption") {
                             language.pick(

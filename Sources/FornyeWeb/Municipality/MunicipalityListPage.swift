@@ -87,13 +87,7 @@ struct MunicipalityListPage {
                 el("div", ["class": "figure-body"]) {
                     CountyTileMap.render(
                         estimates: estimates?.counties ?? [:], names: names, title: name, language: language)
-                    el(
-                        "div",
-                        [
-                            "class": "table-wrap", "role": "region", "tabindex": "0",
-                            "aria-labelledby": "fylkestabell-tittel",
-                        ]
-                    ) {
+                    scrollingTable(labelledBy: "fylkestabell-tittel") {
                         el("table", ["id": "fylkestabell"]) {
                             el("caption", ["id": "fylkestabell-tittel"]) {
                                 name + language.pick(" etter fylke: tallene", " by county: the numbers")

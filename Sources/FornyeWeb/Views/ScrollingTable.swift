@@ -4,3 +4,8 @@
 func scrollingTable(label: String, @NodeBuilder _ table: () -> [Node]) -> Node {
     el("div", ["class": "table-wrap", "role": "region", "aria-label": label, "tabindex": "0"], table)
 }
+
+/// The same box named by an element already on the page (the table's caption, by its id).
+func scrollingTable(labelledBy id: String, @NodeBuilder _ table: () -> [Node]) -> Node {
+    el("div", ["class": "table-wrap", "role": "region", "aria-labelledby": id, "tabindex": "0"], table)
+}
