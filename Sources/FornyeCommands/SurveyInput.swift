@@ -133,6 +133,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension IntervalMethod: ExpressibleByArgument {}
+extension CalibrationFunction: ExpressibleByArgument {}
 extension DesignEffectReference: ExpressibleByArgument {}
 extension LonelyPSUPolicy: ExpressibleByArgument {}
 extension MultipleResponseBase: ExpressibleByArgument {}

@@ -19,7 +19,19 @@ struct WeightCommand: ParsableCommand {
                                 margin in turn, sweep after sweep, until every margin
                                 is met within --tolerance × the population total or
                                 --max-iterations sweeps are made:
-                                R's rake(design, list(~v1, ~v2), list(pop1, pop2)).
+                                R's rake(design, list(~v1, ~v2), list(pop1, pop2));
+              --calibrate v1,v2 calibration to the same counts with --calfun linear
+                                (GREG, the default), raking or logit, g-weights
+                                (new/old) kept within --bounds low,high (logit needs
+                                them) and trimmed to --trim-g low,high afterwards:
+                                R's calibrate(design, list(~v1, ~v2), list(pop1, pop2),
+                                calfun =, bounds =, trim =);
+              --nonresponse-class v --responded r
+                                nonresponse adjustment within the classes of v:
+                                respondents (r = 1) of a class get its weighted count
+                                of all rows (r = 0 rows get weight 0); no population
+                                file. R: postStratify of the design with weights
+                                w·r to the classes' weighted counts.
             Every row needs a substantive code on each variable (an empty cell or a
             "vet ikke" code is refused, naming its line), and every sampled code
             needs a population count.
@@ -76,8 +88,17 @@ struct WeightCommand: ParsableCommand {
 
     @Option(help: "Post-stratify on this coded variable.") var poststratify: String?
     @Option(help: "Rake on these coded variables (comma-separated, or repeat the option).") var rake: [String] = []
+    @Option(help: "Calibrate on these coded variables (comma-separated) with --calfun.") var calibrate: [String] = []
+    @Option(help: "Calibration only: linear (GREG), raking or logit.") var calfun: CalibrationFunction = .linear
+    @Option(help: "Calibration only: keep every new/old weight ratio within low,high, e.g. 0.5,2.")
+    var bounds: String?
+    @Option(help: "Calibration only: afterwards, trim new/old weight ratios to low,high (R's trim =).")
+    var trimG: String?
+    @Option(help: "Nonresponse adjustment within the classes of this coded variable.") var nonresponseClass: String?
+    @Option(help: "With --nonresponse-class: the coded variable that is 1 for respondents, 0 for the others.")
+    var responded: String?
     @Option(help: "Population counts per variable and code: .csv, .yaml, .yml or .json (format above).")
-    var population: String
+    var population: String?
     @Flag(help: "Post-stratification only: leave out population groups without sampled rows (R's partial = TRUE).")
     var partial = false
     @Option(help: "Raking only: the most sweeps over all margins (default 100).") var maxIterations: Int?
@@ -107,24 +128,50 @@ struct WeightCommand: ParsableCommand {
     @Option(help: "Output format: text (aligned) or json.") var format: OutputFormat = .text
 
     func validate() throws {
-        let rakeVariables = try rakeVariables()
-        switch (poststratify, rakeVariables.isEmpty) {
-        case (nil, true): throw ValidationError("give --poststratify VARIABLE or --rake VARIABLE,VARIABLE")
-        case (.some, false): throw ValidationError("give --poststratify or --rake, not both")
-        default: break
+        let modes = [poststratify != nil, try !rakeVariables().isEmpty, !calibrate.isEmpty, nonresponseClass != nil]
+        guard modes.count(where: { $0 }) == 1 else {
+            throw ValidationError(
+                "give one of --poststratify VARIABLE, --rake VARIABLE,VARIABLE, --calibrate VARIABLE,VARIABLE or --nonresponse-class VARIABLE"
+            )
         }
-        if poststratify != nil {
-            for (given, option) in [
-                (maxIterations != nil, "--max-iterations"), (tolerance != nil, "--tolerance"),
-                (trimRatio != nil, "--trim-ratio"),
-            ] where given {
+        guard (nonresponseClass != nil) == (responded != nil) else {
+            throw ValidationError("--nonresponse-class and --responded go together")
+        }
+        guard (nonresponseClass == nil) == (population != nil) else {
+            throw ValidationError(
+                nonresponseClass == nil
+                    ? "--population FILE is needed: the population counts to calibrate to"
+                    : "--nonresponse-class takes the class counts from the data; leave out --population")
+        }
+        if calibrate.isEmpty {
+            for (given, option) in [(bounds != nil, "--bounds"), (trimG != nil, "--trim-g")] where given {
+                throw ValidationError("\(option) applies to --calibrate")
+            }
+        } else {
+            _ = try calibrationOptions()
+        }
+        let rakingOptions = [
+            (maxIterations != nil, "--max-iterations"), (tolerance != nil, "--tolerance"),
+            (trimRatio != nil, "--trim-ratio"),
+        ]
+        switch mode {
+        case .poststratify:
+            for (given, option) in rakingOptions where given {
                 throw ValidationError(
                     "\(option) applies to raking; post-stratification takes one step (to trim, use --rake with one variable)"
                 )
             }
-        } else if partial {
-            throw ValidationError("--partial applies to --poststratify only")
+        case .calibrate:
+            if trimRatio != nil {
+                throw ValidationError("--trim-ratio applies to --rake; --calibrate trims with --trim-g")
+            }
+        case .nonresponse:
+            for (given, option) in rakingOptions where given {
+                throw ValidationError("\(option) applies to --rake and --calibrate, not to --nonresponse-class")
+            }
+        case .rake: break
         }
+        if partial && mode != .poststratify { throw ValidationError("--partial applies to --poststratify only") }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
         if let tolerance, !(tolerance >= 0 && tolerance.isFinite) {
             throw ValidationError("--tolerance must be a non-negative number")
@@ -143,36 +190,46 @@ struct WeightCommand: ParsableCommand {
     /// Calibrates, writes the file, and returns everything the command prints.
     func output() throws -> String {
         let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
-        let names = try poststratify.map { [$0] } ?? rakeVariables()
-        let option = isRaking ? "--rake" : "--poststratify"
-        for name in names { _ = try survey.codedVariable(name, option: option) }
+        let names = try variableNames()
+        for name in names { _ = try survey.codedVariable(name, option: mode.option) }
         for name in estimates where survey.codebook.multipleResponseSet(named: name) == nil {
             _ = try survey.variable(name, option: "--estimate")
         }
         try checkOutput(survey)
-        let file = try PopulationFile(contentsOf: population)
-        let (margins, unused) = try file.margins(for: names, codebook: survey.codebook, option: option)
-        try checkCoverage(margins, file: file, survey: survey)
+        let margins: [PopulationMargin]
+        let unused: [String]
+        let source: String
+        if let population {
+            let file = try PopulationFile(contentsOf: population)
+            (margins, unused) = try file.margins(for: names, codebook: survey.codebook, option: mode.option)
+            try checkCoverage(margins, file: file, survey: survey)
+            source = population
+        } else {
+            margins = [try classCounts(survey)]
+            unused = []
+            source = "the weighted counts of all rows in \(data)"
+        }
 
-        let (calibrated, report) = try calibrate(survey, to: margins)
+        let (calibrated, update) = try calibrate(survey, to: margins)
         let tables = try estimateTables(survey, design: calibrated)
-        let method = isRaking ? "raked on \(names.joined(separator: ", "))" : "post-stratified on \(names[0])"
+        let list = names.joined(separator: ", ")
+        let method =
+            switch mode {
+            case .rake: "raked on \(list)"
+            case .poststratify: "post-stratified on \(list)"
+            case .calibrate: "calibrated (\(calfun.rawValue)) on \(list)"
+            case .nonresponse: "nonresponse-adjusted within the classes of \(list)"
+            }
         try CalibratedDataWriter(
             survey: survey, design: design, weightColumn: weightColumn,
-            weightLabel: "Calibrated weight: \(method) (\(URL(fileURLWithPath: population).lastPathComponent))"
+            weightLabel:
+                "Calibrated weight: \(method) (\(population.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the data"))"
         ).write(weights: calibrated.weights, csv: outputURL, codebook: outputCodebookURL)
         var summary = try WeightingSummary(
-            method: isRaking ? "rake" : "poststratify", margins: margins, unused: unused,
-            populationFile: population, dataset: survey.dataset, before: survey.design, after: calibrated,
+            method: mode.rawValue, margins: margins, unused: unused,
+            populationFile: source, dataset: survey.dataset, before: survey.design, after: calibrated,
             output: outputFile, outputCodebook: outputCodebookURL.path, weightColumn: weightColumn)
-        if let report {
-            summary.iterations = report.iterations
-            summary.converged = report.converged
-            summary.tolerance = try rakingOptions().tolerance
-            summary.trimRatio = try trimBounds().map { [$0.low, $0.high] }
-            summary.trimmedCount = report.trimmedCount
-            summary.marginTotalDiscrepancy = report.marginTotalDiscrepancy
-        }
+        try update(&summary)
         switch format {
         case .json:
             return try JSONText.object([
@@ -184,22 +241,123 @@ struct WeightCommand: ParsableCommand {
         }
     }
 
-    private var isRaking: Bool { poststratify == nil }
+    /// The weighting a run makes; its raw value is the summary's `method`.
+    enum Mode: String {
+        case poststratify, rake, calibrate, nonresponse
 
-    /// The calibrated design, and for raking the library's report on it. Errors about a data
-    /// cell name its file, line and field.
+        var option: String {
+            switch self {
+            case .poststratify: "--poststratify"
+            case .rake: "--rake"
+            case .calibrate: "--calibrate"
+            case .nonresponse: "--nonresponse-class"
+            }
+        }
+    }
+
+    private var mode: Mode {
+        if poststratify != nil { return .poststratify }
+        if !calibrate.isEmpty { return .calibrate }
+        if nonresponseClass != nil { return .nonresponse }
+        return .rake
+    }
+
+    private var isRaking: Bool { mode == .rake }
+
+    private func variableNames() throws -> [String] {
+        switch mode {
+        case .poststratify: return [poststratify!]
+        case .rake: return try rakeVariables()
+        case .calibrate: return try commaList(calibrate, option: "--calibrate")
+        case .nonresponse: return [nonresponseClass!]
+        }
+    }
+
+    /// The calibrated design, and what to add to the summary. Errors about a data cell name its
+    /// file, line and field.
     private func calibrate(_ survey: LoadedSurvey, to margins: [PopulationMargin]) throws
-        -> (design: SurveyDesign, report: RakingReport?)
+        -> (design: SurveyDesign, update: (inout WeightingSummary) throws -> Void)
     {
         try survey.locatingErrors {
-            if let margin = margins.first, !isRaking {
+            switch mode {
+            case .poststratify:
                 let design = try Weighting.postStratify(
-                    survey.design, data: survey.dataset, to: margin, partial: partial)
-                return (design, nil)
+                    survey.design, data: survey.dataset, to: margins[0], partial: partial)
+                return (design, { _ in })
+            case .rake:
+                let (design, report) = try Weighting.rake(
+                    survey.design, data: survey.dataset, to: margins, options: try rakingOptions())
+                return (
+                    design,
+                    { summary in
+                        summary.iterations = report.iterations
+                        summary.converged = report.converged
+                        summary.tolerance = try rakingOptions().tolerance
+                        summary.trimRatio = try trimBounds().map { [$0.low, $0.high] }
+                        summary.trimmedCount = report.trimmedCount
+                        summary.marginTotalDiscrepancy = report.marginTotalDiscrepancy
+                    }
+                )
+            case .calibrate:
+                let options = try calibrationOptions()
+                let (design, report) = try Weighting.calibrate(
+                    survey.design, data: survey.dataset, to: margins, options: options)
+                return (
+                    design,
+                    { summary in
+                        summary.calibrationFunction = options.function.rawValue
+                        summary.bounds = options.bounds.map { [$0.lowerBound, $0.upperBound] }
+                        summary.trimG = options.trim.map { [$0.lowerBound, $0.upperBound] }
+                        summary.iterations = report.iterations
+                        summary.converged = report.converged
+                        summary.tolerance = options.tolerance
+                        summary.trimmedCount = report.trimmedCount
+                    }
+                )
+            case .nonresponse:
+                let classes = try survey.dataset.codes(of: margins[0].variable)
+                let design = try Weighting.adjustForNonresponse(
+                    survey.design, classes: classes, responded: try respondents(survey))
+                return (design, { summary in summary.respondedVariable = responded })
             }
-            let (design, report) = try Weighting.rake(
-                survey.design, data: survey.dataset, to: margins, options: try rakingOptions())
-            return (design, report)
+        }
+    }
+
+    /// Newton's iterations and stopping rule of `--calibrate`: R's defaults (50, 1e-7) unless given.
+    private func calibrationOptions() throws -> CalibrationOptions {
+        CalibrationOptions(
+            function: calfun, bounds: try range(bounds, option: "--bounds").map { $0.low...$0.high },
+            trim: try range(trimG, option: "--trim-g").map { $0.low...$0.high }, tolerance: tolerance ?? 1e-7,
+            maxIterations: maxIterations ?? 50)
+    }
+
+    /// The weighted count of every class in all rows: what the respondents are adjusted to.
+    private func classCounts(_ survey: LoadedSurvey) throws -> PopulationMargin {
+        let name = nonresponseClass!
+        let codes = try survey.dataset.codes(of: name)
+        let missingCodes = try survey.dataset.variable(named: name).missingCodes
+        var totals: [Int: Double] = [:]
+        for row in codes.indices {
+            guard codes[row] != Column.systemMissing, missingCodes[Int(codes[row])] == nil else {
+                throw survey.loaded.source.error(
+                    row: row, column: name, "every row needs a weighting class; this one has none")
+            }
+            totals[Int(codes[row]), default: 0] += survey.design.weights[row]
+        }
+        return PopulationMargin(variable: name, totals: totals.filter { $0.value > 0 })
+    }
+
+    /// `--responded`: 1 for a respondent, 0 for a nonrespondent, on every row.
+    private func respondents(_ survey: LoadedSurvey) throws -> [Bool] {
+        let name = responded!
+        _ = try survey.codedVariable(name, option: "--responded")
+        let codes = try survey.dataset.codes(of: name)
+        return try codes.indices.map { row in
+            guard codes[row] == 0 || codes[row] == 1 else {
+                throw survey.loaded.source.error(
+                    row: row, column: name, "--responded \(name) must be 1 (responded) or 0 (did not) on every row")
+            }
+            return codes[row] == 1
         }
     }
 
@@ -211,19 +369,24 @@ struct WeightCommand: ParsableCommand {
         return options
     }
 
-    private func rakeVariables() throws -> [String] {
-        let names = rake.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if names.contains("") { throw InputError("--rake \(rake.joined(separator: ",")): an empty variable name") }
+    private func rakeVariables() throws -> [String] { try commaList(rake, option: "--rake") }
+
+    private func commaList(_ values: [String], option: String) throws -> [String] {
+        let names = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        if names.contains("") { throw InputError("\(option) \(values.joined(separator: ",")): an empty variable name") }
         return names
     }
 
-    private func trimBounds() throws -> (low: Double, high: Double)? {
-        guard let trimRatio else { return nil }
-        let parts = trimRatio.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    private func trimBounds() throws -> (low: Double, high: Double)? { try range(trimRatio, option: "--trim-ratio") }
+
+    /// A `low,high` option with 0 ≤ low ≤ high, high finite and positive.
+    private func range(_ text: String?, option: String) throws -> (low: Double, high: Double)? {
+        guard let text else { return nil }
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 0, low <= high, high > 0,
             high.isFinite
         else {
-            throw InputError("--trim-ratio \(trimRatio): give low,high with 0 ≤ low ≤ high, e.g. 0.3,3")
+            throw InputError("\(option) \(text): give low,high with 0 ≤ low ≤ high, e.g. 0.3,3")
         }
         return (low, high)
     }
@@ -238,8 +401,7 @@ struct WeightCommand: ParsableCommand {
     /// Refuses to overwrite the input or to reuse a column name, before any work is done.
     private func checkOutput(_ survey: LoadedSurvey) throws {
         func resolved(_ url: URL) -> URL { url.standardizedFileURL.resolvingSymlinksInPath() }
-        let inputs = [URL(fileURLWithPath: data), URL(fileURLWithPath: codebook), URL(fileURLWithPath: population)]
-            .map(resolved)
+        let inputs = ([data, codebook] + (population.map { [$0] } ?? [])).map { resolved(URL(fileURLWithPath: $0)) }
         for (option, url) in [("--output", outputURL), ("--output-codebook", outputCodebookURL)]
         where inputs.contains(resolved(url)) {
             throw InputError("\(option) \(url.path) is an input file; write the calibrated data to new files")

@@ -35,7 +35,7 @@ struct WeightingSummary: Encodable {
     }
 
     var synthetic: Bool
-    /// "poststratify" or "rake".
+    /// "poststratify", "rake", "calibrate" or "nonresponse".
     var method: String
     var variables: [String]
     var populationFile: String
@@ -48,6 +48,13 @@ struct WeightingSummary: Encodable {
     var trimRatio: [Double]?
     var trimmedCount: Int?
     var marginTotalDiscrepancy: Double?
+    /// Calibration only: the distance (linear, raking, logit), the bounds on new/old weights and
+    /// the trimming range applied afterwards.
+    var calibrationFunction: String?
+    var bounds: [Double]?
+    var trimG: [Double]?
+    /// Nonresponse adjustment only: the variable marking respondents.
+    var respondedVariable: String?
     var margins: [MarginRow]
     var marginErrors: [MarginError]
     var kishDesignEffectBefore: Double
@@ -139,6 +146,35 @@ struct WeightingSummary: Encodable {
                     "The margins' grand totals differed by up to \(TextGrid.significant(discrepancy * 100)) %; they were scaled to the first margin's total."
                 )
             }
+        } else if method == "calibrate" {
+            let formulas = variables.map { "~\($0)" }.joined(separator: ", ")
+            let function = calibrationFunction ?? "linear"
+            lines.append("Calibration (\(function)) on \(list) to the population counts in \(populationFile)")
+            let boundsText = bounds.map { ", bounds = c(\($0[0]), \($0[1]))" } ?? ""
+            let trimText = trimG.map { ", trim = c(\($0[0]), \($0[1]))" } ?? ""
+            lines.append(
+                "(R: calibrate(design, list(\(formulas)), list(<population counts>), calfun = \"\(function)\"\(boundsText)\(trimText)))"
+            )
+            if let iterations, let converged {
+                lines.append(
+                    converged
+                        ? "Met the totals after \(iterations) iteration\(iterations == 1 ? "" : "s") (tolerance \(tolerance.map { "\($0)" } ?? "?"))."
+                        : "NOT CONVERGED after \(iterations) iterations: the totals are met only as far as the errors below show."
+                )
+            }
+            if let trimG, trimG.count == 2 {
+                lines.append(
+                    "Trimming: new/old weight ratios trimmed to \(trimG[0])–\(trimG[1]) afterwards; \(trimmedCount ?? 0) rows moved, so the totals are met only approximately."
+                )
+            }
+        } else if method == "nonresponse" {
+            lines.append(
+                "Nonresponse adjustment within the classes of \(list): respondents (\(respondedVariable ?? "?") = 1) take up"
+            )
+            lines.append("their class's weighted count of all rows; the other rows get weight 0.")
+            lines.append(
+                "(R: postStratify(<design with weights w × \(respondedVariable ?? "responded")>, ~\(list), <class counts>))"
+            )
         } else {
             lines.append("Post-stratification on \(list) to the population counts in \(populationFile)")
             lines.append("(R: postStratify(design, ~\(list), <population counts>))")
@@ -147,7 +183,10 @@ struct WeightingSummary: Encodable {
             lines.append("Not used from the population file: \(unusedPopulationVariables.joined(separator: ", ")).")
         }
         lines.append("")
-        lines.append("Population count against the weighted count before and after calibration:")
+        lines.append(
+            method == "nonresponse"
+                ? "Weighted count of all rows against the weighted count before and after adjustment:"
+                : "Population count against the weighted count before and after calibration:")
         var grid = [["variable", "code", "label", "n", "population", "before", "after", "after − population"]]
         for row in margins {
             grid.append([

@@ -37,11 +37,20 @@ public struct RegressionCalibration: Sendable {
         self.factors = factors
     }
 
+    /// The same model (columns and weights before) with other g-factors, without inverting again.
+    init(columns: [[Double]], weightsBefore: [Double], factors: [Double], model: RegressionCalibration) {
+        self.columns = columns
+        self.weightsBefore = weightsBefore
+        self.factors = factors
+        inverseCrossProduct = model.inverseCrossProduct
+    }
+
     func residualize(_ scores: inout [Double]) {
         let p = columns.count
         var moments = [Double](repeating: 0, count: p)
         for j in 0..<p {
             var sum = 0.0
+            // A zero g (a row calibrated to weight 0) has a zero score: R's 0/0 is taken as 0.
             for row in scores.indices where columns[j][row] != 0 && scores[row] != 0 {
                 sum += columns[j][row] * scores[row] / factors[row]
             }

@@ -168,6 +168,16 @@ public struct SurveyDesign: Sendable {
         return copy
     }
 
+    /// The same design and calibration steps with other weights (R's `design$prob <- 1/w`, as
+    /// `trimWeights` does: earlier calibrations keep what they recorded).
+    func reweighted(_ weights: [Double]) -> SurveyDesign {
+        var copy = self
+        copy.weights = weights
+        copy.residualBasis = nil
+        copy.residualBasis = calibrations.isEmpty ? nil : DomainResidualBasis(design: copy)
+        return copy
+    }
+
     /// Design degrees of freedom: PSUs minus strata, counting only PSUs and strata with
     /// positive weight, as R's `degf()`.
     public var degreesOfFreedom: Int {

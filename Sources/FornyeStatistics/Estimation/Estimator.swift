@@ -15,15 +15,22 @@ public struct Estimator: Sendable {
     public let dataset: Dataset
     public let design: SurveyDesign
     public let options: EstimationOptions
+    /// Replicate weights of `design` (calibrated as it is); when given, every standard error and
+    /// the degrees of freedom come from them instead of linearisation.
+    public let replicates: ReplicateWeights?
     /// Breakdown domains are the same for every variable, so they are worked out once per estimator.
     private let domainCache: DomainIndexCache
     /// Takes the per-row variance path even for uncalibrated designs, so tests can check one path against the other.
     var forceDenseVariance = false
 
-    public init(dataset: Dataset, design: SurveyDesign, options: EstimationOptions = .init()) {
+    public init(
+        dataset: Dataset, design: SurveyDesign, options: EstimationOptions = .init(),
+        replicates: ReplicateWeights? = nil
+    ) {
         self.dataset = dataset
         self.design = design
         self.options = options
+        self.replicates = replicates
         domainCache = DomainIndexCache(dataset: dataset)
     }
 
@@ -136,6 +143,11 @@ public struct Estimator: Sendable {
         guard design.rowCount == dataset.rowCount else {
             throw .invalidDesign("the design has \(design.rowCount) rows; the dataset has \(dataset.rowCount)")
         }
+        if let replicates, replicates.replicates[0].count != dataset.rowCount {
+            throw .invalidDesign(
+                "the replicate weights have \(replicates.replicates[0].count) rows; the dataset has \(dataset.rowCount)"
+            )
+        }
         return try dataset.variable(named: name)
     }
 
@@ -175,7 +187,8 @@ public struct Estimator: Sendable {
             domainCount: domainCount, estimateCount: estimateCount, flatDomains: flatDomains,
             setCount: indexes.count, slots: slots, denominatorOfRow: denominator)
         problem.estimatesTotals = kind == .total
-        let result = try RatioEngine.run(problem, design: design, forceDense: forceDenseVariance)
+        let result = try RatioEngine.run(
+            problem, design: design, forceDense: forceDenseVariance, replicates: replicates)
         var tables: [EstimateTable] = []
         for (index, offset) in zip(indexes, offsets) {
             tables.append(

@@ -75,11 +75,14 @@ struct RatioResult {
 
 enum RatioEngine {
     /// - Parameter forceDense: Take the per-row path even without calibration (to test one path against the other).
-    static func run(_ problem: RatioProblem, design: SurveyDesign, forceDense: Bool = false) throws(StatisticsError)
-        -> RatioResult
-    {
+    /// - Parameter replicates: Replicate weights whose spread gives the variances instead of linearisation.
+    static func run(
+        _ problem: RatioProblem, design: SurveyDesign, forceDense: Bool = false, replicates: ReplicateWeights? = nil
+    ) throws(StatisticsError) -> RatioResult {
         var result = try streamingPass(problem, design: design)
-        if !design.calibrations.isEmpty || forceDense {
+        if let replicates {
+            ReplicateEngine.apply(problem, replicates: replicates, into: &result)
+        } else if !design.calibrations.isEmpty || forceDense {
             try denseVariances(problem, design: design, into: &result)
         }
         return result

@@ -121,10 +121,13 @@ public enum Balance {
                 totals.append(comparisonTotal * mean(values, rows: participants, weights: weights))
             }
         }
-        let (balanced, iterations) = try Weighting.calibrateByRaking(design, columns: columns, totals: totals)
+        // Entropy balancing is raking calibration to the participants' means (R's calfun = "raking").
+        let (balanced, report) = try Weighting.calibrate(
+            design, columns: columns, totals: totals,
+            options: CalibrationOptions(function: .raking, tolerance: 1e-13, maxIterations: 100))
         return Reweighting(
             method: .entropyBalancing, weights: balanced.weights, design: balanced, propensity: nil,
-            iterations: iterations)
+            iterations: report.iterations)
     }
 
     /// Inverse-probability (odds) weights for the comparison group from a logistic model of

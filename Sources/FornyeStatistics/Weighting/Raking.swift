@@ -50,7 +50,7 @@ extension Weighting {
 
     /// Refuses margins whose grand totals disagree beyond the tolerance and scales the others
     /// to the first margin's total, since raking to disagreeing totals cannot converge.
-    private static func agreeingTotals(
+    static func agreeingTotals(
         _ groups: [WeightingGroups],
         tolerance: Double
     ) throws(StatisticsError) -> (margins: [WeightingGroups], discrepancy: Double) {

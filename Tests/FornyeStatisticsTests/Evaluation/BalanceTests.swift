@@ -83,8 +83,9 @@ struct BalanceTests {
         let region = try panel.dataset.codes(of: "region")
         let targets: [Int32: Double] = [1: 3000, 2: 2500, 3: 2000]
         let columns = (1...3).map { code in region.map { $0 == Int32(code) ? 1.0 : 0.0 } }
-        let (calibrated, _) = try Weighting.calibrateByRaking(
-            design, columns: columns, totals: (1...3).map { targets[Int32($0)]! })
+        let (calibrated, _) = try Weighting.calibrate(
+            design, columns: columns, totals: (1...3).map { targets[Int32($0)]! },
+            options: CalibrationOptions(function: .raking, tolerance: 1e-13, maxIterations: 100))
         let raked = try Weighting.postStratify(
             design, data: panel.dataset,
             to: PopulationMargin(variable: "region", totals: [1: 3000, 2: 2500, 3: 2000]))
