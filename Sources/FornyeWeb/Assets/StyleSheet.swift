@@ -212,6 +212,7 @@ enum StyleSheet {
         .county-map a:focus rect { stroke-width: 4; stroke: #000; }
         .selftest-table { margin: 1rem 0 1.5rem; }
         .selftest-dotplot { margin: 1rem 0; max-width: 44rem; }
+        .team-code { font-size: 2.5rem; font-weight: 700; letter-spacing: .2em; font-family: ui-monospace, monospace; margin: .25rem 0 1rem; }
         @media print {
           header, nav, footer, .no-print, .skip-link { display: none !important; }
           body { color: #000; background: #fff; }
