@@ -45,7 +45,7 @@ import Vapor
                 by: .importer, status: .published)
             // Same theme and sector, but far away: another county and the least central class.
             try await repository.create(
-                Self.project("Teknologi i Kautokeino", sector: 1, owner: "5430"), by: .importer, status: .published)
+                Self.project("Teknologi i Kautokeino", sector: 1, owner: "5612"), by: .importer, status: .published)
             let day = try #require(CalendarDay("2018-01-01"))
             let bodø = try MunicipalityRegister.bundled().municipality(number: "1804", on: day)
             let profile = SelfTestProfile(sector: 1, unitType: 1, municipality: bodø)
