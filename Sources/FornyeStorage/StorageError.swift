@@ -10,6 +10,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     /// An anonymous wave needs at least `minimumGroup` units: with fewer, every response is one
     /// of so few that it is as good as named.
     case tooFewForAnonymity(units: Int, minimumGroup: Int)
+    /// Every team self-test code drawn was taken (`draws` attempts).
+    case noFreeTeamCode(draws: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .tooFewForAnonymity(let units, let minimumGroup):
             return
                 "an anonymous wave needs at least \(minimumGroup) units in its frame, this one has \(units); collect it identified instead"
+        case .noFreeTeamCode(let draws): return "no free team self-test code after \(draws) draws; try again"
         }
     }
 }

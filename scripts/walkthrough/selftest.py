@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Innovasjonstesten in headless Chromium (issue 16), both paths: a kindergarten in Oslo with no
 innovation, and a nursing home in Bodø with a full "yes" (newest innovation, factors), its
-result with a widened or narrowed peer group, a private link kept, opened and deleted.
+result with a widened or narrowed peer group, a private link kept, opened, retaken and deleted;
+a team session (four members: no result, five: the team's result; deleted by the facilitator);
+a municipality editor turning the newest innovation into a Prosjektbanken draft.
 
 Every page is loaded by the browser (forms filled and submitted in the page; Fornye's pages need
 no JavaScript), checked with axe-core and its HTTP status; screenshots into --out. Exit 1 on a
@@ -46,7 +48,7 @@ def fill(walk, fields, button=NEXT):
     walk.act(FILL % (js(fields), js(button)))
 
 
-def run(walk):
+def run(walk, args):
     # Path 1: no innovation.
     walk.go("/innovasjonstesten")
     walk.check("start", shot=True, text="Innovasjonstesten")
@@ -81,11 +83,77 @@ def run(walk):
     walk.check("kept-result-county")
     walk.go(f"/innovasjonstesten/resultat/{token}/ny")
     walk.check("retake-start", text="Innovasjonstesten")
+    fill(walk, {})
+    fill(walk, {"innovated_service": "1", "innovated_product": "2", "innovated_organisation": "1",
+                "innovated_communication": "2"})
+    fill(walk, {"newest_type": ["1"], "novelty": "2", "inspiration": "2", "trigger": ["1", "2"],
+                "financing": ["1"], "results": ["1", "2"], "partners": ["1", "6"], "spread": "1"})
+    fill(walk, dict(FACTORS, factor_leadership="2", factor_technology="3"))
+    fill(walk, {}, "main button[name=action][value=keep]")
+    walk.check("retake-kept", text="Endring siden")
     walk.go(f"/innovasjonstesten/resultat/{token}")
+    walk.check("retake-change", shot=True, max_height=9000, text="Endring siden")
     fill(walk, {}, "main form[action$='/slett'] button")
     walk.check("deleted", shot=True, text="Svarene er slettet")
     walk.go(f"/innovasjonstesten/resultat/{token}")
     walk.check("gone", expect=404, text="Ingen resultat her")
+    team(walk)
+    draft(walk, args)
+
+
+def team(walk):
+    walk.go("/innovasjonstesten/gruppe")
+    walk.check("gruppe", shot=True, max_height=2400, text="Innovasjonstesten for grupper")
+    fill(walk, {"kode": "OOO000"}, "main form[action^='/innovasjonstesten/gruppe/bli-med'] button")
+    walk.check("gruppe-feil-kode", expect=422, shot=True, max_height=1600, text="Koden virker ikke")
+    fill(walk, {"sector": "2", "unit_type": "5", "kommunenummer": "0301"},
+         "main form[action^='/innovasjonstesten/gruppe'][action$='gruppe'] button")
+    walk.check("gruppe-leder", shot=True, max_height=1600, text="Lederlenken din")
+    html = walk.tools.evaluate("document.body.innerHTML")
+    code = re.search(r'class="team-code">([A-Z0-9]{3}) ([A-Z0-9]{3})<', html)
+    code = code.group(1) + code.group(2)
+    leader = re.search(r"/innovasjonstesten/gruppeleder/([A-Za-z0-9_-]{43})", html).group(1)
+    yes = {"innovated_service": "1", "innovated_product": "2", "innovated_organisation": "2",
+           "innovated_communication": "2"}
+    no = {"innovated_service": "2", "innovated_product": "2", "innovated_organisation": "2",
+          "innovated_communication": "2"}
+    for member in range(5):
+        walk.go("/innovasjonstesten/gruppe")
+        fill(walk, {"kode": code[:3].lower() + " " + code[3:]},
+             "main form[action^='/innovasjonstesten/gruppe/bli-med'] button")
+        walk.check(f"gruppe-medlem-{member + 1}", shot=member == 0)
+        if member < 3:
+            fill(walk, yes)
+            fill(walk, {"newest_type": ["1"], "novelty": "1", "inspiration": "2", "trigger": ["2"],
+                        "financing": ["1"], "results": ["1"], "partners": ["1"], "spread": "2"})
+            fill(walk, dict(FACTORS, factor_leadership=str(member + 3)))
+        else:
+            fill(walk, no)
+            fill(walk, {"development_underway": "1"})
+        if member == 3:
+            walk.check("gruppe-fire", shot=True, max_height=1400, text="4 av minst 5 har svart")
+    walk.check("gruppe-resultat", shot=True, max_height=6000, text="Gruppens svar mot andre")
+    walk.go(f"/innovasjonstesten/gruppeleder/{leader}")
+    walk.check("gruppe-leder-igjen", text="5 har svart")
+    fill(walk, {}, "main form[action$='/slett'] button")
+    walk.check("gruppe-slettet", shot=True, text="Økten er slettet")
+    walk.go(f"/innovasjonstesten/gruppe/{code}")
+    walk.check("gruppe-borte", expect=404, text="Ingen gruppeøkt her")
+
+
+def draft(walk, args):
+    walk.go("/logg-inn?neste=/innovasjonstesten")
+    walk.act(FILL % (js({"email": args.email, "password": args.password}), js("main form button[type=submit]")))
+    walk.check("redaktor-start", text="Innovasjonstesten")
+    fill(walk, {"sector": "1", "unit_type": "1", "kommunenummer": "1804"})
+    fill(walk, {"innovated_service": "1", "innovated_product": "2", "innovated_organisation": "1",
+                "innovated_communication": "2"})
+    fill(walk, {"newest_type": ["1", "3"], "novelty": "2", "inspiration": "2", "trigger": ["2"],
+                "financing": ["1", "4"], "results": ["1", "2"], "partners": ["6", "8"], "spread": "1"})
+    fill(walk, FACTORS)
+    walk.check("redaktor-resultat", shot=True, max_height=9000, text="Lag utkast i Prosjektbanken")
+    fill(walk, {}, "main form[action^='/innovasjonstesten/utkast'] button")
+    walk.check("redaktor-utkast", shot=True, max_height=3000, text="Nyeste innovasjon")
 
 
 def main():
@@ -93,6 +161,8 @@ def main():
     parser.add_argument("--base", default=os.environ.get("FORNYE_URL", "http://127.0.0.1:8096"))
     parser.add_argument("--out", default="docs/screenshots/selftest")
     parser.add_argument("--work", default="/tmp/fornye-selftest-walk")
+    parser.add_argument("--email", default=os.environ.get("EDITOR_EMAIL", "redaktor@example.no"))
+    parser.add_argument("--password", default=os.environ.get("EDITOR_PASSWORD", ""))
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     os.makedirs(args.work, exist_ok=True)
@@ -103,7 +173,7 @@ def main():
         tools.call("Network.enable")
         tools.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
         walk = Walk(tools, args.base, args.out, source, prefix="selftest")
-        run(walk)
+        run(walk, args)
     for failure in walk.failures:
         print("FAIL", failure)
     print(f"{walk.shot} screenshots, {len(walk.failures)} failure(s)")

@@ -63,54 +63,88 @@ public struct SelfTestAnalysis: Sendable {
         // Calculated answers filled in (whether the unit innovated), routed-past ones dropped.
         let answers = instrument.completing(answers)
         let peers = try peerGroup(profile, scope: scope)
-        let peerEstimator = Estimator(dataset: try dataset.restricted(to: peers.rows), design: design)
         var options: [SelfTestOptionRow] = []
-        for question in Self.comparedQuestions(instrument, dataset: dataset) {
-            guard let answer = answers[question.name], let list = instrument.choices(of: question) else { continue }
+        for compared in try comparedTables(peers, where: { answers[$0.name] != nil }) {
+            let question = compared.question
             let chosen: Set<Int>
-            switch answer {
+            switch answers[question.name] {
             case .code(let code): chosen = [code]
             case .codes(let codes): chosen = codes
             default: continue
             }
-            let peerTable = DisclosureControl.apply(
-                rules, to: try NationalTables.table(question, estimator: peerEstimator))
-            let nationalTable = national.tables[question.name]
-            for choice in list.choices where choice.missing == nil {
+            for choice in compared.list.choices where choice.missing == nil {
                 // A single choice shows the unit's own option only; a multiple choice every option.
                 if question.type == .singleChoice && !chosen.contains(choice.code) { continue }
                 options.append(
                     SelfTestOptionRow(
                         question: question.name, questionLabel: question.label, code: choice.code,
                         optionLabel: choice.label, chosen: chosen.contains(choice.code),
-                        peers: SelfTestShare(NationalTables.cell(choice.code, of: question, in: peerTable)),
-                        national: SelfTestShare(
-                            nationalTable.flatMap { NationalTables.cell(choice.code, of: question, in: $0) })))
+                        peers: compared.peerShare(choice.code), national: compared.nationalShare(choice.code)))
             }
         }
         var factors: [SelfTestFactorPosition] = []
         for question in factorQuestions() {
             guard case .code(let code) = answers[question.name], Self.factorScale.contains(code) else { continue }
-            let values = try dataset.measurements(of: question.name).map { value in
-                !value.isNaN && Self.factorScale.contains(Int(value)) ? value : .nan
-            }
-            let answered = (0..<dataset.rowCount).map { peers.rows[$0] && !values[$0].isNaN }
-            let count = answered.count(where: { $0 })
-            var position = SelfTestFactorPosition(
-                question: question.name, label: question.label, answer: code, percentileRank: nil, quartiles: [],
-                peerCount: count)
-            if count >= rules.minimumBaseCount {
-                let distribution = try QuantileDistribution(values: values, weights: design.weights, rows: answered)
-                position.percentileRank = distribution.percentileRank(of: Double(code))
-                position.quartiles = try Quantiles.estimate(
-                    [0.25, 0.5, 0.75], of: values, in: answered, design: design)
-            }
-            factors.append(position)
+            let peerFactor = try peerFactor(question, peers: peers)
+            factors.append(
+                SelfTestFactorPosition(
+                    question: question.name, label: question.label, answer: code,
+                    percentileRank: peerFactor.distribution?.percentileRank(of: Double(code)),
+                    quartiles: peerFactor.quartiles, peerCount: peerFactor.count))
         }
         return SelfTestResult(
             profile: profile, requestedScope: scope, scope: peers.scope, peerCount: peers.count,
             passedOver: peers.passedOver, minimumCount: minimumPeerCount, waveTitle: waveTitle,
             synthetic: synthetic, options: options, factors: factors)
+    }
+
+    /// One compared question's published tables for a peer group and the nation.
+    struct ComparedTables {
+        let question: Question
+        let list: ChoiceList
+        let peers: EstimateTable
+        let national: EstimateTable?
+
+        func peerShare(_ code: Int) -> SelfTestShare? {
+            SelfTestShare(NationalTables.cell(code, of: question, in: peers))
+        }
+
+        func nationalShare(_ code: Int) -> SelfTestShare? {
+            SelfTestShare(national.flatMap { NationalTables.cell(code, of: question, in: $0) })
+        }
+    }
+
+    /// The compared questions `include` selects, each with the peers' table under the same
+    /// disclosure control as the results pages (primary and secondary suppression) and the nation's.
+    func comparedTables(_ peers: PeerGroup, where include: (Question) -> Bool) throws(StatisticsError)
+        -> [ComparedTables]
+    {
+        let estimator = Estimator(dataset: try dataset.restricted(to: peers.rows), design: design)
+        var tables: [ComparedTables] = []
+        for question in Self.comparedQuestions(instrument, dataset: dataset) where include(question) {
+            guard let list = instrument.choices(of: question) else { continue }
+            tables.append(
+                ComparedTables(
+                    question: question, list: list,
+                    peers: DisclosureControl.apply(rules, to: try NationalTables.table(question, estimator: estimator)),
+                    national: national.tables[question.name]))
+        }
+        return tables
+    }
+
+    /// The peers' weighted distribution of one factor (nil and no quartiles below the base minimum).
+    func peerFactor(_ question: Question, peers: PeerGroup) throws(StatisticsError)
+        -> (count: Int, distribution: QuantileDistribution?, quartiles: [QuantileEstimate])
+    {
+        let values = try dataset.measurements(of: question.name).map { value in
+            !value.isNaN && Self.factorScale.contains(Int(value)) ? value : .nan
+        }
+        let answered = (0..<dataset.rowCount).map { peers.rows[$0] && !values[$0].isNaN }
+        let count = answered.count(where: { $0 })
+        guard count >= rules.minimumBaseCount else { return (count, nil, []) }
+        let distribution = try QuantileDistribution(values: values, weights: design.weights, rows: answered)
+        let quartiles = try Quantiles.estimate([0.25, 0.5, 0.75], of: values, in: answered, design: design)
+        return (count, distribution, quartiles)
     }
 }
 

@@ -68,4 +68,9 @@ public struct SelfTestResult: Sendable {
     public func notChosenCommonly(commonShare: Double = 0.6) -> [SelfTestOptionRow] {
         options.filter { !$0.chosen && ($0.peers?.estimate ?? 0) >= commonShare }
     }
+
+    /// Factors where the unit sits in the lowest quarter of its peers: the gaps to read about.
+    public var gaps: [SelfTestFactorPosition] {
+        factors.filter { ($0.percentileRank ?? 1) < 0.25 }
+    }
 }

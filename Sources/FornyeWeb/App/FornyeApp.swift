@@ -62,6 +62,8 @@ public enum FornyeApp {
             database: writing.database, durability: writing.durability,
             walCheckpointInterval: writing.walCheckpointInterval)
         app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
+        // Team self-test codes that find nothing: generous for typos, far too few to guess 148 million codes.
+        app.storage[TeamCodeRateLimiterKey.self] = LoginRateLimiter(limit: 20)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())
         app.middleware.use(CacheInvalidationMiddleware())

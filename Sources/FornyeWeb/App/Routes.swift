@@ -38,6 +38,7 @@ enum Routes {
             .register(collection: ResponseImportController.Upload())
         try pages.register(collection: WaveExportController())
         try pages.register(collection: SelfTestController())
+        try pages.register(collection: SelfTestTeamController())
         try pages.register(collection: ProgrammeController())
         try app.grouped(UploadTooLargeMiddleware(page: ProgrammeController().tooLarge))
             .grouped(CSRFMiddleware(maxBodySize: ProgrammeController.maximumUpload))

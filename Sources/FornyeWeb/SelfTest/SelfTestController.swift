@@ -1,4 +1,5 @@
 import FornyeBarometer
+import FornyeProjectBank
 import FornyeStorage
 import Foundation
 import Vapor
@@ -17,9 +18,11 @@ struct SelfTestController: RouteCollection {
         kept.get("resultat.csv", use: keptCSV)
         kept.get("ny", use: retake)
         kept.post("slett", use: delete)
+        // Municipality editors only: the draft belongs to the editor's own municipality.
+        test.grouped(RequireRole([.municipalityEditor])).post("utkast", use: draft)
     }
 
-    private func context(_ request: Request, retake: String? = nil) async throws
+    func context(_ request: Request, retake: String? = nil, team: String? = nil) async throws
         -> (SelfTestWave, SelfTestFlow, SelfTestQuestionPages)
     {
         let wave = try await SelfTestWave.latest(for: request)
@@ -29,12 +32,12 @@ struct SelfTestController: RouteCollection {
             csrfField: CSRF.field(request), waveTitle: wave.wave.title)
         let pages = SelfTestQuestionPages(
             views: views, flow: flow, layout: PageLayout(title: "", request: request, path: Paths.selfTest),
-            retakeToken: retake)
+            retakeToken: retake, teamCode: team)
         return (wave, flow, pages)
     }
 
     /// Pages with answers or a token: never cached, never sent as referrer, never indexed.
-    private func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
+    static func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.cacheControl = .init(noStore: true)
@@ -53,13 +56,14 @@ struct SelfTestController: RouteCollection {
 
     @Sendable func start(request: Request) async throws -> Response {
         let (_, _, pages) = try await context(request)
-        return html(pages.start(answers: AnswerSet(), problems: []))
+        return Self.html(pages.start(answers: AnswerSet(), problems: []))
     }
 
     @Sendable func step(request: Request) async throws -> Response {
         let fields = try request.formFields()
         let retakeToken = fields.first("retake").flatMap { InvitationToken.isWellFormed($0) ? $0 : nil }
-        let (wave, flow, pages) = try await context(request, retake: retakeToken)
+        let teamCode = fields.first("team").flatMap(TeamCode.normalized)
+        let (wave, flow, pages) = try await context(request, retake: retakeToken, team: teamCode)
         let (answers, readProblems) = flow.read(fields.all)
         func entered(_ problems: [AnswerProblem]) -> [String: String] {
             Dictionary(problems.map { ($0.question, fields.first($0.question) ?? "") }, uniquingKeysWith: { a, _ in a })
@@ -71,13 +75,13 @@ struct SelfTestController: RouteCollection {
         let stepText = fields.first("step") ?? "0"
         let action = fields.first("action") ?? "next"
         guard backgroundProblems.isEmpty, let profile = flow.profile(answers) else {
-            return html(
+            return Self.html(
                 pages.start(answers: answers, problems: backgroundProblems, entered: entered(backgroundProblems)),
                 status: .unprocessableEntity)
         }
         var shown = flow.pages(answers)
         if stepText == "0" {
-            return html(pages.page(shown[0], number: 1, count: shown.count, answers: answers, problems: []))
+            return Self.html(pages.page(shown[0], number: 1, count: shown.count, answers: answers, problems: []))
         }
         if stepText != "result" {
             guard let number = Int(stepText), number >= 1, number <= shown.count else { throw Abort(.badRequest) }
@@ -88,14 +92,14 @@ struct SelfTestController: RouteCollection {
                     flow.rules.shownQuestions(shown[number - 1], answers), answers)
             }
             if !problems.isEmpty {
-                return html(
+                return Self.html(
                     pages.page(
                         shown[number - 1], number: number, count: shown.count, answers: answers, problems: problems,
                         entered: entered(problems)),
                     status: .unprocessableEntity)
             }
             if action == "back" {
-                return html(
+                return Self.html(
                     number == 1
                         ? pages.start(answers: answers, problems: [])
                         : pages.page(
@@ -105,9 +109,14 @@ struct SelfTestController: RouteCollection {
             shown = flow.pages(answers)
             let next = (shown.firstIndex { $0.name == current } ?? number - 1) + 2
             if next <= shown.count {
-                return html(
+                return Self.html(
                     pages.page(shown[next - 1], number: next, count: shown.count, answers: answers, problems: []))
             }
+        }
+        if let teamCode {
+            // A team member's finished answers go to the session; the team's page shows them together.
+            guard stepText != "result" else { throw Abort(.badRequest) }
+            return try await SelfTestTeamController.finish(request, code: teamCode, answers: flow.completed(answers))
         }
         let scope =
             PeerScope(rawValue: fields.first("gruppe") ?? "")
@@ -137,11 +146,12 @@ struct SelfTestController: RouteCollection {
             }
             return try await keptPage(request, token: token!, shownToken: shownToken, scope: scope)
         default:
-            return html(
-                SelfTestResultPage(
-                    result: result, mode: .fresh(answers: answers, retake: retakeToken), views: pages.views,
-                    layout: pages.layout
-                ).render())
+            var page = SelfTestResultPage(
+                result: result, mode: .fresh(answers: answers, retake: retakeToken), views: pages.views,
+                layout: pages.layout)
+            if case .editor = request.projectActor { page.mayDraftProject = true }
+            page.readings = try await readings(request, result)
+            return Self.html(page.render())
         }
     }
 
@@ -150,7 +160,7 @@ struct SelfTestController: RouteCollection {
         -> Response
     {
         guard let kept = try await SelfTestRepository(database: request.db).find(token: token) else {
-            return html(SelfTestGonePage(language: Language.of(request)).render(), status: .notFound)
+            return Self.html(SelfTestGonePage(language: Language.of(request)).render(), status: .notFound)
         }
         let (wave, flow, pages) = try await context(request)
         let chosen = scope ?? PeerScope(rawValue: kept.scope) ?? .unitType
@@ -169,7 +179,25 @@ struct SelfTestController: RouteCollection {
             result: result, mode: .kept(token: token, shownToken: shownToken), views: pages.views,
             layout: PageLayout(title: "", request: request, path: Paths.selfTest))
         page.previous = previous
-        return html(page.render())
+        if previous != nil, let earlierWave = try await SelfTestWave.previous(for: request) {
+            page.peersBefore = try earlierWave.analysis.result(
+                flow.completed(kept.answers), profile: kept.profile, scope: chosen, waveTitle: earlierWave.wave.title,
+                synthetic: earlierWave.wave.synthetic)
+        }
+        page.readings = try await readings(request, result)
+        return Self.html(page.render())
+    }
+
+    /// Projects and research partners to read about each gap (the project bank's own search).
+    private func readings(_ request: Request, _ result: SelfTestResult) async throws
+        -> [String: SelfTestReadNext.Reading]
+    {
+        var readings: [String: SelfTestReadNext.Reading] = [:]
+        let reader = SelfTestReadNext(database: request.db)
+        for gap in result.gaps {
+            readings[gap.question] = try await reader.reading(theme: gap.label.nb, profile: result.profile)
+        }
+        return readings
     }
 
     private func scope(_ request: Request) -> PeerScope? {
@@ -184,7 +212,7 @@ struct SelfTestController: RouteCollection {
     @Sendable func keptCSV(request: Request) async throws -> Response {
         let token = request.parameters.get("token") ?? ""
         guard let kept = try await SelfTestRepository(database: request.db).find(token: token) else {
-            return html(SelfTestGonePage(language: Language.of(request)).render(), status: .notFound)
+            return Self.html(SelfTestGonePage(language: Language.of(request)).render(), status: .notFound)
         }
         let (wave, flow, _) = try await context(request)
         let result = try wave.analysis.result(
@@ -197,19 +225,44 @@ struct SelfTestController: RouteCollection {
     @Sendable func retake(request: Request) async throws -> Response {
         let token = request.parameters.get("token") ?? ""
         guard let kept = try await SelfTestRepository(database: request.db).find(token: token) else {
-            return html(SelfTestGonePage(language: Language.of(request)).render(), status: .notFound)
+            return Self.html(SelfTestGonePage(language: Language.of(request)).render(), status: .notFound)
         }
         let (_, _, pages) = try await context(request, retake: token)
         var background = AnswerSet()
         for name in SelfTestFlow.backgroundNames { background[name] = kept.answers[name] }
-        return html(pages.start(answers: background, problems: []))
+        return Self.html(pages.start(answers: background, problems: []))
     }
 
     @Sendable func delete(request: Request) async throws -> Response {
         let deleted = try await SelfTestRepository(database: request.db).delete(
             token: request.parameters.get("token") ?? "")
-        return html(
+        return Self.html(
             SelfTestGonePage(language: Language.of(request), deleted: deleted).render(),
             status: deleted ? .ok : .notFound)
+    }
+
+    /// One click from a fresh result: the "newest innovation" answers become a Prosjektbanken
+    /// draft of the editor's municipality (not published), and the editor lands on its form.
+    @Sendable func draft(request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        guard let author = request.projectAuthor, case .editor(let municipality) = author.actor else {
+            throw Abort(.forbidden, reason: "Kun kommuneredaktører. / Municipality editors only.")
+        }
+        let (_, flow, _) = try await context(request)
+        let (answers, problems) = flow.read(fields.all)
+        let completed = flow.completed(answers)
+        guard problems.isEmpty, let profile = flow.profile(answers), SelfTestProjectDraft.hasNewestInnovation(completed)
+        else {
+            throw Abort(
+                .unprocessableEntity,
+                reason:
+                    "Svarene beskriver ingen nyeste innovasjon å lage utkast av. / The answers describe no newest innovation to draft."
+            )
+        }
+        let document = SelfTestProjectDraft.document(
+            completed, sector: profile.sector, unitType: profile.unitType, owner: municipality,
+            month: SelfTestRepository.month(of: Date()))
+        let record = try await ProjectRepository(database: request.db).create(document, by: author)
+        return request.redirect(to: Paths.projectEdit(slug: record.slug), redirectType: .normal)
     }
 }

@@ -9,6 +9,8 @@ struct SelfTestQuestionPages {
     var layout: PageLayout
     /// A retake token carried through the forms (the retake replaces the kept answers).
     var retakeToken: String?
+    /// The code of the team session the answers go to when finished (team mode).
+    var teamCode: String?
 
     var language: Language { views.language }
     func pick(_ nb: String, _ en: String) -> String { language.pick(nb, en) }
@@ -39,6 +41,7 @@ struct SelfTestQuestionPages {
                 views.csrfField
                 el("input", ["type": "hidden", "name": "step", "value": "0"])
                 retakeField
+                teamField
                 SelfTestFlow.hiddenFields(answers, except: Set(SelfTestFlow.backgroundNames))
                 for question in flow.backgroundQuestions {
                     views.field(question, answers: answers, problems: problems, entered: entered[question.name])
@@ -72,6 +75,7 @@ struct SelfTestQuestionPages {
                 views.csrfField
                 el("input", ["type": "hidden", "name": "step", "value": "\(number)"])
                 retakeField
+                teamField
                 SelfTestFlow.hiddenFields(answers, except: Set(questions.map(\.name)))
                 for (index, question) in questions.enumerated() {
                     if question.type == .scale, index == 0 || questions[index - 1].type != .scale {
@@ -83,7 +87,11 @@ struct SelfTestQuestionPages {
                 }
                 el("div", ["class": "form-actions"]) {
                     el("button", ["type": "submit", "name": "action", "value": "next"]) {
-                        number == count ? pick("Se resultatet", "See the result") : pick("Neste", "Next")
+                        number < count
+                            ? pick("Neste", "Next")
+                            : teamCode == nil
+                                ? pick("Se resultatet", "See the result")
+                                : pick("Send svarene til gruppen", "Send the answers to the team")
                     }
                     el("button", ["type": "submit", "name": "action", "value": "back", "class": "secondary"]) {
                         pick("Forrige", "Previous")
@@ -91,6 +99,11 @@ struct SelfTestQuestionPages {
                 }
             }
         }
+    }
+
+    private var teamField: Node {
+        guard let teamCode else { return .empty }
+        return el("input", ["type": "hidden", "name": "team", "value": teamCode])
     }
 
     private var retakeField: Node {

@@ -1,6 +1,9 @@
 import FornyeBarometer
+import FornyeProjectBank
 import FornyeReport
 import FornyeStatistics
+import FornyeStorage
+import Foundation
 
 /// The self-test's result: each answer against the peer group and the nation, the factors as a
 /// dot plot with percentiles, what is distinctive, what to read next, and how to keep or delete it.
@@ -18,15 +21,17 @@ struct SelfTestResultPage {
     var layout: PageLayout
     /// The previous take of a retaken self-test, on the same peers: its month and result.
     var previous: (month: String, result: SelfTestResult)?
+    /// The same answers against the published wave before the latest: the peers' change. nil
+    /// when only one wave is published (the page says so and compares within the one wave).
+    var peersBefore: SelfTestResult?
+    /// A signed-in municipality editor may turn the newest-innovation answers into a project draft.
+    var mayDraftProject = false
+    /// What to read next about each gap, by factor question (from `SelfTestReadNext`).
+    var readings: [String: SelfTestReadNext.Reading] = [:]
 
     var language: Language { views.language }
     func pick(_ nb: String, _ en: String) -> String { language.pick(nb, en) }
-    func share(_ value: SelfTestShare?) -> String {
-        guard let value else {
-            return pick("skjult (for få svar eller for usikkert)", "withheld (too few answers or too uncertain)")
-        }
-        return "\(NorwegianFormat.percent(value.estimate)) (\(NorwegianFormat.interval(value.lower, value.upper)))"
-    }
+    func share(_ value: SelfTestShare?) -> String { SelfTestNumbers.share(value, language) }
 
     func render() -> String {
         var layout = layout
@@ -72,29 +77,11 @@ struct SelfTestResultPage {
     private var peerGroup: Node {
         el("section", ["aria-labelledby": "gruppe"]) {
             el("h2", ["id": "gruppe"]) { pick("Hvem du sammenlignes med", "Who you are compared with") }
-            el("p") {
-                pick(scopeText(result.scope, nb: true), scopeText(result.scope, nb: false)) + ": "
-                    + pick("\(result.peerCount) svar", "\(result.peerCount) responses") + " "
-                    + pick("i «\(result.waveTitle)».", "in “\(result.waveTitle)”.")
-            }
-            if result.scope != result.requestedScope {
-                el("p", ["class": "notice", "role": "status"]) {
-                    let reasons = result.passedOver.map { passed in
-                        passed.count.map {
-                            pick(
-                                "«\(scopeText(passed.scope, nb: true))» har bare \($0) svar",
-                                "“\(scopeText(passed.scope, nb: false))” has only \($0) responses")
-                        }
-                            ?? pick(
-                                "«\(scopeText(passed.scope, nb: true))» krever kommunen",
-                                "“\(scopeText(passed.scope, nb: false))” needs the municipality")
-                    }
-                    pick(
-                        "Gruppen er utvidet automatisk: \(reasons.joined(separator: "; ")), og vi viser ikke grupper med færre enn \(result.minimumCount) svar.",
-                        "The group was widened automatically: \(reasons.joined(separator: "; ")), and we do not show groups with fewer than \(result.minimumCount) responses."
-                    )
-                }
-            }
+            SelfTestPeerGroupText(
+                scope: result.scope, requestedScope: result.requestedScope, peerCount: result.peerCount,
+                passedOver: result.passedOver, minimumCount: result.minimumCount, waveTitle: result.waveTitle,
+                language: language
+            ).render()
             scopeForm
         }
     }
@@ -231,14 +218,9 @@ struct SelfTestResultPage {
         }
     }
 
-    private func medianText(_ median: QuantileEstimate) -> String {
-        let interval = median.lower.flatMap { lower in median.upper.map { "\(number(lower))–\(number($0))" } } ?? "–"
-        return "\(number(median.estimate)) (\(interval))"
-    }
+    private func medianText(_ median: QuantileEstimate) -> String { SelfTestNumbers.median(median) }
 
-    private func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : NorwegianFormat.number(value, decimals: 1)
-    }
+    private func number(_ value: Double) -> String { SelfTestNumbers.number(value) }
 
     private var distinctive: Node {
         let rare = result.chosenRarely()
@@ -265,51 +247,75 @@ struct SelfTestResultPage {
         "\(views.text(row.questionLabel)): \(views.text(row.optionLabel)) – \(share(row.peers))"
     }
 
-    /// Factors where the unit sits in the lowest quarter of its peers: the gaps to read about.
-    private var gaps: [SelfTestFactorPosition] {
-        result.factors.filter { ($0.percentileRank ?? 1) < 0.25 }
-    }
-
     private var readNext: Node {
         el("section", ["aria-labelledby": "les-mer"]) {
             el("h2", ["id": "les-mer"]) { pick("Les videre", "Read next") }
-            if gaps.isEmpty {
+            if result.gaps.isEmpty {
                 el("p") {
                     pick(
                         "Ingen av faktorene ligger i den nederste firedelen blant de sammenlignbare.",
                         "None of the factors lies in the lowest quarter among your peers.")
                 }
-            } else {
-                el("ul") {
-                    for gap in gaps {
-                        let theme = views.text(gap.label)
-                        el("li") {
-                            el(
-                                "a",
-                                [
-                                    "href": Paths.projects + "?q="
-                                        + (theme.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-                                ]
-                            ) {
-                                pick(
-                                    "Prosjekter i Prosjektbanken om «\(theme)»",
-                                    "Projects in the project bank on “\(theme)”")
-                            }
+            }
+            for gap in result.gaps {
+                let theme = views.text(gap.label)
+                let reading = readings[gap.question]
+                el("h3") { theme }
+                if let reading, !reading.projects.isEmpty {
+                    el("p") {
+                        pick(
+                            "Prosjekter i Prosjektbanken om dette fra enheter som ligner deres (samme sektor, lignende sentralitet eller samme fylke):",
+                            "Projects in the project bank on this from units like yours (same sector, similar centrality or the same county):"
+                        )
+                    }
+                    el("ul") {
+                        for project in reading.projects {
+                            el("li") { el("a", ["href": Paths.project(slug: project.slug)]) { project.title } }
                         }
                     }
-                    el("li") {
-                        el("a", ["href": Paths.researchPartners]) {
-                            pick(
-                                "Forskningspartnere som har arbeidet med kommunal innovasjon",
-                                "Research partners who have worked on municipal innovation")
+                    if !reading.researchPartners.isEmpty {
+                        el("p") {
+                            pick("Forskningspartnere i disse prosjektene: ", "Research partners in these projects: ")
+                                + reading.researchPartners.joined(separator: ", ")
                         }
+                    }
+                } else {
+                    el("p") {
+                        pick(
+                            "Prosjektbanken har ingen publiserte prosjekter om dette fra enheter som ligner deres ennå.",
+                            "The project bank has no published projects on this from units like yours yet.")
+                    }
+                }
+                el("p") {
+                    el(
+                        "a",
+                        [
+                            "href": Paths.projects + "?q="
+                                + (theme.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                        ]
+                    ) {
+                        pick("Søk i hele Prosjektbanken om «\(theme)»", "Search the whole project bank for “\(theme)”")
+                    }
+                }
+                for factor in ReportSuccessFactor.forFactor(gap.question) {
+                    let words = language == .nb ? factor.bokmål : factor.english
+                    el("p") {
+                        el("strong") { pick("Rapporten fra 2018: ", "The 2018 report: ") + words.title + ". " }
+                        words.text
+                    }
+                }
+            }
+            if !result.gaps.isEmpty {
+                el("p") {
+                    el("a", ["href": Paths.researchPartners]) {
+                        pick("Alle forskningspartnere i Prosjektbanken", "Every research partner in the project bank")
                     }
                 }
             }
             el("p") {
                 pick(
-                    "Rapporten fra 2018 peker på ledelse, medarbeidernes medvirkning, samarbeid og en god kultur for å håndtere feil som suksessfaktorer.",
-                    "The 2018 report points to leadership, employee participation, collaboration and a good culture for handling mistakes as success factors."
+                    "Rapporten fra 2018 (kapittel 5.2) fant tre suksessfaktorer: forankring, motiverte og kompetente medarbeidere, og finansielle ressurser.",
+                    "The 2018 report (chapter 5.2) found three success factors: anchoring, motivated and competent employees, and financial resources."
                 )
             }
         }
@@ -318,8 +324,26 @@ struct SelfTestResultPage {
     private var change: Node {
         guard let previous else { return .empty }
         let before = Dictionary(uniqueKeysWithValues: previous.result.factors.map { ($0.question, $0) })
+        // The peers' change is between published waves; with one wave, both ends are that wave.
+        let peersThen = Dictionary(uniqueKeysWithValues: (peersBefore ?? result).factors.map { ($0.question, $0) })
+        func median(_ factor: SelfTestFactorPosition?) -> String {
+            factor.flatMap { $0.quartiles.count == 3 ? number($0.quartiles[1].estimate) : nil } ?? "–"
+        }
         return el("section", ["aria-labelledby": "endring"]) {
             el("h2", ["id": "endring"]) { pick("Endring siden \(previous.month)", "Change since \(previous.month)") }
+            el("p") {
+                if let peersBefore {
+                    pick(
+                        "Din endring er mellom dine to svar. De sammenlignbares endring er mellom de to siste publiserte bølgene: «\(peersBefore.waveTitle)» → «\(result.waveTitle)».",
+                        "Your change is between your two takes. Your peers' change is between the two latest published waves: “\(peersBefore.waveTitle)” → “\(result.waveTitle)”."
+                    )
+                } else {
+                    pick(
+                        "Din endring er mellom dine to svar. Bare én bølge er publisert («\(result.waveTitle)»), så de sammenlignbares endring kan ikke vises ennå: begge sidene av pilen er den samme bølgen.",
+                        "Your change is between your two takes. Only one wave is published (“\(result.waveTitle)”), so your peers' change cannot be shown yet: both sides of the arrow are the same wave."
+                    )
+                }
+            }
             el("table", ["class": "selftest-table"]) {
                 el("caption") { pick("Faktorene forrige gang og nå", "The factors last time and now") }
                 el("thead") {
@@ -328,7 +352,9 @@ struct SelfTestResultPage {
                         el("th", ["scope": "col"]) { pick("Ditt svar før → nå", "Your answer before → now") }
                         el("th", ["scope": "col"]) { pick("Persentil før → nå", "Percentile before → now") }
                         el("th", ["scope": "col"]) {
-                            pick("Median blant sammenlignbare før → nå", "Peers' median before → now")
+                            pick(
+                                "Sammenlignbares median, forrige bølge → siste bølge",
+                                "Peers' median, previous wave → latest wave")
                         }
                     }
                 }
@@ -341,9 +367,7 @@ struct SelfTestResultPage {
                             el("td") {
                                 "\(old?.percentileRank.map { NorwegianFormat.percentNumber($0) } ?? "–") → \(factor.percentileRank.map { NorwegianFormat.percentNumber($0) } ?? "–")"
                             }
-                            el("td") {
-                                "\(old.flatMap { $0.quartiles.count == 3 ? number($0.quartiles[1].estimate) : nil } ?? "–") → \(factor.quartiles.count == 3 ? number(factor.quartiles[1].estimate) : "–")"
-                            }
+                            el("td") { "\(median(peersThen[factor.question])) → \(median(factor))" }
                         }
                     }
                 }
@@ -376,6 +400,22 @@ struct SelfTestResultPage {
                             retake == nil
                                 ? pick("Lag en privat lenke", "Make a private link")
                                 : pick("Lagre det nye svaret under lenken din", "Save the new answers under your link")
+                        }
+                    }
+                }
+                if mayDraftProject, SelfTestProjectDraft.hasNewestInnovation(answers) {
+                    el("h3") { pick("Til Prosjektbanken", "To the project bank") }
+                    el("p") {
+                        pick(
+                            "Gjør svarene om den nyeste innovasjonen til et utkast i Prosjektbanken for kommunen din. Utkastet publiseres ikke; du fullfører det selv.",
+                            "Turn the answers about the newest innovation into a draft in the project bank for your municipality. The draft is not published; you complete it."
+                        )
+                    }
+                    el("form", ["method": "post", "action": Paths.selfTestDraft + views.langQuery]) {
+                        views.csrfField
+                        SelfTestFlow.hiddenFields(answers)
+                        el("button", ["type": "submit", "class": "secondary"]) {
+                            pick("Lag utkast i Prosjektbanken", "Make a project bank draft")
                         }
                     }
                 }

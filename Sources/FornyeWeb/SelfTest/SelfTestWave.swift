@@ -19,18 +19,31 @@ struct SelfTestWave: Sendable {
     }
 
     static func latest(for request: Request) async throws -> SelfTestWave {
-        let store = request.application.barometerStore
-        let catalog = try await store.catalog(request.db)
-        guard
-            let record = catalog.visible(to: false).max(by: {
-                ($0.structureDate ?? "", $0.slug) < ($1.structureDate ?? "", $1.slug)
-            })
-        else {
+        guard let record = try await published(request).last else {
             // Not a fault of the server: the installation has nothing published to compare with yet.
             throw Abort(
                 .notFound,
                 reason: "Ingen publisert bølge å sammenligne med ennå. / No published wave to compare with yet.")
         }
+        return try await load(record, for: request)
+    }
+
+    /// The published wave before the latest, for the peers' change on a retake; nil when only one is published.
+    static func previous(for request: Request) async throws -> SelfTestWave? {
+        let waves = try await published(request)
+        guard waves.count >= 2 else { return nil }
+        return try await load(waves[waves.count - 2], for: request)
+    }
+
+    /// Published waves, oldest first (by structure date, then slug).
+    private static func published(_ request: Request) async throws -> [WaveRecord] {
+        try await request.application.barometerStore.catalog(request.db).visible(to: false).sorted {
+            ($0.structureDate ?? "", $0.slug) < ($1.structureDate ?? "", $1.slug)
+        }
+    }
+
+    private static func load(_ record: WaveRecord, for request: Request) async throws -> SelfTestWave {
+        let store = request.application.barometerStore
         let wave = try await store.wave(record.slug, for: request)
         let version = store.version(of: record.slug)
         let analyses = request.application.selfTestAnalyses

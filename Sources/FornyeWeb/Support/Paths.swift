@@ -145,6 +145,12 @@ enum Paths {
     static func selfTestCSV(token: String) -> String { selfTestResult(token: token) + "/resultat.csv" }
     static func selfTestRetake(token: String) -> String { selfTestResult(token: token) + "/ny" }
     static func selfTestDelete(token: String) -> String { selfTestResult(token: token) + "/slett" }
+    static let selfTestDraft = selfTest + "/utkast"
+    static let selfTestTeams = selfTest + "/gruppe"
+    static let selfTestTeamJoin = selfTestTeams + "/bli-med"
+    static func selfTestTeam(code: String) -> String { selfTestTeams + "/" + segment(code) }
+    static func selfTestFacilitator(token: String) -> String { selfTest + "/gruppeleder/" + segment(token) }
+    static func selfTestFacilitatorDelete(token: String) -> String { selfTestFacilitator(token: token) + "/slett" }
 
     // MARK: API
 

@@ -21,6 +21,17 @@ extension AccessMatrix {
             .GET, "/innovasjonstesten/resultat/:token/ny", .everyone, sample: "/innovasjonstesten/resultat/x/ny"),
         RouteAccess(
             .POST, "/innovasjonstesten/resultat/:token/slett", .everyone, sample: "/innovasjonstesten/resultat/x/slett"),
+        RouteAccess(.POST, "/innovasjonstesten/utkast", .roles([.municipalityEditor])),
+        // Team sessions: the code opens the group page, the facilitator's token deletes it.
+        RouteAccess(.GET, "/innovasjonstesten/gruppe", .everyone),
+        RouteAccess(.POST, "/innovasjonstesten/gruppe", .everyone),
+        RouteAccess(.POST, "/innovasjonstesten/gruppe/bli-med", .everyone),
+        RouteAccess(.GET, "/innovasjonstesten/gruppe/:code", .everyone, sample: "/innovasjonstesten/gruppe/AAAAAA"),
+        RouteAccess(
+            .GET, "/innovasjonstesten/gruppeleder/:token", .everyone, sample: "/innovasjonstesten/gruppeleder/x"),
+        RouteAccess(
+            .POST, "/innovasjonstesten/gruppeleder/:token/slett", .everyone,
+            sample: "/innovasjonstesten/gruppeleder/x/slett"),
         RouteAccess(.GET, "/analyse/innsamling", .analysts),
         RouteAccess(.GET, "/analyse/innsamling/ny", .analysts),
         RouteAccess(.POST, "/analyse/innsamling/ny", .analysts),

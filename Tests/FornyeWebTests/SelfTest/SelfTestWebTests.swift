@@ -80,4 +80,29 @@ import VaporTesting
             #expect(try await app.get(Paths.selfTestResult(token: token)).status == .notFound)
         }
     }
+
+    @Test func retakeShowsOwnChangeBesideThePeersChangeBetweenWaves() async throws {
+        try await withTestApp { app in
+            let result = try await Self.walk(app, pages: SelfTestDraftWebTests.yes)
+            let carried = hiddenFields(result.body.string).filter { $0.0 != "action" && $0.0 != "gruppe" }
+            let kept = try await postForm(app, Paths.selfTest, carried + [("gruppe", "unit-type"), ("action", "keep")])
+            let html = kept.body.string
+            let pattern = try NSRegularExpression(pattern: "/innovasjonstesten/resultat/([A-Za-z0-9_-]{43})")
+            let match = try #require(pattern.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)))
+            let token = String(html[Range(match.range(at: 1), in: html)!])
+            // The retake: leadership answered 2 instead of 5, kept under the same token.
+            let again =
+                carried.filter { $0.0 != "factor_leadership" } + [
+                    ("factor_leadership", "2"), ("retake", token), ("gruppe", "unit-type"), ("action", "keep"),
+                ]
+            let retaken = try await postForm(app, Paths.selfTest, again)
+            #expect(retaken.status == .ok)
+            let page = try await app.get(Paths.selfTestResult(token: token)).body.string
+            #expect(page.contains("Endring siden"))
+            #expect(page.contains("5 → 2"))
+            // Two demo waves are published: the peers' change runs from the 2018 wave to the 2020 wave.
+            #expect(page.contains("De sammenlignbares endring er mellom de to siste publiserte bølgene"))
+            #expect(page.contains("2018 – syntetisk grunnlagsbølge"))
+        }
+    }
 }

@@ -35,7 +35,8 @@ import VaporTesting
             Paths.municipalities, Paths.municipalitiesCountiesCSV,
             Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
             Paths.apiMunicipality(number: "0301"), Paths.selfTest, Paths.selfTestResult(token: "t"),
-            Paths.selfTestCSV(token: "t"), Paths.selfTestRetake(token: "t"),
+            Paths.selfTestCSV(token: "t"), Paths.selfTestRetake(token: "t"), Paths.selfTestTeams,
+            Paths.selfTestTeam(code: "ACDEFH"), Paths.selfTestFacilitator(token: "t"),
             Paths.programme, Paths.programmeExport(format: "csv"), Paths.programmeImport,
             Paths.programmeImportUpload(id: "u"), Paths.programmeLine(id: id), Paths.programmeLineDelete(id: id),
             Paths.programmeCases,
@@ -50,7 +51,8 @@ import VaporTesting
             Paths.waveImportMapping(slug: slug, upload: "u"), Paths.waveImportConfirm(slug: slug, upload: "u"),
             Paths.waveImportCancel(slug: slug, upload: "u"), Paths.answerPage(token: "t", page: 2),
             Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug), Paths.selfTest,
-            Paths.selfTestDelete(token: "t"),
+            Paths.selfTestDelete(token: "t"), Paths.selfTestDraft, Paths.selfTestTeams, Paths.selfTestTeamJoin,
+            Paths.selfTestFacilitatorDelete(token: "t"),
             Paths.answerSend(token: "t"), Paths.apiEstimates(wave: slug), Paths.programmeImport,
             Paths.programmeImportConfirm(id: "u"), Paths.programmeLine(id: id), Paths.programmeLineDelete(id: id),
         ]
@@ -113,7 +115,7 @@ import VaporTesting
                 Paths.municipalities, Paths.municipalitiesCountiesCSV,
                 Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
                 Paths.apiMunicipality(number: "0301"),
-                Paths.selfTest,
+                Paths.selfTest, Paths.selfTestTeams,
             ]
             for path in fixed {
                 let response = try await app.get(path)

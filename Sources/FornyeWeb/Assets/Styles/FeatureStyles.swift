@@ -6,5 +6,7 @@ enum FeatureStyles {
         .county-map a:focus rect { stroke-width: 4; stroke: var(--ds-color-focus-outer); }
         .selftest-table { margin: var(--ds-size-4) 0 var(--ds-size-6); }
         .selftest-dotplot { margin: var(--ds-size-4) 0; max-width: 44rem; }
+        .team-code { font-size: var(--ds-font-size-9); font-weight: var(--ds-font-weight-semibold); letter-spacing: .2em;
+          font-family: ui-monospace, monospace; margin: var(--ds-size-1) 0 var(--ds-size-4); }
         """
 }
