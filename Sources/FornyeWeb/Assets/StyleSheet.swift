@@ -112,9 +112,9 @@ enum StyleSheet {
         }
         .facets fieldset { border: 0; margin: 0 0 .75rem; padding: 0; min-width: 0; }
         .facets legend { font-weight: 700; padding: .4rem 0 .1rem; width: 100%; border-bottom: 1px solid var(--line); }
-        .checkbox { display: flex; gap: .4rem; align-items: flex-start; margin: .2rem 0; }
-        .checkbox input { margin-top: .3rem; flex: none; width: 1.1rem; height: 1.1rem; }
-        .checkbox label { display: inline; font-weight: 400; margin: 0; }
+        .checkbox, .radio { display: flex; gap: .4rem; align-items: flex-start; margin: .2rem 0; }
+        .checkbox input, .radio input { margin-top: .3rem; flex: none; width: 1.1rem; height: 1.1rem; }
+        .checkbox label, .radio label { display: inline; font-weight: 400; margin: 0; }
         .results > h2 { margin-top: 0; }
         .project-list { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; gap: .75rem; }
         .project-card { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 4px;
