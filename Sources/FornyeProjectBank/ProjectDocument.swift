@@ -46,7 +46,8 @@ public struct ProjectDocument: Codable, Sendable, Equatable {
     public var endDate: String?
     public var financing: [Financing] = []
     public var results: [ProjectResult] = []
-    public var evaluated: Bool = false
+    /// Whether the effects were evaluated; nil when nobody said (shown «Ukjent», never a guessed «Nei»).
+    public var evaluated: Bool?
     public var evidenceLevel: EvidenceLevel?
     public var evaluationText: String = ""
     public var challenges: String = ""

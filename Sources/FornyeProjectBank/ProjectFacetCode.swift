@@ -7,6 +7,10 @@ public enum ProjectFacetCode {
     }
 
     public static let discontinued = of(ProjectStage.discontinued)
+    public static let unknownStage = of(ProjectStage.unknown)
+
+    /// A yes/no fact as a facet code: 1 yes, 2 no, 0 unknown (no filter value matches it).
+    public static func answer(_ value: Bool?) -> Int { value.map { $0 ? 1 : 2 } ?? 0 }
 
     /// Innovation types as bits: type t is bit t − 1; codes outside 1–4 are left out.
     public static func typeBits(_ types: [Int]) -> Int {
@@ -14,7 +18,7 @@ public enum ProjectFacetCode {
     }
 
     /// The facet values in one integer: types bits 0–3, stage 4–7, sector 8–11, county 12–19,
-    /// centrality 20–23, research 24–27, evaluated 28 (search reads one number per match and
+    /// centrality 20–23, research 24–27, evaluated 28–29 (1 yes, 2 no, 0 unknown; search reads one number per match and
     /// counts every facet from it).
     public static func packed(
         types: Int, stage: Int, sector: Int, county: Int, centrality: Int, research: Int, evaluated: Int

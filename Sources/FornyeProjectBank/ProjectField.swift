@@ -28,10 +28,10 @@ public struct ProjectField: Sendable {
         case code
         /// Yes or no; the cell is `true` or `false`.
         case flag
+        /// Yes, no or unknown: the cell is `true`, `false` or empty (the form offers Ja/Nei/Vet ikke).
+        case answer
         /// Several codes, joined by `;` in one cell.
         case codes
-        /// A list of records, one per line, their parts separated by `|`.
-        case lines
     }
 
     /// How a channel treats a value it cannot read.
@@ -39,8 +39,8 @@ public struct ProjectField: Sendable {
         /// Imports: every problem is returned, and the first refuses the row.
         case strict
         /// The form, whose controls offer only readable values: a single value it cannot read
-        /// leaves the field unset, and codes it cannot read are left out; lines it cannot read
-        /// are left out and returned as problems, since people type them.
+        /// leaves the field unset, and codes it cannot read are left out (rows of records are
+        /// read by ``ProjectRowGroup``, which reports its problems per row).
         case lenient
     }
 
@@ -181,5 +181,27 @@ extension ProjectField {
         single(
             name, column: column, labels, kind: .flag, onForm: onForm, path, unset: false,
             cell: { $0 ? "true" : "false" }, parse: { yes.contains($0.lowercased()) })
+    }
+
+    /// Yes, no or unknown: written `true`/`false`/empty; read as yes or no from the usual words
+    /// (`true 1 ja yes`, `false 0 nei no`), empty as unknown (nil). A word it does not know is a
+    /// problem to an import and unknown to the form.
+    static func answer(
+        _ name: String, column: String? = nil, _ labels: (nb: String, en: String), _ path: Path<Bool?>
+    ) -> ProjectField {
+        single(
+            name, column: column, labels, kind: .answer, path, unset: nil,
+            cell: { $0.map { $0 ? "true" : "false" } ?? "" }
+        ) { text throws(Problem) in
+            switch text.lowercased() {
+            case "": return nil
+            case "true", "1", "ja", "yes": return true
+            case "false", "0", "nei", "no": return false
+            default:
+                throw Problem(
+                    en: "«\(text)» is not yes, no or empty (unknown)",
+                    nb: "«\(text)» er ikke ja, nei eller tom (ukjent)")
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Every field of a project that the form edits or the open-data CSV carries; a new project
 /// field starts here (and in ``ProjectDocument``). Lists of records (partners, financing,
-/// results) are edited as lines; contacts and links as numbered rows (``ProjectRowGroup``).
+/// results, contacts, links) are edited as numbered rows (``ProjectRowGroup``).
 extension ProjectField {
     /// In the order Fornye's CSV import reads them (the licence before the source, which takes
     /// it over) and the form reports its problems.
@@ -29,7 +29,7 @@ extension ProjectField {
         number(
             "researchContribution", column: "research_knowledge_contribution",
             ("Kunnskapsbidrag", "New knowledge produced"), \.research.knowledgeContribution),
-        flag("evaluated", column: "evaluated", ("Evaluert", "Evaluated"), \.evaluated),
+        answer("evaluated", column: "evaluated", ("Evaluert", "Evaluated"), \.evaluated),
         code(
             "evidenceLevel", column: "evidence_level", ("Evidensnivå", "Evidence level"), \.evidenceLevel,
             noun: ("evidensnivå", "evidence level")),
@@ -66,7 +66,6 @@ extension ProjectField {
         text("organisation", ("Organisering", "Organisation"), \.organisation),
         flag("seeksResearchPartner", ("Søker forskningspartner", "Seeks a research partner"), \.seeksResearchPartner),
         text("evaluationText", ("Om evalueringen", "About the evaluation"), \.evaluationText),
-        partners, financing, results,
     ]
 
     /// The field named `name`.
@@ -114,8 +113,10 @@ extension ProjectField {
     /// none; and of what a version records that is not a document field. The version history
     /// names changes with them.
     public static let groupLabels: [String: (nb: String, en: String)] = [
-        "research": ("Forskningsinvolvering", "Research involvement"), "contacts": ("Kontaktpersoner", "Contacts"),
-        "links": ("Lenker", "Links"), "source": ("Kilde (import)", "Source (import)"),
+        "research": ("Forskningsinvolvering", "Research involvement"), "partners": ("Partnere", "Partners"),
+        "financing": ("Finansiering", "Financing"), "results": ("Resultater", "Results"),
+        "contacts": ("Kontaktpersoner", "Contacts"), "links": ("Lenker", "Links"),
+        "source": ("Kilde (import)", "Source (import)"),
         // Not document fields: what a status change and an attachment upload or removal record.
         "status": ("Status", "Status"), "attachments": ("Vedlegg", "Attachments"),
     ]

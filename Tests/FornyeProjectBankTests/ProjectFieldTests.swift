@@ -73,12 +73,23 @@ import Testing
         #expect(!language.read("de", into: &document, .strict).isEmpty)
         #expect(language.read("", into: &document, .strict).isEmpty && document.language == "nb")
         let evaluated = try #require(ProjectField.named("evaluated"))
-        #expect(evaluated.read("Ja", into: &document, .strict).isEmpty && document.evaluated)
+        #expect(evaluated.read("Ja", into: &document, .strict).isEmpty && document.evaluated == true)
+        #expect(evaluated.read("nei", into: &document, .strict).isEmpty && document.evaluated == false)
+        // Empty is unknown, not a guessed «Nei» (issue 20, item 14); a word it does not know is a
+        // problem to an import and unknown to the form.
+        #expect(evaluated.read("", into: &document, .strict).isEmpty && document.evaluated == nil)
+        #expect(evaluated.cell(document) == "")
+        #expect(
+            evaluated.read("kanskje", into: &document, .strict).map(\.messageNB) == [
+                "«kanskje» er ikke ja, nei eller tom (ukjent)"
+            ])
+        document.evaluated = true
+        #expect(evaluated.read("kanskje", into: &document, .lenient).isEmpty && document.evaluated == nil)
         let synthetic = try #require(ProjectField.named("synthetic"))
         #expect(synthetic.read("ja", into: &document, .strict).isEmpty && !document.synthetic)
     }
 
-    @Test func linesReadBackWhatTheyWriteAndReportWhatTheyCannotRead() {
+    @Test func rowsReadBackWhatTheyWriteAndLocateWhatTheyCannotRead() {
         var original = document("T", "S")
         original.partners = [
             .init(name: "NTNU", role: .research), .init(name: "Nabokommunen", role: .otherMunicipality),
@@ -90,17 +101,42 @@ import Testing
         let indicator = ProjectDocument.Indicator(metric: "Fall per måned", baseline: 12, value: 7)
         original.results = [.init(impact: .quality, description: "Færre fall", indicators: [indicator])]
         var read = original
-        for field in [ProjectField.partners, .financing, .results] {
-            #expect(field.read(field.cell(original), into: &read, .lenient).isEmpty, "\(field.name)")
+        for group in ProjectRowGroup.all {
+            #expect(group.read(group.rows(of: original), into: &read).isEmpty, "\(group.name)")
         }
         // A result whose impact and description stay keeps its indicators.
         #expect(read == original)
-        let errors = ProjectField.partners.read("research | NTNU\nforsker NTNU\n\n", into: &read, .lenient)
-        #expect(read.partners == [.init(name: "NTNU", role: .research)])
-        #expect(errors.map(\.message) == ["line 2: write «role | name» with a role code"])
-        #expect(errors.map(\.messageNB) == ["linje 2: skriv «rolle | navn» med en rollekode"])
-        let financing = ProjectField.financing.read("eu | mye", into: &read, .lenient)
-        #expect(financing.map(\.field) == ["financing"] && read.financing == [.init(source: .eu)])
+        // Row 2 has a name but no kind; an empty row is no record and does not shift the numbers.
+        let errors = ProjectRowGroup.partners.read(
+            [["partnerRole": "research", "partnerName": "NTNU"], ["partnerName": ""], ["partnerName": "Forsker"]],
+            into: &read)
+        #expect(read.partners.map(\.name) == ["NTNU", "Forsker"])
+        #expect(errors.map(\.field) == ["partners[1].role"])
+        #expect(
+            errors.map(\.messageNB) == ["velg type partner"] && errors.map(\.message) == ["choose the kind of partner"])
+        let financing = ProjectRowGroup.financing.read(
+            [
+                ["financingSource": "eu", "financingAmount": "mye"],
+                ["financingSource": "eu", "financingAmount": "1 250 000,50 kr"],
+            ],
+            into: &read)
+        #expect(financing.map(\.field) == ["financing[0].amount"])
+        #expect(read.financing.map(\.amount) == [nil, 1_250_000.5])
+        let results = ProjectRowGroup.results.read([["resultImpact": "efficiency"]], into: &read)
+        #expect(results.map(\.field) == ["results[0].description"])
+        #expect(ProjectRowGroup.financing.control(for: "financing[3].amount")?.control.name == "financingAmount")
+        #expect(
+            ProjectRowGroup.results.control(for: "results[0].indicators[2].metric")?.control.name == "resultDescription"
+        )
+    }
+
+    @Test func amountsReadAsNorwegiansWriteThem() {
+        #expect(ProjectAmount.parse("200 000") == 200_000)
+        #expect(ProjectAmount.parse("kr 5000,-") == 5000)
+        #expect(ProjectAmount.parse("1\u{00A0}250,5") == 1250.5)
+        #expect(ProjectAmount.parse("12.000.000") == nil)
+        #expect(ProjectAmount.parse("mange") == nil && ProjectAmount.parse("-5") == nil)
+        #expect(ProjectAmount.text(250_000) == "250000" && ProjectAmount.text(nil) == "")
     }
 
     @Test func rowsSkipEmptyRowsAndLinksShowTheirAddress() {

@@ -177,6 +177,9 @@ struct InstrumentValidator {
                         "a \(question.type.rawValue) question cannot be calculated", part: part, name: question.name,
                         field: "calculation"))
             }
+            if let specified = question.specifies {
+                checkSpecify(question, of: specified, entry: entry, part: part)
+            }
             if question.type.usesChoiceList {
                 guard let listName = question.choiceList else {
                     issues.append(
@@ -198,6 +201,27 @@ struct InstrumentValidator {
                         name: question.name, field: "choices"))
             }
         }
+    }
+
+    /// An "other, specify" text follows its choice question on the same page and is kept only
+    /// when a choice is made (it has a condition).
+    mutating func checkSpecify(
+        _ question: Question, of specified: String, entry: (section: Int, index: Int, question: Question),
+        part: InstrumentPart
+    ) {
+        func issue(_ text: String) {
+            issues.append(InstrumentIssue(text, part: part, name: question.name, field: "specifies"))
+        }
+        let earlier = instrument.sections[entry.section].questions[..<entry.index]
+        if question.type != .text { issue("only a text question can specify another question's answer") }
+        if let target = earlier.first(where: { $0.name == specified }) {
+            if target.type != .singleChoice && target.type != .multipleChoice {
+                issue("\(specified) is not a choice question")
+            }
+        } else {
+            issue("\(specified) is not a question earlier on the same page")
+        }
+        if question.relevance == nil { issue("an «other, specify» text needs a condition (relevant)") }
     }
 
     static func isValidName(_ name: String) -> Bool {

@@ -21,6 +21,10 @@ public struct Question: Sendable, Hashable, Codable {
     /// For a derived answer: how it is computed from earlier answers; the question is then not
     /// shown (XLSForm's `calculation` column).
     public var calculation: CalculationExpression?
+    /// For an "other, specify" text ("Annet, nemlig"): the choice question on the same page whose
+    /// «Annet» it specifies. It is shown with that question (a page is one form, so it cannot wait
+    /// for the choice), and its `relevance` (the «Annet» code chosen) decides whether it is kept.
+    public var specifies: String?
 
     public init(
         name: String,
@@ -30,7 +34,8 @@ public struct Question: Sendable, Hashable, Codable {
         choiceList: String? = nil,
         required: Bool = false,
         relevance: RoutingExpression? = nil,
-        calculation: CalculationExpression? = nil
+        calculation: CalculationExpression? = nil,
+        specifies: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -40,10 +45,11 @@ public struct Question: Sendable, Hashable, Codable {
         self.required = required
         self.relevance = relevance
         self.calculation = calculation
+        self.specifies = specifies
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, type, label, hint, required, calculation
+        case name, type, label, hint, required, calculation, specifies
         case choiceList = "choices"
         case relevance = "relevant"
     }
@@ -58,6 +64,7 @@ public struct Question: Sendable, Hashable, Codable {
         required = try container.decodeIfPresent(Bool.self, forKey: .required) ?? false
         relevance = try container.decodeIfPresent(RoutingExpression.self, forKey: .relevance)
         calculation = try container.decodeIfPresent(CalculationExpression.self, forKey: .calculation)
+        specifies = try container.decodeIfPresent(String.self, forKey: .specifies)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,5 +77,6 @@ public struct Question: Sendable, Hashable, Codable {
         if required { try container.encode(true, forKey: .required) }
         try container.encodeIfPresent(relevance, forKey: .relevance)
         try container.encodeIfPresent(calculation, forKey: .calculation)
+        try container.encodeIfPresent(specifies, forKey: .specifies)
     }
 }

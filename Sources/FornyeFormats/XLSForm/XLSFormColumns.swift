@@ -5,6 +5,9 @@ enum XLSFormColumns {
     /// A custom bind attribute marking a text question as a municipality number (as Survey123 uses
     /// `bind::esri:fieldType`); ODK clients ignore it.
     static let fornyeType = "bind::fornye:type"
+    /// The choice question an "other, specify" text specifies (``Question/specifies``); ODK
+    /// clients ignore it (the text's `relevant` already says when it is asked).
+    static let fornyeSpecifies = "bind::fornye:specifies"
     /// The English form title; XLSForm's `form_title` has one language only.
     static let titleEnglish = "fornye_title_en"
     static let bokmal = "Norsk bokmål (nb)"

@@ -284,6 +284,7 @@ struct XLSFormSheetReader {
         guard let required = requiredFlag(header.value("required", in: row.cells), sheet: sheet, row: row.number) else {
             return nil
         }
+        let specifies = header.value(XLSFormColumns.fornyeSpecifies, in: row.cells)
         return Question(
             name: name, type: questionType, label: localized("label", header, row.cells) ?? LocalizedText(nb: ""),
             hint: localized("hint", header, row.cells), choiceList: listName, required: required,
@@ -292,7 +293,8 @@ struct XLSFormSheetReader {
                 parse: RoutingExpression.init),
             calculation: expression(
                 header.value("calculation", in: row.cells), sheet: sheet, row: row.number, field: "calculation",
-                parse: CalculationExpression.init))
+                parse: CalculationExpression.init),
+            specifies: specifies.isEmpty ? nil : specifies)
     }
 
     private mutating func requiredFlag(_ text: String, sheet: String, row: Int) -> Bool? {

@@ -38,7 +38,7 @@ public enum XLSFormWriter {
     static let surveyColumns = [
         "type", "name", "label::\(nb)", "label::\(en)", "hint::\(nb)", "hint::\(en)", "required", "relevant",
         "calculation", "read_only", "appearance", "constraint", "constraint_message::\(nb)",
-        "constraint_message::\(en)", XLSFormColumns.fornyeType,
+        "constraint_message::\(en)", XLSFormColumns.fornyeType, XLSFormColumns.fornyeSpecifies,
     ]
 
     static let choiceColumns = ["list_name", "name", "label::\(nb)", "label::\(en)", "missing"]
@@ -75,6 +75,7 @@ public enum XLSFormWriter {
             "hint::\(nb)": question.hint?.nb ?? "", "hint::\(en)": question.hint?.en ?? "",
             "required": question.required ? "yes" : "", "relevant": question.relevance?.source ?? "",
             "calculation": question.calculation?.source ?? "", "read_only": question.calculation == nil ? "" : "yes",
+            XLSFormColumns.fornyeSpecifies: question.specifies ?? "",
         ]
         let list = question.choiceList ?? ""
         switch question.type {

@@ -27,6 +27,8 @@ struct ProjectFacetCodes: Sendable, Equatable {
     var centrality: Int
     /// The highest research level + 1.
     var research: Int
+    /// 1 yes, 2 no, 0 unknown (so rows stored before migration 0076 kept their codes: true was 1,
+    /// and a false that was never an answer is 0).
     var evaluated: Int
 
     init(_ record: ProjectRecord) {
@@ -41,7 +43,7 @@ struct ProjectFacetCodes: Sendable, Equatable {
         county = record.countyNumber.flatMap { Int($0) } ?? 0
         centrality = record.centrality ?? 0
         research = record.researchLevel.map { $0 + 1 } ?? 0
-        evaluated = record.evaluated ? 1 : 0
+        evaluated = ProjectFacetCode.answer(record.evaluated)
     }
 
     init(key: Int, row: any SQLRow) throws {

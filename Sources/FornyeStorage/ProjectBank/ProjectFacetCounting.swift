@@ -16,8 +16,9 @@ struct FacetFilter: Sendable {
         if !query.counties.isEmpty { allowed[3] = Set(query.counties.map { Int($0) ?? -1 }) }
         if !query.centralities.isEmpty { allowed[4] = Set(query.centralities) }
         if !query.researchLevels.isEmpty { allowed[5] = Set(query.researchLevels.map { $0 + 1 }) }
-        if let evaluated = query.evaluated { allowed[6] = [evaluated ? 1 : 0] }
-        if let discontinued = query.discontinued { allowed[7] = [discontinued ? 1 : 0] }
+        // Yes/no facets: 1 yes, 2 no; unknown (0) matches neither filter.
+        if let evaluated = query.evaluated { allowed[6] = [ProjectFacetCode.answer(evaluated)] }
+        if let discontinued = query.discontinued { allowed[7] = [ProjectFacetCode.answer(discontinued)] }
     }
 
     static let columns = ["types", "stage", "sector", "county", "centrality", "research", "evaluated", "stage"]
@@ -31,9 +32,10 @@ struct FacetFilter: Sendable {
                 let mask = sorted.reduce(0) { $0 | 1 << ($1 - 1) }
                 return "(f.types & \(literal: mask)) <> 0"
             case 7:
+                // Not discontinued is a known stage other than discontinued; an unknown stage is neither.
                 return values.contains(1)
                     ? "f.stage = \(literal: ProjectFacetCode.discontinued)"
-                    : "f.stage <> \(literal: ProjectFacetCode.discontinued)"
+                    : "f.stage NOT IN (0, \(literal: ProjectFacetCode.discontinued), \(literal: ProjectFacetCode.unknownStage))"
             default:
                 return "f.\(unsafeRaw: Self.columns[facet]) IN (\(binds: sorted))"
             }
@@ -46,7 +48,7 @@ struct FacetFilter: Sendable {
 struct FacetCounter: Sendable {
     let filter: FacetFilter
     private(set) var total = 0
-    /// Per facet (× 256), count per value code (type: 1–4; evaluated, discontinued: 0/1); one
+    /// Per facet (× 256), count per value code (type: 1–4; evaluated, discontinued: 1 yes, 2 no); one
     /// flat array, and the values of a match in a SIMD vector: counting 7,000 matches allocates nothing.
     private var counts: [Int]
     private let filtered: Bool
@@ -66,7 +68,16 @@ struct FacetCounter: Sendable {
         let stage = (packed >> 4) & 15
         return SIMD8(
             packed & 15, stage, (packed >> 8) & 15, (packed >> 12) & 255, (packed >> 20) & 15, (packed >> 24) & 15,
-            (packed >> 28) & 1, stage == ProjectFacetCode.discontinued ? 1 : 0)
+            (packed >> 28) & 3, discontinued(stage))
+    }
+
+    /// The discontinued facet of a stage code: 1 yes, 2 another known stage, 0 unknown.
+    private static func discontinued(_ stage: Int) -> Int {
+        switch stage {
+        case ProjectFacetCode.discontinued: 1
+        case 0, ProjectFacetCode.unknownStage: 0
+        default: 2
+        }
     }
 
     /// Counts one match; true when it passes every filter (it belongs to the results).
@@ -99,7 +110,7 @@ struct FacetCounter: Sendable {
     private mutating func count(_ facet: Int, _ values: SIMD8<Int>) {
         if facet == 0 {
             for bit in 0..<4 where values[0] & (1 << bit) != 0 { counts[bit + 1] += 1 }
-        } else if values[facet] > 0 || facet >= 6 {
+        } else if values[facet] > 0 {
             counts[facet * 256 + values[facet]] += 1
         }
     }

@@ -25,7 +25,8 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @OptionalField(key: "centrality") public var centrality: Int?
     @Field(key: "country") public var country: String
     @OptionalField(key: "research_level") public var researchLevel: Int?
-    @Field(key: "evaluated") public var evaluated: Bool
+    /// nil when unknown (migration 0076).
+    @OptionalField(key: "evaluated") public var evaluated: Bool?
     @Field(key: "type_service") public var typeService: Bool
     @Field(key: "type_product") public var typeProduct: Bool
     @Field(key: "type_process") public var typeProcess: Bool

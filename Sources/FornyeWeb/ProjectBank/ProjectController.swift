@@ -106,9 +106,12 @@ struct ProjectController: RouteCollection {
             for: request)
     }
 
+    /// The form page; `rows` are the rows to show (after a post, what was typed), nil for the
+    /// document's own; `extraRows` the empty rows per group below them (one each when absent).
     func form(
         _ request: Request, document: ProjectDocument, slug: String?, errors: [ProjectFieldError],
-        similar: [ProjectRecord], status: HTTPResponseStatus = .ok, extraContactRows: Int = 1, extraLinkRows: Int = 1
+        similar: [ProjectRecord], status: HTTPResponseStatus = .ok, rows: [String: [[String: String]]]? = nil,
+        extraRows: [String: Int] = [:]
     ) -> HTMLPage {
         let language = Language.of(request)
         let page = ProjectFormPage(
@@ -117,11 +120,12 @@ struct ProjectController: RouteCollection {
                     ? language.pick("Nytt prosjekt", "New project") : language.pick("Rediger prosjekt", "Edit project"),
                 request: request),
             document: document, slug: slug, errors: errors, similar: similar, csrfToken: request.csrfToken,
-            extraContactRows: extraContactRows, extraLinkRows: extraLinkRows)
+            postedRows: rows, extraRows: extraRows)
         return HTMLPage(page.render(), status: status)
     }
 
-    /// Saves, or with `action=preview` shows completeness and similar projects without saving.
+    /// Saves, or with `action=preview` shows completeness and similar projects without saving;
+    /// «Legg til rad» (`action=addRow-<group>`) re-renders with one more empty row, keeping what was typed.
     func save(_ request: Request, existing: ProjectRecord?) async throws -> Response {
         let author = try requireAuthor(request)
         let data = try ProjectFormData(request)
@@ -129,22 +133,11 @@ struct ProjectController: RouteCollection {
         let (document, formErrors) = data.document(base: base)
         let errors = formErrors + ProjectValidation.errors(of: document)
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: existing?.slug)
-        // "Add another contact/link" re-renders the form with one more empty row, keeping what was typed.
-        let action = data.text("action")
-        if action == "addContact" || action == "addLink" {
-            let limit = ProjectValidation.listLimit
-            let contacts = min(max(data.int("extraContactRows") ?? 1, 0), limit) + (action == "addContact" ? 1 : 0)
-            let links = min(max(data.int("extraLinkRows") ?? 1, 0), limit) + (action == "addLink" ? 1 : 0)
+        if data.addsRow || data.text("action") == "preview" || !errors.isEmpty {
+            let shown = data.addsRow ? [] : errors
             return try await form(
-                request, document: document, slug: existing?.slug, errors: [], similar: similar,
-                extraContactRows: contacts, extraLinkRows: links
-            )
-            .encodeResponse(for: request)
-        }
-        if action == "preview" || !errors.isEmpty {
-            return try await form(
-                request, document: document, slug: existing?.slug, errors: errors, similar: similar,
-                status: errors.isEmpty ? .ok : .unprocessableEntity
+                request, document: document, slug: existing?.slug, errors: shown, similar: similar,
+                status: shown.isEmpty ? .ok : .unprocessableEntity, rows: data.postedRows, extraRows: data.extraRows
             )
             .encodeResponse(for: request)
         }
@@ -165,7 +158,7 @@ struct ProjectController: RouteCollection {
             case .invalid(let errors):
                 return try await form(
                     request, document: document, slug: existing?.slug, errors: errors, similar: similar,
-                    status: .unprocessableEntity
+                    status: .unprocessableEntity, rows: data.postedRows, extraRows: data.extraRows
                 )
                 .encodeResponse(for: request)
             default: throw Abort(.badRequest, reason: error.description)

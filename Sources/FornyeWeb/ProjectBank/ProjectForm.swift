@@ -19,7 +19,7 @@ struct ProjectFormData {
     func text(_ key: String) -> String {
         (fields[key]?.first ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespaces)
     }
-    /// The row numbers sent for fields named `prefix-N`, in order.
+    /// The row numbers sent for fields named `prefix-N`, in order (at most ``ProjectValidation/listLimit``).
     func rowIndices(_ prefixes: [String]) -> [Int] {
         var indices = Set<Int>()
         for key in fields.keys {
@@ -33,37 +33,64 @@ struct ProjectFormData {
     }
     func int(_ key: String) -> Int? { Int(text(key)) }
 
+    /// The name of the checkbox that removes row N of a group (`partnersRemove-N`).
+    static func removeControl(_ group: ProjectRowGroup) -> String { group.name + "Remove" }
+
+    /// A group's posted rows in order, keyed by control name, without the rows ticked for removal
+    /// and those with nothing typed or chosen: the rows the document gets, numbered as the form
+    /// shows them again.
+    func rows(_ group: ProjectRowGroup) -> [[String: String]] {
+        rowIndices(group.controls.map(\.name)).compactMap { index -> [String: String]? in
+            if text("\(Self.removeControl(group))-\(index)") == "on" { return nil }
+            let row = Dictionary(
+                uniqueKeysWithValues: group.controls.map { control in
+                    let value = text("\(control.name)-\(index)")
+                    return (control.name, control.isFlag ? (value == "on" ? "true" : "false") : value)
+                })
+            return group.isEmpty(row) ? nil : row
+        }
+    }
+
     /// A control's value as the field's cell: a ticked checkbox sends `on`, several checkboxes
     /// of one name their values.
     func cell(_ field: ProjectField) -> String {
         switch field.kind {
         case .flag: text(field.name) == "on" ? "true" : "false"
         case .codes: (fields[field.name] ?? []).joined(separator: ";")
-        case .text, .code, .lines: text(field.name)
+        case .text, .code, .answer: text(field.name)
         }
     }
 
-    /// Applies the form to `base`; problems the form itself can see (an unknown role in a line)
-    /// come back as field errors beside those of ``ProjectValidation``.
+    /// Applies the form to `base`; problems the form itself can see (a row without its kind, an
+    /// amount that is no number) come back as field errors beside those of ``ProjectValidation``.
     func document(base: ProjectDocument) -> (ProjectDocument, [ProjectFieldError]) {
         var document = base
         var errors: [ProjectFieldError] = []
         for field in ProjectField.all where field.onForm {
             errors += field.read(cell(field), into: &document, .lenient)
         }
-        // Numbered rows (contactName-0, contactName-1, …).
-        for group in ProjectRowGroup.all {
-            let rows = rowIndices(group.controls.map(\.name)).map { index in
-                Dictionary(
-                    uniqueKeysWithValues: group.controls.map { control in
-                        let value = text("\(control.name)-\(index)")
-                        return (control.name, control.isFlag ? (value == "on" ? "true" : "false") : value)
-                    })
-            }
-            group.read(rows, into: &document)
-        }
+        for group in ProjectRowGroup.all { errors += group.read(rows(group), into: &document) }
         return (document, errors)
     }
+
+    /// The rows to show again after a post: what was typed, removed rows gone.
+    var postedRows: [String: [[String: String]]] {
+        Dictionary(uniqueKeysWithValues: ProjectRowGroup.all.map { ($0.name, rows($0)) })
+    }
+
+    /// The empty rows to show below the filled ones per group: as many as the form had, one more
+    /// in the group whose «Legg til rad» was pressed (`action=addRow-partners`), bounded.
+    var extraRows: [String: Int] {
+        let action = text("action")
+        return Dictionary(
+            uniqueKeysWithValues: ProjectRowGroup.all.map { group in
+                let shown = min(max(int("extraRows-\(group.name)") ?? 1, 0), ProjectValidation.listLimit)
+                return (group.name, shown + (action == "addRow-\(group.name)" ? 1 : 0))
+            })
+    }
+
+    /// Whether the post only asked for another empty row.
+    var addsRow: Bool { text("action").hasPrefix("addRow-") }
 }
 
 /// "Does this exist already?": the similar published projects the form shows, rendered the same
@@ -147,9 +174,11 @@ struct ProjectFormPage {
     var errors: [ProjectFieldError]
     var similar: [ProjectRecord]
     var csrfToken: String
-    /// Empty contact and link rows shown below the filled ones ("add another" adds one).
-    var extraContactRows = 1
-    var extraLinkRows = 1
+    /// The rows to show per group (``ProjectRowGroup/name``) after a post, what was typed; nil
+    /// shows the document's.
+    var postedRows: [String: [[String: String]]]? = nil
+    /// Empty rows shown below the filled ones per group («Legg til rad» adds one); one when absent.
+    var extraRows: [String: Int] = [:]
 
     func render() -> String {
         let language = layout.language
@@ -193,7 +222,7 @@ struct ProjectFormPage {
                 }
             }
         }
-        func select(_ name: String, _ options: [(String, String)], _ selected: String?) -> Node {
+        func select(_ name: String, _ options: [(String, String)], _ selected: String?, empty: String? = nil) -> Node {
             let id = "felt-\(name)"
             let error = message(name)
             return el("div", ["class": "field"]) {
@@ -201,9 +230,12 @@ struct ProjectFormPage {
                 if let error { el("p", ["class": "error-message", "id": "\(id)-feil"]) { error } }
                 el(
                     "select",
-                    attributes: [("id", id), ("name", name), ("aria-describedby", error == nil ? nil : "\(id)-feil")]
+                    attributes: [
+                        ("id", id), ("name", name), ("aria-describedby", error == nil ? nil : "\(id)-feil"),
+                        ("aria-invalid", error == nil ? nil : "true"),
+                    ]
                 ) {
-                    el("option", ["value": ""]) { ProjectLabels.unknown(language) }
+                    el("option", ["value": ""]) { empty ?? ProjectLabels.unknown(language) }
                     for (value, label) in options {
                         el("option", attributes: [("value", value), ("selected", value == selected ? "" : nil)]) {
                             label
@@ -223,6 +255,87 @@ struct ProjectFormPage {
                         ("checked", checked ? "" : nil),
                     ])
                 el("label", ["for": id]) { text ?? label(name) }
+            }
+        }
+        /// Ja, Nei or Vet ikke: a fact nobody gave stays unknown instead of a guessed «Nei» (item 14).
+        func answer(_ name: String, _ value: Bool?) -> Node {
+            let choices: [(String, String, Bool)] = [
+                ("true", language.pick("Ja", "Yes"), value == true),
+                ("false", language.pick("Nei", "No"), value == false),
+                ("", language.pick("Vet ikke", "Don't know"), value == nil),
+            ]
+            return el("fieldset", ["class": "answer"]) {
+                el("legend") { label(name) }
+                if let error = message(name) { el("p", ["class": "error-message"]) { error } }
+                for (index, (code, text, checked)) in choices.enumerated() {
+                    let id = index == 0 ? "felt-\(name)" : "felt-\(name)-\(code.isEmpty ? "ukjent" : code)"
+                    el("div", ["class": "radio"]) {
+                        el(
+                            "input",
+                            attributes: [
+                                ("type", "radio"), ("id", id), ("name", name), ("value", code),
+                                ("checked", checked ? "" : nil),
+                            ])
+                        el("label", ["for": id]) { text }
+                    }
+                }
+            }
+        }
+        /// A group's rows (filled ones, then empty ones), each with a box that removes it on the
+        /// next post, and «Legg til rad», a submit button that brings the form back with one more.
+        func rowGroup(_ group: ProjectRowGroup, hints: [String: String] = [:]) -> Node {
+            let filled = postedRows?[group.name] ?? group.rows(of: document)
+            let extra = extraRows[group.name] ?? 1
+            let count = min(filled.count + extra, ProjectValidation.listLimit)
+            let title = ProjectField.documentLabel(group.name).map { language.pick($0.nb, $0.en) } ?? group.name
+            let noun = language.pick(group.noun.nb, group.noun.en)
+            return el("fieldset", ["class": "row-list", "id": "rader-\(group.name)"]) {
+                el("legend") { title }
+                el("input", ["type": "hidden", "name": "extraRows-\(group.name)", "value": "\(extra)"])
+                for index in 0..<count {
+                    let row = index < filled.count ? filled[index] : [:]
+                    el("fieldset", ["class": "row-group"]) {
+                        el("legend") { "\(noun) \(index + 1)" }
+                        for control in group.controls {
+                            let name = "\(control.name)-\(index)"
+                            let value = row[control.name] ?? ""
+                            switch control.kind {
+                            case .text: textField(name, value, hint: hints[control.name])
+                            case .flag: checkbox(name, value == "true")
+                            case .choice(let options):
+                                select(
+                                    name, options.map { ($0.code, language.pick($0.labels.nb, $0.labels.en)) }, value,
+                                    empty: language.pick("Velg …", "Choose …"))
+                            }
+                        }
+                        if index < filled.count {
+                            checkbox(
+                                "\(ProjectFormData.removeControl(group))-\(index)", false,
+                                text: language.pick(
+                                    "Fjern raden når skjemaet sendes", "Remove the row when the form is sent"))
+                        }
+                    }
+                }
+                if count < ProjectValidation.listLimit {
+                    el("p") {
+                        el(
+                            "button",
+                            [
+                                "type": "submit", "name": "action", "value": "addRow-\(group.name)",
+                                "class": "secondary",
+                                // Back at the new row, which is what the editor asked for.
+                                "formaction": (slug.map { Paths.project(slug: $0) } ?? Paths.projects)
+                                    + "#felt-\(group.controls[0].name)-\(count)",
+                            ]
+                        ) { language.pick("Legg til rad (\(noun.lowercased()))", "Add a row (\(noun.lowercased()))") }
+                    }
+                } else {
+                    el("p", ["class": "field-hint"]) {
+                        language.pick(
+                            "Høyst \(ProjectValidation.listLimit) rader.",
+                            "At most \(ProjectValidation.listLimit) rows.")
+                    }
+                }
             }
         }
         func codes(_ list: CodeList) -> [(String, String)] {
@@ -330,12 +443,7 @@ struct ProjectFormPage {
                         language.pick(
                             "3. Samarbeid, forskning og organisering", "3. Partners, research and organisation")
                     }
-                    textField(
-                        "partners",
-                        ProjectField.partners.cell(document), long: true,
-                        hint: language.pick(
-                            "Én per linje: rolle | navn. Roller: ", "One per line: role | name. Roles: ")
-                            + PartnerRole.allCases.map(\.rawValue).joined(separator: ", "))
+                    rowGroup(.partners)
                     select(
                         "researchDegree", levels,
                         document.research.degree.map { "\($0)" })
@@ -352,21 +460,14 @@ struct ProjectFormPage {
                 }
                 el("fieldset") {
                     el("legend") { language.pick("4. Finansiering og resultater", "4. Financing and results") }
-                    textField(
-                        "financing", ProjectField.financing.cell(document), long: true,
-                        hint: language.pick(
-                            "Én per linje: kilde | beløp | søknadsstatus | merknad. Kilder: ",
-                            "One per line: source | amount | application status | note. Sources: ")
-                            + FinancingSource.allCases.map(\.rawValue).joined(separator: ", ")
-                            + language.pick("; søknadsstatus: ", "; application status: ")
-                            + ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", "))
-                    textField(
-                        "results", ProjectField.results.cell(document), long: true,
-                        hint: language.pick(
-                            "Én per linje: effekttype | beskrivelse. Effekttyper: ",
-                            "One per line: impact | description. Impact types: ")
-                            + ImpactType.allCases.map(\.rawValue).joined(separator: ", "))
-                    checkbox("evaluated", document.evaluated)
+                    rowGroup(
+                        .financing,
+                        hints: [
+                            "financingAmount": language.pick(
+                                "I hele kroner, f.eks. 250 000.", "In whole kroner, e.g. 250 000.")
+                        ])
+                    rowGroup(.results)
+                    answer("evaluated", document.evaluated)
                     select("evidenceLevel", enumOptions(EvidenceLevel.self), document.evidenceLevel?.rawValue)
                     textField("evaluationText", document.evaluationText, long: true)
                 }
@@ -385,42 +486,12 @@ struct ProjectFormPage {
                             "Kontaktpersoner vises offentlig (side, API og eksport) bare med samtykke til publisering.",
                             "Contacts are shown publicly (page, API and export) only with consent to publication.")
                     }
-                    el("input", ["type": "hidden", "name": "extraContactRows", "value": "\(extraContactRows)"])
-                    el("input", ["type": "hidden", "name": "extraLinkRows", "value": "\(extraLinkRows)"])
-                    let contactRows = document.contacts.count + extraContactRows
-                    for index in 0..<min(contactRows, ProjectValidation.listLimit) {
-                        let contact = index < document.contacts.count ? document.contacts[index] : nil
-                        el("fieldset", ["class": "row-group"]) {
-                            el("legend") { language.pick("Kontaktperson \(index + 1)", "Contact \(index + 1)") }
-                            textField("contactName-\(index)", contact?.name ?? "")
-                            textField("contactEmail-\(index)", contact?.email ?? "")
-                            textField("contactRole-\(index)", contact?.role ?? "")
-                            checkbox("contactConsent-\(index)", contact?.publishConsent ?? false)
-                        }
-                    }
-                    el("p") {
-                        el("button", ["type": "submit", "name": "action", "value": "addContact", "class": "secondary"])
-                        {
-                            language.pick("Legg til en kontaktperson til", "Add another contact")
-                        }
-                    }
-                    let linkRows = document.links.count + extraLinkRows
-                    for index in 0..<min(linkRows, ProjectValidation.listLimit) {
-                        let link = index < document.links.count ? document.links[index] : nil
-                        el("fieldset", ["class": "row-group"]) {
-                            el("legend") { language.pick("Lenke \(index + 1)", "Link \(index + 1)") }
-                            textField("linkTitle-\(index)", link?.title ?? "")
-                            textField(
-                                "linkURL-\(index)", link?.url ?? "",
-                                hint: language.pick(
-                                    "Bare http- og https-adresser.", "Only http and https addresses."))
-                        }
-                    }
-                    el("p") {
-                        el("button", ["type": "submit", "name": "action", "value": "addLink", "class": "secondary"]) {
-                            language.pick("Legg til en lenke til", "Add another link")
-                        }
-                    }
+                    rowGroup(.contacts)
+                    rowGroup(
+                        .links,
+                        hints: [
+                            "linkURL": language.pick("Bare http- og https-adresser.", "Only http and https addresses.")
+                        ])
                 }
                 el("p", ["class": "form-actions"]) {
                     el("button", ["type": "submit", "name": "action", "value": "preview", "class": "secondary"]) {
@@ -441,18 +512,18 @@ struct ProjectFormPage {
 /// summary says "E-post (kontaktperson 2)" and links to that input rather than showing
 /// "contacts[1].email".
 enum ProjectFormFields {
-    /// The form input's name for a ``ProjectFieldError`` field.
+    /// The form input's name for a ``ProjectFieldError`` field: a row's control and number
+    /// (`financing[2].amount` → `financingAmount-2`), or the field's own control.
     static func formName(_ field: String) -> String {
+        for group in ProjectRowGroup.all {
+            if let (control, row) = group.control(for: field) { return "\(control.name)-\(row)" }
+            if field == group.name { return "\(group.controls[0].name)-0" }
+        }
         let parts = field.split(separator: ".").map(String.init)
         let head = parts.first ?? field
         let base = head.split(separator: "[").first.map(String.init) ?? head
-        let index = head.split(separator: "[").dropFirst().first.flatMap { Int($0.dropLast()) }
         let leaf = parts.count > 1 ? parts[parts.count - 1] : ""
         switch base {
-        case "contacts":
-            let prefix = ["email": "contactEmail", "role": "contactRole"][leaf] ?? "contactName"
-            return "\(prefix)-\(index ?? 0)"
-        case "links": return "\(leaf == "title" ? "linkTitle" : "linkURL")-\(index ?? 0)"
         case "research":
             return ["degree": "researchDegree", "projectQuality": "researchQuality"][leaf] ?? "researchContribution"
         case "country": return "ownerName"
@@ -479,16 +550,15 @@ enum ProjectFormFields {
         return stored.split(separator: ",").map { documentLabel(String($0), language) }.joined(separator: ", ")
     }
 
-    /// The field's label as the form shows it, with the row for contacts and links.
+    /// The field's label as the form shows it, with the row for rows («Beløp (kroner) (finansiering 2)»).
     static func label(_ field: String, _ language: Language) -> String {
         let name = formName(field)
         let parts = name.split(separator: "-")
-        if name.hasPrefix("contact") || name.hasPrefix("link"), parts.count == 2, let row = Int(parts[1]),
+        if parts.count == 2, let row = Int(parts[1]), let group = ProjectRowGroup.owning(String(parts[0])),
             let label = ProjectField.controlLabel(String(parts[0]))
         {
-            let group =
-                name.hasPrefix("contact") ? language.pick("kontaktperson", "contact") : language.pick("lenke", "link")
-            return language.pick(label.nb, label.en) + " (\(group) \(row + 1))"
+            return language.pick(label.nb, label.en)
+                + " (\(language.pick(group.noun.nb, group.noun.en).lowercased()) \(row + 1))"
         }
         return ProjectField.controlLabel(name).map { language.pick($0.nb, $0.en) } ?? field
     }

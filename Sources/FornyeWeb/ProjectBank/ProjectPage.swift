@@ -225,9 +225,7 @@ struct ProjectPage {
             }
             el("h2") { language.pick("Evaluering og læring", "Evaluation and lessons") }
             el("dl", ["class": "project-facts"]) {
-                row(
-                    "Evaluert", "Evaluated",
-                    .text(document.evaluated ? language.pick("Ja", "Yes") : language.pick("Nei/ukjent", "No/unknown")))
+                row("Evaluert", "Evaluated", plain(document.evaluated.map { ProjectLabels.answer($0, language) }))
                 row("Evidensnivå", "Evidence level", plain(document.evidenceLevel?.label(language)))
             }
             text(document.evaluationText)

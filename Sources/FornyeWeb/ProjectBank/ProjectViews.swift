@@ -35,8 +35,7 @@ enum ProjectLabels {
         case "county": return countyNames[value].map { "\($0) (\(value))" } ?? value
         case "centrality": return code(ReportClassifications.centrality)
         case "research": return researchLevel(Int(value), language)
-        case "evaluated", "discontinued":
-            return value == "true" ? language.pick("Ja", "Yes") : language.pick("Nei", "No")
+        case "evaluated", "discontinued": return answer(value == "true", language)
         default: return value
         }
     }
@@ -52,6 +51,11 @@ enum ProjectLabels {
     }
 
     static func unknown(_ language: Language) -> String { language.pick("Ukjent", "Unknown") }
+
+    /// A known yes or no («Ja»/«Nei»); unknown is ``unknown(_:)``.
+    static func answer(_ value: Bool, _ language: Language) -> String {
+        value ? language.pick("Ja", "Yes") : language.pick("Nei", "No")
+    }
 
     /// "1 prosjekt", "2 prosjekter": the number with the singular or plural noun (both bokmål
     /// and English use the singular for exactly one).

@@ -15,7 +15,7 @@ struct BarometerInstrumentTests {
     @Test("the bundled file loads and validates, and its codebook is valid")
     func loads() throws {
         #expect(instrument.id == "innovasjonsbarometer")
-        #expect(instrument.version == "2018.1")
+        #expect(instrument.version == "2018.2")
         #expect(instrument.validationIssues().isEmpty)
         try codebook.validate()
     }

@@ -107,7 +107,14 @@ import Testing
             codes.types + 16 * codes.stage + 256 * codes.sector + 4096 * codes.county + 1_048_576 * codes.centrality
             + 16_777_216 * codes.research + 268_435_456 * codes.evaluated
         let values = FacetCounter.values(packed)
-        #expect(values == [0b1001, ProjectFacetCode.of(ProjectStage.spread), 2, 3, 6, 1, 1, 0])
+        // Yes/no facets: 1 yes, 2 no (a known stage that is not discontinued), 0 unknown.
+        #expect(values == [0b1001, ProjectFacetCode.of(ProjectStage.spread), 2, 3, 6, 1, 1, 2])
+        record.evaluated = false
+        record.stage = .unknown
+        let no = ProjectFacetCodes(record)
+        #expect(no.evaluated == 2 && FacetCounter.values(no.packed)[6...] == [2, 0])
+        record.evaluated = nil
+        #expect(ProjectFacetCodes(record).evaluated == 0)
         #expect(FacetCounter.label(3, 3) == "03" && FacetCounter.label(5, 1) == "0")
         #expect(FacetCounter.label(1, values[1]) == "spread")
         #expect(ProjectSearch.parseIntegers("12 345 0 268435456") == [12, 345, 0, 268_435_456])

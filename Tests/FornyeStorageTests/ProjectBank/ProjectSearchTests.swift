@@ -209,7 +209,7 @@ import Testing
         let documents = try mapping.documents(json: json, file: "annen.json")
         #expect(documents.count == 1)
         #expect(documents[0].title == "Digitalt tilsyn" && documents[0].stage == .pilot)
-        #expect(documents[0].innovationTypes == [1, 3] && documents[0].evaluated && documents[0].sector == 2)
+        #expect(documents[0].innovationTypes == [1, 3] && documents[0].evaluated == true && documents[0].sector == 2)
         #expect(documents[0].ownerMunicipality == "4003" && documents[0].lessons.isEmpty)
         #expect(
             throws: ProjectError.importFailed(

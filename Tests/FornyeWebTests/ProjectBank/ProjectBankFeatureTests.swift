@@ -60,7 +60,8 @@ import VaporTesting
             let more = try await bank.post(
                 app, "/prosjekter", editor,
                 bank.form([
-                    "action": "addContact", "contactName-0": "Kari", "extraContactRows": "1", "title": "Beholdt tittel",
+                    "action": "addRow-contacts", "contactName-0": "Kari", "extraRows-contacts": "1",
+                    "title": "Beholdt tittel",
                 ]))
             #expect(more.status == .ok)
             let body = more.body.string
@@ -71,7 +72,7 @@ import VaporTesting
             #expect(!body.contains("id=\"felt-contactName-3\""))
             #expect(try await ProjectRecord.query(on: app.db).filter(\.$title == "Beholdt tittel").count() == 0)
             let links = try await bank.post(
-                app, "/prosjekter", editor, bank.form(["action": "addLink", "extraLinkRows": "1"]))
+                app, "/prosjekter", editor, bank.form(["action": "addRow-links", "extraRows-links": "1"]))
             #expect(links.body.string.contains("id=\"felt-linkURL-1\""))
             // A javascript: link is refused, with the field's label in the summary and a link to it.
             let bad = try await bank.post(

@@ -117,9 +117,12 @@ import VaporTesting
             ]
             var fields = form(["ownerMunicipality": ""])
             for field in textFields { fields[field] = Self.xss }
-            fields["partners"] = "business | \(Self.xss)"
-            fields["financing"] = "eu | 1000 | granted | \(Self.xss)"
-            fields["results"] = "quality | \(Self.xss)"
+            let rows = [
+                "partnerRole-0": "business", "partnerName-0": Self.xss, "financingSource-0": "eu",
+                "financingAmount-0": "1000", "financingStatus-0": "granted", "financingNote-0": Self.xss,
+                "resultImpact-0": "quality", "resultDescription-0": Self.xss,
+            ]
+            fields.merge(rows) { _, row in row }
             fields["contactEmail"] = "a@b.no"
             fields["contactConsent"] = "on"
             fields["linkURL"] = "https://example.no/?q=\(Self.xss)"
@@ -150,8 +153,11 @@ import VaporTesting
             let badNumber = try await post(app, "/prosjekter", admin, form(["ownerMunicipality": "9999"]))
             #expect(badNumber.status == .unprocessableEntity)
             #expect(badNumber.body.string.contains("felt-ownerMunicipality-feil"))
-            let badLine = try await post(app, "/prosjekter", admin, form(["financing": "lottery | lots"]))
-            #expect(badLine.status == .unprocessableEntity)
+            let badRow = try await post(
+                app, "/prosjekter", admin, form(["financingSource-0": "lottery", "financingAmount-0": "lots"]))
+            #expect(badRow.status == .unprocessableEntity)
+            #expect(badRow.body.string.contains("href=\"#felt-financingSource-0\""))
+            #expect(badRow.body.string.contains("id=\"felt-financingAmount-0-feil\""))
             #expect(try await ProjectRepository(database: app.db).count() == before)
         }
     }

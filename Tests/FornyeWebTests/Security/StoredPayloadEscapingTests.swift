@@ -235,9 +235,14 @@ import VaporTesting
                 fields[field] = Self.payload(index).replacingOccurrences(of: "\u{0}", with: "")
             }
             fields["title"] = String(Self.payload(0).prefix(190))
-            fields["partners"] = "research | \(Self.payload(5))"
-            fields["financing"] = "eu | 1000 | granted | \(Self.payload(6))"
-            fields["results"] = "quality | \(Self.payload(7))"
+            fields["partnerRole-0"] = "research"
+            fields["partnerName-0"] = String(Self.payload(5).prefix(190))
+            fields["financingSource-0"] = "eu"
+            fields["financingAmount-0"] = "1000"
+            fields["financingStatus-0"] = "granted"
+            fields["financingNote-0"] = Self.payload(6)
+            fields["resultImpact-0"] = "quality"
+            fields["resultDescription-0"] = Self.payload(7)
             fields["contactEmail"] = "a@b.no"
             fields["contactConsent"] = "on"
             fields["linkURL"] = "https://example.no/"

@@ -55,10 +55,17 @@ public struct QuestionnaireRules: Sendable {
         return (index + 1, possible.count)
     }
 
-    /// The questions of a page shown given the answers (notes included).
+    /// The questions of a page shown given the answers (notes included). An "other, specify"
+    /// text is shown with the question it specifies, whatever is chosen yet.
     public func shownQuestions(_ section: Section, _ answers: AnswerSet) -> [Question] {
         let relevant = Set(instrument.relevantQuestions(given: answers))
-        return section.questions.filter { relevant.contains($0.name) && $0.calculation == nil && given[$0.name] == nil }
+        var shown: Set<String> = []
+        return section.questions.filter { question in
+            let asked = relevant.contains(question.name) || question.specifies.map(shown.contains) == true
+            guard asked, question.calculation == nil, given[question.name] == nil else { return false }
+            shown.insert(question.name)
+            return true
+        }
     }
 
     /// The answers so far with the frame's answers laid over them.
@@ -82,6 +89,11 @@ public struct QuestionnaireRules: Sendable {
                 answers[question.name] = nil
                 problems.append(problem)
             }
+        }
+        // An «Annet» text is kept only while «Annet» is chosen.
+        let relevant = Set(instrument.relevantQuestions(given: answers))
+        for question in questions where question.specifies != nil && !relevant.contains(question.name) {
+            answers[question.name] = nil
         }
         return problems
     }

@@ -40,10 +40,10 @@ enum FormStyles {
         .stacked-form { max-width: 32rem; }
         .stacked-form input[type=text], .stacked-form input[type=email], .stacked-form input[type=password],
           .stacked-form select { width: 100%; }
-        .checkbox { display: flex; gap: var(--ds-size-2); align-items: flex-start; margin: var(--ds-size-1) 0; }
-        .checkbox input { margin-top: .3rem; flex: none; width: 1.25rem; height: 1.25rem;
+        .checkbox, .radio { display: flex; gap: var(--ds-size-2); align-items: flex-start; margin: var(--ds-size-1) 0; }
+        .checkbox input, .radio input { margin-top: .3rem; flex: none; width: 1.25rem; height: 1.25rem;
           accent-color: var(--ds-color-accent-base-default); }
-        .checkbox label { display: inline; font-weight: var(--ds-font-weight-regular); margin: 0; }
+        .checkbox label, .radio label { display: inline; font-weight: var(--ds-font-weight-regular); margin: 0; }
         .form-actions { display: flex; flex-wrap: wrap; gap: var(--ds-size-3); margin-top: var(--ds-size-8);
           align-items: center; }
         input.short { width: 8rem; }

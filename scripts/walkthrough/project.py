@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""A project in headless Chromium, from draft to published, as the people who meet it: a municipal
+editor writes it through the form (partners, financing and results as rows, «Legg til rad» and
+«Fjern raden» without JavaScript, a located error per row, «Evaluert» left as «Vet ikke»), saves
+and submits it; an admin publishes it; an editor of another municipality finds it by search and
+opens it (where «Evaluert» says «Ukjent»). The reuse step («Vi har gjenbrukt dette», issue 20
+item 13) is not in this walk until that action exists.
+
+Every page is loaded by the browser (forms filled and submitted in the page), checked with axe-core
+(WCAG 2.1 A/AA) and for its HTTP status and a text it must say; screenshots into --out. Exit status 1
+on a serious or critical axe violation, an unexpected status or a missing text. Run by
+scripts/walkthrough/project.sh. All names and texts are synthetic.
+"""
+import argparse
+import base64
+import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "browser"))
+from axe import axe_source  # noqa: E402
+from devtools import chromium  # noqa: E402
+
+# wave.py's Walk (navigate, act, check with axe, photograph); loaded by path, since `wave` is also
+# a module of Python's standard library.
+_spec = importlib.util.spec_from_file_location("fornye_wave_walk", os.path.join(HERE, "wave.py"))
+_wave = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_wave)
+Walk, FILL, js = _wave.Walk, _wave.FILL, _wave.js
+
+TITLE = "Sensorer mot fall i hjemmet (syntetisk)"
+
+
+def photograph_part(walk, name, selector, width=1280):
+    """A screenshot of the element `selector` only (the form is too long for a whole-page shot)."""
+    walk.tools.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False)
+    rect = walk.tools.evaluate(f"""(() => {{ const r = document.querySelector({js(selector)}).getBoundingClientRect();
+        return {{x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}}; }})()""")
+    data = walk.tools.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                           clip=dict(rect, scale=1))["data"]
+    walk.shot += 1
+    file = os.path.join(walk.out, f"{walk.prefix}-{walk.shot:02d}-{name}.png")
+    with open(file, "wb") as handle:
+        handle.write(base64.b64decode(data))
+    print(f"  screenshot {file} ({selector}, {int(rect['height'])} px)")
+
+
+def sign_in(walk, email, password, next_path):
+    walk.tools.call("Network.clearBrowserCookies")
+    walk.go(f"/logg-inn?neste={next_path}")
+    walk.act(FILL % (js({"email": email, "password": password}), js("main form button[type=submit]")))
+
+
+def run(walk, args):
+    # The editor opens the empty form.
+    sign_in(walk, args.editor_email, args.password, "/prosjekter/ny")
+    walk.check("prosjekt-nytt", shot=True, max_height=2600, text="Legg til rad (partner)")
+    photograph_part(walk, "prosjekt-nytt-evaluert", "fieldset.answer")
+    typed = {
+        "title": TITLE,
+        "summary": "Syntetisk eksempel: sensorer varsler hjemmetjenesten når en eldre faller.",
+        "stage": "pilot",
+        "partnerRole-0": "research", "partnerName-0": "Eksempeluniversitetet (syntetisk)",
+        "financingSource-0": "research_council", "financingAmount-0": "mye",
+        "resultImpact-0": "quality", "resultDescription-0": "Færre fall som ikke blir oppdaget (syntetisk)",
+    }
+    # «Legg til rad» brings the form back with one more partner row and everything typed kept.
+    walk.act(FILL % (js(typed), js('button[value="addRow-partners"]')))
+    walk.check("prosjekt-ny-rad", text="Partner 3")
+    value = walk.tools.evaluate("document.querySelector('[name=\"partnerName-0\"]').value")
+    if value != typed["partnerName-0"]:
+        walk.failures.append(f"prosjekt-ny-rad: partner 1 came back as «{value}»")
+    photograph_part(walk, "prosjekt-ny-rad-partnere", "#rader-partners")
+    # A second partner and a row ticked for removal; the amount «mye» is refused at its row.
+    walk.act(FILL % (js({"partnerRole-1": "business", "partnerName-1": "Sensorfirma AS (syntetisk)",
+                         "partnerRole-2": "citizens", "partnerName-2": "Fjernes (syntetisk)"}),
+                     js('button[value="save"]')))
+    walk.check("prosjekt-feil", expect=422, shot=True, max_height=1400,
+               text="Beløp (kroner) (finansiering 1): «mye» er ikke et beløp i kroner")
+    photograph_part(walk, "prosjekt-feil-finansiering", "#rader-financing")
+    photograph_part(walk, "prosjekt-feil-mobil", "#rader-financing", width=390)
+    walk.act("""(() => { document.querySelector('[name="financingAmount-0"]').value = '250 000';
+        document.querySelector('[name="partnersRemove-2"]').checked = true;
+        document.querySelector('button[value="save"]').click(); })()""")
+    walk.check("prosjekt-utkast", shot=True, max_height=2400, text="Sensorfirma AS (syntetisk)")
+    if "Fjernes (syntetisk)" in walk.tools.evaluate("document.body.innerText"):
+        walk.failures.append("prosjekt-utkast: the row ticked for removal was saved")
+    slug_path = walk.path()
+    # The editor submits it for review.
+    walk.act("document.querySelector('input[name=status][value=submitted]').form.querySelector('button').click()")
+    walk.check("prosjekt-sendt", text="Sendt til godkjenning")
+
+    # The admin publishes it.
+    sign_in(walk, args.admin_email, args.password, slug_path)
+    walk.check("prosjekt-til-godkjenning", text=TITLE)
+    walk.act("document.querySelector('input[name=status][value=published]').form.querySelector('button').click()")
+    walk.check("prosjekt-publisert", shot=True, max_height=2400, text="Publisert")
+
+    # An editor elsewhere finds it by search and opens it: an unanswered fact says «Ukjent».
+    sign_in(walk, args.other_email, args.password, "/prosjekter")
+    walk.go("/prosjekter?q=fall+sensorer")
+    walk.check("prosjekt-sok", shot=True, max_height=1800, text=TITLE)
+    walk.act(f"[...document.querySelectorAll('main a')].find(a => a.textContent.includes({js(TITLE)})).click()")
+    walk.check("prosjekt-funnet", shot=True, max_height=2400, text="Ukjent")
+    walk.photograph("prosjekt-funnet-mobil", 390, 3200)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default=os.environ.get("FORNYE_URL", "http://127.0.0.1:8111"))
+    parser.add_argument("--editor-email", default=os.environ.get("EDITOR_EMAIL"))
+    parser.add_argument("--admin-email", default=os.environ.get("ADMIN_EMAIL"))
+    parser.add_argument("--other-email", default=os.environ.get("OTHER_EMAIL"))
+    parser.add_argument("--password", default=os.environ.get("WALK_PASSWORD"))
+    parser.add_argument("--out", default="docs/screenshots/projectbank")
+    parser.add_argument("--work", default="/tmp/fornye-project-walk")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    os.makedirs(args.work, exist_ok=True)
+    source = axe_source()
+    port = int(os.environ.get("DEVTOOLS_PORT", "9311"))
+    with chromium(port, os.path.join(args.work, "chrome")) as tools:
+        tools.call("Page.enable")
+        tools.call("Network.enable")
+        tools.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
+        walk = Walk(tools, args.base, args.out, source, prefix="project")
+        run(walk, args)
+    for failure in walk.failures:
+        print("FAIL", failure)
+    print(f"{walk.shot} screenshots, {len(walk.failures)} failure(s)")
+    return 1 if walk.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
