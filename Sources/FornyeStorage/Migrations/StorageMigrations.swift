@@ -48,6 +48,8 @@ public enum StorageMigrations {
             M0061SplitSearchIndexByKeyParity(),
             M0062FieldworkLinksAndPrivacy(),
             M0063CreateProgrammeRegister(),
+            M0068CreateSharedInstanceState(),
+            M0069CreateImportJobs(),
         ]
     }
 }
