@@ -59,7 +59,8 @@ public enum ImportJobError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .claimLost(let id): return "import job \(id) was taken over by another instance; this attempt stored nothing"
+        case .claimLost(let id):
+            return "import job \(id) was taken over by another instance; this attempt stored nothing"
         }
     }
 }

@@ -450,7 +450,9 @@ struct ResponseImportViews {
             switch job.state {
             case .waiting:
                 el("p", ["class": "notice", "role": "status"]) {
-                    pick("Venter på tur …  Siden oppdateres av seg selv.", "Waiting its turn … The page refreshes itself.")
+                    pick(
+                        "Venter på tur …  Siden oppdateres av seg selv.",
+                        "Waiting its turn … The page refreshes itself.")
                 }
             case .storing(let done):
                 el("p", ["class": "notice", "role": "status"]) {

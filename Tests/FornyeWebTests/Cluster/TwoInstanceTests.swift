@@ -112,7 +112,8 @@ import VaporTesting
             let fixture = try await CollectionFixture.make(first, open: false)
             let tests = ResponseImportTests()
             let user = ResponseImportTests.Signed(headers: try await signIn(first, as: .analyst))
-            let uploaded = try await tests.upload(first, user, slug: fixture.wave.slug, csv: ResponseImportTests.goodCSV)
+            let uploaded = try await tests.upload(
+                first, user, slug: fixture.wave.slug, csv: ResponseImportTests.goodCSV)
             let confirmed = try await tests.post(first, user, tests.location(uploaded) + "/bekreft")
             #expect(confirmed.status == .seeOther)
             // The session lives in the database, so the other instance knows the user and the job.
