@@ -29,6 +29,11 @@ public enum FornyeApp {
         app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.behindTLS))
         app.middleware.use(FornyeErrorMiddleware())
         try StorageSetup.register(settings.storage, on: app.databases)
+        if case .sqlite = settings.storage.backend {
+            app.logger.notice(
+                "SQLite: run one instance only; several instances behind a load balancer need PostgreSQL (docs/OPERATIONS.md)"
+            )
+        }
         StorageSetup.addMigrations(to: app.migrations)
         try await StorageSetup.prepare(settings.storage, databases: app.databases, logger: app.logger)
         if settings.migrateOnStart {
@@ -56,12 +61,15 @@ public enum FornyeApp {
         spool?.expire(before: Date().addingTimeInterval(-uploads.lifetime))
         app.storage[ImportUploadStoreKey.self] = uploads
         app.storage[ProgrammeUploadStoreKey.self] = ProgrammeUploadStore()
+        let jobs = ImportJobRunner()
+        app.storage[ImportJobRunnerKey.self] = jobs
+        app.lifecycle.use(jobs)
+        jobs.start(app)
         let writing = try await StorageSetup.submissionWriting(
             settings.storage, databases: app.databases, logger: app.logger)
         app.storage[SubmissionWriterKey.self] = SubmissionWriter(
             database: writing.database, durability: writing.durability,
             walCheckpointInterval: writing.walCheckpointInterval)
-        app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())
         app.middleware.use(CacheInvalidationMiddleware())
