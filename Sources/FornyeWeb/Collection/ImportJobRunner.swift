@@ -30,20 +30,22 @@ final class ImportJobRunner: LifecycleHandler, Sendable {
     /// this and the stored heartbeat).
     func localProgress(_ id: String) -> Int? { progress.withLock { $0[id] } }
 
-    /// Starts taking waiting jobs every `pollInterval` until the application shuts down.
-    func start(_ app: Application) {
+    /// Takes waiting jobs every `pollInterval` until the application shuts down, or (`polling`
+    /// false) once, a `pollInterval` after start, and tidies the queue.
+    func start(_ app: Application, polling: Bool) {
         let task = Task { [self] in
             var rounds = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: pollInterval)
                 if Task.isCancelled { break }
                 await runWaiting(app)
-                rounds += 1
                 if rounds % 60 == 0 {
                     let jobs = ImportJobRepository(database: app.db)
                     try? await jobs.failExhausted()
                     try? await jobs.deleteEnded(before: Date().addingTimeInterval(-86_400))
                 }
+                rounds += 1
+                if !polling { break }
             }
         }
         poller.withLock { $0 = task }

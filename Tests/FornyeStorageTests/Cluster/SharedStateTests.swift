@@ -155,7 +155,9 @@ import Testing
                 if database == .postgres {
                     #expect(try await jobs.claim(instance: "x", now: now + 35) == nil)
                 }
-                if let last { #expect(try await jobs.heartbeat("job-b", token: last.token, done: 0, now: now) == false) }
+                if let last {
+                    #expect(try await jobs.heartbeat("job-b", token: last.token, done: 0, now: now) == false)
+                }
                 last = claimed
                 now += 20
             }
