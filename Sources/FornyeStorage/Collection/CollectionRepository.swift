@@ -132,6 +132,7 @@ public struct CollectionRepository: Sendable {
             }
             wave.status = status
             try await wave.update(on: transaction)
+            try await CacheVersions.waveChanged(waveID, on: transaction)
         }
     }
 
@@ -189,6 +190,7 @@ public struct CollectionRepository: Sendable {
                     id: ids[index], waveID: waveID, answersJSON: try anonymousRows?[index] ?? rows.json(row: index),
                     weight: 1, stratum: nil, psu: nil)
             }
+            try await CacheVersions.waveChanged(waveID, on: transaction)
             try await alsoInTransaction?(transaction)
         }
         return ids.count

@@ -29,8 +29,8 @@ struct PreparedWave: Sendable {
 /// keyed by wave (with its data version), filters and suppression. Safe under concurrency (one
 /// lock, never held while computing or querying).
 ///
-/// The catalogue (every wave's record, with a fingerprint of its status, labels and response
-/// count) is what tells whether a cached result is still fresh, so a cached read needs no
+/// The catalogue (every wave's record, with a fingerprint of its status, labels, response
+/// count and shared data counter) is what tells whether a cached result is still fresh, so a cached read needs no
 /// database round trip but one: the shared counter `cache_versions.barometer` (`CacheVersions`),
 /// which every instance on the database raises after a write. It is reloaded when a writer in
 /// this process says so (`invalidateCatalog()`, called after every state-changing request by
@@ -59,6 +59,9 @@ final class BarometerStore: Sendable {
         var synthetic: Bool
         var structureDate: String?
         var responses: Int
+        /// The wave's shared counter (`CacheVersions.wave`): raised by every write to its data,
+        /// on any instance, including changes the fields above do not show (weights).
+        var dataVersion: Int
     }
 
     /// Every wave as last read from the database, in slug order.
@@ -170,9 +173,11 @@ final class BarometerStore: Sendable {
     private func reloadCatalog(_ database: any Database, request: Int, shared: Int) async throws -> Catalog {
         let records: [WaveRecord]
         let counts: [UUID: Int]
+        let versions: [UUID: Int]
         do {
             records = try await WaveRepository(database: database).list()
             counts = try await Self.responseCounts(of: records, on: database)
+            versions = try await CacheVersions(database: database).waves()
         } catch {
             state.withLock { $0.loadingCatalog = nil }
             throw error
@@ -182,7 +187,7 @@ final class BarometerStore: Sendable {
             fingerprints[record.slug] = Fingerprint(
                 status: record.status, title: record.title, shortTitle: record.shortTitle,
                 synthetic: record.synthetic, structureDate: record.structureDate,
-                responses: record.id.flatMap { counts[$0] } ?? 0)
+                responses: record.id.flatMap { counts[$0] } ?? 0, dataVersion: record.id.flatMap { versions[$0] } ?? 0)
         }
         var changed = false
         let catalog = state.withLock { state -> Catalog in

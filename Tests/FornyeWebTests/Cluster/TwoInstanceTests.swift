@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import FornyeStorage
 import FornyeTestSupport
 import Foundation
@@ -12,12 +13,17 @@ import VaporTesting
 /// is seen by the other's cache on its next request, and an import whose instance died is
 /// finished by the other and stored once. Skipped without FORNYE_TEST_POSTGRES_URL.
 @Suite(.requiresPostgres) struct TwoInstanceTests {
-    /// A second instance on the database of `first`: no migrations, no seeding of its own.
+    /// A second instance on the database of `first`: no migrations, no seeding of its own. Two
+    /// connections per event loop each: the server's connections are shared by parallel tests.
     func withTwoInstances(
         adjust: @escaping (inout WebSettings) -> Void = { _ in },
         _ body: (Application, Application) async throws -> Void
     ) async throws {
-        try await withTestApp(database: .postgres, seedDemoContent: false, adjust: adjust) { first in
+        let small: (inout WebSettings) -> Void = { settings in
+            settings.storage.postgresConnectionsPerEventLoop = 2
+            adjust(&settings)
+        }
+        try await withTestApp(database: .postgres, seedDemoContent: false, adjust: small) { first in
             var settings = first.fornyeSettings
             settings.migrateOnStart = false
             settings.seedDemoContent = false
@@ -47,24 +53,56 @@ import VaporTesting
         }
     }
 
+    /// Four responses imported into the fixture's open wave on `app`, then the wave closed and
+    /// published there (a wave is published only with responses).
+    func publishWithResponses(_ app: Application, slug: String) async throws {
+        let tests = ResponseImportTests()
+        let user = ResponseImportTests.Signed(headers: try await signIn(app, as: .analyst))
+        let uploaded = try await tests.upload(app, user, slug: slug, csv: ResponseImportTests.goodCSV)
+        #expect(try await tests.post(app, user, tests.location(uploaded) + "/bekreft").status == .seeOther)
+        let closed = try await tests.post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")])
+        #expect(closed.status == .seeOther)
+        let published = try await tests.post(
+            app, user, "/analyse/innsamling/\(slug)/status", [("status", "published"), ("confirm_few", "1")])
+        #expect(published.status == .seeOther, "\(published.body.string.prefix(600))")
+    }
+
     @Test func aWriteOnOneInstanceIsSeenByTheOthersCacheAtOnce() async throws {
         try await withTwoInstances { first, second in
             let fixture = try await CollectionFixture.make(first, open: true)
             let slug = fixture.wave.slug
             let link = "href=\"/barometer/\(slug)\""
             func publicList(_ app: Application) async throws -> String { try await app.get("/barometer").body.string }
-            // The second instance caches the public list without the closed wave.
+            // The second instance caches the public list without the unpublished wave.
             #expect(try await !publicList(second).contains(link))
             #expect(try await !publicList(second).contains(link))
-            let user = ResponseImportTests.Signed(headers: try await signIn(first, as: .analyst))
-            let closed = try await ResponseImportTests().post(
-                first, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")])
-            #expect(closed.status == .seeOther)
-            let published = try await ResponseImportTests().post(
-                first, user, "/analyse/innsamling/\(slug)/status", [("status", "published"), ("confirm_few", "1")])
-            #expect(published.status == .seeOther, "\(published.body.string.prefix(600))")
+            try await publishWithResponses(first, slug: slug)
             // Well inside the catalogue's 5-second lifetime: only the shared counter can tell.
             #expect(try await publicList(second).contains(link))
+        }
+    }
+
+    @Test func aChangeOnlyToAWavesWeightsOnOneInstanceDropsTheOthersResults() async throws {
+        try await withTwoInstances { first, second in
+            let fixture = try await CollectionFixture.make(first, open: true)
+            let slug = fixture.wave.slug
+            let waveID = try fixture.wave.requireID()
+            try await publishWithResponses(first, slug: slug)
+            let before = try await second.barometerStore.catalog(second.db)
+            #expect(before.record(slug)?.status == .published)
+            let version = second.barometerStore.version(of: slug)
+            // New weights: status, labels and response count stay as they were. The writer raises
+            // the wave's counter in its transaction and the shared one after it, as every writer does.
+            try await first.db.transaction { transaction in
+                try await (transaction as! any SQLDatabase).raw(
+                    "UPDATE responses SET weight = 2.5 WHERE wave_id = \(bind: waveID)"
+                ).run()
+                try await CacheVersions.waveChanged(waveID, on: transaction)
+            }
+            try await CacheVersions(database: first.db).bump(CacheVersions.barometer)
+            _ = try await second.barometerStore.catalog(second.db)
+            // The second instance forgot what it computed from the old weights.
+            #expect(second.barometerStore.version(of: slug) == version + 1)
         }
     }
 
