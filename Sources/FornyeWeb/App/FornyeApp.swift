@@ -36,10 +36,13 @@ public enum FornyeApp {
         }
         StorageSetup.addMigrations(to: app.migrations)
         try await StorageSetup.prepare(settings.storage, databases: app.databases, logger: app.logger)
-        // Instances starting together on one PostgreSQL migrate and seed one after the other.
-        try await MigrationLock.around(app.db) {
-            if settings.migrateOnStart { try await app.autoMigrate() }
-            if settings.seedDemoContent { try await seedDemoContent(app, settings: settings) }
+        // Instances starting together on one PostgreSQL migrate and seed one after the other. With
+        // nothing to do no connection is taken: a start must not wait for an unreachable database.
+        if settings.migrateOnStart || settings.seedDemoContent {
+            try await MigrationLock.around(app.db) {
+                if settings.migrateOnStart { try await app.autoMigrate() }
+                if settings.seedDemoContent { try await seedDemoContent(app, settings: settings) }
+            }
         }
         app.routes.defaultMaxBodySize = "1mb"
         app.storage[BarometerStoreKey.self] = BarometerStore()
