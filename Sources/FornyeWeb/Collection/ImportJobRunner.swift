@@ -18,6 +18,9 @@ final class ImportJobRunner: LifecycleHandler, Sendable {
     let pollInterval: Duration
     /// Seconds between heartbeats of a running job (the lease is `ImportJobRepository.lease`).
     let heartbeatInterval: Duration
+    /// The queue's own logger: polling is no request's work, so its lines (the pool's too) must
+    /// not land in the application's log as if they were.
+    let logger = Logger(label: "fornye.import-queue")
     private let progress = Mutex<[String: Int]>([:])
     private let poller = Mutex<Task<Void, Never>?>(nil)
 
@@ -40,7 +43,7 @@ final class ImportJobRunner: LifecycleHandler, Sendable {
                 if Task.isCancelled { break }
                 await runWaiting(app)
                 if rounds % 60 == 0 {
-                    let jobs = ImportJobRepository(database: app.db)
+                    let jobs = ImportJobRepository(database: queueDatabase(app))
                     try? await jobs.failExhausted()
                     try? await jobs.deleteEnded(before: Date().addingTimeInterval(-86_400))
                 }
@@ -66,15 +69,20 @@ final class ImportJobRunner: LifecycleHandler, Sendable {
         while !Task.isCancelled {
             let claimed: ClaimedImportJob?
             do {
-                claimed = try await ImportJobRepository(database: app.db).claim(
+                claimed = try await ImportJobRepository(database: queueDatabase(app)).claim(
                     instance: instance, queuedBefore: Date().addingTimeInterval(-1))
             } catch {
-                app.logger.warning("import queue not read", metadata: ["error": "\(error)"])
+                logger.warning("import queue not read", metadata: ["error": "\(error)"])
                 return
             }
             guard let claimed else { return }
             await run(claimed, dataset: nil, app: app)
         }
+    }
+
+    /// The database under the queue's logger.
+    private func queueDatabase(_ app: Application) -> any Database {
+        app.databases.database(.fornye, logger: logger, on: app.eventLoopGroup.any()) ?? app.db
     }
 
     /// Runs the job `id` in this process if no other instance took it first; `dataset` is the
