@@ -36,16 +36,19 @@ public final class StorageRuntime: Sendable {
         StorageSetup.databaseBeside(database.eventLoop, databases: databases, logger: logger)
     }
 
-    /// Runs every migration not yet run; returns the names of those it ran.
+    /// Runs every migration not yet run; returns the names of those it ran. Instances starting
+    /// together on one PostgreSQL take turns (`MigrationLock`).
     @discardableResult
     public func migrate() async throws -> [String] {
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await StorageSetup.prepare(configuration, databases: databases, logger: logger)
-        try await migrator.setupIfNeeded().get()
-        let pending = try await migrator.previewPrepareBatch().get().map { $0.0.name }
-        try await migrator.prepareBatch().get()
-        return pending
+        return try await MigrationLock.around(database) {
+            try await migrator.setupIfNeeded().get()
+            let pending = try await migrator.previewPrepareBatch().get().map { $0.0.name }
+            try await migrator.prepareBatch().get()
+            return pending
+        }
     }
 
     public func shutdown() async {

@@ -51,6 +51,7 @@ public struct WaveRepository: Sendable {
         try await database.transaction { transaction in
             try await record.create(on: transaction)
             try await ResponseRecord.insertAll(all, on: transaction)
+            try await CacheVersions.waveChanged(waveID, on: transaction)
         }
         return record
     }

@@ -132,6 +132,7 @@ public struct CollectionRepository: Sendable {
             }
             wave.status = status
             try await wave.update(on: transaction)
+            try await CacheVersions.waveChanged(waveID, on: transaction)
         }
     }
 
@@ -151,12 +152,14 @@ public struct CollectionRepository: Sendable {
     /// Stores responses imported from a file (`ResponseImporter.run`) in one transaction: all
     /// rows or none. The dataset must have the wave's variables (the same instrument). Each row
     /// gets a random id and weight 1, like a response submitted through the questionnaire.
-    /// `progress` is told the rows stored so far after each batch.
+    /// `progress` is told the rows stored so far after each batch; `alsoInTransaction` runs in the
+    /// same transaction after the rows (the import queue marks its job finished there).
     ///
     /// - Returns: the number of responses stored.
     @discardableResult
     public func importResponses(
-        waveID: UUID, dataset: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+        waveID: UUID, dataset: Dataset, progress: (@Sendable (Int) -> Void)? = nil,
+        alsoInTransaction: (@Sendable (any Database) async throws -> Void)? = nil
     ) async throws -> Int {
         guard let wave = try await WaveRecord.find(waveID, on: database) else {
             throw StorageError.unknownWave(waveID.uuidString)
@@ -187,6 +190,8 @@ public struct CollectionRepository: Sendable {
                     id: ids[index], waveID: waveID, answersJSON: try anonymousRows?[index] ?? rows.json(row: index),
                     weight: 1, stratum: nil, psu: nil)
             }
+            try await CacheVersions.waveChanged(waveID, on: transaction)
+            try await alsoInTransaction?(transaction)
         }
         return ids.count
     }

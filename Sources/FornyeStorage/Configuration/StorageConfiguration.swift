@@ -17,10 +17,15 @@ public struct StorageConfiguration: Sendable, Equatable {
     /// PostgreSQL only: the schemas unqualified names resolve to (`SET search_path` on every
     /// connection). Nil keeps the server's default; tests use a fresh schema each for isolation.
     public var postgresSearchPath: [String]?
+    /// PostgreSQL only: connections each event loop may open (so an instance holds at most this
+    /// times its event loops); two at least, as `MigrationLock` holds one while the migrations use
+    /// another. Several instances share the server's `max_connections`.
+    public var postgresConnectionsPerEventLoop: Int
 
-    public init(backend: Backend, postgresSearchPath: [String]? = nil) {
+    public init(backend: Backend, postgresSearchPath: [String]? = nil, postgresConnectionsPerEventLoop: Int = 4) {
         self.backend = backend
         self.postgresSearchPath = postgresSearchPath
+        self.postgresConnectionsPerEventLoop = postgresConnectionsPerEventLoop
     }
 
     /// The default SQLite file, relative to the working directory.

@@ -36,7 +36,10 @@ public enum StorageSetup {
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = configuration.postgresSearchPath
             databases.use(
-                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .fornye, isDefault: true)
+                .postgres(
+                    configuration: postgres,
+                    maxConnectionsPerEventLoop: max(2, configuration.postgresConnectionsPerEventLoop)),
+                as: .fornye, isDefault: true)
         }
     }
 

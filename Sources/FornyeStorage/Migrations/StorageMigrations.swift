@@ -49,6 +49,8 @@ public enum StorageMigrations {
             M0062FieldworkLinksAndPrivacy(),
             M0063CreateProgrammeRegister(),
             M0065CreateSelfTests(),
+            M0068CreateSharedInstanceState(),
+            M0069CreateImportJobs(),
             M0070ReanalyseSearchIndex(),
             M0072AddWaveSubtitle(),
             M0076EvaluatedUnknownWhenUnanswered(),

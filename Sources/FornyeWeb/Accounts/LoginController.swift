@@ -25,8 +25,7 @@ struct LoginController: RouteCollection {
         let next = LocalRedirect.target(form.first("neste"))
         let audit = AuditLog(database: request.db)
 
-        let limiter = request.application.storage[LoginRateLimiterKey.self]
-        let verdict = limiter?.attempt(from: request.clientAddress)
+        let verdict = try await LoginRateLimit.attempt(request)
         if case .limited(let retryAfter) = verdict {
             // Logged, not audited: refused attempts must not be able to flood the audit table.
             request.logger.warning(
@@ -73,8 +72,7 @@ struct LoginController: RouteCollection {
         }
 
         try await users.recordSuccessfulLogin(user)
-        // Only failures count toward the address's limit.
-        if case .allowed(let counted) = verdict { limiter?.succeeded(from: request.clientAddress, counted: counted) }
+        try await LoginRateLimit.succeeded(request, verdict)
         let sessions = SessionStore(database: request.db)
         // A new session on every sign-in, and the old one gone: no session fixation.
         if let old = request.sessionTokenHash { try await sessions.delete(tokenHash: old) }

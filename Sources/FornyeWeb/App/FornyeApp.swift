@@ -29,21 +29,19 @@ public enum FornyeApp {
         app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.behindTLS))
         app.middleware.use(FornyeErrorMiddleware())
         try StorageSetup.register(settings.storage, on: app.databases)
+        if case .sqlite = settings.storage.backend {
+            app.logger.notice(
+                "SQLite: run one instance only; several instances behind a load balancer need PostgreSQL (docs/OPERATIONS.md)"
+            )
+        }
         StorageSetup.addMigrations(to: app.migrations)
         try await StorageSetup.prepare(settings.storage, databases: app.databases, logger: app.logger)
-        if settings.migrateOnStart {
-            try await app.autoMigrate()
-        }
-        if settings.seedDemoContent {
-            let seeded = try await DemoContent.seedIfEmpty(app.db)
-            if !seeded.isEmpty { app.logger.notice("seeded synthetic demo waves", metadata: ["waves": "\(seeded)"]) }
-            let projects = try await ProjectDemoContent.seedIfEmpty(app.db, includeIPSX: settings.seedImportedCases)
-            if projects > 0 { app.logger.notice("seeded demo projects", metadata: ["projects": "\(projects)"]) }
-            let programme = try await ProgrammeDemoContent.seedIfEmpty(app.db)
-            if programme.lines > 0 {
-                app.logger.notice(
-                    "seeded synthetic programme register and report interview cases",
-                    metadata: ["lines": "\(programme.lines)", "cases": "\(programme.cases)"])
+        // Instances starting together on one PostgreSQL migrate and seed one after the other. With
+        // nothing to do no connection is taken: a start must not wait for an unreachable database.
+        if settings.migrateOnStart || settings.seedDemoContent {
+            try await MigrationLock.around(app.db) {
+                if settings.migrateOnStart { try await app.autoMigrate() }
+                if settings.seedDemoContent { try await seedDemoContent(app, settings: settings) }
             }
         }
         app.routes.defaultMaxBodySize = "1mb"
@@ -56,18 +54,36 @@ public enum FornyeApp {
         spool?.expire(before: Date().addingTimeInterval(-uploads.lifetime))
         app.storage[ImportUploadStoreKey.self] = uploads
         app.storage[ProgrammeUploadStoreKey.self] = ProgrammeUploadStore()
+        let jobs = ImportJobRunner()
+        app.storage[ImportJobRunnerKey.self] = jobs
+        app.lifecycle.use(jobs)
+        // PostgreSQL: any instance may queue a job or die mid-import, so every instance polls.
+        // SQLite serves one instance: it runs what its own requests queue, and once at start what
+        // a previous process left unfinished.
+        jobs.start(app, polling: !settings.storage.isSQLite)
         let writing = try await StorageSetup.submissionWriting(
             settings.storage, databases: app.databases, logger: app.logger)
         app.storage[SubmissionWriterKey.self] = SubmissionWriter(
             database: writing.database, durability: writing.durability,
             walCheckpointInterval: writing.walCheckpointInterval)
-        app.storage[LoginRateLimiterKey.self] = LoginRateLimiter(limit: settings.loginAttemptsPerWindow)
-        // Team self-test codes that find nothing: generous for typos, far too few to guess 148 million codes.
-        app.storage[TeamCodeRateLimiterKey.self] = LoginRateLimiter(limit: 20)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())
         app.middleware.use(CacheInvalidationMiddleware())
         try Routes.register(on: app)
+    }
+
+    /// The synthetic demo waves, demo projects and programme register, each only into an empty database.
+    static func seedDemoContent(_ app: Application, settings: WebSettings) async throws {
+        let seeded = try await DemoContent.seedIfEmpty(app.db)
+        if !seeded.isEmpty { app.logger.notice("seeded synthetic demo waves", metadata: ["waves": "\(seeded)"]) }
+        let projects = try await ProjectDemoContent.seedIfEmpty(app.db, includeIPSX: settings.seedImportedCases)
+        if projects > 0 { app.logger.notice("seeded demo projects", metadata: ["projects": "\(projects)"]) }
+        let programme = try await ProgrammeDemoContent.seedIfEmpty(app.db)
+        if programme.lines > 0 {
+            app.logger.notice(
+                "seeded synthetic programme register and report interview cases",
+                metadata: ["lines": "\(programme.lines)", "cases": "\(programme.cases)"])
+        }
     }
 }
 

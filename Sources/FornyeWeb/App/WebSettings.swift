@@ -18,7 +18,8 @@ public struct WebSettings: Sendable {
     /// The bcrypt cost for new password hashes: `Passwords.cost` in production; tests use the
     /// minimum, 4, to stay fast.
     public var bcryptCost: Int
-    /// Sign-in attempts one client address may make per `LoginRateLimiter.window` (15 minutes).
+    /// Sign-in attempts one client address may make per `LoginRateLimit.window` (15 minutes),
+    /// counted in the database across every instance.
     public var loginAttemptsPerWindow: Int
     /// Where pending response uploads are kept so a restart does not lose them (`fornye serve`:
     /// `import-spool` beside the SQLite file or under `FORNYE_DATA_DIR`); nil keeps them in memory.

@@ -29,13 +29,14 @@ struct PreparedWave: Sendable {
 /// keyed by wave (with its data version), filters and suppression. Safe under concurrency (one
 /// lock, never held while computing or querying).
 ///
-/// The catalogue (every wave's record, with a fingerprint of its status, labels and response
-/// count) is what tells whether a cached result is still fresh, so a cached read needs no
-/// database round trip. It is reloaded when a writer in this process says so
-/// (`invalidateCatalog()`, called after every state-changing request by
-/// `CacheInvalidationMiddleware`, or `invalidate(_:)`), and otherwise at most every
-/// `catalogLifetime`, which bounds how long a change made by another process (a second server
-/// instance, `fornye` commands) stays unseen. A reload that finds a wave changed bumps its version,
+/// The catalogue (every wave's record, with a fingerprint of its status, labels, response
+/// count and shared data counter) is what tells whether a cached result is still fresh, so a cached read needs no
+/// database round trip but one: the shared counter `cache_versions.barometer` (`CacheVersions`),
+/// which every instance on the database raises after a write. It is reloaded when a writer in
+/// this process says so (`invalidateCatalog()`, called after every state-changing request by
+/// `CacheInvalidationMiddleware`, or `invalidate(_:)`), when the shared counter moved (a write on
+/// another instance), and otherwise at most every `catalogLifetime`, which bounds how long a
+/// change made by a process that does not raise the counter (`fornye` commands) stays unseen. A reload that finds a wave changed bumps its version,
 /// so nothing computed from the old data is served again, and bumps `dataVersion`, which keys
 /// the response cache.
 ///
@@ -58,6 +59,9 @@ final class BarometerStore: Sendable {
         var synthetic: Bool
         var structureDate: String?
         var responses: Int
+        /// The wave's shared counter (`CacheVersions.wave`): raised by every write to its data,
+        /// on any instance, including changes the fields above do not show (weights).
+        var dataVersion: Int
     }
 
     /// Every wave as last read from the database, in slug order.
@@ -66,6 +70,8 @@ final class BarometerStore: Sendable {
         var fingerprints: [String: Fingerprint]
         /// The `dataVersion` this catalogue belongs to.
         var dataVersion: Int
+        /// The shared counter (`CacheVersions.barometer`) read before the catalogue was.
+        var sharedVersion: Int
         var loadedAt: ContinuousClock.Instant
 
         func record(_ slug: String) -> WaveRecord? { records.first { $0.slug == slug } }
@@ -142,17 +148,19 @@ final class BarometerStore: Sendable {
             case fresh(Catalog)
             case loading(Task<Catalog, any Error>)
         }
+        // Read before the catalogue, so a catalogue kept under this value is never older than it.
+        let shared = try await CacheVersions(database: database).current(CacheVersions.barometer)
         let now = ContinuousClock.now
         let lifetime = catalogLifetime
         let lookup = state.withLock { state -> Lookup in
             if let catalog = state.catalog, state.catalogLoadedFor == state.catalogRequest,
-                now - catalog.loadedAt < lifetime
+                catalog.sharedVersion >= shared, now - catalog.loadedAt < lifetime
             {
                 return .fresh(catalog)
             }
             if let task = state.loadingCatalog { return .loading(task) }
             let request = state.catalogRequest
-            let task = Task { try await self.reloadCatalog(database, request: request) }
+            let task = Task { try await self.reloadCatalog(database, request: request, shared: shared) }
             state.loadingCatalog = task
             return .loading(task)
         }
@@ -162,12 +170,14 @@ final class BarometerStore: Sendable {
         }
     }
 
-    private func reloadCatalog(_ database: any Database, request: Int) async throws -> Catalog {
+    private func reloadCatalog(_ database: any Database, request: Int, shared: Int) async throws -> Catalog {
         let records: [WaveRecord]
         let counts: [UUID: Int]
+        let versions: [UUID: Int]
         do {
             records = try await WaveRepository(database: database).list()
             counts = try await Self.responseCounts(of: records, on: database)
+            versions = try await CacheVersions(database: database).waves()
         } catch {
             state.withLock { $0.loadingCatalog = nil }
             throw error
@@ -177,7 +187,7 @@ final class BarometerStore: Sendable {
             fingerprints[record.slug] = Fingerprint(
                 status: record.status, title: record.title, shortTitle: record.shortTitle,
                 synthetic: record.synthetic, structureDate: record.structureDate,
-                responses: record.id.flatMap { counts[$0] } ?? 0)
+                responses: record.id.flatMap { counts[$0] } ?? 0, dataVersion: record.id.flatMap { versions[$0] } ?? 0)
         }
         var changed = false
         let catalog = state.withLock { state -> Catalog in
@@ -191,7 +201,7 @@ final class BarometerStore: Sendable {
             }
             let catalog = Catalog(
                 records: records, fingerprints: fingerprints, dataVersion: state.dataVersion,
-                loadedAt: .now)
+                sharedVersion: shared, loadedAt: .now)
             state.catalog = catalog
             state.catalogLoadedFor = request
             state.loadingCatalog = nil

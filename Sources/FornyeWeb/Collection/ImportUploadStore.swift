@@ -1,5 +1,6 @@
 import FornyeFormats
 import FornyeStatistics
+import FornyeStorage
 import Foundation
 import Synchronization
 import Vapor
@@ -14,6 +15,8 @@ struct ImportUpload: Sendable {
     var waveSlug: String
     var filename: String
     var format: SourceFormat
+    /// The file as uploaded: what a confirmed import's job stores, so any instance can run it.
+    var data: Data
     var table: SourceTable
     var mapping: ImportMapping
     /// The whole file through `mapping`: the responses to store, or every problem.
@@ -24,30 +27,40 @@ struct ImportUpload: Sendable {
     var created: Date
 }
 
-/// A confirmed import running in the background, with the rows stored so far.
+/// A confirmed import as its progress page shows it (from `import_jobs`).
 struct ImportJob: Sendable {
     enum State: Sendable {
-        case checking
+        case waiting
         case storing(done: Int)
         case finished(stored: Int)
         case failed(String)
     }
 
     var id: String
-    var sessionHash: String
-    var waveSlug: String
     var filename: String
     var total: Int
     var state: State
-    var created: Date
+
+    init(_ record: ImportJobRecord, localProgress: Int?) {
+        id = record.id
+        filename = record.filename
+        total = record.total
+        switch record.state {
+        case .queued: state = .waiting
+        case .running: state = .storing(done: max(record.done, localProgress ?? 0))
+        case .finished: state = .finished(stored: record.stored ?? record.done)
+        case .failed: state = .failed(record.error ?? "")
+        }
+    }
 }
 
-/// Uploads and import jobs. Uploads are bound to the session that made them, keyed by 256-bit
+/// Uploads waiting for confirmation. Uploads are bound to the session that made them, keyed by 256-bit
 /// random ids, limited in size (per file and in total) and dropped after `lifetime`. With a
 /// spool (`fornye serve` has one under the data directory) each upload's file and mapping are
 /// also on disk: a restart keeps pending uploads (read again on first use), and only the newest
-/// `maximumMemorySize` bytes of uploads stay parsed in memory. Jobs live in memory only: an import
-/// interrupted by a restart stored nothing (one transaction) and is started again from its upload.
+/// `maximumMemorySize` bytes of uploads stay parsed in memory. With several instances the spool
+/// must be one shared directory (`FORNYE_IMPORT_SPOOL`), so that any instance finds an upload.
+/// Confirmed imports are jobs in the database (`ImportJobRunner`).
 final class ImportUploadStore: Sendable {
     let maximumFileSize: Int
     let maximumTotalSize: Int
@@ -57,7 +70,6 @@ final class ImportUploadStore: Sendable {
 
     private struct State {
         var uploads: [String: ImportUpload] = [:]
-        var jobs: [String: ImportJob] = [:]
     }
 
     private let state = Mutex(State())
@@ -140,33 +152,8 @@ final class ImportUploadStore: Sendable {
 
     var uploadCount: Int { state.withLock { $0.uploads.count } }
 
-    func putJob(_ job: ImportJob) {
-        state.withLock { $0.jobs[job.id] = job }
-    }
-
-    func updateJob(_ id: String, _ change: (inout ImportJob) -> Void) {
-        state.withLock { state in
-            if var job = state.jobs[id] {
-                change(&job)
-                state.jobs[id] = job
-            }
-        }
-    }
-
-    func job(_ id: String, session: String?) -> ImportJob? {
-        state.withLock { state in
-            guard let job = state.jobs[id], let session, job.sessionHash == session else { return nil }
-            return job
-        }
-    }
-
     private static func expire(_ state: inout State, before cutoff: Date) {
         state.uploads = state.uploads.filter { $0.value.created >= cutoff }
-        state.jobs = state.jobs.filter { job in
-            if case .storing = job.value.state { return true }
-            if case .checking = job.value.state { return true }
-            return job.value.created >= cutoff
-        }
     }
 }
 
@@ -175,7 +162,7 @@ struct ImportUploadStoreKey: StorageKey {
 }
 
 extension Application {
-    /// Uploaded response files waiting for confirmation, and running imports.
+    /// Uploaded response files waiting for confirmation.
     var importUploads: ImportUploadStore {
         if let store = storage[ImportUploadStoreKey.self] { return store }
         fatalError("FornyeApp.configure was not called on this Application")

@@ -9,9 +9,9 @@ import Vapor
 /// Imports a response file into a collected wave: upload (with a saved, uploaded or automatic
 /// mapping), preview with a column → question table to correct the mapping, confirm or cancel.
 /// The whole file is checked before the preview is shown; any bad cell is listed with file, row,
-/// column and question, and confirming is refused until there are none. Confirming stores every
-/// row in one transaction, in the background with a progress page that refreshes itself (no
-/// JavaScript) when the file is large.
+/// column and question, and confirming is refused until there are none. Confirming queues the
+/// import in the database (`ImportJobRunner`), which stores every row in one transaction, in
+/// the background with a progress page that refreshes itself (no JavaScript) when the file is large.
 struct ResponseImportController: RouteCollection {
     /// The largest response file accepted.
     static let maximumUpload: ByteCount = "50mb"
@@ -118,8 +118,8 @@ struct ResponseImportController: RouteCollection {
         let (preview, checked) = await Self.check(table, mapping: mapping, instrument: instrument)
         let upload = ImportUpload(
             id: ImportUploadStore.newID(), sessionHash: session, waveSlug: wave.slug, filename: filename,
-            format: format, table: table, mapping: mapping, checked: checked, preview: preview, size: data.count,
-            created: Date())
+            format: format, data: data, table: table, mapping: mapping, checked: checked, preview: preview,
+            size: data.count, created: Date())
         do {
             try request.application.importUploads.put(upload, data: data)
         } catch .full {
@@ -205,8 +205,8 @@ struct ResponseImportController: RouteCollection {
         let (preview, checked) = await Self.check(table, mapping: mapping, instrument: instrument)
         let upload = ImportUpload(
             id: entry.id, sessionHash: entry.sessionHash, waveSlug: entry.waveSlug, filename: entry.filename,
-            format: entry.format, table: table, mapping: mapping, checked: checked, preview: preview, size: entry.size,
-            created: entry.created)
+            format: entry.format, data: data, table: table, mapping: mapping, checked: checked, preview: preview,
+            size: entry.size, created: entry.created)
         try? store.put(upload)
         return upload
     }
@@ -322,32 +322,16 @@ struct ResponseImportController: RouteCollection {
                     "The wave is published: unpublish it before importing. (Bølgen er publisert: avpubliser den først.)"
             )
         }
-        let store = request.application.importUploads
-        store.remove(upload.id)
-        let job = ImportJob(
-            id: ImportUploadStore.newID(), sessionHash: upload.sessionHash, waveSlug: wave.slug,
-            filename: upload.filename, total: dataset.rowCount, state: .storing(done: 0), created: Date())
-        store.putJob(job)
+        // Queued in the database with its file, so any instance can run it and a job whose
+        // instance dies is retried; this instance takes it at once.
+        let job = ImportJobRecord(
+            id: ImportUploadStore.newID(), waveID: try wave.requireID(), sessionHash: upload.sessionHash,
+            actorID: request.principal?.userID, filename: upload.filename, format: upload.format.rawValue,
+            mappingYAML: try upload.mapping.yaml(), total: dataset.rowCount)
+        try await ImportJobRepository(database: request.db).enqueue(job, payload: upload.data)
+        request.application.importUploads.remove(upload.id)
         let app = request.application
-        let database = app.db
-        let actor = request.principal?.userID
-        let waveID = try wave.requireID()
-        let format = upload.format
-        let task = Task {
-            do {
-                let stored = try await CollectionRepository(database: database).importResponses(
-                    waveID: waveID, dataset: dataset,
-                    progress: { done in store.updateJob(job.id) { $0.state = .storing(done: done) } })
-                try await AuditLog(database: database).record(
-                    actor: actor, action: .waveImported, target: job.waveSlug,
-                    details: "\(job.filename): \(stored) rows (\(format.rawValue))")
-                app.barometerStore.invalidate(job.waveSlug)
-                store.updateJob(job.id) { $0.state = .finished(stored: stored) }
-            } catch {
-                app.logger.error("import failed", metadata: ["wave": "\(job.waveSlug)", "error": "\(error)"])
-                store.updateJob(job.id) { $0.state = .failed("\(error)") }
-            }
-        }
+        let task = Task { await app.importJobs.runNow(job.id, dataset: dataset, app: app) }
         if dataset.rowCount <= Self.synchronousRows { await task.value }
         request.logger.notice("import confirmed", metadata: ["wave": "\(wave.slug)", "rows": "\(dataset.rowCount)"])
         return request.redirect(to: Paths.waveImportJob(slug: wave.slug, job: job.id), redirectType: .normal)
@@ -355,10 +339,11 @@ struct ResponseImportController: RouteCollection {
 
     @Sendable func job(request: Request) async throws -> HTMLPage {
         let (wave, _) = try await Self.collectedWave(request)
-        guard let id = request.parameters.get("job"),
-            let job = request.application.importUploads.job(id, session: request.sessionTokenHash),
-            job.waveSlug == wave.slug
+        guard let id = request.parameters.get("job"), ImportSpool.isValidID(id),
+            let record = try await ImportJobRepository(database: request.db).job(id),
+            let session = request.sessionTokenHash, record.sessionHash == session, record.waveID == wave.id
         else { throw Abort(.notFound, reason: "No such import.") }
+        let job = ImportJob(record, localProgress: request.application.importJobs.localProgress(id))
         return HTMLPage(views(request).job(wave, job: job))
     }
 }

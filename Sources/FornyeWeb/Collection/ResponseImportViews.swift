@@ -438,7 +438,7 @@ struct ResponseImportViews {
         let heading = pick("Import av \(job.filename)", "Import of \(job.filename)")
         let running: Bool
         switch job.state {
-        case .checking, .storing: running = true
+        case .waiting, .storing: running = true
         case .finished, .failed: running = false
         }
         var layout = PageLayout(title: heading, request: request, synthetic: wave.synthetic)
@@ -448,8 +448,12 @@ struct ResponseImportViews {
             backLink(wave)
             el("h1") { heading }
             switch job.state {
-            case .checking:
-                el("p", ["class": "notice", "role": "status"]) { pick("Kontrollerer radene …", "Checking the rows …") }
+            case .waiting:
+                el("p", ["class": "notice", "role": "status"]) {
+                    pick(
+                        "Venter på tur …  Siden oppdateres av seg selv.",
+                        "Waiting its turn … The page refreshes itself.")
+                }
             case .storing(let done):
                 el("p", ["class": "notice", "role": "status"]) {
                     pick(

@@ -26,12 +26,14 @@ struct SelfTestTeamController: RouteCollection {
         return (wave, SelfTestTeamPages(questions: questions))
     }
 
-    /// Counts a lookup that found nothing against the client's address; the verdict to answer with.
-    private static func limited(_ request: Request) -> Int? {
-        guard let limiter = request.application.storage[TeamCodeRateLimiterKey.self],
-            case .limited(let retryAfter) = limiter.attempt(from: request.clientAddress)
-        else { return nil }
-        return retryAfter
+    /// Counts a lookup that found nothing against the client's address (in the database, so every
+    /// instance counts against one limit): generous for typos, far too few to guess 148 million
+    /// codes. The seconds to wait when the limit is reached.
+    private static func limited(_ request: Request) async throws -> Int? {
+        let verdict = try await LoginAttemptRepository(database: request.db).attempt(
+            from: "team-code " + request.clientAddress, limit: 20, window: LoginRateLimit.window)
+        if case .limited(let retryAfter) = verdict { return retryAfter }
+        return nil
     }
 
     private static func tooMany(_ pages: SelfTestTeamPages, retryAfter: Int) -> Response {
@@ -81,7 +83,7 @@ struct SelfTestTeamController: RouteCollection {
         let (wave, pages) = try await Self.pages(request)
         let repository = SelfTestTeamRepository(database: request.db)
         guard let code = TeamCode.normalized(typed), let team = try await repository.find(code: code) else {
-            if let retryAfter = Self.limited(request) { return Self.tooMany(pages, retryAfter: retryAfter) }
+            if let retryAfter = try await Self.limited(request) { return Self.tooMany(pages, retryAfter: retryAfter) }
             let problem =
                 typed.trimmingCharacters(in: .whitespaces).isEmpty
                 ? pages.pick("Skriv inn koden fra gruppelederen.", "Type the code from the facilitator.")
@@ -118,7 +120,7 @@ struct SelfTestTeamController: RouteCollection {
         guard let code = TeamCode.normalized(request.parameters.get("code") ?? ""),
             let team = try await SelfTestTeamRepository(database: request.db).find(code: code)
         else {
-            if let retryAfter = Self.limited(request) { return Self.tooMany(pages, retryAfter: retryAfter) }
+            if let retryAfter = try await Self.limited(request) { return Self.tooMany(pages, retryAfter: retryAfter) }
             return SelfTestController.html(pages.gone(), status: .notFound)
         }
         let result = try wave.analysis.teamResult(
@@ -153,6 +155,3 @@ struct SelfTestTeamController: RouteCollection {
 }
 
 /// Failed team-code lookups per client address (the sign-in limiter's counting, its own table).
-struct TeamCodeRateLimiterKey: StorageKey {
-    typealias Value = LoginRateLimiter
-}
