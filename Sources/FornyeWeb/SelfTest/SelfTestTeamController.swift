@@ -153,5 +153,3 @@ struct SelfTestTeamController: RouteCollection {
         return SelfTestController.html(pages.gone(deleted: deleted), status: deleted ? .ok : .notFound)
     }
 }
-
-/// Failed team-code lookups per client address (the sign-in limiter's counting, its own table).
