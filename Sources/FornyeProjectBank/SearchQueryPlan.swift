@@ -34,7 +34,8 @@ public struct SearchQueryPlan: Sendable, Equatable {
 
     public static let maxWords = 12
 
-    public init(_ text: String, expand: Bool = true) {
+    /// `synonyms`: the admin's list (``SearchSynonymGroup``), used only when expanding.
+    public init(_ text: String, expand: Bool = true, synonyms: [SearchSynonymGroup] = []) {
         let text = String(text.prefix(500))
         var plain = ""
         var quoted = ""
@@ -78,6 +79,27 @@ public struct SearchQueryPlan: Sendable, Equatable {
         words = Self.unique(SearchText.contentTokens(plain, limit: 60)).prefix(Self.maxWords).map { $0 }
         language = SearchText.queryLanguage(SearchText.tokens(text, limit: 60))
         groups = words.map { Self.group($0, expand: expand, language: language) }
+        if expand { addSynonyms(synonyms) }
+    }
+
+    /// Each word (or run of words) that is a member of a synonym group also matches the group's
+    /// other members, every word of a member in either language's analysis.
+    private mutating func addSynonyms(_ synonyms: [SearchSynonymGroup]) {
+        guard !synonyms.isEmpty else { return }
+        for index in words.indices {
+            for synonym in synonyms {
+                guard let (length, others) = synonym.others(matching: words, at: index) else { continue }
+                for member in others {
+                    let slots: Alternative = SearchText.tokens(member).map { word in
+                        Self.unique(SearchLanguage.allCases.map { SearchText.term(word, $0) })
+                    }
+                    for covered in index..<(index + length) where !groups[covered].alternatives.contains(slots) {
+                        groups[covered].alternatives.append(slots)
+                        groups[covered].translations = Self.unique(groups[covered].translations + [member])
+                    }
+                }
+            }
+        }
     }
 
     private mutating func addExclusion(_ word: String) {

@@ -55,6 +55,7 @@ public enum StorageMigrations {
             M0072AddWaveSubtitle(),
             M0076EvaluatedUnknownWhenUnanswered(),
             M0078CreateSelfTestTeams(),
+            M0080CreateSearchSynonyms(),
         ]
     }
 }

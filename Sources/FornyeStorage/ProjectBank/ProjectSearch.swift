@@ -28,8 +28,14 @@ public struct ProjectQuery: Sendable, Equatable {
     public var facets: Bool = true
     /// Expand the words through translations and Los (issue 21); the user may switch it off.
     public var expand: Bool = true
+    /// The synonym groups expanding uses; nil = the stored list (``SearchSynonymStore``), read
+    /// by each search so an admin's change counts at once.
+    public var synonyms: [SearchSynonymGroup]?
 
     public init() {}
+
+    /// How the words are read (``SearchQueryPlan``).
+    public var plan: SearchQueryPlan { SearchQueryPlan(text, expand: expand, synonyms: synonyms ?? []) }
 
     public static let maxPerPage = 100
 }
@@ -52,6 +58,8 @@ public struct ProjectSearchResult: Sendable {
     public var query: ProjectQuery
     /// What the words were expanded with (``SearchQueryPlan/expansions``), for showing the user.
     public var expansions: [(word: String, with: [String])] = []
+    /// «Mente du …?»: the query with its unknown words respelled, when it found little.
+    public var suggestion: String?
     public var pageCount: Int { max(1, (total + query.perPage - 1) / query.perPage) }
 }
 
@@ -91,8 +99,11 @@ public struct ProjectSearch: Sendable {
         let sql = try ProjectRepository.sql(database)
         let besideSQL = try beside.map(ProjectRepository.sql) ?? sql
         let postgres = ProjectRepository.isPostgres(sql)
-        let plan = SearchQueryPlan(query.text, expand: query.expand)
-        let match = Self.match(query.text, postgres: postgres, expand: query.expand)
+        if query.expand && query.synonyms == nil && !query.text.isEmpty {
+            query.synonyms = try await SearchSynonymStore(database: database).groups()
+        }
+        let plan = query.plan
+        let match = Self.match(query.text, plan: plan, postgres: postgres)
         if !query.text.trimmingCharacters(in: .whitespaces).isEmpty && match == nil {
             return ProjectSearchResult(projects: [], total: 0, facets: [], query: query)
         }
@@ -124,9 +135,11 @@ public struct ProjectSearch: Sendable {
                 ? offset + keys.count : try await Self.count(sql, query: query, match: match)
         }
         let projects = try await Self.records(sql, keys: keys)
+        let suggestion =
+            match == nil ? nil : try await Self.suggestion(query, plan: plan, total: total ?? 0, sql: sql)
         return ProjectSearchResult(
             projects: projects, total: total ?? 0, facets: query.facets ? counter.facets() : [], query: query,
-            expansions: plan.expansions)
+            expansions: plan.expansions, suggestion: suggestion)
     }
 
     // MARK: Statements
@@ -220,10 +233,9 @@ public struct ProjectSearch: Sendable {
     /// The full-text expression for the user's words (``SearchQueryPlan``), or nil when none remain.
     /// SQLite gets analysed, quoted terms (so no FTS5 syntax from the user reaches the engine);
     /// PostgreSQL gets text for `websearch_to_tsquery`, which never fails to parse.
-    static func match(_ text: String, postgres: Bool, expand: Bool = true) -> String? {
+    static func match(_ text: String, plan: SearchQueryPlan, postgres: Bool) -> String? {
         let trimmed = String(text.prefix(500)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
-        let plan = SearchQueryPlan(trimmed, expand: expand)
         return postgres ? plan.websearch(original: trimmed) : plan.fts5
     }
 
@@ -232,7 +244,7 @@ public struct ProjectSearch: Sendable {
     /// covering more of the telling words clearly wins and a common word («go», «get») barely counts.
     static func sqliteRank(_ query: ProjectQuery, sql: any SQLDatabase) async throws -> SQLQueryString {
         let bm25: SQLQueryString = "bm25(project_fts, 0.0, 10.0, 4.0, 1.0)"
-        let groups = SearchQueryPlan(query.text, expand: query.expand).groups
+        let groups = query.plan.groups
         guard groups.count > 1 else { return bm25 }
         let weights = try await groupWeights(groups, sql: sql)
         let sum = weights.reduce(0, +)

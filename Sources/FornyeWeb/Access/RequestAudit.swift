@@ -22,6 +22,8 @@ extension AuditAction {
     public static let projectAttachmentAdded: AuditAction = "project.attachment_added"
     public static let projectAttachmentRemoved: AuditAction = "project.attachment_removed"
     public static let institutionSaved: AuditAction = "institution.saved"
+    /// A search synonym group added or removed (target: its members; details: which).
+    public static let searchSynonymsChanged: AuditAction = "search_synonyms.changed"
 }
 
 extension Request {

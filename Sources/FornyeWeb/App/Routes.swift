@@ -28,6 +28,7 @@ enum Routes {
         try app.grouped(UploadTooLargeMiddleware(page: attachments.tooLarge))
             .grouped(CSRFMiddleware(maxBodySize: attachments.bodyLimit)).register(collection: attachments)
         try pages.register(collection: InstitutionAdminController())
+        try pages.register(collection: SearchSynonymAdminController())
         try app.register(collection: ProjectAPIController())
         try pages.register(collection: QuestionnaireController())
         try pages.register(collection: WaveAdminController())

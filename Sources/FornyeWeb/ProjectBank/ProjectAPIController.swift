@@ -19,6 +19,8 @@ struct ProjectAPIController: RouteCollection {
         var facets: [String: [String: Int]]
         /// Each query word with what it was expanded with (`utvid=nei` switches expansion off).
         var expandedWith: [String: [String]]
+        /// «Mente du …?»: the query with its unknown words respelled, when it found little.
+        var suggestion: String?
         var projects: [ProjectExport.Item]
     }
 
@@ -34,6 +36,7 @@ struct ProjectAPIController: RouteCollection {
                     (facet.name, Dictionary(facet.counts.map { ($0.value, $0.count) }, uniquingKeysWith: +))
                 }, uniquingKeysWith: { a, _ in a }),
             expandedWith: Dictionary(result.expansions.map { ($0.word, $0.with) }, uniquingKeysWith: { a, _ in a }),
+            suggestion: result.suggestion,
             projects: try result.projects.map { try ProjectExport.item($0, attachments: attachments[$0.id!] ?? []) })
         return try json(body)
     }

@@ -206,6 +206,15 @@ struct ProjectSearchPage {
                                     " (tick “Only the words as written” to switch this off).")
                             }
                         }
+                        if let suggestion = result.suggestion {
+                            el("p", ["class": "search-suggestion"]) {
+                                language.pick("Mente du ", "Did you mean ")
+                                el("a", ["href": Paths.projects + "?" + parameters.with("q", suggestion)]) {
+                                    el("q") { suggestion }
+                                }
+                                "?"
+                            }
+                        }
                         if result.projects.isEmpty {
                             el("p") { language.pick("Ingen prosjekter passer søket.", "No projects match the search.") }
                         }

@@ -98,6 +98,10 @@ enum Paths {
     static let institutions = "/admin/institusjoner"
     static let newInstitution = "/admin/institusjoner/ny"
     static func institution(slug: String) -> String { institutions + "/" + segment(slug) }
+    static let searchSynonyms = "/admin/synonymer"
+    static func searchSynonymRemove(id: UUID) -> String {
+        searchSynonyms + "/" + segment(id.uuidString.lowercased()) + "/slett"
+    }
 
     // MARK: Collection
 

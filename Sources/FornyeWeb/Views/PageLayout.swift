@@ -155,6 +155,7 @@ public struct PageLayout: Sendable {
                 el("a", ["href": Paths.adminUsers]) { language.pick("Brukere", "Users") }
                 el("a", ["href": Paths.auditLog]) { language.pick("Logg", "Audit log") }
                 el("a", ["href": Paths.institutions]) { language.pick("Institusjoner", "Institutions") }
+                el("a", ["href": Paths.searchSynonyms]) { language.pick("Synonymer", "Synonyms") }
             }
             el("a", ["href": Paths.password]) { language.pick("Passord", "Password") }
             if let csrfToken {

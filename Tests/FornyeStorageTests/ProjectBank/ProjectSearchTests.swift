@@ -56,6 +56,24 @@ import Testing
         #expect(!stemmed.projects.map(\.title).contains("Innovasjon i utkast"))
     }
 
+    /// A Norwegian word finds an English record only through its translation, and the result
+    /// says what it was expanded with; switched off, neither happens.
+    @Test func expansionFindsEnglishRecordsAndSaysWithWhat() async throws {
+        try await withProjectStorage { database in
+            try await seeded(database)
+            let search = ProjectSearch(database: database)
+            var query = ProjectQuery()
+            query.text = "konkurs"
+            let expanded = try await search.search(query)
+            #expect(expanded.projects.first?.title == "Predicting insolvency with machine learning")
+            #expect(expanded.expansions.map(\.word) == ["konkurs"])
+            #expect(expanded.expansions.first?.with.contains("insolvency") == true)
+            query.expand = false
+            let plain = try await search.search(query)
+            #expect(plain.total == 0 && plain.expansions.isEmpty)
+        }
+    }
+
     @Test func facetsFiltersSortingAndPages() async throws {
         try await withProjectStorage { database in
             try await seeded(database)

@@ -144,7 +144,7 @@ import Testing
     ) async throws -> Int {
         var compared = 0
         for query in queries {
-            let match = ProjectSearch.match(query.text, postgres: true)!
+            let match = ProjectSearch.match(query.text, plan: query.plan, postgres: true)!
             let offset = (query.page - 1) * query.perPage
             let hits = try #require(try await search(sql, query, match, offset))
             let keys = try await ProjectSearch.pageKeys(

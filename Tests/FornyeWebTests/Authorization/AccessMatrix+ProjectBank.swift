@@ -32,6 +32,11 @@ extension AccessMatrix {
         RouteAccess(.POST, "/admin/institusjoner", .admins),
         RouteAccess(.GET, "/admin/institusjoner/:slug", .admins, sample: "/admin/institusjoner/finnes-ikke"),
         RouteAccess(.POST, "/admin/institusjoner/:slug", .admins, sample: "/admin/institusjoner/finnes-ikke"),
+        RouteAccess(.GET, "/admin/synonymer", .admins),
+        RouteAccess(.POST, "/admin/synonymer", .admins),
+        RouteAccess(
+            .POST, "/admin/synonymer/:id/slett", .admins,
+            sample: "/admin/synonymer/6f9619ff-8b86-d011-b42d-00cf4fc964ff/slett"),
         RouteAccess(.GET, "/api/v1/projects", .everyone),
         RouteAccess(.GET, "/api/v1/projects/:slug", .everyone, sample: "/api/v1/projects/finnes-ikke"),
     ]
