@@ -51,6 +51,8 @@ public enum StorageMigrations {
             M0065CreateSelfTests(),
             M0070ReanalyseSearchIndex(),
             M0072AddWaveSubtitle(),
+            M0074CreateProjectReuseReports(),
+            M0075CreateContactConfirmations(),
         ]
     }
 }
