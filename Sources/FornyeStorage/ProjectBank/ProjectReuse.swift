@@ -6,33 +6,29 @@ public struct ProjectReuse: Sendable {
     public let original: ProjectRecord
     public let reuser: Reuser
 
-    /// Who reused: the municipality (or owner), its county, and the project or the report.
+    /// Who reused: the project, or the report, and what the reuse pages read of either.
     public struct Reuser: Sendable {
-        public var ownerMunicipality: String?
-        public var ownerName: String
-        public var countyNumber: String?
-        public var synthetic: Bool
         /// The reusing project, when the reuse is a project of its own.
         public var project: ProjectRecord?
         /// The report, when the reuse was recorded without a project.
         public var report: ProjectReuseReportRecord?
 
+        public var ownerMunicipality: String? { project?.ownerMunicipality ?? report?.municipalityNumber }
+        public var ownerName: String { project?.ownerName ?? report?.municipalityName ?? "" }
+        public var countyNumber: String? { project?.countyNumber ?? report?.countyNumber }
+        public var synthetic: Bool { project?.synthetic ?? report?.synthetic ?? false }
         /// The reusing project's slug, or "" for a report (for ordering).
         public var slug: String { project?.slug ?? "" }
     }
 
     public init(original: ProjectRecord, reuser: ProjectRecord) {
         self.original = original
-        self.reuser = Reuser(
-            ownerMunicipality: reuser.ownerMunicipality, ownerName: reuser.ownerName,
-            countyNumber: reuser.countyNumber, synthetic: reuser.synthetic, project: reuser, report: nil)
+        self.reuser = Reuser(project: reuser, report: nil)
     }
 
     public init(original: ProjectRecord, report: ProjectReuseReportRecord) {
         self.original = original
-        self.reuser = Reuser(
-            ownerMunicipality: report.municipalityNumber, ownerName: report.municipalityName,
-            countyNumber: report.countyNumber, synthetic: report.synthetic, project: nil, report: report)
+        self.reuser = Reuser(project: nil, report: report)
     }
 }
 

@@ -1,5 +1,6 @@
 import FornyeBarometer
 import FornyeProjectBank
+import FornyeReport
 import FornyeStorage
 import Foundation
 import Testing
@@ -17,7 +18,6 @@ extension MunicipalityPageTests {
             let repository = ProjectRepository(database: app.db)
             let register = try MunicipalityRegister.bundled()
             let editor = ProjectAuthor(actor: .editor(municipality: "1868"), name: "Redaktør Øksnes")
-            let admin = ProjectAuthor(actor: .admin, name: "Admin")
             func project(_ title: String, stage: ProjectStage, publish: Bool = true) async throws -> ProjectRecord {
                 var document = ProjectDocument()
                 document.title = title
@@ -31,9 +31,8 @@ extension MunicipalityPageTests {
                         publishConsent: true),
                     .init(name: "Uten samtykke", email: "skjult@oksnes.example", publishConsent: false),
                 ]
-                let record = try await repository.create(document, by: editor)
-                if !publish { return record }
-                return try await repository.transition(slug: record.slug, to: .published, by: admin)
+                // Created by the editor (which confirms the contacts), published as the demo content is.
+                return try await repository.create(document, by: editor, status: publish ? .published : .draft)
             }
             let inUse = try await project("Digital nattevakt <b>Øksnes</b>", stage: .implemented)
             _ = try await project("Droneinspeksjon som ble stoppet", stage: .discontinued)

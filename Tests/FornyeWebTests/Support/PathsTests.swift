@@ -22,6 +22,7 @@ import VaporTesting
             Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners,
             Paths.project(slug: slug),
             Paths.projectEdit(slug: slug), Paths.projectHistory(slug: slug), Paths.projectReuse(slug: slug),
+            Paths.projectReused(slug: slug),
             Paths.projectAttachment(slug: slug, id: "a"), Paths.institutions, Paths.newInstitution,
             Paths.institution(slug: slug), Paths.waves, Paths.newWave, Paths.wave(slug: slug),
             Paths.waveLinks(slug: slug), Paths.waveLinksCSV(slug: slug), Paths.waveReplaceLinks(slug: slug),
