@@ -158,6 +158,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "fornye-profile-benchmark",
+            // Like the barometer benchmark: no web or storage dependencies, so a release build stays small.
+            dependencies: ["FornyeReport", "FornyeBarometer", "FornyeStatistics"],
+            path: "Benchmarks/ProfileBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "fornye-import-benchmark",
             dependencies: [
                 "FornyeStorage", "FornyeFormats", "FornyeBarometer", "FornyeStatistics",

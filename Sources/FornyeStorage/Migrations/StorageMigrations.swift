@@ -53,6 +53,8 @@ public enum StorageMigrations {
             M0069CreateImportJobs(),
             M0070ReanalyseSearchIndex(),
             M0072AddWaveSubtitle(),
+            M0074CreateProjectReuseReports(),
+            M0075CreateContactConfirmations(),
             M0076EvaluatedUnknownWhenUnanswered(),
             M0078CreateSelfTestTeams(),
             M0080CreateSearchSynonyms(),

@@ -153,3 +153,12 @@ public struct ProgrammeRepository: Sendable {
         return changed
     }
 }
+
+extension ProgrammeRepository {
+    /// The programme participation a municipality's public profile shows
+    /// (``ProgrammeParticipation``): granted lines whose applicant is now part of `number`.
+    public func participation(of number: String, structure: CalendarDay) async throws -> [ProgrammeApplication] {
+        let granted = try await list(ProgrammeFilter(status: .granted)).map(\.application)
+        return ProgrammeParticipation.lines(of: number, in: granted, register: register, structure: structure)
+    }
+}

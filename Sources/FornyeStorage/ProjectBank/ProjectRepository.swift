@@ -120,6 +120,10 @@ public struct ProjectRepository: Sendable {
             }
             for batch in Self.batches(records, size: 100) { try await batch.create(on: transaction) }
             for batch in Self.batches(versions, size: 200) { try await batch.create(on: transaction) }
+            for (record, document) in zip(records, documents) {
+                try await ContactConfirmations.confirm(
+                    document, of: try record.requireID(), by: author, now: now, on: transaction)
+            }
             // New keys have no index entries yet: insert them in multi-row statements.
             for batch in Self.batches(Array(zip(records, documents)), size: 100) {
                 try await Self.indexNew(batch, on: sql)
@@ -156,6 +160,8 @@ public struct ProjectRepository: Sendable {
             try await record.update(on: transaction)
             try await Self.version(of: record, author: author, action: .edited, changed: changed, now: now)
                 .create(on: transaction)
+            try await ContactConfirmations.confirm(
+                document, of: try record.requireID(), by: author, now: now, on: transaction)
             let sql = try Self.sql(transaction)
             try await Self.index(record, document, on: sql)
             try await ProjectFacetCodes.write(record, on: sql)
@@ -209,6 +215,8 @@ public struct ProjectRepository: Sendable {
             // PostgreSQL's project_search row goes with the record (ON DELETE CASCADE), and its
             // terms are uncounted by the trigger of migration 0045.
             try await ProjectVersionRecord.query(on: transaction).filter(\.$projectID == id).delete()
+            try await ProjectReuseReportRecord.query(on: transaction).filter(\.$projectID == id).delete()
+            try await ContactConfirmationRecord.query(on: transaction).filter(\.$projectID == id).delete()
             try await record.delete(on: transaction)
         }
     }

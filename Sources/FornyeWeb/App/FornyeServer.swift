@@ -27,6 +27,8 @@ public enum FornyeServer {
             try await FornyeApp.configure(app, settings: settings)
             // Once per process, so libraries reporting through swift-metrics share /metrics.
             MetricsSystem.bootstrap(app.fornyeMetrics.factory)
+            // The profiles' numbers for every municipality, made while the server starts listening.
+            app.municipalityStore.warm(app)
             let shownHost = hostname == "0.0.0.0" ? "127.0.0.1" : hostname
             switch logFormat {
             case .text:

@@ -227,13 +227,19 @@ final class BarometerStore: Sendable {
 
     /// The wave if the request may see it: published waves for everyone, closed ones for analysts too.
     func wave(_ slug: String, for request: Request) async throws -> PreparedWave {
-        let catalog = try await catalog(request.db)
-        guard let record = catalog.record(slug), Self.visible(record.status, to: request) else {
+        try await wave(slug, database: request.db, analyst: request.principal?.isAnalyst == true)
+    }
+
+    /// The wave if an analyst (or, with `analyst` false, the public) may see it; for work that
+    /// has no request (warming the municipality estimates at start).
+    func wave(_ slug: String, database: any Database, analyst: Bool) async throws -> PreparedWave {
+        let catalog = try await catalog(database)
+        guard let record = catalog.record(slug), Self.visible(record.status, analyst: analyst) else {
             throw WebError.unknownWave(slug)
         }
         let version = version(of: slug)
         if let cached = state.withLock({ $0.waves[slug] }), cached.version == version { return cached.wave }
-        let stored = try await WaveRepository(database: request.db).load(record)
+        let stored = try await WaveRepository(database: database).load(record)
         let prepared = try Self.prepare(stored, status: record.status)
         state.withLock { state in
             if (state.versions[slug] ?? 0) == version { state.waves[slug] = (version, prepared) }
@@ -242,7 +248,11 @@ final class BarometerStore: Sendable {
     }
 
     static func visible(_ status: WaveRecord.Status, to request: Request) -> Bool {
-        status == .published || (status == .closed && request.principal?.isAnalyst == true)
+        visible(status, analyst: request.principal?.isAnalyst == true)
+    }
+
+    static func visible(_ status: WaveRecord.Status, analyst: Bool) -> Bool {
+        status == .published || (status == .closed && analyst)
     }
 
     /// Calibrates the stored wave once (`StoredWave.calibrated`), so every report and estimate

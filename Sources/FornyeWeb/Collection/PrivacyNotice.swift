@@ -85,18 +85,5 @@ struct PrivacyNotice {
                 ))
     }
 
-    static func date(_ day: CalendarDay, _ language: Language) -> String {
-        let months =
-            language == .en
-            ? [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December",
-            ]
-            : [
-                "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-                "november", "desember",
-            ]
-        return language == .en
-            ? "\(day.day) \(months[day.month - 1]) \(day.year)" : "\(day.day). \(months[day.month - 1]) \(day.year)"
-    }
+    static func date(_ day: CalendarDay, _ language: Language) -> String { MonthNames.date(day, language) }
 }

@@ -1,5 +1,6 @@
 import FornyeBarometer
 import FornyeReport
+import FornyeStorage
 import Vapor
 
 /// The municipality profiles (`/kommuner/:nummer`), the county map and list (`/kommuner`),
@@ -35,12 +36,18 @@ struct MunicipalityController: RouteCollection {
                 to: Paths.municipality(number: moved) + (request.url.query.map { "?" + $0 } ?? ""),
                 redirectType: .permanent)
         }
-        return try await CachedResponse.respond(request, .html) {
-            let profile = try await MunicipalityQueries.profile(number, request: request)
-            let page = MunicipalityProfilePage(
-                language: Language.of(request), profile: profile, viewer: PageViewer(request))
-            return try await HTMLPage(page.render()).encodeResponse(for: request)
-        }
+        // Not a cached response: the project bank part changes with every save and reuse report;
+        // the survey numbers come from `MunicipalityStore`, computed once per data version.
+        let profile = try await MunicipalityQueries.profile(number, request: request)
+        let register = request.application.municipalityStore.register
+        let section = ProfileProjectSection(
+            language: Language.of(request), municipality: profile.profile.municipality,
+            activity: try await ProjectRepository(database: request.db).activity(ofMunicipality: number),
+            programme: try await ProgrammeRepository(database: request.db, register: register).participation(
+                of: number, structure: MunicipalityWaveEstimates.structure))
+        let page = MunicipalityProfilePage(
+            language: Language.of(request), profile: profile, viewer: PageViewer(request), projects: section)
+        return try await HTMLPage(page.render()).encodeResponse(for: request)
     }
 
     @Sendable func profileCSV(request: Request) async throws -> Response {

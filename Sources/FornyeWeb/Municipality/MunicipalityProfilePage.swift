@@ -7,6 +7,8 @@ struct MunicipalityProfilePage {
     var language: Language
     var profile: MunicipalityQueries.Profile
     var viewer: PageViewer
+    /// The «Prosjektbanken» section (the profile's project bank activity).
+    var projects: ProfileProjectSection? = nil
 
     var p: MunicipalityProfile { profile.profile }
 
@@ -50,6 +52,7 @@ struct MunicipalityProfilePage {
                 }
             }
             comparison()
+            if let projects { projects.render() }
             el("section", ["aria-labelledby": "nedlasting"]) {
                 el("h2", ["id": "nedlasting"]) { language.pick("Last ned tallene", "Download the numbers") }
                 el("ul", ["class": "downloads"]) {

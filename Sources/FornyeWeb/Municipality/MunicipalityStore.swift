@@ -1,3 +1,4 @@
+import FluentKit
 import FornyeBarometer
 import FornyeReport
 import Synchronization
@@ -35,14 +36,39 @@ final class MunicipalityStore: Sendable {
     var buildCount: Int { state.withLock { $0.builds } }
 
     func estimates(for request: Request) async throws -> Computed {
-        let barometer = request.application.barometerStore
-        let catalog = try await barometer.catalog(request.db)
-        let analyst = request.principal?.isAnalyst == true
+        try await estimates(
+            barometer: request.application.barometerStore, database: request.db,
+            analyst: request.principal?.isAnalyst == true)
+    }
+
+    /// Computes the public's estimates in the background, so the first profile after the server
+    /// starts finds them made (issue 17: < 300 ms cold). A failure is logged; the first request
+    /// then computes and reports it.
+    func warm(_ app: Application) {
+        let barometer = app.barometerStore
+        let database = app.db
+        let logger = app.logger
+        Task.detached(priority: .utility) {
+            let start = ContinuousClock.now
+            do {
+                let computed = try await self.estimates(barometer: barometer, database: database, analyst: false)
+                logger.info(
+                    "municipality estimates ready",
+                    metadata: ["waves": "\(computed.waves.count)", "duration": "\(start.duration(to: .now))"])
+            } catch {
+                logger.warning("municipality estimates not warmed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    func estimates(barometer: BarometerStore, database: any Database, analyst: Bool) async throws -> Computed {
+        let catalog = try await barometer.catalog(database)
         let key = Key(dataVersion: catalog.dataVersion, analyst: analyst)
         if let done = state.withLock({ $0.computed[key] }) { return done }
+        if let running = state.withLock({ $0.running[key] }) { return try await running.value }
         var prepared: [PreparedWave] = []
         for record in catalog.visible(to: analyst) {
-            prepared.append(try await barometer.wave(record.slug, for: request))
+            prepared.append(try await barometer.wave(record.slug, database: database, analyst: analyst))
         }
         let register = register
         let suppressed = !analyst

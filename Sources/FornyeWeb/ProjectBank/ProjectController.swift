@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeProjectBank
 import FornyeStorage
 import Foundation
@@ -27,6 +28,8 @@ struct ProjectController: RouteCollection {
         authors.post(":slug", "lignende", use: similarForEdit)
         projects.get(":slug", "historikk", use: history)
         projects.get(":slug", "gjenbruk", use: projectReuse)
+        authors.get(":slug", "vi-har-gjenbrukt", use: reuseReportForm)
+        authors.post(":slug", "vi-har-gjenbrukt", use: recordReuse)
         routes.get("forskningspartnere", use: researchPartners)
     }
 
@@ -66,13 +69,16 @@ struct ProjectController: RouteCollection {
         let repository = ProjectRepository(database: request.db)
         let basedOn = try await document.basedOn.asyncMap { try await repository.find(slug: $0) } ?? nil
         let reusedBy = try await repository.publishedReusers(of: record.slug)
+        let reuseReports = record.status == .published ? try await repository.reuseReports(of: record) : []
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: record.slug)
         let institutions =
             document.seeksResearchPartner ? try await repository.suggestedInstitutions(for: document) : []
         let actor = request.projectActor
         let page = ProjectPage(
             layout: PageLayout(title: record.title, request: request), record: record, document: document,
-            basedOn: basedOn.flatMap { $0.status == .published ? $0 : nil }, reusedBy: reusedBy, similar: similar,
+            basedOn: basedOn.flatMap { $0.status == .published ? $0 : nil }, reusedBy: reusedBy,
+            reuseReports: reuseReports, mayRecordReuse: actor.map { Self.mayRecordReuse($0, of: record) } ?? false,
+            similar: similar,
             institutions: institutions,
             transitions: actor.map {
                 ProjectWorkflow.targets(for: $0, from: record.status, owner: record.ownerMunicipality)
@@ -257,6 +263,55 @@ struct ProjectController: RouteCollection {
             record.status == .published
             ? try await ProjectRepository(database: request.db).publishedReuses(of: record.slug) : []
         return HTMLPage(ProjectReusePage(request: request, record: record, flows: flows).render())
+    }
+
+    /// Whether `actor` gets «Vi har gjenbrukt dette» on `record`: published, and not the
+    /// editor's own municipality's project.
+    static func mayRecordReuse(_ actor: ProjectActor, of record: ProjectRecord) -> Bool {
+        guard record.status == .published else { return false }
+        if case .editor(let municipality) = actor { return municipality != record.ownerMunicipality }
+        return actor == .admin
+    }
+
+    /// The published project whose reuse is recorded, and the editor's own municipality (nil for an admin).
+    func reuseTarget(_ request: Request) async throws -> (ProjectRecord, ProjectAuthor, Municipality?) {
+        let record = try await visible(request)
+        let author = try requireAuthor(request)
+        guard record.status == .published else {
+            throw Abort(.notFound, reason: "Only published projects can be reused (bare publiserte prosjekter).")
+        }
+        var own: Municipality?
+        if case .editor(let number) = author.actor {
+            own = try? MunicipalityRegister.bundled().municipality(number: number, on: ProjectValidation.today)
+        }
+        return (record, author, own)
+    }
+
+    @Sendable func reuseReportForm(request: Request) async throws -> HTMLPage {
+        let (record, _, own) = try await reuseTarget(request)
+        let input = ReuseReportInput(municipality: own?.number ?? "", unit: "", month: "", changes: "")
+        return HTMLPage(
+            ReuseReportPage(request: request, record: record, input: input, ownMunicipality: own, errors: []).render())
+    }
+
+    /// Records the reuse and goes back to the project's reuse section; a refused report comes
+    /// back with its errors at their fields (422).
+    @Sendable func recordReuse(request: Request) async throws -> Response {
+        let (record, author, own) = try await reuseTarget(request)
+        let fields = try request.formFields()
+        let input = ReuseReportInput(
+            municipality: fields.first("municipality") ?? "", unit: fields.first("unit") ?? "",
+            month: fields.first("month") ?? "", changes: fields.first("changes") ?? "")
+        do {
+            try await ProjectRepository(database: request.db).recordReuse(
+                of: record.slug, input, by: author, register: try MunicipalityRegister.bundled())
+        } catch ProjectError.invalid(let errors) {
+            return try await HTMLPage(
+                ReuseReportPage(request: request, record: record, input: input, ownMunicipality: own, errors: errors)
+                    .render(), status: .unprocessableEntity
+            ).encodeResponse(for: request)
+        }
+        return request.redirect(to: Paths.project(slug: record.slug) + "#gjenbruk", redirectType: .normal)
     }
 
     @Sendable func researchPartners(request: Request) async throws -> HTMLPage {

@@ -11,6 +11,10 @@ struct ProjectPage {
     var document: ProjectDocument
     var basedOn: ProjectRecord?
     var reusedBy: [ProjectRecord]
+    /// «Vi har gjenbrukt dette» reports of this project.
+    var reuseReports: [ProjectReuseReportRecord] = []
+    /// Whether the viewer may record a reuse (a signed-in editor of another municipality, or an admin).
+    var mayRecordReuse = false
     var similar: [ProjectRecord]
     var institutions: [ResearchInstitutionRecord]
     var transitions: [ProjectStatus]
@@ -262,14 +266,14 @@ struct ProjectPage {
                 }
             }
             attachmentSection(language)
-            el("h2") { language.pick("Gjenbruk", "Reuse") }
+            el("h2", ["id": "gjenbruk"]) { language.pick("Gjenbruk", "Reuse") }
             if let basedOn {
                 el("p") {
                     language.pick("Bygger på: ", "Builds on: ")
                     el("a", ["href": Paths.project(slug: basedOn.slug)]) { basedOn.title }
                 }
             }
-            if reusedBy.isEmpty {
+            if reusedBy.isEmpty && reuseReports.isEmpty {
                 el("p") { language.pick("Ingen registrerte gjenbruk ennå.", "No recorded reuse yet.") }
             } else {
                 el("p") {
@@ -285,6 +289,14 @@ struct ProjectPage {
                                 other.title + " (" + other.ownerName + ")"
                             }
                         }
+                    }
+                    for report in reuseReports { el("li") { ReuseReportText.item(report, language: language) } }
+                }
+            }
+            if mayRecordReuse {
+                el("p") {
+                    el("a", ["href": Paths.projectReused(slug: record.slug), "class": "button secondary"]) {
+                        language.pick("Vi har gjenbrukt dette", "We reused this")
                     }
                 }
             }

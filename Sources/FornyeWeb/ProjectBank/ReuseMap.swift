@@ -399,7 +399,12 @@ struct ReuseMap {
                                 el("th", ["scope": "row"]) { flow.reuser.ownerName }
                                 el("td") { countyName(flow.reuser.countyNumber ?? "") }
                                 el("td") {
-                                    el("a", ["href": Paths.project(slug: flow.reuser.slug)]) { flow.reuser.title }
+                                    if let project = flow.reuser.project {
+                                        el("a", ["href": Paths.project(slug: project.slug)]) { project.title }
+                                    } else if let report = flow.reuser.report {
+                                        language.pick("Registrert gjenbruk", "Recorded reuse")
+                                            + ReuseReportText.summary(report, language: language)
+                                    }
                                 }
                                 el("td") {
                                     el("a", ["href": Paths.project(slug: flow.original.slug)]) { flow.original.title }

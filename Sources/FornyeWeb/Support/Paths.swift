@@ -87,6 +87,8 @@ enum Paths {
     static func projectSimilar(slug: String) -> String { project(slug: slug) + "/lignende" }
     static func projectHistory(slug: String) -> String { project(slug: slug) + "/historikk" }
     static func projectReuse(slug: String) -> String { project(slug: slug) + "/gjenbruk" }
+    /// «Vi har gjenbrukt dette»: the form that records a reuse without a project of its own.
+    static func projectReused(slug: String) -> String { project(slug: slug) + "/vi-har-gjenbrukt" }
     static func projectAttachments(slug: String) -> String { project(slug: slug) + "/vedlegg" }
     /// `id` as the project page writes it (a lower-case UUID).
     static func projectAttachment(slug: String, id: String) -> String {

@@ -1,0 +1,87 @@
+import FornyeBarometer
+import FornyeReport
+import FornyeStatistics
+import Foundation
+
+/// Times the municipality profile (`/kommuner/:nummer`, issue 17: < 50 ms p95 from cache,
+/// < 300 ms cold) in its two parts, on the synthetic demo waves the server starts with:
+///
+/// - `cold`: what the server computes once per wave and data version before any profile can be
+///   shown (`MunicipalityStore.compute`): calibrating the wave, then every municipality's,
+///   county's and the country's estimates for the seven indicators with disclosure control and the
+///   Fay–Herriot fits (`MunicipalityWaveEstimates.build`). The server does this in the background
+///   at start (`MunicipalityStore.warm`), so the first request finds it done.
+/// - `profile`: what each request computes from those numbers (`MunicipalityProfile.build`: the
+///   series, changes, peer group and rank intervals) for Oslo, Øksnes (small, rural, few
+///   respondents) and Drammen (merged in 2020), each peer choice.
+///
+/// The page around it (the database reads of the project bank section and the HTML) is timed on
+/// the running server with curl; see docs/PERFORMANCE.md. Prints JSON lines.
+///
+///     swift build -c release --product fornye-profile-benchmark
+///     .build/release/fornye-profile-benchmark [repetitions]
+@main
+enum ProfileBenchmark {
+    static func main() throws {
+        let repetitions = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 200
+        var clock = ContinuousClock.now
+        let register = try MunicipalityRegister.bundled()
+        let synthetic = [try SyntheticBarometer.baseline2018(), try SyntheticBarometer.followUp2020()]
+        print(#"{"work":"startup","register_and_synthetic_waves_ms":\#(format(ms(clock.duration(to: .now))))}"#)
+        var waves: [MunicipalityWaveEstimates] = []
+        let coldStart = ContinuousClock.now
+        for (index, generated) in synthetic.enumerated() {
+            clock = .now
+            let weighting = try CalibratedDesign(
+                raking: generated.design, data: generated.dataset, to: generated.population.margins)
+            let wave = Wave(
+                title: "Benchmark \(index) (SYNTETISKE DATA)", dataset: generated.dataset, weighting: weighting,
+                shortTitle: "\(index)", structureDate: generated.structureDate.description)
+            let calibration = clock.duration(to: .now)
+            clock = .now
+            let estimates = try MunicipalityWaveEstimates.build(
+                slug: "wave-\(index)", wave: wave, register: register, suppressed: true)
+            let build = clock.duration(to: .now)
+            waves.append(estimates)
+            print(
+                #"{"work":"cold","wave":\#(index),"rows":\#(generated.dataset.rowCount),"#
+                    + #""calibrate_ms":\#(format(ms(calibration))),"estimates_ms":\#(format(ms(build)))}"#)
+        }
+        print(#"{"work":"cold","total_ms":\#(format(ms(coldStart.duration(to: .now))))}"#)
+        let groups: [(String, FornyeReport.PeerGroup)] = [
+            ("county", FornyeReport.PeerGroup.parse(group: "fylke", features: [])!),
+            (
+                "nearest",
+                FornyeReport.PeerGroup.parse(group: "naermeste", features: ["folketall", "sentralitet", "innovasjon"])!
+            ),
+        ]
+        for number in ["0301", "1868", "3301"] {
+            for (name, group) in groups {
+                var times: [Double] = []
+                var series = 0
+                for _ in 0..<repetitions {
+                    clock = .now
+                    let profile = try MunicipalityProfile.build(
+                        number: number, waves: waves, register: register, group: group)
+                    times.append(ms(clock.duration(to: .now)))
+                    series = profile.series.count
+                }
+                times.sort()
+                print(
+                    #"{"work":"profile","municipality":"\#(number)","group":"\#(name)","series":\#(series),"#
+                        + #""p50_ms":\#(format(percentile(times, 0.5))),"p95_ms":\#(format(percentile(times, 0.95)))}"#
+                )
+            }
+        }
+    }
+
+    static func ms(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
