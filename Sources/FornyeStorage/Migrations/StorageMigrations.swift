@@ -51,6 +51,7 @@ public enum StorageMigrations {
             M0065CreateSelfTests(),
             M0070ReanalyseSearchIndex(),
             M0072AddWaveSubtitle(),
+            M0082CreateSecondFactors(),
         ]
     }
 }
