@@ -32,6 +32,13 @@ extension AuditAction {
     /// The failure that locked the account.
     public static let accountLocked: AuditAction = "login.locked"
     public static let logout: AuditAction = "logout"
+    /// The password was right; the second factor is asked for next.
+    public static let passwordAccepted: AuditAction = "login.password-accepted"
+    public static let secondFactorFailed: AuditAction = "login.second-factor-failed"
+    public static let recoveryCodeUsed: AuditAction = "login.recovery-code-used"
+    public static let secondFactorOn: AuditAction = "second-factor.on"
+    public static let secondFactorOff: AuditAction = "second-factor.off"
+    public static let recoveryCodesReplaced: AuditAction = "second-factor.new-recovery-codes"
     public static let userCreated: AuditAction = "user.created"
     public static let userRoleChanged: AuditAction = "user.role_changed"
     public static let userDisabled: AuditAction = "user.disabled"

@@ -58,6 +58,7 @@ public enum StorageMigrations {
             M0076EvaluatedUnknownWhenUnanswered(),
             M0078CreateSelfTestTeams(),
             M0080CreateSearchSynonyms(),
+            M0082CreateSecondFactors(),
         ]
     }
 }

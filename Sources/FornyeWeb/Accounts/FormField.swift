@@ -11,8 +11,10 @@ struct FormField {
     var hint: String? = nil
     var error: String? = nil
     var required = true
+    /// Set when one page has two fields of the same name (in two forms).
+    var fieldID: String? = nil
 
-    var id: String { "felt-\(name)" }
+    var id: String { fieldID ?? "felt-\(name)" }
 
     var node: Node {
         let hintID = hint == nil ? nil : "\(id)-hint"

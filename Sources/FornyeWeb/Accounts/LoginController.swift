@@ -71,16 +71,34 @@ struct LoginController: RouteCollection {
             return try await failed(request, email: email, next: next)
         }
 
-        try await users.recordSuccessfulLogin(user)
+        let secondFactor = SecondFactorStore(request)
+        if try await secondFactor.isOn(userID: userID) {
+            // No session and no reset of the account's failure count until the code is right too;
+            // the address's count drops the attempt (only failures count there), the code step counts its own.
+            try await LoginRateLimit.succeeded(request, verdict)
+            try await audit.record(actor: userID, action: .passwordAccepted, target: email)
+            let pending = PendingSignIn(
+                userID: userID, next: next, expires: Date().addingTimeInterval(PendingSignIn.lifetime))
+            let response = request.redirect(to: Paths.signInCode, redirectType: .normal)
+            response.cookies[PendingSignIn.cookieName] = PendingSignIn.cookie(
+                pending.sealed(key: PendingSignIn.key(request)), request)
+            return response
+        }
         try await LoginRateLimit.succeeded(request, verdict)
+        return try await Self.startSession(request, user: user, next: next)
+    }
+
+    /// The end of every successful sign-in: a fresh session (no fixation), the audit line, a new CSRF value.
+    static func startSession(_ request: Request, user: UserRecord, next: String) async throws -> Response {
+        let userID = try user.requireID()
+        try await UserStore(database: request.db).recordSuccessfulLogin(user)
         let sessions = SessionStore(database: request.db)
-        // A new session on every sign-in, and the old one gone: no session fixation.
         if let old = request.sessionTokenHash { try await sessions.delete(tokenHash: old) }
         let token = SessionToken.make()
         try await sessions.create(userID: userID, tokenHash: SessionToken.hash(token))
         // Sign-in is a good moment to drop sessions that timed out without being used again.
         try await sessions.purgeExpired()
-        try await audit.record(actor: userID, action: .loginSucceeded, target: email)
+        try await AuditLog(database: request.db).record(actor: userID, action: .loginSucceeded, target: user.email)
         CSRF.rotate(request)
         let response = request.redirect(to: next, redirectType: .normal)
         response.cookies[SessionAuthenticator.cookieName] = SessionAuthenticator.cookie(token, request)

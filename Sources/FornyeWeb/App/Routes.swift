@@ -20,6 +20,7 @@ enum Routes {
         try app.register(collection: MunicipalityAPIController())
         try pages.register(collection: LoginController())
         try pages.register(collection: PasswordController())
+        try pages.register(collection: SecondFactorController())
         try pages.register(collection: AdminUsersController())
         try pages.register(collection: AuditLogController())
         try pages.register(collection: ProjectController())

@@ -31,6 +31,12 @@ enum Paths {
     static let login = "/logg-inn"
     static let logout = "/logg-ut"
     static let password = "/konto/passord"
+    static let signInCode = "/logg-inn/kode"
+    static let secondFactor = "/konto/tofaktor"
+    static let secondFactorStart = "/konto/tofaktor/start"
+    static let secondFactorConfirm = "/konto/tofaktor/bekreft"
+    static let secondFactorNewCodes = "/konto/tofaktor/nye-koder"
+    static let secondFactorOff = "/konto/tofaktor/av"
     static let adminUsers = "/admin/brukere"
     static func adminUser(id: UUID) -> String { adminUsers + "/" + id.uuidString }
     static func adminUserRole(id: UUID) -> String { adminUser(id: id) + "/rolle" }

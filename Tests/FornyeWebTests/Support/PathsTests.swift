@@ -16,7 +16,8 @@ import VaporTesting
         let slug = "en-slug"
         let get: [String] = [
             Paths.home, Paths.method, Paths.accessibility, Paths.privacy, Paths.styleSheet,
-            Paths.similarProjectsScript, Paths.health, Paths.metrics, Paths.login, Paths.password, Paths.adminUsers,
+            Paths.similarProjectsScript, Paths.health, Paths.metrics, Paths.login, Paths.password, Paths.signInCode,
+            Paths.secondFactor, Paths.adminUsers,
             Paths.adminUser(id: id), Paths.auditLog, Paths.barometer, Paths.barometerWave(slug: slug),
             Paths.barometerFigure(wave: slug, file: "fig-4-1.csv"), Paths.projects, Paths.newProject, Paths.reuseMap,
             Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners,
@@ -43,7 +44,8 @@ import VaporTesting
             Paths.programmeCases,
         ]
         let post: [String] = [
-            Paths.login, Paths.logout, Paths.password, Paths.adminUsers, Paths.adminUserRole(id: id),
+            Paths.login, Paths.logout, Paths.password, Paths.signInCode, Paths.secondFactorStart,
+            Paths.secondFactorConfirm, Paths.secondFactorNewCodes, Paths.secondFactorOff, Paths.adminUsers, Paths.adminUserRole(id: id),
             Paths.adminUserPassword(id: id), Paths.adminUserStatus(id: id), Paths.projects, Paths.project(slug: slug),
             Paths.projectStatus(slug: slug), Paths.projectSimilar(slug: slug), Paths.newProjectSimilar,
             Paths.projectReused(slug: slug), Paths.projectAttachments(slug: slug), Paths.projectAttachmentRemove(slug: slug, id: "a"),
