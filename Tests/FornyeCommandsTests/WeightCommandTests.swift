@@ -328,7 +328,7 @@ struct WeightCommandTests {
         expectError(["--trim-ratio 2", "low,high"]) {
             try weight(["--rake", "region", "--output", output, "--trim-ratio", "2"])
         }
-        expectError(["give --poststratify VARIABLE or --rake"]) { try weight(["--output", output]) }
+        expectError(["give one of --poststratify VARIABLE, --rake"]) { try weight(["--output", output]) }
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 

@@ -1,6 +1,6 @@
 public import FluentKit
 import FluentSQL
-public import Foundation
+import Foundation
 
 /// Named counters in the database (`cache_versions`, migration 0068) that tell every app instance
 /// on it when cached results are stale: a writer raises the counter after its write committed,

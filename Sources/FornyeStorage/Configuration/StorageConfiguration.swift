@@ -21,11 +21,19 @@ public struct StorageConfiguration: Sendable, Equatable {
     /// times its event loops); two at least, as `MigrationLock` holds one while the migrations use
     /// another. Several instances share the server's `max_connections`.
     public var postgresConnectionsPerEventLoop: Int
+    /// How long a query waits for a free pooled connection before it fails (and its request
+    /// answers 500). The drivers' ten seconds by default; the test suites, which start hundreds of
+    /// apps at once on two cores, wait longer.
+    public var connectionWaitSeconds: Int
 
-    public init(backend: Backend, postgresSearchPath: [String]? = nil, postgresConnectionsPerEventLoop: Int = 4) {
+    public init(
+        backend: Backend, postgresSearchPath: [String]? = nil, postgresConnectionsPerEventLoop: Int = 4,
+        connectionWaitSeconds: Int = 10
+    ) {
         self.backend = backend
         self.postgresSearchPath = postgresSearchPath
         self.postgresConnectionsPerEventLoop = postgresConnectionsPerEventLoop
+        self.connectionWaitSeconds = connectionWaitSeconds
     }
 
     /// The default SQLite file, relative to the working directory.

@@ -22,15 +22,17 @@ public enum StorageSetup {
     /// Registers the configured backend as the default database. Creates the SQLite file's
     /// directory when needed.
     public static func register(_ configuration: StorageConfiguration, on databases: Databases) throws {
+        let wait = TimeAmount.seconds(Int64(max(1, configuration.connectionWaitSeconds)))
         switch configuration.backend {
         case .sqlite(let path):
             if path == ":memory:" {
-                databases.use(.sqlite(.memory), as: .fornye, isDefault: true)
+                databases.use(.sqlite(.memory, connectionPoolTimeout: wait), as: .fornye, isDefault: true)
             } else {
                 let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                databases.use(.sqlite(.file(path)), as: .fornye, isDefault: true)
-                databases.use(.sqlite(.file(path)), as: .fornyeSubmissions, isDefault: false)
+                databases.use(.sqlite(.file(path), connectionPoolTimeout: wait), as: .fornye, isDefault: true)
+                databases.use(
+                    .sqlite(.file(path), connectionPoolTimeout: wait), as: .fornyeSubmissions, isDefault: false)
             }
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
@@ -38,7 +40,8 @@ public enum StorageSetup {
             databases.use(
                 .postgres(
                     configuration: postgres,
-                    maxConnectionsPerEventLoop: max(2, configuration.postgresConnectionsPerEventLoop)),
+                    maxConnectionsPerEventLoop: max(2, configuration.postgresConnectionsPerEventLoop),
+                    connectionPoolTimeout: wait),
                 as: .fornye, isDefault: true)
         }
     }

@@ -28,6 +28,10 @@ public enum FornyeApp {
         app.middleware.use(RequestTelemetryMiddleware(metrics: metrics))
         app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.behindTLS))
         app.middleware.use(FornyeErrorMiddleware())
+        // Sorted keys: every instance (and every restart) writes the same bytes for the same
+        // answer, so ETags and cached copies agree behind a load balancer.
+        ContentConfiguration.global.use(
+            encoder: JSONEncoder.custom(dates: .iso8601, format: .sortedKeys), for: .json)
         try StorageSetup.register(settings.storage, on: app.databases)
         if case .sqlite = settings.storage.backend {
             app.logger.notice(

@@ -25,6 +25,18 @@ import VaporTesting
         return json
     }
 
+    /// Instances behind one load balancer must give the same bytes (and ETags) for the same answer.
+    @Test func answersWriteTheirKeysInSortedOrder() async throws {
+        try await withTestApp { app in
+            for path in ["/api/v1/waves", "/api/v1/waves/\(Self.wave)"] {
+                let body = try await app.get(path).body.string
+                let object = try JSONSerialization.jsonObject(with: Data(body.utf8))
+                let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                #expect(String(decoding: sorted, as: UTF8.self) == body, "\(path)")
+            }
+        }
+    }
+
     @Test func theDocumentIsOpenAPI31AndDescribesEveryAPIRoute() async throws {
         #expect(Self.document["openapi"]?.string == "3.1.0")
         let paths = try #require(Self.document["paths"]?.object)

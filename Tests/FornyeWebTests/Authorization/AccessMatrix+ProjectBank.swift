@@ -19,6 +19,10 @@ extension AccessMatrix {
         RouteAccess(.POST, "/prosjekter/:slug/lignende", projectAuthors, sample: unknownProject + "/lignende"),
         RouteAccess(.GET, "/prosjekter/:slug/historikk", .everyone, sample: unknownProject + "/historikk"),
         RouteAccess(.GET, "/prosjekter/:slug/gjenbruk", .everyone, sample: unknownProject + "/gjenbruk"),
+        RouteAccess(
+            .GET, "/prosjekter/:slug/vi-har-gjenbrukt", projectAuthors, sample: unknownProject + "/vi-har-gjenbrukt"),
+        RouteAccess(
+            .POST, "/prosjekter/:slug/vi-har-gjenbrukt", projectAuthors, sample: unknownProject + "/vi-har-gjenbrukt"),
         RouteAccess(.POST, "/prosjekter/:slug/vedlegg", projectAuthors, sample: unknownProject + "/vedlegg"),
         RouteAccess(
             .GET, "/prosjekter/:slug/vedlegg/:attachment", .everyone,

@@ -38,7 +38,9 @@ import VaporTesting
                 let (status, location) = try await Self.request(app, route, headers: headers)
                 let toLogin = (300..<400).contains(status) && location.hasPrefix("/logg-inn")
                 let context = "\(route.key) as \(caller) (access: \(route.access)) answered \(status) \(location)"
-                if route.access.isMachine {
+                if case .pendingSignIn = route.access {
+                    #expect(toLogin, "\(context); expected a redirect to /logg-inn without a pending sign-in")
+                } else if route.access.isMachine {
                     #expect([200, 401, 403].contains(status) && !toLogin, "\(context)")
                 } else if route.access.allows(role) {
                     #expect(status != 403 && !toLogin && status < 500, "\(context)")

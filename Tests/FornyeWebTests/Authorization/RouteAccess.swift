@@ -11,6 +11,9 @@ enum Access: Sendable, CustomStringConvertible {
     /// Guarded by something other than a role (a bearer token, loopback only), so every caller,
     /// signed in or not, gets the same answer and never a redirect to the login page.
     case machine
+    /// The second sign-in step: guarded by the signed cookie a correct password leaves, so every
+    /// caller without one, signed in or not, is sent back to the login page.
+    case pendingSignIn
 
     static let analysts = Access.roles([.analyst, .admin])
     static let admins = Access.roles([.admin])
@@ -21,6 +24,7 @@ enum Access: Sendable, CustomStringConvertible {
         case .signedIn: return role != nil
         case .roles(let roles): return role.map(roles.contains) ?? false
         case .machine: return true
+        case .pendingSignIn: return false
         }
     }
 
@@ -40,6 +44,7 @@ enum Access: Sendable, CustomStringConvertible {
         case .signedIn: return "signed in"
         case .roles(let roles): return roles.map(\.rawValue).sorted().joined(separator: "+")
         case .machine: return "machine (token or loopback)"
+        case .pendingSignIn: return "pending sign-in cookie"
         }
     }
 }

@@ -45,10 +45,12 @@ import VaporTesting
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.signInCode, Paths.secondFactorStart,
-            Paths.secondFactorConfirm, Paths.secondFactorNewCodes, Paths.secondFactorOff, Paths.adminUsers, Paths.adminUserRole(id: id),
+            Paths.secondFactorConfirm, Paths.secondFactorNewCodes, Paths.secondFactorOff, Paths.adminUsers,
+            Paths.adminUserRole(id: id),
             Paths.adminUserPassword(id: id), Paths.adminUserStatus(id: id), Paths.projects, Paths.project(slug: slug),
             Paths.projectStatus(slug: slug), Paths.projectSimilar(slug: slug), Paths.newProjectSimilar,
-            Paths.projectReused(slug: slug), Paths.projectAttachments(slug: slug), Paths.projectAttachmentRemove(slug: slug, id: "a"),
+            Paths.projectReused(slug: slug), Paths.projectAttachments(slug: slug),
+            Paths.projectAttachmentRemove(slug: slug, id: "a"),
             Paths.institutions, Paths.institution(slug: slug), Paths.searchSynonyms,
             Paths.searchSynonymRemove(id: id), Paths.newWave, Paths.waveStatus(slug: slug),
             Paths.waveInvitations(slug: slug), Paths.waveReplaceLinks(slug: slug), Paths.waveImport(slug: slug),

@@ -16,7 +16,9 @@ private enum SharedTestApp {
         let app = try await Application.make(.testing)
         try await FornyeApp.configure(
             app,
-            settings: WebSettings(storage: StorageConfiguration(backend: .sqlite(path: ":memory:")), bcryptCost: 4))
+            settings: WebSettings(
+                storage: StorageConfiguration(backend: .sqlite(path: ":memory:"), connectionWaitSeconds: 60),
+                bcryptCost: 4))
         return app
     }
 }
