@@ -1,7 +1,7 @@
 import Vapor
 
 /// Password hashing with bcrypt, shared by the web pages and `fornye user`. Hashing is slow on
-/// purpose, so the web layer runs it on the thread pool, off the event loop.
+/// purpose, so the web layer runs it on threads of its own (`PasswordHashingPool`), off the event loop.
 ///
 /// It lives in the web target because bcrypt here is Vapor's (`Bcrypt`, with no package of its
 /// own): FornyeStorage stays free of Vapor, and FornyeCommands depends on FornyeWeb anyway
@@ -32,11 +32,11 @@ extension Request {
     /// Hashes with the app's bcrypt cost on the thread pool.
     func hashPassword(_ password: String) async throws -> String {
         let cost = application.fornyeSettings.bcryptCost
-        return try await application.threadPool.runIfActive { try Passwords.hash(password, cost: cost) }
+        return try await application.passwordHashingThreads.runIfActive { try Passwords.hash(password, cost: cost) }
     }
 
     /// Verifies on the thread pool.
     func verifyPassword(_ password: String, hash: String) async throws -> Bool {
-        try await application.threadPool.runIfActive { Passwords.verify(password, hash: hash) }
+        try await application.passwordHashingThreads.runIfActive { Passwords.verify(password, hash: hash) }
     }
 }

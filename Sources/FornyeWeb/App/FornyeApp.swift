@@ -14,6 +14,13 @@ public import Vapor
 public enum FornyeApp {
     public static func configure(_ app: Application, settings: WebSettings) async throws {
         app.storage[WebSettingsKey.self] = settings
+        // Every SQLite query and file read runs on the blocking pool. NIO's default is one pool of
+        // a thread per core for the whole process, so one app's slow work (or, in the tests,
+        // hundreds of apps) queued every other query behind it.
+        app.threadPool = NIOThreadPool(numberOfThreads: settings.blockingThreads)
+        let hashing = PasswordHashingPool(numberOfThreads: System.coreCount)
+        app.storage[PasswordHashingPoolKey.self] = hashing
+        app.lifecycle.use(hashing)
         // A resource file: read at start, so a build without it stops here, not on a request.
         _ = OpenAPIDocument.json
         let metrics = FornyeMetrics()
