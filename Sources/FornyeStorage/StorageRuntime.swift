@@ -16,11 +16,16 @@ public final class StorageRuntime: Sendable {
     public let databases: Databases
     public let logger: Logger
     private let migrations: Migrations
+    private let threadPool: NIOThreadPool
 
     public init(configuration: StorageConfiguration, logger: Logger = Logger(label: "fornye.storage")) throws {
         self.configuration = configuration
         self.logger = logger
-        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        // A pool of its own with more threads than SQLite connections, as the web app's: a write
+        // waiting for SQLite's lock holds its thread, and the lock's holder must find one free.
+        threadPool = NIOThreadPool(numberOfThreads: StorageSetup.blockingThreadsSuggestion)
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
         try StorageSetup.register(configuration, on: databases)
         migrations = Migrations()
         StorageSetup.addMigrations(to: migrations)
@@ -53,5 +58,6 @@ public final class StorageRuntime: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
     }
 }

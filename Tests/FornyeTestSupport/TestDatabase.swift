@@ -33,6 +33,10 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
 
     public var testDescription: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
 
+    /// Seconds a query waits for a pooled connection: the suites start hundreds of apps at once
+    /// on two cores, so the drivers' ten seconds is too short there.
+    public static let connectionWait = 60
+
     /// Calls `body` with a storage configuration of its own: a new in-memory SQLite database, or
     /// a new PostgreSQL schema that is dropped when `body` returns or throws.
     @discardableResult
@@ -41,7 +45,8 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
     ) async throws -> Result {
         switch self {
         case .sqlite:
-            return try await body(StorageConfiguration(backend: .sqlite(path: ":memory:")))
+            return try await body(
+                StorageConfiguration(backend: .sqlite(path: ":memory:"), connectionWaitSeconds: Self.connectionWait))
         case .postgres:
             guard let url = Self.postgresURL else { try Test.cancel(Self.skipReason) }
             let schema = "fornye_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -49,7 +54,9 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
             let result: Result
             do {
                 result = try await body(
-                    StorageConfiguration(backend: .postgres(url: url), postgresSearchPath: [schema]))
+                    StorageConfiguration(
+                        backend: .postgres(url: url), postgresSearchPath: [schema],
+                        connectionWaitSeconds: Self.connectionWait))
             } catch {
                 try? await Self.admin(url) { try await $0.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
                 throw error

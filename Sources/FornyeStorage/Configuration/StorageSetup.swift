@@ -46,6 +46,14 @@ public enum StorageSetup {
         }
     }
 
+    /// Threads for a blocking pool that runs SQLite: more than the connections (one per event
+    /// loop, twice with the submission writer's), since a write waiting for the lock holds its
+    /// thread and the transaction holding the lock must find one free to finish.
+    public static var blockingThreadsSuggestion: Int { 2 * System.coreCount + 2 }
+
+    /// How long an SQLite write waits for another connection's write to end.
+    static let sqliteBusyTimeoutMilliseconds = 30_000
+
     /// Page cache per SQLite connection (KiB, as `PRAGMA cache_size = -N`): with the default 2 MB
     /// a search read the FTS index and `project_facets` pages through `pread` again and again
     /// (about a tenth of a search's CPU was the kernel copying pages, docs/PERFORMANCE.md).
@@ -70,6 +78,16 @@ public enum StorageSetup {
         let level = synchronousLevel(environment)
         var result: (String, Int)? = nil
         for eventLoop in databases.eventLoopGroup.makeIterator() {
+            for id in [DatabaseID.fornye, .fornyeSubmissions] {
+                guard let sql = databases.database(id, logger: logger, on: eventLoop) as? any SQLDatabase else {
+                    continue
+                }
+                // SQLiteNIO's own busy handler retries a locked write at once, for ever, on a
+                // blocking-pool thread: writers waiting behind a long import burned the CPU the
+                // import needed. SQLite's timeout sleeps between tries and gives up (the request
+                // fails) after `sqliteBusyTimeoutMilliseconds`.
+                try await sql.raw("PRAGMA busy_timeout = \(literal: sqliteBusyTimeoutMilliseconds)").run()
+            }
             guard let sql = databases.database(.fornye, logger: logger, on: eventLoop) as? any SQLDatabase else {
                 continue
             }

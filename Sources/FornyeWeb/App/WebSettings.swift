@@ -1,6 +1,5 @@
 public import FornyeStorage
 import Foundation
-import NIOCore
 
 /// How the web app is set up; read from the environment by `fornye serve`.
 public struct WebSettings: Sendable {
@@ -30,11 +29,9 @@ public struct WebSettings: Sendable {
     public var publicBaseURL: String
     /// Keys for invitation links (and whatever else must agree across processes).
     public var secret: ServerSecret
-    /// Threads for blocking work (SQLite queries, file reads). More than the app's SQLite
-    /// connections (one per event loop, twice with the submission writer's): SQLiteNIO waits for
-    /// a write lock by retrying on its thread, so the transaction holding the lock must always
-    /// find a thread free to finish, or every connection waits for ever.
-    public var blockingThreads = 2 * System.coreCount + 2
+    /// Threads for blocking work (SQLite queries, file reads); see
+    /// `StorageSetup.blockingThreadsSuggestion` for why more than the SQLite connections.
+    public var blockingThreads = StorageSetup.blockingThreadsSuggestion
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,

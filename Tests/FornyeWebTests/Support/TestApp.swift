@@ -14,8 +14,6 @@ func withTestApp(
     adjust: (inout WebSettings) -> Void = { _ in }, _ body: (Application) async throws -> Void
 ) async throws {
     try await database.withConfiguration { storage in
-        var storage = storage
-        storage.connectionWaitSeconds = 60
         var settings = WebSettings(
             storage: storage, seedDemoContent: seedDemoContent, bcryptCost: 4,
             seedImportedCases: false)
