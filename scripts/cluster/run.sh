@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Two `fornye serve` instances on one PostgreSQL behind haproxy, with a bounded mixed workload
-# (issue 18). Not part of `swift test` (Tests/FornyeWebTests/Cluster/TwoInstanceTests.swift is the
-# CI-able reduced version); run by hand as root on a Debian machine:
+# (issue 18). Not part of `swift test` or .ci/run (Tests/FornyeWebTests/Cluster/TwoInstanceTests.swift
+# is the check of two instances that runs there); run by hand as root on a Debian machine:
 #
 #   swift build --product fornye                     # or -c release, and FORNYE=.build/release/fornye
 #   scripts/cluster/run.sh                           # the workload phases, pass/fail per check
-#   scripts/cluster/run.sh --throughput              # also wrk: one instance vs two behind haproxy
+#   scripts/cluster/run.sh --throughput              # also wrk: one instance vs two behind haproxy,
+#                                                    # interleaved rounds (WRK_ROUNDS, WRK_SECONDS)
+#   scripts/cluster/run.sh --reduced                 # less data, same checks (see below)
+#   LB_PORT=8170 A_PORT=8171 B_PORT=8172 …           # other ports than 18080-18082
 #
 # It installs what is missing from Debian (postgresql, haproxy, socat, wrk), starts the local
 # PostgreSQL cluster if it is down, makes a fresh database `fornye_cluster` (dropped first), a
@@ -20,8 +23,16 @@ export FORNYE=${FORNYE:-$ROOT/.build/debug/fornye}
 [ -x "$FORNYE" ] || { echo "build first: swift build --product fornye (or set FORNYE)" >&2; exit 2; }
 export LB_PORT=${LB_PORT:-18080} A_PORT=${A_PORT:-18081} B_PORT=${B_PORT:-18082}
 export WORK=${WORK:-$(mktemp -d /tmp/fornye-cluster.XXXXXX)}
+# --reduced: the same phases on less data (60 units, 20 submissions, a 15,000-row import), no wrk.
+# (3,000 rows were stored before the workload could kill A: the kill check then fails.)
+# Still minutes, not seconds (two server starts, three restarts, the import's 30 s lease), so it is
+# not part of .ci/run; TwoInstanceTests is the CI-run check of two instances (docs/OPERATIONS.md).
+if [ "${1:-}" = "--reduced" ]; then
+  shift
+  UNITS=${UNITS:-60} IMPORT_ROWS=${IMPORT_ROWS:-15000} SUBMISSIONS=${SUBMISSIONS:-20}
+fi
 UNITS=${UNITS:-400}
-export IMPORT_ROWS=${IMPORT_ROWS:-30000}
+export IMPORT_ROWS=${IMPORT_ROWS:-30000} SUBMISSIONS=${SUBMISSIONS:-100}
 
 need=()
 for pair in psql:postgresql haproxy:haproxy socat:socat wrk:wrk; do
@@ -35,11 +46,12 @@ if ! pg_isready -h 127.0.0.1 -q; then
   # shellcheck disable=SC2086
   pg_ctlcluster $cluster start
 fi
-su postgres -c "psql -q -c \"DROP DATABASE IF EXISTS fornye_cluster\"" >/dev/null
+DB=${CLUSTER_DB:-fornye_cluster}   # another name lets two runs go side by side (with other ports)
+su postgres -c "psql -q -c \"DROP DATABASE IF EXISTS $DB\"" >/dev/null
 su postgres -c "psql -q -c \"DO \\\$\\\$ BEGIN CREATE ROLE fornye_cluster LOGIN PASSWORD 'fornye_cluster'; EXCEPTION WHEN duplicate_object THEN NULL; END \\\$\\\$\"" >/dev/null
-su postgres -c "createdb -O fornye_cluster fornye_cluster"
+su postgres -c "createdb -O fornye_cluster $DB"
 
-export DATABASE_URL=postgres://fornye_cluster:fornye_cluster@127.0.0.1:5432/fornye_cluster
+export DATABASE_URL=postgres://fornye_cluster:fornye_cluster@127.0.0.1:5432/$DB
 FORNYE_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export FORNYE_SECRET_KEY
 export FORNYE_PUBLIC_URL=http://127.0.0.1:$LB_PORT
@@ -96,7 +108,9 @@ defaults
     option redispatch
     option http-server-close
     option httpchk GET /health
-    default-server inter 500ms fall 1 rise 2
+    # As deploy/haproxy.cfg: one slow /health (it waits up to 2 s for a pooled connection, which a
+    # saturated instance may not have) must not take an instance out of rotation.
+    default-server inter 1s fall 2 rise 2
 frontend web
     bind 127.0.0.1:$LB_PORT
     default_backend fornye

@@ -9,14 +9,16 @@ failed.
 
 Phases:
   submit     questionnaire submissions through the load balancer (every one stored once)
-  project    an edit on instance A, then searches on instance B until the new word is found
+  project    an edit on instance A (the edit form read as a browser sends it), then the next
+             search on instance B must find the new word
   import     a 30,000-row import confirmed on A, A killed with SIGKILL while storing; the job
              finishes on B after the lease, the rows are stored exactly once
   rolling    GETs and submissions through the balancer while A and then B are restarted
              (SIGTERM, start, healthy): no request may fail
   logins     wrong passwords alternating A and B: the account lock and the address limit count
              across both
-  throughput (with --throughput) wrk against one instance and against the balancer over two
+  throughput (with --throughput) wrk against one instance and against the balancer over two,
+             interleaved in rounds on the same pages, with the load average beside each figure
 """
 import csv
 import html.parser
@@ -164,7 +166,9 @@ class FormReader(html.parser.HTMLParser):
         self.textarea = None
 
     def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
+        # A bare attribute (`value` as Fornye's views write an empty one) parses as None; a browser
+        # reads it as the empty string, and so must this, or "None" is posted.
+        a = {key: value if value is not None else "" for key, value in attrs}
         if tag == "form" and a.get("action") == self.action:
             self.inside = True
         if not self.inside:
@@ -248,20 +252,21 @@ def phase_project():
     reader = FormReader(f"/prosjekter/{slug}")
     reader.feed(form_page)
     word = "klyngeord" + str(int(time.time()) % 100000)
+    reader_b = Browser()
+    reader_b.request("GET", "/prosjekter?q=skole", port=PORTS["B"], timeout=300)  # B's first search, untimed
     fields = [(k, (v + " " + word) if k == "title" else v) for k, v in reader.fields if k != "_csrf"]
     status, _, body = editor.request("POST", f"/prosjekter/{slug}", fields, port=PORTS["A"])
     saved = time.monotonic()
     check("project edited on instance A", status == 303, f"{slug}: {status} {body[:200] if status != 303 else ''}")
-    reader_b = Browser()
-    found_after = None
-    while time.monotonic() - saved < 10:
-        _, _, results_page = reader_b.request("GET", f"/prosjekter?q={word}", port=PORTS["B"])
-        if f"/prosjekter/{slug}\"" in results_page:
-            found_after = time.monotonic() - saved
-            break
-        time.sleep(0.05)
-    check("the edit is found by a search on instance B", found_after is not None and found_after < 1.0,
-          f"after {found_after * 1000:.0f} ms (bound: the next request)" if found_after is not None else "not in 10 s")
+    # Searches read the database, so the bound is the next request: the first search on B that
+    # starts after A answered the edit must find the new word. Its time to answer is latency, not
+    # staleness (a cold debug build on a loaded machine can take seconds), and is reported apart.
+    started = time.monotonic()
+    _, _, results_page = reader_b.request("GET", f"/prosjekter?q={word}", port=PORTS["B"], timeout=300)
+    answered = time.monotonic()
+    check("the edit is found by the next search on instance B", f"/prosjekter/{slug}\"" in results_page,
+          f"search started {(started - saved) * 1000:.0f} ms after A answered the edit, "
+          f"answered in {(answered - started) * 1000:.0f} ms")
 
 
 def phase_import(rows):
@@ -296,9 +301,10 @@ def phase_import(rows):
     stored_at_kill = int(psql("SELECT COUNT(*) FROM responses r JOIN waves w ON w.id = r.wave_id "
                               "WHERE w.slug = 'klynge-import'"))
     check("A killed with SIGKILL while storing; nothing of the job is visible", stored_at_kill == 0,
-          f"{stored_at_kill} rows visible")
+          f"{stored_at_kill} rows visible"
+          + ("; the import was stored before the kill: raise IMPORT_ROWS" if stored_at_kill == rows else ""))
     state = ""
-    while time.monotonic() - killed < 120:
+    while time.monotonic() - killed < 300:
         _, _, progress = analyst.request("GET", job, port=PORTS["B"])
         if "Ferdig:" in progress or "feilet" in progress:
             state = progress
@@ -380,51 +386,95 @@ def phase_logins():
 
 
 def wrk(port, path, seconds, connections, cookie=None):
-    arguments = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    arguments = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
     if cookie:
         arguments += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(arguments + [f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = re.search(r"(\d+) requests in ([\d.]+)(m?s)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     p99 = re.search(r"99%\s+([\d.]+\w+)", out)
-    return rate, int(non2xx.group(1)) if non2xx else 0, p99.group(1) if p99 else "?"
+    refused = int(non2xx.group(1)) if non2xx else 0
+    duration = float(total.group(2)) / (1000 if total.group(3) == "ms" else 1)
+    # Only answered pages count: haproxy's own 503s (both instances out of rotation) are fast and
+    # would otherwise pass for throughput.
+    return {"rate": (int(total.group(1)) - refused) / duration, "non2xx": refused,
+            "socket_errors": sum(map(int, errors.groups())) if errors else 0, "p99": p99.group(1) if p99 else "?"}
+
+
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def phase_throughput():
+    """One instance against two behind haproxy, interleaved round by round on the same pages.
+
+    The machine is shared (other builds run on the same cores), so a separate run for each
+    configuration would compare two different loads: each round measures both, one directly after
+    the other, in alternating order, and the load average is recorded beside every figure."""
     analyst = Browser()
     analyst.sign_in(*ADMIN, port=LB)
     session = "; ".join(f"{k}={v}" for k, v in analyst.cookies.items())
-    # The imported wave (synthetic rows), published by hand: the demo waves are not seeded into a
-    # database that already has waves. Seen within the catalogue's 5 s.
+    # The imported wave (30,000 synthetic rows), published by hand: seen within the catalogue's 5 s.
     slug = "klynge-import"
     psql(f"UPDATE waves SET status = 'published' WHERE slug = '{slug}'")
     time.sleep(6)
-    seconds = int(ENV.get("WRK_SECONDS", "8"))
-    figures = {}
-    for label, path, cookie in [("cached (public results page)", f"/barometer/{slug}", None),
-                                ("uncached (signed-in results page)", f"/barometer/{slug}", session),
-                                ("uncached (project search)", "/prosjekter?q=skole", None)]:
-        one = wrk(PORTS["A"], path, seconds, 16, cookie)
-        two = wrk(LB, path, seconds, 16, cookie)
-        figures[label] = {"one instance": one, "two instances behind haproxy": two}
-        print(f"THROUGHPUT {label}: one instance {one[0]:.0f}/s (p99 {one[2]}, non-2xx {one[1]}); "
-              f"two behind haproxy {two[0]:.0f}/s (p99 {two[2]}, non-2xx {two[1]})", flush=True)
-    json.dump(figures, open(f"{WORK}/throughput.json", "w"), indent=1)
+    seconds = int(ENV.get("WRK_SECONDS", "5"))
+    rounds = int(ENV.get("WRK_ROUNDS", "3"))
+    connections = int(ENV.get("WRK_CONNECTIONS", "8"))
+    pages = [("cached (public results page)", f"/barometer/{slug}", None),
+             ("uncached (signed-in results page)", f"/barometer/{slug}", session),
+             ("uncached (project search)", "/prosjekter?q=skole", None)]
+    # Each instance computes the wave's results once before anything is timed.
+    for name in PORTS:
+        for _, path, cookie in pages:
+            warm = Browser()
+            if cookie:
+                warm.cookies = dict(analyst.cookies)
+            status, _, _ = warm.request("GET", path, port=PORTS[name], timeout=600)
+            if status != 200:
+                raise SystemExit(f"warm-up of {path} on {name} answered {status}")
+    targets = {"one": PORTS["A"], "two": LB}
+    runs = []
+    for round_number in range(rounds):
+        order = ["one", "two"] if round_number % 2 == 0 else ["two", "one"]
+        for label, path, cookie in pages:
+            for config in order:
+                load = os.getloadavg()[0]
+                figure = wrk(targets[config], path, seconds, connections, cookie)
+                figure.update(round=round_number + 1, page=label, instances=config, load1=load)
+                runs.append(figure)
+                print(f"THROUGHPUT round {round_number + 1} {label}, {config} instance(s): {figure['rate']:.1f} answered/s "
+                      f"(p99 {figure['p99']}, non-2xx {figure['non2xx']}, socket errors "
+                      f"{figure['socket_errors']}; load average {load:.1f})", flush=True)
+    for label, _, _ in pages:
+        one = [r["rate"] for r in runs if r["page"] == label and r["instances"] == "one"]
+        two = [r["rate"] for r in runs if r["page"] == label and r["instances"] == "two"]
+        print(f"THROUGHPUT median {label}: one {median(one):.1f}/s, two {median(two):.1f}/s "
+              f"(ratio {median(two) / max(median(one), 0.001):.2f}; rounds {rounds} x {seconds} s, "
+              f"{connections} connections)", flush=True)
+    loads = [r["load1"] for r in runs]
+    print(f"THROUGHPUT load average (1 min) during the runs: {min(loads):.1f}-{max(loads):.1f}", flush=True)
+    failed = sum(r["non2xx"] + r["socket_errors"] for r in runs)
+    check("throughput runs answered without errors", failed == 0, f"{failed} non-2xx or socket errors")
+    with open(f"{WORK}/throughput.json", "w") as handle:
+        json.dump(runs, handle, indent=1)
 
 
 def main():
     tokens = links()
-    for name, password in [ADMIN, VICTIM]:
-        pass
     start("A", demo=True)
     start("B")
     if not (wait_balancer_sees("A", True) and wait_balancer_sees("B", True)):
         raise SystemExit("haproxy does not see both instances")
     try:
-        phase_submit(tokens[:100])
+        submissions = int(ENV.get("SUBMISSIONS", "100"))
+        phase_submit(tokens[:submissions])
         phase_project()
         phase_import(int(ENV.get("IMPORT_ROWS", "30000")))
-        phase_rolling(tokens[100:])
+        phase_rolling(tokens[submissions:])
         # Before the logins phase, which leaves the loopback address rate-limited for 15 minutes.
         if "--throughput" in sys.argv:
             phase_throughput()
