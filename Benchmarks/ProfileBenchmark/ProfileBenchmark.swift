@@ -16,7 +16,9 @@ import Foundation
 ///   respondents) and Drammen (merged in 2020), each peer choice.
 ///
 /// The page around it (the database reads of the project bank section and the HTML) is timed on
-/// the running server with curl; see docs/PERFORMANCE.md. Prints JSON lines.
+/// the running server with curl; see docs/PERFORMANCE.md. Prints JSON lines: wall times and, beside
+/// them, CPU times (`cpu`: every thread of the process; per profile: this thread's), because on the
+/// shared development machine the wall time mostly counts waiting for a core.
 ///
 ///     swift build -c release --product fornye-profile-benchmark
 ///     .build/release/fornye-profile-benchmark [repetitions]
@@ -30,24 +32,32 @@ enum ProfileBenchmark {
         print(#"{"work":"startup","register_and_synthetic_waves_ms":\#(format(ms(clock.duration(to: .now))))}"#)
         var waves: [MunicipalityWaveEstimates] = []
         let coldStart = ContinuousClock.now
+        let coldCPU = processCPUMilliseconds()
         for (index, generated) in synthetic.enumerated() {
             clock = .now
+            let cpuStart = processCPUMilliseconds()
             let weighting = try CalibratedDesign(
                 raking: generated.design, data: generated.dataset, to: generated.population.margins)
             let wave = Wave(
                 title: "Benchmark \(index) (SYNTETISKE DATA)", dataset: generated.dataset, weighting: weighting,
                 shortTitle: "\(index)", structureDate: generated.structureDate.description)
             let calibration = clock.duration(to: .now)
+            let calibrationCPU = processCPUMilliseconds() - cpuStart
             clock = .now
+            let buildCPUStart = processCPUMilliseconds()
             let estimates = try MunicipalityWaveEstimates.build(
                 slug: "wave-\(index)", wave: wave, register: register, suppressed: true)
             let build = clock.duration(to: .now)
+            let buildCPU = processCPUMilliseconds() - buildCPUStart
             waves.append(estimates)
             print(
                 #"{"work":"cold","wave":\#(index),"rows":\#(generated.dataset.rowCount),"#
-                    + #""calibrate_ms":\#(format(ms(calibration))),"estimates_ms":\#(format(ms(build)))}"#)
+                    + #""calibrate_ms":\#(format(ms(calibration))),"calibrate_cpu_ms":\#(format(calibrationCPU)),"#
+                    + #""estimates_ms":\#(format(ms(build))),"estimates_cpu_ms":\#(format(buildCPU))}"#)
         }
-        print(#"{"work":"cold","total_ms":\#(format(ms(coldStart.duration(to: .now))))}"#)
+        print(
+            #"{"work":"cold","total_ms":\#(format(ms(coldStart.duration(to: .now)))),"#
+                + #""total_cpu_ms":\#(format(processCPUMilliseconds() - coldCPU))}"#)
         let groups: [(String, FornyeReport.PeerGroup)] = [
             ("county", FornyeReport.PeerGroup.parse(group: "fylke", features: [])!),
             (
@@ -58,18 +68,24 @@ enum ProfileBenchmark {
         for number in ["0301", "1868", "3301"] {
             for (name, group) in groups {
                 var times: [Double] = []
+                var cpuTimes: [Double] = []
                 var series = 0
                 for _ in 0..<repetitions {
                     clock = .now
+                    let cpuStart = threadCPUMilliseconds()
                     let profile = try MunicipalityProfile.build(
                         number: number, waves: waves, register: register, group: group)
+                    cpuTimes.append(threadCPUMilliseconds() - cpuStart)
                     times.append(ms(clock.duration(to: .now)))
                     series = profile.series.count
                 }
                 times.sort()
+                cpuTimes.sort()
                 print(
                     #"{"work":"profile","municipality":"\#(number)","group":"\#(name)","series":\#(series),"#
-                        + #""p50_ms":\#(format(percentile(times, 0.5))),"p95_ms":\#(format(percentile(times, 0.95)))}"#
+                        + #""p50_ms":\#(format(percentile(times, 0.5))),"p95_ms":\#(format(percentile(times, 0.95))),"#
+                        + #""cpu_p50_ms":\#(format(percentile(cpuTimes, 0.5))),"#
+                        + #""cpu_p95_ms":\#(format(percentile(cpuTimes, 0.95)))}"#
                 )
             }
         }
@@ -77,6 +93,20 @@ enum ProfileBenchmark {
 
     static func ms(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    /// CPU time of this thread.
+    static func threadCPUMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+    }
+
+    /// CPU time of every thread of the process (the estimates may use more than one).
+    static func processCPUMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {

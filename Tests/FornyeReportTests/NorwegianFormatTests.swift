@@ -44,6 +44,22 @@ struct NorwegianFormatTests {
         #expect(Captions.intervalName(0.995) == "99,5\(nbsp)%\(nbsp)KI")
     }
 
+    @Test("money and measured quantities: thousands apart, decimal comma, no trailing zeros")
+    func moneyAndQuantities() {
+        #expect(NorwegianFormat.kroner(250_000) == "250\(nbsp)000\(nbsp)kr")
+        #expect(NorwegianFormat.kroner(1_250_000.4) == "1\(nbsp)250\(nbsp)000\(nbsp)kr")
+        #expect(NorwegianFormat.kroner(999) == "999\(nbsp)kr")
+        #expect(NorwegianFormat.kroner(-5_000) == "−5\(nbsp)000\(nbsp)kr")
+        #expect(NorwegianFormat.kroner(.nan) == "–")
+        #expect(NorwegianFormat.count(717_710) == "717\(nbsp)710")
+        #expect(NorwegianFormat.quantity(1_200) == "1\(nbsp)200")
+        #expect(NorwegianFormat.quantity(12.5) == "12,5")
+        #expect(NorwegianFormat.quantity(0.25) == "0,25")
+        #expect(NorwegianFormat.quantity(3.14159) == "3,14")
+        #expect(NorwegianFormat.quantity(-0.001) == "0")
+        #expect(NorwegianFormat.quantity(10) == "10")
+    }
+
     @Test("lists and sentence case")
     func lists() {
         #expect(Captions.list(["a"]) == "a")

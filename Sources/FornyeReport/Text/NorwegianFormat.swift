@@ -8,7 +8,11 @@ import Foundation
 /// NorwegianFormat.percent(0.7412)          // "74 %"
 /// NorwegianFormat.count(1786)              // "1 786"
 /// NorwegianFormat.range(0.72, 0.76)        // "72–76"
+/// NorwegianFormat.kroner(250_000)          // "250 000 kr"
 /// ```
+///
+/// The one home for numbers people read, on the pages (both languages: English pages keep the
+/// space between thousands, which English style guides accept) and in the report.
 public enum NorwegianFormat {
     /// A non-breaking space.
     public static let space = "\u{00A0}"
@@ -50,6 +54,22 @@ public enum NorwegianFormat {
             grouped.append(digit)
         }
         return (value < 0 ? "−" : "") + grouped
+    }
+
+    /// An amount of money in whole kroner: "250 000 kr".
+    public static func kroner(_ amount: Double) -> String {
+        guard amount.isFinite else { return "–" }
+        return number(amount, decimals: 0) + space + "kr"
+    }
+
+    /// A measured quantity as entered, without trailing zeros: "1 200", "12,5", "0,25" (at most
+    /// `maximumDecimals` digits after the comma).
+    public static func quantity(_ value: Double, maximumDecimals: Int = 2) -> String {
+        var text = number(value, decimals: maximumDecimals)
+        guard maximumDecimals > 0 else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(",") { text.removeLast() }
+        return text
     }
 
     /// A number with a decimal comma and `decimals` digits: "1,25". Negative numbers get a minus sign (U+2212).

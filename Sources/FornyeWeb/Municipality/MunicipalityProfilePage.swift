@@ -38,7 +38,7 @@ struct MunicipalityProfilePage {
                 el("dt") { language.pick("Sentralitetsklasse", "Centrality class") }
                 el("dd") { "\(m.centrality)" }
                 el("dt") { language.pick("Folketall", "Population") }
-                el("dd") { m.population.map { "\($0) (\(m.populationYear))" } ?? "–" }
+                el("dd") { m.population.map { "\(NorwegianFormat.count($0)) (\(m.populationYear))" } ?? "–" }
             }
             mergerNote()
             methodology()
@@ -133,7 +133,8 @@ struct MunicipalityProfilePage {
         let id = "ind-\(series.indicator.id)"
         let name = language.pick(series.indicator.indicator.name, series.indicator.nameEnglish)
         let measure = language.pick(series.indicator.indicator.measure, series.indicator.measureEnglish)
-        let chart = ProfileChart.svg(series: series, waves: p.waves, municipality: p.municipality.name, id: id)
+        let chart = ProfileChart.svg(
+            series: series, waves: p.waves, municipality: p.municipality.name, id: id, language: language)
         return el("figure", ["id": id, "class": "result", "aria-labelledby": "\(id)-caption"]) {
             el("figcaption", ["id": "\(id)-caption"]) {
                 el("h3") { name }
@@ -311,10 +312,11 @@ struct MunicipalityProfilePage {
                                     if let rank = row.rank {
                                         rank.best == rank.worst
                                             ? language.pick(
-                                                "\(rank.best). av \(row.ranked)", "\(rank.best) of \(row.ranked)")
+                                                "\(rank.best). av \(NorwegianFormat.count(row.ranked))",
+                                                "\(rank.best) of \(NorwegianFormat.count(row.ranked))")
                                             : language.pick(
-                                                "\(rank.best).–\(rank.worst). av \(row.ranked)",
-                                                "\(rank.best)–\(rank.worst) of \(row.ranked)")
+                                                "\(rank.best).–\(rank.worst). av \(NorwegianFormat.count(row.ranked))",
+                                                "\(rank.best)–\(rank.worst) of \(NorwegianFormat.count(row.ranked))")
                                     } else {
                                         "–"
                                     }

@@ -1,5 +1,6 @@
 import FornyeBarometer
 import FornyeProjectBank
+import FornyeReport
 import FornyeStorage
 import Foundation
 
@@ -40,8 +41,9 @@ struct ProfileProjectSection {
                 ? el("p") { language.pick("Ingen publiserte prosjekter.", "No published projects.") }
                 : el("p") {
                     language.pick(
-                        "\(activity.projectCount) publiserte prosjekter, av dem \(activity.stoppedCount) stoppet.",
-                        "\(activity.projectCount) published projects, \(activity.stoppedCount) of them stopped.")
+                        "\(NorwegianFormat.count(activity.projectCount)) publiserte prosjekter, av dem \(NorwegianFormat.count(activity.stoppedCount)) stoppet.",
+                        "\(NorwegianFormat.count(activity.projectCount)) published projects, \(NorwegianFormat.count(activity.stoppedCount)) of them stopped."
+                    )
                     if activity.projectCount > activity.projects.count {
                         language.pick(
                             " De \(activity.projects.count) sist oppdaterte vises.",

@@ -1,23 +1,21 @@
 import FornyeReport
 import Foundation
 
-/// How the profile pages write shares, intervals, methods and reasons, in both languages.
+/// How the profile pages write shares, intervals, methods and reasons, in both languages. The
+/// numbers themselves are `NorwegianFormat`'s (thousands apart, "74 %" that never wraps).
 enum ProfileText {
     static func percent(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "–" }
-        return "\(Int((value * 100).rounded())) %"
+        guard let value else { return "–" }
+        return NorwegianFormat.percent(value)
     }
 
     static func interval(_ lower: Double?, _ upper: Double?) -> String {
-        guard let lower, let upper, lower.isFinite, upper.isFinite else { return "–" }
-        return "\(Int((lower * 100).rounded()))–\(Int((upper * 100).rounded()))"
+        guard let lower, let upper else { return "–" }
+        return NorwegianFormat.interval(lower, upper)
     }
 
     /// Percentage points with sign, "+4" / "−3" (a real minus sign).
-    static func points(_ value: Double) -> String {
-        let rounded = Int((value * 100).rounded())
-        return rounded > 0 ? "+\(rounded)" : rounded < 0 ? "−\(-rounded)" : "0"
-    }
+    static func points(_ value: Double) -> String { NorwegianFormat.points(value) }
 
     static func method(_ estimate: AreaEstimate?, _ language: Language) -> String {
         switch estimate?.method {
@@ -46,7 +44,7 @@ enum ProfileText {
     static func respondents(_ estimate: AreaEstimate?, _ language: Language) -> String {
         guard let estimate else { return "–" }
         guard let n = estimate.respondents else { return language.pick("under 10", "under 10") }
-        return "\(n)"
+        return NorwegianFormat.count(n)
     }
 
     static func group(_ group: PeerGroup, _ language: Language) -> String {

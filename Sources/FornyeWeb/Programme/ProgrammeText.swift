@@ -1,4 +1,5 @@
 import FornyeBarometer
+import FornyeReport
 import Foundation
 
 /// How the register's pages write a line's cells: the applicant by name and number in the
@@ -19,16 +20,9 @@ enum ProgrammeText {
         return "–"
     }
 
-    /// "1 250 000" (a no-break space between thousands, as bokmål writes them), or "–".
+    /// "1 250 000" (`NorwegianFormat`: a no-break space between thousands), or "–".
     static func amount(_ amount: Int?) -> String {
-        guard let amount else { return "–" }
-        let digits = String(amount.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append("\u{00A0}") }
-            grouped.append(digit)
-        }
-        return (amount < 0 ? "−" : "") + grouped
+        amount.map(NorwegianFormat.count) ?? "–"
     }
 
     static func day(_ day: CalendarDay?) -> String { day?.description ?? "–" }

@@ -1,5 +1,6 @@
 import FornyeBarometer
 import FornyeProjectBank
+import FornyeReport
 import FornyeStorage
 import Foundation
 
@@ -166,7 +167,7 @@ struct ProjectPage {
                             el("tr") {
                                 el("th", ["scope": "col"]) { language.pick("Kilde", "Source") }
                                 el("th", ["scope": "col", "class": "num"]) {
-                                    language.pick("Beløp (kr)", "Amount (NOK)")
+                                    language.pick("Beløp", "Amount")
                                 }
                                 el("th", ["scope": "col"]) { language.pick("Søknad", "Application") }
                                 el("th", ["scope": "col"]) { language.pick("Merknad", "Note") }
@@ -177,8 +178,7 @@ struct ProjectPage {
                                 el("tr") {
                                     el("th", ["scope": "row"]) { financing.source.label(language) }
                                     el("td", ["class": "num"]) {
-                                        financing.amount.map { String(format: "%.0f", $0) }
-                                            ?? ProjectLabels.unknown(language)
+                                        financing.amount.map(NorwegianFormat.kroner) ?? ProjectLabels.unknown(language)
                                     }
                                     el("td") { financing.applicationStatus?.label(language) ?? "–" }
                                     el("td") { financing.note }
@@ -215,8 +215,12 @@ struct ProjectPage {
                                 for indicator in result.indicators {
                                     el("tr") {
                                         el("th", ["scope": "row"]) { indicator.metric }
-                                        el("td", ["class": "num"]) { indicator.baseline.map { "\($0)" } ?? "–" }
-                                        el("td", ["class": "num"]) { indicator.value.map { "\($0)" } ?? "–" }
+                                        el("td", ["class": "num"]) {
+                                            indicator.baseline.map { NorwegianFormat.quantity($0) } ?? "–"
+                                        }
+                                        el("td", ["class": "num"]) {
+                                            indicator.value.map { NorwegianFormat.quantity($0) } ?? "–"
+                                        }
                                         el("td") { indicator.unit }
                                         el("td") { indicator.method }
                                         el("td") { indicator.date ?? "–" }

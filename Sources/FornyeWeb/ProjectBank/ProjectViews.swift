@@ -1,5 +1,6 @@
 import FornyeBarometer
 import FornyeProjectBank
+import FornyeReport
 import FornyeStorage
 import Foundation
 
@@ -60,7 +61,7 @@ enum ProjectLabels {
     /// "1 prosjekt", "2 prosjekter": the number with the singular or plural noun (both bokmål
     /// and English use the singular for exactly one).
     static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-        "\(number) " + (number == 1 ? singular : plural)
+        NorwegianFormat.count(number) + " " + (number == 1 ? singular : plural)
     }
 
     /// "12 prosjekter" / "1 project", for counts of projects.
@@ -246,7 +247,7 @@ struct ProjectSearchPage {
                     // e.g. "Mellomsentrale kommuner (1)"), and said in words for screen readers.
                     el("label", ["for": id]) {
                         ProjectLabels.facetValue(facet.name, value, language)
-                        el("span", ["class": "facet-count", "aria-hidden": "true"]) { "\(count)" }
+                        el("span", ["class": "facet-count", "aria-hidden": "true"]) { NorwegianFormat.count(count) }
                         el("span", ["class": "visually-hidden"]) { ", " + ProjectLabels.projects(count, language) }
                     }
                 }
@@ -266,7 +267,9 @@ struct ProjectSearchPage {
                 }
             }
             el("span") {
-                language.pick("Side \(query.page) av \(result.pageCount)", "Page \(query.page) of \(result.pageCount)")
+                language.pick(
+                    "Side \(NorwegianFormat.count(query.page)) av \(NorwegianFormat.count(result.pageCount))",
+                    "Page \(NorwegianFormat.count(query.page)) of \(NorwegianFormat.count(result.pageCount))")
             }
             if query.page < result.pageCount {
                 el("a", ["href": Paths.projects + "?" + parameters.with("page", "\(query.page + 1)"), "rel": "next"]) {

@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeReport
 import FornyeStorage
 import Foundation
@@ -44,6 +45,24 @@ import VaporTesting
             #expect(small.body.string.contains("Modellestimat"))
             let english = try await app.get(Paths.municipality(number: "1856") + "?lang=en")
             #expect(english.body.string.contains("Model estimate"))
+        }
+    }
+
+    @Test func numbersOnTheProfileAreWrittenTheNorwegianWay() async throws {
+        try await withSharedTestApp { app in
+            let register = try MunicipalityRegister.bundled()
+            let oslo = try register.municipality(number: "0301", on: MunicipalityWaveEstimates.structure)
+            let population = try #require(oslo.population)
+            #expect(population > 99_999)
+            for query in ["", "?lang=en"] {
+                let html = try await app.get(Paths.municipality(number: "0301") + query).body.string
+                // «717 710»: thousands apart by a no-break space, in both languages.
+                #expect(html.contains("<dd>\(NorwegianFormat.count(population)) ("), "\(query)")
+                #expect(!html.contains("\(population)"), "\(query)")
+                // Shares as «42 %» with a no-break space that never wraps, in every table cell.
+                #expect(html.contains("\u{00A0}%</td>"), "\(query)")
+                #expect(!html.contains(" %</td>"), "\(query)")
+            }
         }
     }
 

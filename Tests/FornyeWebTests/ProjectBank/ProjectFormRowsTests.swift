@@ -58,6 +58,8 @@ import VaporTesting
             #expect(document.evaluated == false)
             let page = try await app.get("/prosjekter/\(record.slug)", headers: editor).body.string
             #expect(page.contains("Næringsliv") && page.contains("Forskningsrådet (FORKOMMUNE)"))
+            // Money as bokmål writes it (NorwegianFormat.kroner), never the raw "250000".
+            #expect(page.contains("250\u{00A0}000\u{00A0}kr") && !page.contains("250000"))
         }
     }
 

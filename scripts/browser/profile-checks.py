@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The municipality profile's browser check (issue 17): axe (WCAG 2.1 A/AA) and full-page
+screenshots of three profiles (a large city, a small rural municipality with few respondents, a
+merged one) in bokmål and English at desktop and mobile width, the «Vi har gjenbrukt dette» form
+signed in as an editor of another municipality, sent with errors, and the contact confirmation
+flow (an editor of the owner saves the project; its contacts then read «sist bekreftet <month>» on
+the profile). Run by scripts/browser/profile-pages.sh, which starts the server and the users.
+
+  python3 scripts/browser/profile-checks.py OUT_DIR BASE_URL REUSE_EDITOR OWNER_EDITOR PASSWORD
+
+Exits 1 on any axe violation (any impact: the profile's target is none) or a failed step.
+"""
+
+import os
+import sys
+import tempfile
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from axe import axe_source, report, run_axe  # noqa: E402
+from devtools import chromium, sign_in  # noqa: E402
+from screens import file_name  # noqa: E402
+
+PROFILES = ["0301", "1868", "3301"]  # Oslo; Øksnes (rural, few respondents); Drammen (merged 2020)
+OWNER = "1103"  # Stavanger: owns a published demo project (most demo projects have no owner municipality)
+
+
+class Checks:
+    def __init__(self, tools, base, out_dir, source):
+        self.tools, self.base, self.out_dir, self.source = tools, base, out_dir, source
+        self.ok = True
+
+    def sign_in_as(self, email, password):
+        self.tools.call("Network.clearBrowserCookies")
+        host = urllib.parse.urlparse(self.base).hostname
+        for name, value in sign_in(self.base, email, password).items():
+            self.tools.call("Network.setCookie", name=name, value=value, domain=host, path="/")
+
+    def load(self, path):
+        self.tools.call("Page.navigate", url=self.base + path)
+        self.tools.wait_for("Page.loadEventFired", timeout=120)
+
+    def submit(self, script):
+        """Runs `script` (which fills the form and calls form.submit(), so the browser's own
+        required-field check does not stop the errors reaching the server) and waits for the answer."""
+        self.tools.evaluate(script)
+        self.tools.wait_for("Page.loadEventFired", timeout=120)
+
+    def check(self, label, name, widths=(1280, 390)):
+        """axe on the page as loaded, then a screenshot per width (re-navigating keeps a posted page
+        from being posted again: the screenshots of a posted page use its current DOM instead)."""
+        violations = run_axe(self.tools, self.source)
+        report(label, violations)
+        self.ok = self.ok and not violations
+        for width in widths:
+            shoot_current(self.tools, os.path.join(self.out_dir, file_name(name, width)), width)
+
+    def expect(self, condition, message):
+        print(("ok   " if condition else "FAIL ") + message)
+        self.ok = self.ok and condition
+
+
+def shoot_current(tools, path, width):
+    """Like screens.shoot, without navigating: the page as it is now."""
+    import base64
+
+    tools.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=width < 600)
+    time.sleep(0.3)
+    height = min(tools.evaluate("document.documentElement.scrollHeight"), int(os.environ.get("MAX_HEIGHT", "9000")))
+    tools.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600)
+    clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+    data = tools.call("Page.captureScreenshot", format="png", captureBeyondViewport=True, clip=clip)["data"]
+    with open(path, "wb") as out:
+        out.write(base64.b64decode(data))
+    print("screenshot", path, f"{width}x{height}")
+
+
+def main():
+    out_dir, base, reuse_editor, owner_editor, password = sys.argv[1:6]
+    base = base.rstrip("/")
+    os.makedirs(out_dir, exist_ok=True)
+    source = axe_source()
+    port = int(os.environ.get("DEVTOOLS_PORT", "9360"))
+    with tempfile.TemporaryDirectory() as profile, chromium(port, profile) as tools:
+        tools.call("Page.enable")
+        checks = Checks(tools, base, out_dir, source)
+
+        # 1. The three profiles, both languages, desktop and mobile, signed out.
+        for number in [] if os.environ.get("SKIP_PROFILES") else PROFILES:
+            for query in ["", "?lang=en"]:
+                path = f"/kommuner/{number}{query}"
+                checks.load(path)
+                checks.check(path, path)
+        if not os.environ.get("SKIP_PROFILES"):
+            checks.load("/kommuner")
+            checks.check("/kommuner", "/kommuner")
+
+        # 2. «Vi har gjenbrukt dette» by an editor of another municipality, with errors.
+        # A project as its owner's profile lists it (published, owned by OWNER).
+        checks.load(f"/kommuner/{OWNER}")
+        href = tools.evaluate("document.querySelector('ul.profile-projects a').getAttribute('href')")
+        slug = urllib.parse.unquote(href.rsplit("/", 1)[1])
+        checks.sign_in_as(reuse_editor, password)
+        form = f"/prosjekter/{slug}/vi-har-gjenbrukt"
+        checks.load(form)
+        checks.check(form, form, widths=(1280,))
+        checks.submit(
+            "(() => { const f = document.querySelector('form.project-form');"
+            " f.querySelector('[name=month]').value = '';"
+            " f.querySelector('[name=unit]').value = 'x'.repeat(300); f.submit(); })()"
+        )
+        html = tools.evaluate("document.documentElement.outerHTML")
+        checks.expect("error-summary" in html and 'aria-invalid="true"' in html, "the reuse form shows its errors")
+        checks.check(form + " (errors)", form + "-feil")
+        checks.submit(
+            "(() => { const f = document.querySelector('form.project-form');"
+            " f.querySelector('[name=month]').value = '2025-03';"
+            " f.querySelector('[name=unit]').value = 'Hjemmetjenesten (SYNTETISK TEST)'; f.submit(); })()"
+        )
+        checks.expect(
+            "Hjemmetjenesten (SYNTETISK TEST)" in tools.evaluate("document.body.innerText"),
+            "a corrected report is shown on the project page")
+
+        # 3. Contact confirmation: the owner's editor saves the project unchanged.
+        checks.sign_in_as(owner_editor, password)
+        checks.load(f"/prosjekter/{slug}/rediger")
+        checks.submit("document.querySelector('button[name=action][value=save]').click()")
+        checks.load(f"/kommuner/{OWNER}#kontakter")
+        text = tools.evaluate("document.getElementById('kontakter').parentElement.innerText")
+        checks.expect("sist bekreftet" in text, "the saved project's contacts read «sist bekreftet …»")
+        checks.check(f"/kommuner/{OWNER} (after the save, signed in)", f"/kommuner/{OWNER}-bekreftet", widths=(1280, 390))
+        checks.load(f"/prosjekter/{slug}")
+        checks.check(f"/prosjekter/{slug}", "/prosjekt", widths=(1280, 390))
+    return 0 if checks.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
