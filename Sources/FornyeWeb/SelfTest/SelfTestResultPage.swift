@@ -8,6 +8,8 @@ import Foundation
 /// The self-test's result: each answer against the peer group and the nation, the factors as a
 /// dot plot with percentiles, what is distinctive, what to read next, and how to keep or delete it.
 struct SelfTestResultPage {
+    /// The kept result's delete button, also named by the privacy statement.
+    static let deleteLabel = (nb: "Slett svarene mine", en: "Delete my answers")
     /// How the page was reached: just answered (the answers ride in hidden fields) or by a kept token.
     enum Mode {
         case fresh(answers: AnswerSet, retake: String?)
@@ -436,7 +438,7 @@ struct SelfTestResultPage {
                 el("form", ["method": "post", "action": Paths.selfTestDelete(token: token) + views.langQuery]) {
                     views.csrfField
                     el("button", ["type": "submit", "class": "secondary"]) {
-                        pick("Slett svarene mine", "Delete my answers")
+                        pick(Self.deleteLabel.nb, Self.deleteLabel.en)
                     }
                 }
             }
