@@ -252,7 +252,15 @@ struct SelfTestResultPage {
     private var readNext: Node {
         el("section", ["aria-labelledby": "les-mer"]) {
             el("h2", ["id": "les-mer"]) { pick("Les videre", "Read next") }
-            if result.gaps.isEmpty {
+            if result.factors.isEmpty {
+                // The no-innovation path asks no factors: nothing to place among the peers.
+                el("p") {
+                    pick(
+                        "Du svarte ikke på spørsmålene om hva som fremmer og hemmer innovasjon, så det er ingen faktorer å sammenligne.",
+                        "You did not answer the questions on what promotes and hinders innovation, so there are no factors to compare."
+                    )
+                }
+            } else if result.gaps.isEmpty {
                 el("p") {
                     pick(
                         "Ingen av faktorene ligger i den nederste firedelen blant de sammenlignbare.",
