@@ -34,25 +34,50 @@ enum SelfTestTiming {
             SelfTestProfile(sector: 2, unitType: 4, municipality: try register.municipality(number: "0301", on: day)),
             SelfTestProfile(sector: 1, unitType: 1, municipality: try register.municipality(number: "1804", on: day)),
         ]
+        let loop = try SelfTestPlainLoop(instrument: instrument, dataset: dataset, weights: design.weights)
         for (index, profile) in profiles.enumerated() {
             _ = try analysis.result(answers, profile: profile, scope: .similar, waveTitle: name, synthetic: true)
             var times: [Double] = []
+            var cpu: [Double] = []
             var peers = 0
             for _ in 0..<repetitions {
                 clock = .now
+                let cpuStart = BarometerBenchmark.threadCPUMilliseconds()
                 let result = try analysis.result(
                     answers, profile: profile, scope: .similar, waveTitle: name, synthetic: true)
+                cpu.append(BarometerBenchmark.threadCPUMilliseconds() - cpuStart)
                 times.append(BarometerBenchmark.milliseconds(clock.duration(to: .now)))
                 peers = result.peerCount
             }
-            times.sort()
-            let p95 = times[min(times.count - 1, Int((Double(times.count) * 0.95).rounded(.up)) - 1)]
+            // The baseline on the same peer rows, timed right after the engine.
+            let peerRows = try analysis.peerGroup(profile, scope: .similar).rows
+            var loopTimes: [Double] = []
+            var loopCPU: [Double] = []
+            var checksum = 0.0
+            for _ in 0..<repetitions {
+                clock = .now
+                let cpuStart = BarometerBenchmark.threadCPUMilliseconds()
+                checksum += loop.run(peers: peerRows)
+                loopCPU.append(BarometerBenchmark.threadCPUMilliseconds() - cpuStart)
+                loopTimes.append(BarometerBenchmark.milliseconds(clock.duration(to: .now)))
+            }
+            let f = BarometerBenchmark.format
             print(
                 "{\"wave\":\"\(name)\",\"work\":\"selftest\",\"profile\":\(index),\"rows\":\(dataset.rowCount),"
-                    + "\"peers\":\(peers),\"national_once_ms\":\(BarometerBenchmark.format(national)),"
-                    + "\"median_ms\":\(BarometerBenchmark.format(times[times.count / 2])),"
-                    + "\"p95_ms\":\(BarometerBenchmark.format(p95)),\"max_ms\":\(BarometerBenchmark.format(times.last!)),"
-                    + "\"repetitions\":\(repetitions)}")
+                    + "\"peers\":\(peers),\"national_once_ms\":\(f(national)),"
+                    + "\"median_ms\":\(f(percentile(times, 0.5))),\"p95_ms\":\(f(percentile(times, 0.95))),"
+                    + "\"max_ms\":\(f(percentile(times, 1))),\"cpu_median_ms\":\(f(percentile(cpu, 0.5))),"
+                    + "\"cpu_p95_ms\":\(f(percentile(cpu, 0.95))),"
+                    + "\"plain_loop_median_ms\":\(f(percentile(loopTimes, 0.5))),"
+                    + "\"plain_loop_p95_ms\":\(f(percentile(loopTimes, 0.95))),"
+                    + "\"plain_loop_cpu_median_ms\":\(f(percentile(loopCPU, 0.5))),"
+                    + "\"plain_loop_checksum\":\(f(checksum)),\"repetitions\":\(repetitions)}")
         }
+    }
+
+    /// The nearest-rank percentile `p` of `values` (1 gives the largest).
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count) * p).rounded(.up)) - 1))]
     }
 }

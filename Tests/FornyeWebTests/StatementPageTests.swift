@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeTestSupport
 import Testing
 import VaporTesting
@@ -51,6 +52,37 @@ import VaporTesting
                 #expect(en.body.string.contains(text), "\(text)")
             }
             #expect(!en.body.string.contains("Informasjonskapsler"))
+        }
+    }
+
+    /// Innovasjonstesten's part says what is kept, for how long and how to delete it, with the
+    /// labels of the delete buttons the pages show, and the self-test's notices link to it.
+    @Test func privacyStatementCoversTheSelfTestAndItsNoticesLinkThere() async throws {
+        try await withTestApp { app in
+            let nb = try await app.get("/personvern")
+            for text in [
+                "<h2 id=\"innovasjonstesten\">Innovasjonstesten</h2>", "Når du tar testen, lagres ingenting",
+                "Fornye sletter dem ikke selv", "«\(SelfTestResultPage.deleteLabel.nb)»",
+                "«\(SelfTestTeamPages.deleteLabel.nb)»",
+                "minst \(SelfTestTeamResult.minimumMembers) har svart", "etter utgangen av måneden etter",
+                "utkast i Prosjektbanken", "Innloggingsforsøk telles per IP-adresse i databasen",
+            ] {
+                #expect(nb.body.string.contains(text), "\(text)")
+            }
+            #expect(!nb.body.string.contains("holdes bare i minnet"))
+            let en = try await app.get("/personvern?lang=en")
+            for text in [
+                "The innovation test", "«\(SelfTestResultPage.deleteLabel.en)»",
+                "«\(SelfTestTeamPages.deleteLabel.en)»",
+            ] {
+                #expect(en.body.string.contains(text), "\(text)")
+            }
+            for path in ["/innovasjonstesten", "/innovasjonstesten/gruppe"] {
+                let page = try await app.get(path)
+                #expect(page.body.string.contains("<a href=\"/personvern#innovasjonstesten\">"), "\(path)")
+                let english = try await app.get(path + "?lang=en")
+                #expect(english.body.string.contains("<a href=\"/personvern?lang=en#innovasjonstesten\">"), "\(path)")
+            }
         }
     }
 

@@ -153,7 +153,8 @@ def draft(walk, args):
     fill(walk, FACTORS)
     walk.check("redaktor-resultat", shot=True, max_height=9000, text="Lag utkast i Prosjektbanken")
     fill(walk, {}, "main form[action^='/innovasjonstesten/utkast'] button")
-    walk.check("redaktor-utkast", shot=True, max_height=3000, text="Nyeste innovasjon")
+    # The title («Nyeste innovasjon – …») is an input value, which innerText leaves out.
+    walk.check("redaktor-utkast", shot=True, max_height=3000, text="Rediger prosjekt")
 
 
 def main():

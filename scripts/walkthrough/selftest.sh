@@ -20,7 +20,8 @@ printf '%s\n' "$EDITOR_PASSWORD" | "$FORNYE" user create --database-url "$WORK/f
 "$FORNYE" serve --database-url "$WORK/fornye.sqlite" --port "$PORT" > "$WORK/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 150); do curl -sf "$FORNYE_URL/health" > /dev/null && break; sleep 0.2; done
+# Seeding the demo waves takes minutes on a loaded machine: wait up to five.
+for _ in $(seq 1 1500); do curl -sf "$FORNYE_URL/health" > /dev/null && break; sleep 0.2; done
 rm -f docs/screenshots/selftest/selftest-*.png
 status=0
 python3 scripts/walkthrough/selftest.py --work "$WORK" || status=$?

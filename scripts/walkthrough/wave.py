@@ -47,7 +47,8 @@ class Walk:
         self.failures = []
 
     def _wait_load(self):
-        self.tools.wait_for("Page.loadEventFired", timeout=30)
+        # WALK_TIMEOUT: a page can take minutes on a machine shared with several builds.
+        self.tools.wait_for("Page.loadEventFired", timeout=int(os.environ.get("WALK_TIMEOUT", "30")))
 
     def go(self, path):
         self.tools.events.clear()

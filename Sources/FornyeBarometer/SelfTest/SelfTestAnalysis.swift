@@ -20,6 +20,11 @@ public struct SelfTestAnalysis: Sendable {
     static let factorScale = 1...5
     /// National tables, the same for every unit: computed once per analysis.
     private let national: NationalTables
+    /// The wave's columns the peer tables read and nothing else, so that restricting it to a peer
+    /// group per request copies a few dozen columns, not the whole wave (docs/PERFORMANCE.md).
+    private let compared: Dataset
+    /// Each factor's answers on the 1–5 scale (NaN otherwise), read once per analysis.
+    private let factorValues: [String: [Double]]
 
     public init(instrument: Instrument, dataset: Dataset, design: SurveyDesign, rules: DisclosureRules = .init())
         throws(StatisticsError)
@@ -28,9 +33,31 @@ public struct SelfTestAnalysis: Sendable {
         self.dataset = dataset
         self.design = design
         self.rules = rules
-        national = try NationalTables(
-            questions: Self.comparedQuestions(instrument, dataset: dataset), dataset: dataset, design: design,
-            rules: rules)
+        let questions = Self.comparedQuestions(instrument, dataset: dataset)
+        national = try NationalTables(questions: questions, dataset: dataset, design: design, rules: rules)
+        compared = try Self.projection(of: dataset, to: questions)
+        var factorValues: [String: [Double]] = [:]
+        for question in Self.factorQuestions(instrument, dataset: dataset) {
+            factorValues[question.name] = try dataset.measurements(of: question.name).map { value in
+                !value.isNaN && Self.factorScale.contains(Int(value)) ? value : .nan
+            }
+        }
+        self.factorValues = factorValues
+    }
+
+    /// `dataset` with only the variables and multiple-response sets of `questions`.
+    static func projection(of dataset: Dataset, to questions: [Question]) throws(StatisticsError) -> Dataset {
+        let codebook = dataset.codebook
+        let sets = questions.compactMap { codebook.multipleResponseSet(named: $0.name) }
+        let names = Set(questions.map(\.name) + sets.flatMap(\.items))
+        let variables = codebook.variables.filter { names.contains($0.name) }
+        var columns: [String: Column] = [:]
+        for variable in variables { columns[variable.name] = try dataset.column(named: variable.name) }
+        return try Dataset(
+            codebook: Codebook(
+                title: codebook.title, synthetic: codebook.synthetic, variables: variables,
+                multipleResponseSets: sets),
+            columns: columns)
     }
 
     /// Choice questions of the self-test's sections that the wave holds.
@@ -43,7 +70,9 @@ public struct SelfTestAnalysis: Sendable {
     }
 
     /// Factor questions of the self-test that the wave holds.
-    func factorQuestions() -> [Question] {
+    func factorQuestions() -> [Question] { Self.factorQuestions(instrument, dataset: dataset) }
+
+    static func factorQuestions(_ instrument: Instrument, dataset: Dataset) -> [Question] {
         instrument.sections.filter { $0.name == "factors" }.flatMap(\.questions).filter {
             $0.type == .scale && dataset.codebook.variable(named: $0.name) != nil
         }
@@ -119,7 +148,7 @@ public struct SelfTestAnalysis: Sendable {
     func comparedTables(_ peers: PeerGroup, where include: (Question) -> Bool) throws(StatisticsError)
         -> [ComparedTables]
     {
-        let estimator = Estimator(dataset: try dataset.restricted(to: peers.rows), design: design)
+        let estimator = Estimator(dataset: try compared.restricted(to: peers.rows), design: design)
         var tables: [ComparedTables] = []
         for question in Self.comparedQuestions(instrument, dataset: dataset) where include(question) {
             guard let list = instrument.choices(of: question) else { continue }
@@ -136,9 +165,7 @@ public struct SelfTestAnalysis: Sendable {
     func peerFactor(_ question: Question, peers: PeerGroup) throws(StatisticsError)
         -> (count: Int, distribution: QuantileDistribution?, quartiles: [QuantileEstimate])
     {
-        let values = try dataset.measurements(of: question.name).map { value in
-            !value.isNaN && Self.factorScale.contains(Int(value)) ? value : .nan
-        }
+        guard let values = factorValues[question.name] else { throw .unknownVariable(question.name) }
         let answered = (0..<dataset.rowCount).map { peers.rows[$0] && !values[$0].isNaN }
         let count = answered.count(where: { $0 })
         guard count >= rules.minimumBaseCount else { return (count, nil, []) }

@@ -11,6 +11,7 @@ struct PrivacyStatementPage {
         let language = language
         let idleHours = Int(SessionStore.idleTimeout / 3600)
         let absoluteHours = Int(SessionStore.absoluteTimeout / 3600)
+        let windowMinutes = Int(LoginRateLimit.window / 60)
         let layout = PageLayout(
             title: language.pick("Personvernerklæring", "Privacy statement"), language: language,
             path: Paths.privacy, viewer: viewer)
@@ -49,13 +50,16 @@ struct PrivacyStatementPage {
                     "Revisjonsloggen registrerer tidspunkt, bruker, handling og mål for innlogging (vellykket og "
                         + "mislykket, med årsak, aldri passord), utlogging og endringer av brukere og innhold. Fornye "
                         + "sletter ikke loggen automatisk; virksomheten fastsetter hvor lenge den skal lagres. "
-                        + "Tilgangsloggen har metode, rute, status og tid, ikke IP-adresse. Antall innloggingsforsøk "
-                        + "per adresse holdes bare i minnet, i 15 minutter.",
+                        + "Tilgangsloggen har metode, rute, status og tid, ikke IP-adresse. Innloggingsforsøk telles "
+                        + "per IP-adresse i databasen, slik at ingen kan gjette passord; tellinger eldre enn "
+                        + "\(windowMinutes) minutter slettes ved neste forsøk, og en vellykket innlogging tas bort med en gang.",
                     "The audit log records time, user, action and target for sign-ins (successful and failed, with "
                         + "the reason, never the password), sign-outs and changes to users and content. Fornye does "
                         + "not delete the log by itself; the organisation decides how long it is kept. The access log "
-                        + "holds method, route, status and duration, not the IP address. Sign-in attempts per address "
-                        + "are kept in memory only, for 15 minutes.")
+                        + "holds method, route, status and duration, not the IP address. Sign-in attempts are counted "
+                        + "per IP address in the database, so that nobody can guess passwords; counts older than "
+                        + "\(windowMinutes) minutes are deleted at the next attempt, and a successful sign-in is taken off "
+                        + "at once.")
             }
             el("h2") { language.pick("Prosjektbanken", "Project bank") }
             el("p") {
@@ -86,6 +90,7 @@ struct PrivacyStatementPage {
                     "In an identified wave the response is linked to the unit in the sample, so that it can be "
                         + "analysed together with the sample list.")
             }
+            SelfTestPrivacySection(language: language).render()
             el("h2") { language.pick("Informasjonskapsler", "Cookies") }
             el("ul") {
                 el("li") {

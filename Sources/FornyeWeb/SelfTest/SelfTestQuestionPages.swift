@@ -35,6 +35,7 @@ struct SelfTestQuestionPages {
                         "Nothing. Your answers travel with the form from page to page and are not stored, unless you ask for a private link to retake the test on the result page. Then the answers and the month are stored, never a name or IP address, and you can delete them with the link. Your answers never become part of the barometer's figures."
                     )
                 }
+                SelfTestPrivacySection.link(language)
             }
             views.errorSummary(problems, questions: flow.backgroundQuestions)
             el("form", ["method": "post", "action": action, "novalidate": ""]) {

@@ -8,6 +8,8 @@ import Foundation
 /// The self-test's result: each answer against the peer group and the nation, the factors as a
 /// dot plot with percentiles, what is distinctive, what to read next, and how to keep or delete it.
 struct SelfTestResultPage {
+    /// The kept result's delete button, also named by the privacy statement.
+    static let deleteLabel = (nb: "Slett svarene mine", en: "Delete my answers")
     /// How the page was reached: just answered (the answers ride in hidden fields) or by a kept token.
     enum Mode {
         case fresh(answers: AnswerSet, retake: String?)
@@ -250,7 +252,15 @@ struct SelfTestResultPage {
     private var readNext: Node {
         el("section", ["aria-labelledby": "les-mer"]) {
             el("h2", ["id": "les-mer"]) { pick("Les videre", "Read next") }
-            if result.gaps.isEmpty {
+            if result.factors.isEmpty {
+                // The no-innovation path asks no factors: nothing to place among the peers.
+                el("p") {
+                    pick(
+                        "Du svarte ikke på spørsmålene om hva som fremmer og hemmer innovasjon, så det er ingen faktorer å sammenligne.",
+                        "You did not answer the questions on what promotes and hinders innovation, so there are no factors to compare."
+                    )
+                }
+            } else if result.gaps.isEmpty {
                 el("p") {
                     pick(
                         "Ingen av faktorene ligger i den nederste firedelen blant de sammenlignbare.",
@@ -436,7 +446,7 @@ struct SelfTestResultPage {
                 el("form", ["method": "post", "action": Paths.selfTestDelete(token: token) + views.langQuery]) {
                     views.csrfField
                     el("button", ["type": "submit", "class": "secondary"]) {
-                        pick("Slett svarene mine", "Delete my answers")
+                        pick(Self.deleteLabel.nb, Self.deleteLabel.en)
                     }
                 }
             }

@@ -5,6 +5,8 @@ import Foundation
 /// the facilitator's page (code, how many have answered, delete) and the page for a code or token
 /// that finds nothing.
 struct SelfTestTeamPages {
+    /// The facilitator's delete button, also named by the privacy statement.
+    static let deleteLabel = (nb: "Slett økten og alle svarene", en: "Delete the session and every answer")
     var questions: SelfTestQuestionPages
 
     var views: QuestionnaireViews { questions.views }
@@ -33,6 +35,7 @@ struct SelfTestTeamPages {
                     "Everyone with the code sees the group's result. When one more member answers, those who saw the result before and after can tell what that one member answered: use team mode in a group that shares its results openly."
                 )
             }
+            SelfTestPrivacySection.link(language)
         }
     }
 
@@ -150,7 +153,7 @@ struct SelfTestTeamPages {
             el("form", ["method": "post", "action": Paths.selfTestFacilitatorDelete(token: token) + views.langQuery]) {
                 views.csrfField
                 el("button", ["type": "submit", "class": "secondary"]) {
-                    pick("Slett økten og alle svarene", "Delete the session and every answer")
+                    pick(Self.deleteLabel.nb, Self.deleteLabel.en)
                 }
             }
         }
