@@ -133,7 +133,8 @@ struct MunicipalityProfilePage {
         let id = "ind-\(series.indicator.id)"
         let name = language.pick(series.indicator.indicator.name, series.indicator.nameEnglish)
         let measure = language.pick(series.indicator.indicator.measure, series.indicator.measureEnglish)
-        let chart = ProfileChart.svg(series: series, waves: p.waves, municipality: p.municipality.name, id: id)
+        let chart = ProfileChart.svg(
+            series: series, waves: p.waves, municipality: p.municipality.name, id: id, language: language)
         return el("figure", ["id": id, "class": "result", "aria-labelledby": "\(id)-caption"]) {
             el("figcaption", ["id": "\(id)-caption"]) {
                 el("h3") { name }

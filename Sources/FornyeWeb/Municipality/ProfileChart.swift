@@ -4,29 +4,32 @@ import FornyeReport
 /// model estimates say so in their label. The table beside it holds the same numbers.
 enum ProfileChart {
     static func svg(
-        series: MunicipalityProfile.Series, waves: [MunicipalityProfile.WaveInfo], municipality: String, id: String
+        series: MunicipalityProfile.Series, waves: [MunicipalityProfile.WaveInfo], municipality: String, id: String,
+        language: Language
     ) -> String {
         var bars: [BarChart.Bar] = []
         for (index, wave) in waves.enumerated() {
             let point = series.points[index]
             let label =
                 "\(municipality) \(wave.shortTitle)" + (wave.predecessors.isEmpty ? "" : " †")
-                + (point?.isModel == true ? " (modellestimat)" : "")
+                + (point?.isModel == true ? language.pick(" (modellestimat)", " (model estimate)") : "")
             let value: ChartValue =
                 point?.estimate.map { ChartValue(estimate: $0, lower: point?.lower, upper: point?.upper) }
-                ?? .missing("ikke publisert")
+                ?? .missing(language.pick("ikke publisert", "not published"))
             bars.append(BarChart.Bar(label: label, value: value))
             if let national = series.national[index], let estimate = national.estimate {
                 bars.append(
                     BarChart.Bar(
-                        label: "Landet \(wave.shortTitle)",
+                        label: language.pick("Landet", "Norway") + " \(wave.shortTitle)",
                         value: ChartValue(estimate: estimate, lower: national.lower, upper: national.upper)))
             }
         }
-        return BarChart(
-            id: "\(id)-chart", title: series.indicator.indicator.name,
-            summary: series.indicator.indicator.measure + ".",
+        var chart = BarChart(
+            id: "\(id)-chart", title: language.pick(series.indicator.indicator.name, series.indicator.nameEnglish),
+            summary: language.pick(series.indicator.indicator.measure, series.indicator.measureEnglish) + ".",
             bars: bars, synthetic: waves.contains(where: \.synthetic), width: 640
-        ).svg()
+        )
+        chart.english = language == .en
+        return chart.svg()
     }
 }
