@@ -18,7 +18,8 @@ public struct ProjectFieldError: Error, Sendable, Equatable, CustomStringConvert
 public enum ProjectError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid([ProjectFieldError])
     case notFound(String)
-    case forbidden(String)
+    /// Refused for who the author is or where the project is; the reason in English and bokmål.
+    case forbidden(String, nb: String)
     case transitionNotAllowed(from: ProjectStatus, to: ProjectStatus)
     /// An import file's problem, with file, row (1-based data row, header is row 1) and column.
     case importFailed(file: String, row: Int?, column: String?, message: String)
@@ -27,11 +28,25 @@ public enum ProjectError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalid(let errors): return errors.map(\.description).joined(separator: "; ")
         case .notFound(let slug): return "no project «\(slug)»"
-        case .forbidden(let why): return why
+        case .forbidden(let why, _): return why
         case .transitionNotAllowed(let from, let to):
-            return "a project cannot go from \(from.rawValue) to \(to.rawValue)"
+            return "a project cannot go from \(from.labels.en) to \(to.labels.en)"
         case .importFailed(let file, let row, let column, let message):
             return [file, row.map { "row \($0)" }, column.map { "column \($0)" }].compactMap { $0 }
+                .joined(separator: ", ") + ": " + message
+        }
+    }
+
+    /// The same message in bokmål, for pages shown in bokmål (`description` is the English one).
+    public var descriptionNB: String {
+        switch self {
+        case .invalid(let errors): return errors.map { "\($0.field): \($0.messageNB)" }.joined(separator: "; ")
+        case .notFound(let slug): return "fant ikke «\(slug)»"
+        case .forbidden(_, let nb): return nb
+        case .transitionNotAllowed(let from, let to):
+            return "et prosjekt kan ikke gå fra «\(from.labels.nb)» til «\(to.labels.nb)»"
+        case .importFailed(let file, let row, let column, let message):
+            return [file, row.map { "rad \($0)" }, column.map { "kolonne \($0)" }].compactMap { $0 }
                 .joined(separator: ", ") + ": " + message
         }
     }

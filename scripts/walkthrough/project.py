@@ -3,8 +3,9 @@
 editor writes it through the form (partners, financing and results as rows, «Legg til rad» and
 «Fjern raden» without JavaScript, a located error per row, «Evaluert» left as «Vet ikke»), saves
 and submits it; an admin publishes it; an editor of another municipality finds it by search and
-opens it (where «Evaluert» says «Ukjent»). The reuse step («Vi har gjenbrukt dette», issue 20
-item 13) is not in this walk until that action exists.
+opens it (where «Evaluert» says «Ukjent») and reports «Vi har gjenbrukt dette» (issue 20, item 13):
+a month refused at its field first, then the reuse shown on the project page and on Bergen's
+municipality profile.
 
 Every page is loaded by the browser (forms filled and submitted in the page), checked with axe-core
 (WCAG 2.1 A/AA) and for its HTTP status and a text it must say; screenshots into --out. Exit status 1
@@ -104,6 +105,24 @@ def run(walk, args):
     walk.act(f"[...document.querySelectorAll('main a')].find(a => a.textContent.includes({js(TITLE)})).click()")
     walk.check("prosjekt-funnet", shot=True, max_height=2400, text="Ukjent")
     walk.photograph("prosjekt-funnet-mobil", 390, 3200)
+
+    # «Vi har gjenbrukt dette»: the Bergen editor records that Bergen took it up.
+    walk.act("document.querySelector('a[href$=\"/vi-har-gjenbrukt\"]').click()")
+    walk.check("gjenbruk-skjema", shot=True, text="Bergen (4601)")
+    reuse = {"unit": "Hjemmetjenesten Årstad (syntetisk)", "month": "2025-13",
+             "changes": "Varsler til nattpatruljen i stedet for sentralen (syntetisk)"}
+    # The month input is type=month; set through the DOM, as a browser without the picker sends it.
+    walk.act(FILL % (js(reuse), js("main form.project-form button[type=submit]")))
+    walk.check("gjenbruk-feil", expect=422, shot=True, text="ÅÅÅÅ-MM")
+    walk.act(FILL % (js({"month": "2025-03"}), js("main form.project-form button[type=submit]")))
+    walk.check("gjenbruk-registrert", shot=True, max_height=2400, text="Hjemmetjenesten Årstad (syntetisk)")
+    if not walk.path().startswith(slug_path):
+        walk.failures.append(f"gjenbruk-registrert: landed on {walk.path()}, not the project page")
+    walk.go("/kommuner/4601")
+    walk.check("gjenbruk-kommuneprofil", shot=True, max_height=3200, text=TITLE)
+    # The same in English, where the form's error and the profile speak English.
+    walk.go(slug_path + "?lang=en")
+    walk.check("gjenbruk-engelsk", text="Reuse")
 
 
 def main():

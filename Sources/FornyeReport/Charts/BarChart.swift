@@ -26,6 +26,8 @@ public struct BarChart: Sendable {
     public var confidenceLevel: Double
     public var synthetic: Bool
     public var width: Double
+    /// The text alternative's own words in English (for the web's English pages); the report is bokmål.
+    public var english = false
 
     public init(
         id: String, title: String, summary: String, bars: [Bar], confidenceLevel: Double = 0.95,
@@ -42,8 +44,8 @@ public struct BarChart: Sendable {
 
     /// The text alternative: the summary and every value with its interval.
     public var description: String {
-        let values = bars.map { "\($0.label): \($0.value.spoken(level: confidenceLevel))" }
-        return summary + " Stolpediagram. " + values.joined(separator: "; ") + "."
+        let values = bars.map { "\($0.label): \($0.value.spoken(level: confidenceLevel, english: english))" }
+        return summary + (english ? " Bar chart. " : " Stolpediagram. ") + values.joined(separator: "; ") + "."
     }
 
     /// The chart as an `<svg>` element.

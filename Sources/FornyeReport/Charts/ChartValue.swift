@@ -28,11 +28,12 @@ public struct ChartValue: Sendable, Hashable {
         return NorwegianFormat.percent(estimate)
     }
 
-    /// The value with its interval for text alternatives: "74 % (95 % KI 72–76)".
-    func spoken(level: Double) -> String {
+    /// The value with its interval for text alternatives: "74 % (95 % KI 72–76)", or with
+    /// `english` "74 % (95 % CI 72–76)".
+    func spoken(level: Double, english: Bool = false) -> String {
         guard let estimate else { return missingNote }
         guard let lower, let upper else { return NorwegianFormat.percent(estimate) }
-        return NorwegianFormat.percent(estimate) + " (" + Captions.intervalName(level) + " "
+        return NorwegianFormat.percent(estimate) + " (" + Captions.intervalName(level, english: english) + " "
             + NorwegianFormat.interval(lower, upper) + ")"
     }
 }

@@ -31,6 +31,8 @@ public struct EffectChart: Sendable {
     public var confidenceLevel: Double
     public var synthetic: Bool
     public var width: Double
+    /// The text alternative's own words in English (for the web's English pages); the report is bokmål.
+    public var english = false
 
     public init(
         id: String, title: String, summary: String, rows: [Row], confidenceLevel: Double = 0.95,
@@ -48,18 +50,20 @@ public struct EffectChart: Sendable {
     /// The text alternative: the summary and every effect with its interval.
     public var description: String {
         let values = rows.map { row in
-            "\(row.label): " + (row.isReference ? "referanse (0)" : spoken(row.value))
+            "\(row.label): " + (row.isReference ? (english ? "reference (0)" : "referanse (0)") : spoken(row.value))
         }
-        return summary + " Effektdiagram i prosentpoeng. " + values.joined(separator: "; ") + "."
+        let kind = english ? " Effect chart in percentage points. " : " Effektdiagram i prosentpoeng. "
+        return summary + kind + values.joined(separator: "; ") + "."
     }
 
     private func spoken(_ value: ChartValue) -> String {
         guard let estimate = value.estimate else { return value.missingNote }
-        var text = NorwegianFormat.points(estimate, decimals: 1) + " prosentpoeng"
+        var text = NorwegianFormat.points(estimate, decimals: 1) + (english ? " percentage points" : " prosentpoeng")
         if let lower = value.lower, let upper = value.upper {
             text +=
-                " (" + Captions.intervalName(confidenceLevel) + " " + NorwegianFormat.points(lower, decimals: 1)
-                + " til " + NorwegianFormat.points(upper, decimals: 1) + ")"
+                " (" + Captions.intervalName(confidenceLevel, english: english) + " "
+                + NorwegianFormat.points(lower, decimals: 1) + (english ? " to " : " til ")
+                + NorwegianFormat.points(upper, decimals: 1) + ")"
         }
         return text
     }
@@ -114,7 +118,7 @@ public struct EffectChart: Sendable {
             [
                 "x": ChartText.format(left + plotWidth / 2), "y": ChartText.format(height - 6), "text-anchor": "middle",
                 "fill": ChartStyle.mutedText, "font-size": "11",
-            ], text: "Prosentpoeng (percentage points)")
+            ], text: english ? "Percentage points" : "Prosentpoeng (percentage points)")
         writer.close("g")
         var y = top
         for (index, row) in rows.enumerated() {

@@ -4,10 +4,10 @@ import Foundation
 /// Sentences in bokmål built from estimates, for figure captions and text alternatives.
 public enum Captions {
     /// "95 % KI": the name of a confidence interval at `level`.
-    public static func intervalName(_ level: Double) -> String {
+    public static func intervalName(_ level: Double, english: Bool = false) -> String {
         let percent = level * 100
         return NorwegianFormat.number(percent, decimals: percent == percent.rounded() ? 0 : 1)
-            + NorwegianFormat.space + "%" + NorwegianFormat.space + "KI"
+            + NorwegianFormat.space + "%" + NorwegianFormat.space + (english ? "CI" : "KI")
     }
 
     /// "N = 1 786 enheter".

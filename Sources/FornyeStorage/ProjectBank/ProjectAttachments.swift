@@ -279,7 +279,9 @@ public struct ProjectAttachmentStore: Sendable {
         let repository = ProjectRepository(database: database)
         let record = try await repository.require(slug: slug)
         guard ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality) else {
-            throw ProjectError.forbidden("you may not change this project's attachments in its present status")
+            throw ProjectError.forbidden(
+                "you may not change this project's attachments in its present status",
+                nb: "du kan ikke endre vedleggene til prosjektet slik det står nå")
         }
         var kinds: [AttachmentKind] = []
         for file in files {
@@ -340,7 +342,9 @@ public struct ProjectAttachmentStore: Sendable {
     public func remove(_ id: UUID, from slug: String, by author: ProjectAuthor) async throws {
         let record = try await ProjectRepository(database: database).require(slug: slug)
         guard ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality) else {
-            throw ProjectError.forbidden("you may not change this project's attachments in its present status")
+            throw ProjectError.forbidden(
+                "you may not change this project's attachments in its present status",
+                nb: "du kan ikke endre vedleggene til prosjektet slik det står nå")
         }
         guard let attachment = try await find(id, in: record) else { throw ProjectError.notFound(id.uuidString) }
         let now = Date()

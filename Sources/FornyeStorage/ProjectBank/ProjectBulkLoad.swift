@@ -10,7 +10,8 @@ extension ProjectRepository {
     /// real data never takes this path.
     public func bulkLoadSynthetic(_ documents: [ProjectDocument], status: ProjectStatus) async throws {
         guard documents.allSatisfy(\.synthetic) else {
-            throw ProjectError.forbidden("the bulk loader takes synthetic projects only")
+            throw ProjectError.forbidden(
+                "the bulk loader takes synthetic projects only", nb: "masseinnlastingen tar bare syntetiske prosjekter")
         }
         try await database.transaction { transaction in
             let sql = try Self.sql(transaction)

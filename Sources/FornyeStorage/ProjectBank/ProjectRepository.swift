@@ -77,7 +77,9 @@ public struct ProjectRepository: Sendable {
     ) async throws -> [ProjectRecord] {
         for (index, document) in documents.enumerated() {
             guard ProjectWorkflow.mayCreate(author.actor, owner: document.ownerMunicipality) else {
-                throw ProjectError.forbidden("editors create projects only for their own municipality")
+                throw ProjectError.forbidden(
+                    "editors create projects only for their own municipality",
+                    nb: "kommuneredaktører oppretter bare prosjekter for sin egen kommune")
             }
             let errors = ProjectValidation.errors(of: document, on: validationDate)
             if !errors.isEmpty {
@@ -147,7 +149,9 @@ public struct ProjectRepository: Sendable {
         guard ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality),
             ProjectWorkflow.mayCreate(author.actor, owner: document.ownerMunicipality)
         else {
-            throw ProjectError.forbidden("you may not edit this project in its present status")
+            throw ProjectError.forbidden(
+                "you may not edit this project in its present status",
+                nb: "du kan ikke redigere prosjektet slik det står nå")
         }
         try ProjectValidation.validate(document)
         let previous = try record.document()
@@ -181,7 +185,8 @@ public struct ProjectRepository: Sendable {
         guard ProjectWorkflow.may(author.actor, move: record.status, to: status, owner: record.ownerMunicipality)
         else {
             throw ProjectError.forbidden(
-                "your role may not move this project from \(record.status.rawValue) to \(status.rawValue)")
+                "your role may not move this project from \(record.status.labels.en) to \(status.labels.en)",
+                nb: "rollen din kan ikke flytte prosjektet fra «\(record.status.labels.nb)» til «\(status.labels.nb)»")
         }
         let now = Self.now()
         record.status = status
@@ -200,7 +205,9 @@ public struct ProjectRepository: Sendable {
 
     /// Deletes a project with its versions and its search entries (admins only).
     public func delete(slug: String, by author: ProjectAuthor) async throws {
-        guard case .admin = author.actor else { throw ProjectError.forbidden("only admins delete projects") }
+        guard case .admin = author.actor else {
+            throw ProjectError.forbidden("only admins delete projects", nb: "bare administratorer sletter prosjekter")
+        }
         let record = try await require(slug: slug)
         let id = try record.requireID()
         try await database.transaction { transaction in
@@ -246,7 +253,8 @@ public struct ProjectRepository: Sendable {
 
     static func sql(_ database: any Database) throws -> any SQLDatabase {
         guard let sql = database as? any SQLDatabase else {
-            throw ProjectError.forbidden("the project bank needs an SQL database")
+            throw ProjectError.forbidden(
+                "the project bank needs an SQL database", nb: "prosjektbanken trenger en SQL-database")
         }
         return sql
     }

@@ -40,7 +40,10 @@ extension ProjectRepository {
         of slug: String, _ input: ReuseReportInput, by author: ProjectAuthor, register: MunicipalityRegister,
         on date: CalendarDay = ProjectValidation.today
     ) async throws -> ProjectReuseReportRecord {
-        guard author.actor != .system else { throw ProjectError.forbidden("reuse is recorded by a signed-in editor") }
+        guard author.actor != .system else {
+            throw ProjectError.forbidden(
+                "reuse is recorded by a signed-in editor", nb: "gjenbruk registreres av en innlogget redaktør")
+        }
         let now = Self.now()
         return try await database.transaction { transaction in
             guard

@@ -36,11 +36,12 @@ public struct CSRFMiddleware: AsyncMiddleware {
                         "route": .string(RequestTelemetryMiddleware.routePattern(of: request)),
                         "origin": .string(String(origin.prefix(200))),
                     ])
-                throw Abort(
+                throw WebError(
                     .forbidden,
-                    reason:
-                        "The form was sent from another website and was refused. Open the page on this site and try again. "
-                        + "(Skjemaet ble sendt fra et annet nettsted og ble avvist. Åpne siden her og prøv igjen.)")
+                    nb: "Skjemaet ble sendt fra et annet nettsted og ble avvist. Åpne siden her og prøv igjen.",
+                    en:
+                        "The form was sent from another website and was refused. Open the page on this site and try again."
+                )
             }
             if request.body.data == nil {
                 _ = try await request.body.collect(max: maxBodySize.value).get()
@@ -58,11 +59,10 @@ public struct CSRFMiddleware: AsyncMiddleware {
                 request.logger.warning(
                     "CSRF token missing or wrong",
                     metadata: ["route": .string(RequestTelemetryMiddleware.routePattern(of: request))])
-                throw Abort(
+                throw WebError(
                     .forbidden,
-                    reason:
-                        "The form's security token is missing or out of date. Reload the page and try again. "
-                        + "(Skjemaets sikkerhetsnøkkel mangler eller er utløpt. Last siden på nytt og prøv igjen.)")
+                    nb: "Skjemaets sikkerhetsnøkkel mangler eller er utløpt. Last siden på nytt og prøv igjen.",
+                    en: "The form's security token is missing or out of date. Reload the page and try again.")
             }
         }
         let response = try await next.respond(to: request)

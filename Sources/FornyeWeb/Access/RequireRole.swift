@@ -16,10 +16,12 @@ public struct RequireRole: AsyncMiddleware {
                 let next = "neste=\(LocalRedirect.queryEncoded(request.url.string))"
                 return request.redirect(to: Paths.login + "?\(request.sessionExpired ? "utlopt=1&" : "")\(next)")
             }
-            throw Abort(.unauthorized, reason: "Sign in to use this page.")
+            throw WebError(.unauthorized, nb: "Logg inn for å bruke denne siden.", en: "Sign in to use this page.")
         }
         guard roles.contains(principal.role) else {
-            throw Abort(.forbidden, reason: "Your role does not give access to this page.")
+            throw WebError(
+                .forbidden, nb: "Rollen din gir ikke tilgang til denne siden.",
+                en: "Your role does not give access to this page.")
         }
         return try await next.respond(to: request)
     }

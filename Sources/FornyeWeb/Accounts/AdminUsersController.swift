@@ -118,7 +118,9 @@ struct AdminUsersController: RouteCollection {
         let principal = try request.requirePrincipal()
         let user = try await Self.user(request)
         guard let value = try request.formFields().first("disabled"), ["0", "1"].contains(value) else {
-            throw Abort(.unprocessableEntity, reason: "disabled must be 0 or 1")
+            throw WebError(
+                .unprocessableEntity, nb: "«disabled» må være 0 eller 1.", en: "“disabled” must be 0 or 1.",
+                parameter: "disabled")
         }
         let disabled = value == "1"
         do {
@@ -139,7 +141,7 @@ struct AdminUsersController: RouteCollection {
     static func user(_ request: Request) async throws -> UserRecord {
         guard let id = request.parameters.get("id", as: UUID.self),
             let user = try await UserStore(database: request.db).find(id: id)
-        else { throw Abort(.notFound, reason: "No such user.") }
+        else { throw WebError(.notFound, nb: "Brukeren finnes ikke.", en: "There is no such user.") }
         return user
     }
 

@@ -16,14 +16,17 @@ struct AuditLogController: RouteCollection {
         var actorID: UUID?
         if let userText {
             guard let id = UUID(uuidString: userText) else {
-                throw Abort(.badRequest, reason: "bruker: «\(userText)» is not a user id")
+                throw WebError.invalidParameter(
+                    "bruker", nb: "«\(userText)» er ikke en bruker-id.", en: "“\(userText)” is not a user id.")
             }
             actorID = id
         }
         var page = 1
         if let pageText {
             guard let number = Int(pageText), number >= 1 else {
-                throw Abort(.badRequest, reason: "side: «\(pageText)» is not a page number (1, 2, …)")
+                throw WebError.invalidParameter(
+                    "side", nb: "«\(pageText)» er ikke et sidenummer (1, 2, …).",
+                    en: "“\(pageText)” is not a page number (1, 2, …).")
             }
             page = number
         }

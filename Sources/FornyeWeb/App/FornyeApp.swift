@@ -34,6 +34,8 @@ public enum FornyeApp {
         app.middleware = Middlewares()
         app.middleware.use(RequestTelemetryMiddleware(metrics: metrics))
         app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.behindTLS))
+        // Outside the error middleware, so an error page answering `?lang=` keeps the choice too.
+        app.middleware.use(LanguageCookieMiddleware())
         app.middleware.use(FornyeErrorMiddleware())
         // Sorted keys: every instance (and every restart) writes the same bytes for the same
         // answer, so ETags and cached copies agree behind a load balancer.

@@ -76,9 +76,9 @@ struct WaveResultsPage {
                             + "Public pages and downloads hide small cells.")
                 }
             }
-            el("p", ["class": "lead"]) { document.subtitle }
+            el("p", attributes: [("class", "lead"), ("lang", reportLanguage)]) { document.subtitle }
             FilterForm(language: language, wave: wave, waves: waves, filters: filters).render()
-            el("dl", ["class": "facts"]) {
+            el("dl", attributes: [("class", "facts"), ("lang", reportLanguage)]) {
                 for fact in document.facts {
                     el("dt") { fact.term }
                     el("dd") { fact.value }
@@ -95,19 +95,28 @@ struct WaveResultsPage {
         }
     }
 
+    /// The report is written in bokmål (FornyeReport); on an English page its parts say so, so
+    /// screen readers read them as Norwegian (WCAG 3.1.2) and the English walk can tell them apart.
+    private var reportLanguage: String? { language == .en ? "nb" : nil }
+
     private var contents: Node {
         el("nav", ["class": "toc", "aria-labelledby": "toc-heading"]) {
             el("h2", ["id": "toc-heading"]) { language.pick("Innhold", "Contents") }
             el("ol") {
                 for section in document.sections {
-                    el("li") { el("a", ["href": "#\(section.id)"]) { section.heading } }
+                    el("li", attributes: [("lang", reportLanguage)]) {
+                        el("a", ["href": "#\(section.id)"]) { section.heading }
+                    }
                 }
             }
         }
     }
 
     private func render(_ section: ReportSection, charts: [String: String]) -> Node {
-        el("section", ["id": section.id, "aria-labelledby": "\(section.id)-heading"]) {
+        el(
+            "section",
+            attributes: [("id", section.id), ("aria-labelledby", "\(section.id)-heading"), ("lang", reportLanguage)]
+        ) {
             el("h2", ["id": "\(section.id)-heading"]) { section.heading }
             for paragraph in section.paragraphs { el("p") { paragraph } }
             for figure in section.figures { render(figure, chart: charts[figure.id]) }

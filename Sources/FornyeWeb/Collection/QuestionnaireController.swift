@@ -212,8 +212,9 @@ struct QuestionnaireController: RouteCollection {
         case .ready(let context):
             let fields = try request.formFields()
             guard let key = fields.first("submission_key"), !key.isEmpty, key.count <= 64 else {
-                throw Abort(
-                    .badRequest, reason: "The form has no submission key. Go back to the summary and send again.")
+                throw WebError(
+                    .badRequest, nb: "Skjemaet mangler innsendingsnøkkel. Gå tilbake til oversikten og send på nytt.",
+                    en: "The form has no submission key. Go back to the summary and send again.")
             }
             let (answers, readProblems) = context.rules.readAll(fields.all)
             let problems = readProblems + context.rules.missing(context.instrument.questions, answers)

@@ -52,7 +52,7 @@ struct ResponseImportController: RouteCollection {
         guard let slug = request.parameters.get("slug"),
             let wave = try await WaveRepository(database: request.db).record(slug: slug),
             let key = wave.instrumentVersion, let instrument = try CollectionInstruments.instrument(key: key)
-        else { throw Abort(.notFound, reason: "No wave collected in Fornye has this name.") }
+        else { throw WebError.unknownCollectedWave }
         return (wave, instrument)
     }
 
@@ -211,8 +211,10 @@ struct ResponseImportController: RouteCollection {
         return upload
     }
 
-    static let gone = Abort(
-        .notFound, reason: "The uploaded file is no longer kept (confirmed, cancelled or expired). Upload it again.")
+    static let gone = WebError(
+        .notFound,
+        nb: "Den opplastede filen er ikke lenger lagret (bekreftet, avbrutt eller utløpt). Last den opp igjen.",
+        en: "The uploaded file is no longer kept (confirmed, cancelled or expired). Upload it again.")
 
     @Sendable func preview(request: Request) async throws -> HTMLPage {
         let (wave, instrument) = try await Self.collectedWave(request)
@@ -316,10 +318,9 @@ struct ResponseImportController: RouteCollection {
             ).encodeResponse(for: request)
         }
         guard wave.status != .published else {
-            throw Abort(
-                .conflict,
-                reason:
-                    "The wave is published: unpublish it before importing. (Bølgen er publisert: avpubliser den først.)"
+            throw WebError(
+                .conflict, nb: "Bølgen er publisert: avpubliser den før du importerer.",
+                en: "The wave is published: unpublish it before importing."
             )
         }
         // Queued in the database with its file, so any instance can run it and a job whose
@@ -342,7 +343,7 @@ struct ResponseImportController: RouteCollection {
         guard let id = request.parameters.get("job"), ImportSpool.isValidID(id),
             let record = try await ImportJobRepository(database: request.db).job(id),
             let session = request.sessionTokenHash, record.sessionHash == session, record.waveID == wave.id
-        else { throw Abort(.notFound, reason: "No such import.") }
+        else { throw WebError(.notFound, nb: "Importen finnes ikke.", en: "There is no such import.") }
         let job = ImportJob(record, localProgress: request.application.importJobs.localProgress(id))
         return HTMLPage(views(request).job(wave, job: job))
     }

@@ -217,7 +217,7 @@ struct WaveAdminController: RouteCollection {
     private func wave(_ request: Request) async throws -> WaveRecord {
         guard let slug = request.parameters.get("slug"),
             let wave = try await WaveRepository(database: request.db).record(slug: slug), wave.instrumentVersion != nil
-        else { throw Abort(.notFound, reason: "No wave collected in Fornye has this name.") }
+        else { throw WebError.unknownCollectedWave }
         return wave
     }
 
@@ -241,30 +241,35 @@ struct WaveAdminController: RouteCollection {
         let wave = try await wave(request)
         let fields = try request.formFields()
         guard let status = WaveRecord.Status(rawValue: fields.first("status") ?? ""), status != .draft else {
-            throw Abort(.unprocessableEntity, reason: "status must be open, closed or published")
+            throw WebError(
+                .unprocessableEntity, nb: "Status må være åpen, stengt eller publisert.",
+                en: "The status must be open, closed or published.", parameter: "status")
         }
         guard CollectionRepository.mayChangeStatus(from: wave.status, to: status) else {
-            throw Abort(
-                .conflict,
-                reason:
-                    "A wave cannot go from \(wave.status.rawValue) to \(status.rawValue): draft → open ⇄ closed ⇄ published."
-            )
+            func text(_ language: Language) -> String {
+                let from = WaveAdminViews.statusText(wave.status, language)
+                let to = WaveAdminViews.statusText(status, language)
+                return language.pick(
+                    "En bølge kan ikke gå fra «\(from)» til «\(to)»: under arbeid → åpen ⇄ stengt ⇄ publisert.",
+                    "A wave cannot go from “\(from)” to “\(to)”: draft → open ⇄ closed ⇄ published.")
+            }
+            throw WebError(.conflict, nb: text(.nb), en: text(.en))
         }
         let repository = CollectionRepository(database: request.db)
         let responses = status == .published ? try await repository.responseCount(waveID: wave.requireID()) : 0
         if status == .published, !PublicationReadiness.hasAnythingToPublish(responses: responses) {
-            throw Abort(
-                .conflict,
-                reason: "Bølgen har ingen svar å publisere. / The wave has no responses to publish.")
+            throw WebError(
+                .conflict, nb: "Bølgen har ingen svar å publisere.", en: "The wave has no responses to publish.")
         }
         if status == .published, fields.first("confirm_few") != "1",
             PublicationReadiness.needsConfirmation(responses: responses)
         {
-            throw Abort(
+            throw WebError(
                 .conflict,
-                reason:
-                    "Bølgen har færre enn \(PublicationReadiness.minimumResponses) svar: kryss av for «Jeg vil publisere likevel». "
-                    + "The wave has fewer than \(PublicationReadiness.minimumResponses) responses: tick «I want to publish anyway»."
+                nb:
+                    "Bølgen har færre enn \(PublicationReadiness.minimumResponses) svar: kryss av for «Jeg vil publisere likevel».",
+                en:
+                    "The wave has fewer than \(PublicationReadiness.minimumResponses) responses: tick “I want to publish anyway”."
             )
         }
         try await repository.setStatus(status, waveID: wave.requireID())
@@ -381,7 +386,10 @@ struct WaveAdminController: RouteCollection {
         guard let id, !id.isEmpty else { return nil }
         guard let uuid = UUID(uuidString: id),
             let unit = try await CollectionRepository(database: database).unit(uuid, waveID: wave.requireID())
-        else { throw Abort(.notFound, reason: "No unit of this wave has that id.") }
+        else {
+            throw WebError(
+                .notFound, nb: "Ingen enhet i bølgen har denne id-en.", en: "No unit of this wave has that id.")
+        }
         return unit
     }
 

@@ -43,12 +43,14 @@ struct WaveAdminViews {
         }
     }
 
-    func statusText(_ status: WaveRecord.Status) -> String {
+    func statusText(_ status: WaveRecord.Status) -> String { Self.statusText(status, language) }
+
+    static func statusText(_ status: WaveRecord.Status, _ language: Language) -> String {
         switch status {
-        case .draft: pick("under arbeid", "draft")
-        case .open: pick("åpen for svar", "open for answers")
-        case .closed: pick("stengt", "closed")
-        case .published: pick("publisert", "published")
+        case .draft: language.pick("under arbeid", "draft")
+        case .open: language.pick("åpen for svar", "open for answers")
+        case .closed: language.pick("stengt", "closed")
+        case .published: language.pick("publisert", "published")
         }
     }
 
@@ -305,10 +307,18 @@ struct WaveAdminViews {
                     }
                     el("label", ["for": "file"]) { fieldName("file") }
                     el("p", ["class": "hint", "id": "file-hint"]) {
+                        // The column names are the file's own, the same in both languages.
                         pick(
-                            "CSV (komma eller semikolon) eller XLSX med kolonnene enhet, kommunenummer, sektor, enhetstype, epost og eventuelt kontaktperson.",
-                            "CSV (comma or semicolon) or XLSX with the columns enhet, kommunenummer, sektor, enhetstype, epost and optionally kontaktperson."
-                        )
+                            "CSV (komma eller semikolon) eller XLSX med kolonnene ",
+                            "CSV (comma or semicolon) or XLSX with the columns ")
+                        for (index, column) in ["enhet", "kommunenummer", "sektor", "enhetstype", "epost"].enumerated()
+                        {
+                            if index > 0 { ", " }
+                            el("code") { column }
+                        }
+                        pick(" og eventuelt ", " and optionally ")
+                        el("code") { "kontaktperson" }
+                        "."
                     }
                     error("file")
                     el(

@@ -15,7 +15,9 @@ struct WaveExportController: RouteCollection {
     @Sendable func export(request: Request) async throws -> Response {
         let (wave, _) = try await ResponseImportController.collectedWave(request)
         guard let format = request.parameters.get("format").flatMap(DatasetFileFormat.init(rawValue:)) else {
-            throw Abort(.notFound, reason: "Exports are csv, xlsx, sav or json.")
+            throw WebError(
+                .notFound, nb: "Eksport finnes som csv, xlsx, sav eller json.",
+                en: "Exports are csv, xlsx, sav or json.")
         }
         let stored = try await WaveRepository(database: request.db).load(wave)
         let dataset = try stored.downloadDataset()

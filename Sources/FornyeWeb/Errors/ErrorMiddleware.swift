@@ -24,6 +24,9 @@ struct FornyeErrorMiddleware: AsyncMiddleware {
             status = error.status
             detail = error.message(language)
             parameter = error.parameter
+        case let error as FormFieldsError:
+            status = error.status
+            detail = error.message(language)
         case let error as any AbortError:
             status = error.status
             headers = error.headers

@@ -1,3 +1,4 @@
+import FornyeProjectBank
 import Vapor
 
 /// A client error with a message in both languages and, when a request parameter caused it, the
@@ -34,5 +35,24 @@ struct WebError: AbortError, Sendable {
 
     static func invalidParameter(_ name: String, nb: String, en: String) -> WebError {
         WebError(.badRequest, nb: "Parameteren «\(name)»: \(nb)", en: "Parameter “\(name)”: \(en)", parameter: name)
+    }
+
+    static let unknownCollectedWave = WebError(
+        .notFound, nb: "Ingen bølge samlet inn i Fornye har dette navnet.",
+        en: "No wave collected in Fornye has this name.")
+
+    static let mayNotEditProject = WebError(
+        .forbidden, nb: "Du kan ikke redigere prosjektet nå.", en: "You may not edit this project now.")
+
+    /// A refused project write, in the words of the project bank's domain (`ProjectError`).
+    static func project(_ error: ProjectError, status: HTTPResponseStatus) -> WebError {
+        WebError(status, nb: sentence(error.descriptionNB), en: sentence(error.description))
+    }
+
+    /// A domain message (lower-case, no full stop) as a sentence for a page.
+    static func sentence(_ message: String) -> String {
+        guard let first = message.first else { return message }
+        let capitalised = first.uppercased() + message.dropFirst()
+        return capitalised.hasSuffix(".") ? capitalised : capitalised + "."
     }
 }

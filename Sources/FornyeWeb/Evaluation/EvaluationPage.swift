@@ -101,7 +101,7 @@ struct EvaluationPage {
             el("dd") {
                 language.pick(
                     "Et tall med færre enn \(evaluation.minimumBaseCount) svar i en celle vises ikke («skjult»).",
-                    "A number with fewer than \(evaluation.minimumBaseCount) responses in a cell is not shown (“skjult”)."
+                    "A number with fewer than \(evaluation.minimumBaseCount) responses in a cell is not shown (“withheld”)."
                 )
             }
         }
@@ -149,7 +149,7 @@ struct EvaluationPage {
             for paragraph in language == .nb ? ParallelTrends.bokmal : ParallelTrends.english { el("p") { paragraph } }
             if language == .en {
                 el("details") {
-                    el("summary") { "På bokmål" }
+                    el("summary") { "The same in Norwegian (bokmål)" }
                     for paragraph in ParallelTrends.bokmal { el("p", ["lang": "nb"]) { paragraph } }
                 }
             }

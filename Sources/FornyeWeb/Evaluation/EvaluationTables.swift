@@ -29,6 +29,19 @@ struct EvaluationTables {
         return language.pick("Ikke beregnet: ", "Not estimated: ") + (text ?? "")
     }
 
+    /// An indicator's name and measure in the page's language (the English is the profile's,
+    /// `ProfileIndicator`, which covers the three hypotheses the evaluation measures).
+    func name(_ indicator: ProgrammeIndicator) -> String {
+        language == .en
+            ? ProfileIndicator.all.first { $0.id == indicator.id }?.nameEnglish ?? indicator.name : indicator.name
+    }
+
+    func measure(_ indicator: ProgrammeIndicator) -> String {
+        language == .en
+            ? ProfileIndicator.all.first { $0.id == indicator.id }?.measureEnglish ?? indicator.measure
+            : indicator.measure
+    }
+
     // MARK: Difference-in-differences
 
     var difference: Node {
@@ -37,18 +50,19 @@ struct EvaluationTables {
             "Forskjell i endring fra \(page.first) til \(page.last), \(page.versus). Prosentpoeng med \(levelName).",
             "Difference-in-differences from \(page.first) to \(page.last), \(page.versus). Percentage points with the \(levelName)."
         )
-        let chart = EffectChart(
+        var chart = EffectChart(
             id: "did-chart", title: caption,
             summary: language.pick(
                 "Endringen hos deltakerne minus endringen hos \(evaluation.comparison.name).",
                 "The participants' change minus the change among \(evaluation.comparison.nameEnglish)."),
             rows: evaluation.results.map { result in
                 EffectChart.Row(
-                    label: result.indicator.name,
+                    label: name(result.indicator),
                     value: result.difference.map {
                         ChartValue(estimate: $0.effect.estimate, lower: $0.effect.lower, upper: $0.effect.upper)
-                    } ?? .missing("skjult"))
+                    } ?? .missing(language.pick("skjult", "withheld")))
             }, confidenceLevel: evaluation.confidenceLevel, synthetic: evaluation.synthetic)
+        chart.english = language == .en
         return el("section", ["id": "forskjell", "aria-labelledby": "forskjell-heading"]) {
             el("h2", ["id": "forskjell-heading"]) { language.pick("Forskjell i endring", "Difference-in-differences") }
             el("p") {
@@ -121,9 +135,9 @@ struct EvaluationTables {
 
     private func row(_ result: ProgrammeEvaluation.Result) -> Node {
         let effect = result.difference?.effect
-        let hidden = "skjult"
+        let hidden = language.pick("skjult", "withheld")
         return el("tr") {
-            el("th", ["scope": "row"]) { result.indicator.name }
+            el("th", ["scope": "row"]) { name(result.indicator) }
             for cell in result.cells {
                 let text = cell.share.map { NorwegianFormat.percent($0, decimals: 1) } ?? hidden
                 el("td", ["class": cell.share == nil ? "num suppressed" : "num"]) {
@@ -154,7 +168,7 @@ struct EvaluationTables {
     }
 
     func interval(_ contrast: PanelContrast) -> String {
-        NorwegianFormat.points(contrast.lower, decimals: 1) + " til "
+        NorwegianFormat.points(contrast.lower, decimals: 1) + language.pick(" til ", " to ")
             + NorwegianFormat.points(contrast.upper, decimals: 1)
     }
 
@@ -162,9 +176,9 @@ struct EvaluationTables {
         let language = language
         return el("ul", ["class": "notes"]) {
             for result in evaluation.results {
-                el("li") { "\(result.indicator.name): \(result.indicator.measure)." }
+                el("li") { "\(name(result.indicator)): \(measure(result.indicator))." }
                 if result.difference == nil {
-                    el("li") { "\(result.indicator.name): \(reason(result, text: result.withheld))" }
+                    el("li") { "\(name(result.indicator)): \(reason(result, text: result.withheld))" }
                 }
             }
             el("li") {

@@ -14,12 +14,12 @@ struct EventStudyFigure {
         let page = tables.page
         let id = "event-\(result.indicator.id.lowercased())"
         let caption = language.pick(
-            "\(result.indicator.name): effekt per bølge mot \(reference), \(page.versus). Prosentpoeng med \(tables.levelName).",
-            "\(result.indicator.name): effect by wave against \(reference), \(page.versus). Percentage points with the \(tables.levelName)."
+            "\(tables.name(result.indicator)): effekt per bølge mot \(reference), \(page.versus). Prosentpoeng med \(tables.levelName).",
+            "\(tables.name(result.indicator)): effect by wave against \(reference), \(page.versus). Percentage points with the \(tables.levelName)."
         )
         guard let study = result.eventStudy else {
             return el("p", ["class": "notice"]) {
-                "\(result.indicator.name): " + tables.reason(result, text: result.eventStudyWithheld)
+                "\(tables.name(result.indicator)): " + tables.reason(result, text: result.eventStudyWithheld)
             }
         }
         var rows = study.effects.map { effect in
@@ -33,12 +33,13 @@ struct EventStudyFigure {
         }
         rows.append((0, EffectChart.Row(label: "\(reference) (0)", value: .missing(), isReference: true)))
         rows.sort { $0.0 < $1.0 }
-        let chart = EffectChart(
+        var chart = EffectChart(
             id: "\(id)-chart", title: caption,
             summary: language.pick(
                 "Forskjellen mellom gruppenes endring fra \(reference) til hver bølge.",
                 "The difference between the groups' change from \(reference) to each wave."),
             rows: rows.map(\.1), confidenceLevel: page.evaluation.confidenceLevel, synthetic: page.evaluation.synthetic)
+        chart.english = language == .en
         return el("figure", ["id": id, "class": "result", "aria-labelledby": "\(id)-caption"]) {
             el("figcaption", ["id": "\(id)-caption"]) {
                 el("h3") { language.pick("Figur \(number). ", "Figure \(number). ") + caption }

@@ -21,14 +21,16 @@ enum ProfileChart {
             if let national = series.national[index], let estimate = national.estimate {
                 bars.append(
                     BarChart.Bar(
-                        label: language.pick("Landet ", "Norway ") + wave.shortTitle,
+                        label: language.pick("Landet", "Norway") + " \(wave.shortTitle)",
                         value: ChartValue(estimate: estimate, lower: national.lower, upper: national.upper)))
             }
         }
-        return BarChart(
+        var chart = BarChart(
             id: "\(id)-chart", title: language.pick(series.indicator.indicator.name, series.indicator.nameEnglish),
             summary: language.pick(series.indicator.indicator.measure, series.indicator.measureEnglish) + ".",
             bars: bars, synthetic: waves.contains(where: \.synthetic), width: 640
-        ).svg()
+        )
+        chart.english = language == .en
+        return chart.svg()
     }
 }

@@ -110,6 +110,13 @@ struct PrivacyStatementPage {
                         "): a random value that protects the forms against forged requests; deleted when the browser "
                             + "is closed.")
                 }
+                el("li") {
+                    el("code") { "lang" }
+                    language.pick(
+                        ": bare når du har valgt språk med språkvalget; husker valget (nb eller en) i ett år.",
+                        ": only when you chose a language with the language switch; remembers the choice (nb or en) "
+                            + "for one year.")
+                }
             }
             el("p") {
                 language.pick(

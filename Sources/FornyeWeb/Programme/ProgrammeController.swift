@@ -51,7 +51,11 @@ struct ProgrammeController: RouteCollection {
     {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let line = try await repository.list().first(where: { $0.id == id })
-        else { throw Abort(.notFound, reason: "No line of the programme register has this id.") }
+        else {
+            throw WebError(
+                .notFound, nb: "Ingen linje i programregisteret har denne id-en.",
+                en: "No line of the programme register has this id.")
+        }
         return line
     }
 
@@ -64,7 +68,9 @@ struct ProgrammeController: RouteCollection {
     @Sendable func export(request: Request) async throws -> Response {
         let repository = try Self.repository(request)
         let format = request.parameters.get("format") ?? ""
-        guard ["csv", "xlsx"].contains(format) else { throw Abort(.notFound, reason: "Exports are csv or xlsx.") }
+        guard ["csv", "xlsx"].contains(format) else {
+            throw WebError(.notFound, nb: "Eksport finnes som csv eller xlsx.", en: "Exports are csv or xlsx.")
+        }
         let lines = try await repository.export(format: format, actor: request.principal?.userID)
         let name = lines.contains(where: \.synthetic) ? "programregister-syntetisk" : "programregister"
         var headers = HTTPHeaders()
@@ -161,8 +167,10 @@ struct ProgrammeController: RouteCollection {
         guard let id = request.parameters.get("upload"),
             let upload = request.application.programmeUploads.upload(id, session: request.sessionTokenHash)
         else {
-            throw Abort(
-                .notFound, reason: "The uploaded file is no longer kept (confirmed or expired). Upload it again.")
+            throw WebError(
+                .notFound,
+                nb: "Den opplastede filen er ikke lenger lagret (bekreftet eller utløpt). Last den opp igjen.",
+                en: "The uploaded file is no longer kept (confirmed or expired). Upload it again.")
         }
         return upload
     }

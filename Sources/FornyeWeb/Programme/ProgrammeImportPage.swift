@@ -37,14 +37,18 @@ struct ProgrammeImportPage {
                 }
                 if let problems { Self.problemTable(problems, language: language) }
             }
+            // The column names are the file's own, the same in both languages.
             el("p") {
                 pick(
-                    "Filen kontrolleres i sin helhet før noe lagres. Kolonner: "
-                        + ProgrammeField.allCases.map(\.rawValue).joined(separator: ", ")
-                        + ". Påkrevd: kommunenummer eller fylkesnummer, utlysning, soknadsdato og status (Tilsagn, Avslag, Ikke søkt).",
-                    "The whole file is checked before anything is stored. Columns: "
-                        + ProgrammeField.allCases.map(\.rawValue).joined(separator: ", ")
-                        + ". Required: kommunenummer or fylkesnummer, utlysning, soknadsdato and status (granted, rejected, not applied)."
+                    "Filen kontrolleres i sin helhet før noe lagres. Kolonner: ",
+                    "The whole file is checked before anything is stored. Columns: ")
+                for (index, field) in ProgrammeField.allCases.enumerated() {
+                    if index > 0 { ", " }
+                    el("code") { field.rawValue }
+                }
+                pick(
+                    ". Påkrevd: kommunenummer eller fylkesnummer, utlysning, soknadsdato og status (Tilsagn, Avslag, Ikke søkt).",
+                    ". Required: kommunenummer or fylkesnummer, utlysning, soknadsdato and status (granted, rejected, not applied)."
                 )
             }
             el(

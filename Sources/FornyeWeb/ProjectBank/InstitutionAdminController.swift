@@ -49,7 +49,7 @@ struct InstitutionAdminController: RouteCollection {
     func existing(_ request: Request) async throws -> ResearchInstitutionRecord {
         guard let slug = request.parameters.get("slug"),
             let record = try await ResearchInstitutionStore(database: request.db).find(slug: slug)
-        else { throw Abort(.notFound, reason: "No such institution (institusjonen finnes ikke).") }
+        else { throw WebError(.notFound, nb: "Institusjonen finnes ikke.", en: "There is no such institution.") }
         return record
     }
 

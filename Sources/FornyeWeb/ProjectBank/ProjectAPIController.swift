@@ -44,7 +44,11 @@ struct ProjectAPIController: RouteCollection {
     @Sendable func one(request: Request) async throws -> Response {
         guard let slug = request.parameters.get("slug"),
             let record = try await ProjectRepository(database: request.db).find(slug: slug), record.status == .published
-        else { throw Abort(.notFound, reason: "No such published project.") }
+        else {
+            throw WebError(
+                .notFound, nb: "Det finnes ikke noe publisert prosjekt med dette navnet.",
+                en: "There is no such published project.")
+        }
         let attachments = try await ProjectAttachmentStore(database: request.db).list(record)
         return try json(try ProjectExport.item(record, attachments: attachments))
     }

@@ -30,9 +30,9 @@ struct ProjectAttachmentController: RouteCollection {
         guard let author = request.projectAuthor,
             ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality)
         else {
-            throw Abort(
-                .forbidden,
-                reason: "You may not change this project's attachments now (du kan ikke endre vedleggene nå).")
+            throw WebError(
+                .forbidden, nb: "Du kan ikke endre vedleggene til prosjektet nå.",
+                en: "You may not change this project's attachments now.")
         }
         return (record, author)
     }
@@ -64,7 +64,7 @@ struct ProjectAttachmentController: RouteCollection {
                 request, record: record, status: status, fileName: error.fileName,
                 message: language.pick(error.messageNB, error.message))
         } catch let error as ProjectError {
-            throw Abort(.forbidden, reason: error.description)
+            throw WebError.project(error, status: .forbidden)
         }
     }
 
@@ -92,7 +92,7 @@ struct ProjectAttachmentController: RouteCollection {
         let store = ProjectAttachmentStore(database: request.db, limits: limits)
         guard let id = request.parameters.get("attachment").flatMap(UUID.init(uuidString:)),
             let attachment = try await store.find(id, in: record)
-        else { throw Abort(.notFound, reason: "No such attachment (vedlegget finnes ikke).") }
+        else { throw WebError(.notFound, nb: "Vedlegget finnes ikke.", en: "There is no such attachment.") }
         let data = try await store.data(of: attachment)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
@@ -121,7 +121,7 @@ struct ProjectAttachmentController: RouteCollection {
         let (record, author) = try await editable(request)
         guard let id = request.parameters.get("attachment").flatMap(UUID.init(uuidString:)),
             let attachment = try await ProjectAttachmentStore(database: request.db).find(id, in: record)
-        else { throw Abort(.notFound, reason: "No such attachment (vedlegget finnes ikke).") }
+        else { throw WebError(.notFound, nb: "Vedlegget finnes ikke.", en: "There is no such attachment.") }
         try await ProjectAttachmentStore(database: request.db).remove(id, from: record.slug, by: author)
         try await request.audit(.projectAttachmentRemoved, target: record.slug, details: attachment.fileName)
         return request.redirect(to: Paths.project(slug: record.slug) + "#vedlegg", redirectType: .normal)

@@ -59,7 +59,7 @@ struct ProjectController: RouteCollection {
     func visible(_ request: Request) async throws -> ProjectRecord {
         guard let slug = request.parameters.get("slug"),
             let record = try await ProjectRepository(database: request.db).find(slug: slug), request.maySee(record)
-        else { throw Abort(.notFound, reason: "No such project (prosjektet finnes ikke).") }
+        else { throw WebError(.notFound, nb: "Prosjektet finnes ikke.", en: "There is no such project.") }
         return record
     }
 
@@ -93,10 +93,10 @@ struct ProjectController: RouteCollection {
 
     func requireAuthor(_ request: Request) throws -> ProjectAuthor {
         guard let author = request.projectAuthor else {
-            throw Abort(
+            throw WebError(
                 request.principal == nil ? .unauthorized : .forbidden,
-                reason:
-                    "Only municipality editors and admins write projects (kun kommuneredaktører og administratorer).")
+                nb: "Bare kommuneredaktører og administratorer skriver prosjekter.",
+                en: "Only municipality editors and admins write projects.")
         }
         return author
     }
@@ -160,14 +160,14 @@ struct ProjectController: RouteCollection {
             return request.redirect(to: Paths.project(slug: record.slug), redirectType: .normal)
         } catch let error as ProjectError {
             switch error {
-            case .forbidden(let why): throw Abort(.forbidden, reason: why)
+            case .forbidden: throw WebError.project(error, status: .forbidden)
             case .invalid(let errors):
                 return try await form(
                     request, document: document, slug: existing?.slug, errors: errors, similar: similar,
                     status: .unprocessableEntity, rows: data.postedRows, extraRows: data.extraRows
                 )
                 .encodeResponse(for: request)
-            default: throw Abort(.badRequest, reason: error.description)
+            default: throw WebError.project(error, status: .badRequest)
             }
         }
     }
@@ -180,7 +180,7 @@ struct ProjectController: RouteCollection {
         let record = try await visible(request)
         let author = try requireAuthor(request)
         guard ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality) else {
-            throw Abort(.forbidden, reason: "You may not edit this project now (du kan ikke redigere prosjektet nå).")
+            throw WebError.mayNotEditProject
         }
         let document = try record.document()
         let similar = try await ProjectSearch(database: request.db).similar(to: document, excluding: record.slug)
@@ -192,7 +192,7 @@ struct ProjectController: RouteCollection {
         let record = try await visible(request)
         let author = try requireAuthor(request)
         guard ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality) else {
-            throw Abort(.forbidden, reason: "You may not edit this project now (du kan ikke redigere prosjektet nå).")
+            throw WebError.mayNotEditProject
         }
         return try await save(request, existing: record)
     }
@@ -210,7 +210,7 @@ struct ProjectController: RouteCollection {
         let record = try await visible(request)
         let author = try requireAuthor(request)
         guard ProjectWorkflow.mayEdit(author.actor, status: record.status, owner: record.ownerMunicipality) else {
-            throw Abort(.forbidden, reason: "You may not edit this project now (du kan ikke redigere prosjektet nå).")
+            throw WebError.mayNotEditProject
         }
         return try await similarFragment(request, excluding: record.slug)
     }
@@ -226,7 +226,7 @@ struct ProjectController: RouteCollection {
         let author = try requireAuthor(request)
         let data = try ProjectFormData(request)
         guard let target = ProjectStatus(rawValue: data.text("status")) else {
-            throw Abort(.badRequest, reason: "Unknown status (ukjent status).")
+            throw WebError(.badRequest, nb: "Ukjent status.", en: "Unknown status.", parameter: "status")
         }
         do {
             try await ProjectRepository(database: request.db).transition(slug: record.slug, to: target, by: author)
@@ -234,8 +234,8 @@ struct ProjectController: RouteCollection {
                 .projectStatusChanged, target: record.slug, details: "\(record.status.rawValue) → \(target.rawValue)")
         } catch let error as ProjectError {
             switch error {
-            case .forbidden(let why): throw Abort(.forbidden, reason: why)
-            default: throw Abort(.conflict, reason: error.description)
+            case .forbidden: throw WebError.project(error, status: .forbidden)
+            default: throw WebError.project(error, status: .conflict)
             }
         }
         return request.redirect(to: Paths.project(slug: record.slug), redirectType: .normal)
@@ -278,7 +278,9 @@ struct ProjectController: RouteCollection {
         let record = try await visible(request)
         let author = try requireAuthor(request)
         guard record.status == .published else {
-            throw Abort(.notFound, reason: "Only published projects can be reused (bare publiserte prosjekter).")
+            throw WebError(
+                .notFound, nb: "Bare publiserte prosjekter kan gjenbrukes.",
+                en: "Only published projects can be reused.")
         }
         var own: Municipality?
         if case .editor(let number) = author.actor {

@@ -379,7 +379,13 @@ struct ProjectFormPage {
                     el("legend") { language.pick("1. Om prosjektet", "1. About the project") }
                     textField("title", document.title)
                     textField("summary", document.summary, long: true)
-                    select("language", [("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")], document.language)
+                    select(
+                        "language",
+                        [
+                            ("nb", language.pick("Bokmål", "Norwegian Bokmål")),
+                            ("nn", language.pick("Nynorsk", "Norwegian Nynorsk")),
+                            ("en", language.pick("Engelsk", "English")),
+                        ], document.language)
                     textField(
                         "ownerMunicipality", document.ownerMunicipality ?? "",
                         hint: language.pick("Fire sifre, f.eks. 4003 for Skien.", "Four digits, e.g. 4003 for Skien."))
@@ -387,7 +393,7 @@ struct ProjectFormPage {
                     select("stage", enumOptions(ProjectStage.self), document.stage.rawValue)
                     textField(
                         "startDate", document.startDate ?? "",
-                        hint: "ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD")
+                        hint: language.pick("ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD", "YYYY, YYYY-MM, YYYY-MM-DD"))
                     textField("endDate", document.endDate ?? "")
                 }
                 // Right after the project is named and summed up, where the author is looking. Without

@@ -34,7 +34,7 @@ struct SearchSynonymAdminController: RouteCollection {
     @Sendable func remove(request: Request) async throws -> Response {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let record = try await store(request).list().first(where: { $0.id == id })
-        else { throw Abort(.notFound, reason: "No such synonym group (synonymgruppen finnes ikke).") }
+        else { throw WebError(.notFound, nb: "Synonymgruppen finnes ikke.", en: "There is no such synonym group.") }
         try await store(request).remove(id: id)
         try await request.audit(
             .searchSynonymsChanged, target: record.group.members.joined(separator: ", "), details: "removed")

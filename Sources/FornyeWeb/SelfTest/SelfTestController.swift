@@ -246,17 +246,16 @@ struct SelfTestController: RouteCollection {
     @Sendable func draft(request: Request) async throws -> Response {
         let fields = try request.formFields()
         guard let author = request.projectAuthor, case .editor(let municipality) = author.actor else {
-            throw Abort(.forbidden, reason: "Kun kommuneredaktører. / Municipality editors only.")
+            throw WebError(.forbidden, nb: "Bare for kommuneredaktører.", en: "Municipality editors only.")
         }
         let (_, flow, _) = try await context(request)
         let (answers, problems) = flow.read(fields.all)
         let completed = flow.completed(answers)
         guard problems.isEmpty, let profile = flow.profile(answers), SelfTestProjectDraft.hasNewestInnovation(completed)
         else {
-            throw Abort(
-                .unprocessableEntity,
-                reason:
-                    "Svarene beskriver ingen nyeste innovasjon å lage utkast av. / The answers describe no newest innovation to draft."
+            throw WebError(
+                .unprocessableEntity, nb: "Svarene beskriver ingen nyeste innovasjon å lage utkast av.",
+                en: "The answers describe no newest innovation to draft."
             )
         }
         let document = SelfTestProjectDraft.document(

@@ -21,9 +21,9 @@ struct SelfTestWave: Sendable {
     static func latest(for request: Request) async throws -> SelfTestWave {
         guard let record = try await published(request).last else {
             // Not a fault of the server: the installation has nothing published to compare with yet.
-            throw Abort(
-                .notFound,
-                reason: "Ingen publisert bølge å sammenligne med ennå. / No published wave to compare with yet.")
+            throw WebError(
+                .notFound, nb: "Ingen publisert bølge å sammenligne med ennå.",
+                en: "No published wave to compare with yet.")
         }
         return try await load(record, for: request)
     }

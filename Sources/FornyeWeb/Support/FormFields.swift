@@ -94,12 +94,18 @@ enum FormFieldsError: Error, Equatable, AbortError {
 
     var status: HTTPResponseStatus { .payloadTooLarge }
 
-    var reason: String {
+    var reason: String { message(.en) }
+
+    func message(_ language: Language) -> String {
         switch self {
         case .tooLarge(let bytes, let limit):
-            "The form is too large: \(bytes) bytes, at most \(limit) are read (skjemaet er for stort)."
+            language.pick(
+                "Skjemaet er for stort: \(bytes) byte, høyst \(limit) leses.",
+                "The form is too large: \(bytes) bytes, at most \(limit) are read.")
         case .tooManyFields(let limit):
-            "The form has too many fields: at most \(limit) are read (skjemaet har for mange felt)."
+            language.pick(
+                "Skjemaet har for mange felt: høyst \(limit) leses.",
+                "The form has too many fields: at most \(limit) are read.")
         }
     }
 }
