@@ -146,3 +146,5 @@ extension CalibrationFunction: ExpressibleByArgument {}
 extension DesignEffectReference: ExpressibleByArgument {}
 extension LonelyPSUPolicy: ExpressibleByArgument {}
 extension MultipleResponseBase: ExpressibleByArgument {}
+extension ReplicateRecipe.Kind: ExpressibleByArgument {}
+extension ReplicateWeights.Method: ExpressibleByArgument {}

@@ -104,14 +104,15 @@ struct ReplicateCommandTests {
         // Without the specification: method and scale by hand (JKn's rscales are not all 1, so the SE differs).
         let byHand = try EstimateCommand.parse([
             "--data", output, "--codebook", fixture.path("weighted.codebook.yaml"), "--weight", "calibrated_weight",
-            "size", "--replicate-columns", "repw_", "--replicate-method", "other", "--replicate-scale", "1",
+            "--strata", "stratum", "--cluster", "psu", "size", "--replicate-columns", "repw_", "--replicate-method",
+            "other", "--replicate-scale", "1",
             "--format", "json",
         ])
         #expect(try decode(Output.self, try byHand.output()).tables[0].varianceMethod == "other")
         // The written file still reads without the replicate options.
         let plain = try EstimateCommand.parse([
             "--data", output, "--codebook", fixture.path("weighted.codebook.yaml"), "--weight", "calibrated_weight",
-            "size", "--format", "json",
+            "--strata", "stratum", "--cluster", "psu", "size", "--format", "json",
         ])
         #expect(try decode(Output.self, try plain.output()).tables[0].varianceMethod == "taylor")
     }

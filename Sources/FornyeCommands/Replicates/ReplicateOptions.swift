@@ -75,6 +75,3 @@ struct ReplicateOptions: ParsableArguments {
         return try ReplicateWeights(method: replicateMethod, replicates: columns, scale: replicateScale)
     }
 }
-
-extension ReplicateRecipe.Kind: ExpressibleByArgument {}
-extension ReplicateWeights.Method: ExpressibleByArgument {}

@@ -313,7 +313,7 @@ enum EstimateService {
                 )
             }
             do {
-                (design, replicates) = try recipe.make(for: wave.wave.weighting, data: wave.dataset)
+                (design, replicates) = try recipe.make(for: wave.replicateWeighting, data: wave.dataset)
             } catch {
                 throw WebError.invalidParameter(
                     "replicates", nb: "kan ikke lages for denne bølgens utvalgsdesign: \(error.description)",

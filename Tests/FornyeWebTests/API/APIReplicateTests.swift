@@ -21,7 +21,7 @@ import VaporTesting
             #expect(json["varianceMethod"]?.string == "subbootstrap")
             #expect(json["replicates"]?.number == 20)
             let recipe = try ReplicateRecipe(kind: .bootstrap, count: 20, seed: 5)
-            let (design, replicates) = try recipe.make(for: wave.wave.weighting, data: wave.dataset)
+            let (design, replicates) = try recipe.make(for: wave.replicateWeighting, data: wave.dataset)
             let engine = try Estimator(dataset: wave.dataset, design: design, replicates: replicates)
                 .shares(of: "innovated")
             let cells = try #require(json["cells"]?.array)
