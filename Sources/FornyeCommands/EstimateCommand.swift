@@ -10,8 +10,10 @@ struct EstimateCommand: ParsableCommand {
         discussion: """
             Reads a CSV data file and its codebook (JSON or YAML) and estimates each VARIABLE overall and
             in the domains of each --by breakdown, keeping the full design (domain estimation, as R's
-            svyby). Variance is Taylor-linearised (R's svyrecvar); every estimate is checked against R's
-            survey package.
+            svyby). Variance is Taylor-linearised (R's svyrecvar), or comes from replicate weights
+            (--replicate-type jackknife|bootstrap|brr|fay made from the design, or --replicate-columns
+            read from the data; R's svrepdesign); every output names the variance method, and every
+            estimate is checked against R's survey package.
 
             What is estimated follows the variable's kind in the codebook:
               single choice, ordinal   share of each category (ordinal: --mean for the mean score)
@@ -51,6 +53,7 @@ struct EstimateCommand: ParsableCommand {
     var domain: String?
 
     @OptionGroup var design: DesignOptions
+    @OptionGroup var replicateOptions: ReplicateOptions
 
     @Option(
         help:
@@ -97,7 +100,9 @@ struct EstimateCommand: ParsableCommand {
 
     /// Everything the command prints, so that tests can read it.
     func output() throws -> String {
-        let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        let survey = try LoadedSurvey(
+            data: data, codebook: codebook, design: design, replicateColumns: replicateOptions.replicateColumns)
+        let replicates = try survey.locatingErrors { try replicateOptions.weights(for: survey) }
         let domainExpression = try domain.map { try DomainExpression($0, survey: survey) }
         let dataset = try domainExpression.map { try survey.dataset.restricted(to: $0.filter.rows(in: survey.dataset)) }
         let options = EstimationOptions(
@@ -106,7 +111,7 @@ struct EstimateCommand: ParsableCommand {
         let estimator = VariableEstimator(
             dataset: dataset ?? survey.dataset, design: survey.design, options: options,
             ordinal: mean ? .mean : .shares,
-            numeric: total ? .total : .mean, multipleResponseBase: mrBase)
+            numeric: total ? .total : .mean, multipleResponseBase: mrBase, replicates: replicates)
         var breakdownSets: [[String]] = noOverall ? [] : [[]]
         breakdownSets += breakdowns.map {
             $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }

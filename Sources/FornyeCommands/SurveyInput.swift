@@ -11,22 +11,31 @@ struct LoadedSurvey {
     let design: SurveyDesign
     /// The codebook file, for messages that name where a variable should have been.
     let codebookFile: String
+    /// Replicate weights read from the data's columns (`--replicate-columns`), one array per column.
+    let replicateColumns: [[Double]]?
 
     var dataset: Dataset { loaded.dataset }
 
     /// Reads a CSV data file and its codebook and builds the design the options describe. Every
     /// refusal names the file, and for a bad cell its line and field.
-    init(data: String, codebook: String, design options: DesignOptions) throws {
+    ///
+    /// - Parameter replicateColumns: The prefix of replicate weight columns to read as well.
+    init(data: String, codebook: String, design options: DesignOptions, replicateColumns prefix: String? = nil) throws {
         let codebookValue = try CodebookReader.read(contentsOf: URL(fileURLWithPath: codebook))
         let specification = options.specification
+        let replicateNames = try prefix.map {
+            try ReplicateColumns.names(prefix: $0, inCSV: URL(fileURLWithPath: data))
+        }
         let loaded = try DatasetReader.read(
             csv: URL(fileURLWithPath: data), codebook: codebookValue,
-            extraColumns: specification.extraColumns(for: codebookValue),
+            extraColumns: specification.extraColumns(for: codebookValue)
+                + (replicateNames ?? []).filter { codebookValue.variable(named: $0) == nil },
             options: CSVOptions(decimalSeparator: options.decimal.separator))
         self.codebook = codebookValue
         self.loaded = loaded
         self.design = try specification.design(for: loaded)
         self.codebookFile = codebook
+        self.replicateColumns = try replicateNames.map { try ReplicateColumns.weights($0, in: loaded) }
     }
 
     /// Runs an analysis, turning a refused data value (reported by 1-based row and variable)
@@ -137,3 +146,5 @@ extension CalibrationFunction: ExpressibleByArgument {}
 extension DesignEffectReference: ExpressibleByArgument {}
 extension LonelyPSUPolicy: ExpressibleByArgument {}
 extension MultipleResponseBase: ExpressibleByArgument {}
+extension ReplicateRecipe.Kind: ExpressibleByArgument {}
+extension ReplicateWeights.Method: ExpressibleByArgument {}

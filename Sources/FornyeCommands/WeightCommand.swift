@@ -121,6 +121,9 @@ struct WeightCommand: ParsableCommand {
     var estimates: [String] = []
 
     @OptionGroup var design: DesignOptions
+    @OptionGroup var replicateOptions: ReplicateOptions
+    @Option(help: "With replicate weights: the prefix of their columns in --output (PREFIX1 … PREFIXR).")
+    var replicatePrefix = "repw_"
     @OptionGroup var missing: MissingOptions
     @Option(help: "Interval method of --estimate shares: logit, xlogit, beta, wilson, wald.")
     var ci: IntervalMethod = .logit
@@ -189,7 +192,8 @@ struct WeightCommand: ParsableCommand {
 
     /// Calibrates, writes the file, and returns everything the command prints.
     func output() throws -> String {
-        let survey = try LoadedSurvey(data: data, codebook: codebook, design: design)
+        let survey = try LoadedSurvey(
+            data: data, codebook: codebook, design: design, replicateColumns: replicateOptions.replicateColumns)
         let names = try variableNames()
         for name in names { _ = try survey.codedVariable(name, option: mode.option) }
         for name in estimates where survey.codebook.multipleResponseSet(named: name) == nil {
@@ -210,8 +214,16 @@ struct WeightCommand: ParsableCommand {
             source = "the weighted counts of all rows in \(data)"
         }
 
-        let (calibrated, update) = try calibrate(survey, to: margins)
-        let tables = try estimateTables(survey, design: calibrated)
+        let (calibrated, update) = try calibrate(survey, survey.design, to: margins)
+        // Every replicate is calibrated as the full sample was (R's calibration of a svrepdesign).
+        let replicates = try survey.locatingErrors { try replicateOptions.weights(for: survey) }.map {
+            try $0.calibrated(survey.design) { (design) throws(StatisticsError) in
+                do { return try calibrate(survey, design, to: margins).design } catch let error as StatisticsError {
+                    throw error
+                } catch { throw .invalidArgument("\(error)") }
+            }.replicates
+        }
+        let tables = try estimateTables(survey, design: calibrated, replicates: replicates)
         let list = names.joined(separator: ", ")
         let method =
             switch mode {
@@ -224,19 +236,36 @@ struct WeightCommand: ParsableCommand {
             survey: survey, design: design, weightColumn: weightColumn,
             weightLabel:
                 "Calibrated weight: \(method) (\(population.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the data"))"
-        ).write(weights: calibrated.weights, csv: outputURL, codebook: outputCodebookURL)
+        ).write(
+            weights: calibrated.weights, csv: outputURL, codebook: outputCodebookURL,
+            replicates: replicates.map { ($0, replicatePrefix) })
         var summary = try WeightingSummary(
             method: mode.rawValue, margins: margins, unused: unused,
             populationFile: source, dataset: survey.dataset, before: survey.design, after: calibrated,
             output: outputFile, outputCodebook: outputCodebookURL.path, weightColumn: weightColumn)
         try update(&summary)
+        let specification = replicates.map {
+            ReplicateSpecification($0, prefix: replicatePrefix, synthetic: survey.codebook.synthetic)
+        }
         switch format {
         case .json:
-            return try JSONText.object([
-                ("weighting", try JSONText.encode(summary)), ("estimates", try TableJSON.encode(tables)),
-            ])
+            return try JSONText.object(
+                [("weighting", try JSONText.encode(summary)), ("estimates", try TableJSON.encode(tables))]
+                    + (try specification.map { [("replicates", String(decoding: try $0.encoded(), as: UTF8.self))] }
+                        ?? []))
         case .text:
-            let parts = [(survey.syntheticBanner + [survey.designSummary, ""] + summary.lines).joined(separator: "\n")]
+            let replicateLines =
+                specification.map { spec in
+                    [
+                        "Replicate weights: \(spec.method.rawValue), \(spec.count) replicates, each calibrated as the weights; "
+                            + "written as \(spec.prefix)1 … \(spec.prefix)\(spec.count), scale and rscales in "
+                            + CalibratedDataWriter.specificationURL(csv: outputURL).path
+                    ]
+                } ?? []
+            let parts = [
+                (survey.syntheticBanner + [survey.designSummary, ""] + summary.lines + replicateLines)
+                    .joined(separator: "\n")
+            ]
             return (parts + tables.map(TableText.render)).joined(separator: "\n\n")
         }
     }
@@ -275,18 +304,18 @@ struct WeightCommand: ParsableCommand {
 
     /// The calibrated design, and what to add to the summary. Errors about a data cell name its
     /// file, line and field.
-    private func calibrate(_ survey: LoadedSurvey, to margins: [PopulationMargin]) throws
+    private func calibrate(_ survey: LoadedSurvey, _ base: SurveyDesign, to margins: [PopulationMargin]) throws
         -> (design: SurveyDesign, update: (inout WeightingSummary) throws -> Void)
     {
         try survey.locatingErrors {
             switch mode {
             case .poststratify:
                 let design = try Weighting.postStratify(
-                    survey.design, data: survey.dataset, to: margins[0], partial: partial)
+                    base, data: survey.dataset, to: margins[0], partial: partial)
                 return (design, { _ in })
             case .rake:
                 let (design, report) = try Weighting.rake(
-                    survey.design, data: survey.dataset, to: margins, options: try rakingOptions())
+                    base, data: survey.dataset, to: margins, options: try rakingOptions())
                 return (
                     design,
                     { summary in
@@ -301,7 +330,7 @@ struct WeightCommand: ParsableCommand {
             case .calibrate:
                 let options = try calibrationOptions()
                 let (design, report) = try Weighting.calibrate(
-                    survey.design, data: survey.dataset, to: margins, options: options)
+                    base, data: survey.dataset, to: margins, options: options)
                 return (
                     design,
                     { summary in
@@ -317,7 +346,7 @@ struct WeightCommand: ParsableCommand {
             case .nonresponse:
                 let classes = try survey.dataset.codes(of: margins[0].variable)
                 let design = try Weighting.adjustForNonresponse(
-                    survey.design, classes: classes, responded: try respondents(survey))
+                    base, classes: classes, responded: try respondents(survey))
                 return (design, { summary in summary.respondedVariable = responded })
             }
         }
@@ -447,10 +476,13 @@ struct WeightCommand: ParsableCommand {
     }
 
     /// Shares, multiple-response shares or means on the calibrated design, overall.
-    private func estimateTables(_ survey: LoadedSurvey, design: SurveyDesign) throws -> [EstimateTable] {
+    private func estimateTables(_ survey: LoadedSurvey, design: SurveyDesign, replicates: ReplicateWeights?) throws
+        -> [EstimateTable]
+    {
         let estimator = Estimator(
             dataset: survey.dataset, design: design,
-            options: EstimationOptions(missing: missing.policy, confidenceLevel: level, intervalMethod: ci))
+            options: EstimationOptions(missing: missing.policy, confidenceLevel: level, intervalMethod: ci),
+            replicates: replicates)
         return try estimates.flatMap { name throws -> [EstimateTable] in
             if survey.codebook.multipleResponseSet(named: name) != nil {
                 return [try estimator.multipleResponse(name, kind: .shareOfRespondents)]

@@ -17,6 +17,9 @@ enum TableJSON {
         var confidenceLevel: Double
         var intervalMethod: String
         var designEffectReference: String?
+        /// `taylor` or the replicate method (R's `type`), with the number of replicates.
+        var varianceMethod: String?
+        var replicates: Int?
         var synthetic: Bool
         var cells: [Cell]
     }
@@ -47,7 +50,9 @@ enum TableJSON {
                     kind: table.kind.rawValue, variable: table.variable, label: table.label,
                     breakdowns: table.breakdowns, confidenceLevel: table.confidenceLevel,
                     intervalMethod: table.intervalMethod.rawValue,
-                    designEffectReference: table.designEffectReference?.rawValue, synthetic: table.synthetic,
+                    designEffectReference: table.designEffectReference?.rawValue,
+                    varianceMethod: table.varianceMethod?.name, replicates: table.varianceMethod?.replicateCount,
+                    synthetic: table.synthetic,
                     cells: table.cells.map(cell))
             })
         let encoder = JSONEncoder()

@@ -43,6 +43,7 @@ enum TableText {
             "\(Int((table.confidenceLevel * 100).rounded())) % CI, \(isShare ? table.intervalMethod.rawValue : "t") method; n = unweighted base"
         )
         if let reference = table.designEffectReference { lines.append("deff against \(reference.description)") }
+        if let method = table.varianceMethod { lines.append("variance: \(method.description)") }
         lines.append(contentsOf: align([header] + rows))
         return lines.joined(separator: "\n")
     }

@@ -14,8 +14,12 @@ struct CalibratedDataWriter {
     let weightColumn: String
     let weightLabel: String
 
-    /// Writes the CSV and its codebook.
-    func write(weights: [Double], csv: URL, codebook codebookURL: URL) throws {
+    /// Writes the CSV and its codebook; with `replicates`, their weights as numeric variables
+    /// `prefix1` … `prefixR` and their specification beside the CSV (`<csv>.replicates.json`).
+    func write(
+        weights: [Double], csv: URL, codebook codebookURL: URL,
+        replicates: (weights: ReplicateWeights, prefix: String)? = nil
+    ) throws {
         let source = survey.loaded.source
         var codebook = survey.codebook
         var columns: [String: Column] = [:]
@@ -34,6 +38,21 @@ struct CalibratedDataWriter {
         }
         codebook.variables.append(Variable(name: weightColumn, label: weightLabel, kind: .numeric))
         columns[weightColumn] = .numbers(weights)
+        if let (replicateWeights, prefix) = replicates {
+            for (index, replicate) in replicateWeights.replicates.enumerated() {
+                let name = "\(prefix)\(index + 1)"
+                codebook.variables.removeAll { $0.name == name }
+                codebook.variables.append(
+                    Variable(
+                        name: name, label: "Replicate weight \(index + 1) (\(replicateWeights.method.rawValue))",
+                        kind: .numeric))
+                columns[name] = .numbers(replicate)
+                extraNames.removeAll { $0 == name }
+            }
+            let specification = ReplicateSpecification(
+                replicateWeights, prefix: prefix, synthetic: survey.codebook.synthetic)
+            try specification.encoded().write(to: Self.specificationURL(csv: csv), options: .atomic)
+        }
         let dataset = try Dataset(codebook: codebook, columns: columns)
 
         let extras = extraNames.map { name -> (name: String, values: [String]) in
@@ -43,5 +62,10 @@ struct CalibratedDataWriter {
             return (name, values.map { $0.replacingOccurrences(of: ",", with: ".") })
         }
         try DatasetCSVWriter.write(dataset, extraColumns: extras, to: csv, codebookURL: codebookURL)
+    }
+
+    /// Where the replicate specification of a written CSV goes.
+    static func specificationURL(csv: URL) -> URL {
+        csv.deletingPathExtension().appendingPathExtension("replicates.json")
     }
 }

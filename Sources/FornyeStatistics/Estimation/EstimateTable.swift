@@ -135,6 +135,8 @@ public struct EstimateTable: Sendable, Codable {
     /// The simple random sample the design effects compare with; nil in tables made before
     /// the reference was recorded.
     public var designEffectReference: DesignEffectReference?
+    /// How the standard errors were made; nil in tables made before the method was recorded.
+    public var varianceMethod: VarianceMethod?
     /// True when the data are synthetic; every rendering must say so.
     public var synthetic: Bool
     public var cells: [EstimateCell]
@@ -142,7 +144,7 @@ public struct EstimateTable: Sendable, Codable {
     public init(
         kind: EstimateKind, variable: String, label: String, breakdowns: [String], confidenceLevel: Double,
         intervalMethod: IntervalMethod, synthetic: Bool, cells: [EstimateCell],
-        designEffectReference: DesignEffectReference? = nil
+        designEffectReference: DesignEffectReference? = nil, varianceMethod: VarianceMethod? = nil
     ) {
         self.kind = kind
         self.variable = variable
@@ -151,6 +153,7 @@ public struct EstimateTable: Sendable, Codable {
         self.confidenceLevel = confidenceLevel
         self.intervalMethod = intervalMethod
         self.designEffectReference = designEffectReference
+        self.varianceMethod = varianceMethod
         self.synthetic = synthetic
         self.cells = cells
     }

@@ -34,6 +34,11 @@ public struct Estimator: Sendable {
         domainCache = DomainIndexCache(dataset: dataset)
     }
 
+    /// How this estimator's standard errors are made.
+    public var varianceMethod: VarianceMethod {
+        replicates.map { .replicates($0.method, count: $0.count) } ?? .taylor
+    }
+
     /// The share of respondents in each category of a single-choice or ordinal variable.
     ///
     /// Categories are the labelled codes in codebook order, followed by the missing codes
@@ -199,7 +204,7 @@ public struct Estimator: Sendable {
                     cells: cells(
                         kind: kind, domains: index.domains, firstDomain: offset, categories: categories,
                         result: result),
-                    designEffectReference: designEffectReference))
+                    designEffectReference: designEffectReference, varianceMethod: varianceMethod))
         }
         return tables
     }

@@ -6,6 +6,12 @@
 /// degrees of freedom; the interval's ends, mapped back through the quantile rule, bound `q̂`.
 /// A bound whose share falls below 0 or above 1 is missing, as in R.
 ///
+/// With replicate weights (R's `svyquantile` on a `svrepdesign`, survey 4.1.1) the share's variance
+/// comes from its value in every replicate, over the analysed rows only, and the degrees of freedom
+/// are the rank of those rows' replicate weights minus one (R subsets the replicate design, which
+/// recomputes `degf`). `interval: .replicateQuantiles` takes R's `interval.type = "quantile"`
+/// instead: the replicate variance of the quantile, `q̂ ± t·SE`.
+///
 /// ```swift
 /// let median = try Quantiles.estimate([0.5], of: scores, in: isPeer, design: design)[0]
 /// print(median.estimate, median.lower ?? .nan, median.upper ?? .nan)
@@ -16,6 +22,8 @@ public enum Quantiles {
         of values: [Double],
         in domain: [Bool]? = nil,
         design: SurveyDesign,
+        replicates: ReplicateWeights? = nil,
+        interval: QuantileInterval = .woodruff,
         level: Double = 0.95
     ) throws(StatisticsError) -> [QuantileEstimate] {
         guard values.count == design.rowCount else {
@@ -30,6 +38,14 @@ public enum Quantiles {
         // The analysed subset: in the domain and not missing (na.rm = TRUE subsets the design).
         let rows = (0..<design.rowCount).map { (domain?[$0] ?? true) && !values[$0].isNaN }
         let distribution = try QuantileDistribution(values: values, weights: design.weights, rows: rows)
+        if let replicates {
+            return try ReplicateQuantiles(
+                values: values, rows: rows, distribution: distribution, replicates: replicates, level: level
+            ).estimates(probabilities, interval: interval)
+        }
+        guard interval == .woodruff else {
+            throw .invalidArgument("the replicate quantiles' interval needs replicate weights")
+        }
         let degrees = design.degreesOfFreedom(of: rows)
         let critical =
             degrees > 0 ? Distributions.studentTQuantile(1 - (1 - level) / 2, degreesOfFreedom: Double(degrees)) : .nan

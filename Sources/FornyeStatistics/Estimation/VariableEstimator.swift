@@ -41,9 +41,9 @@ public struct VariableEstimator: Sendable {
     public init(
         dataset: Dataset, design: SurveyDesign, options: EstimationOptions = .init(),
         ordinal: OrdinalSummary = .shares, numeric: NumericSummary = .mean,
-        multipleResponseBase: MultipleResponseBase = .respondents
+        multipleResponseBase: MultipleResponseBase = .respondents, replicates: ReplicateWeights? = nil
     ) {
-        estimator = Estimator(dataset: dataset, design: design, options: options)
+        estimator = Estimator(dataset: dataset, design: design, options: options, replicates: replicates)
         self.ordinal = ordinal
         self.numeric = numeric
         self.multipleResponseBase = multipleResponseBase

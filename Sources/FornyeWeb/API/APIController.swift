@@ -141,8 +141,15 @@ struct APIController: RouteCollection {
         let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
         let options = try EstimateService.options(
             ci: request.query[String.self, at: "ci"], deff: request.query[String.self, at: "deff"])
+        let recipe = try EstimateService.recipe(
+            replicates: request.query[String.self, at: "replicates"],
+            count: try APIController.integer(
+                request, "replicate_count", default: ReplicateRecipe.defaultCount,
+                range: EstimateService.replicateCounts),
+            seed: try APIController.integer(request, "seed", default: 1, range: 0...Int(Int32.max)),
+            fayRho: request.query[String.self, at: "fay_rho"])
         return try EstimateService.estimate(
-            wave, variable: variable, by: by, filters: filters, options: options,
+            wave, variable: variable, by: by, filters: filters, options: options, replicates: recipe,
             suppressed: request.seesSuppressedResults)
     }
 
@@ -178,6 +185,7 @@ struct APIController: RouteCollection {
         return try EstimateService.estimate(
             wave, variable: query.variable, by: query.by ?? [], filters: filters,
             options: try EstimateService.options(ci: query.ci, deff: query.deff),
+            replicates: try EstimateService.recipe(query),
             suppressed: request.seesSuppressedResults)
     }
 
@@ -229,9 +237,49 @@ enum EstimateService {
         return options
     }
 
+    /// Bootstrap replicates the API makes at most: a request stays well under a second on a wave.
+    static let replicateCounts = 2...200
+
+    /// The replicate weights asked for (`replicates`, `replicate_count`, `seed`, `fay_rho`), nil for
+    /// Taylor linearisation, or 400 naming the parameter.
+    static func recipe(replicates: String?, count: Int, seed: Int, fayRho: String?) throws -> ReplicateRecipe? {
+        guard let replicates else { return nil }
+        guard let kind = ReplicateRecipe.Kind(rawValue: replicates) else {
+            let names = ReplicateRecipe.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw WebError.invalidParameter(
+                "replicates", nb: "må være en av \(names), ikke «\(replicates)».",
+                en: "must be one of \(names), not “\(replicates)”.")
+        }
+        var rho = 0.5
+        if let fayRho {
+            guard let value = Double(fayRho), value > 0, value < 1 else {
+                throw WebError.invalidParameter(
+                    "fay_rho", nb: "må være et tall mellom 0 og 1, ikke «\(fayRho)».",
+                    en: "must be a number between 0 and 1, not “\(fayRho)”.")
+            }
+            rho = value
+        }
+        guard replicateCounts.contains(count) else {
+            throw WebError.invalidParameter(
+                "replicate_count", nb: "må være fra \(replicateCounts.lowerBound) til \(replicateCounts.upperBound).",
+                en: "must be from \(replicateCounts.lowerBound) to \(replicateCounts.upperBound).")
+        }
+        return try ReplicateRecipe(kind: kind, count: count, seed: UInt64(max(seed, 0)), fayRho: rho)
+    }
+
+    /// The same choice from a JSON body.
+    static func recipe(_ query: APIModels.EstimateQuery) throws -> ReplicateRecipe? {
+        if let seed = query.seed, seed < 0 {
+            throw WebError.invalidParameter("seed", nb: "kan ikke være negativ.", en: "cannot be negative.")
+        }
+        return try recipe(
+            replicates: query.replicates, count: query.replicateCount ?? ReplicateRecipe.defaultCount,
+            seed: query.seed ?? 1, fayRho: query.fayRho.map { String($0) })
+    }
+
     static func estimate(
         _ wave: PreparedWave, variable: String, by: [String], filters: BarometerFilters,
-        options: EstimationOptions = EstimationOptions(), suppressed: Bool
+        options: EstimationOptions = EstimationOptions(), replicates recipe: ReplicateRecipe? = nil, suppressed: Bool
     ) throws -> APIModels.Estimates {
         let codebook = wave.dataset.codebook
         guard by.count <= 2 else {
@@ -251,7 +299,28 @@ enum EstimateService {
         }
         var dataset = wave.dataset
         if !filters.isEmpty { dataset = try dataset.restricted(to: filters.domain(in: dataset).rows(in: dataset)) }
-        let estimator = VariableEstimator(dataset: dataset, design: wave.design, options: options)
+        var design = wave.design
+        var replicates: ReplicateWeights?
+        if let recipe {
+            // The jackknife makes one replicate per PSU, each raked again: bounded like the bootstrap.
+            if recipe.kind == .jackknife, wave.design.psuCount > replicateCounts.upperBound {
+                throw WebError.invalidParameter(
+                    "replicates",
+                    nb:
+                        "jackknife ville gi \(wave.design.psuCount) replikater, flere enn \(replicateCounts.upperBound); bruk bootstrap.",
+                    en:
+                        "the jackknife would make \(wave.design.psuCount) replicates, more than \(replicateCounts.upperBound); use bootstrap."
+                )
+            }
+            do {
+                (design, replicates) = try recipe.make(for: wave.replicateWeighting, data: wave.dataset)
+            } catch {
+                throw WebError.invalidParameter(
+                    "replicates", nb: "kan ikke lages for denne bølgens utvalgsdesign: \(error.description)",
+                    en: "cannot be made for this wave's design: \(error.description)")
+            }
+        }
+        let estimator = VariableEstimator(dataset: dataset, design: design, options: options, replicates: replicates)
         do {
             _ = try estimator.kind(of: variable)
         } catch .unknownVariable {
@@ -272,6 +341,8 @@ enum EstimateService {
             filters: filters.codes, confidenceLevel: table.confidenceLevel,
             intervalMethod: table.intervalMethod.rawValue,
             designEffectReference: (table.designEffectReference ?? .automatic(for: wave.design)).rawValue,
+            varianceMethod: estimator.estimator.varianceMethod.name,
+            replicates: estimator.estimator.varianceMethod.replicateCount,
             synthetic: table.synthetic, suppressed: suppressed,
             cells: table.cells.map(APIModels.Cell.init))
     }

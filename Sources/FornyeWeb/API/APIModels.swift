@@ -164,6 +164,9 @@ enum APIModels {
         var confidenceLevel: Double
         var intervalMethod: String
         var designEffectReference: String
+        /// `taylor`, or the replicate method (R's `type`) with `replicates` replicates.
+        var varianceMethod: String
+        var replicates: Int?
         var synthetic: Bool
         var suppressed: Bool
         var cells: [Cell]
@@ -176,5 +179,9 @@ enum APIModels {
         var filters: [String: Int]?
         var ci: String?
         var deff: String?
+        var replicates: String?
+        var replicateCount: Int?
+        var seed: Int?
+        var fayRho: Double?
     }
 }

@@ -18,11 +18,20 @@ struct PreparedWave: Sendable {
     /// domain. Forgotten with the wave when its data change. A failure is kept, not thrown, so
     /// what needs no report (the estimates API) still works; the report throws it.
     let report: Result<PreparedReportWave, StatisticsError>
+    /// The design before raking, kept for replicate weights (each replicate is raked again) though
+    /// `wave.weighting` drops it for the reports.
+    var designBeforeRaking: SurveyDesign? = nil
 
     var dataset: Dataset { wave.dataset }
     var design: SurveyDesign { wave.design }
     var synthetic: Bool { wave.synthetic }
     var responseCount: Int { wave.dataset.rowCount }
+    /// The wave's weighting with its design before raking, as replicate weights need it.
+    var replicateWeighting: CalibratedDesign {
+        var weighting = wave.weighting
+        weighting.beforeRaking = designBeforeRaking
+        return weighting
+    }
 }
 
 /// Computed results kept in memory: the wave catalogue, prepared waves and report documents,
@@ -259,6 +268,7 @@ final class BarometerStore: Sendable {
     /// uses the same weights, and derives what every report of the wave shares.
     static func prepare(_ stored: StoredWave, status: WaveRecord.Status) throws -> PreparedWave {
         var weighting = try stored.calibrated()
+        let designBeforeRaking = weighting.beforeRaking
         // The results pages document the stored weights through the raking report's Kish figures
         // alone, not weight by weight as `fornye report` does (the demo waves store weights that
         // are calibrated already).
@@ -268,7 +278,8 @@ final class BarometerStore: Sendable {
             shortTitle: stored.shortTitle, structureDate: stored.structureDate, subtitle: stored.subtitle)
         return PreparedWave(
             slug: stored.slug, title: stored.title, shortTitle: stored.shortTitle, status: status, wave: wave,
-            report: Result { () throws(StatisticsError) in try BarometerReport.prepare(wave) })
+            report: Result { () throws(StatisticsError) in try BarometerReport.prepare(wave) },
+            designBeforeRaking: designBeforeRaking)
     }
 
     /// The report for a wave within the filters' domain, small cells suppressed unless `suppressed`

@@ -4,7 +4,7 @@ import Testing
 @testable import FornyeStatistics
 
 /// Golden values written by `scripts/r/make-golden-quantile.R` (R survey 4.1.1 `svyquantile`).
-private struct QuantileGolden: Decodable {
+struct QuantileGolden: Decodable {
     struct Data: Decodable {
         let rowCount: Int
         let stratum: [String]
