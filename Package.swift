@@ -137,6 +137,7 @@ let package = Package(
                 "FornyeProjectBank",
                 "FornyeStorage",
                 "FornyeWeb",
+                "FornyeIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // Population files for `fornye weight` may be YAML.
@@ -246,7 +247,8 @@ let package = Package(
         .testTarget(
             name: "FornyeWebTests",
             dependencies: [
-                "FornyeWeb", "FornyeStorage", "FornyeIdentity", "FornyeProjectBank", "FornyeTestSupport", "FornyeTestRandom",
+                "FornyeWeb", "FornyeStorage", "FornyeIdentity", "FornyeProjectBank", "FornyeTestSupport",
+                "FornyeTestRandom",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: strictSettings
