@@ -1,5 +1,6 @@
 import FornyeIdentity
 import FornyeStorage
+import FornyeTestSupport
 import FornyeWeb
 import Foundation
 import Testing
