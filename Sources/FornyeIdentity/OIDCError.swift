@@ -21,6 +21,8 @@ public enum OIDCError: Error, Equatable, CustomStringConvertible {
     case issuedInFuture
     case nonceMismatch
     case missingClaim(String)
+    case identityRejected
+    case accountDisabled
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum OIDCError: Error, Equatable, CustomStringConvertible {
         case .issuedInFuture: "the ID token was issued in the future"
         case .nonceMismatch: "the ID token's nonce is not the one this browser was given"
         case .missingClaim(let name): "the ID token has no «\(name)» claim"
+        case .identityRejected: "an admin rejected this identity"
+        case .accountDisabled: "the linked account is disabled"
         }
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///   another identity of the same issuer, is linked to it;
 /// - any other first sign-in waits for an admin, who approves it (linking to an existing account
 ///   or creating one, with the role and municipality the admin chooses) or rejects it.
-/// Every link, request, approval and rejection is audited in the same transaction.
+/// Every link, request, approval and rejection is audited in the same transaction, which takes
+/// the write lock first (`writeTransaction`), since each reads before it writes.
 public struct ExternalIdentityStore: Sendable {
     public enum SignIn: Sendable {
         case signedIn(UserRecord)
@@ -24,7 +25,7 @@ public struct ExternalIdentityStore: Sendable {
     }
 
     public func signIn(_ claims: ExternalClaims, now: Date = Date()) async throws -> SignIn {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await Self.signIn(claims, now: now, on: transaction)
         }
     }
@@ -86,7 +87,7 @@ public struct ExternalIdentityStore: Sendable {
         id: UUID, email: String, displayName: String, role: Role, municipalityNumber: String?, passwordHash: String,
         actor: UUID, now: Date = Date()
     ) async throws -> UserRecord {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             guard let identity = try await ExternalIdentityRecord.find(id, on: transaction),
                 identity.status == .pending
             else { throw ExternalIdentityError.notPending }
@@ -113,7 +114,7 @@ public struct ExternalIdentityStore: Sendable {
     }
 
     public func reject(id: UUID, actor: UUID, now: Date = Date()) async throws {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             guard let identity = try await ExternalIdentityRecord.find(id, on: transaction),
                 identity.status == .pending
             else { throw ExternalIdentityError.notPending }

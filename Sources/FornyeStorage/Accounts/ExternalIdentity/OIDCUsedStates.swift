@@ -18,7 +18,7 @@ public struct OIDCUsedStates: Sendable {
         if try await OIDCUsedStateRecord.query(on: database).filter(\.$valueHash == hash).count() > 0 { return false }
         do {
             try await OIDCUsedStateRecord(valueHash: hash, expiresAt: expires).create(on: database)
-        } catch {
+        } catch let error as any DatabaseError where error.isConstraintFailure {
             // Two callbacks with the same state at once: the unique index lets one through.
             return false
         }

@@ -99,9 +99,9 @@ struct OIDCController: RouteCollection {
         case .pending:
             return try await LoginPage.response(request, notice: .identityPending, status: .forbidden)
         case .rejected:
-            throw OIDCError.providerError("identity rejected by an admin")
+            throw OIDCError.identityRejected
         case .disabled:
-            throw OIDCError.providerError("account disabled")
+            throw OIDCError.accountDisabled
         }
     }
 }

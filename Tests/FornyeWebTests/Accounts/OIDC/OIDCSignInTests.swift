@@ -113,7 +113,9 @@ struct OIDCSignInTests {
             let started = try await start(app)
             #expect(started.query["code_challenge_method"] == "S256")
             #expect(started.query["scope"] == "openid email profile")
-            #expect(started.query["code_challenge"] == nil || started.query["code_challenge"]!.count == 43)
+            #expect(started.query["code_challenge"]?.count == 43)
+            #expect(started.query["nonce"]?.count == 43)
+            #expect(started.query["state"]?.count == 43)
             let outcome = try await callback(
                 app,
                 try await authorize(app, started, ["test_sub": "kari-1", "test_email": "Kari@Example.no"]),
