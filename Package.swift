@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         .target(name: "FornyeStatistics", swiftSettings: strictSettings),
@@ -96,6 +97,16 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        // OpenID Connect sign-in's rules, no I/O: provider settings, the discovery document, PKCE,
+        // the signed state cookie, ID-token validation against a JWKS (JWS and JWK from jwt-kit).
+        .target(
+            name: "FornyeIdentity",
+            dependencies: [
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The web app: thin Vapor handlers, typed views (`Node`), the JSON API. Resources: the
         // OpenAPI document (openapi.json), served as written.
         .target(
@@ -107,6 +118,7 @@ let package = Package(
                 "FornyeReport",
                 "FornyeProjectBank",
                 "FornyeStorage",
+                "FornyeIdentity",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -125,6 +137,7 @@ let package = Package(
                 "FornyeProjectBank",
                 "FornyeStorage",
                 "FornyeWeb",
+                "FornyeIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // Population files for `fornye weight` may be YAML.
@@ -234,7 +247,8 @@ let package = Package(
         .testTarget(
             name: "FornyeWebTests",
             dependencies: [
-                "FornyeWeb", "FornyeStorage", "FornyeProjectBank", "FornyeTestSupport", "FornyeTestRandom",
+                "FornyeWeb", "FornyeStorage", "FornyeIdentity", "FornyeProjectBank", "FornyeTestSupport",
+                "FornyeTestRandom",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: strictSettings

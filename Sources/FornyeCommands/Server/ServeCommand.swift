@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeIdentity
 import FornyeStorage
 import FornyeWeb
 import Foundation
@@ -11,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             With no configuration the server keeps an SQLite database in data/fornye.sqlite, runs the migrations \
             and seeds the synthetic demo waves on first start. Set DATABASE_URL=postgres://... (or --database-url) \
-            for PostgreSQL. FORNYE_BEHIND_TLS=1 marks cookies Secure and sends HSTS (set it behind an HTTPS proxy). \
+            for PostgreSQL. OpenID Connect providers: FORNYE_OIDC_<ID>_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _DISPLAY_NAME, _SCOPES (docs/ACCOUNTS.md). FORNYE_BEHIND_TLS=1 marks cookies Secure and sends HSTS (set it behind an HTTPS proxy). \
             /metrics needs FORNYE_METRICS_TOKEN as a bearer token when that is set, otherwise answers loopback \
             only. SIGINT or SIGTERM shut the server down gracefully. See docs/OPERATIONS.md.
             """)
@@ -60,11 +61,17 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        let providers: [OIDCProviderSettings]
+        do {
+            providers = try OIDCProviderSettings.fromEnvironment(environment)
+        } catch {
+            throw ValidationError("OpenID Connect: \(error)")
+        }
         try await FornyeServer.run(
             settings: WebSettings(
                 storage: configuration, seedDemoContent: !noDemo, behindTLS: behindTLS, metricsToken: metricsToken,
                 importSpoolDirectory: WebSettings.defaultImportSpool(storage: configuration, environment: environment),
-                publicBaseURL: publicURL, secret: secret),
+                publicBaseURL: publicURL, secret: secret, oidcProviders: providers),
             hostname: hostname, port: port, logLevel: level, logFormat: format)
     }
 }

@@ -26,10 +26,14 @@ public struct SessionStore: Sendable {
     }
 
     @discardableResult
-    public func create(userID: UUID, tokenHash: String, now: Date = Date()) async throws -> UserSessionRecord {
+    public func create(
+        userID: UUID, tokenHash: String, providerID: String? = nil, idToken: String? = nil, now: Date = Date()
+    ) async throws -> UserSessionRecord {
         let session = UserSessionRecord(
             tokenHash: tokenHash, userID: userID, createdAt: now,
             expiresAt: now.addingTimeInterval(Self.absoluteTimeout))
+        session.providerID = providerID
+        session.idToken = idToken
         try await session.create(on: database)
         return session
     }
@@ -51,6 +55,14 @@ public struct SessionStore: Sendable {
             try await session.save(on: database)
         }
         return .valid(session, user)
+    }
+
+    /// Deletes the session and returns it (sign-out reads its provider and ID token), or nil.
+    public func end(tokenHash: String) async throws -> UserSessionRecord? {
+        guard let session = try await UserSessionRecord.query(on: database).filter(\.$tokenHash == tokenHash).first()
+        else { return nil }
+        try await session.delete(on: database)
+        return session
     }
 
     public func delete(tokenHash: String) async throws {

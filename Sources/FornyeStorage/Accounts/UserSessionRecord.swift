@@ -14,6 +14,10 @@ public final class UserSessionRecord: Model, @unchecked Sendable {
     @Field(key: "last_seen_at") public var lastSeenAt: Date
     /// The absolute end of the session, however active it is.
     @Field(key: "expires_at") public var expiresAt: Date
+    /// The OpenID Connect provider the session was signed in with, nil for a password sign-in.
+    @OptionalField(key: "provider_id") public var providerID: String?
+    /// That sign-in's ID token, sent back as `id_token_hint` at sign-out.
+    @OptionalField(key: "id_token") public var idToken: String?
 
     public init() {}
 

@@ -59,6 +59,8 @@ public enum StorageMigrations {
             M0078CreateSelfTestTeams(),
             M0080CreateSearchSynonyms(),
             M0082CreateSecondFactors(),
+            M0084CreateExternalIdentities(),
+            M0085OpenIDSignInState(),
         ]
     }
 }

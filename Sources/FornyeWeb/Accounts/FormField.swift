@@ -42,8 +42,10 @@ struct FormField {
 }
 
 /// A select of the roles that sign in (not respondents).
-func roleSelect(name: String, selected: Role?, language: Language, error: String? = nil) -> Node {
-    let id = "felt-\(name)"
+func roleSelect(
+    name: String, selected: Role?, language: Language, error: String? = nil, fieldID: String? = nil
+) -> Node {
+    let id = fieldID ?? "felt-\(name)"
     let errorID = "\(id)-feil"
     return el("div", ["class": "field"]) {
         el("label", ["for": id]) { language.pick("Rolle", "Role") }

@@ -89,16 +89,22 @@ struct LoginController: RouteCollection {
     }
 
     /// The end of every successful sign-in: a fresh session (no fixation), the audit line, a new CSRF value.
-    static func startSession(_ request: Request, user: UserRecord, next: String) async throws -> Response {
+    /// An OpenID Connect sign-in passes its provider and ID token, kept for sign-out.
+    static func startSession(
+        _ request: Request, user: UserRecord, next: String, providerID: String? = nil, idToken: String? = nil
+    ) async throws -> Response {
         let userID = try user.requireID()
         try await UserStore(database: request.db).recordSuccessfulLogin(user)
         let sessions = SessionStore(database: request.db)
         if let old = request.sessionTokenHash { try await sessions.delete(tokenHash: old) }
         let token = SessionToken.make()
-        try await sessions.create(userID: userID, tokenHash: SessionToken.hash(token))
+        try await sessions.create(
+            userID: userID, tokenHash: SessionToken.hash(token), providerID: providerID, idToken: idToken)
         // Sign-in is a good moment to drop sessions that timed out without being used again.
         try await sessions.purgeExpired()
-        try await AuditLog(database: request.db).record(actor: userID, action: .loginSucceeded, target: user.email)
+        try await AuditLog(database: request.db).record(
+            actor: userID, action: .loginSucceeded, target: user.email,
+            details: providerID.map { "OpenID Connect: \($0)" })
         CSRF.rotate(request)
         let response = request.redirect(to: next, redirectType: .normal)
         response.cookies[SessionAuthenticator.cookieName] = SessionAuthenticator.cookie(token, request)
@@ -111,13 +117,17 @@ struct LoginController: RouteCollection {
         ).encodeResponse(for: request)
     }
 
+    /// Ends the local session; a session from an OpenID Connect provider with RP-initiated logout
+    /// then goes on to the provider's end_session_endpoint, which sends the browser back home.
     @Sendable func logout(request: Request) async throws -> Response {
+        var target = Paths.home
         if let hash = request.sessionTokenHash {
-            try await SessionStore(database: request.db).delete(tokenHash: hash)
+            let session = try await SessionStore(database: request.db).end(tokenHash: hash)
             try await AuditLog(database: request.db).record(actor: request.principal?.userID, action: .logout)
+            if let session { target = await OIDCLogout.target(request, session: session) ?? Paths.home }
         }
         CSRF.rotate(request)
-        let response = request.redirect(to: Paths.home, redirectType: .normal)
+        let response = request.redirect(to: target, redirectType: .normal)
         response.cookies[SessionAuthenticator.cookieName] = SessionAuthenticator.expiredCookie(request)
         return response
     }

@@ -7,6 +7,17 @@ struct LoginPage {
         case failed
         case expired
         case rateLimited(minutes: Int)
+        case identityFailed
+        case identityPending
+        case providerUnavailable
+    }
+
+    /// The sign-in page with `notice` and `status`, as the OpenID Connect steps answer.
+    static func response(_ request: Request, notice: Notice, status: HTTPResponseStatus) async throws -> Response {
+        try await HTMLPage(
+            LoginPage(request: request, email: "", next: Paths.home, notice: notice).render(), status: status
+        )
+        .encodeResponse(for: request)
     }
 
     var request: Request
@@ -40,8 +51,39 @@ struct LoginPage {
                         "For mange innloggingsforsøk fra denne adressen. Prøv igjen om \(minutes) minutter.",
                         "Too many sign-in attempts from this address. Try again in \(minutes) minutes.")
                 }
+            case .identityFailed:
+                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
+                    language.pick(
+                        "Innloggingen hos identitetsleverandøren kunne ikke fullføres. Prøv igjen.",
+                        "Sign-in with the identity provider could not be completed. Try again.")
+                }
+            case .identityPending:
+                el("p", ["class": "notice", "role": "status", "id": "innlogging-venter"]) {
+                    language.pick(
+                        "Du er logget inn hos identitetsleverandøren, men har ennå ikke tilgang til Fornye. "
+                            + "En administrator må godkjenne deg først.",
+                        "You signed in with the identity provider, but have no access to Fornye yet. "
+                            + "An administrator must approve you first.")
+                }
+            case .providerUnavailable:
+                el("p", ["class": "error-message", "role": "alert", "id": "innlogging-feil"]) {
+                    language.pick(
+                        "Identitetsleverandøren svarer ikke nå. Prøv igjen senere, eller logg inn med passord.",
+                        "The identity provider does not answer now. Try again later, or sign in with a password.")
+                }
             case nil:
                 Node.empty
+            }
+            for provider in request.application.oidcProviders.providers {
+                el("form", ["method": "post", "action": Paths.oidcStart(provider: provider.settings.id)]) {
+                    CSRF.field(request)
+                    el("input", ["type": "hidden", "name": "neste", "value": next])
+                    el("button", ["type": "submit"]) {
+                        language.pick(
+                            "Logg inn med \(provider.settings.displayName)",
+                            "Sign in with \(provider.settings.displayName)")
+                    }
+                }
             }
             el("form", ["method": "post", "action": Paths.login, "class": "stacked-form"]) {
                 CSRF.field(request)

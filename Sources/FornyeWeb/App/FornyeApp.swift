@@ -79,6 +79,10 @@ public enum FornyeApp {
         app.storage[SubmissionWriterKey.self] = SubmissionWriter(
             database: writing.database, durability: writing.durability,
             walCheckpointInterval: writing.walCheckpointInterval)
+        // The client talks to OpenID Connect providers only: no redirects followed (a token
+        // endpoint that redirects is refused), every request with its own deadline.
+        app.http.client.configuration.redirectConfiguration = .disallow
+        app.storage[OIDCProvidersKey.self] = OIDCProviders(settings: settings.oidcProviders, client: app.client)
         // Before every route, so handlers and `RequireRole` know who is asking.
         app.middleware.use(SessionAuthenticator())
         app.middleware.use(CacheInvalidationMiddleware())

@@ -22,6 +22,8 @@ enum Routes {
         try pages.register(collection: PasswordController())
         try pages.register(collection: SecondFactorController())
         try pages.register(collection: AdminUsersController())
+        try pages.register(collection: OIDCController())
+        try pages.register(collection: PendingIdentitiesController())
         try pages.register(collection: AuditLogController())
         try pages.register(collection: ProjectController())
         // Uploads need a larger body than the 1 MB the other forms may send.

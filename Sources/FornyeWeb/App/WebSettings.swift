@@ -1,3 +1,4 @@
+public import FornyeIdentity
 public import FornyeStorage
 import Foundation
 
@@ -32,14 +33,18 @@ public struct WebSettings: Sendable {
     /// Threads for blocking work (SQLite queries, file reads); see
     /// `StorageSetup.blockingThreadsSuggestion` for why more than the SQLite connections.
     public var blockingThreads = StorageSetup.blockingThreadsSuggestion
+    /// OpenID Connect providers (`FORNYE_OIDC_<ID>_*`, docs/ACCOUNTS.md); empty for passwords only.
+    public var oidcProviders: [OIDCProviderSettings]
 
     public init(
         storage: StorageConfiguration, seedDemoContent: Bool = true, migrateOnStart: Bool = true,
         behindTLS: Bool = false, metricsToken: String? = nil, bcryptCost: Int = Passwords.cost,
         loginAttemptsPerWindow: Int = 10,
         seedImportedCases: Bool = true, importSpoolDirectory: String? = nil,
-        publicBaseURL: String = "http://127.0.0.1:8080", secret: ServerSecret = .random()
+        publicBaseURL: String = "http://127.0.0.1:8080", secret: ServerSecret = .random(),
+        oidcProviders: [OIDCProviderSettings] = []
     ) {
+        self.oidcProviders = oidcProviders
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
         self.secret = secret
         self.importSpoolDirectory = importSpoolDirectory

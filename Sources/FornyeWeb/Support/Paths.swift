@@ -32,6 +32,9 @@ enum Paths {
     static let logout = "/logg-ut"
     static let password = "/konto/passord"
     static let signInCode = "/logg-inn/kode"
+    static let oidcSignIn = "/logg-inn/oidc"
+    static func oidcStart(provider: String) -> String { oidcSignIn + "/" + segment(provider) }
+    static func oidcCallback(provider: String) -> String { oidcStart(provider: provider) + "/svar" }
     static let secondFactor = "/konto/tofaktor"
     static let secondFactorStart = "/konto/tofaktor/start"
     static let secondFactorConfirm = "/konto/tofaktor/bekreft"
@@ -43,6 +46,9 @@ enum Paths {
     static func adminUserPassword(id: UUID) -> String { adminUser(id: id) + "/passord" }
     static func adminUserStatus(id: UUID) -> String { adminUser(id: id) + "/status" }
     static let auditLog = "/admin/logg"
+    static let adminIdentities = "/admin/identiteter"
+    static func adminIdentityApprove(id: UUID) -> String { adminIdentities + "/" + id.uuidString + "/godkjenn" }
+    static func adminIdentityReject(id: UUID) -> String { adminIdentities + "/" + id.uuidString + "/avvis" }
 
     // MARK: Barometer
 

@@ -1,6 +1,7 @@
 /// Sign-in, own password, user administration and the audit log.
 extension AccessMatrix {
     static let unknownUser = "/admin/brukere/00000000-0000-0000-0000-000000000000"
+    static let unknownIdentity = "/admin/identiteter/00000000-0000-0000-0000-000000000000"
 
     static let accounts: [RouteAccess] = [
         RouteAccess(.GET, "/logg-inn", .everyone),
@@ -22,5 +23,10 @@ extension AccessMatrix {
         RouteAccess(.POST, "/admin/brukere/:id/passord", .admins, sample: unknownUser + "/passord"),
         RouteAccess(.POST, "/admin/brukere/:id/status", .admins, sample: unknownUser + "/status"),
         RouteAccess(.GET, "/admin/logg", .admins),
+        RouteAccess(.POST, "/logg-inn/oidc/:provider", .everyone, sample: "/logg-inn/oidc/ukjent"),
+        RouteAccess(.GET, "/logg-inn/oidc/:provider/svar", .everyone, sample: "/logg-inn/oidc/ukjent/svar"),
+        RouteAccess(.GET, "/admin/identiteter", .admins),
+        RouteAccess(.POST, "/admin/identiteter/:id/godkjenn", .admins, sample: unknownIdentity + "/godkjenn"),
+        RouteAccess(.POST, "/admin/identiteter/:id/avvis", .admins, sample: unknownIdentity + "/avvis"),
     ]
 }

@@ -17,7 +17,7 @@ import VaporTesting
         let get: [String] = [
             Paths.home, Paths.method, Paths.accessibility, Paths.privacy, Paths.styleSheet,
             Paths.similarProjectsScript, Paths.health, Paths.metrics, Paths.login, Paths.password, Paths.signInCode,
-            Paths.secondFactor, Paths.adminUsers,
+            Paths.secondFactor, Paths.adminUsers, Paths.oidcCallback(provider: "p"), Paths.adminIdentities,
             Paths.adminUser(id: id), Paths.auditLog, Paths.barometer, Paths.barometerWave(slug: slug),
             Paths.barometerFigure(wave: slug, file: "fig-4-1.csv"), Paths.projects, Paths.newProject, Paths.reuseMap,
             Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners,
@@ -45,6 +45,7 @@ import VaporTesting
         ]
         let post: [String] = [
             Paths.login, Paths.logout, Paths.password, Paths.signInCode, Paths.secondFactorStart,
+            Paths.oidcStart(provider: "p"), Paths.adminIdentityApprove(id: id), Paths.adminIdentityReject(id: id),
             Paths.secondFactorConfirm, Paths.secondFactorNewCodes, Paths.secondFactorOff, Paths.adminUsers,
             Paths.adminUserRole(id: id),
             Paths.adminUserPassword(id: id), Paths.adminUserStatus(id: id), Paths.projects, Paths.project(slug: slug),
