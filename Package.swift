@@ -223,6 +223,17 @@ let package = Package(
             dependencies: ["FornyeReport", "FornyeTestRandom"],
             swiftSettings: strictSettings
         ),
+        // FornyeIdentity on its own: discovery, ID-token validation and the JWKS cache against
+        // keys generated in the test (JWTKit and CryptoExtras sign what the validator checks).
+        .testTarget(
+            name: "FornyeIdentityTests",
+            dependencies: [
+                "FornyeIdentity", .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FornyeProjectBankTests",
             dependencies: ["FornyeProjectBank", "FornyeBarometer"],

@@ -14,8 +14,8 @@ public struct VerifiedIdentity: Sendable, Equatable {
 }
 
 /// Checks an ID token (OpenID Connect Core 1.0 §3.1.3.7): signature against the provider's JWKS
-/// (RS256 or ES256 only, never `none` or HMAC), issuer, audience and `azp`, expiry and issue time
-/// with a small leeway for clock skew, and the nonce this browser was given.
+/// (RS256 or ES256 only, never `none` or HMAC), issuer, audience and `azp`, expiry, issue time and
+/// `nbf` (when present) with a small leeway for clock skew, and the nonce this browser was given.
 public struct IDTokenValidator: Sendable {
     public static let allowedAlgorithms: Set<String> = ["RS256", "ES256"]
     public static let maximumTokenBytes = 16 * 1024
@@ -62,6 +62,7 @@ public struct IDTokenValidator: Sendable {
         guard now.timeIntervalSince1970 < exp + leeway else { throw OIDCError.expired }
         guard let iat = claims.iat else { throw OIDCError.missingClaim("iat") }
         guard iat - leeway <= now.timeIntervalSince1970 else { throw OIDCError.issuedInFuture }
+        if let nbf = claims.nbf, nbf - leeway > now.timeIntervalSince1970 { throw OIDCError.notYetValid }
         guard claims.nonce == nonce else { throw OIDCError.nonceMismatch }
         guard let subject = claims.sub, !subject.isEmpty, subject.utf8.count <= 255 else {
             throw OIDCError.missingClaim("sub")
@@ -85,13 +86,14 @@ struct IDTokenClaims: JWTPayload {
     var azp: String?
     var exp: Double?
     var iat: Double?
+    var nbf: Double?
     var nonce: String?
     var email: String?
     var name: String?
     var emailVerified: Bool
 
     enum CodingKeys: String, CodingKey {
-        case iss, sub, aud, azp, exp, iat, nonce, email, name
+        case iss, sub, aud, azp, exp, iat, nbf, nonce, email, name
         case emailVerified = "email_verified"
     }
 
@@ -103,6 +105,7 @@ struct IDTokenClaims: JWTPayload {
         azp = try container.decodeIfPresent(String.self, forKey: .azp)
         exp = try container.decodeIfPresent(Double.self, forKey: .exp)
         iat = try container.decodeIfPresent(Double.self, forKey: .iat)
+        nbf = try container.decodeIfPresent(Double.self, forKey: .nbf)
         nonce = try container.decodeIfPresent(String.self, forKey: .nonce)
         email = try? container.decodeIfPresent(String.self, forKey: .email)
         name = try? container.decodeIfPresent(String.self, forKey: .name)

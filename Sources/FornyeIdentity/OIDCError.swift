@@ -19,6 +19,7 @@ public enum OIDCError: Error, Equatable, CustomStringConvertible {
     case authorizedPartyMismatch
     case expired
     case issuedInFuture
+    case notYetValid
     case nonceMismatch
     case missingClaim(String)
     case identityRejected
@@ -42,6 +43,7 @@ public enum OIDCError: Error, Equatable, CustomStringConvertible {
         case .authorizedPartyMismatch: "the ID token's azp is not this client"
         case .expired: "the ID token has expired"
         case .issuedInFuture: "the ID token was issued in the future"
+        case .notYetValid: "the ID token is not valid yet (nbf)"
         case .nonceMismatch: "the ID token's nonce is not the one this browser was given"
         case .missingClaim(let name): "the ID token has no «\(name)» claim"
         case .identityRejected: "an admin rejected this identity"

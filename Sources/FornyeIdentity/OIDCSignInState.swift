@@ -14,13 +14,17 @@ public struct OIDCSignInState: Codable, Sendable, Equatable {
     public var verifier: String
     public var next: String
     public var expires: Date
+    /// The rate limiter's count of this start, taken off when the sign-in comes through, so only
+    /// failed and abandoned sign-ins count against the address.
+    public var attempt: UUID?
 
-    public init(providerID: String, next: String, now: Date = Date()) {
+    public init(providerID: String, next: String, attempt: UUID? = nil, now: Date = Date()) {
         self.providerID = providerID
         self.state = PKCE.randomValue()
         self.nonce = PKCE.randomValue()
         self.verifier = PKCE.randomValue()
         self.next = next
+        self.attempt = attempt
         self.expires = now.addingTimeInterval(Self.lifetime)
     }
 

@@ -226,8 +226,10 @@ public enum BarometerReport {
             ("Data", "\(NorwegianFormat.count(wave.dataset.rowCount)) svar" + (wave.synthetic ? " (syntetiske)" : "")),
             (
                 "Design",
-                "\(design.stratumCount) \(design.stratumCount == 1 ? "stratum" : "strata"), \(NorwegianFormat.count(design.psuCount)) primærenheter, "
-                    + "\(NorwegianFormat.count(design.degreesOfFreedom)) frihetsgrader; Kish' designeffekt "
+                "\(design.stratumCount) \(design.stratumCount == 1 ? "stratum" : "strata"), "
+                    + "\(NorwegianFormat.count(design.psuCount)) \(design.psuCount == 1 ? "primærenhet" : "primærenheter"), "
+                    + "\(NorwegianFormat.count(design.degreesOfFreedom)) "
+                    + "\(design.degreesOfFreedom == 1 ? "frihetsgrad" : "frihetsgrader"); Kish' designeffekt "
                     + NorwegianFormat.number(design.kishDesignEffect, decimals: 2)
             ),
             (
@@ -236,7 +238,9 @@ public enum BarometerReport {
                     + "t-fordeling med designets frihetsgrader"
             ),
         ]
-        if let title = wave.dataset.codebook.title { facts.insert(("Datasett", title), at: 0) }
+        // The codebook's title names the questionnaire (a wave collected with the 2018 instrument is
+        // not the 2018 data set), so it is labelled as such.
+        if let title = wave.dataset.codebook.title { facts.insert(("Spørreskjema", title), at: 0) }
         return facts
     }
 

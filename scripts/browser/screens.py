@@ -2,6 +2,7 @@
 
   python3 scripts/browser/screens.py OUT_DIR BASE_URL PATH [PATH ...]
   WIDTHS=1280,390 (default)   MAX_HEIGHT=6000 (default; 900 gives the first screen)   DEVTOOLS_PORT=9352
+  FORNYE_EMAIL and FORNYE_PASSWORD: signed in to BASE_URL first (for the admin's pages).
 
 Names files after the path (`/prosjekter?lang=en` → `prosjekter_lang-en-1280.png`) so a run before
 and after a stylesheet change can be compared side by side.
@@ -15,7 +16,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from devtools import chromium  # noqa: E402
+from devtools import chromium, sign_in  # noqa: E402
+import urllib.parse  # noqa: E402
 
 
 def file_name(path, width):
@@ -44,6 +46,10 @@ def main():
     port = int(os.environ.get("DEVTOOLS_PORT", "9352"))
     with tempfile.TemporaryDirectory() as profile, chromium(port, profile) as tools:
         tools.call("Page.enable")
+        if os.environ.get("FORNYE_EMAIL"):
+            host = urllib.parse.urlparse(base).hostname
+            for name, value in sign_in(base, os.environ["FORNYE_EMAIL"], os.environ["FORNYE_PASSWORD"]).items():
+                tools.call("Network.setCookie", name=name, value=value, domain=host, path="/")
         for path in paths:
             for width in widths:
                 shoot(tools, base + path, os.path.join(out_dir, file_name(path, width)), width)

@@ -4,14 +4,17 @@
 Built on authlib (Debian: python3-authlib): keys are authlib JsonWebKeys, ID tokens are signed
 with authlib.jose.jwt, PKCE is checked with authlib's S256 helper. It serves
   GET  /.well-known/openid-configuration   discovery
-  GET  /jwks                               the signing keys (the current and the previous one)
+  GET  /jwks                               the signing keys: RSA (RS256) and EC P-256 (ES256), each
+                                           the current and, after a rotation, the previous one
   GET  /authorize                          auto-consent: 302 back with a code
   POST /token                              code (+ PKCE verifier, client_secret_basic) -> ID token
   GET  /end-session                        RP-initiated logout: 302 to post_logout_redirect_uri
-  POST /control/rotate                     a new signing key; the old one stays in the JWKS
-  POST /control/drop-old-keys              only the current key stays in the JWKS
+  POST /control/rotate                     a new signing key per algorithm; the old ones stay in the JWKS
+  POST /control/drop-old-keys              only the current keys stay in the JWKS
 The test user and what is wrong with the token are chosen on the authorize URL (test_* query
-parameters below), so one process serves every case. Listens on 127.0.0.1 on a free port and
+parameters below: test_sub, test_email, test_email_verified, test_name, test_aud, test_azp, test_nonce,
+test_exp_offset, test_bad_signature, and test_alg = RS256 (default), ES256, or the refused none and
+HS256 (signed with the client secret, the classic algorithm confusion)), so one process serves every case. Listens on 127.0.0.1 on a free port and
 prints `PORT <n>` as its first line. Test data only: client secret and users are synthetic.
 
 Usage: provider.py --client-id ID --client-secret SECRET
@@ -30,25 +33,35 @@ from authlib.jose import JsonWebKey, jwt
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 LOCK = threading.Lock()
-KEYS = []  # newest first: [(kid, private JsonWebKey)]
+KEYS = {"RS256": [], "ES256": []}  # per algorithm, newest first: [(kid, private JsonWebKey)]
 CODES = {}  # code -> dict
 ARGS = None
 
 
-def new_key():
+def new_key(alg):
+    if alg == "ES256":
+        kid = "e-" + secrets.token_hex(4)
+        return kid, JsonWebKey.generate_key("EC", "P-256", is_private=True, options={"kid": kid})
     kid = "k-" + secrets.token_hex(4)
-    key = JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": kid})
-    return kid, key
+    return kid, JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": kid})
 
 
 def public_jwks():
     with LOCK:
         keys = []
-        for kid, key in KEYS:
-            public = key.as_dict(is_private=False)
-            public.update({"kid": kid, "use": "sig", "alg": "RS256"})
-            keys.append(public)
+        for alg, entries in KEYS.items():
+            for kid, key in entries:
+                public = key.as_dict(is_private=False)
+                public.update({"kid": kid, "use": "sig", "alg": alg})
+                keys.append(public)
     return {"keys": keys}
+
+
+def unsigned(claims):
+    """A token with alg none, which a relying party must refuse (no library signs these)."""
+    def part(value):
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+    return part({"alg": "none", "kid": KEYS["RS256"][0][0]}) + "." + part(claims) + "."
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -85,7 +98,7 @@ class Handler(BaseHTTPRequestHandler):
                 "end_session_endpoint": self.issuer + "/end-session",
                 "response_types_supported": ["code"],
                 "subject_types_supported": ["public"],
-                "id_token_signing_alg_values_supported": ["RS256"],
+                "id_token_signing_alg_values_supported": ["RS256", "ES256"],
                 "code_challenge_methods_supported": ["S256"],
                 "token_endpoint_auth_methods_supported": ["client_secret_basic"],
             })
@@ -121,12 +134,14 @@ class Handler(BaseHTTPRequestHandler):
             self.token(form)
         elif url.path == "/control/rotate":
             with LOCK:
-                KEYS.insert(0, new_key())
-            self.send_json(200, {"kid": KEYS[0][0]})
+                for alg, entries in KEYS.items():
+                    entries.insert(0, new_key(alg))
+            self.send_json(200, {alg: entries[0][0] for alg, entries in KEYS.items()})
         elif url.path == "/control/drop-old-keys":
             with LOCK:
-                del KEYS[1:]
-            self.send_json(200, {"kid": KEYS[0][0]})
+                for entries in KEYS.values():
+                    del entries[1:]
+            self.send_json(200, {alg: entries[0][0] for alg, entries in KEYS.items()})
         else:
             self.send_json(404, {"error": "not_found"})
 
@@ -150,18 +165,27 @@ class Handler(BaseHTTPRequestHandler):
         claims = {
             "iss": self.issuer,
             "sub": query.get("test_sub", "synthetic-user-1"),
-            "aud": query.get("test_aud", ARGS.client_id),
+            "aud": query["test_aud"].split(" ") if " " in query.get("test_aud", "") else query.get(
+                "test_aud", ARGS.client_id),
             "iat": now,
             "exp": now + offset,
             "nonce": query.get("test_nonce", query.get("nonce", "")),
             "name": query.get("test_name", "Syntetisk Testbruker"),
         }
+        if "test_azp" in query:
+            claims["azp"] = query["test_azp"]
         if "test_email" in query:
             claims["email"] = query["test_email"]
             claims["email_verified"] = query.get("test_email_verified", "1") == "1"
+        alg = query.get("test_alg", "RS256")
         with LOCK:
-            kid, key = KEYS[0]
-        token = jwt.encode({"alg": "RS256", "kid": kid}, claims, key).decode()
+            kid, key = KEYS["ES256" if alg == "ES256" else "RS256"][0]
+        if alg == "none":
+            token = unsigned(claims)
+        elif alg == "HS256":
+            token = jwt.encode({"alg": "HS256", "kid": kid}, claims, ARGS.client_secret.encode()).decode()
+        else:
+            token = jwt.encode({"alg": alg, "kid": kid}, claims, key).decode()
         if query.get("test_bad_signature") == "1":
             head, body, signature = token.split(".")
             raw = bytearray(base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4)))
@@ -177,7 +201,8 @@ def main():
     parser.add_argument("--client-id", required=True)
     parser.add_argument("--client-secret", required=True)
     ARGS = parser.parse_args()
-    KEYS.append(new_key())
+    for alg, entries in KEYS.items():
+        entries.append(new_key(alg))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     print("PORT %d" % server.server_address[1], flush=True)
     # Ends with the test process: a closed stdin means the parent is gone.

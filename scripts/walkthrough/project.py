@@ -111,7 +111,10 @@ def run(walk, args):
     walk.check("gjenbruk-skjema", shot=True, text="Bergen (4601)")
     reuse = {"unit": "Hjemmetjenesten Årstad (syntetisk)", "month": "2025-13",
              "changes": "Varsler til nattpatruljen i stedet for sentralen (syntetisk)"}
-    # The month input is type=month; set through the DOM, as a browser without the picker sends it.
+    # The month input is type=month; Chromium would clear «2025-13» and refuse to send the form, so
+    # it becomes the text field a browser without the month picker shows, and the server's located
+    # error is what the person sees.
+    walk.tools.evaluate("document.querySelector('main [name=\"month\"]').type = 'text'")
     walk.act(FILL % (js(reuse), js("main form.project-form button[type=submit]")))
     walk.check("gjenbruk-feil", expect=422, shot=True, text="ÅÅÅÅ-MM")
     walk.act(FILL % (js({"month": "2025-03"}), js("main form.project-form button[type=submit]")))

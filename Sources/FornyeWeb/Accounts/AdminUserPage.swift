@@ -51,7 +51,7 @@ struct UserPage {
                     name: "role", selected: user.role, language: language,
                     error: error?.field == "role" ? error?.message(language) : nil)
                 FormField(
-                    name: "municipality", label: language.pick("Kommunenummer", "Kommunenummer (municipality number)"),
+                    name: "municipality", label: language.pick("Kommunenummer", "Municipality number"),
                     value: user.municipalityNumber,
                     hint: language.pick("Bare for kommuneredaktører.", "Municipality editors only."),
                     error: error?.field == "municipality" ? error?.message(language) : nil, required: false

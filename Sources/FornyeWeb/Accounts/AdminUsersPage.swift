@@ -68,7 +68,7 @@ struct UserListPage {
                     name: "role", selected: form?.role.flatMap(Role.init(rawValue:)) ?? .analyst, language: language,
                     error: fieldError("role"))
                 FormField(
-                    name: "municipality", label: language.pick("Kommunenummer", "Kommunenummer (municipality number)"),
+                    name: "municipality", label: language.pick("Kommunenummer", "Municipality number"),
                     value: form?.municipality,
                     hint: language.pick(
                         "Bare for kommuneredaktører: fire sifre i 2024-strukturen, f.eks. 0301 for Oslo.",

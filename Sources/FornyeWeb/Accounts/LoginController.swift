@@ -27,18 +27,7 @@ struct LoginController: RouteCollection {
 
         let verdict = try await LoginRateLimit.attempt(request)
         if case .limited(let retryAfter) = verdict {
-            // Logged, not audited: refused attempts must not be able to flood the audit table.
-            request.logger.warning(
-                "sign-in rate limited",
-                metadata: ["client": "\(request.clientAddress)", "retry_after": "\(retryAfter)"])
-            let response = try await HTMLPage(
-                LoginPage(
-                    request: request, email: email, next: next, notice: .rateLimited(minutes: (retryAfter + 59) / 60)
-                )
-                .render(), status: .tooManyRequests
-            ).encodeResponse(for: request)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
-            return response
+            return try await LoginRateLimit.refusal(request, retryAfter: retryAfter, email: email, next: next)
         }
 
         let users = UserStore(database: request.db)

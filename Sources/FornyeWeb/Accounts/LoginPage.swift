@@ -74,7 +74,8 @@ struct LoginPage {
             case nil:
                 Node.empty
             }
-            for provider in request.application.oidcProviders.providers {
+            let providers = request.application.oidcProviders.providers
+            for provider in providers {
                 el("form", ["method": "post", "action": Paths.oidcStart(provider: provider.settings.id)]) {
                     CSRF.field(request)
                     el("input", ["type": "hidden", "name": "neste", "value": next])
@@ -84,6 +85,11 @@ struct LoginPage {
                             "Sign in with \(provider.settings.displayName)")
                     }
                 }
+            }
+            // With provider buttons above, the password form gets a heading of its own, so the
+            // two ways to sign in read as alternatives rather than as steps of one form.
+            if !providers.isEmpty {
+                el("h2") { language.pick("Med e-post og passord", "With e-mail and password") }
             }
             el("form", ["method": "post", "action": Paths.login, "class": "stacked-form"]) {
                 CSRF.field(request)

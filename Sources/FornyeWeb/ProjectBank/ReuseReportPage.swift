@@ -72,7 +72,8 @@ struct ReuseReportPage {
                         FormField(
                             name: "municipality", label: label("municipality"), value: input.municipality,
                             hint: language.pick(
-                                "Kommunenummer, fire sifre (f.eks. 3301).", "Kommunenummer, four digits (e.g. 3301)."),
+                                "Kommunenummer, fire sifre (f.eks. 3301).",
+                                "Municipality number, four digits (e.g. 3301)."),
                             error: errorByField["municipality"]
                         ).node
                     }

@@ -404,6 +404,8 @@ import VaporTesting
             let results = try await app.get("/barometer/\(slug)").body.string
             #expect(results.contains("vektede andeler med usikkerhet, tester og justerte sammenhenger"))
             #expect(!results.contains("Menon"))
+            // The codebook's title names the questionnaire, not a data set the wave would be.
+            #expect(results.contains("<dt>Spørreskjema</dt>") && !results.contains("<dt>Datasett</dt>"))
             fixture.wave.subtitle = "Skoler i Agder, våren 2026."
             try await fixture.wave.save(on: app.db)
             _ = try await post(app, user, "/analyse/innsamling/\(slug)/status", [("status", "closed")])

@@ -26,6 +26,13 @@ struct OIDCController: RouteCollection {
     @Sendable func start(request: Request) async throws -> Response {
         let provider = try provider(request)
         let next = LocalRedirect.target(try request.formFields().first("neste"))
+        let verdict = try await LoginRateLimit.identityAttempt(request)
+        guard case .allowed(let attempt) = verdict else {
+            if case .limited(let retryAfter) = verdict {
+                return try await LoginRateLimit.refusal(request, retryAfter: retryAfter, next: next)
+            }
+            throw Abort(.internalServerError)
+        }
         let document: DiscoveryDocument
         do { document = try await provider.document() } catch {
             request.logger.error(
@@ -33,7 +40,7 @@ struct OIDCController: RouteCollection {
                 metadata: ["provider": "\(provider.settings.id)", "error": "\(error)"])
             return try await LoginPage.response(request, notice: .providerUnavailable, status: .badGateway)
         }
-        let state = OIDCSignInState(providerID: provider.settings.id, next: next)
+        let state = OIDCSignInState(providerID: provider.settings.id, next: next, attempt: attempt)
         guard var url = URLComponents(string: document.authorizationEndpoint) else {
             return try await LoginPage.response(request, notice: .providerUnavailable, status: .badGateway)
         }
@@ -53,12 +60,20 @@ struct OIDCController: RouteCollection {
         return response
     }
 
+    /// Rate-limited before anything is read or written, so a flood of forged callbacks gets 429
+    /// and leaves no rows (no audit entry, no used state) beyond the limit's own count.
     @Sendable func callback(request: Request) async throws -> Response {
         let provider = try provider(request)
+        let verdict = try await LoginRateLimit.identityAttempt(request)
+        if case .limited(let retryAfter) = verdict {
+            return try await LoginRateLimit.refusal(request, retryAfter: retryAfter)
+        }
         let cookie = OIDCStateCookie.open(request)
         let response: Response
+        var through = false
         do {
             response = try await finish(request, provider: provider, cookie: cookie)
+            through = true
         } catch let error as OIDCError {
             try await AuditLog(database: request.db).record(
                 actor: nil, action: .identitySignInFailed, target: provider.settings.id, details: error.description)
@@ -66,6 +81,11 @@ struct OIDCController: RouteCollection {
                 "OpenID Connect sign-in refused",
                 metadata: ["provider": "\(provider.settings.id)", "reason": "\(error)"])
             response = try await LoginPage.response(request, notice: .identityFailed, status: .unauthorized)
+        }
+        if through {
+            // Signed in, or waiting for approval: neither the start nor the callback counts.
+            try await LoginRateLimit.succeeded(request, verdict)
+            if let attempt = cookie?.attempt { try await LoginRateLimit.succeeded(request, attempt: attempt) }
         }
         response.cookies[OIDCStateCookie.name] = OIDCStateCookie.expired(request)
         return response

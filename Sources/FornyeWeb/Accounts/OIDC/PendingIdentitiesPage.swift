@@ -48,10 +48,10 @@ struct PendingIdentitiesPage {
         let heading = "identitet-\(id.uuidString.lowercased())"
         return el("section", ["aria-labelledby": heading]) {
             el("h2", ["id": heading]) { identity.displayName ?? identity.email ?? identity.subject }
-            el("dl") {
+            el("dl", ["class": "facts"]) {
                 el("dt") { language.pick("Leverandør", "Provider") }
                 el("dd") { identity.providerID + " (" + identity.issuer + ")" }
-                el("dt") { language.pick("Emne (sub)", "Subject (sub)") }
+                el("dt") { language.pick("Identifikator hos leverandøren (sub)", "Identifier at the provider (sub)") }
                 el("dd") { identity.subject }
                 el("dt") { language.pick("E-post", "E-mail") }
                 el("dd") {
@@ -79,15 +79,18 @@ struct PendingIdentitiesPage {
                 ).node
                 roleSelect(name: "role", selected: .analyst, language: language, fieldID: heading + "-role")
                 FormField(
-                    name: "municipality", label: language.pick("Kommunenummer", "Kommunenummer (municipality number)"),
+                    name: "municipality", label: language.pick("Kommunenummer", "Municipality number"),
                     hint: language.pick("Bare for kommuneredaktører.", "Municipality editors only."), required: false,
                     fieldID: heading + "-municipality"
                 ).node
                 el("p") { el("button", ["type": "submit"]) { language.pick("Godkjenn", "Approve") } }
             }
+            // Rejecting is the lesser action beside approving: a secondary button, not a second primary one.
             el("form", ["method": "post", "action": Paths.adminIdentityReject(id: id)]) {
                 CSRF.field(request)
-                el("p") { el("button", ["type": "submit"]) { language.pick("Avvis", "Reject") } }
+                el("p") {
+                    el("button", ["type": "submit", "class": "secondary"]) { language.pick("Avvis", "Reject") }
+                }
             }
         }
     }

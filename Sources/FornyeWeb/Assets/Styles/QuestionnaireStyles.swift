@@ -19,6 +19,7 @@ enum QuestionnaireStyles {
           padding: var(--ds-size-1) var(--ds-size-5) var(--ds-size-4); max-width: 40rem; }
         .wave-form fieldset.group legend { padding: 0 var(--ds-size-2); }
         .links-table .action { white-space: nowrap; }
+        .links-table code { overflow-wrap: anywhere; }
         .review-list dt { font-weight: var(--ds-font-weight-semibold); margin-top: var(--ds-size-2); }
         .review-list dd { margin: 0 0 var(--ds-size-1) 0; }
         .review-section { border-top: 1px solid var(--line); margin-top: var(--ds-size-4); }

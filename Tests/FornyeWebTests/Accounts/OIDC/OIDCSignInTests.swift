@@ -3,6 +3,7 @@ import FornyeStorage
 import FornyeTestSupport
 import FornyeWeb
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -19,12 +20,14 @@ import VaporTesting
 struct OIDCSignInTests {
     static let publicURL = "http://127.0.0.1:8120"
 
-    func withProviderApp(database: TestDatabase = .sqlite, _ body: (Application, TestOIDCProvider) async throws -> Void)
-        async throws
-    {
+    func withProviderApp(
+        database: TestDatabase = .sqlite, attemptsPerWindow: Int = 10,
+        _ body: (Application, TestOIDCProvider) async throws -> Void
+    ) async throws {
         let provider = try #require(TestOIDCProvider.shared, "the local OpenID Connect provider did not start")
         try await withTestApp(database: database, seedDemoContent: false) { settings in
             settings.publicBaseURL = Self.publicURL
+            settings.loginAttemptsPerWindow = attemptsPerWindow
             settings.oidcProviders = [
                 OIDCProviderSettings(
                     id: "test", issuer: provider.issuer, clientID: TestOIDCProvider.clientID,
@@ -196,11 +199,19 @@ struct OIDCSignInTests {
     }
 
     @Test func tokensThatFailValidationAreRefused() async throws {
-        try await withProviderApp { app, _ in
+        // Each refused sign-in counts twice (start and callback) against the address's limit.
+        try await withProviderApp(attemptsPerWindow: 100) { app, _ in
             let cases: [([String: String], String)] = [
                 (["test_aud": "another-client"], "not for this client"),
                 (["test_exp_offset": "-600"], "expired"),
                 (["test_bad_signature": "1"], "signature"),
+                (["test_bad_signature": "1", "test_alg": "ES256"], "signature"),
+                // Never unsigned, never HMAC with the client secret (algorithm confusion).
+                (["test_alg": "none"], "only RS256 and ES256"),
+                (["test_alg": "HS256"], "only RS256 and ES256"),
+                // Several audiences: azp must name this client.
+                (["test_aud": "\(TestOIDCProvider.clientID) another-client"], "azp"),
+                (["test_aud": "\(TestOIDCProvider.clientID) another-client", "test_azp": "another-client"], "azp"),
             ]
             for (test, reason) in cases {
                 let outcome = try await signIn(app, test.merging(["test_sub": "x"]) { $1 })
@@ -211,6 +222,13 @@ struct OIDCSignInTests {
             // Within the leeway an expiry a few seconds ago is still fine (clock skew).
             let skewed = try await signIn(app, ["test_sub": "x", "test_exp_offset": "-5"])
             #expect(skewed.status == .forbidden, "pending approval, so past validation")
+            let azp = try await signIn(
+                app,
+                [
+                    "test_sub": "x", "test_aud": "\(TestOIDCProvider.clientID) another-client",
+                    "test_azp": TestOIDCProvider.clientID,
+                ])
+            #expect(azp.status == .forbidden, "several audiences with azp = this client pass validation")
         }
     }
 
@@ -246,13 +264,66 @@ struct OIDCSignInTests {
         try await withProviderApp { app, provider in
             try await createUser(app, email: "rot@example.no", role: .analyst)
             let claims = ["test_sub": "rot", "test_email": "rot@example.no"]
-            #expect(try await signIn(app, claims).session != nil)
-            // A new key, and the old one gone from the JWKS: the cached keys do not know the new kid.
+            for alg in ["RS256", "ES256"] {
+                #expect(try await signIn(app, claims.merging(["test_alg": alg]) { $1 }).session != nil, "\(alg)")
+            }
+            // New keys, and the old ones gone from the JWKS: the cached keys do not know the new kids.
             for path in ["/control/rotate", "/control/drop-old-keys"] {
                 let answer = try await app.client.post(URI(string: provider.issuer + path))
                 #expect(answer.status == .ok)
             }
-            #expect(try await signIn(app, claims).session != nil)
+            for alg in ["ES256", "RS256"] {
+                #expect(try await signIn(app, claims.merging(["test_alg": alg]) { $1 }).session != nil, "\(alg)")
+            }
+        }
+    }
+
+    func rows(_ app: Application, _ table: String) async throws -> Int {
+        let sql = try #require(app.db as? any SQLDatabase)
+        return try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self)
+            ?? -1
+    }
+
+    /// Start and callback share the database's per-address limit (so it holds across instances),
+    /// apart from password sign-ins; sign-ins that come through take their counts off again; a
+    /// flood of callbacks with a forged state gets 429 once the limit is reached and writes nothing.
+    @Test(arguments: TestDatabase.all) func identitySignInIsRateLimitedAndAFloodLeavesNoRows(database: TestDatabase)
+        async throws
+    {
+        try await withProviderApp(database: database, attemptsPerWindow: 4) { app, _ in
+            try await createUser(app, email: "flom@example.no", role: .analyst)
+            for _ in 0..<6 {
+                let outcome = try await signIn(app, ["test_sub": "flom", "test_email": "flom@example.no"])
+                #expect(outcome.session != nil, "a sign-in that comes through does not count")
+            }
+            #expect(try await rows(app, "login_attempts") == 0)
+            let usedStates = try await rows(app, "oidc_used_states")
+            let audit = try await rows(app, "audit_log")
+
+            let headers = try await publicHeaders(app)
+            var statuses: [UInt] = []
+            for index in 0..<30 {
+                try await app.testing().test(
+                    .GET, "/logg-inn/oidc/test/svar?state=forged\(index)&code=c\(index)", headers: headers
+                ) { response in
+                    statuses.append(response.status.code)
+                    if response.status == .tooManyRequests {
+                        #expect(Int(response.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
+                        #expect(response.body.string.contains("For mange innloggingsforsøk"))
+                    }
+                }
+            }
+            #expect(statuses == Array(repeating: 401, count: 4) + Array(repeating: 429, count: 26))
+            #expect(try await rows(app, "login_attempts") == 4)
+            #expect(try await rows(app, "oidc_used_states") == usedStates)
+            #expect(try await rows(app, "audit_log") == audit + 4, "one entry per refusal before the limit only")
+
+            // The start is limited too; a password sign-in from the address is not.
+            try await app.testing().test(
+                .POST, "/logg-inn/oidc/test", headers: headers,
+                beforeRequest: { try $0.form(["neste": "/"], headers: headers) }
+            ) { #expect($0.status == .tooManyRequests) }
+            _ = try await FornyeWebTests.signIn(app, as: .admin)
         }
     }
 }
