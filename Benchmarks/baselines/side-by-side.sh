@@ -9,6 +9,8 @@
 #   swift build -c release --product fornye-statistics-benchmark --product fornye
 #   pip install duckdb):
 #   Benchmarks/baselines/side-by-side.sh [rows] [variables] [breakdowns] [runs] [threads]
+# BENCHMARK (default .build/release/fornye-statistics-benchmark) and FORNYE (default .build/release/fornye,
+# only used to write the CSV once) name other builds, e.g. a --scratch-path one.
 set -eu
 rows=${1:-1000000}
 variables=${2:-60}
@@ -23,13 +25,13 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 peak() { sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$1"; }
 
 if [ ! -s "$csv" ]; then
-    .build/release/fornye synth --rows "$rows" --variables "$variables" --breakdowns "$breakdowns" \
+    "${FORNYE:-.build/release/fornye}" synth --rows "$rows" --variables "$variables" --breakdowns "$breakdowns" \
         --output "$csv" >/dev/null
 fi
 
 echo "machine: $(nproc) cores; runs: best of $runs in each process; DuckDB threads: $threads"
 echo "load average before Fornye: $(load)"
-/usr/bin/time -v -o "$out/fornye.time" .build/release/fornye-statistics-benchmark "$rows" "$variables" \
+/usr/bin/time -v -o "$out/fornye.time" "${BENCHMARK:-.build/release/fornye-statistics-benchmark}" "$rows" "$variables" \
     "$breakdowns" --overall --runs="$runs" >"$out/fornye.json"
 echo "load average before DuckDB: $(load)"
 /usr/bin/time -v -o "$out/duckdb.time" python3 Benchmarks/baselines/duckdb-grouping-sets.py "$csv" \
