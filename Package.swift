@@ -149,7 +149,8 @@ let package = Package(
         // Benchmarks live apart from the tests; see docs/PERFORMANCE.md.
         .executableTarget(
             name: "fornye-statistics-benchmark",
-            dependencies: ["FornyeCommands", "FornyeStatistics"],
+            // Like the barometer benchmark: no web or storage dependencies, so a release build stays small.
+            dependencies: ["FornyeBarometer", "FornyeStatistics"],
             path: "Benchmarks/StatisticsBenchmark",
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,4 @@
-import FornyeCommands
+import FornyeBarometer
 import FornyeStatistics
 
 extension StatisticsBenchmark {

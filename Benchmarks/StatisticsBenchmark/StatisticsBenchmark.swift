@@ -1,4 +1,4 @@
-import FornyeCommands
+import FornyeBarometer
 import FornyeStatistics
 import Foundation
 
@@ -11,13 +11,16 @@ import Foundation
 /// only forms weighted counts. Prints one JSON object; docs/PERFORMANCE.md records the figures.
 ///
 ///     swift run -c release fornye-statistics-benchmark [rows] [variables] [breakdowns] [replicates]
+///         [--overall] [--runs=N] [--cells-out=FILE]
 ///
+/// The flags are `BenchmarkOptions`'; `Benchmarks/baselines/side-by-side.sh` runs this beside DuckDB.
 /// With a replicate count, the same tables are also made with that many bootstrap replicate weights
 /// and both times are reported (issue 15: 80 replicates at 100,000 rows under 10× Taylor).
 @main
 enum StatisticsBenchmark {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+        let options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
         let rows = arguments.first ?? 1_000_000
         let variables = arguments.dropFirst().first ?? 60
         let breakdowns = arguments.dropFirst(2).first ?? 5
@@ -34,21 +37,36 @@ enum StatisticsBenchmark {
             + rows * (MemoryLayout<Double>.size + MemoryLayout<Int32>.size)
 
         let estimator = Estimator(dataset: survey.dataset, design: design)
-        let breakdownSets = survey.breakdownNames.map { [$0] }
-        clock = .now
+        let breakdownSets = (options.overall ? [[]] : []) + survey.breakdownNames.map { [$0] }
         var cellCount = 0
         var checksum = 0.0
-        for variable in survey.variableNames {
-            for table in try estimator.sharesTables(of: variable, byEach: breakdownSets) {
-                cellCount += table.cells.count
-                for cell in table.cells where cell.standardError.isFinite { checksum += cell.upper - cell.lower }
+        var estimationTimes: [Double] = []
+        for run in 0..<options.runs {
+            clock = .now
+            cellCount = 0
+            checksum = 0.0
+            var tables: [EstimateTable] = []
+            for variable in survey.variableNames {
+                for table in try estimator.sharesTables(of: variable, byEach: breakdownSets) {
+                    cellCount += table.cells.count
+                    for cell in table.cells where cell.standardError.isFinite { checksum += cell.upper - cell.lower }
+                    if run == 0 && options.cellsOut != nil { tables.append(table) }
+                }
+            }
+            estimationTimes.append(clock.duration(to: .now).seconds)
+            if let path = options.cellsOut, run == 0 {
+                let text = BenchmarkOptions.cellLines(tables).joined(separator: "\n") + "\n"
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
             }
         }
-        let estimation = clock.duration(to: .now)
 
-        clock = .now
-        let plain = try plainWeightedShares(survey: survey)
-        let plainLoop = clock.duration(to: .now)
+        var plain = 0.0
+        var plainTimes: [Double] = []
+        for _ in 0..<options.runs {
+            clock = .now
+            plain = try plainWeightedShares(survey: survey, overall: options.overall)
+            plainTimes.append(clock.duration(to: .now).seconds)
+        }
 
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -64,8 +82,11 @@ enum StatisticsBenchmark {
             "synthetic": true,
             "rows": rows, "variables": variables, "breakdowns": breakdowns, "cells": cellCount,
             "generation_seconds": generation.seconds,
-            "estimation_seconds": estimation.seconds,
-            "plain_loop_point_estimates_seconds": plainLoop.seconds,
+            "overall": options.overall, "runs": options.runs,
+            "estimation_seconds": estimationTimes.min()!,
+            "estimation_median_seconds": estimationTimes.median,
+            "plain_loop_point_estimates_seconds": plainTimes.min()!,
+            "plain_loop_median_seconds": plainTimes.median,
             "plain_loop_checksum": plain,
             "interval_width_checksum": checksum,
             "peak_rss_bytes": peakBytes,
@@ -78,12 +99,24 @@ enum StatisticsBenchmark {
     }
 
     /// The least work any tool must do for the point estimates: one weighted count per
-    /// (breakdown level, category) and a division. No variance, no intervals.
-    static func plainWeightedShares(survey: SyntheticSurvey) throws -> Double {
+    /// (breakdown level, category) and a division. No variance, no intervals. With `overall`,
+    /// also the shares of the whole population.
+    static func plainWeightedShares(survey: SyntheticSurvey, overall: Bool) throws -> Double {
         let weights = survey.weights
         var checksum = 0.0
         for variable in survey.variableNames {
             let codes = try survey.dataset.codes(of: variable)
+            if overall {
+                var sums = [Double](repeating: 0, count: 128)
+                var total = 0.0
+                for row in 0..<weights.count {
+                    let code = codes[row]
+                    guard code >= 1 && code <= 5 else { continue }
+                    sums[Int(code)] += weights[row]
+                    total += weights[row]
+                }
+                if total > 0 { for code in 1...5 { checksum += sums[code] / total } }
+            }
             for breakdown in survey.breakdownNames {
                 let groups = try survey.dataset.codes(of: breakdown)
                 var sums = [Double](repeating: 0, count: 16 * 128)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeBarometer
 import FornyeStatistics
 
 /// `fornye demo`: the engine on an embedded synthetic survey, with no input files.

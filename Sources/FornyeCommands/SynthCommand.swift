@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeBarometer
 import FornyeFormats
 import FornyeStatistics
 import Foundation

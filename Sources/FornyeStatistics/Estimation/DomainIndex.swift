@@ -99,6 +99,9 @@ struct CodeLookup: Sendable {
         }
     }
 
+    /// The dense table (position of code `offset + i` at `i`, or -1), when the codes are small.
+    var denseTable: (offset: Int, positions: [Int32])? { dense.isEmpty ? nil : (offset, dense) }
+
     /// Position of the code, or -1 when it is not in the list (system missing included).
     func index(of code: Int32) -> Int32 {
         if code == Column.systemMissing { return -1 }

@@ -22,6 +22,10 @@ public struct Estimator: Sendable {
     private let domainCache: DomainIndexCache
     /// Takes the per-row variance path even for uncalibrated designs, so tests can check one path against the other.
     var forceDenseVariance = false
+    /// Makes share tables through `RatioProblem` even where `ShareSums` could, so tests can compare the two.
+    var forceGeneralSharePass = false
+    /// Rows per chunk of `ShareSums`, smaller in tests so that a small table is summed in several chunks.
+    var shareChunkRows = ShareSums.defaultChunkRows
 
     public init(
         dataset: Dataset, design: SurveyDesign, options: EstimationOptions = .init(),
@@ -57,7 +61,21 @@ public struct Estimator: Sendable {
         }
         let categories = shareCategories(of: definition)
         let lookup = CodeLookup(codes: categories.map { $0.code! })
-        let categoryOfRow = try dataset.codes(of: variable).map { lookup.index(of: $0) }
+        let codes = try dataset.codes(of: variable)
+        if replicates == nil && design.calibrations.isEmpty && design.psuCount == design.rowCount
+            && !forceDenseVariance && !forceGeneralSharePass && !categories.isEmpty
+        {
+            let indexes = try breakdownSets.map { (set) throws(StatisticsError) in try domainCache.index(for: set) }
+            if let shareSums = ShareSums(codes: codes, lookup: lookup, estimates: categories.count, indexes: indexes) {
+                let sums = shareSums.stratumSums(design: design, chunkRows: shareChunkRows)
+                let result = try RatioEngine.variances(
+                    from: sums, domains: shareSums.domainCount, estimates: categories.count, design: design)
+                return tables(
+                    kind: .share, variable: definition.name, label: definition.label, indexes: indexes,
+                    categories: categories, result: result)
+            }
+        }
+        let categoryOfRow = codes.map { lookup.index(of: $0) }
         let inBase = categoryOfRow.map { $0 >= 0 }
         return try tables(
             kind: .share, variable: definition.name, label: definition.label, breakdownSets: breakdownSets,
@@ -175,11 +193,9 @@ public struct Estimator: Sendable {
         let indexes = try breakdownSets.map { (set) throws(StatisticsError) in try domainCache.index(for: set) }
         let estimateCount = max(categories.count, 1)
         let rowCount = dataset.rowCount
-        var offsets: [Int] = []
         var flatDomains = [Int32](repeating: -1, count: indexes.count * rowCount)
         var domainCount = 0
         for (position, index) in indexes.enumerated() {
-            offsets.append(domainCount)
             let offset = Int32(domainCount)
             let start = position * rowCount
             let domainOfRow = index.domainOfRow
@@ -194,8 +210,18 @@ public struct Estimator: Sendable {
         problem.estimatesTotals = kind == .total
         let result = try RatioEngine.run(
             problem, design: design, forceDense: forceDenseVariance, replicates: replicates)
+        return tables(
+            kind: kind, variable: variable, label: label, indexes: indexes, categories: categories, result: result)
+    }
+
+    /// One table per breakdown set from the engine's result, whose domains are the sets' domains one after the other.
+    private func tables(
+        kind: EstimateKind, variable: String, label: String, indexes: [DomainIndex], categories: [Category],
+        result: RatioResult
+    ) -> [EstimateTable] {
         var tables: [EstimateTable] = []
-        for (index, offset) in zip(indexes, offsets) {
+        var offset = 0
+        for index in indexes {
             tables.append(
                 EstimateTable(
                     kind: kind, variable: variable, label: label, breakdowns: index.breakdowns,
@@ -205,6 +231,7 @@ public struct Estimator: Sendable {
                         kind: kind, domains: index.domains, firstDomain: offset, categories: categories,
                         result: result),
                     designEffectReference: designEffectReference, varianceMethod: varianceMethod))
+            offset += index.domains.count
         }
         return tables
     }

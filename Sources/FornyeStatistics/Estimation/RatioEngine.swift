@@ -97,14 +97,13 @@ enum RatioEngine {
         let sums =
             design.psuCount == design.rowCount
             ? StratumSums(rowsArePSUs: problem, design: design) : StratumSums(clustered: problem, design: design)
-        return try variances(from: sums, problem: problem, design: design)
+        return try variances(from: sums, domains: problem.domainCount, estimates: problem.estimateCount, design: design)
     }
 
-    private static func variances(from sums: StratumSums, problem: RatioProblem, design: SurveyDesign)
+    /// The result from per-stratum sums of PSU totals, however they were gathered.
+    static func variances(from sums: StratumSums, domains: Int, estimates: Int, design: SurveyDesign)
         throws(StatisticsError) -> RatioResult
     {
-        let domains = problem.domainCount
-        let estimates = problem.estimateCount
         let cells = domains * estimates
         let strata = design.stratumCount
         var result = RatioResult(

@@ -19,9 +19,9 @@ struct StratumSums {
     var weightedSquares: [Double]
     var cellCount: [Int]
 
-    private init(problem: RatioProblem, strata: Int) {
-        let domains = problem.domainCount
-        let cells = domains * problem.estimateCount
+    /// Zero sums for `domains` domains of `estimates` estimates each in `strata` strata.
+    init(domains: Int, estimates: Int, strata: Int) {
+        let cells = domains * estimates
         sumA = .init(repeating: 0, count: strata * cells)
         sumAA = sumA
         sumAB = sumA
@@ -41,7 +41,7 @@ struct StratumSums {
     /// Every row its own PSU: a row's PSU totals are `w·y` and `w·x`, so it adds straight to the
     /// stratum sums with no per-PSU buffer. This is the common case and the fast one.
     init(rowsArePSUs problem: RatioProblem, design: SurveyDesign) {
-        self.init(problem: problem, strata: design.stratumCount)
+        self.init(domains: problem.domainCount, estimates: problem.estimateCount, strata: design.stratumCount)
         let domains = problem.domainCount
         let estimates = problem.estimateCount
         let cells = domains * estimates
@@ -96,7 +96,7 @@ struct StratumSums {
     /// Rows grouped by PSU: PSU totals are gathered in a small buffer of the cells the PSU
     /// touches, then added to the stratum sums.
     init(clustered problem: RatioProblem, design: SurveyDesign) {
-        self.init(problem: problem, strata: design.stratumCount)
+        self.init(domains: problem.domainCount, estimates: problem.estimateCount, strata: design.stratumCount)
         let domains = problem.domainCount
         let estimates = problem.estimateCount
         let cells = domains * estimates

@@ -25,7 +25,9 @@ struct VariancePathTests {
         arguments: [true, false], [LonelyPSUPolicy.fail, .adjust, .average, .remove])
     func pathsAgree(clustered: Bool, lonelyPSU: LonelyPSUPolicy) throws {
         let design = try Self.survey.design(clustered: clustered, lonelyPSU: lonelyPSU)
-        let fast = Estimator(dataset: Self.survey.dataset, design: design)
+        // Shares through the general streaming pass; `ShareSumsTests` checks `ShareSums` against it.
+        var fast = Estimator(dataset: Self.survey.dataset, design: design)
+        fast.forceGeneralSharePass = true
         var dense = fast
         dense.forceDenseVariance = true
         for breakdowns in [[], ["region"], ["region", "sector"]] {

@@ -1,4 +1,3 @@
-import FornyeBarometer
 public import FornyeStatistics
 
 /// A generated survey for benchmarks and demonstrations. Every codebook it makes is marked
@@ -102,7 +101,7 @@ public struct SyntheticSurvey: Sendable {
 private func pow2(_ x: Double) -> Double { x * x }
 
 /// SplitMix64, so that a seed gives the same data on every platform and Swift version.
-struct SplitMix64: RandomNumberGenerator {
+private struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
