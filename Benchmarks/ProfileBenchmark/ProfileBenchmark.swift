@@ -7,10 +7,12 @@ import Foundation
 /// < 300 ms cold) in its two parts, on the synthetic demo waves the server starts with:
 ///
 /// - `cold`: what the server computes once per wave and data version before any profile can be
-///   shown (`MunicipalityStore.compute`): calibrating the wave, then every municipality's,
-///   county's and the country's estimates for the seven indicators with disclosure control and the
-///   Fay–Herriot fits (`MunicipalityWaveEstimates.build`). The server does this in the background
-///   at start (`MunicipalityStore.warm`), so the first request finds it done.
+///   shown (`MunicipalityStore.compute`): every municipality's, county's and the country's
+///   estimates for the seven indicators with disclosure control and the Fay–Herriot fits
+///   (`MunicipalityWaveEstimates.build`), both demo waves, for the present build and the baseline
+///   (`baseline: true`, as before session 12) side by side. Calibrating the waves is printed
+///   apart (`calibrate`): the server's barometer store has done it before. The server computes
+///   the estimates in the background at start (`MunicipalityStore.warm`).
 /// - `profile`: what each request computes from those numbers (`MunicipalityProfile.build`: the
 ///   series, changes, peer group and rank intervals) for Oslo, Øksnes (small, rural, few
 ///   respondents) and Drammen (merged in 2020), each peer choice.
@@ -30,34 +32,47 @@ enum ProfileBenchmark {
         let register = try MunicipalityRegister.bundled()
         let synthetic = [try SyntheticBarometer.baseline2018(), try SyntheticBarometer.followUp2020()]
         print(#"{"work":"startup","register_and_synthetic_waves_ms":\#(format(ms(clock.duration(to: .now))))}"#)
-        var waves: [MunicipalityWaveEstimates] = []
-        let coldStart = ContinuousClock.now
-        let coldCPU = processCPUMilliseconds()
+        var prepared: [(index: Int, wave: Wave)] = []
         for (index, generated) in synthetic.enumerated() {
             clock = .now
             let cpuStart = processCPUMilliseconds()
             let weighting = try CalibratedDesign(
                 raking: generated.design, data: generated.dataset, to: generated.population.margins)
-            let wave = Wave(
-                title: "Benchmark \(index) (SYNTETISKE DATA)", dataset: generated.dataset, weighting: weighting,
-                shortTitle: "\(index)", structureDate: generated.structureDate.description)
-            let calibration = clock.duration(to: .now)
-            let calibrationCPU = processCPUMilliseconds() - cpuStart
-            clock = .now
-            let buildCPUStart = processCPUMilliseconds()
-            let estimates = try MunicipalityWaveEstimates.build(
-                slug: "wave-\(index)", wave: wave, register: register, suppressed: true)
-            let build = clock.duration(to: .now)
-            let buildCPU = processCPUMilliseconds() - buildCPUStart
-            waves.append(estimates)
+            prepared.append(
+                (
+                    index,
+                    Wave(
+                        title: "Benchmark \(index) (SYNTETISKE DATA)", dataset: generated.dataset,
+                        weighting: weighting, shortTitle: "\(index)", structureDate: generated.structureDate.description
+                    )
+                ))
+            // The server's barometer store keeps the calibrated wave; it is not part of the estimates.
             print(
-                #"{"work":"cold","wave":\#(index),"rows":\#(generated.dataset.rowCount),"#
-                    + #""calibrate_ms":\#(format(ms(calibration))),"calibrate_cpu_ms":\#(format(calibrationCPU)),"#
-                    + #""estimates_ms":\#(format(ms(build))),"estimates_cpu_ms":\#(format(buildCPU))}"#)
+                #"{"work":"calibrate","wave":\#(index),"rows":\#(generated.dataset.rowCount),"#
+                    + #""ms":\#(format(ms(clock.duration(to: .now)))),"cpu_ms":\#(format(processCPUMilliseconds() - cpuStart))}"#
+            )
         }
-        print(
-            #"{"work":"cold","total_ms":\#(format(ms(coldStart.duration(to: .now)))),"#
-                + #""total_cpu_ms":\#(format(processCPUMilliseconds() - coldCPU))}"#)
+        // Cold, side by side: the baseline (before session 12: indicators one after the other, the
+        // audit's linear programme alone) and the present build, alternating, three rounds each.
+        var waves: [MunicipalityWaveEstimates] = []
+        for round in 0..<3 {
+            for baseline in [true, false] {
+                let start = ContinuousClock.now
+                let cpuStart = processCPUMilliseconds()
+                var built: [MunicipalityWaveEstimates] = []
+                for (index, wave) in prepared {
+                    built.append(
+                        try MunicipalityWaveEstimates.build(
+                            slug: "wave-\(index)", wave: wave, register: register, suppressed: true,
+                            baseline: baseline))
+                }
+                print(
+                    #"{"work":"cold","variant":"\#(baseline ? "baseline" : "present")","round":\#(round),"#
+                        + #""both_waves_ms":\#(format(ms(start.duration(to: .now)))),"#
+                        + #""both_waves_cpu_ms":\#(format(processCPUMilliseconds() - cpuStart))}"#)
+                if !baseline { waves = built }
+            }
+        }
         let groups: [(String, FornyeReport.PeerGroup)] = [
             ("county", FornyeReport.PeerGroup.parse(group: "fylke", features: [])!),
             (

@@ -3,10 +3,13 @@
 screenshots of three profiles (a large city, a small rural municipality with few respondents, a
 merged one) in bokmål and English at desktop and mobile width, the «Vi har gjenbrukt dette» form
 signed in as an editor of another municipality, sent with errors, and the contact confirmation
-flow (an editor of the owner saves the project; its contacts then read «sist bekreftet <month>» on
-the profile). Run by scripts/browser/profile-pages.sh, which starts the server and the users.
+flow. An editor may edit only a draft or a project marked «needs update» (ProjectWorkflow.mayEdit,
+docs/PROJECTBANK.md), so the owner's editor first marks the published project as needing an
+update, then saves it (which confirms its contacts) and sends it for review, and an admin
+publishes it again; its contacts then read «sist bekreftet <month>» on the profile. Run by
+scripts/browser/profile-pages.sh, which starts the server and the users.
 
-  python3 scripts/browser/profile-checks.py OUT_DIR BASE_URL REUSE_EDITOR OWNER_EDITOR PASSWORD
+  python3 scripts/browser/profile-checks.py OUT_DIR BASE_URL REUSE_EDITOR OWNER_EDITOR ADMIN PASSWORD
 
 Exits 1 on any axe violation (any impact: the profile's target is none) or a failed step.
 """
@@ -61,6 +64,12 @@ class Checks:
         self.ok = self.ok and condition
 
 
+def status_script(status):
+    """Sends the project page's workflow form that moves the project to `status`."""
+    return (f"document.querySelector('form.inline-form input[name=status][value={status}]').form"
+            ".querySelector('button[type=submit]').click()")
+
+
 def shoot_current(tools, path, width):
     """Like screens.shoot, without navigating: the page as it is now."""
     import base64
@@ -77,7 +86,7 @@ def shoot_current(tools, path, width):
 
 
 def main():
-    out_dir, base, reuse_editor, owner_editor, password = sys.argv[1:6]
+    out_dir, base, reuse_editor, owner_editor, admin, password = sys.argv[1:7]
     base = base.rstrip("/")
     os.makedirs(out_dir, exist_ok=True)
     source = axe_source()
@@ -87,13 +96,14 @@ def main():
         checks = Checks(tools, base, out_dir, source)
 
         # 1. The three profiles, both languages, desktop and mobile, signed out.
+        # `?lang=nb` explicitly: `?lang=en` sets the language cookie, so a bare path after it is English.
         for number in [] if os.environ.get("SKIP_PROFILES") else PROFILES:
-            for query in ["", "?lang=en"]:
+            for query in ["?lang=nb", "?lang=en"]:
                 path = f"/kommuner/{number}{query}"
                 checks.load(path)
-                checks.check(path, path)
+                checks.check(path, path.replace("?lang=nb", ""))
         if not os.environ.get("SKIP_PROFILES"):
-            checks.load("/kommuner")
+            checks.load("/kommuner?lang=nb")
             checks.check("/kommuner", "/kommuner")
 
         # 2. «Vi har gjenbrukt dette» by an editor of another municipality, with errors.
@@ -122,13 +132,39 @@ def main():
             "Hjemmetjenesten (SYNTETISK TEST)" in tools.evaluate("document.body.innerText"),
             "a corrected report is shown on the project page")
 
-        # 3. Contact confirmation: the owner's editor saves the project unchanged.
+        # 3. Contact confirmation. A published project is not open to its editor (403 on the edit
+        # form) until the editor marks it as needing an update; saving it then confirms its
+        # contacts, and it is published again after review.
         checks.sign_in_as(owner_editor, password)
         checks.load(f"/prosjekter/{slug}/rediger")
-        checks.submit("document.querySelector('button[name=action][value=save]').click()")
+        checks.expect(
+            tools.evaluate("document.querySelector('form.project-form') === null"),
+            "a published project's edit form is closed to its editor")
+        checks.load(f"/prosjekter/{slug}")
+        checks.submit(status_script("needs_update"))
+        checks.load(f"/prosjekter/{slug}/rediger")
+        checks.check(f"/prosjekter/{slug}/rediger", "/prosjekt-rediger", widths=(1280,))
+        # The demo project names no contact (the report names none): the editor adds one who
+        # consents to publication, and saves.
+        checks.submit(
+            "(() => { const f = document.querySelector('form.project-form');"
+            " const first = name => f.querySelector(`[name^=${name}-]`);"
+            " first('contactName').value = 'Kari Kontakt (SYNTETISK TEST)';"
+            " first('contactEmail').value = 'kari.kontakt@example.no';"
+            " first('contactRole').value = 'Prosjektleder';"
+            " first('contactConsent').checked = true;"
+            " f.querySelector('button[name=action][value=save]').click(); })()"
+        )
+        checks.load(f"/prosjekter/{slug}")
+        checks.submit(status_script("submitted"))
+        checks.sign_in_as(admin, password)
+        checks.load(f"/prosjekter/{slug}")
+        checks.submit(status_script("published"))
         checks.load(f"/kommuner/{OWNER}#kontakter")
         text = tools.evaluate("document.getElementById('kontakter').parentElement.innerText")
-        checks.expect("sist bekreftet" in text, "the saved project's contacts read «sist bekreftet …»")
+        checks.expect(
+            "Kari Kontakt (SYNTETISK TEST)" in text and "sist bekreftet" in text,
+            "the saved project's contacts read «sist bekreftet …»")
         checks.check(f"/kommuner/{OWNER} (after the save, signed in)", f"/kommuner/{OWNER}-bekreftet", widths=(1280, 390))
         checks.load(f"/prosjekter/{slug}")
         checks.check(f"/prosjekter/{slug}", "/prosjekt", widths=(1280, 390))

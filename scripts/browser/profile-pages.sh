@@ -1,7 +1,8 @@
 #!/bin/bash
 # The municipality profile's browser check (issue 17): starts `fornye serve` on a fresh SQLite
 # database with the synthetic demo content, makes two municipal editors (Øksnes, who records a
-# reuse of a Stavanger project, and Stavanger, who saves it and so confirms its contacts) and runs
+# reuse of a Stavanger project, and Stavanger, who reopens it, saves it and so confirms its
+# contacts, and sends it for review) and an admin (who publishes it again), and runs
 # scripts/browser/profile-checks.py: axe on every page and screenshots into OUT (default
 # docs/screenshots/profile). Exits 1 on any axe violation or failed step.
 #
@@ -26,8 +27,10 @@ for who in "oksnes@example.no Øyvind-Øksnes 1868" "stavanger@example.no Stine-
     printf '%s\n' "$PASSWORD" | "$FORNYE" user create --database-url "$DB" --email "$email" --name "${name//-/ }" \
         --role municipality_editor --municipality "$number" --password-stdin > /dev/null
 done
+printf '%s\n' "$PASSWORD" | "$FORNYE" user create --database-url "$DB" --email admin@example.no \
+    --name "Ada Admin (SYNTETISK TEST)" --role admin --password-stdin > /dev/null
 status=0
 DEVTOOLS_TIMEOUT=${DEVTOOLS_TIMEOUT:-300} DEVTOOLS_PORT=${DEVTOOLS_PORT:-9360} python3 scripts/browser/profile-checks.py "$OUT" "$BASE" \
-    oksnes@example.no stavanger@example.no "$PASSWORD" || status=1
+    oksnes@example.no stavanger@example.no admin@example.no "$PASSWORD" || status=1
 echo "server log: $WORK/server.log"
 exit $status

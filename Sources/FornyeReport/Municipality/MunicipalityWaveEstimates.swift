@@ -1,6 +1,8 @@
+import Dispatch
 public import FornyeBarometer
 public import FornyeStatistics
 import Foundation
+import Synchronization
 
 /// One wave's profile numbers for every municipality, county and the country, in the municipal
 /// structure the profiles use (`MunicipalityWaveEstimates.structure`).
@@ -57,9 +59,12 @@ public struct MunicipalityWaveEstimates: Sendable {
 
     /// - Parameters:
     ///   - suppressed: apply the disclosure rules (the public); false for analysts.
+    ///   - baseline: compute as before session 12 (one indicator after the other, the disclosure
+    ///     audit's linear programme without its witness): the same numbers, slower; for
+    ///     `fornye-profile-benchmark` to time side by side.
     public static func build(
         slug: String, wave: Wave, register: MunicipalityRegister, indicators: [ProfileIndicator] = ProfileIndicator.all,
-        suppressed: Bool
+        suppressed: Bool, baseline: Bool = false
     ) throws -> MunicipalityWaveEstimates {
         guard let text = wave.structureDate, let structureDate = CalendarDay(text) else {
             throw MunicipalityProfileError.noStructureDate(slug)
@@ -129,17 +134,32 @@ public struct MunicipalityWaveEstimates: Sendable {
         }
         let dataset = try wave.dataset.adding(additions)
         let estimator = Estimator(dataset: dataset, design: wave.design)
+        // The indicators are independent: each on a core of its own (results in a fixed order).
+        let computed = present
+        let outcomes = Mutex<[Result<IndicatorEstimates, any Error>?]>(Array(repeating: nil, count: computed.count))
+        let work: @Sendable (Int) -> Void = { index in
+            let outcome = Result<IndicatorEstimates, any Error>(catching: {
+                let tables = try estimator.sharesTables(
+                    of: "profil_\(computed[index].id)",
+                    byEach: [[], [countyVariable], [countyVariable, municipalityVariable]])
+                var table = tables[0]
+                table.cells = tables.flatMap(\.cells)
+                table.breakdowns = [countyVariable, municipalityVariable]
+                let published = suppressed ? Self.suppress(table, witness: !baseline) : table
+                return try IndicatorModel(truth: table, published: published, municipalities: municipalities)
+                    .estimates()
+            })
+            outcomes.withLock { $0[index] = outcome }
+        }
+        if baseline {
+            for index in computed.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: computed.count, execute: work)
+        }
         var results: [String: IndicatorEstimates] = [:]
-        for indicator in present {
-            let tables = try estimator.sharesTables(
-                of: "profil_\(indicator.id)", byEach: [[], [countyVariable], [countyVariable, municipalityVariable]])
-            var table = tables[0]
-            table.cells = tables.flatMap(\.cells)
-            table.breakdowns = [countyVariable, municipalityVariable]
-            let published = suppressed ? Self.suppress(table) : table
-            results[indicator.id] = try IndicatorModel(
-                truth: table, published: published, municipalities: municipalities
-            ).estimates()
+        for (indicator, outcome) in zip(computed, outcomes.withLock { $0 }) {
+            // Every slot was filled by concurrentPerform, which returns when all iterations have.
+            results[indicator.id] = try outcome!.get()
         }
         return MunicipalityWaveEstimates(
             slug: slug, title: wave.title, shortTitle: wave.shortTitle ?? slug, structureDate: structureDate,
@@ -152,10 +172,10 @@ extension MunicipalityWaveEstimates {
     /// cells apart. The lines are the same as for the whole table at once (a county's
     /// municipalities add up to that county only), but each audit is one county's size, not the
     /// country's.
-    static func suppress(_ table: EstimateTable) -> EstimateTable {
+    static func suppress(_ table: EstimateTable, witness: Bool = true) -> EstimateTable {
         var margins = table
         margins.cells = table.cells.filter { $0.domain.count < 2 }
-        var cells = DisclosureControl.apply(DisclosureRules(), to: margins).cells
+        var cells = DisclosureControl.apply(DisclosureRules(), to: margins, witness: witness).cells
         var byCounty: [Int: [EstimateCell]] = [:]
         var order: [Int] = []
         for cell in table.cells where cell.domain.count == 2 {
@@ -165,7 +185,7 @@ extension MunicipalityWaveEstimates {
         for county in order {
             var part = table
             part.cells = byCounty[county] ?? []
-            cells += DisclosureControl.apply(DisclosureRules(), to: part).cells
+            cells += DisclosureControl.apply(DisclosureRules(), to: part, witness: witness).cells
         }
         var published = table
         published.cells = cells

@@ -53,9 +53,17 @@ public enum DisclosureControl {
     ///   - table: Estimates with their true counts.
     /// - Returns: The table to publish.
     public static func apply(_ rules: DisclosureRules, to table: EstimateTable) -> EstimateTable {
+        apply(rules, to: table, witness: true)
+    }
+
+    /// - Parameter witness: let the audit look for a small balanced move before it solves a
+    ///   linear programme (`SuppressionGrid.hasWitness`); false only to check that this changes no
+    ///   result, or to time the programme alone (the baseline of `fornye-profile-benchmark`).
+    public static func apply(_ rules: DisclosureRules, to table: EstimateTable, witness: Bool) -> EstimateTable {
         var published = table
         for (dimensions, cellIndices) in cellsBySignature(table) {
             var grid = SuppressionGrid(table: table, cellIndices: cellIndices, dimensions: dimensions, rules: rules)
+            grid.usesWitness = witness
             grid.suppressPrimary(kind: table.kind, rules: rules)
             if rules.secondarySuppression { grid.suppressSecondary(rules: rules) }
             for item in grid.items where item.hidden {

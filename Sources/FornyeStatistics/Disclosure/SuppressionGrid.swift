@@ -40,6 +40,8 @@ struct SuppressionGrid {
     var domainBase: [Int] = []
     /// Sensitive items the audit has shown cannot be recomputed.
     var provenSafe = Set<Int>()
+    /// Whether the audit tries `hasWitness` before its linear programme (the same answers, faster).
+    var usesWitness = true
 
     /// Builds the grid of the cells at `cellIndices`, which all break down by the same
     /// `dimensions` breakdown variables (their domains list them in the same order).

@@ -28,6 +28,8 @@ public struct MunicipalityProjectActivity: Sendable {
     public struct ProjectLink: Sendable, Hashable {
         public var slug: String
         public var title: String
+        /// The project is synthetic (test or demonstration content), so is what is read from it.
+        public var synthetic: Bool
     }
 
     public struct Contact: Sendable, Hashable {
@@ -52,7 +54,8 @@ extension ProjectRepository {
         var contacts: [MunicipalityProjectActivity.Contact] = []
         for record in all {
             let document = try record.document()
-            let link = MunicipalityProjectActivity.ProjectLink(slug: record.slug, title: record.title)
+            let link = MunicipalityProjectActivity.ProjectLink(
+                slug: record.slug, title: record.title, synthetic: record.synthetic)
             for name in ProjectActivityRules.researchPartners(document) {
                 partners[name.lowercased(), default: .init(name: name, projects: [])].projects.append(link)
             }

@@ -93,7 +93,7 @@ public struct ProjectRepository: Sendable {
             }
         }
         let now = Self.now()
-        let records = try await database.transaction { transaction -> [ProjectRecord] in
+        let records = try await database.writeTransaction { transaction -> [ProjectRecord] in
             var usedSlugs = Set<String>()
             let sql = try Self.sql(transaction)
             var nextKey = try await Self.maxSearchKey(sql) + 1
@@ -160,7 +160,7 @@ public struct ProjectRepository: Sendable {
         try Self.apply(document, to: record)
         record.version += 1
         record.updatedAt = now
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await record.update(on: transaction)
             try await Self.version(of: record, author: author, action: .edited, changed: changed, now: now)
                 .create(on: transaction)
@@ -192,7 +192,7 @@ public struct ProjectRepository: Sendable {
         record.status = status
         record.version += 1
         record.updatedAt = now
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await record.update(on: transaction)
             try await Self.version(
                 of: record, author: author, action: .status(status), changed: ["status"], now: now
@@ -210,7 +210,7 @@ public struct ProjectRepository: Sendable {
         }
         let record = try await require(slug: slug)
         let id = try record.requireID()
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = try Self.sql(transaction)
             if !Self.isPostgres(sql) {
                 if let previous = try await ProjectTermCounts.indexedColumns(of: record.searchKey, on: sql) {

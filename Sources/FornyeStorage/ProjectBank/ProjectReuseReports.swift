@@ -45,7 +45,7 @@ extension ProjectRepository {
                 "reuse is recorded by a signed-in editor", nb: "gjenbruk registreres av en innlogget redaktør")
         }
         let now = Self.now()
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             guard
                 let project = try await ProjectRecord.query(on: transaction).filter(\.$slug == slug)
                     .filter(\.$status == .published).first()

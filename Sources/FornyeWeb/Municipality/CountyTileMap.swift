@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeReport
 
 /// Norway's 15 counties (2024) as a tile grid in SVG: one square per county, placed roughly
@@ -21,23 +22,58 @@ enum CountyTileMap {
         return min(4, max(0, Int(((value - low) / (high - low) * 5).rounded(.down))))
     }
 
+    /// The map as the page shows it: each tile links to its county's municipalities further down.
     static func render(
         estimates: [String: AreaEstimate], names: [String: String], title: String, language: Language
+    ) -> Node {
+        svg(estimates: estimates, names: names, title: title, language: language, standalone: nil)
+    }
+
+    /// The map as a file of its own (`/kommuner/kart.svg`): an XML declaration, a title and a
+    /// description that hold every county's share in words, the synthetic label when the numbers
+    /// are synthetic, and no links (they lead into the page).
+    static func standaloneSVG(
+        estimates: [String: AreaEstimate], names: [String: String], title: String, synthetic: Bool,
+        language: Language
+    ) -> String {
+        let described = tiles.map { number, _, _ in
+            let published = estimates[number]?.method == .direct ? estimates[number]?.estimate : nil
+            return "\(names[number] ?? number): "
+                + (published == nil ? language.pick("ikke publisert", "not published") : ProfileText.percent(published))
+        }
+        let description =
+            language.pick("Fylkeskart i fem fargeklasser. ", "County tile map in five colour classes. ")
+            + described.joined(separator: "; ") + "."
+        let node = svg(
+            estimates: estimates, names: names, title: title, language: language,
+            standalone: (description, synthetic))
+        return #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + node.render()
+    }
+
+    private static func svg(
+        estimates: [String: AreaEstimate], names: [String: String], title: String, language: Language,
+        standalone: (description: String, synthetic: Bool)?
     ) -> Node {
         let values = estimates.values.compactMap { $0.method == .direct ? $0.estimate : nil }
         let low = values.min() ?? 0
         let high = values.max() ?? 1
         let width = size * 5 + 8
-        let height = size * 8 + 8
+        let height = size * 8 + 8 + (standalone == nil ? 0 : 20)
         return el(
             "svg",
             attributes: [
                 ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"),
-                ("width", "\(Int(width))"), ("height", "\(Int(height))"), ("role", "group"),
-                ("aria-labelledby", "fylkeskart-tittel"), ("class", "county-map"),
+                ("width", "\(Int(width))"), ("height", "\(Int(height))"),
+                ("role", standalone == nil ? "group" : "img"),
+                ("aria-labelledby", "fylkeskart-tittel" + (standalone == nil ? "" : " fylkeskart-beskrivelse")),
+                ("class", "county-map"), ("font-family", standalone == nil ? nil : "system-ui, Arial, sans-serif"),
             ]
         ) {
             el("title", ["id": "fylkeskart-tittel"]) { title }
+            if let standalone {
+                el("desc", ["id": "fylkeskart-beskrivelse"]) { standalone.description }
+                el("rect", attributes: [("width", "\(Int(width))"), ("height", "\(Int(height))"), ("fill", "#ffffff")])
+            }
             for (number, column, row) in tiles {
                 let estimate = estimates[number]
                 let published = estimate?.method == .direct ? estimate?.estimate : nil
@@ -48,7 +84,7 @@ enum CountyTileMap {
                 let share = ProfileText.percent(published)
                 let x = 4 + Double(column) * size
                 let y = 4 + Double(row) * size
-                el("a", ["href": "#fylke-\(number)"]) {
+                el(standalone == nil ? "a" : "g", ["href": standalone == nil ? "#fylke-\(number)" : nil]) {
                     el("title") {
                         "\(name): "
                             + (published == nil ? language.pick("ikke publisert", "not published") : share)
@@ -74,6 +110,15 @@ enum CountyTileMap {
                         ]
                     ) { published == nil ? "–" : share }
                 }
+            }
+            if standalone?.synthetic == true {
+                el(
+                    "text",
+                    attributes: [
+                        ("x", "\(Int(width) - 6)"), ("y", "\(Int(height) - 6)"), ("text-anchor", "end"),
+                        ("fill", "#555555"), ("font-size", "11"),
+                    ]
+                ) { SyntheticLabel.marker }
             }
         }
     }

@@ -28,10 +28,94 @@ enum MunicipalityCSV {
         ]
     }
 
-    static func profile(_ profile: MunicipalityQueries.Profile) -> String {
+    /// The profile's own columns after `header`: the change, then the part of the profile a row
+    /// belongs to (`seksjon`: `tall` for the survey numbers, else the project bank's parts) and
+    /// the project bank's text columns.
+    static let profileColumns = [
+        "endring", "endring_nedre_95", "endring_ovre_95", "endring_signifikant", "seksjon", "prosjekt",
+        "prosjekttittel", "hvem", "detalj", "dato",
+    ]
+
+    static func profile(_ profile: MunicipalityQueries.Profile, projectBank: ProfileProjectBankJSON) -> String {
+        var rows = surveyRows(profile).enumerated().map { index, row in index == 0 ? row : row + ["tall"] }
+        let width = rows[0].count
+        rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
+        let m = profile.profile.municipality
+        for row in projectBankRows(projectBank) {
+            var line = Array(repeating: "", count: width)
+            line[0] = m.number
+            line[1] = m.name
+            line[2] = "kommune"
+            line[3] = m.name
+            line[header.count - 1] = row.synthetic ? SyntheticLabel.marker : ""
+            line.replaceSubrange((width - 6)..<width, with: row.fields)
+            rows.append(line)
+        }
+        return CSVTable.write(rows)
+    }
+
+    /// One row per project, reuse, research partner, programme line and contact: (seksjon,
+    /// prosjekt, prosjekttittel, hvem, detalj, dato) and whether the row's source is synthetic.
+    static func projectBankRows(_ bank: ProfileProjectBankJSON) -> [(fields: [String], synthetic: Bool)] {
+        var rows: [(fields: [String], synthetic: Bool)] = []
+        for project in bank.projects {
+            rows.append(
+                (
+                    [
+                        "prosjekt", project.slug, project.title, "",
+                        project.stage + (project.stopped ? " (stoppet)" : ""), "",
+                    ],
+                    project.synthetic
+                ))
+        }
+        for (section, reuses) in [("gjenbrukt_fra_oss", bank.reusedFromHere), ("vi_gjenbrukte", bank.reusedHere)] {
+            for reuse in reuses {
+                let reuser = [reuse.reuserMunicipality, reuse.reuserName].compactMap { $0 }.joined(separator: " ")
+                let detail = [
+                    reuse.reuserProject.map { "prosjekt \($0.slug)" }, reuse.unit.flatMap { $0.isEmpty ? nil : $0 },
+                    reuse.changes.flatMap { $0.isEmpty ? nil : "endret: \($0)" },
+                ].compactMap { $0 }.joined(separator: "; ")
+                rows.append(
+                    (
+                        [section, reuse.original.slug, reuse.original.title, reuser, detail, reuse.month ?? ""],
+                        reuse.synthetic || reuse.original.synthetic
+                    ))
+            }
+        }
+        for partner in bank.researchPartners {
+            for project in partner.projects {
+                rows.append(
+                    (["forskningspartner", project.slug, project.title, partner.name, "", ""], project.synthetic))
+            }
+        }
+        for line in bank.programme {
+            rows.append(
+                (
+                    [
+                        "programdeltakelse", line.projectSlug ?? "", "", line.call, line.units.joined(separator: "; "),
+                        line.applicationDate,
+                    ], line.synthetic
+                ))
+        }
+        for contact in bank.contacts {
+            rows.append(
+                (
+                    [
+                        "kontakt", contact.project.slug, contact.project.title, contact.name,
+                        [contact.role, contact.email].filter { !$0.isEmpty }.joined(separator: "; "),
+                        contact.lastConfirmed ?? "ikke bekreftet",
+                    ], contact.project.synthetic
+                ))
+        }
+        return rows
+    }
+
+    /// The survey numbers: the municipality, its county and the country per indicator and wave,
+    /// and the comparison group's values.
+    static func surveyRows(_ profile: MunicipalityQueries.Profile) -> [[String]] {
         let p = profile.profile
         let m = p.municipality
-        var rows = [header + ["endring", "endring_nedre_95", "endring_ovre_95", "endring_signifikant"]]
+        var rows = [header + profileColumns]
         for series in p.series {
             for (index, wave) in p.waves.enumerated() {
                 let change = series.changes[index]
@@ -71,7 +155,7 @@ enum MunicipalityCSV {
                 rows.append(line + ["", "", "", ""])
             }
         }
-        return CSVTable.write(rows)
+        return rows
     }
 
     static func counties(_ view: MunicipalityQueries.CountyView) -> String {

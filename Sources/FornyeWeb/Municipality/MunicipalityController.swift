@@ -10,8 +10,68 @@ struct MunicipalityController: RouteCollection {
         let municipalities = routes.grouped("kommuner")
         municipalities.get(use: list)
         municipalities.get("fylker.csv", use: countiesCSV)
+        municipalities.get("kart.svg", use: countyMapSVG)
         municipalities.get(":nummer", use: profile)
         municipalities.get(":nummer", "tall.csv", use: profileCSV)
+        municipalities.get(":nummer", "figur", ":file", use: profileFigure)
+    }
+
+    /// The county map as a standalone SVG file, for the same indicator and wave as the page.
+    @Sendable func countyMapSVG(request: Request) async throws -> Response {
+        let view = try await MunicipalityQueries.countyView(request)
+        let language = Language.of(request)
+        var names: [String: String] = [:]
+        for municipality in view.municipalities { names[municipality.countyNumber] = municipality.countyName }
+        let title =
+            language.pick(view.indicator.indicator.name, view.indicator.nameEnglish)
+            + language.pick(" etter fylke", " by county") + (view.wave.map { " (\($0.shortTitle))" } ?? "")
+        let synthetic = view.wave?.synthetic == true
+        let svg = CountyTileMap.standaloneSVG(
+            estimates: view.wave?.indicators[view.indicator.id]?.counties ?? [:], names: names, title: title,
+            synthetic: synthetic, language: language)
+        let name =
+            "fylker-\(view.indicator.id)" + (view.wave.map { "-\($0.slug)" } ?? "") + (synthetic ? "-SYNTETISK" : "")
+        return Self.svgResponse(svg, name: name)
+    }
+
+    /// One chart of a profile (`H1.svg`) as a standalone SVG file; its numbers are in `tall.csv`.
+    @Sendable func profileFigure(request: Request) async throws -> Response {
+        let number = try request.parameters.require("nummer")
+        let file = try request.parameters.require("file")
+        guard file.hasSuffix(".svg"), let indicator = ProfileIndicator.named(String(file.dropLast(4))) else {
+            throw WebError(
+                .notFound,
+                nb:
+                    "Figurene heter \(ProfileIndicator.all.map { $0.id + ".svg" }.joined(separator: ", ")), ikke «\(file)».",
+                en:
+                    "The charts are \(ProfileIndicator.all.map { $0.id + ".svg" }.joined(separator: ", ")), not “\(file)”.",
+                parameter: "file")
+        }
+        if let moved = try MunicipalityQueries.current(number, request: request) {
+            return request.redirect(
+                to: Paths.municipalityFigure(number: moved, indicator: indicator.id)
+                    + (request.url.query.map { "?" + $0 } ?? ""),
+                redirectType: .permanent)
+        }
+        let profile = try await MunicipalityQueries.profile(number, request: request).profile
+        guard let series = profile.series.first(where: { $0.indicator.id == indicator.id }) else {
+            throw WebError(
+                .notFound, nb: "Ingen bølge har tall for \(indicator.id).",
+                en: "No wave has numbers for \(indicator.id).",
+                parameter: "file")
+        }
+        let synthetic = profile.waves.contains(where: \.synthetic)
+        let svg = ProfileChart.svg(
+            series: series, waves: profile.waves, municipality: profile.municipality.name,
+            id: "ind-\(indicator.id)", language: Language.of(request), standalone: true)
+        return Self.svgResponse(svg, name: "kommune-\(number)-\(indicator.id)" + (synthetic ? "-SYNTETISK" : ""))
+    }
+
+    static func svgResponse(_ svg: String, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).svg\"")
+        return Response(status: .ok, headers: headers, body: .init(string: svg))
     }
 
     @Sendable func list(request: Request) async throws -> Response {
@@ -39,12 +99,10 @@ struct MunicipalityController: RouteCollection {
         // Not a cached response: the project bank part changes with every save and reuse report;
         // the survey numbers come from `MunicipalityStore`, computed once per data version.
         let profile = try await MunicipalityQueries.profile(number, request: request)
-        let register = request.application.municipalityStore.register
+        let bank = try await MunicipalityQueries.projectBank(number, request: request)
         let section = ProfileProjectSection(
-            language: Language.of(request), municipality: profile.profile.municipality,
-            activity: try await ProjectRepository(database: request.db).activity(ofMunicipality: number),
-            programme: try await ProgrammeRepository(database: request.db, register: register).participation(
-                of: number, structure: MunicipalityWaveEstimates.structure))
+            language: Language.of(request), municipality: profile.profile.municipality, activity: bank.activity,
+            programme: bank.programme)
         let page = MunicipalityProfilePage(
             language: Language.of(request), profile: profile, viewer: PageViewer(request), projects: section)
         return try await HTMLPage(page.render()).encodeResponse(for: request)
@@ -53,7 +111,13 @@ struct MunicipalityController: RouteCollection {
     @Sendable func profileCSV(request: Request) async throws -> Response {
         let number = try request.parameters.require("nummer")
         let profile = try await MunicipalityQueries.profile(number, request: request)
-        return MunicipalityCSV.response(MunicipalityCSV.profile(profile), name: "kommune-\(number)")
+        let bank = try await MunicipalityQueries.projectBank(number, request: request)
+        return MunicipalityCSV.response(
+            MunicipalityCSV.profile(
+                profile,
+                projectBank: ProfileProjectBankJSON(
+                    activity: bank.activity, programme: bank.programme)),
+            name: "kommune-\(number)")
     }
 }
 
@@ -63,12 +127,15 @@ struct MunicipalityAPIController: RouteCollection {
         routes.grouped("api", "v1", "municipalities").get(":nummer", use: profile)
     }
 
+    /// Not a cached response, like the page: the project bank part changes with every save.
     @Sendable func profile(request: Request) async throws -> Response {
         let number = try request.parameters.require("nummer")
-        return try await CachedResponse.respond(request, .json) {
-            let profile = try await MunicipalityQueries.profile(number, request: request)
-            return try await MunicipalityJSON(profile.profile, skipped: profile.skipped).encodeResponse(for: request)
-        }
+        let profile = try await MunicipalityQueries.profile(number, request: request)
+        let bank = try await MunicipalityQueries.projectBank(number, request: request)
+        return try await MunicipalityJSON(
+            profile.profile, skipped: profile.skipped,
+            projectBank: ProfileProjectBankJSON(activity: bank.activity, programme: bank.programme)
+        ).encodeResponse(for: request)
     }
 }
 
@@ -129,6 +196,18 @@ enum MunicipalityQueries {
         var query = ["gruppe=\(group.key)"]
         if case .nearest = group { query += features.filter { PeerFeature(rawValue: $0) != nil }.map { "trekk=\($0)" } }
         return Profile(profile: profile, skipped: computed.skipped, peerQuery: query.joined(separator: "&"))
+    }
+
+    /// The profile's project bank part, from the database at each request: published projects,
+    /// reuse, research partners and contacts, and the granted programme lines.
+    static func projectBank(
+        _ number: String, request: Request
+    ) async throws -> (activity: MunicipalityProjectActivity, programme: [ProgrammeApplication]) {
+        let register = request.application.municipalityStore.register
+        let activity = try await ProjectRepository(database: request.db).activity(ofMunicipality: number)
+        let programme = try await ProgrammeRepository(database: request.db, register: register).participation(
+            of: number, structure: MunicipalityWaveEstimates.structure)
+        return (activity, programme)
     }
 
     static func countyView(_ request: Request) async throws -> CountyView {

@@ -85,9 +85,11 @@ struct MunicipalityJSON: Content {
     var indicators: [Indicator]
     var comparison: Comparison
     var skippedWaves: [String: String]
+    /// The municipality's activity in Prosjektbanken and the programme, read at the request.
+    var projectBank: ProfileProjectBankJSON
     var links: [String: String]
 
-    init(_ profile: MunicipalityProfile, skipped: [String: String]) {
+    init(_ profile: MunicipalityProfile, skipped: [String: String], projectBank: ProfileProjectBankJSON) {
         let m = profile.municipality
         municipality = About(
             number: m.number, name: m.name, county: Place(number: m.countyNumber, name: m.countyName),
@@ -120,6 +122,7 @@ struct MunicipalityJSON: Content {
                     ranked: $0.ranked)
             })
         skippedWaves = skipped
+        self.projectBank = projectBank
         links = [
             "self": Paths.apiMunicipality(number: m.number), "page": Paths.municipality(number: m.number),
             "csv": Paths.municipalityCSV(number: m.number),

@@ -136,6 +136,19 @@ struct MunicipalityListPage {
                                 + (view.wave.map { "&bolge=\($0.slug)" } ?? "")
                         ]
                     ) { language.pick("Fylkestallene som CSV", "The county numbers as CSV") }
+                    " · "
+                    el(
+                        "a",
+                        [
+                            "href": Paths.municipalitiesMap + "?indikator=\(indicator.id)"
+                                + (view.wave.map { "&bolge=\($0.slug)" } ?? "") + (language == .en ? "&lang=en" : ""),
+                            "type": "image/svg+xml",
+                        ]
+                    ) { language.pick("Kartet som SVG", "The map as SVG") }
+                    if synthetic {
+                        " "
+                        el("span", ["class": "tag"]) { SyntheticLabel.marker }
+                    }
                 }
             }
             el("h2") { language.pick("Alle kommuner", "All municipalities") }

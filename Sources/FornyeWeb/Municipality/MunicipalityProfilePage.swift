@@ -197,6 +197,24 @@ struct MunicipalityProfilePage {
                     }
                 }
             }
+            el("p", ["class": "downloads"]) {
+                el(
+                    "a",
+                    [
+                        "href": Paths.municipalityFigure(number: p.municipality.number, indicator: series.indicator.id)
+                            + (language == .en ? "?lang=en" : ""),
+                        "type": "image/svg+xml",
+                    ]
+                ) { language.pick("Last ned figuren (SVG)", "Download the chart (SVG)") }
+                " · "
+                el("a", ["href": Paths.municipalityCSV(number: p.municipality.number) + "?" + profile.peerQuery]) {
+                    language.pick("tallene (CSV)", "the numbers (CSV)")
+                }
+                if p.waves.contains(where: \.synthetic) {
+                    " "
+                    el("span", ["class": "tag"]) { SyntheticLabel.marker }
+                }
+            }
         }
     }
 

@@ -2,11 +2,13 @@ import FornyeReport
 
 /// A profile indicator's series as an accessible bar chart (one bar per wave, with its interval);
 /// model estimates say so in their label. The table beside it holds the same numbers. Labels in
-/// the page's language.
+/// the page's language. `standalone` makes it a file of its own (`/kommuner/:nummer/figur/:id.svg`):
+/// an XML declaration and the municipality in the title; the description (every value with its
+/// interval) and the synthetic label are there either way.
 enum ProfileChart {
     static func svg(
         series: MunicipalityProfile.Series, waves: [MunicipalityProfile.WaveInfo], municipality: String, id: String,
-        language: Language
+        language: Language, standalone: Bool = false
     ) -> String {
         var bars: [BarChart.Bar] = []
         for (index, wave) in waves.enumerated() {
@@ -25,12 +27,13 @@ enum ProfileChart {
                         value: ChartValue(estimate: estimate, lower: national.lower, upper: national.upper)))
             }
         }
+        let name = language.pick(series.indicator.indicator.name, series.indicator.nameEnglish)
         var chart = BarChart(
-            id: "\(id)-chart", title: language.pick(series.indicator.indicator.name, series.indicator.nameEnglish),
+            id: "\(id)-chart", title: standalone ? "\(name) – \(municipality)" : name,
             summary: language.pick(series.indicator.indicator.measure, series.indicator.measureEnglish) + ".",
             bars: bars, synthetic: waves.contains(where: \.synthetic), width: 640
         )
         chart.english = language == .en
-        return chart.svg()
+        return standalone ? #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + chart.svg() : chart.svg()
     }
 }

@@ -40,15 +40,8 @@ struct SelfTestResultPage {
         layout.title = pick("Resultatet ditt – Innovasjonstesten", "Your result – The innovation test")
         layout.synthetic = result.synthetic
         return layout.render {
+            // The synthetic-data notice is the layout's banner (`layout.synthetic`), shown once.
             el("h1") { pick("Resultatet ditt", "Your result") }
-            if result.synthetic {
-                el("p", ["class": "notice synthetic-notice"]) {
-                    "\(SyntheticLabel.marker): "
-                        + pick(
-                            "Sammenligningen bygger på syntetiske demonstrasjonsdata, ikke på virkelige svar.",
-                            "The comparison uses synthetic demonstration data, not real answers.")
-                }
-            }
             keptNotice
             peerGroup
             answersTable

@@ -25,14 +25,7 @@ struct SelfTestTeamResultPage {
         return layout.render {
             el("h1") { heading }
             el("p") { pick("Kode", "Code") + ": " + TeamCodeText.spaced(code) }
-            if synthetic {
-                el("p", ["class": "notice synthetic-notice"]) {
-                    "\(SyntheticLabel.marker): "
-                        + pick(
-                            "Sammenligningen bygger på syntetiske demonstrasjonsdata, ikke på virkelige svar.",
-                            "The comparison uses synthetic demonstration data, not real answers.")
-                }
-            }
+            // The synthetic-data notice is the layout's banner (`layout.synthetic`), shown once.
             if let result {
                 results(result)
             } else {

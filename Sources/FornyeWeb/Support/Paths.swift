@@ -84,6 +84,11 @@ enum Paths {
     static let municipalitiesCountiesCSV = "/kommuner/fylker.csv"
     static func municipality(number: String) -> String { municipalities + "/" + segment(number) }
     static func municipalityCSV(number: String) -> String { municipality(number: number) + "/tall.csv" }
+    /// A profile chart as SVG: `id` is the indicator's (`H1`).
+    static func municipalityFigure(number: String, indicator id: String) -> String {
+        municipality(number: number) + "/figur/" + segment(id + ".svg")
+    }
+    static let municipalitiesMap = "/kommuner/kart.svg"
 
     static let projects = "/prosjekter"
     static let newProject = "/prosjekter/ny"

@@ -7,6 +7,10 @@ import VaporTesting
 
 @testable import FornyeWeb
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// `/kommuner`, `/kommuner/:nummer`, their CSV and `/api/v1/municipalities/:nummer` on the demo waves.
 @Suite struct MunicipalityPageTests {
     static func profile(_ app: Application, _ number: String, query: String = "") async throws -> MunicipalityJSON {
@@ -127,7 +131,9 @@ import VaporTesting
                     "kommunenummer,kommune,niva,omrade,indikator,bolge,metode,skjult_fordi,n,andel,se,nedre_95,ovre_95")
                     == true)
             #expect(lines.contains { $0.contains(",synthetic,") || $0.contains(",fay-herriot,") })
-            #expect(lines.dropFirst().allSatisfy { $0.contains("SYNTETISKE DATA") })
+            // The survey numbers are synthetic; the project bank rows after them are as their projects are.
+            let survey = lines.dropFirst().filter { $0.contains(",tall,") }
+            #expect(!survey.isEmpty && survey.allSatisfy { $0.contains("SYNTETISKE DATA") })
             let counties = try await app.get(Paths.municipalitiesCountiesCSV + "?indikator=H2")
             #expect(counties.status == .ok && counties.body.string.contains(",H2,"))
             let list = try await app.get(Paths.municipalities)
@@ -135,6 +141,51 @@ import VaporTesting
             let html = list.body.string
             #expect(html.contains("<svg") && html.contains("href=\"#fylke-46\"") && html.contains("id=\"fylke-46\""))
             #expect(html.contains("href=\"/kommuner/4601\""))
+        }
+    }
+
+    /// Every chart of a profile, and the county map, is a link to a standalone SVG file: well-formed
+    /// XML with a title, a description holding the numbers, and the synthetic label.
+    @Test func everyChartIsDownloadableAsSVG() async throws {
+        try await withSharedTestApp { app in
+            let html = try await app.get(Paths.municipality(number: "3301")).body.string
+            for indicator in ProfileIndicator.all {
+                let path = Paths.municipalityFigure(number: "3301", indicator: indicator.id)
+                #expect(html.contains("href=\"\(path)\""), "\(indicator.id): no link to its SVG")
+                let response = try await app.get(path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers.contentType?.subType == "svg+xml")
+                #expect(
+                    response.headers.first(name: .contentDisposition)
+                        == "attachment; filename=\"kommune-3301-\(indicator.id)-SYNTETISK.svg\"")
+                let svg = response.body.string
+                #expect(
+                    svg.hasPrefix(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+                #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(path) is not well-formed XML")
+                #expect(
+                    svg.contains(
+                        "<title id=\"ind-\(indicator.id)-chart-title\">\(indicator.indicator.name) – Drammen</title>"))
+                #expect(svg.contains("<desc id=") && svg.contains("Drammen") && svg.contains("SYNTETISKE DATA"))
+            }
+            let english = try await app.get(Paths.municipalityFigure(number: "3301", indicator: "H1") + "?lang=en")
+            #expect(english.body.string.contains("H1 Innovates – Drammen"))
+            // An old number leads to the chart of the municipality it is now part of; unknown charts are 404.
+            let old = try await app.get(Paths.municipalityFigure(number: "0625", indicator: "H2"))
+            #expect(old.status == .movedPermanently)
+            #expect(old.headers.first(name: .location) == Paths.municipalityFigure(number: "3301", indicator: "H2"))
+            #expect(try await app.get(Paths.municipality(number: "3301") + "/figur/H9.svg").status == .notFound)
+            #expect(try await app.get(Paths.municipality(number: "3301") + "/figur/H1.png").status == .notFound)
+
+            let list = try await app.get(Paths.municipalities + "?indikator=H2").body.string
+            #expect(list.contains("href=\"\(Paths.municipalitiesMap)?indikator=H2&amp;bolge="))
+            let map = try await app.get(Paths.municipalitiesMap + "?indikator=H2")
+            #expect(map.status == .ok && map.headers.contentType?.subType == "svg+xml")
+            let svg = map.body.string
+            #expect(XMLParser(data: Data(svg.utf8)).parse(), "the map is not well-formed XML")
+            #expect(svg.contains("<title id=\"fylkeskart-tittel\">H2 Sprer etter fylke"))
+            #expect(svg.contains("<desc id=\"fylkeskart-beskrivelse\">") && svg.contains("Agder: "))
+            #expect(svg.contains("SYNTETISKE DATA") && !svg.contains("href="))
         }
     }
 

@@ -1,4 +1,5 @@
 import FornyeBarometer
+import FornyeFormats
 import FornyeProjectBank
 import FornyeReport
 import FornyeStorage
@@ -59,6 +60,37 @@ extension MunicipalityPageTests {
             let today = CalendarDay(Date())
             #expect(html.contains("sist bekreftet " + MonthNames.monthYear(year: today.year, month: today.month, .nb)))
             #expect(!html.contains("<script>x") && !html.contains("<b>Øksnes"))
+
+            // The API and the CSV carry the same section (and the API still conforms to openapi.json).
+            let json = try await Self.profile(app, "1868").projectBank
+            #expect(json.projects.contains { $0.title == "Digital nattevakt <b>Øksnes</b>" && !$0.stopped })
+            #expect(json.projects.contains { $0.title == "Droneinspeksjon som ble stoppet" && $0.stopped })
+            #expect(json.stoppedCount == 1 && !json.projects.contains { $0.title == "Hemmelig utkast" })
+            #expect(json.reusedFromHere.contains { $0.reuserMunicipality == "0301" && $0.unit == "Bydel Frogner" })
+            #expect(json.reusedHere.contains { $0.original.slug == "jobb-smartere-skien" && $0.month == "2024-11" })
+            #expect(json.researchPartners.contains { $0.name == "Nord <i>universitet</i>" && $0.projects.count == 2 })
+            let month = String(format: "%04d-%02d", today.year, today.month)
+            #expect(json.contacts.map(\.name) == ["Kari <script>x</script>", "Kari <script>x</script>"])
+            #expect(json.contacts.allSatisfy { $0.lastConfirmed == month && $0.email == "kari@oksnes.example" })
+            _ = try await APITests.conforming(
+                app, Paths.apiMunicipality(number: "1868"), template: "/api/v1/municipalities/{nummer}")
+            let csv = try await app.get(Paths.municipalityCSV(number: "1868")).body.string
+            let table = try CSVTable.parse(csv, file: "kommune-1868.csv")
+            let header = table.header
+            let section = try #require(header.firstIndex(of: "seksjon"))
+            func rows(_ name: String) -> [[String]] {
+                table.rows.filter { $0.count == header.count && $0[section] == name }
+            }
+            #expect(rows("prosjekt").contains { $0[section + 2] == "Droneinspeksjon som ble stoppet" })
+            #expect(rows("gjenbrukt_fra_oss").contains { $0[section + 3].hasPrefix("0301 ") })
+            #expect(
+                rows("vi_gjenbrukte").contains {
+                    $0[section + 1] == "jobb-smartere-skien" && $0[section + 5] == "2024-11"
+                })
+            #expect(rows("forskningspartner").contains { $0[section + 3] == "Nord <i>universitet</i>" })
+            #expect(rows("kontakt").count == 2 && rows("kontakt").allSatisfy { $0[section + 5] == month })
+            #expect(!csv.contains("Uten samtykke") && !csv.contains("Hemmelig utkast"))
+            #expect(!rows("tall").isEmpty)
             // Programme participation: a municipality with a granted line in the demo register.
             let granted = try await ProgrammeRepository(database: app.db, register: register)
                 .list(ProgrammeFilter(status: .granted)).map(\.application)
@@ -72,6 +104,11 @@ extension MunicipalityPageTests {
                     of: line, register: register, structure: MunicipalityWaveEstimates.structure))
             let participant = try await app.get(Paths.municipality(number: number) + "?lang=en").body.string
             #expect(participant.contains("Programme participation") && participant.contains(line.call))
+            let programme = try await Self.profile(app, number).projectBank.programme
+            #expect(
+                programme.contains { $0.call == line.call && $0.applicationDate == line.applicationDate.description })
+            let programmeCSV = try await app.get(Paths.municipalityCSV(number: number)).body.string
+            #expect(programmeCSV.contains(",programdeltakelse,") && programmeCSV.contains(line.call))
         }
     }
 }

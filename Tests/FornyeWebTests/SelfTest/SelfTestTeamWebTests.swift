@@ -62,6 +62,7 @@ import VaporTesting
             #expect(html.contains("Gruppens svar mot andre"))
             #expect(html.contains("(5 av 5)"))
             #expect(html.contains("SYNTETISKE DATA"))
+            #expect(SelfTestWebTests.syntheticNotices(in: html) == 1, "the synthetic-data notice is shown once")
             #expect(five.headers.first(name: .cacheControl)?.contains("no-store") == true)
 
             // The facilitator's page counts the answers; the token deletes the session and every answer.

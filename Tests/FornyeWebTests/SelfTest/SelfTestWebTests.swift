@@ -33,6 +33,13 @@ import VaporTesting
         [("development_underway", "1")],
     ]
 
+    /// How many notices on a page say its numbers are synthetic (the layout's banner and any
+    /// notice of the page's own).
+    static func syntheticNotices(in html: String) -> Int {
+        html.components(separatedBy: "class=\"synthetic-banner\"").count - 1
+            + html.components(separatedBy: "synthetic-notice").count - 1
+    }
+
     @Test(arguments: TestDatabase.all) func noInnovationPathStoresNothing(database: TestDatabase) async throws {
         try await withTestApp(database: database) { app in
             #expect(try await app.get(Paths.selfTest).status == .ok)
@@ -41,6 +48,7 @@ import VaporTesting
             let body = result.body.string
             #expect(body.contains("Resultatet ditt"))
             #expect(body.contains("SYNTETISKE DATA"))
+            #expect(Self.syntheticNotices(in: body) == 1, "the synthetic-data notice is shown once")
             #expect(result.headers.first(name: .cacheControl)?.contains("no-store") == true)
             #expect(try await SelfTestRepository(database: app.db).count() == 0)
         }
