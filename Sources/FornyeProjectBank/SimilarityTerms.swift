@@ -22,11 +22,18 @@ public struct SimilarityTerms: Sendable, Equatable {
 
     public init(_ document: ProjectDocument) {
         let language = SearchLanguage(code: document.language)
-        var counts: [String: Double] = [:]
-        var order: [String: Int] = [:]
+        // Terms in the order first met, their summed weights beside them (ties keep the earlier).
+        var terms: [String] = []
+        var counts: [Double] = []
+        var position: [String: Int] = [:]
         func add(_ term: String, _ weight: Double) {
-            counts[term, default: 0] += weight
-            if order[term] == nil { order[term] = order.count }
+            if let index = position[term] {
+                counts[index] += weight
+            } else {
+                position[term] = terms.count
+                terms.append(term)
+                counts.append(weight)
+            }
         }
         let fields: [(String, Double)] = [
             (document.title, 2), (document.summary, 1), (document.problem, 1), (document.targetGroup, 1),
@@ -34,19 +41,15 @@ public struct SimilarityTerms: Sendable, Equatable {
         ]
         for (text, weight) in fields {
             for word in SearchText.tokens(text, limit: 1_000) where Self.isContent(word) {
-                let term = SearchText.term(word, language)
-                add(term, weight)
-                guard language == .norwegian else { continue }
-                for part in NorwegianCompounds.parts(of: word) ?? [] where Self.isContent(part) {
-                    let partTerm = SearchText.term(part, .norwegian)
-                    add(partTerm, weight / 2)
-                    for english in Self.english(of: partTerm) { add(english, weight / 4) }
-                }
-                for english in Self.english(of: term) { add(english, weight / 2) }
+                for (term, share) in Self.terms(of: word, language) { add(term, weight * share) }
             }
         }
-        let kept = counts.keys.sorted { (counts[$0]!, -order[$0]!) > (counts[$1]!, -order[$1]!) }.prefix(Self.most)
-        weights = Dictionary(uniqueKeysWithValues: kept.map { ($0, 1 + log(counts[$0]!)) })
+        let kept =
+            terms.count <= Self.most
+            ? Array(terms.indices)
+            : Array(
+                terms.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }.prefix(Self.most))
+        weights = Dictionary(uniqueKeysWithValues: kept.map { (terms[$0], 1 + log(counts[$0])) })
     }
 
     /// A word worth comparing: three letters or more, no stop word, not in nearly every project, no number.
@@ -59,7 +62,8 @@ public struct SimilarityTerms: Sendable, Equatable {
     public static func english(of term: String) -> [String] {
         let entries = (SearchTranslations.toEnglish[term] ?? []).filter { $0.terms.count == 1 }
         let curated = entries.filter(\.curated)
-        return Array(Set((curated.isEmpty ? Array(entries.prefix(1)) : curated).map { $0.terms[0] }))
+        // Sorted: a set's order changes between processes, and the order breaks ties in the kept terms.
+        return Set((curated.isEmpty ? Array(entries.prefix(1)) : curated).map { $0.terms[0] }).sorted()
     }
 
     /// The cosine of the two records' tf-idf vectors, 0 ... 1. `idf` gives each term's inverse

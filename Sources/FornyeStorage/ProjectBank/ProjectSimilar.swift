@@ -78,7 +78,7 @@ extension ProjectSearch {
         async throws -> [ProjectRecord]
     {
         let source = SimilarityTerms(document)
-        let vectors = try records.map { SimilarityTerms(try $0.document()) }
+        let vectors = try records.map(SimilarityTermsCache.terms(of:))
         var words: [String: String] = [:]
         if ProjectRepository.isPostgres(sql) {
             for record in [document] + (try records.map { try $0.document() }) {
