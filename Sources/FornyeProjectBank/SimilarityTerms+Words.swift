@@ -6,8 +6,7 @@ extension SimilarityTerms {
     /// English (half).
     ///
     /// Remembered for the process: stemming, compound splitting and translation are nearly all the
-    /// cost of a vector, «Lignende prosjekter» builds one for each of 60 candidates on every project
-    /// page (1.2 s a page in a debug build at 1,000 projects when each word was analysed afresh),
+    /// cost of a vector (every save and bulk load makes one; a project page makes its source's),
     /// and a bank's words repeat. The answer depends on the word alone, so it never goes stale.
     static func terms(of word: String, _ language: SearchLanguage) -> [(term: String, share: Double)] {
         let key = WordKey(word: word, language: language)

@@ -20,7 +20,11 @@ public struct SimilarityTerms: Sendable, Equatable {
 
     public init(weights: [String: Double]) { self.weights = weights }
 
-    public init(_ document: ProjectDocument) {
+    public init(_ document: ProjectDocument) { self = Self.analysed(document).terms }
+
+    /// The record's vector and every term its text gives (`vocabulary`, sorted: the vector keeps
+    /// the ``most`` frequent only), whose presence the bank counts as document frequencies.
+    public static func analysed(_ document: ProjectDocument) -> (terms: SimilarityTerms, vocabulary: [String]) {
         let language = SearchLanguage(code: document.language)
         // Terms in the order first met, their summed weights beside them (ties keep the earlier).
         var terms: [String] = []
@@ -40,16 +44,17 @@ public struct SimilarityTerms: Sendable, Equatable {
             (document.solution, 1), (document.novelty, 1), (document.serviceArea, 0.5),
         ]
         for (text, weight) in fields {
-            for word in SearchText.tokens(text, limit: 1_000) where Self.isContent(word) {
+            for word in SearchText.tokens(text, limit: 1_000) where isContent(word) {
                 for (term, share) in Self.terms(of: word, language) { add(term, weight * share) }
             }
         }
         let kept =
-            terms.count <= Self.most
+            terms.count <= most
             ? Array(terms.indices)
-            : Array(
-                terms.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }.prefix(Self.most))
-        weights = Dictionary(uniqueKeysWithValues: kept.map { (terms[$0], 1 + log(counts[$0])) })
+            : Array(terms.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }.prefix(most))
+        let vector = SimilarityTerms(
+            weights: Dictionary(uniqueKeysWithValues: kept.map { (terms[$0], 1 + log(counts[$0])) }))
+        return (vector, terms.sorted())
     }
 
     /// A word worth comparing: three letters or more, no stop word, not in nearly every project, no number.

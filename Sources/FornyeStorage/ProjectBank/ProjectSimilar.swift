@@ -15,7 +15,8 @@ extension ProjectSearch {
     /// rarest key terms instead (``pairs(_:frequencies:minimum:total:budget:most:)``). The best
     /// 60 by text rank are then ordered by the tf-idf cosine of their text with the document's
     /// (``SimilarityTerms``: every content term weighed by its importance in the bank, not by
-    /// rarity alone; Norwegian records meet English ones through their translations).
+    /// rarity alone; Norwegian records meet English ones through their translations), read from
+    /// the vectors stored at each save (migration 0088); only the best `limit` records are loaded.
     public func similar(to document: ProjectDocument, excluding slug: String? = nil, limit: Int = 5) async throws
         -> [ProjectRecord]
     {
@@ -67,36 +68,27 @@ extension ProjectSearch {
                 [[rarest]], words: words, scoring: scoring, sql: sql, excluding: own, limit: 60, budget: budget)
         }
         guard !candidates.isEmpty else { return [] }
-        let records = try await Self.records(sql, keys: candidates.map(\.key))
-        return try await Self.byCosine(document, records, limit: limit, sql: sql)
+        let best = try await Self.byCosine(document, candidates.map(\.key), limit: limit, sql: sql)
+        return try await Self.records(sql, keys: best)
     }
 
-    /// `records` ordered by the tf-idf cosine of their text with `document`'s (equal scores: the
-    /// text rank's order, which `records` keeps), best `limit`. One look-up of document
-    /// frequencies for all their terms (at most ``SimilarityTerms/most`` a record).
-    static func byCosine(_ document: ProjectDocument, _ records: [ProjectRecord], limit: Int, sql: any SQLDatabase)
-        async throws -> [ProjectRecord]
+    /// `keys` ordered by the tf-idf cosine of their projects' stored vectors with `document`'s
+    /// (equal scores: the text rank's order, which `keys` has), best `limit`. Two indexed reads:
+    /// the candidates' vectors and the document frequencies of their terms (at most
+    /// ``SimilarityTerms/most`` a project), both kept by every save (migration 0088).
+    static func byCosine(_ document: ProjectDocument, _ keys: [Int], limit: Int, sql: any SQLDatabase)
+        async throws -> [Int]
     {
         let source = SimilarityTerms(document)
-        let vectors = try records.map(SimilarityTermsCache.terms(of:))
-        var words: [String: String] = [:]
-        if ProjectRepository.isPostgres(sql) {
-            for record in [document] + (try records.map { try $0.document() }) {
-                let text = [
-                    record.title, record.summary, record.problem, record.targetGroup, record.solution,
-                    record.novelty, record.serviceArea,
-                ].joined(separator: " ")
-                words.merge(Self.words(byStem: text, language: SearchLanguage(code: record.language))) { a, _ in a }
-            }
-        }
-        let terms = Set(source.weights.keys).union(vectors.flatMap(\.weights.keys))
-        let frequencies = try await documentFrequencies(Array(terms).sorted(), words: words, sql: sql)
+        let vectors = try await ProjectSimilarityVectors.stored(keys, on: sql)
+        let terms = Set(source.weights.keys).union(vectors.values.flatMap(\.weights.keys))
+        let frequencies = try await ProjectSimilarityVectors.frequencies(Array(terms).sorted(), on: sql)
         let total = try await projectCount(sql)
         let idf = frequencies.mapValues { SimilarityTerms.idf(documentFrequency: $0, projects: total) }
         let rarest = SimilarityTerms.idf(documentFrequency: 1, projects: total)
-        let scores = vectors.map { source.cosine($0, idf: { idf[$0] ?? rarest }) }
-        let order = records.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
-        return order.prefix(limit).map { records[$0] }
+        let scores = keys.map { key in vectors[key].map { source.cosine($0, idf: { idf[$0] ?? rarest }) } ?? 0 }
+        let order = keys.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
+        return order.prefix(limit).map { keys[$0] }
     }
 
     /// How many projects hold each term, from `project_terms` (migration 0045): one indexed
