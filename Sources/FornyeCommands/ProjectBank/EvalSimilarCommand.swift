@@ -12,7 +12,10 @@ struct EvalSimilarCommand: AsyncParsableCommand {
     @Option(help: "Judgements (source<TAB>candidate<TAB>1|0); default: the bundled ones.") var judgements: String?
     @Option(
         name: .customLong("database-url"),
-        help: "An SQLite file holding the bank (seeded with the demo bank when empty); default: in memory.")
+        help: """
+            An SQLite file, or a postgres:// URL, holding the bank (seeded with the demo bank when empty); \
+            default: SQLite in memory.
+            """)
     var databaseURL: String?
     @Flag(help: "Also print each source's first five with their judgements (? = not judged).") var details = false
 
@@ -28,7 +31,17 @@ struct EvalSimilarCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(url.path): cannot read (\(error.localizedDescription))")
         }
-        let runtime = try StorageRuntime(configuration: .init(backend: .sqlite(path: databaseURL ?? ":memory:")))
+        let configuration: StorageConfiguration
+        if let databaseURL, databaseURL.contains("://") {
+            do {
+                configuration = try StorageConfiguration(databaseURL: databaseURL)
+            } catch {
+                throw ValidationError("--database-url: \(error)")
+            }
+        } else {
+            configuration = .init(backend: .sqlite(path: databaseURL ?? ":memory:"))
+        }
+        let runtime = try StorageRuntime(configuration: configuration)
         do {
             try await runtime.migrate()
             try await ProjectDemoContent.seedIfEmpty(runtime.database)
