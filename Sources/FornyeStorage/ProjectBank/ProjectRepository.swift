@@ -390,7 +390,7 @@ public struct ProjectRepository: Sendable {
             : "INSERT INTO project_fts (rowid, project_id, title, summary, body) VALUES "
         try await sql.raw(into + rows.joined(separator: ", ")).run()
         try await ProjectTermCounts.adjust(adding: indexed, on: sql)
-        try await ProjectSimilarityVectors.write(items.map { ($0.0.searchKey, $0.1) }, on: sql)
+        try await ProjectSimilarityVectors.write(items.map { ($0.0.searchKey, $0.1) }, new: true, on: sql)
     }
 
     /// Writes the project's search-index entry (replacing any earlier one).

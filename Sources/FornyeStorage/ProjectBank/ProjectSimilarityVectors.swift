@@ -14,10 +14,13 @@ enum ProjectSimilarityVectors {
     /// and moves the document frequencies by the difference of their vocabularies (every term the
     /// text gives, not only the vector's: a term's frequency is then the share of the bank whose
     /// text holds it, whatever else a record says).
-    static func write(_ items: [(key: Int, document: ProjectDocument)], on sql: any SQLDatabase) async throws {
+    /// `new`: the keys have never had a vector (a create or bulk load), so none is looked up.
+    static func write(_ items: [(key: Int, document: ProjectDocument)], new: Bool = false, on sql: any SQLDatabase)
+        async throws
+    {
         guard !items.isEmpty else { return }
         let analysed = items.map { (key: $0.key, SimilarityTerms.analysed($0.document)) }
-        let previous = try await vocabularies(Array(Set(items.map(\.key))), on: sql)
+        let previous = new ? [:] : try await vocabularies(Array(Set(items.map(\.key))), on: sql)
         var delta: [String: Int] = [:]
         for terms in previous.values { for term in terms { delta[term, default: 0] -= 1 } }
         for item in analysed { for term in item.1.vocabulary { delta[term, default: 0] += 1 } }
