@@ -114,6 +114,8 @@ struct ProjectBankBenchmark {
         if stored != count {
             try await sql.raw("DELETE FROM project_versions").run()
             try await sql.raw("DELETE FROM projects").run()
+            try await sql.raw("DELETE FROM project_similarity").run()
+            try await sql.raw("DELETE FROM project_similarity_terms").run()
             if !postgres {
                 try await sql.raw("DELETE FROM project_fts").run()
                 try await sql.raw("DELETE FROM project_facets").run()

@@ -12,6 +12,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case tooFewForAnonymity(units: Int, minimumGroup: Int)
     /// Every team self-test code drawn was taken (`draws` attempts).
     case noFreeTeamCode(draws: Int)
+    /// A project's stored similarity vector (`project_similarity`, migration 0088) does not read.
+    case corruptSimilarityVector(key: Int)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
             return
                 "an anonymous wave needs at least \(minimumGroup) units in its frame, this one has \(units); collect it identified instead"
         case .noFreeTeamCode(let draws): return "no free team self-test code after \(draws) draws; try again"
+        case .corruptSimilarityVector(let key):
+            return "the stored similarity vector of project key \(key) (project_similarity) does not read"
         }
     }
 }

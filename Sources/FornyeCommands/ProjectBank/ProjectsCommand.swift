@@ -8,7 +8,7 @@ struct ProjectsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "projects",
         abstract: "Import and export the project bank (docs/PROJECTBANK.md).",
-        subcommands: [ImportIPSX.self, Import.self, Export.self, EvalSearchCommand.self])
+        subcommands: [ImportIPSX.self, Import.self, Export.self, EvalSearchCommand.self, EvalSimilarCommand.self])
 
     struct ImportIPSX: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

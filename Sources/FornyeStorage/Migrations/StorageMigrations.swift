@@ -61,6 +61,7 @@ public enum StorageMigrations {
             M0082CreateSecondFactors(),
             M0084CreateExternalIdentities(),
             M0085OpenIDSignInState(),
+            M0088CreateProjectSimilarity(),
         ]
     }
 }

@@ -168,6 +168,7 @@ public struct ProjectRepository: Sendable {
                 document, of: try record.requireID(), by: author, now: now, on: transaction)
             let sql = try Self.sql(transaction)
             try await Self.index(record, document, on: sql)
+            try await ProjectSimilarityVectors.write([(record.searchKey, document)], on: sql)
             try await ProjectFacetCodes.write(record, on: sql)
         }
         return record
@@ -212,6 +213,7 @@ public struct ProjectRepository: Sendable {
         let id = try record.requireID()
         try await database.writeTransaction { transaction in
             let sql = try Self.sql(transaction)
+            try await ProjectSimilarityVectors.remove(record.searchKey, on: sql)
             if !Self.isPostgres(sql) {
                 if let previous = try await ProjectTermCounts.indexedColumns(of: record.searchKey, on: sql) {
                     try await ProjectTermCounts.adjust(adding: [], removing: [previous], on: sql)
@@ -354,7 +356,8 @@ public struct ProjectRepository: Sendable {
         return slug.isEmpty ? "prosjekt-\(suffix)" : "\(slug)-\(suffix)"
     }
 
-    /// Writes the search-index entries of projects that have none yet, in one statement.
+    /// Writes the search-index entries of projects that have none yet, in one statement, and
+    /// their similarity vectors.
     static func indexNew(_ items: [(ProjectRecord, ProjectDocument)], on sql: any SQLDatabase) async throws {
         guard !items.isEmpty else { return }
         let postgres = isPostgres(sql)
@@ -387,6 +390,7 @@ public struct ProjectRepository: Sendable {
             : "INSERT INTO project_fts (rowid, project_id, title, summary, body) VALUES "
         try await sql.raw(into + rows.joined(separator: ", ")).run()
         try await ProjectTermCounts.adjust(adding: indexed, on: sql)
+        try await ProjectSimilarityVectors.write(items.map { ($0.0.searchKey, $0.1) }, new: true, on: sql)
     }
 
     /// Writes the project's search-index entry (replacing any earlier one).

@@ -6,15 +6,17 @@ import Foundation
 extension ProjectSearch {
     /// Projects like `document`, best first, `slug` (the project itself) left out.
     ///
-    /// Candidates come from the document's key terms (title, summary, problem, target group,
-    /// service area and solution; what the project is about and for whom count twice), rarest in
-    /// the bank first, as many as keep the summed document frequency under `budget` (counted in
-    /// `project_terms`, migration 0045): the OR query then ranks at most that many index entries
-    /// however large the bank. When even the rarest is more common than that, candidates must
-    /// share two of the rarest key terms instead (``pairs(_:frequencies:minimum:total:budget:most:)``).
-    /// The best 50 by
-    /// text rank are re-ranked: projects that share the service area and target group gain,
-    /// as do those with a shared innovation type, sector and stage.
+    /// Two steps. Candidates come from the document's key terms (title, summary, problem, target
+    /// group, service area and solution; what the project is about and for whom count twice), and
+    /// for a Norwegian document their English translations too, rarest in the bank first, as many
+    /// as keep the summed document frequency under `budget` (counted in `project_terms`,
+    /// migration 0045): the OR query then ranks at most that many index entries however large the
+    /// bank. When even the rarest is more common than that, candidates must share two of the
+    /// rarest key terms instead (``pairs(_:frequencies:minimum:total:budget:most:)``). The best
+    /// 60 by text rank are then ordered by the tf-idf cosine of their text with the document's
+    /// (``SimilarityTerms``: every content term weighed by its importance in the bank, not by
+    /// rarity alone; Norwegian records meet English ones through their translations), read from
+    /// the vectors stored at each save (migration 0088); only the best `limit` records are loaded.
     public func similar(to document: ProjectDocument, excluding slug: String? = nil, limit: Int = 5) async throws
         -> [ProjectRecord]
     {
@@ -29,7 +31,11 @@ extension ProjectSearch {
         let text = [document.title, document.title, document.summary, about, about, document.solution]
             .joined(separator: " ")
         let language = SearchLanguage(code: document.language)
-        let keyTerms = SearchText.keyTerms(text, count: 16, language: language)
+        var keyTerms = SearchText.keyTerms(text, count: 16, language: language)
+        if language == .norwegian {
+            // The bank is mostly English: the key terms' translations find English candidates.
+            keyTerms += keyTerms.prefix(8).flatMap { SimilarityTerms.english(of: $0) }.filter { !keyTerms.contains($0) }
+        }
         guard !keyTerms.isEmpty else { return [] }
         let sql = try ProjectRepository.sql(database)
         // PostgreSQL stems with its own Norwegian and English dictionaries: it gets a word for each stem.
@@ -55,31 +61,34 @@ extension ProjectSearch {
         }
         let scoring = try await Self.scoring(frequencies, sql: sql)
         var candidates = try await Self.ranked(
-            groups, words: words, scoring: scoring, sql: sql, excluding: own, limit: 50, budget: budget)
+            groups, words: words, scoring: scoring, sql: sql, excluding: own, limit: 60, budget: budget)
         if candidates.isEmpty && paired {
             // No project shares two of them: the rarest term alone.
             candidates = try await Self.ranked(
-                [[rarest]], words: words, scoring: scoring, sql: sql, excluding: own, limit: 50, budget: budget)
+                [[rarest]], words: words, scoring: scoring, sql: sql, excluding: own, limit: 60, budget: budget)
         }
         guard !candidates.isEmpty else { return [] }
-        let topic =
-            topicTerms.isEmpty
-            ? [:] : try await Self.scores(topicTerms, words: words, of: candidates.map(\.key), sql: sql)
-        let source = ProjectFacetCode.values(of: document)
-        let best = candidates.map(\.rank).max() ?? 1
-        let bestTopic = topic.values.max() ?? 1
-        let scored = candidates.map { candidate -> (score: Double, key: Int) in
-            let values = FacetCounter.values(candidate.packed)
-            var shared = 0.0
-            if values[0] & source.types != 0 { shared += 1 }
-            if source.sector > 0 && values[2] == source.sector { shared += 1 }
-            if values[1] == source.stage { shared += 0.5 }
-            let text = candidate.rank / max(best, 1e-9)
-            let onTopic = (topic[candidate.key] ?? 0) / max(bestTopic, 1e-9)
-            return ((text + 0.75 * onTopic) * (1 + 0.2 * shared), candidate.key)
-        }
-        let keys = scored.sorted { ($0.score, -$0.key) > ($1.score, -$1.key) }.prefix(limit).map(\.key)
-        return try await Self.records(sql, keys: keys)
+        let best = try await Self.byCosine(document, candidates.map(\.key), limit: limit, sql: sql)
+        return try await Self.records(sql, keys: best)
+    }
+
+    /// `keys` ordered by the tf-idf cosine of their projects' stored vectors with `document`'s
+    /// (equal scores: the text rank's order, which `keys` has), best `limit`. Two indexed reads:
+    /// the candidates' vectors and the document frequencies of their terms (at most
+    /// ``SimilarityTerms/most`` a project), both kept by every save (migration 0088).
+    static func byCosine(_ document: ProjectDocument, _ keys: [Int], limit: Int, sql: any SQLDatabase)
+        async throws -> [Int]
+    {
+        let source = SimilarityTerms(document)
+        let vectors = try await ProjectSimilarityVectors.stored(keys, on: sql)
+        let terms = Set(source.weights.keys).union(vectors.values.flatMap(\.weights.keys))
+        let frequencies = try await ProjectSimilarityVectors.frequencies(Array(terms).sorted(), on: sql)
+        let total = try await projectCount(sql)
+        let idf = frequencies.mapValues { SimilarityTerms.idf(documentFrequency: $0, projects: total) }
+        let rarest = SimilarityTerms.idf(documentFrequency: 1, projects: total)
+        let scores = keys.map { key in vectors[key].map { source.cosine($0, idf: { idf[$0] ?? rarest }) } ?? 0 }
+        let order = keys.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
+        return order.prefix(limit).map { keys[$0] }
     }
 
     /// How many projects hold each term, from `project_terms` (migration 0045): one indexed
@@ -241,35 +250,6 @@ extension ProjectSearch {
                 try $0.decode(column: "c", as: Int.self)
             )
         }
-    }
-
-    /// The text rank of `keys` for any of `terms` (higher is better; keys without them absent).
-    static func scores(_ terms: [String], words: [String: String], of keys: [Int], sql: any SQLDatabase) async throws
-        -> [Int: Double]
-    {
-        let rows: [any SQLRow]
-        if ProjectRepository.isPostgres(sql) {
-            rows = try await sql.raw(
-                """
-                SELECT key AS k, ts_rank(document, q.query) AS r
-                FROM project_search, (SELECT \(tsquery(terms, words)) AS query) q
-                WHERE key IN (\(binds: keys)) AND document @@ q.query
-                """
-            ).all()
-        } else {
-            rows = try await sql.raw(
-                """
-                SELECT rowid AS k, -bm25(project_fts, 0.0, 10.0, 4.0, 1.0) AS r FROM project_fts
-                WHERE project_fts MATCH \(bind: terms.map { "\"\($0)\"" }.joined(separator: " OR "))
-                AND rowid IN (\(binds: keys))
-                """
-            ).all()
-        }
-        var result: [Int: Double] = [:]
-        for row in rows {
-            result[try row.decode(column: "k", as: Int.self)] = try row.decode(column: "r", as: Double.self)
-        }
-        return result
     }
 }
 

@@ -22,7 +22,8 @@ struct SearchSynonymAdminController: RouteCollection {
             let record = try await store(request).add(text)
             try await request.audit(
                 .searchSynonymsChanged, target: record.group.members.joined(separator: ", "), details: "added")
-            return request.redirect(to: Paths.searchSynonyms, redirectType: .normal)
+            return request.redirect(
+                to: Paths.searchSynonyms + Language.of(request).pick("", "?lang=en"), redirectType: .normal)
         } catch ProjectError.invalid(let errors) {
             let page = SearchSynonymsPage(
                 request: request, groups: try await store(request).list(), input: String(text.prefix(1_000)),
@@ -38,7 +39,8 @@ struct SearchSynonymAdminController: RouteCollection {
         try await store(request).remove(id: id)
         try await request.audit(
             .searchSynonymsChanged, target: record.group.members.joined(separator: ", "), details: "removed")
-        return request.redirect(to: Paths.searchSynonyms, redirectType: .normal)
+        return request.redirect(
+            to: Paths.searchSynonyms + Language.of(request).pick("", "?lang=en"), redirectType: .normal)
     }
 
     func store(_ request: Request) -> SearchSynonymStore { SearchSynonymStore(database: request.db) }

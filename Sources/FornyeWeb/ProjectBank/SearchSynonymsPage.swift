@@ -37,7 +37,14 @@ struct SearchSynonymsPage {
                     }
                 }
             }
-            el("form", ["method": "post", "action": Paths.searchSynonyms, "class": "project-form"]) {
+            // The action keeps the page's language, so an English reader gets the answer in English.
+            el(
+                "form",
+                [
+                    "method": "post", "action": Paths.searchSynonyms + language.pick("", "?lang=en"),
+                    "class": "project-form",
+                ]
+            ) {
                 CSRF.field(request)
                 el("fieldset") {
                     el("legend") { language.pick("Ny gruppe", "New group") }
@@ -74,7 +81,13 @@ struct SearchSynonymsPage {
                             el("th", ["scope": "row"]) { members }
                             el("td") {
                                 if let id = record.id {
-                                    el("form", ["method": "post", "action": Paths.searchSynonymRemove(id: id)]) {
+                                    el(
+                                        "form",
+                                        [
+                                            "method": "post",
+                                            "action": Paths.searchSynonymRemove(id: id) + language.pick("", "?lang=en"),
+                                        ]
+                                    ) {
                                         CSRF.field(request)
                                         el(
                                             "button",
