@@ -51,15 +51,21 @@ public enum BarometerReport {
         let figure4_2 = jobs.add("Figur 4-2") { () throws(StatisticsError) in try context.figure4_2() }
         let figure4_3 = jobs.add("Figur 4-3") { () throws(StatisticsError) in
             try context.innovationBy(
-                schema.county, id: "fig-4-3", number: "Figur 4-3",
-                title: "Andel som har tatt i bruk en innovasjon, etter fylke", domainName: "fylke",
-                between: "fylkene", sorted: true, names: true)
+                schema.county, id: "fig-4-3", number: context.pick("Figur 4-3", "Figure 4-3"),
+                title: context.pick(
+                    "Andel som har tatt i bruk en innovasjon, etter fylke",
+                    "Share that have taken an innovation into use, by county"),
+                domainName: context.pick("fylke", "county"), between: context.pick("fylkene", "the counties"),
+                sorted: true, names: true)
         }
         let figure4_4 = jobs.add("Figur 4-4") { () throws(StatisticsError) in
             try context.innovationBy(
-                schema.centrality, id: "fig-4-4", number: "Figur 4-4",
-                title: "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
-                domainName: "sentralitet", between: "sentralitetsklassene", sorted: false, names: false)
+                schema.centrality, id: "fig-4-4", number: context.pick("Figur 4-4", "Figure 4-4"),
+                title: context.pick(
+                    "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
+                    "Share that have taken an innovation into use, by Statistics Norway's centrality index"),
+                domainName: context.pick("sentralitet", "centrality"),
+                between: context.pick("sentralitetsklassene", "the centrality classes"), sorted: false, names: false)
         }
         let table4_1 = jobs.add("Tabell 4-1") { () throws(StatisticsError) in try context.table4_1() }
         let figure4_5 = jobs.add("Figur 4-5") { () throws(StatisticsError) in try context.figure4_5() }

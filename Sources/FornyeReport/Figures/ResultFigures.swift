@@ -9,32 +9,45 @@ extension ReportContext {
         var caption = ""
         if let top = ranked.first {
             caption =
-                "\(Captions.sentence(Captions.midSentence(top.label))) er det vanligste resultatet "
-                + "(\(CellText.inner(top.cell, level: level)))."
+                "\(Captions.sentence(Captions.midSentence(top.label)))"
+                + pick(" er det vanligste resultatet ", " is the most common result ")
+                + "(\(CellText.inner(top.cell, level: level, language)))."
         }
         var tables = [("fig-4-6", table)]
         if has(AnalysisData.qualityMinusEfficiency) {
             let difference = try means(AnalysisData.qualityMinusEfficiency)
             tables.append(("fig-4-6-kvalitet-minus-effektivitet", difference))
             if let cell = difference.overall.first, CellText.isShown(cell) {
-                caption +=
-                    " Andelen med forbedret kvalitet er \(NorwegianFormat.points(cell.estimate)) prosentpoeng "
-                    + "(\(Captions.intervalName(level)) \(NorwegianFormat.points(cell.lower)) til "
-                    + "\(NorwegianFormat.points(cell.upper))) høyere enn andelen med økt effektivitet "
-                    + "(\(CellText.share(table.cell(item: schema.resultsEfficiency))))."
+                let points = NorwegianFormat.points(cell.estimate)
+                let interval =
+                    Captions.intervalName(level, english: language == .en) + " "
+                    + NorwegianFormat.points(cell.lower) + pick(" til ", " to ") + NorwegianFormat.points(cell.upper)
+                let efficiency = CellText.share(table.cell(item: schema.resultsEfficiency), language)
+                caption += pick(
+                    " Andelen med forbedret kvalitet er \(points) prosentpoeng (\(interval)) høyere enn andelen "
+                        + "med økt effektivitet (\(efficiency)).",
+                    " The share with improved quality is \(points) percentage points (\(interval)) higher than the "
+                        + "share with increased efficiency (\(efficiency)).")
             }
         }
-        let title = "Resultater av den nyeste innovasjonen"
+        let title = pick("Resultater av den nyeste innovasjonen", "Results of the newest innovation")
         return ReportFigure(
-            id: "fig-4-6", number: "Figur 4-6", title: title, caption: caption,
-            base: "Grunnlag: enheter som har tatt i bruk en innovasjon og svarte på spørsmålet. "
-                + Captions.base(base),
+            id: "fig-4-6", number: pick("Figur 4-6", "Figure 4-6"), title: title, caption: caption,
+            base: pick(
+                "Grunnlag: enheter som har tatt i bruk en innovasjon og svarte på spørsmålet. ",
+                "Base: units that have taken an innovation into use and answered the question. ")
+                + Captions.base(base, unit: pick("enheter", "units"), language: language),
             chart: FigureKit.bar(id: "fig-4-6", title: title, summary: caption, entries: entries, context: self),
-            table: FigureKit.categoryTable(caption: title, rowHeader: "Resultat", entries: entries, level: level),
+            table: FigureKit.categoryTable(
+                caption: title, rowHeader: pick("Resultat", "Result"), entries: entries, level: level,
+                language: language),
             csv: EstimateCSV.csv(tables, synthetic: synthetic),
             notes: [
-                "Flere svar var mulig. Forskjellen mellom kvalitet og effektivitet er en parvis forskjell "
-                    + "(de samme enhetene svarer på begge), med intervall fra designet."
+                pick(
+                    "Flere svar var mulig. Forskjellen mellom kvalitet og effektivitet er en parvis forskjell "
+                        + "(de samme enhetene svarer på begge), med intervall fra designet.",
+                    "More than one answer was possible. The difference between quality and efficiency is a paired "
+                        + "difference (the same units answer both), with its interval from the design.")
             ])
     }
 
