@@ -91,22 +91,28 @@ public enum BarometerReport {
             : jobs.add("Ny tabell 4 (marginer)") { () throws(StatisticsError) in try context.marginTable(weighting) }
         let appendix1 = jobs.add("Tabell V-0-1") { () throws(StatisticsError) in
             try context.appendixTable(
-                schema.sector, number: "Tabell V-0-1", title: "Respondenter etter sektor", rowHeader: "Sektor")
+                schema.sector, number: "Tabell V-0-1",
+                title: context.pick("Respondenter etter sektor", "Respondents by sector"),
+                rowHeader: context.pick("Sektor", "Sector"))
         }
         let appendix2 = jobs.add("Tabell V-0-2") { () throws(StatisticsError) in
             try context.appendixTable(
-                schema.landsdel, number: "Tabell V-0-2", title: "Respondenter etter landsdel",
-                rowHeader: "Landsdel", names: true)
+                schema.landsdel, number: "Tabell V-0-2",
+                title: context.pick("Respondenter etter landsdel", "Respondents by region"),
+                rowHeader: context.pick("Landsdel", "Region"), names: true)
         }
         let appendix3 = jobs.add("Tabell V-0-3") { () throws(StatisticsError) in
             try context.appendixTable(
-                schema.unitType, number: "Tabell V-0-3", title: "Respondenter etter type tjenesteenhet",
-                rowHeader: "Enhetstype")
+                schema.unitType, number: "Tabell V-0-3",
+                title: context.pick("Respondenter etter type tjenesteenhet", "Respondents by type of service unit"),
+                rowHeader: context.pick("Enhetstype", "Unit type"))
         }
         let appendix4 = jobs.add("Tabell V-0-4") { () throws(StatisticsError) in
             try context.appendixTable(
                 schema.populationSize, number: "Tabell V-0-4",
-                title: "Respondenter etter kommunens innbyggertall", rowHeader: "Innbyggere")
+                title: context.pick(
+                    "Respondenter etter kommunens innbyggertall", "Respondents by the municipality's population"),
+                rowHeader: context.pick("Innbyggere", "Inhabitants"))
         }
         let done = jobs.run()
         var problems: [String] = []

@@ -8,7 +8,10 @@ import VaporTesting
 /// marked Norwegian, so the bokmål scan reads them without exemption; the bokmål page is unchanged.
 @Suite struct EnglishFiguresTests {
     /// The figures written in both languages so far (the others still carry `lang="nb"`).
-    static let translated = ["fig-4-1", "fig-4-2", "fig-4-3", "fig-4-4", "fig-4-6", "fig-4-7", "fig-4-10"]
+    static let translated = [
+        "fig-4-1", "fig-4-2", "fig-4-3", "fig-4-4", "tab-4-1", "fig-4-5", "fig-4-6", "fig-4-7", "fig-4-10",
+        "tab-v-0-1", "tab-v-0-2", "tab-v-0-3", "tab-v-0-4",
+    ]
 
     /// The `<figure>` element with this id, as the page has it.
     static func figure(_ id: String, in html: String) throws -> String {
