@@ -73,7 +73,8 @@ struct ReportContext: Sendable {
 
     /// The option label of a multiple-response item, without the question before it.
     func optionLabel(_ item: String, in set: String) -> String {
-        FigureKit.option(label(of: item), setLabel: label(of: set))
+        guard language == .en else { return FigureKit.option(label(of: item), setLabel: label(of: set)) }
+        return label(of: FornyeStatistics.Category(item: item, label: label(of: item)), in: set)
     }
 
     /// A short bokmål name for the background variables (the instrument labels them with the question).

@@ -81,8 +81,10 @@ public enum Captions {
     }
 
     /// "18 prosentpoeng (95 % KI 12–24)".
-    static func difference(_ difference: Difference) -> String {
-        NorwegianFormat.points(difference.estimate) + " prosentpoeng (" + intervalName(difference.confidenceLevel)
-            + " " + NorwegianFormat.points(difference.lower) + " til " + NorwegianFormat.points(difference.upper) + ")"
+    static func difference(_ difference: Difference, language: ReportLanguage = .nb) -> String {
+        NorwegianFormat.points(difference.estimate) + language.pick(" prosentpoeng (", " percentage points (")
+            + intervalName(difference.confidenceLevel, english: language == .en) + " "
+            + NorwegianFormat.points(difference.lower) + language.pick(" til ", " to ")
+            + NorwegianFormat.points(difference.upper) + ")"
     }
 }
