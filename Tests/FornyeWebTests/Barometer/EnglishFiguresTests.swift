@@ -10,7 +10,7 @@ import VaporTesting
     /// The figures written in both languages so far (the others still carry `lang="nb"`).
     static let translated = [
         "fig-4-1", "fig-4-2", "fig-4-3", "fig-4-4", "tab-4-1", "fig-4-5", "fig-4-6", "tab-4-2", "res-sentralitet",
-        "fig-4-7", "fig-4-8", "fig-4-10",
+        "fig-4-7", "fig-4-8", "fig-4-10", "fig-5-1",
         "tab-v-0-1", "tab-v-0-2", "tab-v-0-3", "tab-v-0-4",
     ]
 
