@@ -51,15 +51,21 @@ public enum BarometerReport {
         let figure4_2 = jobs.add("Figur 4-2") { () throws(StatisticsError) in try context.figure4_2() }
         let figure4_3 = jobs.add("Figur 4-3") { () throws(StatisticsError) in
             try context.innovationBy(
-                schema.county, id: "fig-4-3", number: "Figur 4-3",
-                title: "Andel som har tatt i bruk en innovasjon, etter fylke", domainName: "fylke",
-                between: "fylkene", sorted: true, names: true)
+                schema.county, id: "fig-4-3", number: context.pick("Figur 4-3", "Figure 4-3"),
+                title: context.pick(
+                    "Andel som har tatt i bruk en innovasjon, etter fylke",
+                    "Share that have taken an innovation into use, by county"),
+                domainName: context.pick("fylke", "county"), between: context.pick("fylkene", "the counties"),
+                sorted: true, names: true)
         }
         let figure4_4 = jobs.add("Figur 4-4") { () throws(StatisticsError) in
             try context.innovationBy(
-                schema.centrality, id: "fig-4-4", number: "Figur 4-4",
-                title: "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
-                domainName: "sentralitet", between: "sentralitetsklassene", sorted: false, names: false)
+                schema.centrality, id: "fig-4-4", number: context.pick("Figur 4-4", "Figure 4-4"),
+                title: context.pick(
+                    "Andel som har tatt i bruk en innovasjon, etter SSBs sentralitetsindeks",
+                    "Share that have taken an innovation into use, by Statistics Norway's centrality index"),
+                domainName: context.pick("sentralitet", "centrality"),
+                between: context.pick("sentralitetsklassene", "the centrality classes"), sorted: false, names: false)
         }
         let table4_1 = jobs.add("Tabell 4-1") { () throws(StatisticsError) in try context.table4_1() }
         let figure4_5 = jobs.add("Figur 4-5") { () throws(StatisticsError) in try context.figure4_5() }
@@ -85,22 +91,28 @@ public enum BarometerReport {
             : jobs.add("Ny tabell 4 (marginer)") { () throws(StatisticsError) in try context.marginTable(weighting) }
         let appendix1 = jobs.add("Tabell V-0-1") { () throws(StatisticsError) in
             try context.appendixTable(
-                schema.sector, number: "Tabell V-0-1", title: "Respondenter etter sektor", rowHeader: "Sektor")
+                schema.sector, number: "Tabell V-0-1",
+                title: context.pick("Respondenter etter sektor", "Respondents by sector"),
+                rowHeader: context.pick("Sektor", "Sector"))
         }
         let appendix2 = jobs.add("Tabell V-0-2") { () throws(StatisticsError) in
             try context.appendixTable(
-                schema.landsdel, number: "Tabell V-0-2", title: "Respondenter etter landsdel",
-                rowHeader: "Landsdel", names: true)
+                schema.landsdel, number: "Tabell V-0-2",
+                title: context.pick("Respondenter etter landsdel", "Respondents by region"),
+                rowHeader: context.pick("Landsdel", "Region"), names: true)
         }
         let appendix3 = jobs.add("Tabell V-0-3") { () throws(StatisticsError) in
             try context.appendixTable(
-                schema.unitType, number: "Tabell V-0-3", title: "Respondenter etter type tjenesteenhet",
-                rowHeader: "Enhetstype")
+                schema.unitType, number: "Tabell V-0-3",
+                title: context.pick("Respondenter etter type tjenesteenhet", "Respondents by type of service unit"),
+                rowHeader: context.pick("Enhetstype", "Unit type"))
         }
         let appendix4 = jobs.add("Tabell V-0-4") { () throws(StatisticsError) in
             try context.appendixTable(
                 schema.populationSize, number: "Tabell V-0-4",
-                title: "Respondenter etter kommunens innbyggertall", rowHeader: "Innbyggere")
+                title: context.pick(
+                    "Respondenter etter kommunens innbyggertall", "Respondents by the municipality's population"),
+                rowHeader: context.pick("Innbyggere", "Inhabitants"))
         }
         let done = jobs.run()
         var problems: [String] = []

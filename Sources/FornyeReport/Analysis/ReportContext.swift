@@ -34,6 +34,9 @@ struct ReportContext: Sendable {
     var schema: BarometerSchema { options.schema }
     var level: Double { options.confidenceLevel }
     var synthetic: Bool { codebook.synthetic }
+    var language: ReportLanguage { options.language }
+
+    func pick(_ bokmål: String, _ english: String) -> String { language.pick(bokmål, english) }
 
     func has(_ name: String) -> Bool {
         codebook.variable(named: name) != nil || codebook.multipleResponseSet(named: name) != nil
@@ -70,7 +73,8 @@ struct ReportContext: Sendable {
 
     /// The option label of a multiple-response item, without the question before it.
     func optionLabel(_ item: String, in set: String) -> String {
-        FigureKit.option(label(of: item), setLabel: label(of: set))
+        guard language == .en else { return FigureKit.option(label(of: item), setLabel: label(of: set)) }
+        return label(of: FornyeStatistics.Category(item: item, label: label(of: item)), in: set)
     }
 
     /// A short bokmål name for the background variables (the instrument labels them with the question).
@@ -81,6 +85,34 @@ struct ReportContext: Sendable {
     /// The label of a variable or set, or its name.
     func label(of name: String) -> String {
         codebook.variable(named: name)?.label ?? codebook.multipleResponseSet(named: name)?.label ?? name
+    }
+
+    /// A category's label in the report's language: on English reports the codebook's English label
+    /// of the code or item (the instrument's), else the bokmål label the estimate carries.
+    func label(of category: FornyeStatistics.Category?, in variable: String) -> String {
+        guard let category else { return "" }
+        guard language == .en else { return category.label }
+        if let item = category.item {
+            let set = codebook.multipleResponseSet(named: variable)
+            guard let english = codebook.variable(named: item)?.labelEnglish else { return category.label }
+            return FigureKit.option(english, setLabel: set?.labelEnglish ?? "")
+        }
+        guard let code = category.code, let definition = codebook.variable(named: variable) else {
+            return category.label
+        }
+        if let value = definition.valueLabels.first(where: { $0.code == code }) {
+            return value.labelEnglish ?? category.label
+        }
+        switch definition.missingCodes[code] {
+        case .dontKnow: return "Don't know"
+        case .notApplicable: return "Not relevant"
+        case .system, nil: return category.label
+        }
+    }
+
+    /// A domain's label in the report's language (see `label(of:in:)`).
+    func label(of domain: DomainValue) -> String {
+        label(of: FornyeStatistics.Category(code: domain.code, label: domain.label), in: domain.variable)
     }
 }
 

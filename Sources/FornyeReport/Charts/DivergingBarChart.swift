@@ -40,6 +40,8 @@ public struct DivergingBarChart: Sendable {
     public var confidenceLevel: Double
     public var synthetic: Bool
     public var width: Double
+    /// English legend and text alternative ("to a large extent", "Diverging bar chart", "CI").
+    public var english = false
 
     public init(
         id: String, title: String, summary: String, items: [Item], leftName: String = "Hemmet",
@@ -58,10 +60,11 @@ public struct DivergingBarChart: Sendable {
 
     public var description: String {
         let values = items.map { item in
-            "\(item.label): \(leftName.lowercased()) \(item.hinder.total.spoken(level: confidenceLevel)), "
-                + "\(rightName.lowercased()) \(item.promote.total.spoken(level: confidenceLevel))"
+            "\(item.label): \(leftName.lowercased()) \(item.hinder.total.spoken(level: confidenceLevel, english: english)), "
+                + "\(rightName.lowercased()) \(item.promote.total.spoken(level: confidenceLevel, english: english))"
         }
-        return summary + " Divergerende stolpediagram. " + values.joined(separator: "; ") + "."
+        return summary + (english ? " Diverging bar chart. " : " Divergerende stolpediagram. ")
+            + values.joined(separator: "; ") + "."
     }
 
     public func svg() -> String {
@@ -73,9 +76,10 @@ public struct DivergingBarChart: Sendable {
         let half = plotWidth / 2
         let centreX = plotLeft + half
         let fills = [ChartStyle.hinderLarge, ChartStyle.hinderSome, ChartStyle.promoteSome, ChartStyle.promoteLarge]
+        let (large, some) = english ? ("to a large extent", "to some extent") : ("i stor grad", "i noen grad")
         let legend = ChartLegend(entries: [
-            ("\(leftName) i stor grad", ChartStyle.hinderLarge), ("\(leftName) i noen grad", ChartStyle.hinderSome),
-            ("\(rightName) i noen grad", ChartStyle.promoteSome), ("\(rightName) i stor grad", ChartStyle.promoteLarge),
+            ("\(leftName) \(large)", ChartStyle.hinderLarge), ("\(leftName) \(some)", ChartStyle.hinderSome),
+            ("\(rightName) \(some)", ChartStyle.promoteSome), ("\(rightName) \(large)", ChartStyle.promoteLarge),
         ])
         let legendHeight = legend.height(left: 8, width: width - 16)
         let headerY = 10 + legendHeight + 12

@@ -21,6 +21,8 @@ public struct GroupedBarChart: Sendable {
     public var confidenceLevel: Double
     public var synthetic: Bool
     public var width: Double
+    /// An English text alternative ("Grouped bar chart", "CI").
+    public var english = false
 
     public init(
         id: String, title: String, summary: String, categories: [String], series: [Series],
@@ -38,10 +40,13 @@ public struct GroupedBarChart: Sendable {
 
     public var description: String {
         let groups = categories.enumerated().map { (index, category) in
-            let values = series.map { "\($0.name) \(value(series: $0, index: index).spoken(level: confidenceLevel))" }
+            let values = series.map {
+                "\($0.name) \(value(series: $0, index: index).spoken(level: confidenceLevel, english: english))"
+            }
             return "\(category): " + values.joined(separator: ", ")
         }
-        return summary + " Gruppert stolpediagram. " + groups.joined(separator: "; ") + "."
+        return summary + (english ? " Grouped bar chart. " : " Gruppert stolpediagram. ")
+            + groups.joined(separator: "; ") + "."
     }
 
     private func value(series: Series, index: Int) -> ChartValue {

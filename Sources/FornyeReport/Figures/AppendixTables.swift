@@ -10,46 +10,58 @@ extension ReportContext {
         guard has(variable) else { return nil }
         let table = try shares(variable)
         let cells = table.overall
+        // The id comes from the bokmål number, the same in every language.
         let id = "tab-" + Markup.identifier(number.replacingOccurrences(of: "Tabell ", with: ""))
         let base = FigureKit.base(of: table)
-        let entries = cells.map { ($0.category?.label ?? "", Optional($0)) }
+        let entries = categories(table, of: variable)
         var caption = ""
         if let largest = cells.filter({ $0.cellCount >= 0 }).max(by: { $0.cellCount < $1.cellCount }), base > 0 {
+            let name = label(of: largest.category, in: variable)
+            let unweighted = NorwegianFormat.percent(Double(largest.cellCount) / Double(base))
             caption =
-                "Flest svar kom fra \(names ? largest.category?.label ?? "" : Captions.midSentence(largest.category?.label ?? "")): "
-                + "\(NorwegianFormat.count(largest.cellCount)) av \(NorwegianFormat.count(base)) "
-                + "(\(NorwegianFormat.percent(Double(largest.cellCount) / Double(base))) uvektet; vektet "
-                + "\(CellText.inner(largest, level: level)))."
+                pick("Flest svar kom fra ", "Most answers came from ")
+                + "\(names ? name : Captions.midSentence(name)): "
+                + "\(NorwegianFormat.count(largest.cellCount))\(pick(" av ", " of "))\(NorwegianFormat.count(base)) "
+                + pick("(\(unweighted) uvektet; vektet ", "(\(unweighted) unweighted; weighted ")
+                + "\(CellText.inner(largest, level: level, language)))."
         }
         let missing = dataset.rowCount - base
         var notes: [String] = []
         if missing > 0 {
-            notes.append("\(NorwegianFormat.count(missing)) enheter mangler verdi på denne variabelen og er ikke med.")
+            notes.append(
+                NorwegianFormat.count(missing)
+                    + pick(
+                        " enheter mangler verdi på denne variabelen og er ikke med.",
+                        " units have no value for this variable and are left out."))
         }
         let dataTable = DataTable(
             caption: title, rowHeader: rowHeader,
             columns: [
-                .init("Antall svar"), .init("Andel (uvektet)"), .init("Andel (vektet)"),
-                .init(Captions.intervalName(level)),
+                .init(pick("Antall svar", "Answers")), .init(pick("Andel (uvektet)", "Share (unweighted)")),
+                .init(pick("Andel (vektet)", "Share (weighted)")),
+                .init(Captions.intervalName(level, english: language == .en)),
             ],
             rows: cells.map { cell in
                 DataTable.Row(
-                    header: cell.category?.label ?? "",
+                    header: label(of: cell.category, in: variable),
                     cells: [
-                        CellText.count(cell.cellCount),
+                        CellText.count(cell.cellCount, language),
                         cell.cellCount < 0 || base == 0
-                            ? CellText.suppressed : NorwegianFormat.percent(Double(cell.cellCount) / Double(base)),
-                        CellText.share(cell), CellText.interval(cell),
+                            ? CellText.suppressed(language)
+                            : NorwegianFormat.percent(Double(cell.cellCount) / Double(base)),
+                        CellText.share(cell, language), CellText.interval(cell, language),
                     ])
             } + [
                 DataTable.Row(
-                    header: "I alt", cells: [CellText.count(base), NorwegianFormat.percent(1), "", ""], emphasised: true
-                )
-            ], notes: CellText.notes(for: cells))
+                    header: pick("I alt", "Total"),
+                    cells: [CellText.count(base, language), NorwegianFormat.percent(1), "", ""], emphasised: true)
+            ], notes: CellText.notes(for: cells, language), language: language)
         return ReportFigure(
-            id: id, number: number, title: title, caption: caption, base: Captions.base(base),
+            id: id, number: pick(number, number.replacingOccurrences(of: "Tabell ", with: "Table ")), title: title,
+            caption: caption, base: Captions.base(base, unit: pick("enheter", "units"), language: language),
             chart: FigureKit.bar(
-                id: id, title: title + " (vektet andel)", summary: caption, entries: entries, context: self),
+                id: id, title: title + pick(" (vektet andel)", " (weighted share)"), summary: caption,
+                entries: entries, context: self),
             table: dataTable, csv: EstimateCSV.csv([(id, table)], synthetic: synthetic), notes: notes)
     }
 }

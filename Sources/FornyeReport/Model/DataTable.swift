@@ -1,5 +1,5 @@
 /// A table as a reader sees it: a caption, column headers, one header cell per row, and text
-/// cells already formatted in bokmål. Rendered as an HTML `<table>` beside every chart.
+/// cells already formatted in the report's language (bokmål unless English was asked for). Rendered as an HTML `<table>` beside every chart.
 public struct DataTable: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var header: String
@@ -32,8 +32,14 @@ public struct DataTable: Sendable, Hashable {
     public var rows: [Row]
     /// Footnotes under the table: symbols used, bases, how the numbers were made.
     public var notes: [String]
+    /// The language the table's texts are written in.
+    public var language: ReportLanguage
 
-    public init(caption: String, rowHeader: String, columns: [Column], rows: [Row], notes: [String] = []) {
+    public init(
+        caption: String, rowHeader: String, columns: [Column], rows: [Row], notes: [String] = [],
+        language: ReportLanguage = .nb
+    ) {
+        self.language = language
         self.caption = caption
         self.rowHeader = rowHeader
         self.columns = columns

@@ -41,6 +41,10 @@ public struct ReportFigure: Sendable {
     /// Notes under the figure: how the base is defined, how this differs from the 2018 report.
     public var notes: [String]
 
+    /// The language the figure's texts are written in: a builder writes its title, caption, base,
+    /// chart, table and notes in one language, the report's or (not yet translated) bokmål.
+    public var language: ReportLanguage { table.language }
+
     public init(
         id: String, number: String, title: String, caption: String, base: String, chart: Chart?, table: DataTable,
         csv: FigureCSV, notes: [String] = []

@@ -83,12 +83,16 @@ public struct ReportOptions: Sendable {
     /// calibrated on the whole wave first, and the full design is kept, so intervals are
     /// domain intervals (`DomainFilter`); the weighting section still describes the whole wave.
     public var domain: DomainFilter?
+    /// The language of the figures' titles, tables and charts (bokmål unless an English page asks).
+    public var language: ReportLanguage
 
     public init(
         confidenceLevel: Double = 0.95, intervalMethod: IntervalMethod = .logit, schema: BarometerSchema = .init(),
-        significanceLevel: Double = 0.05, disclosure: DisclosureRules? = DisclosureRules(), domain: DomainFilter? = nil
+        significanceLevel: Double = 0.05, disclosure: DisclosureRules? = DisclosureRules(), domain: DomainFilter? = nil,
+        language: ReportLanguage = .nb
     ) {
         self.domain = domain
+        self.language = language
         self.confidenceLevel = confidenceLevel
         self.intervalMethod = intervalMethod
         self.schema = schema

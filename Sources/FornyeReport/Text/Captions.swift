@@ -11,28 +11,30 @@ public enum Captions {
     }
 
     /// "N = 1 786 enheter".
-    public static func base(_ count: Int, unit: String = "enheter") -> String {
+    public static func base(_ count: Int, unit: String = "enheter", language: ReportLanguage = .nb) -> String {
         count < 0
-            ? "N skjult"
+            ? language.pick("N skjult", "N hidden")
             : ("N" + NorwegianFormat.space + "=" + NorwegianFormat.space + NorwegianFormat.count(count) + " " + unit)
                 .trimmingCharacters(in: .whitespaces)
     }
 
     /// A range of bases when they differ between rows: "N = 1 180–1 204 enheter".
-    public static func base(range counts: [Int], unit: String = "enheter") -> String {
+    public static func base(range counts: [Int], unit: String = "enheter", language: ReportLanguage = .nb)
+        -> String
+    {
         let shown = counts.filter { $0 >= 0 }
-        guard let low = shown.min(), let high = shown.max() else { return "N skjult" }
-        if low == high { return base(low, unit: unit) }
+        guard let low = shown.min(), let high = shown.max() else { return language.pick("N skjult", "N hidden") }
+        if low == high { return base(low, unit: unit, language: language) }
         return "N" + NorwegianFormat.space + "=" + NorwegianFormat.space + NorwegianFormat.count(low) + "–"
             + NorwegianFormat.count(high) + " " + unit
     }
 
     /// "a", "a og b", "a, b og c".
-    public static func list(_ items: [String]) -> String {
+    public static func list(_ items: [String], language: ReportLanguage = .nb) -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " og " + items[items.count - 1]
+        default: items.dropLast().joined(separator: ", ") + language.pick(" og ", " and ") + items[items.count - 1]
         }
     }
 
@@ -60,7 +62,18 @@ public enum Captions {
     }
 
     /// "Forskjellene mellom fylkene er statistisk signifikante (Rao–Scott F = 2,31; p = 0,003)."
-    static func significance(_ test: RaoScottTest, between what: String, alpha: Double) -> String {
+    static func significance(
+        _ test: RaoScottTest, between what: String, alpha: Double, language: ReportLanguage = .nb
+    ) -> String {
+        if language == .en {
+            let verdict = test.pValue < alpha ? "are statistically significant" : "are not statistically significant"
+            // English numbers take a decimal point.
+            let english = { (text: String) in text.replacingOccurrences(of: ",", with: ".") }
+            return "The differences between \(what) \(verdict) at the "
+                + "\(NorwegianFormat.number(alpha * 100, decimals: 0))" + NorwegianFormat.space
+                + "% level (Rao–Scott F = \(english(NorwegianFormat.number(test.value, decimals: 2))); "
+                + english(NorwegianFormat.pValue(test.pValue)) + ")."
+        }
         let verdict = test.pValue < alpha ? "er statistisk signifikante" : "er ikke statistisk signifikante"
         return "Forskjellene mellom \(what) \(verdict) på \(NorwegianFormat.number(alpha * 100, decimals: 0))"
             + NorwegianFormat.space + "%-nivå (Rao–Scott F = \(NorwegianFormat.number(test.value, decimals: 2)); "
@@ -68,8 +81,10 @@ public enum Captions {
     }
 
     /// "18 prosentpoeng (95 % KI 12–24)".
-    static func difference(_ difference: Difference) -> String {
-        NorwegianFormat.points(difference.estimate) + " prosentpoeng (" + intervalName(difference.confidenceLevel)
-            + " " + NorwegianFormat.points(difference.lower) + " til " + NorwegianFormat.points(difference.upper) + ")"
+    static func difference(_ difference: Difference, language: ReportLanguage = .nb) -> String {
+        NorwegianFormat.points(difference.estimate) + language.pick(" prosentpoeng (", " percentage points (")
+            + intervalName(difference.confidenceLevel, english: language == .en) + " "
+            + NorwegianFormat.points(difference.lower) + language.pick(" til ", " to ")
+            + NorwegianFormat.points(difference.upper) + ")"
     }
 }

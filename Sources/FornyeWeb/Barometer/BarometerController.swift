@@ -58,7 +58,8 @@ struct BarometerController: RouteCollection {
             return try await HTMLPage(page.render(), status: .badRequest).encodeResponse(for: request)
         }
         let suppressed = request.seesSuppressedResults
-        let document = try await store.document(for: wave, filters: filters, suppressed: suppressed)
+        let document = try await store.document(
+            for: wave, filters: filters, suppressed: suppressed, language: Language.of(request).report)
         let page = WaveResultsPage(
             language: Language.of(request), wave: wave, waves: try await BarometerQueries.visibleWaves(request),
             filters: filters, document: document, suppressed: suppressed, viewer: PageViewer(request))
@@ -71,7 +72,9 @@ struct BarometerController: RouteCollection {
         let store = request.application.barometerStore
         let wave = try await store.wave(slug, for: request)
         let filters = try BarometerFilters.parse(request, codebook: wave.dataset.codebook)
-        let document = try await store.document(for: wave, filters: filters, suppressed: request.seesSuppressedResults)
+        let document = try await store.document(
+            for: wave, filters: filters, suppressed: request.seesSuppressedResults,
+            language: Language.of(request).report)
         let (id, format) = try Self.split(file)
         guard let figure = document.figures.first(where: { $0.id == id }) else { throw WebError.unknownFigure(id) }
         let name =

@@ -84,9 +84,10 @@ struct WaveResultsPage {
                     el("dd") { fact.value }
                 }
             }
-            if language == .en {
+            if language == .en && document.figures.contains(where: { $0.language == .nb }) {
                 el("p", ["class": "notice"]) {
-                    "The figures, tables and captions are in Norwegian (bokmål), as in the 2018 report."
+                    "The report's headings and summary, and the figures not yet translated, are in Norwegian "
+                        + "(bokmål), as in the 2018 report."
                 }
             }
             contents
@@ -95,9 +96,14 @@ struct WaveResultsPage {
         }
     }
 
-    /// The report is written in bokmål (FornyeReport); on an English page its parts say so, so
-    /// screen readers read them as Norwegian (WCAG 3.1.2) and the English walk can tell them apart.
+    /// The report's headings, summary and untranslated figures are bokmål; on an English page they say
+    /// so, so screen readers read them as Norwegian (WCAG 3.1.2) and the English walk can tell them apart.
     private var reportLanguage: String? { language == .en ? "nb" : nil }
+
+    /// `lang="nb"` for a figure still written in bokmål on an English page.
+    private func language(of figure: ReportFigure) -> String? {
+        language == .en && figure.language == .nb ? "nb" : nil
+    }
 
     private var contents: Node {
         el("nav", ["class": "toc", "aria-labelledby": "toc-heading"]) {
@@ -113,12 +119,9 @@ struct WaveResultsPage {
     }
 
     private func render(_ section: ReportSection, charts: [String: String]) -> Node {
-        el(
-            "section",
-            attributes: [("id", section.id), ("aria-labelledby", "\(section.id)-heading"), ("lang", reportLanguage)]
-        ) {
-            el("h2", ["id": "\(section.id)-heading"]) { section.heading }
-            for paragraph in section.paragraphs { el("p") { paragraph } }
+        el("section", ["id": section.id, "aria-labelledby": "\(section.id)-heading"]) {
+            el("h2", attributes: [("id", "\(section.id)-heading"), ("lang", reportLanguage)]) { section.heading }
+            for paragraph in section.paragraphs { el("p", attributes: [("lang", reportLanguage)]) { paragraph } }
             for figure in section.figures { render(figure, chart: charts[figure.id]) }
         }
     }
@@ -126,7 +129,13 @@ struct WaveResultsPage {
     private func render(_ figure: ReportFigure, chart: String?) -> Node {
         let language = language
         let query = filters.query()
-        return el("figure", ["id": figure.id, "class": "result", "aria-labelledby": "\(figure.id)-caption"]) {
+        return el(
+            "figure",
+            attributes: [
+                ("id", figure.id), ("class", "result"), ("aria-labelledby", "\(figure.id)-caption"),
+                ("lang", self.language(of: figure)),
+            ]
+        ) {
             el("figcaption", ["id": "\(figure.id)-caption"]) {
                 el("h3") { "\(figure.number). \(figure.title)" }
                 el("p") { figure.caption }
@@ -142,7 +151,8 @@ struct WaveResultsPage {
                     for note in figure.notes + figure.table.notes { el("li") { note } }
                 }
             }
-            el("p", ["class": "downloads"]) {
+            // The links are in the page's language, also inside a bokmål figure.
+            el("p", attributes: [("class", "downloads"), ("lang", self.language(of: figure) == nil ? nil : "en")]) {
                 el(
                     "a",
                     [
@@ -202,9 +212,10 @@ enum ResultTable {
         }
     }
 
-    /// Hidden cells read "skjult" or "for usikker" (text, not only a colour) and get a class for a pattern.
+    /// Hidden cells read "skjult" or "for usikker" ("hidden", "too uncertain" in English; text, not only
+    /// a colour) and get a class for a pattern.
     static func cellClass(_ cell: String, numeric: Bool) -> String? {
-        let hidden = cell == "skjult" || cell == "for usikker"
+        let hidden = ["skjult", "for usikker", "hidden", "too uncertain"].contains(cell)
         switch (numeric, hidden) {
         case (true, true): return "num suppressed"
         case (true, false): return "num"

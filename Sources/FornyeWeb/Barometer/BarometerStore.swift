@@ -57,6 +57,7 @@ final class BarometerStore: Sendable {
         var version: Int
         var filters: BarometerFilters
         var suppressed: Bool
+        var language: ReportLanguage
     }
 
     /// What identifies a wave's stored content for caching: a change to any part means its
@@ -283,12 +284,13 @@ final class BarometerStore: Sendable {
     }
 
     /// The report for a wave within the filters' domain, small cells suppressed unless `suppressed`
-    /// is false. Concurrent requests for the same key share one computation.
-    func document(for wave: PreparedWave, filters: BarometerFilters, suppressed: Bool) async throws
-        -> ReportDocument
-    {
+    /// is false, its figures in `language`. Concurrent requests for the same key share one computation.
+    func document(
+        for wave: PreparedWave, filters: BarometerFilters, suppressed: Bool, language: ReportLanguage = .nb
+    ) async throws -> ReportDocument {
         let key = DocumentKey(
-            slug: wave.slug, version: version(of: wave.slug), filters: filters, suppressed: suppressed)
+            slug: wave.slug, version: version(of: wave.slug), filters: filters, suppressed: suppressed,
+            language: language)
         enum Lookup {
             case done(ReportDocument)
             case running(Task<ReportDocument, any Error>)
@@ -296,7 +298,9 @@ final class BarometerStore: Sendable {
         let lookup = state.withLock { state -> Lookup in
             if let document = state.documents[key] { return .done(document) }
             if let task = state.running[key] { return .running(task) }
-            let task = Task.detached { try Self.build(wave, filters: filters, suppressed: suppressed) }
+            let task = Task.detached {
+                try Self.build(wave, filters: filters, suppressed: suppressed, language: language)
+            }
             state.running[key] = task
             state.builds += 1
             return .running(task)
@@ -318,10 +322,12 @@ final class BarometerStore: Sendable {
         }
     }
 
-    static func build(_ wave: PreparedWave, filters: BarometerFilters, suppressed: Bool) throws -> ReportDocument {
+    static func build(
+        _ wave: PreparedWave, filters: BarometerFilters, suppressed: Bool, language: ReportLanguage = .nb
+    ) throws -> ReportDocument {
         let options = ReportOptions(
             disclosure: suppressed ? DisclosureRules() : nil,
-            domain: filters.isEmpty ? nil : try filters.domain(in: wave.dataset))
+            domain: filters.isEmpty ? nil : try filters.domain(in: wave.dataset), language: language)
         return try BarometerReport.build(try wave.report.get(), options: options)
     }
 }

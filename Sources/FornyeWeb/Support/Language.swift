@@ -1,4 +1,5 @@
 import FornyeFormats
+import FornyeReport
 public import Vapor
 
 /// The interface language: bokmål by default, English beside it.
@@ -30,4 +31,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 extension Language {
     /// The same language for FornyeFormats' messages.
     var formats: FormatLanguage { self == .nb ? .nb : .en }
+
+    /// The same language for FornyeReport's figures and tables.
+    var report: ReportLanguage { self == .nb ? .nb : .en }
 }
