@@ -268,6 +268,7 @@ let package = Package(
         .testTarget(
             name: "FornyeCommandsTests",
             dependencies: ["FornyeCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
     ],

@@ -64,7 +64,9 @@ struct WeightCommand: ParsableCommand {
             (--output-codebook) that adds it and the design weight, so that
               fornye estimate --data OUT.csv --codebook OUT.codebook.yaml \\
                 --weight calibrated_weight [--strata …] VARIABLE
-            reads them back. The report gives, for every code, the population count
+            reads them back. An --output ending in .sav is an SPSS file instead, with
+            the design columns and any replicate weights (their labels and the file's
+            documents give method, scale and rscales). The report gives, for every code, the population count
             and the weighted count before and after; the largest margin errors;
             iterations and convergence; Kish's design effect n Σw² / (Σw)² and
             effective sample size (Σw)² / Σw² before and after; and the range of
@@ -110,7 +112,9 @@ struct WeightCommand: ParsableCommand {
     @Option(help: "Raking only: keep final/initial weight ratios within low,high, e.g. 0.3,3.")
     var trimRatio: String?
 
-    @Option(name: .customLong("output"), help: "The CSV file to write: the data with the calibrated weights added.")
+    @Option(
+        name: .customLong("output"),
+        help: "The file to write, .csv or .sav (SPSS): the data with the calibrated weights added.")
     var outputFile: String
     @Option(help: "The codebook to write beside --output; default: its name with .codebook.yaml.")
     var outputCodebook: String?

@@ -1,10 +1,12 @@
 import FornyeFormats
 import FornyeStatistics
 import Foundation
+import Yams
 
-/// Writes calibrated data so that they read back as they were written: the data file with the
-/// new weights as a numeric variable, and beside it the codebook extended by that variable
-/// (and by the design weight, when it was a column outside the codebook).
+/// Writes calibrated data so that they read back as they were written: the data file (CSV, or
+/// SPSS when its name ends in .sav) with the new weights as a numeric variable, and beside it the
+/// codebook extended by that variable (and by the design weight, when it was a column outside
+/// the codebook).
 ///
 /// The data reader accepts only columns that the codebook or the design options name, so a
 /// file with the old and the new weights as loose columns could not be read with either alone.
@@ -53,15 +55,49 @@ struct CalibratedDataWriter {
                 replicateWeights, prefix: prefix, synthetic: survey.codebook.synthetic)
             try specification.encoded().write(to: Self.specificationURL(csv: csv), options: .atomic)
         }
-        let dataset = try Dataset(codebook: codebook, columns: columns)
-
         let extras = extraNames.map { name -> (name: String, values: [String]) in
             let values = survey.loaded.extraColumns[name] ?? []
             // The file is written with "." before decimals, whatever the input used.
             guard name == design.fpc, source.decimalSeparator == .comma else { return (name, values) }
             return (name, values.map { $0.replacingOccurrences(of: ",", with: ".") })
         }
+        if DatasetFileFormat.of(csv) == .sav {
+            try writeSAV(
+                codebook: codebook, columns: columns, extras: extras, to: csv, codebook: codebookURL,
+                replicates: replicates.map {
+                    ReplicateSpecification($0.weights, prefix: $0.prefix, synthetic: survey.codebook.synthetic)
+                })
+            return
+        }
+        let dataset = try Dataset(codebook: codebook, columns: columns)
         try DatasetCSVWriter.write(dataset, extraColumns: extras, to: csv, codebookURL: codebookURL)
+    }
+
+    /// The same data as an SPSS file: the design columns outside the codebook (strata, clusters,
+    /// fpc) become numeric variables (text when a value is not a number), and replicate columns
+    /// are labelled with their method, scale and rscale (`ReplicateSpecification.annotate`). The
+    /// codebook is written beside it too, as for CSV.
+    private func writeSAV(
+        codebook: Codebook, columns: [String: Column], extras: [(name: String, values: [String])], to url: URL,
+        codebook codebookURL: URL, replicates: ReplicateSpecification?
+    ) throws {
+        var codebook = codebook
+        var columns = columns
+        for (name, values) in extras {
+            let numbers = values.map { $0.isEmpty ? Double.nan : Double($0) }
+            if numbers.allSatisfy({ $0 != nil }) {
+                codebook.variables.append(Variable(name: name, label: name, kind: .numeric))
+                columns[name] = .numbers(numbers.map { $0! })
+            } else {
+                codebook.variables.append(Variable(name: name, label: name, kind: .text))
+                columns[name] = .texts(values.map { $0.isEmpty ? nil : $0 })
+            }
+        }
+        let dataset = try Dataset(codebook: codebook, columns: columns)
+        var file = try SAVDatasetMapping.file(from: dataset)
+        try replicates?.annotate(&file)
+        try SAVWriter.write(file, to: url)
+        try YAMLEncoder().encode(dataset.codebook).write(to: codebookURL, atomically: true, encoding: .utf8)
     }
 
     /// Where the replicate specification of a written CSV goes.

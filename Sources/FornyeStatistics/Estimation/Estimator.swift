@@ -166,9 +166,9 @@ public struct Estimator: Sendable {
         guard design.rowCount == dataset.rowCount else {
             throw .invalidDesign("the design has \(design.rowCount) rows; the dataset has \(dataset.rowCount)")
         }
-        if let replicates, replicates.replicates[0].count != dataset.rowCount {
+        if let replicates, replicates.rowCount != dataset.rowCount {
             throw .invalidDesign(
-                "the replicate weights have \(replicates.replicates[0].count) rows; the dataset has \(dataset.rowCount)"
+                "the replicate weights have \(replicates.rowCount) rows; the dataset has \(dataset.rowCount)"
             )
         }
         return try dataset.variable(named: name)

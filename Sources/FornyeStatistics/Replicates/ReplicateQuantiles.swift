@@ -16,9 +16,9 @@ struct ReplicateQuantiles {
         values: [Double], rows: [Bool], distribution: QuantileDistribution, replicates: ReplicateWeights,
         level: Double
     ) throws(StatisticsError) {
-        guard replicates.replicates[0].count == rows.count else {
+        guard replicates.rowCount == rows.count else {
             throw .lengthMismatch(
-                variable: "replicate weights", expected: rows.count, actual: replicates.replicates[0].count)
+                variable: "replicate weights", expected: rows.count, actual: replicates.rowCount)
         }
         let analysed = rows.indices.filter { rows[$0] }
         self.values = values
@@ -45,15 +45,20 @@ struct ReplicateQuantiles {
     /// R's `woodruffCI`: `svymean(x <= q̂)` on the replicate design, its t interval mapped back.
     private func woodruff(_ p: Double, _ q: Double) -> QuantileEstimate {
         let share = distribution.share(atOrBelow: q)
-        let shares = replicates.replicates.map { weights in
-            var below = 0.0
-            var total = 0.0
+        // Every replicate's total and total at or below q̂ in one pass over the rows.
+        let count = replicates.count
+        var below = [Double](repeating: 0, count: count)
+        var total = [Double](repeating: 0, count: count)
+        replicates.weightsByRow.withUnsafeBufferPointer { weights in
             for row in analysed {
-                total += weights[row]
-                if values[row] <= q { below += weights[row] }
+                let start = row * count
+                for replicate in 0..<count { total[replicate] += weights[start + replicate] }
+                if values[row] <= q {
+                    for replicate in 0..<count { below[replicate] += weights[start + replicate] }
+                }
             }
-            return total > 0 ? below / total : .nan
         }
+        let shares = (0..<count).map { total[$0] > 0 ? below[$0] / total[$0] : .nan }
         let halfWidth = critical * max(replicates.variance(full: share, replicateEstimates: shares), 0).squareRoot()
         let lowShare = share - halfWidth
         let highShare = share + halfWidth

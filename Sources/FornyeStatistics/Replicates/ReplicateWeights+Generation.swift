@@ -8,34 +8,53 @@ extension ReplicateWeights {
     ///   a stratum with a single PSU.
     public static func jackknife(_ design: SurveyDesign) throws(StatisticsError) -> ReplicateWeights {
         try requireUncalibrated(design)
-        var replicates: [[Double]] = []
         var rscales: [Double] = []
+        // Replicate r drops the r-th PSU (PSUs in stratum order): a row's weight is 0 in the
+        // replicate of its own PSU, scaled by its stratum's factor in the others of its stratum,
+        // and unchanged elsewhere.
+        var replicateOfPSU = [Int](repeating: 0, count: design.psuCount)
+        var firstReplicateOfStratum = [Int](repeating: 0, count: design.stratumCount + 1)
+        var factorOfStratum = [Double](repeating: 1, count: design.stratumCount)
         for stratum in 0..<design.stratumCount {
             let sampled = design.psuCountOfStratum[stratum]
             guard sampled > 1 else {
                 throw .invalidDesign(
                     "stratum \(design.stratumLabels[stratum]) has one PSU; the jackknife needs two or more per stratum")
             }
-            let factor = Double(sampled) / Double(sampled - 1)
+            factorOfStratum[stratum] = Double(sampled) / Double(sampled - 1)
             let correction = 1 - (design.populationOfStratum.map { Double(sampled) / $0[stratum] } ?? 0)
+            firstReplicateOfStratum[stratum] = rscales.count
             for psu in design.stratumLayout.psus(of: stratum) {
-                var weights = design.weights
-                for row in 0..<design.rowCount where Int(design.stratumOfRow[row]) == stratum {
-                    weights[row] = design.psuOfRow[row] == psu ? 0 : weights[row] * factor
-                }
-                replicates.append(weights)
+                replicateOfPSU[Int(psu)] = rscales.count
                 rscales.append((Double(sampled) - 1) / Double(sampled) * correction)
             }
         }
+        let count = rscales.count
+        firstReplicateOfStratum[design.stratumCount] = count
+        let rows = design.rowCount
+        let weightsByRow = [Double](unsafeUninitializedCapacity: rows * count) { buffer, initialized in
+            for row in 0..<rows {
+                let weight = design.weights[row]
+                let stratum = Int(design.stratumOfRow[row])
+                let scaled = weight * factorOfStratum[stratum]
+                let start = row * count
+                for replicate in 0..<count { buffer[start + replicate] = weight }
+                for replicate in firstReplicateOfStratum[stratum]..<firstReplicateOfStratum[stratum + 1] {
+                    buffer[start + replicate] = scaled
+                }
+                buffer[start + replicateOfPSU[Int(design.psuOfRow[row])]] = 0
+            }
+            initialized = rows * count
+        }
         if design.isStratified {
             return try ReplicateWeights(
-                method: .jkn, replicates: replicates, scale: 1, rscales: rscales,
+                method: .jkn, weightsByRow: weightsByRow, rowCount: rows, count: count, scale: 1, rscales: rscales,
                 degreesOfFreedom: design.degreesOfFreedom)
         }
         // JK1 carries (n − 1)/n · (1 − f) in its scale.
         return try ReplicateWeights(
-            method: .jk1, replicates: replicates, scale: rscales[0],
-            rscales: [Double](repeating: 1, count: replicates.count), degreesOfFreedom: design.degreesOfFreedom)
+            method: .jk1, weightsByRow: weightsByRow, rowCount: rows, count: count, scale: rscales[0],
+            rscales: nil, degreesOfFreedom: design.degreesOfFreedom)
     }
 
     /// Rao–Wu rescaling bootstrap replicates (R's `as.svrepdesign(type = "subbootstrap")`): in each
@@ -52,24 +71,31 @@ extension ReplicateWeights {
                 "stratum \(design.stratumLabels[stratum]) has one PSU; the bootstrap needs two or more per stratum")
         }
         var generator = SplitMix64(seed: seed)
-        var replicates: [[Double]] = []
+        let rows = design.rowCount
+        // One replicate's PSU multipliers at a time, written into every row's place for that
+        // replicate: no second rows × replicates matrix.
         var multiplier = [Double](repeating: 0, count: design.psuCount)
-        for _ in 0..<count {
-            for index in multiplier.indices { multiplier[index] = 0 }
-            for stratum in 0..<design.stratumCount {
-                let psus = design.stratumLayout.psus(of: stratum)
-                let sampled = psus.count
-                let factor = Double(sampled) / Double(sampled - 1)
-                for _ in 0..<(sampled - 1) {
-                    let drawn = psus[psus.startIndex + generator.index(below: sampled)]
-                    multiplier[Int(drawn)] += factor
+        let weightsByRow = [Double](unsafeUninitializedCapacity: rows * count) { buffer, initialized in
+            for replicate in 0..<count {
+                for index in multiplier.indices { multiplier[index] = 0 }
+                for stratum in 0..<design.stratumCount {
+                    let psus = design.stratumLayout.psus(of: stratum)
+                    let sampled = psus.count
+                    let factor = Double(sampled) / Double(sampled - 1)
+                    for _ in 0..<(sampled - 1) {
+                        let drawn = psus[psus.startIndex + generator.index(below: sampled)]
+                        multiplier[Int(drawn)] += factor
+                    }
+                }
+                for row in 0..<rows {
+                    buffer[row &* count &+ replicate] = design.weights[row] * multiplier[Int(design.psuOfRow[row])]
                 }
             }
-            replicates.append(design.weights.indices.map { design.weights[$0] * multiplier[Int(design.psuOfRow[$0])] })
+            initialized = rows * count
         }
         return try ReplicateWeights(
-            method: .subbootstrap, replicates: replicates, scale: 1 / Double(count - 1),
-            degreesOfFreedom: design.degreesOfFreedom)
+            method: .subbootstrap, weightsByRow: weightsByRow, rowCount: rows, count: count,
+            scale: 1 / Double(count - 1), rscales: nil, degreesOfFreedom: design.degreesOfFreedom)
     }
 
     /// Balanced repeated replication (R's `type = "BRR"`) or Fay's variant (`type = "Fay"`,
@@ -91,20 +117,37 @@ extension ReplicateWeights {
         var order = 1
         while order < design.stratumCount + 1 { order *= 2 }
         // Sylvester: H[i, j] = (−1)^popcount(i & j); column 0 (all +) is left out.
-        var replicates: [[Double]] = []
+        var multiplierOfPSU = [Double](repeating: 0, count: design.psuCount * order)
         for r in 0..<order {
-            var multiplier = [Double](repeating: 0, count: design.psuCount)
             for stratum in 0..<design.stratumCount {
                 let psus = design.stratumLayout.psus(of: stratum)
                 let plus = (r & (stratum + 1)).nonzeroBitCount % 2 == 0
-                multiplier[Int(psus[psus.startIndex])] = plus ? 2 - fayRho : fayRho
-                multiplier[Int(psus[psus.startIndex + 1])] = plus ? fayRho : 2 - fayRho
+                multiplierOfPSU[Int(psus[psus.startIndex]) * order + r] = plus ? 2 - fayRho : fayRho
+                multiplierOfPSU[Int(psus[psus.startIndex + 1]) * order + r] = plus ? fayRho : 2 - fayRho
             }
-            replicates.append(design.weights.indices.map { design.weights[$0] * multiplier[Int(design.psuOfRow[$0])] })
         }
         return try ReplicateWeights(
-            method: fayRho == 0 ? .brr : .fay, replicates: replicates,
-            scale: 1 / (Double(order) * (1 - fayRho) * (1 - fayRho)), degreesOfFreedom: design.degreesOfFreedom)
+            method: fayRho == 0 ? .brr : .fay,
+            weightsByRow: rowsWeighted(design, multiplierOfPSU: multiplierOfPSU, count: order),
+            rowCount: design.rowCount, count: order,
+            scale: 1 / (Double(order) * (1 - fayRho) * (1 - fayRho)), rscales: nil,
+            degreesOfFreedom: design.degreesOfFreedom)
+    }
+
+    /// Every row's design weight times its PSU's multiplier in each replicate, row after row.
+    private static func rowsWeighted(_ design: SurveyDesign, multiplierOfPSU: [Double], count: Int) -> [Double] {
+        let rows = design.rowCount
+        return [Double](unsafeUninitializedCapacity: rows * count) { buffer, initialized in
+            multiplierOfPSU.withUnsafeBufferPointer { multipliers in
+                for row in 0..<rows {
+                    let weight = design.weights[row]
+                    let from = Int(design.psuOfRow[row]) * count
+                    let to = row * count
+                    for replicate in 0..<count { buffer[to + replicate] = weight * multipliers[from + replicate] }
+                }
+            }
+            initialized = rows * count
+        }
     }
 
     private static func requireUncalibrated(_ design: SurveyDesign) throws(StatisticsError) {

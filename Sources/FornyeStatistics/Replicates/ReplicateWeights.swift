@@ -13,8 +13,13 @@ public struct ReplicateWeights: Sendable {
     }
 
     public let method: Method
-    /// One array per replicate: every row's analysis weight in that replicate.
-    public let replicates: [[Double]]
+    /// Every row's weights in all replicates, row after row: entry `row * count + replicate`. One
+    /// row's replicate weights lie side by side, so a single pass over the rows adds each row to
+    /// every replicate's totals at once (`ReplicateEngine`).
+    public let weightsByRow: [Double]
+    public let rowCount: Int
+    /// The number of replicates.
+    public let count: Int
     public let scale: Double
     /// One factor per replicate.
     public let rscales: [Double]
@@ -23,7 +28,19 @@ public struct ReplicateWeights: Sendable {
     /// The degrees of freedom of intervals: R's `degf` of the replicate design.
     public let degreesOfFreedom: Int
 
-    public var count: Int { replicates.count }
+    /// One array per replicate: every row's analysis weight in that replicate (a copy; for
+    /// export and calibration, not for loops over rows).
+    public var replicates: [[Double]] { (0..<count).map(replicate) }
+
+    /// Every row's weight in replicate `index` (a copy).
+    public func replicate(_ index: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+            weightsByRow.withUnsafeBufferPointer { all in
+                for row in 0..<rowCount { buffer[row] = all[row &* count &+ index] }
+            }
+            initialized = rowCount
+        }
+    }
 
     /// Replicate weights as given (R's `svrepdesign(repweights =, type =, scale =, rscales =)`).
     ///
@@ -45,18 +62,50 @@ public struct ReplicateWeights: Sendable {
                     message: "replicate weight \(replicate[row]) must be a finite number, not negative")
             }
         }
-        let rscales = rscales ?? [Double](repeating: 1, count: replicates.count)
-        guard rscales.count == replicates.count, scale > 0, scale.isFinite,
-            rscales.allSatisfy({ $0 >= 0 && $0.isFinite })
+        try self.init(
+            method: method, weightsByRow: Self.rowMajor(replicates, rows: rows), rowCount: rows,
+            count: replicates.count, scale: scale, rscales: rscales, mse: mse, degreesOfFreedom: degreesOfFreedom)
+    }
+
+    /// Replicate weights laid out row after row (`weightsByRow`), as the generators make them;
+    /// every weight must already be finite and not negative.
+    init(
+        method: Method, weightsByRow: [Double], rowCount: Int, count: Int, scale: Double, rscales: [Double]?,
+        mse: Bool = false, degreesOfFreedom: Int?
+    ) throws(StatisticsError) {
+        guard rowCount > 0, count > 0, weightsByRow.count == rowCount * count else {
+            throw .invalidArgument("replicate weights need at least one replicate with rows")
+        }
+        let rscales = rscales ?? [Double](repeating: 1, count: count)
+        guard rscales.count == count, scale > 0, scale.isFinite, rscales.allSatisfy({ $0 >= 0 && $0.isFinite })
         else {
             throw .invalidArgument("replicate scale must be positive and rscales one non-negative number per replicate")
         }
         self.method = method
-        self.replicates = replicates
+        self.weightsByRow = weightsByRow
+        self.rowCount = rowCount
+        self.count = count
         self.scale = scale
         self.rscales = rscales
         self.mse = mse
-        self.degreesOfFreedom = degreesOfFreedom ?? max(replicates.count - 1, 0)
+        self.degreesOfFreedom = degreesOfFreedom ?? max(count - 1, 0)
+    }
+
+    /// Replicate columns transposed to rows, a block of rows at a time so that the writes stay in cache.
+    private static func rowMajor(_ columns: [[Double]], rows: Int) -> [Double] {
+        let count = columns.count
+        return [Double](unsafeUninitializedCapacity: rows * count) { buffer, initialized in
+            let block = 256
+            for start in stride(from: 0, to: rows, by: block) {
+                let end = min(start + block, rows)
+                for (replicate, column) in columns.enumerated() {
+                    column.withUnsafeBufferPointer { column in
+                        for row in start..<end { buffer[row &* count &+ replicate] = column[row] }
+                    }
+                }
+            }
+            initialized = rows * count
+        }
     }
 
     /// The variance of an estimate from its full-sample value and its value in every replicate.
@@ -85,15 +134,15 @@ public struct ReplicateWeights: Sendable {
     public func calibrated(
         _ design: SurveyDesign, by calibrate: (SurveyDesign) throws(StatisticsError) -> SurveyDesign
     ) throws(StatisticsError) -> (design: SurveyDesign, replicates: ReplicateWeights) {
-        guard design.rowCount == replicates[0].count else {
-            throw .lengthMismatch(variable: "replicate weights", expected: design.rowCount, actual: replicates[0].count)
+        guard design.rowCount == rowCount else {
+            throw .lengthMismatch(variable: "replicate weights", expected: design.rowCount, actual: rowCount)
         }
         let full = try calibrate(design)
         var calibrated: [[Double]] = []
         calibrated.reserveCapacity(count)
-        for (index, replicate) in replicates.enumerated() {
+        for index in 0..<count {
             do {
-                calibrated.append(try calibrate(design.reweighted(replicate)).weights)
+                calibrated.append(try calibrate(design.reweighted(replicate(index))).weights)
             } catch {
                 throw .invalidArgument("replicate \(index + 1) cannot be calibrated: \(error.description)")
             }
