@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Replicate weights in an SPSS file: SPSS has no slot for their method, scale and rscales, so
 /// each column's variable label names them (what R's `foreign::read.spss` and `haven` show), the
