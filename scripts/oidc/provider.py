@@ -46,12 +46,22 @@ def new_key(alg):
     return kid, JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": kid})
 
 
+def full_length_coordinates(jwk):
+    """EC coordinates at the curve's full length (RFC 7518 6.2.1.2): authlib drops leading zero bytes,
+    which about one P-256 key in a hundred has, and a relying party may then refuse the key."""
+    if jwk.get("kty") == "EC":
+        for name in ("x", "y"):
+            raw = base64.urlsafe_b64decode(jwk[name] + "=" * (-len(jwk[name]) % 4))
+            jwk[name] = base64.urlsafe_b64encode(raw.rjust(32, b"\0")).rstrip(b"=").decode()
+    return jwk
+
+
 def public_jwks():
     with LOCK:
         keys = []
         for alg, entries in KEYS.items():
             for kid, key in entries:
-                public = key.as_dict(is_private=False)
+                public = full_length_coordinates(key.as_dict(is_private=False))
                 public.update({"kid": kid, "use": "sig", "alg": alg})
                 keys.append(public)
     return {"keys": keys}

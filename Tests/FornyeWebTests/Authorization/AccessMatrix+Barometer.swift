@@ -14,6 +14,8 @@ extension AccessMatrix {
         RouteAccess(.GET, "/kommuner/fylker.csv", .everyone, sample: "/kommuner/fylker.csv?indikator=H9"),
         RouteAccess(.GET, "/kommuner/:nummer", .everyone, sample: "/kommuner/9999"),
         RouteAccess(.GET, "/kommuner/:nummer/tall.csv", .everyone, sample: "/kommuner/9999/tall.csv"),
+        RouteAccess(.GET, "/kommuner/:nummer/figur/:file", .everyone, sample: "/kommuner/9999/figur/H1.svg"),
+        RouteAccess(.GET, "/kommuner/kart.svg", .everyone, sample: "/kommuner/kart.svg?indikator=H9"),
         RouteAccess(.GET, "/api/v1/municipalities/:nummer", .everyone, sample: "/api/v1/municipalities/9999"),
         RouteAccess(.GET, "/metode", .everyone),
         RouteAccess(.GET, "/api/openapi.json", .everyone),

@@ -34,8 +34,9 @@ import VaporTesting
             Paths.openAPI, Paths.apiWaves, Paths.apiWave(slug: slug), Paths.apiFigures(wave: slug),
             Paths.apiFigure(wave: slug, figure: "fig-4-1"), Paths.apiEstimates(wave: slug), Paths.apiProjects,
             Paths.apiProject(slug: slug), Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
-            Paths.municipalities, Paths.municipalitiesCountiesCSV,
+            Paths.municipalities, Paths.municipalitiesCountiesCSV, Paths.municipalitiesMap,
             Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
+            Paths.municipalityFigure(number: "0301", indicator: "H1"),
             Paths.apiMunicipality(number: "0301"), Paths.selfTest, Paths.selfTestResult(token: "t"),
             Paths.selfTestCSV(token: "t"), Paths.selfTestRetake(token: "t"), Paths.selfTestTeams,
             Paths.selfTestTeam(code: "ACDEFH"), Paths.selfTestFacilitator(token: "t"),
@@ -119,9 +120,9 @@ import VaporTesting
                 Paths.similarProjectsScript, Paths.login, Paths.barometer, Paths.projects, Paths.reuseMap,
                 Paths.projectsCSV, Paths.projectsExcelCSV, Paths.projectsJSON, Paths.researchPartners, Paths.openAPI,
                 Paths.apiWaves, Paths.apiProjects, Paths.evaluation, Paths.evaluationCSV, Paths.apiEvaluations,
-                Paths.municipalities, Paths.municipalitiesCountiesCSV,
+                Paths.municipalities, Paths.municipalitiesCountiesCSV, Paths.municipalitiesMap,
                 Paths.municipality(number: "0301"), Paths.municipalityCSV(number: "0301"),
-                Paths.apiMunicipality(number: "0301"),
+                Paths.municipalityFigure(number: "0301", indicator: "H1"), Paths.apiMunicipality(number: "0301"),
                 Paths.selfTest, Paths.selfTestTeams,
             ]
             for path in fixed {
