@@ -30,6 +30,9 @@ struct SeededRandom: RandomNumberGenerator {
     /// A uniform double in (0, 1): never 0, so that its logarithm is finite.
     mutating func unit() -> Double { (Double(next() >> 11) + 0.5) * 0x1.0p-53 }
 
+    /// A uniform double in [0, 1) from the top 53 bits (the benchmark surveys' draws; kept as they were).
+    mutating func halfOpenUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
     /// A uniform integer in `0..<bound`.
     mutating func index(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 

@@ -37,7 +37,7 @@ public struct SyntheticSurvey: Sendable {
     private let variableCount: Int
 
     public init(shape: Shape) throws {
-        var random = SplitMix64(seed: shape.seed)
+        var random = SeededRandom(seed: shape.seed)
         let rows = shape.rows
         var strata = [String](repeating: "", count: rows)
         var stratumOfRow = [Int](repeating: 0, count: rows)
@@ -46,11 +46,11 @@ public struct SyntheticSurvey: Sendable {
         let stratumWeights = (0..<shape.strata).map { 1 + Double($0 % 7) * 3.5 }
         for row in 0..<rows {
             // Zipf-like stratum sizes.
-            let stratum = min(Int(Double(shape.strata) * pow2(random.nextUnit())), shape.strata - 1)
+            let stratum = min(Int(Double(shape.strata) * pow2(random.halfOpenUnit())), shape.strata - 1)
             stratumOfRow[row] = stratum
             strata[row] = "S\(stratum)"
-            weights[row] = stratumWeights[stratum] * (0.8 + 0.4 * random.nextUnit())
-            latent[row] = random.nextUnit() + Double(stratum % 5) * 0.05
+            weights[row] = stratumWeights[stratum] * (0.8 + 0.4 * random.halfOpenUnit())
+            latent[row] = random.halfOpenUnit() + Double(stratum % 5) * 0.05
         }
         var variables: [Variable] = []
         var columns: [String: Column] = [:]
@@ -73,13 +73,13 @@ public struct SyntheticSurvey: Sendable {
                     missingCodes: [98: .dontKnow, 99: .notApplicable]))
             var codes = [Int32](repeating: 0, count: rows)
             for row in 0..<rows {
-                let draw = random.nextUnit()
+                let draw = random.halfOpenUnit()
                 if draw < 0.03 {
                     codes[row] = Column.systemMissing
                 } else if draw < 0.05 {
                     codes[row] = 98
                 } else {
-                    let shifted = (random.nextUnit() + latent[row] * Double(index % 4) * 0.3)
+                    let shifted = (random.halfOpenUnit() + latent[row] * Double(index % 4) * 0.3)
                     codes[row] = Int32(1 + min(Int(shifted * Double(shape.categories)), shape.categories - 1))
                 }
             }
@@ -99,21 +99,3 @@ public struct SyntheticSurvey: Sendable {
 }
 
 private func pow2(_ x: Double) -> Double { x * x }
-
-/// SplitMix64, so that a seed gives the same data on every platform and Swift version.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform double in [0, 1) from the top 53 bits.
-    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}
