@@ -194,7 +194,7 @@ extension ProjectSearch {
         guard !filters.isEmpty else { return "SELECT m.key, m.\(unsafeRaw: score) AS s FROM m" }
         let columns = [
             ("types", 0, 15), ("stage", 4, 15), ("sector", 8, 15), ("county", 12, 255), ("centrality", 20, 15),
-            ("research", 24, 15), ("evaluated", 28, 3),
+            ("research", 24, 15), ("evaluated", 28, 3), ("themes", 30, 16383),
         ].map { "(m.codes >> \($0.1)) & \($0.2) AS \($0.0)" }.joined(separator: ", ")
         return
             "SELECT f.key, f.s FROM (SELECT m.key, m.\(unsafeRaw: score) AS s, \(unsafeRaw: columns) FROM m) f WHERE "
