@@ -1,5 +1,6 @@
 import FluentSQL
 import FornyeProjectBank
+import Foundation
 
 /// The PostgreSQL side of `ProjectSearch` (tsvector with `ts_rank`).
 extension ProjectSearch {
@@ -97,6 +98,7 @@ extension ProjectSearch {
                 WHERE (SELECT COUNT(*) FROM l) > 1 AND \(holders) GROUP BY k.key
             ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
             """
+        let rank: SQLQueryString = "ts_rank(d.document, q.query, 1)" + (try await coverageFactor(query, sql: sql))
         // Without facet filters every match passes: `m` itself, not a copy.
         let passing = FacetFilter(query).sql.isEmpty ? "m" : "r"
         // Top-N sorts only (never a sort of every match): the re-ranked by `ts_rank` (then key),
@@ -120,7 +122,7 @@ extension ProjectSearch {
                     WHERE r.s >= COALESCE((SELECT s FROM \(unsafeRaw: passing) ORDER BY s DESC LIMIT 1 OFFSET \(literal: reranked - 1)), 0)
                     ORDER BY r.s DESC, r.key LIMIT \(literal: rerankedAtMost)
                 ), p AS (
-                    SELECT t.key, t.s, ts_rank(d.document, q.query, 1) AS t FROM t JOIN project_search d ON d.key = t.key, q
+                    SELECT t.key, t.s, \(rank) AS t FROM t JOIN project_search d ON d.key = t.key, q
                     UNION ALL
                     -- The rest only when the page reaches past the re-ranked.
                     SELECT r.key, r.s, NULL FROM \(unsafeRaw: passing) r
@@ -185,6 +187,41 @@ extension ProjectSearch {
             }
         }
         return (page, codes, total)
+    }
+
+    /// PostgreSQL's counterpart of `sqliteRank`'s coverage bonus, as a factor of the re-ranked
+    /// matches' `ts_rank`: × (1 + 2 × the idf-weighted share of the query's word groups the document
+    /// matches), each group its word and translations (``SearchQueryPlan/websearchWords(_:)``) in
+    /// both configurations, its idf ln(1 + projects / df) from its most frequent lexeme in
+    /// `project_terms`. Empty for one group (nothing to cover) or none that any project holds.
+    static func coverageFactor(_ query: ProjectQuery, sql: any SQLDatabase) async throws -> SQLQueryString {
+        let groups = query.plan.groups.map(SearchQueryPlan.websearchWords).filter { !$0.isEmpty }
+        guard groups.count > 1 else { return "" }
+        let values: [SQLQueryString] = groups.enumerated().map {
+            "(\(literal: $0.offset), \(bind: $0.element.joined(separator: " ")))"
+        }
+        var df: [Int: Int] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT g.i, MAX(t.df) AS df FROM (VALUES
+            """ + values.joined(separator: ", ")
+                + """
+                ) g(i, words), unnest(tsvector_to_array(to_tsvector('norwegian', g.words)
+                || to_tsvector('english', g.words))) x(term) JOIN project_terms t ON t.term = x.term GROUP BY g.i
+                """
+        ).all() {
+            df[try row.decode(column: "i", as: Int.self)] = try row.decode(column: "df", as: Int.self)
+        }
+        let total = Double(max(try await projectCount(sql), 1))
+        let weights = groups.indices.map { index in df[index].map { $0 > 0 ? log(1 + total / Double($0)) : 0 } ?? 0 }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return "" }
+        let covered: [SQLQueryString] = zip(groups, weights).filter { $0.1 > 0 }.map { words, weight in
+            let text = words.joined(separator: " or ")
+            return "CASE WHEN d.document @@ (websearch_to_tsquery('norwegian', \(bind: text)) "
+                + "|| websearch_to_tsquery('english', \(bind: text))) THEN \(literal: weight / sum) ELSE 0 END"
+        }
+        return " * (1.0 + \(literal: coverageBonus) * (" + covered.joined(separator: " + ") + "))"
     }
 
     /// `m`'s matches (key, `score`, packed codes) that pass the facet filters, as (key, score):
