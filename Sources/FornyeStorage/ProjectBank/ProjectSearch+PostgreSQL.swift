@@ -83,6 +83,7 @@ extension ProjectSearch {
         var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCode.of)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
         let holders: SQLQueryString = conditions.joined(separator: " AND ")
+        let total = Double(max(try await projectCount(sql), 1))
         let lexemes: SQLQueryString = """
             WITH q AS (
                 SELECT websearch_to_tsquery('norwegian', \(bind: match)) || websearch_to_tsquery('english', \(bind: match)) AS query
@@ -94,11 +95,19 @@ extension ProjectSearch {
                 SELECT k.key, k.weight::bigint AS s, k.codes FROM project_term_keys k
                 WHERE (SELECT COUNT(*) FROM l) = 1 AND k.term = (SELECT term FROM l) AND \(holders)
                 UNION ALL
-                SELECT k.key, SUM(k.weight) AS s, MIN(k.codes) AS codes FROM l JOIN project_term_keys k ON k.term = l.term
+                -- Several: like BM25 without length normalisation, Σ idf × weight / (weight + 10) (×100).
+                SELECT k.key, SUM(l.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes FROM (
+                    SELECT l.term, 100.0 * ln(1.0 + \(literal: total) / GREATEST(COALESCE(d.df, 1), 1)) AS w
+                    FROM l LEFT JOIN project_terms d ON d.term = l.term
+                ) l JOIN project_term_keys k ON k.term = l.term
                 WHERE (SELECT COUNT(*) FROM l) > 1 AND \(holders) GROUP BY k.key
             ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
             """
-        let rank: SQLQueryString = "ts_rank(d.document, q.query, 1)" + (try await coverageFactor(query, sql: sql))
+        // One lexeme: `ts_rank` (its length normalisation orders holders of the same weight);
+        // several: their summed idf-weighted score (`ts_rank` knows no idf), with the coverage bonus.
+        let rank: SQLQueryString =
+            "CASE WHEN (SELECT COUNT(*) FROM l) = 1 THEN ts_rank(d.document, q.query, 1) ELSE t.s END"
+            + (try await coverageFactor(query, sql: sql))
         // Without facet filters every match passes: `m` itself, not a copy.
         let passing = FacetFilter(query).sql.isEmpty ? "m" : "r"
         // Top-N sorts only (never a sort of every match): the re-ranked by `ts_rank` (then key),
