@@ -83,7 +83,6 @@ extension ProjectSearch {
         var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCode.of)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
         let holders: SQLQueryString = conditions.joined(separator: " AND ")
-        let total = Double(max(try await projectCount(sql), 1))
         let lexemes: SQLQueryString = """
             WITH q AS (
                 SELECT websearch_to_tsquery('norwegian', \(bind: match)) || websearch_to_tsquery('english', \(bind: match)) AS query
@@ -97,7 +96,8 @@ extension ProjectSearch {
                 UNION ALL
                 -- Several: like BM25 without length normalisation, Σ idf × weight / (weight + 10) (×100).
                 SELECT k.key, SUM(l.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes FROM (
-                    SELECT l.term, 100.0 * ln(1.0 + \(literal: total) / GREATEST(COALESCE(d.df, 1), 1)) AS w
+                    SELECT l.term,
+                    100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL) / GREATEST(COALESCE(d.df, 1), 1)) AS w
                     FROM l LEFT JOIN project_terms d ON d.term = l.term
                 ) l JOIN project_term_keys k ON k.term = l.term
                 WHERE (SELECT COUNT(*) FROM l) > 1 AND \(holders) GROUP BY k.key
@@ -198,6 +198,10 @@ extension ProjectSearch {
         return (page, codes, total)
     }
 
+    /// The number of projects near enough (as ``projectCount(_:)``), inside a statement: one
+    /// index look-up, not a round trip.
+    static let projectCountSQL = "(SELECT GREATEST(COALESCE(MAX(key), 0), 1)::float8 FROM project_search)"
+
     /// PostgreSQL's counterpart of `sqliteRank`'s coverage bonus, as a factor of the re-ranked
     /// matches' `ts_rank`: × (1 + 2 × the idf-weighted share of the query's word groups the document
     /// matches), each group its word and translations (``SearchQueryPlan/websearchWords(_:)``) in
@@ -210,9 +214,10 @@ extension ProjectSearch {
             "(\(literal: $0.offset), \(bind: $0.element.joined(separator: " ")))"
         }
         var df: [Int: Int] = [:]
+        var total = 1.0
         for row in try await sql.raw(
             """
-            SELECT g.i, MAX(t.df) AS df FROM (VALUES
+            SELECT g.i, MAX(t.df) AS df, \(unsafeRaw: Self.projectCountSQL) AS n FROM (VALUES
             """ + values.joined(separator: ", ")
                 + """
                 ) g(i, words), unnest(tsvector_to_array(to_tsvector('norwegian', g.words)
@@ -220,8 +225,8 @@ extension ProjectSearch {
                 """
         ).all() {
             df[try row.decode(column: "i", as: Int.self)] = try row.decode(column: "df", as: Int.self)
+            total = try row.decode(column: "n", as: Double.self)
         }
-        let total = Double(max(try await projectCount(sql), 1))
         let weights = groups.indices.map { index in df[index].map { $0 > 0 ? log(1 + total / Double($0)) : 0 } ?? 0 }
         let sum = weights.reduce(0, +)
         guard sum > 0 else { return "" }
