@@ -18,14 +18,19 @@ public enum ProjectFacetCode {
     }
 
     /// The facet values in one integer: types bits 0–3, stage 4–7, sector 8–11, county 12–19,
-    /// centrality 20–23, research 24–27, evaluated 28–29 (1 yes, 2 no, 0 unknown; search reads one number per match and
-    /// counts every facet from it).
+    /// centrality 20–23, research 24–27, evaluated 28–29 (1 yes, 2 no, 0 unknown), Los themes
+    /// 30–43 (a mask, ``LosThemes``; migration 0092); search reads one number per match and
+    /// counts every facet from it.
     public static func packed(
-        types: Int, stage: Int, sector: Int, county: Int, centrality: Int, research: Int, evaluated: Int
+        types: Int, stage: Int, sector: Int, county: Int, centrality: Int, research: Int, evaluated: Int,
+        themes: Int = 0
     ) -> Int {
         types + 16 * stage + 256 * sector + 4096 * county + 1_048_576 * centrality + 16_777_216 * research
-            + 268_435_456 * evaluated
+            + 268_435_456 * evaluated + themesFactor * themes
     }
+
+    /// The factor of the themes mask in the packed codes (bit 30).
+    public static let themesFactor = 1_073_741_824
 
     /// The values of a document not yet stored that "similar projects" compares, as the packed
     /// number holds them.

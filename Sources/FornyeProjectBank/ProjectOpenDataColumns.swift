@@ -6,13 +6,15 @@ public enum ProjectOpenDataColumn: Sendable {
     case record(RecordValue)
 
     /// What the stored record adds: its address, status, the owner as derived from the register,
-    /// the time of the last save and the attachments.
+    /// its Los themes, the time of the last save and the attachments.
     public enum RecordValue: String, Sendable {
         case slug, url, status
         /// The municipality's name for a municipal owner, else the document's `ownerName`.
         case ownerName = "owner_name"
         case countyNumber = "county_number"
         case centrality
+        /// Los top themes derived from the classification (``LosThemes``), slugs joined by «;».
+        case losThemes = "los_themes"
         case updatedAt = "updated_at"
         case attachments
     }
@@ -29,7 +31,7 @@ public enum ProjectOpenDataColumn: Sendable {
         columns += fields("title", "summary")
         columns.append(.record(.status))
         columns += fields("stage", "innovationTypes", "sector", "unitType", "ownerMunicipality")
-        columns += [.record(.ownerName), .record(.countyNumber), .record(.centrality)]
+        columns += [.record(.ownerName), .record(.countyNumber), .record(.centrality), .record(.losThemes)]
         columns += fields(
             "country", "researchDegree", "researchQuality", "researchContribution", "evaluated", "evidenceLevel",
             "startDate", "endDate", "problem", "solution", "novelty", "challenges", "lessons", "reuseConditions",

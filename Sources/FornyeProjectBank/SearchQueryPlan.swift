@@ -206,11 +206,23 @@ public struct SearchQueryPlan: Sendable, Equatable {
     public func websearch(original: String) -> String? {
         guard !isEmpty else { return nil }
         if !phrases.isEmpty || !excluded.isEmpty { return String(original.prefix(500)) }
-        var terms: [String] = []
-        for group in groups {
-            terms.append(group.word)
-            terms += group.translations.filter { !$0.contains(" ") && !$0.contains("-") }.map { $0.lowercased() }
+        return Self.unique(groups.flatMap(Self.websearchWords)).joined(separator: " or ")
+    }
+
+    /// One group's words for PostgreSQL: the word and its translations, a translation of several
+    /// words («Sick leave», «break-in») as its content words, so that any word of it counts as on
+    /// SQLite, where every form of the group is OR'ed.
+    public static func websearchWords(_ group: Group) -> [String] {
+        var words = [group.word]
+        for translation in group.translations {
+            let parts = SearchText.tokens(translation, limit: 8)
+            words += parts.count == 1 ? parts : parts.filter { !SearchText.stopWords.contains($0) }
         }
-        return Self.unique(terms).joined(separator: " or ")
+        return unique(words.filter { !$0.isEmpty && $0.unicodeScalars.allSatisfy(Self.plainScalar) })
+    }
+
+    /// Letters and digits only: what PostgreSQL's `websearch_to_tsquery` reads as one plain word.
+    static func plainScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
     }
 }

@@ -12,7 +12,10 @@ struct EvalSearchCommand: AsyncParsableCommand {
     @Option(help: "A relevance set (kind<TAB>query<TAB>ids); default: the bundled one.") var queries: String?
     @Option(
         name: .customLong("database-url"),
-        help: "An SQLite file holding the bank (seeded with the demo bank when empty); default: in memory.")
+        help: """
+            An SQLite file or postgres:// URL holding the bank (seeded with the demo bank when empty); default: \
+            in memory. On PostgreSQL the demo bank is also searched in memory on SQLite and printed beside it.
+            """)
     var databaseURL: String?
     @Flag(help: "Also print each query with the rank of its first expected id.") var details = false
 
@@ -28,27 +31,69 @@ struct EvalSearchCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(url.path): cannot read (\(error.localizedDescription))")
         }
-        let runtime = try StorageRuntime(
-            configuration: .init(backend: .sqlite(path: databaseURL ?? ":memory:")))
+        let postgres = databaseURL?.contains("://") == true
+        let configuration: StorageConfiguration
+        if let databaseURL, postgres {
+            do {
+                configuration = try StorageConfiguration(databaseURL: databaseURL)
+            } catch {
+                throw ValidationError("--database-url: \(error)")
+            }
+        } else {
+            configuration = .init(backend: .sqlite(path: databaseURL ?? ":memory:"))
+        }
+        let runtime = try StorageRuntime(configuration: configuration)
+        // On PostgreSQL: the baseline's FTS5 table and the same evaluation on SQLite, in memory.
+        let sqlite = postgres ? try StorageRuntime(configuration: .init(backend: .sqlite(path: ":memory:"))) : nil
         do {
             try await runtime.migrate()
             try await ProjectDemoContent.seedIfEmpty(runtime.database)
-            let evaluation = try await SearchEvaluation.run(set, on: runtime.database)
-            print(Self.table(evaluation))
+            var onSQLite: SearchEvaluation?
+            if let sqlite {
+                try await sqlite.migrate()
+                try await ProjectDemoContent.seedIfEmpty(sqlite.database)
+                onSQLite = try await SearchEvaluation.run(set, on: sqlite.database)
+            }
+            let evaluation = try await SearchEvaluation.run(set, on: runtime.database, baseline: sqlite?.database)
+            print(onSQLite.map { Self.table(evaluation, beside: $0) } ?? Self.table(evaluation))
             if details {
-                for detail in evaluation.details {
+                // On PostgreSQL the SQLite rank comes first: kind, SQLite, PostgreSQL, baseline, query.
+                for (index, detail) in evaluation.details.enumerated() {
                     let fornye = detail.fornyeRank.map(String.init) ?? "-"
                     let baseline = detail.baselineRank.map(String.init) ?? "-"
-                    print("\(detail.query.kind)\t\(fornye)\t\(baseline)\t\(detail.query.text)\t\(detail.expansions)")
+                    let sqliteRank =
+                        onSQLite.map { ($0.details[index].fornyeRank.map(String.init) ?? "-") + "\t" } ?? ""
+                    print(
+                        "\(detail.query.kind)\t\(sqliteRank)\(fornye)\t\(baseline)\t\(detail.query.text)\t\(detail.expansions)"
+                    )
                     print("\t\t\t" + detail.top.map { String($0.prefix(50)) }.joined(separator: " | "))
                 }
             }
         } catch {
+            await sqlite?.shutdown()
             await runtime.shutdown()
             if let error = error as? SearchRelevanceError { throw ValidationError(error.description) }
             throw error
         }
+        await sqlite?.shutdown()
         await runtime.shutdown()
+    }
+
+    /// PostgreSQL's figures beside SQLite's on the same relevance set and baseline.
+    static func table(_ postgres: SearchEvaluation, beside sqlite: SearchEvaluation) -> String {
+        func figures(_ score: SearchRelevanceScore) -> String {
+            String(format: "%5.2f %5.2f %6.3f", score.recall5, score.recall10, score.mrr10)
+        }
+        var lines = [
+            "kind          n   SQLite: R@5  R@10  MRR@10   PostgreSQL: R@5  R@10  MRR@10   baseline BM25: R@5  R@10  MRR@10"
+        ]
+        for (row, other) in zip(postgres.rows, sqlite.rows) {
+            let kind = row.kind.padding(toLength: 12, withPad: " ", startingAt: 0)
+            lines.append(
+                "\(kind) \(String(format: "%3d", row.fornye.queries))         \(figures(other.fornye))"
+                    + "             \(figures(row.fornye))                 \(figures(row.baseline))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func table(_ evaluation: SearchEvaluation) -> String {

@@ -62,6 +62,7 @@ public enum StorageMigrations {
             M0084CreateExternalIdentities(),
             M0085OpenIDSignInState(),
             M0088CreateProjectSimilarity(),
+            M0092AddLosThemes(),
         ]
     }
 }

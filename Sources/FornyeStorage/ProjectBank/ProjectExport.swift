@@ -29,6 +29,8 @@ public enum ProjectExport {
                 case .record(.ownerName): return record.ownerName
                 case .record(.countyNumber): return record.countyNumber ?? ""
                 case .record(.centrality): return record.centrality.map(String.init) ?? ""
+                case .record(.losThemes):
+                    return LosThemes.themes(mask: LosThemes.mask(of: document)).map(\.slug).joined(separator: ";")
                 case .record(.updatedAt): return dateFormatter.string(from: record.updatedAt)
                 case .record(.attachments):
                     return try attachmentsJSON(record, attachments[record.id ?? UUID()] ?? [], baseURL: baseURL)
@@ -57,6 +59,9 @@ public enum ProjectExport {
         public var ownerName: String
         public var countyNumber: String?
         public var centrality: Int?
+        /// Los top themes (``LosThemes``) by slug, e.g. `helse-og-omsorg`; empty when the
+        /// classification names none.
+        public var losThemes: [String]
         public var completeness: Int
         public var version: Int
         public var updatedAt: Date
@@ -70,7 +75,9 @@ public enum ProjectExport {
         document.contacts = document.contacts.filter(\.publishConsent)
         return Item(
             slug: record.slug, status: record.status.rawValue, ownerName: record.ownerName,
-            countyNumber: record.countyNumber, centrality: record.centrality, completeness: record.completeness,
+            countyNumber: record.countyNumber, centrality: record.centrality,
+            losThemes: LosThemes.themes(mask: LosThemes.mask(of: document)).map(\.slug),
+            completeness: record.completeness,
             version: record.version, updatedAt: record.updatedAt, document: document,
             attachments: attachments.map { AttachmentInfo($0, slug: record.slug) })
     }

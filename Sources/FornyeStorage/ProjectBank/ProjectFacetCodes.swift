@@ -30,6 +30,8 @@ struct ProjectFacetCodes: Sendable, Equatable {
     /// 1 yes, 2 no, 0 unknown (so rows stored before migration 0076 kept their codes: true was 1,
     /// and a false that was never an answer is 0).
     var evaluated: Int
+    /// Los top themes as a mask (``LosThemes``, migration 0092).
+    var themes: Int
 
     init(_ record: ProjectRecord) {
         key = record.searchKey
@@ -44,6 +46,7 @@ struct ProjectFacetCodes: Sendable, Equatable {
         centrality = record.centrality ?? 0
         research = record.researchLevel.map { $0 + 1 } ?? 0
         evaluated = ProjectFacetCode.answer(record.evaluated)
+        themes = record.losThemes
     }
 
     init(key: Int, row: any SQLRow) throws {
@@ -58,6 +61,7 @@ struct ProjectFacetCodes: Sendable, Equatable {
         centrality = try row.decode(column: "centrality", as: Int.self)
         research = try row.decode(column: "research", as: Int.self)
         evaluated = try row.decode(column: "evaluated", as: Int.self)
+        themes = try row.decode(column: "themes", as: Int.self)
     }
 
     /// The table that holds the codes on this backend.
@@ -68,12 +72,14 @@ struct ProjectFacetCodes: Sendable, Equatable {
     /// Column list after `key`, in the order `values` gives them.
     static let columns = [
         "status", "owner", "updated", "types", "stage", "sector", "county", "centrality", "research", "evaluated",
+        "themes",
     ]
 
     var values: [SQLQueryString] {
         [
             "\(bind: status)", "\(bind: owner)", "\(bind: updated)", "\(bind: types)", "\(bind: stage)",
             "\(bind: sector)", "\(bind: county)", "\(bind: centrality)", "\(bind: research)", "\(bind: evaluated)",
+            "\(bind: themes)",
         ]
     }
 
@@ -82,14 +88,14 @@ struct ProjectFacetCodes: Sendable, Equatable {
     static func packedSQL(_ prefix: String) -> String {
         let p = prefix
         return "(\(p)types + 16 * \(p)stage + 256 * \(p)sector + 4096 * \(p)county + 1048576 * \(p)centrality "
-            + "+ 16777216 * \(p)research + 268435456 * \(p)evaluated)"
+            + "+ 16777216 * \(p)research + 268435456 * \(p)evaluated + 1073741824 * CAST(\(p)themes AS BIGINT))"
     }
 
     /// The facet values in one integer, as `packedSQL` computes them (SQLite stores it, 0048).
     var packed: Int {
         ProjectFacetCode.packed(
             types: types, stage: stage, sector: sector, county: county, centrality: centrality, research: research,
-            evaluated: evaluated)
+            evaluated: evaluated, themes: themes)
     }
 
     // MARK: Writing

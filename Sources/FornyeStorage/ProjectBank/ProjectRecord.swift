@@ -47,6 +47,16 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     public func document() throws -> ProjectDocument {
         try JSONDecoder().decode(ProjectDocument.self, from: Data(documentJSON.utf8))
     }
+
+    /// Los top themes as a mask (``LosThemes``: bit `code − 1`), derived from the document; stored
+    /// in the narrow search table's `themes` at each save (migration 0092).
+    /// 0 for a record without a document yet.
+    public var losThemes: Int {
+        guard let json = $documentJSON.value,
+            let document = try? JSONDecoder().decode(ProjectDocument.self, from: Data(json.utf8))
+        else { return 0 }
+        return LosThemes.mask(of: document)
+    }
 }
 
 /// One save of a project: who, when, which fields changed, and the whole document as it was then.

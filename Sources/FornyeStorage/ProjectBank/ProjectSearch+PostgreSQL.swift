@@ -1,5 +1,6 @@
 import FluentSQL
 import FornyeProjectBank
+import Foundation
 
 /// The PostgreSQL side of `ProjectSearch` (tsvector with `ts_rank`).
 extension ProjectSearch {
@@ -93,10 +94,20 @@ extension ProjectSearch {
                 SELECT k.key, k.weight::bigint AS s, k.codes FROM project_term_keys k
                 WHERE (SELECT COUNT(*) FROM l) = 1 AND k.term = (SELECT term FROM l) AND \(holders)
                 UNION ALL
-                SELECT k.key, SUM(k.weight) AS s, MIN(k.codes) AS codes FROM l JOIN project_term_keys k ON k.term = l.term
+                -- Several: like BM25 without length normalisation, Σ idf × weight / (weight + 10) (×100).
+                SELECT k.key, SUM(l.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes FROM (
+                    SELECT l.term,
+                    100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL) / GREATEST(COALESCE(d.df, 1), 1)) AS w
+                    FROM l LEFT JOIN project_terms d ON d.term = l.term
+                ) l JOIN project_term_keys k ON k.term = l.term
                 WHERE (SELECT COUNT(*) FROM l) > 1 AND \(holders) GROUP BY k.key
             ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
             """
+        // One lexeme: `ts_rank` (its length normalisation orders holders of the same weight);
+        // several: their summed idf-weighted score (`ts_rank` knows no idf), with the coverage bonus.
+        let rank: SQLQueryString =
+            "CASE WHEN (SELECT COUNT(*) FROM l) = 1 THEN ts_rank(d.document, q.query, 1) ELSE t.s END"
+            + (try await coverageFactor(query, sql: sql))
         // Without facet filters every match passes: `m` itself, not a copy.
         let passing = FacetFilter(query).sql.isEmpty ? "m" : "r"
         // Top-N sorts only (never a sort of every match): the re-ranked by `ts_rank` (then key),
@@ -120,7 +131,7 @@ extension ProjectSearch {
                     WHERE r.s >= COALESCE((SELECT s FROM \(unsafeRaw: passing) ORDER BY s DESC LIMIT 1 OFFSET \(literal: reranked - 1)), 0)
                     ORDER BY r.s DESC, r.key LIMIT \(literal: rerankedAtMost)
                 ), p AS (
-                    SELECT t.key, t.s, ts_rank(d.document, q.query, 1) AS t FROM t JOIN project_search d ON d.key = t.key, q
+                    SELECT t.key, t.s, \(rank) AS t FROM t JOIN project_search d ON d.key = t.key, q
                     UNION ALL
                     -- The rest only when the page reaches past the re-ranked.
                     SELECT r.key, r.s, NULL FROM \(unsafeRaw: passing) r
@@ -187,6 +198,46 @@ extension ProjectSearch {
         return (page, codes, total)
     }
 
+    /// The number of projects near enough (as ``projectCount(_:)``), inside a statement: one
+    /// index look-up, not a round trip.
+    static let projectCountSQL = "(SELECT GREATEST(COALESCE(MAX(key), 0), 1)::float8 FROM project_search)"
+
+    /// PostgreSQL's counterpart of `sqliteRank`'s coverage bonus, as a factor of the re-ranked
+    /// matches' `ts_rank`: × (1 + 2 × the idf-weighted share of the query's word groups the document
+    /// matches), each group its word and translations (``SearchQueryPlan/websearchWords(_:)``) in
+    /// both configurations, its idf ln(1 + projects / df) from its most frequent lexeme in
+    /// `project_terms`. Empty for one group (nothing to cover) or none that any project holds.
+    static func coverageFactor(_ query: ProjectQuery, sql: any SQLDatabase) async throws -> SQLQueryString {
+        let groups = query.plan.groups.map(SearchQueryPlan.websearchWords).filter { !$0.isEmpty }
+        guard groups.count > 1 else { return "" }
+        let values: [SQLQueryString] = groups.enumerated().map {
+            "(\(literal: $0.offset), \(bind: $0.element.joined(separator: " ")))"
+        }
+        var df: [Int: Int] = [:]
+        var total = 1.0
+        for row in try await sql.raw(
+            """
+            SELECT g.i, MAX(t.df) AS df, \(unsafeRaw: Self.projectCountSQL) AS n FROM (VALUES
+            """ + values.joined(separator: ", ")
+                + """
+                ) g(i, words), unnest(tsvector_to_array(to_tsvector('norwegian', g.words)
+                || to_tsvector('english', g.words))) x(term) JOIN project_terms t ON t.term = x.term GROUP BY g.i
+                """
+        ).all() {
+            df[try row.decode(column: "i", as: Int.self)] = try row.decode(column: "df", as: Int.self)
+            total = try row.decode(column: "n", as: Double.self)
+        }
+        let weights = groups.indices.map { index in df[index].map { $0 > 0 ? log(1 + total / Double($0)) : 0 } ?? 0 }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return "" }
+        let covered: [SQLQueryString] = zip(groups, weights).filter { $0.1 > 0 }.map { words, weight in
+            let text = words.joined(separator: " or ")
+            return "CASE WHEN d.document @@ (websearch_to_tsquery('norwegian', \(bind: text)) "
+                + "|| websearch_to_tsquery('english', \(bind: text))) THEN \(literal: weight / sum) ELSE 0 END"
+        }
+        return " * (1.0 + \(literal: coverageBonus) * (" + covered.joined(separator: " + ") + "))"
+    }
+
     /// `m`'s matches (key, `score`, packed codes) that pass the facet filters, as (key, score):
     /// the filter columns are unpacked from the codes (bits as in `ProjectFacetCodes.packedSQL`).
     private static func facetFiltered(_ query: ProjectQuery, score: String) -> SQLQueryString {
@@ -194,7 +245,7 @@ extension ProjectSearch {
         guard !filters.isEmpty else { return "SELECT m.key, m.\(unsafeRaw: score) AS s FROM m" }
         let columns = [
             ("types", 0, 15), ("stage", 4, 15), ("sector", 8, 15), ("county", 12, 255), ("centrality", 20, 15),
-            ("research", 24, 15), ("evaluated", 28, 3),
+            ("research", 24, 15), ("evaluated", 28, 3), ("themes", 30, 16383),
         ].map { "(m.codes >> \($0.1)) & \($0.2) AS \($0.0)" }.joined(separator: ", ")
         return
             "SELECT f.key, f.s FROM (SELECT m.key, m.\(unsafeRaw: score) AS s, \(unsafeRaw: columns) FROM m) f WHERE "

@@ -18,6 +18,8 @@ public struct ProjectQuery: Sendable, Equatable {
     public var researchLevels: [Int] = []
     public var evaluated: Bool?
     public var discontinued: Bool?
+    /// Los top themes by slug (``LosThemes``, e.g. `helse-og-omsorg`); any of them.
+    public var themes: [String] = []
     /// The public sees published projects only; editors and admins widen this.
     public var statuses: [ProjectStatus] = [.published]
     public var owner: String?
@@ -87,7 +89,7 @@ public struct ProjectSearch: Sendable {
 
     /// The facets, in the order pages show them.
     public static let facetNames = [
-        "type", "stage", "sector", "county", "centrality", "research", "evaluated", "discontinued",
+        "type", "stage", "sector", "county", "centrality", "research", "evaluated", "discontinued", "theme",
     ]
 
     /// Searches with any of the content words (``SearchQueryPlan``), best first: text rank with a
@@ -149,8 +151,10 @@ public struct ProjectSearch: Sendable {
         guard match != nil else { return postgres ? "project_search f" : "project_facets f" }
         if postgres {
             // Norwegian or English stemming of the query, whichever the project was indexed with.
-            return "project_search f, (SELECT websearch_to_tsquery('norwegian', \(bind: match!)) "
-                + "|| websearch_to_tsquery('english', \(bind: match!)) AS query) q"
+            // `f` comes last: sorting by title joins `projects` to it, and a JOIN binds to the
+            // entry just before it (with `f` first, PostgreSQL refused «invalid reference to f»).
+            return "(SELECT websearch_to_tsquery('norwegian', \(bind: match!)) "
+                + "|| websearch_to_tsquery('english', \(bind: match!)) AS query) q, project_search f"
         }
         return "project_fts JOIN project_facets f ON f.key = project_fts.rowid"
     }

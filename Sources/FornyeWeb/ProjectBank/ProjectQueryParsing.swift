@@ -4,7 +4,8 @@ import Foundation
 import Vapor
 
 /// The search page's and the API's query parameters: `q`, `type`, `stage`, `sector`, `county`,
-/// `centrality`, `research`, `evaluated`, `discontinued`, `sort`, `page`, `per_page`, `utvid`
+/// `centrality`, `research`, `evaluated`, `discontinued`, `theme` (a Los top theme, e.g.
+/// `helse-og-omsorg`), `sort`, `page`, `per_page`, `utvid`
 /// (`nei`: search the words as written, without translations and synonyms). Repeated
 /// parameters (checkboxes) combine with OR within a facet and AND across facets.
 struct ProjectQueryParameters {
@@ -33,6 +34,7 @@ struct ProjectQueryParameters {
         query.researchLevels = ints("research")
         query.evaluated = first("evaluated").flatMap { ["true": true, "false": false][$0] }
         query.discontinued = first("discontinued").flatMap { ["true": true, "false": false][$0] }
+        query.themes = all("theme").filter { $0.count <= 60 }
         query.sort =
             first("sort").flatMap(ProjectQuery.Sort.init(rawValue:)) ?? (query.text.isEmpty ? .newest : .relevance)
         query.page = min(max(first("page").flatMap { Int($0) } ?? 1, 1), 10_000)
@@ -62,6 +64,7 @@ struct ProjectQueryParameters {
         let choices: [(String, [String])] = [
             ("stage", ProjectStage.allCases.map(\.rawValue)), ("sort", ProjectQuery.Sort.allCases.map(\.rawValue)),
             ("evaluated", ["true", "false"]), ("discontinued", ["true", "false"]), ("utvid", ["ja", "nei"]),
+            ("theme", LosThemes.all.map(\.slug)),
         ]
         for (key, allowed) in choices {
             for value in all(key) where !allowed.contains(value) {

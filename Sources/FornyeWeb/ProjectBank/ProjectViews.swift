@@ -21,6 +21,7 @@ enum ProjectLabels {
         case "research": language.pick("Forskningsinvolvering (høyeste nivå)", "Research involvement (highest level)")
         case "evaluated": language.pick("Evaluert", "Evaluated")
         case "discontinued": language.pick("Avsluttet uten videreføring", "Discontinued")
+        case "theme": language.pick("Tema (Los)", "Theme (Los)")
         default: name
         }
     }
@@ -37,6 +38,7 @@ enum ProjectLabels {
         case "centrality": return code(ReportClassifications.centrality)
         case "research": return researchLevel(Int(value), language)
         case "evaluated", "discontinued": return answer(value == "true", language)
+        case "theme": return LosThemes.theme(slug: value).map { language.pick($0.label, $0.labelEnglish) } ?? value
         default: return value
         }
     }
@@ -187,7 +189,10 @@ struct ProjectSearchPage {
                         // The heading wide screens show instead of the summary.
                         el("h2", ["class": "facets-heading"]) { title }
                         // A chosen value stays (with 0) even when nothing matches, so it can be unticked.
-                        for facet in result.facets
+                        // Themes first: the broadest way into the bank.
+                        let themesFirst =
+                            result.facets.filter { $0.name == "theme" } + result.facets.filter { $0.name != "theme" }
+                        for facet in themesFirst
                         where !facet.counts.isEmpty || !parameters.all(facetParameter(facet.name)).isEmpty {
                             facetNode(facet)
                         }

@@ -87,7 +87,7 @@ import Testing
         }
     }
 
-    @Test func packedCodesRoundTripThroughTheCounter() {
+    @Test func packedCodesRoundTripThroughTheCounter() throws {
         let record = ProjectRecord()
         record.searchKey = 7
         record.status = .published
@@ -108,13 +108,23 @@ import Testing
             + 16_777_216 * codes.research + 268_435_456 * codes.evaluated
         let values = FacetCounter.values(packed)
         // Yes/no facets: 1 yes, 2 no (a known stage that is not discontinued), 0 unknown.
-        #expect(values == [0b1001, ProjectFacetCode.of(ProjectStage.spread), 2, 3, 6, 1, 1, 2])
+        #expect(values == [0b1001, ProjectFacetCode.of(ProjectStage.spread), 2, 3, 6, 1, 1, 2, 0])
         record.evaluated = false
         record.stage = .unknown
         let no = ProjectFacetCodes(record)
-        #expect(no.evaluated == 2 && FacetCounter.values(no.packed)[6...] == [2, 0])
+        #expect(no.evaluated == 2 && FacetCounter.values(no.packed)[6...7] == [2, 0])
         record.evaluated = nil
         #expect(ProjectFacetCodes(record).evaluated == 0)
+        // Los themes from bit 30: sector 2, unit type 4 (kindergarten) is «Familie og barn».
+        var document = ProjectDocument()
+        document.sector = 2
+        document.unitType = 4
+        record.documentJSON = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+        let family = try #require(LosThemes.theme(slug: "familie-og-barn"))
+        let themed = ProjectFacetCodes(record)
+        #expect(themed.themes == 1 << (family.code - 1))
+        #expect(FacetCounter.values(themed.packed)[8] == themed.themes)
+        #expect(FacetCounter.label(8, family.code) == "familie-og-barn")
         #expect(FacetCounter.label(3, 3) == "03" && FacetCounter.label(5, 1) == "0")
         #expect(FacetCounter.label(1, values[1]) == "spread")
         #expect(ProjectSearch.parseIntegers("12 345 0 268435456") == [12, 345, 0, 268_435_456])

@@ -48,6 +48,13 @@ import VaporTesting
             let filtered = try await app.get("/prosjekter?county=11")
             #expect(filtered.body.string.contains("SMARTBY Stavanger"))
             #expect(!filtered.body.string.contains("Jobb smartere"))
+            // Los themes: a facet (Jobb smartere is health and care, Møglestu a school) and a filter.
+            #expect(body.contains("<legend>Tema (Los)</legend>") && body.contains("Helse og omsorg"))
+            #expect(search.body.string.contains("<legend>Theme (Los)</legend>"))
+            #expect(search.body.string.contains("Health and care"))
+            let themed = try await app.get("/prosjekter?theme=helse-og-omsorg").body.string
+            #expect(themed.contains("Jobb smartere") && !themed.contains("SMARTBY Stavanger"))
+            #expect(themed.contains("value=\"helse-og-omsorg\" checked"))
             let project = try await app.get("/prosjekter/jobb-smartere-skien")
             #expect(project.status == .ok)
             #expect(project.body.string.contains("Skien"))
@@ -227,14 +234,23 @@ import VaporTesting
                 var total: Int
                 var facets: [String: [String: Int]]
                 var projects: [Item]
-                struct Item: Decodable { var slug: String }
+                struct Item: Decodable {
+                    var slug: String
+                    var losThemes: [String]
+                }
             }
             let page = try JSONDecoder().decode(Page.self, from: Data(list.body.string.utf8))
             #expect(page.total == 3 && page.projects.count == 2)
             #expect(page.facets["stage"]?["unknown"] == 3)
+            #expect(page.facets["theme"] == ["helse-og-omsorg": 1, "skole-og-utdanning": 1])
+            let school = try await app.get("/api/v1/projects?theme=skole-og-utdanning&theme=arbeid")
+            let schoolPage = try JSONDecoder().decode(Page.self, from: Data(school.body.string.utf8))
+            #expect(schoolPage.total == 1 && schoolPage.projects.first?.losThemes == ["skole-og-utdanning"])
             #expect(try await app.get("/api/v1/projects/smartby-stavanger").status == .ok)
             let csv = try await app.get("/prosjekter/eksport.csv")
             #expect(csv.body.string.hasPrefix("slug,url,title"))
+            #expect(
+                csv.body.string.contains(",centrality,los_themes,") && csv.body.string.contains(",helse-og-omsorg,"))
             let excel = try await app.get("/prosjekter/eksport-excel.csv")
             #expect(excel.body.string.hasPrefix("\u{FEFF}slug;url;title"))
             #expect(excel.headers.first(name: .contentDisposition)?.contains("fornye-prosjekter-excel.csv") == true)
@@ -252,6 +268,7 @@ import VaporTesting
                 ("stage=bogus", "stage"), ("type=7", "type"), ("type=x", "type"), ("county=0301", "county"),
                 ("evaluated=maybe", "evaluated"), ("sort=best", "sort"), ("page=0", "page"),
                 ("per_page=1000", "per_page"), ("stage=pilot&research=9", "research"),
+                ("theme=helse", "theme"),
             ] {
                 let response = try await app.get("/api/v1/projects?\(query)")
                 #expect(response.status == .badRequest, "\(query)")

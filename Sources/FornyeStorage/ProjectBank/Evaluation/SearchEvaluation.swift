@@ -6,7 +6,8 @@ import Foundation
 /// Runs a relevance set against Fornye's search and, beside it, a plain FTS5 BM25 baseline on
 /// the same published records (unstemmed `unicode61` tokens, the query's words OR'ed, bm25 with
 /// the same column weights), so a change to the analysis is judged against a fixed yardstick.
-/// SQLite only (the baseline is an FTS5 table); `fornye projects eval-search` prints the result.
+/// The baseline is an FTS5 table, so on PostgreSQL it is built in a separate SQLite database
+/// (`baseline`) from the same published records; `fornye projects eval-search` prints the result.
 public struct SearchEvaluation: Sendable {
     public struct Row: Sendable {
         public var kind: String
@@ -28,11 +29,14 @@ public struct SearchEvaluation: Sendable {
     public var rows: [Row]
     public var details: [Detail]
 
-    /// Evaluates `set` on `database` (SQLite), which holds the bank to search.
-    public static func run(_ set: SearchRelevanceSet, on database: any Database) async throws -> SearchEvaluation {
-        let sql = try ProjectRepository.sql(database)
+    /// Evaluates `set` on `database`, which holds the bank to search; the baseline's FTS5 table
+    /// goes to `baseline` (an SQLite database; default `database`, which must then be SQLite).
+    public static func run(_ set: SearchRelevanceSet, on database: any Database, baseline: (any Database)? = nil)
+        async throws -> SearchEvaluation
+    {
+        let sql = try ProjectRepository.sql(baseline ?? database)
         guard !ProjectRepository.isPostgres(sql) else {
-            throw SearchRelevanceError(description: "eval-search runs on SQLite (the baseline is an FTS5 table)")
+            throw SearchRelevanceError(description: "the baseline needs SQLite (it is an FTS5 table)")
         }
         let ids = try await buildBaseline(database, sql: sql)
         let search = ProjectSearch(database: database)
@@ -72,7 +76,8 @@ public struct SearchEvaluation: Sendable {
         return record.slug
     }
 
-    /// Fills the baseline table from the published records; returns its rowid → record id.
+    /// Fills the baseline table (on `sql`) from the published records of `database`; returns its
+    /// rowid → record id.
     static func buildBaseline(_ database: any Database, sql: any SQLDatabase) async throws -> [Int: String] {
         try await sql.raw("DROP TABLE IF EXISTS search_eval_baseline").run()
         try await sql.raw(
