@@ -40,9 +40,7 @@ public enum DemoContent {
             slug: slug, title: "\(title) (\(SyntheticLabel.marker))", shortTitle: shortTitle,
             structureDate: wave.structureDate.description, dataset: wave.dataset, weights: wave.design.weights,
             margins: wave.population.margins,
-            weightSource:
-                "generert sammen med de syntetiske svarene og raket til oppdiktede populasjonstall for enhetstype og "
-                + "landsdel (frø \(wave.seed)); lagret som kalibrerte vekter og kalibrert på nytt ved analyse.",
+            weightSource: SyntheticBarometer.weightSource(seed: wave.seed),
             subtitle: subtitle)
     }
 }

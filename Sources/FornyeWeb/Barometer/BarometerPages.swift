@@ -76,9 +76,9 @@ struct WaveResultsPage {
                             + "Public pages and downloads hide small cells.")
                 }
             }
-            el("p", attributes: [("class", "lead"), ("lang", reportLanguage)]) { document.subtitle }
+            el("p", ["class": "lead"]) { document.subtitle }
             FilterForm(language: language, wave: wave, waves: waves, filters: filters).render()
-            el("dl", attributes: [("class", "facts"), ("lang", reportLanguage)]) {
+            el("dl", ["class": "facts"]) {
                 for fact in document.facts {
                     el("dt") { fact.term }
                     el("dd") { fact.value }
@@ -86,8 +86,7 @@ struct WaveResultsPage {
             }
             if language == .en && document.figures.contains(where: { $0.language == .nb }) {
                 el("p", ["class": "notice"]) {
-                    "The report's headings and summary, and the figures not yet translated, are in Norwegian "
-                        + "(bokmål), as in the 2018 report."
+                    "The figures not yet translated are in Norwegian (bokmål), as in the 2018 report."
                 }
             }
             contents
@@ -96,11 +95,8 @@ struct WaveResultsPage {
         }
     }
 
-    /// The report's headings, summary and untranslated figures are bokmål; on an English page they say
-    /// so, so screen readers read them as Norwegian (WCAG 3.1.2) and the English walk can tell them apart.
-    private var reportLanguage: String? { language == .en ? "nb" : nil }
-
-    /// `lang="nb"` for a figure still written in bokmål on an English page.
+    /// `lang="nb"` for a figure still written in bokmål on an English page (the report is built in the
+    /// page's language, so none is today), so screen readers read it as Norwegian (WCAG 3.1.2).
     private func language(of figure: ReportFigure) -> String? {
         language == .en && figure.language == .nb ? "nb" : nil
     }
@@ -110,7 +106,7 @@ struct WaveResultsPage {
             el("h2", ["id": "toc-heading"]) { language.pick("Innhold", "Contents") }
             el("ol") {
                 for section in document.sections {
-                    el("li", attributes: [("lang", reportLanguage)]) {
+                    el("li") {
                         el("a", ["href": "#\(section.id)"]) { section.heading }
                     }
                 }
@@ -120,15 +116,16 @@ struct WaveResultsPage {
 
     private func render(_ section: ReportSection, charts: [String: String]) -> Node {
         el("section", ["id": section.id, "aria-labelledby": "\(section.id)-heading"]) {
-            el("h2", attributes: [("id", "\(section.id)-heading"), ("lang", reportLanguage)]) { section.heading }
-            for paragraph in section.paragraphs { el("p", attributes: [("lang", reportLanguage)]) { paragraph } }
+            el("h2", ["id": "\(section.id)-heading"]) { section.heading }
+            for paragraph in section.paragraphs { el("p") { paragraph } }
             for figure in section.figures { render(figure, chart: charts[figure.id]) }
         }
     }
 
     private func render(_ figure: ReportFigure, chart: String?) -> Node {
         let language = language
-        let query = filters.query()
+        // The downloads are in the page's language, also for someone without the language cookie.
+        let query = filters.query(adding: language == .en ? ["lang=en"] : [])
         return el(
             "figure",
             attributes: [

@@ -150,7 +150,7 @@ struct EvaluationPage {
             if language == .en {
                 el("details") {
                     el("summary") { "The same in Norwegian (bokmål)" }
-                    for paragraph in ParallelTrends.bokmal { el("p", ["lang": "nb"]) { paragraph } }
+                    for paragraph in ParallelTrends.bokmal { el("p", ["lang": "nb", "translate": "no"]) { paragraph } }
                 }
             }
         }
