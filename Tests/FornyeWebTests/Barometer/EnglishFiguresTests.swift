@@ -72,6 +72,9 @@ import VaporTesting
             #expect(header.hasPrefix("table,measure,variable,domain,domain_code,category,category_code,n_base"))
             #expect(header.hasSuffix(",data_source"))
             #expect(csv.contains(",Yes,1,"), "the categories are not English")
+            // A derived variable's categories too (the report's own yes/no of innovated).
+            let county = try await app.get(BarometerPageTests.wavePath + "/figurer/fig-4-3.csv?lang=en").body.string
+            #expect(county.contains(",Yes,1,") && county.contains(",No or don't know,2,") && !county.contains(",Ja,"))
             let weights = try await app.get(BarometerPageTests.wavePath + "/figurer/ny-tab-vekter.csv?lang=en")
             #expect(weights.body.string.hasPrefix("measure,"), "the weights' columns are not English")
             #expect(weights.body.string.contains("Kish's design effect (deff)"))

@@ -22,6 +22,8 @@ struct BokmalText {
         "utvalg", "utvalget", "ansatte", "ledere", "tjenester", "gjennomsnitt", "prosent", "usikkerhet",
         "intervall", "konfidensintervall", "samarbeid", "effekt", "effekter", "forskjell", "oppgir", "svarte",
         "mellom", "heller", "mer", "mindre", "flere", "enn", "hvis", "derfor", "ikkje",
+        // "95 % KI" (konfidensintervall) where English writes CI.
+        "ki",
     ]
 
     /// Names that are the same in English (municipalities, counties, waves, people in the
