@@ -270,6 +270,7 @@ public enum BarometerReport {
             facts: facts(context, wave: wave) + domainFacts(options.domain, context: context, wave: wave),
             sections: sections)
         document.nameColumns(in: context.language)
+        document.withholdEmptyCharts()
         return document
     }
 

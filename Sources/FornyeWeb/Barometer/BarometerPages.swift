@@ -141,6 +141,9 @@ struct WaveResultsPage {
             el("div", ["class": "figure-body"]) {
                 // The chart is SVG that FornyeReport generated from the numbers (its text escaped there).
                 if let chart { Node.trusted(chart) }
+                if let withheld = figure.chartWithheld {
+                    el("p", ["class": "notice chart-withheld", "role": "note"]) { withheld }
+                }
                 ResultTable.render(figure.table, id: "\(figure.id)-table")
             }
             if !figure.notes.isEmpty || !figure.table.notes.isEmpty {
