@@ -129,25 +129,25 @@ public enum BarometerReport {
             : jobs.add(context.pick("Ny tabell 4 (marginer)", "New table 4 (margins)")) { () throws(StatisticsError) in
                 try context.marginTable(weighting)
             }
-        let appendix1 = jobs.add(context.pick("Tabell V-0-1", "Table A-0-1")) { () throws(StatisticsError) in
+        let appendix1 = jobs.add(context.pick("Tabell V-0-1", "Table V-0-1")) { () throws(StatisticsError) in
             try context.appendixTable(
                 schema.sector, number: "Tabell V-0-1",
                 title: context.pick("Respondenter etter sektor", "Respondents by sector"),
                 rowHeader: context.pick("Sektor", "Sector"))
         }
-        let appendix2 = jobs.add(context.pick("Tabell V-0-2", "Table A-0-2")) { () throws(StatisticsError) in
+        let appendix2 = jobs.add(context.pick("Tabell V-0-2", "Table V-0-2")) { () throws(StatisticsError) in
             try context.appendixTable(
                 schema.landsdel, number: "Tabell V-0-2",
                 title: context.pick("Respondenter etter landsdel", "Respondents by region"),
                 rowHeader: context.pick("Landsdel", "Region"), names: true)
         }
-        let appendix3 = jobs.add(context.pick("Tabell V-0-3", "Table A-0-3")) { () throws(StatisticsError) in
+        let appendix3 = jobs.add(context.pick("Tabell V-0-3", "Table V-0-3")) { () throws(StatisticsError) in
             try context.appendixTable(
                 schema.unitType, number: "Tabell V-0-3",
                 title: context.pick("Respondenter etter type tjenesteenhet", "Respondents by type of service unit"),
                 rowHeader: context.pick("Enhetstype", "Unit type"))
         }
-        let appendix4 = jobs.add(context.pick("Tabell V-0-4", "Table A-0-4")) { () throws(StatisticsError) in
+        let appendix4 = jobs.add(context.pick("Tabell V-0-4", "Table V-0-4")) { () throws(StatisticsError) in
             try context.appendixTable(
                 schema.populationSize, number: "Tabell V-0-4",
                 title: context.pick(

@@ -272,7 +272,7 @@ extension ReportContext {
                 pick(
                     "Rapporten fra 2018 oppga N = 1 786 (alle enheter); spørsmålene ble bare stilt til enheter som "
                         + "har tatt i bruk en innovasjon, så grunnlaget her er de som svarte på begge.",
-                    "The 2018 report gave N = 1 786 (all units); the questions were asked only of units that have "
+                    "The 2018 report gave N = 1,786 (all units); the questions were asked only of units that have "
                         + "taken an innovation into use, so the base here is those who answered both.")
             ])
     }

@@ -80,7 +80,8 @@ extension ReportContext {
                     + "\(raking.iterations) runder; vektene ble endret med en faktor mellom "
                     + "\(low) og \(high).",
                 " The raking to the population margins \(raking.converged ? "converged" : "did not converge") after "
-                    + "\(raking.iterations) rounds; the weights were changed by a factor between \(low) and \(high).")
+                    + "\(raking.iterations) \(raking.iterations == 1 ? "round" : "rounds"); the weights were changed by "
+                    + "a factor between \(low) and \(high).")
             let margins = Captions.list(
                 weighting.margins.map { shortName(of: $0.variable).lowercased() }, language: language)
             notes.append(
