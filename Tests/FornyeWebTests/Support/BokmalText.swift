@@ -49,6 +49,18 @@ struct BokmalText {
         }
     }
 
+    /// Numbers written the Norwegian way in the texts people read: a decimal comma ("0,25", "1,5"),
+    /// a space between thousands ("1 786", non-breaking or not) or a space before the per cent sign.
+    func norwegianNumbers(in html: String) -> [String] {
+        texts(of: html).compactMap { text in
+            for pattern in [#"(?:^|[^\d,.])\d+,\d{1,2}(?!\d)"#, #"\d[\u{00A0} ]\d{3}(?!\d)"#, #"\d[\u{00A0} ]%"#] {
+                guard let regex = try? Regex(pattern), let match = text.firstMatch(of: regex) else { continue }
+                return "«\(text[match.range])» in «\(text.prefix(160))»"
+            }
+            return nil
+        }
+    }
+
     static func bokmalWords(in text: String) -> [String] {
         let tokens = text.split { !($0.isLetter || $0 == "-") }.map { String($0).trimmingCharacters(in: ["-"]) }
         return tokens.filter { token in

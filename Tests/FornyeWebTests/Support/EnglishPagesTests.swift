@@ -43,6 +43,9 @@ import VaporTesting
                     guard response.headers.contentType == .html else { continue }
                     pages += 1
                     findings += text.findings(in: response.body.string).map { "GET \(path) as \(caller): \($0)" }
+                    findings += text.norwegianNumbers(in: response.body.string).map {
+                        "GET \(path) as \(caller): Norwegian number \($0)"
+                    }
                 }
             }
             #expect(pages > 50, "only \(pages) English pages were walked")
