@@ -263,7 +263,7 @@ public enum BarometerReport {
                 paragraphs: method(context, wave: wave) + problems))
 
         var document = ReportDocument(
-            title: wave.title,
+            title: WaveTexts.text(wave.title, context.language),
             subtitle: wave.subtitle.map { WaveTexts.text($0, context.language) }
                 ?? context.pick(Wave.generalSubtitle, Wave.generalSubtitleEnglish),
             synthetic: wave.synthetic,

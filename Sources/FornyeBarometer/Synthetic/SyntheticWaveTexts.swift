@@ -2,6 +2,13 @@
 /// English for English pages: stored wave texts are one language, so an English page looks its
 /// own texts up here and shows any other text as it was entered.
 extension SyntheticBarometer {
+    /// The demo waves' titles as stored (before the synthetic marker), and in English.
+    public static let baselineTitle = "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge"
+    public static let followUpTitle = "Innovasjonsbarometeret 2020 – syntetisk oppfølging"
+    static let titlesEnglish = [
+        baselineTitle: "The Innovation Barometer 2018 – synthetic baseline wave",
+        followUpTitle: "The Innovation Barometer 2020 – synthetic follow-up",
+    ]
     /// The sentence under the baseline's title, in English.
     public static let baselineSubtitleEnglish =
         "Innovation in municipal service units: the numbers of the baseline analysis for FORKOMMUNE "
@@ -31,6 +38,12 @@ extension SyntheticBarometer {
         case followUpSubtitle: return followUpSubtitleEnglish
         case title: return titleEnglish
         default: break
+        }
+        // A demo wave's title, with or without the marker the stored title ends in.
+        let marker = " (\(SyntheticLabel.marker))"
+        if let english = titlesEnglish[text] { return english }
+        if text.hasSuffix(marker), let english = titlesEnglish[String(text.dropLast(marker.count))] {
+            return english + marker
         }
         // A wave's codebook: the synthetic title and the wave ("… – bølge 2018").
         let wave = " – bølge "

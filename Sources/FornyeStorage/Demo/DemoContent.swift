@@ -16,10 +16,10 @@ public enum DemoContent {
         let (baseline, followUp) = try generated.get()
         let waves = [
             stored(
-                baseline, slug: baselineSlug, title: "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge",
+                baseline, slug: baselineSlug, title: SyntheticBarometer.baselineTitle,
                 shortTitle: "2018", subtitle: SyntheticBarometer.baselineSubtitle),
             stored(
-                followUp, slug: followUpSlug, title: "Innovasjonsbarometeret 2020 – syntetisk oppfølging",
+                followUp, slug: followUpSlug, title: SyntheticBarometer.followUpTitle,
                 shortTitle: "2020", subtitle: SyntheticBarometer.followUpSubtitle),
         ]
         for wave in waves {

@@ -27,7 +27,7 @@ struct WaveListPage {
                 el("ul", ["class": "wave-list"]) {
                     for wave in waves {
                         el("li") {
-                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { wave.title }
+                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { language.waveTitle(wave.title) }
                             if wave.synthetic {
                                 el("span", ["class": "tag"]) { " \(SyntheticLabel.marker)" }
                             }
@@ -63,9 +63,10 @@ struct WaveResultsPage {
         let language = language
         let path = Paths.barometerWave(slug: wave.slug) + filters.query()
         let layout = PageLayout(
-            title: wave.title, language: language, path: path, synthetic: wave.synthetic, viewer: viewer)
+            title: language.waveTitle(wave.title), language: language, path: path, synthetic: wave.synthetic,
+            viewer: viewer)
         return layout.render {
-            el("h1") { wave.title }
+            el("h1") { language.waveTitle(wave.title) }
             if !suppressed {
                 el("p", ["class": "notice analyst-notice", "role": "note"]) {
                     el("strong") { language.pick("Ikke til publisering. ", "Not for publication. ") }
@@ -255,7 +256,7 @@ struct FilterForm {
                         el("select", ["id": "filter-wave", "name": "bolge"]) {
                             for record in waves {
                                 el("option", ["value": record.slug, "selected": record.slug == wave.slug ? "" : nil]) {
-                                    record.title
+                                    language.waveTitle(record.title)
                                 }
                             }
                         }
@@ -325,10 +326,11 @@ struct FilterErrorPage {
     func render() -> String {
         let language = language
         let layout = PageLayout(
-            title: language.pick("Feil i avgrensningen", "Error in the filters") + " – " + wave.title,
+            title: language.pick("Feil i avgrensningen", "Error in the filters") + " – "
+                + language.waveTitle(wave.title),
             language: language, path: Paths.barometerWave(slug: wave.slug), synthetic: wave.synthetic, viewer: viewer)
         return layout.render {
-            el("h1") { wave.title }
+            el("h1") { language.waveTitle(wave.title) }
             el("div", ["class": "error-summary", "role": "alert", "aria-labelledby": "error-summary-heading"]) {
                 el("h2", ["id": "error-summary-heading"]) {
                     language.pick("Avgrensningen kan ikke brukes", "The filters cannot be used")

@@ -68,7 +68,7 @@ struct EvaluationPage {
             el("dt") { language.pick("Bølger", "Waves") }
             el("dd") {
                 evaluation.waves.map {
-                    "\($0.title) ("
+                    "\(language.waveTitle($0.title)) ("
                         + language.pick(
                             "\($0.used) av \($0.responses) svar brukt", "\($0.used) of \($0.responses) responses used")
                         + ")"

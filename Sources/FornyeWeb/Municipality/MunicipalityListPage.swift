@@ -62,7 +62,7 @@ struct MunicipalityListPage {
                                         ("value", wave.slug),
                                         ("selected", wave.slug == view.wave?.slug ? "selected" : nil),
                                     ]
-                                ) { wave.title }
+                                ) { language.waveTitle(wave.title) }
                             }
                         }
                     }

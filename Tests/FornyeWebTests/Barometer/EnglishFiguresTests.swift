@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeReport
 import Foundation
 import Testing
@@ -40,6 +41,9 @@ import VaporTesting
                 #expect(report.contains(">\(heading)</h2>"), "no heading \(heading)")
             }
             for term in ["Questionnaire", "Design", "Uncertainty"] { #expect(report.contains("<dt>\(term)</dt>")) }
+            // The demo wave's stored title has Fornye's English; its bokmål page keeps the stored one.
+            let title = "The Innovation Barometer 2018 – synthetic baseline wave (\(SyntheticLabel.marker))"
+            #expect(english.contains("<h1>\(title)</h1>"))
 
             // Decimal points, comma grouping, no non-breaking space between digits or before "%".
             let text = Self.text(of: report)
@@ -54,6 +58,8 @@ import VaporTesting
             #expect(bokmål.contains(try Regex(#"Kish' designeffekt \d,\d\d"#)), "the bokmål facts lost the comma")
             #expect(bokmål.contains(try Regex("\\d\u{00A0}\\d{3} svar")), "the bokmål facts lost the space")
             #expect(bokmål.contains("Sammendrag") && bokmål.contains("Om dataene og metoden"))
+            let bokmålPage = try await app.get(BarometerPageTests.wavePath).body.string
+            #expect(bokmålPage.contains("<h1>\(SyntheticBarometer.baselineTitle) (\(SyntheticLabel.marker))</h1>"))
         }
     }
 
