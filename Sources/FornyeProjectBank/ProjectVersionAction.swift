@@ -9,11 +9,13 @@ public enum ProjectVersionAction: Sendable, Hashable {
     case status(ProjectStatus)
     case attachmentAdded
     case attachmentRemoved
+    /// The owner confirmed that the contact people are still right, without changing the document.
+    case contactsConfirmed
 
     /// Every action that can be written, status changes to each status included.
     public static var all: [ProjectVersionAction] {
         [.created, .imported, .edited] + ProjectStatus.allCases.map { .status($0) } + [
-            .attachmentAdded, .attachmentRemoved,
+            .attachmentAdded, .attachmentRemoved, .contactsConfirmed,
         ]
     }
 
@@ -26,6 +28,7 @@ public enum ProjectVersionAction: Sendable, Hashable {
         case .status(let status): "status:" + status.rawValue
         case .attachmentAdded: "attachment:added"
         case .attachmentRemoved: "attachment:removed"
+        case .contactsConfirmed: "contacts:confirmed"
         }
     }
 
@@ -50,6 +53,7 @@ public enum ProjectVersionAction: Sendable, Hashable {
             }
         case .attachmentAdded: ("Vedlegg lagt til", "Attachment added")
         case .attachmentRemoved: ("Vedlegg fjernet", "Attachment removed")
+        case .contactsConfirmed: ("Kontaktpersonene bekreftet", "Contact people confirmed")
         }
     }
 }

@@ -77,6 +77,16 @@ public enum ProjectWorkflow {
         }
     }
 
+    /// Confirming that a project's contact people are still right changes no text, so it needs no
+    /// review round: the owner municipality's editors and admins may do it in any status but archived.
+    public static func mayConfirmContacts(_ actor: ProjectActor, status: ProjectStatus, owner: String?) -> Bool {
+        guard status != .archived else { return false }
+        switch actor {
+        case .admin, .system: return true
+        case .editor(let municipality): return owner == municipality
+        }
+    }
+
     /// Editors create projects only for their own municipality.
     public static func mayCreate(_ actor: ProjectActor, owner: String?) -> Bool {
         switch actor {

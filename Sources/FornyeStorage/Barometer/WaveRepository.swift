@@ -48,7 +48,7 @@ public struct WaveRepository: Sendable {
                     weight: wave.weights[row], stratum: wave.strata?[row], psu: wave.clusters?[row]))
         }
         let all = responses
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await record.create(on: transaction)
             try await ResponseRecord.insertAll(all, on: transaction)
             try await CacheVersions.waveChanged(waveID, on: transaction)

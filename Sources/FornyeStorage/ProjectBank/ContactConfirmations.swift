@@ -64,3 +64,38 @@ extension ProjectRepository {
         return result
     }
 }
+
+extension ProjectRepository {
+    /// Confirms that a project's contact people are still right without a review round (the document
+    /// does not change): every contact's date moves to now, and the history says who confirmed.
+    @discardableResult
+    public func confirmContacts(slug: String, by author: ProjectAuthor) async throws -> ProjectRecord {
+        let record = try await require(slug: slug)
+        guard author.actor != .system,
+            ProjectWorkflow.mayConfirmContacts(author.actor, status: record.status, owner: record.ownerMunicipality)
+        else {
+            throw ProjectError.forbidden(
+                "only the owner municipality's editors and admins confirm a project's contact people",
+                nb: "bare redaktører i eierkommunen og administratorer bekrefter kontaktpersonene til et prosjekt")
+        }
+        let document = try record.document()
+        guard !document.contacts.isEmpty else {
+            throw ProjectError.invalid([
+                ProjectFieldError(
+                    field: "contacts", message: "the project has no contact people to confirm",
+                    messageNB: "prosjektet har ingen kontaktpersoner å bekrefte")
+            ])
+        }
+        let now = Self.now()
+        record.version += 1
+        record.updatedAt = now
+        try await database.writeTransaction { transaction in
+            try await record.update(on: transaction)
+            try await Self.version(of: record, author: author, action: .contactsConfirmed, changed: [], now: now)
+                .create(on: transaction)
+            try await ContactConfirmations.confirm(
+                document, of: try record.requireID(), by: author, now: now, on: transaction)
+        }
+        return record
+    }
+}

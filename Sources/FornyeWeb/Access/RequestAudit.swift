@@ -19,6 +19,8 @@ extension AuditAction {
     public static let importMappingSaved: AuditAction = "import_mapping.saved"
     public static let projectSaved: AuditAction = "project.saved"
     public static let projectStatusChanged: AuditAction = "project.status_changed"
+    /// The owner confirmed the contact people without editing the project.
+    public static let projectContactsConfirmed: AuditAction = "project.contacts_confirmed"
     public static let projectAttachmentAdded: AuditAction = "project.attachment_added"
     public static let projectAttachmentRemoved: AuditAction = "project.attachment_removed"
     public static let institutionSaved: AuditAction = "institution.saved"

@@ -203,10 +203,5 @@ struct ProfileProjectSection {
     }
 
     /// «sist bekreftet mars 2025», or that it never was.
-    func confirmed(_ date: Date?) -> String {
-        guard let date else { return language.pick("ikke bekreftet", "not confirmed") }
-        let day = CalendarDay(date)
-        return language.pick("sist bekreftet ", "last confirmed ")
-            + MonthNames.monthYear(year: day.year, month: day.month, language)
-    }
+    func confirmed(_ date: Date?) -> String { ContactConfirmationText.confirmed(date, language) }
 }

@@ -23,6 +23,7 @@ struct ProjectController: RouteCollection {
         authors.get(":slug", "rediger", use: editForm)
         authors.post(":slug", use: update)
         authors.post(":slug", "status", use: transition)
+        authors.post(":slug", "bekreft-kontakter", use: confirmContacts)
         // The live "similar projects" panel of the new and the edit form (an HTML fragment).
         authors.post("ny", "lignende", use: similarForNew)
         authors.post(":slug", "lignende", use: similarForEdit)
@@ -86,6 +87,10 @@ struct ProjectController: RouteCollection {
             mayEdit: actor.map { ProjectWorkflow.mayEdit($0, status: record.status, owner: record.ownerMunicipality) }
                 ?? false,
             showAllContacts: actor != nil && request.maySee(record) && record.status != .published || actor == .admin,
+            contactsConfirmedAt: try await repository.contactConfirmations(of: [record])[try record.requireID()] ?? [:],
+            mayConfirmContacts: actor.map {
+                ProjectWorkflow.mayConfirmContacts($0, status: record.status, owner: record.ownerMunicipality)
+            } ?? false,
             csrfToken: request.csrfToken,
             attachments: try await ProjectAttachmentStore(database: request.db).list(record))
         return HTMLPage(page.render())
@@ -239,6 +244,22 @@ struct ProjectController: RouteCollection {
             }
         }
         return request.redirect(to: Paths.project(slug: record.slug), redirectType: .normal)
+    }
+
+    /// The owner's «the contact people are still right»: moves their dates on without a review round.
+    @Sendable func confirmContacts(request: Request) async throws -> Response {
+        let record = try await visible(request)
+        let author = try requireAuthor(request)
+        do {
+            try await ProjectRepository(database: request.db).confirmContacts(slug: record.slug, by: author)
+            try await request.audit(.projectContactsConfirmed, target: record.slug)
+        } catch let error as ProjectError {
+            switch error {
+            case .forbidden: throw WebError.project(error, status: .forbidden)
+            default: throw WebError.project(error, status: .conflict)
+            }
+        }
+        return request.redirect(to: Paths.project(slug: record.slug) + "#kontakter", redirectType: .normal)
     }
 
     @Sendable func history(request: Request) async throws -> HTMLPage {

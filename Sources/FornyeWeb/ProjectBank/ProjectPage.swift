@@ -22,6 +22,10 @@ struct ProjectPage {
     var mayEdit: Bool
     /// Editors and admins see contacts without publication consent.
     var showAllContacts: Bool
+    /// When each contact was last confirmed, by ``ContactConfirmations/key(_:)``.
+    var contactsConfirmedAt: [String: Date] = [:]
+    /// Whether the viewer may confirm the contacts in one step (the owner's editors, admins).
+    var mayConfirmContacts = false
     var csrfToken: String
     var attachments: [ProjectAttachmentRecord] = []
 
@@ -246,7 +250,7 @@ struct ProjectPage {
                     "Dette trenger en annen kommune for å gjenbruke det", "What another municipality needs to reuse it")
             }
             text(document.reuseConditions)
-            el("h2") { language.pick("Kontakt og lenker", "Contacts and links") }
+            el("h2", ["id": "kontakter"]) { language.pick("Kontakt og lenker", "Contacts and links") }
             let contacts = document.contacts.filter { showAllContacts || $0.publishConsent }
             if contacts.isEmpty {
                 el("p") { language.pick("Ingen publiserte kontaktpersoner.", "No published contacts.") }
@@ -258,7 +262,27 @@ struct ProjectPage {
                             if !contact.publishConsent {
                                 " " + language.pick("(ikke samtykke til publisering)", "(no consent to publish)")
                             }
+                            " ("
+                                + ContactConfirmationText.confirmed(
+                                    contactsConfirmedAt[ContactConfirmations.key(contact)], language)
+                                + ")"
                         }
+                    }
+                }
+            }
+            if mayConfirmContacts && !document.contacts.isEmpty {
+                el("form", ["method": "post", "action": Paths.projectConfirmContacts(slug: record.slug)]) {
+                    el("input", ["type": "hidden", "name": "_csrf", "value": csrfToken])
+                    el("button", ["type": "submit", "aria-describedby": "confirm-contacts-hint"]) {
+                        language.pick(
+                            "Bekreft at kontaktpersonene stemmer", "Confirm that the contact people are right")
+                    }
+                    el("p", ["class": "hint", "id": "confirm-contacts-hint"]) {
+                        language.pick(
+                            "Endrer ikke prosjektet og trenger ingen ny godkjenning. Datoen vises på prosjektet og "
+                                + "kommuneprofilen.",
+                            "Changes nothing in the project and needs no new review. The date is shown on the project "
+                                + "and the municipality profile.")
                     }
                 }
             }

@@ -103,6 +103,8 @@ enum Paths {
     static func projectStatus(slug: String) -> String { project(slug: slug) + "/status" }
     static func projectSimilar(slug: String) -> String { project(slug: slug) + "/lignende" }
     static func projectHistory(slug: String) -> String { project(slug: slug) + "/historikk" }
+    /// The owner's one-step «the contact people are still right».
+    static func projectConfirmContacts(slug: String) -> String { project(slug: slug) + "/bekreft-kontakter" }
     static func projectReuse(slug: String) -> String { project(slug: slug) + "/gjenbruk" }
     /// «Vi har gjenbrukt dette»: the form that records a reuse without a project of its own.
     static func projectReused(slug: String) -> String { project(slug: slug) + "/vi-har-gjenbrukt" }

@@ -86,4 +86,32 @@ import Testing
             #expect(second["kari@oslo.kommune.no"]! > first["kari@oslo.kommune.no"]!)
         }
     }
+
+    @Test(arguments: TestDatabase.all) func theOwnerConfirmsContactsWithoutChangingTheDocument(backend: TestDatabase)
+        async throws
+    {
+        try await withProjectStorage(backend) { database in
+            let repository = ProjectRepository(database: database)
+            var withContacts = document("Kontakter", "Sammendrag", owner: "0301")
+            withContacts.contacts = [.init(name: "Kari", email: "kari@oslo.kommune.no", publishConsent: true)]
+            let record = try await repository.create(withContacts, by: .importer, status: .published)
+            let id = try record.requireID()
+            await #expect(throws: ProjectError.self) {
+                try await repository.confirmContacts(slug: record.slug, by: editorBergen)
+            }
+            await #expect(throws: ProjectError.self) {
+                try await repository.confirmContacts(slug: record.slug, by: .importer)
+            }
+            #expect(try await repository.contactConfirmations(of: [record]).isEmpty)
+            let before = try await repository.require(slug: record.slug)
+            let confirmed = try await repository.confirmContacts(slug: record.slug, by: editorOslo)
+            #expect(confirmed.status == .published && confirmed.version == 2)
+            #expect(try await repository.contactConfirmations(of: [record])[id]?["kari@oslo.kommune.no"] != nil)
+            let after = try await repository.require(slug: record.slug)
+            #expect(after.documentJSON == before.documentJSON)
+            let versions = try await repository.versions(of: record)
+            #expect(versions.map(\.action) == ["contacts:confirmed", "imported"])
+            #expect(versions[0].author == editorOslo.name)
+        }
+    }
 }

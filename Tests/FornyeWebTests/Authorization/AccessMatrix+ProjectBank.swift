@@ -23,6 +23,8 @@ extension AccessMatrix {
             .GET, "/prosjekter/:slug/vi-har-gjenbrukt", projectAuthors, sample: unknownProject + "/vi-har-gjenbrukt"),
         RouteAccess(
             .POST, "/prosjekter/:slug/vi-har-gjenbrukt", projectAuthors, sample: unknownProject + "/vi-har-gjenbrukt"),
+        RouteAccess(
+            .POST, "/prosjekter/:slug/bekreft-kontakter", projectAuthors, sample: unknownProject + "/bekreft-kontakter"),
         RouteAccess(.POST, "/prosjekter/:slug/vedlegg", projectAuthors, sample: unknownProject + "/vedlegg"),
         RouteAccess(
             .GET, "/prosjekter/:slug/vedlegg/:attachment", .everyone,
