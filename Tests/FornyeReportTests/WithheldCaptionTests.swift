@@ -38,6 +38,32 @@ struct WithheldCaptionTests {
         #expect(hypotheses.caption.hasPrefix("H1: vises ikke (for få svar til å publiseres)"))
     }
 
+    @Test("a chart whose every value is withheld is left out, with a notice in its place (issue 20)")
+    func emptyChartsAreWithheld() throws {
+        let document = try Self.tiny.get()
+        let withheld = document.figures.filter { $0.chartWithheld != nil }
+        #expect(withheld.count >= 5, "only \(withheld.map(\.number))")
+        for figure in document.figures {
+            if let chart = figure.chart { #expect(chart.hasValue, "\(figure.number) draws an empty chart") }
+        }
+        for figure in withheld {
+            #expect(figure.chart == nil)
+            #expect(figure.chartWithheld?.hasPrefix("Figuren er ikke tegnet: alle tallene i den er skjult") == true)
+        }
+        #expect(!document.chartSVGs().keys.contains { id in withheld.contains { $0.id == id } })
+        #expect(HTMLRenderer.render(document).contains("<p class=\"notice\">Figuren er ikke tegnet"))
+
+        let english = try BarometerReport.build(
+            try BarometerFixture(rows: 4, seed: 3).wave(), options: ReportOptions(language: .en))
+        let notices = english.figures.compactMap(\.chartWithheld)
+        #expect(notices.count == withheld.count && notices.allSatisfy { $0.hasPrefix("The chart is not drawn") })
+
+        // Where there are numbers, the charts stay.
+        let full = try BarometerReport.build(try BarometerFixture(rows: 300, seed: 5).wave())
+        #expect(full.figures.allSatisfy { $0.chartWithheld == nil })
+        #expect(full.figures.filter { $0.chart != nil }.count >= 10)
+    }
+
     @Test("a shown share still reads as a number with its interval")
     func shownShare() throws {
         let cell = EstimateCell(

@@ -56,18 +56,24 @@ struct AnalysisData: Sendable {
             let yes = Int32(1)
             add(
                 Variable(
-                    name: Self.innovatedYes, label: "Har tatt i bruk minst én innovasjon", kind: .singleChoice,
-                    valueLabels: [.init(code: 1, label: "Ja"), .init(code: 2, label: "Nei eller vet ikke")]),
+                    name: Self.innovatedYes, label: "Har tatt i bruk minst én innovasjon",
+                    labelEnglish: "Has taken at least one innovation into use", kind: .singleChoice,
+                    valueLabels: [
+                        .init(code: 1, label: "Ja", labelEnglish: "Yes"),
+                        .init(code: 2, label: "Nei eller vet ikke", labelEnglish: "No or don't know"),
+                    ]),
                 .codes(codes.map { $0 == Column.systemMissing ? Column.systemMissing : ($0 == yes ? 1 : 2) }))
         }
         if codebook.variable(named: schema.partnersResearch) != nil {
             let codes = try source.codes(of: schema.partnersResearch)
             add(
                 Variable(
-                    name: Self.research, label: "Forskningssamarbeid", kind: .singleChoice,
+                    name: Self.research, label: "Forskningssamarbeid", labelEnglish: "Research collaboration",
+                    kind: .singleChoice,
                     valueLabels: [
-                        .init(code: 0, label: "Uten forskningssamarbeid"),
-                        .init(code: 1, label: "Med forskningssamarbeid"),
+                        .init(
+                            code: 0, label: "Uten forskningssamarbeid", labelEnglish: "Without research collaboration"),
+                        .init(code: 1, label: "Med forskningssamarbeid", labelEnglish: "With research collaboration"),
                     ]),
                 .codes(codes.map { $0 == 0 || $0 == 1 ? $0 : Column.systemMissing }))
             var modelCodes = codes.map { $0 == 0 || $0 == 1 ? $0 : Column.systemMissing }
@@ -82,10 +88,12 @@ struct AnalysisData: Sendable {
             }
             add(
                 Variable(
-                    name: Self.researchModel, label: "Forskningssamarbeid", kind: .singleChoice,
+                    name: Self.researchModel, label: "Forskningssamarbeid", labelEnglish: "Research collaboration",
+                    kind: .singleChoice,
                     valueLabels: [
-                        .init(code: 0, label: "Uten forskningssamarbeid"),
-                        .init(code: 1, label: "Med forskningssamarbeid"),
+                        .init(
+                            code: 0, label: "Uten forskningssamarbeid", labelEnglish: "Without research collaboration"),
+                        .init(code: 1, label: "Med forskningssamarbeid", labelEnglish: "With research collaboration"),
                     ]),
                 .codes(modelCodes))
         }
@@ -93,8 +101,13 @@ struct AnalysisData: Sendable {
             for item in set.items {
                 let codes = try source.codes(of: item)
                 let label = FigureKit.option(codebook.variable(named: item)?.label ?? item, setLabel: set.label)
+                let english = codebook.variable(named: item)?.labelEnglish.map {
+                    FigureKit.option($0, setLabel: set.labelEnglish ?? "")
+                }
                 add(
-                    Variable(name: Self.type(item), label: label, kind: .singleChoice, valueLabels: yesNo),
+                    Variable(
+                        name: Self.type(item), label: label, labelEnglish: english, kind: .singleChoice,
+                        valueLabels: yesNo),
                     .codes(codes.map { $0 == 1 ? 1 : ($0 == 0 ? 2 : Column.systemMissing) }))
             }
         }
@@ -110,7 +123,8 @@ struct AnalysisData: Sendable {
             }
             add(
                 Variable(
-                    name: Self.ownBudgetOnly, label: "Bare finansiert over eget budsjett", kind: .singleChoice,
+                    name: Self.ownBudgetOnly, label: "Bare finansiert over eget budsjett",
+                    labelEnglish: "Financed from the unit's own budget only", kind: .singleChoice,
                     valueLabels: yesNo),
                 .codes(codes))
         }
@@ -128,7 +142,7 @@ struct AnalysisData: Sendable {
             add(
                 Variable(
                     name: Self.qualityMinusEfficiency, label: "Forbedret kvalitet minus økt effektivitet",
-                    kind: .numeric),
+                    labelEnglish: "Improved quality minus increased efficiency", kind: .numeric),
                 .numbers(values))
         }
         var factors: [String] = []
@@ -149,10 +163,12 @@ struct AnalysisData: Sendable {
             }
             add(
                 Variable(
-                    name: Self.side(variable.name), label: variable.label, kind: .singleChoice,
+                    name: Self.side(variable.name), label: variable.label, labelEnglish: variable.labelEnglish,
+                    kind: .singleChoice,
                     valueLabels: [
-                        .init(code: 1, label: "Hemmet"), .init(code: 2, label: "Verken eller"),
-                        .init(code: 3, label: "Fremmet"),
+                        .init(code: 1, label: "Hemmet", labelEnglish: "Hindered"),
+                        .init(code: 2, label: "Verken eller", labelEnglish: "Neither"),
+                        .init(code: 3, label: "Fremmet", labelEnglish: "Furthered"),
                     ],
                     missingCodes: variable.missingCodes),
                 .codes(mapped))

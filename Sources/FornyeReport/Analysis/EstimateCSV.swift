@@ -10,14 +10,21 @@ enum EstimateCSV {
     ]
 
     /// Named tables as CSV; a synthetic dataset adds a `datakilde` column that says so on every line.
-    static func csv(_ tables: [(name: String, table: EstimateTable)], synthetic: Bool) -> FigureCSV {
+    /// `category` and `domain` give the labels in the report's language (the estimates' bokmål ones by default).
+    static func csv(
+        _ tables: [(name: String, table: EstimateTable)], synthetic: Bool,
+        category: (FornyeStatistics.Category, EstimateTable) -> String = {
+            FigureKit.option($0.label, setLabel: $1.label)
+        },
+        domain: (DomainValue) -> String = \.label
+    ) -> FigureCSV {
         var csv = FigureCSV(header: header + (synthetic ? ["datakilde"] : []))
         for (name, table) in tables {
             for cell in table.cells {
                 var record = [name, table.kind.rawValue, table.variable]
-                record.append(cell.domain.map { "\($0.variable)=\($0.label)" }.joined(separator: ";"))
+                record.append(cell.domain.map { "\($0.variable)=\(domain($0))" }.joined(separator: ";"))
                 record.append(cell.domain.map { String($0.code) }.joined(separator: ";"))
-                record.append(cell.category.map { FigureKit.option($0.label, setLabel: table.label) } ?? "")
+                record.append(cell.category.map { category($0, table) } ?? "")
                 record.append(cell.category.map { $0.code.map(String.init) ?? $0.item ?? "" } ?? "")
                 record.append(cell.baseCount < 0 ? "" : String(cell.baseCount))
                 record.append(cell.cellCount < 0 ? "" : String(cell.cellCount))
@@ -33,5 +40,14 @@ enum EstimateCSV {
             }
         }
         return csv
+    }
+}
+
+extension ReportContext {
+    /// The tables' CSV with their labels in the report's language.
+    func estimateCSV(_ tables: [(name: String, table: EstimateTable)]) -> FigureCSV {
+        guard language == .en else { return EstimateCSV.csv(tables, synthetic: synthetic) }
+        return EstimateCSV.csv(
+            tables, synthetic: synthetic, category: { label(of: $0, in: $1.variable) }, domain: { label(of: $0) })
     }
 }

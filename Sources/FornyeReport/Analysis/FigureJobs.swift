@@ -25,11 +25,15 @@ struct FigureJobs {
     mutating func add<Value: Sendable>(
         _ name: String, _ make: @escaping @Sendable () throws(StatisticsError) -> Value
     ) -> Handle<Value> {
+        // The workers are threads, not child tasks: each job gets the caller's number language.
+        let language = NorwegianFormat.language
         work.append {
-            do throws(StatisticsError) {
-                return Result<Value, StatisticsError>.success(try make())
-            } catch {
-                return Result<Value, StatisticsError>.failure(error)
+            NorwegianFormat.$language.withValue(language) {
+                do throws(StatisticsError) {
+                    return Result<Value, StatisticsError>.success(try make())
+                } catch {
+                    return Result<Value, StatisticsError>.failure(error)
+                }
             }
         }
         return Handle(index: work.count - 1, name: name)

@@ -77,9 +77,15 @@ struct ReportContext: Sendable {
         return label(of: FornyeStatistics.Category(item: item, label: label(of: item)), in: set)
     }
 
-    /// A short bokmål name for the background variables (the instrument labels them with the question).
+    /// A short name for the background variables in the report's language (the instrument labels
+    /// them with the question).
     func shortName(of variable: String) -> String {
-        schema.backgroundVariable(variable)?.bokmål ?? label(of: variable)
+        guard let background = schema.backgroundVariable(variable) else {
+            guard language == .en else { return label(of: variable) }
+            return codebook.variable(named: variable)?.labelEnglish ?? codebook.multipleResponseSet(named: variable)?
+                .labelEnglish ?? label(of: variable)
+        }
+        return pick(background.bokmål, background.english)
     }
 
     /// The label of a variable or set, or its name.

@@ -43,13 +43,19 @@ public struct BarChart: Sendable {
     }
 
     /// The text alternative: the summary and every value with its interval.
-    public var description: String {
+    public var description: String { NorwegianFormat.$language.withValue(language) { describedText } }
+
+    /// The chart as an `<svg>` element, its numbers in the chart's language.
+    public func svg() -> String { NorwegianFormat.$language.withValue(language) { drawn() } }
+
+    private var language: ReportLanguage { english ? .en : .nb }
+
+    private var describedText: String {
         let values = bars.map { "\($0.label): \($0.value.spoken(level: confidenceLevel, english: english))" }
         return summary + (english ? " Bar chart. " : " Stolpediagram. ") + values.joined(separator: "; ") + "."
     }
 
-    /// The chart as an `<svg>` element.
-    public func svg() -> String {
+    private func drawn() -> String {
         // Labels wrap to the room left of the axis (at most 260 with 12 to spare), so none is cut off.
         let labels = bars.map { ChartText.wrap($0.label, width: 248) }
         let labelWidth = max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12

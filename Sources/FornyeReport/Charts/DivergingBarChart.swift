@@ -58,7 +58,14 @@ public struct DivergingBarChart: Sendable {
         self.width = width
     }
 
-    public var description: String {
+    public var description: String { NorwegianFormat.$language.withValue(language) { describedText } }
+
+    /// The chart as an `<svg>` element, its numbers in the chart's language.
+    public func svg() -> String { NorwegianFormat.$language.withValue(language) { drawn() } }
+
+    private var language: ReportLanguage { english ? .en : .nb }
+
+    private var describedText: String {
         let values = items.map { item in
             "\(item.label): \(leftName.lowercased()) \(item.hinder.total.spoken(level: confidenceLevel, english: english)), "
                 + "\(rightName.lowercased()) \(item.promote.total.spoken(level: confidenceLevel, english: english))"
@@ -67,7 +74,7 @@ public struct DivergingBarChart: Sendable {
             + values.joined(separator: "; ") + "."
     }
 
-    public func svg() -> String {
+    private func drawn() -> String {
         let labels = items.map { ChartText.wrap($0.label, width: 208) }
         let labelWidth = max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12
         let valueRoom = 52.0

@@ -48,7 +48,14 @@ public struct EffectChart: Sendable {
     }
 
     /// The text alternative: the summary and every effect with its interval.
-    public var description: String {
+    public var description: String { NorwegianFormat.$language.withValue(language) { describedText } }
+
+    /// The chart as an `<svg>` element, its numbers in the chart's language.
+    public func svg() -> String { NorwegianFormat.$language.withValue(language) { drawn() } }
+
+    private var language: ReportLanguage { english ? .en : .nb }
+
+    private var describedText: String {
         let values = rows.map { row in
             "\(row.label): " + (row.isReference ? (english ? "reference (0)" : "referanse (0)") : spoken(row.value))
         }
@@ -79,7 +86,7 @@ public struct EffectChart: Sendable {
         return candidates.first { $0.0 >= reach - 1e-12 } ?? candidates[candidates.count - 1]
     }
 
-    public func svg() -> String {
+    private func drawn() -> String {
         let labels = rows.map { ChartText.wrap($0.label, width: 200) }
         let labelWidth = max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12
         let left = labelWidth + 8

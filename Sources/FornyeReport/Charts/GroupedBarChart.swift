@@ -38,7 +38,14 @@ public struct GroupedBarChart: Sendable {
         self.width = width
     }
 
-    public var description: String {
+    public var description: String { NorwegianFormat.$language.withValue(language) { describedText } }
+
+    /// The chart as an `<svg>` element, its numbers in the chart's language.
+    public func svg() -> String { NorwegianFormat.$language.withValue(language) { drawn() } }
+
+    private var language: ReportLanguage { english ? .en : .nb }
+
+    private var describedText: String {
         let groups = categories.enumerated().map { (index, category) in
             let values = series.map {
                 "\($0.name) \(value(series: $0, index: index).spoken(level: confidenceLevel, english: english))"
@@ -50,10 +57,10 @@ public struct GroupedBarChart: Sendable {
     }
 
     private func value(series: Series, index: Int) -> ChartValue {
-        series.values.indices.contains(index) ? series.values[index] : .missing("ingen verdi")
+        series.values.indices.contains(index) ? series.values[index] : .missing(english ? "no value" : "ingen verdi")
     }
 
-    public func svg() -> String {
+    private func drawn() -> String {
         let fills = series.indices.map { ChartStyle.series[$0 % ChartStyle.series.count] }
         let labels = categories.map { ChartText.wrap($0, width: 228) }
         let labelWidth = max(80, labels.flatMap { $0 }.map { ChartText.width(of: $0) }.max() ?? 0) + 12

@@ -82,7 +82,7 @@ public enum ComparisonReport {
                         + "som i rapporten for én bølge. Endringen er senere minus tidligere bølge; standardfeilen er "
                         + "kvadratroten av summen av de to kvadrerte standardfeilene, og intervallet bruker t-fordelingen "
                         + "med det minste av de to designenes frihetsgrader.",
-                    contexts[0].publication.methodNote,
+                    contexts[0].publication.methodNote(.nb),
                 ] + notes
                     + (synthetic
                         ? [

@@ -62,6 +62,6 @@ extension ReportContext {
             chart: FigureKit.bar(
                 id: id, title: title + pick(" (vektet andel)", " (weighted share)"), summary: caption,
                 entries: entries, context: self),
-            table: dataTable, csv: EstimateCSV.csv([(id, table)], synthetic: synthetic), notes: notes)
+            table: dataTable, csv: estimateCSV([(id, table)]), notes: notes)
     }
 }

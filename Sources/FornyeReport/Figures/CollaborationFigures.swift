@@ -35,7 +35,7 @@ extension ReportContext {
             table: FigureKit.categoryTable(
                 caption: title, rowHeader: pick("Samarbeidet med", "Collaborated with"), entries: entries,
                 level: level, language: language),
-            csv: EstimateCSV.csv([("fig-4-7", table)], synthetic: synthetic),
+            csv: estimateCSV([("fig-4-7", table)]),
             notes: [pick("Flere svar var mulig.", "More than one answer was possible.")])
     }
 
@@ -72,6 +72,6 @@ extension ReportContext {
             chart: FigureKit.bar(id: "fig-4-10", title: title, summary: caption, entries: entries, context: self),
             table: FigureKit.categoryTable(
                 caption: title, rowHeader: pick("Svar", "Answer"), entries: entries, level: level, language: language),
-            csv: EstimateCSV.csv([("fig-4-10", table)], synthetic: synthetic))
+            csv: estimateCSV([("fig-4-10", table)]))
     }
 }

@@ -107,7 +107,7 @@ extension ReportContext {
                     + "“not relevant” are left out. ")
                 + Captions.base(range: bases, unit: pick("enheter", "units"), language: language)
                 + pick(" per faktor.", " per factor."),
-            chart: .diverging(chart), table: dataTable, csv: EstimateCSV.csv(csvTables, synthetic: synthetic),
+            chart: .diverging(chart), table: dataTable, csv: estimateCSV(csvTables),
             notes: [
                 pick(
                     "Stolpene viser andelen som svarte «i noen grad» (lys, skravert) og «i stor grad» (mørk); "

@@ -18,8 +18,8 @@ struct HypothesisIndicator: Sendable {
 
     /// "70 % (95 % KI 66–73) av enhetene har tatt i bruk minst én innovasjon de siste to årene", or
     /// that the share is not shown and why.
-    func statement(level: Double, opening: Bool = true) -> String {
-        CellText.sentence(cell, level: level, of: subject, predicate, opening: opening)
+    func statement(level: Double, opening: Bool = true, _ language: ReportLanguage = .nb) -> String {
+        CellText.sentence(cell, level: level, of: subject, predicate, opening: opening, language)
     }
 }
 
@@ -30,9 +30,15 @@ extension ReportContext {
             let table = try shares(schema.innovated, allAnswers: true)
             indicators.append(
                 HypothesisIndicator(
-                    id: ProgrammeIndicator.innovates.id, name: ProgrammeIndicator.innovates.name,
-                    hypothesis: "Kommunene innoverer ikke nok", measure: ProgrammeIndicator.innovates.measure,
-                    subject: "enhetene", predicate: "har tatt i bruk minst én innovasjon de siste to årene",
+                    id: ProgrammeIndicator.innovates.id, name: pick(ProgrammeIndicator.innovates.name, "H1 Innovates"),
+                    hypothesis: pick("Kommunene innoverer ikke nok", "The municipalities do not innovate enough"),
+                    measure: pick(
+                        ProgrammeIndicator.innovates.measure,
+                        "Share of units that have taken at least one innovation into use in the last two years"),
+                    subject: pick("enhetene", "the units"),
+                    predicate: pick(
+                        "har tatt i bruk minst én innovasjon de siste to årene",
+                        "have taken at least one innovation into use in the last two years"),
                     table: table,
                     cell: table.cell(code: 1)))
         }
@@ -40,20 +46,34 @@ extension ReportContext {
             let table = try shares(schema.spread, allAnswers: true)
             indicators.append(
                 HypothesisIndicator(
-                    id: ProgrammeIndicator.spreads.id, name: ProgrammeIndicator.spreads.name,
-                    hypothesis: "Kommunene sprer ikke innovasjoner nok", measure: ProgrammeIndicator.spreads.measure,
-                    subject: "innovatørene", predicate: "gjorde noe aktivt for å spre den nyeste innovasjonen",
+                    id: ProgrammeIndicator.spreads.id, name: pick(ProgrammeIndicator.spreads.name, "H2 Spreads"),
+                    hypothesis: pick(
+                        "Kommunene sprer ikke innovasjoner nok", "The municipalities do not spread innovations enough"),
+                    measure: pick(
+                        ProgrammeIndicator.spreads.measure,
+                        "Share of the innovators that did something active to spread the newest innovation"),
+                    subject: pick("innovatørene", "the innovators"),
+                    predicate: pick(
+                        "gjorde noe aktivt for å spre den nyeste innovasjonen",
+                        "did something active to spread the newest innovation"),
                     table: table, cell: table.cell(code: 1)))
         }
         if has(schema.partners), has(schema.partnersResearch) {
             let table = try multipleResponse(schema.partners)
             indicators.append(
                 HypothesisIndicator(
-                    id: ProgrammeIndicator.researches.id, name: ProgrammeIndicator.researches.name,
-                    hypothesis: "Kommunene samarbeider for lite med forskning",
-                    measure: ProgrammeIndicator.researches.measure,
-                    subject: "innovatørene",
-                    predicate: "samarbeidet med utdannings- eller forskningsinstitusjoner om den nyeste innovasjonen",
+                    id: ProgrammeIndicator.researches.id,
+                    name: pick(ProgrammeIndicator.researches.name, "H3 Researches"),
+                    hypothesis: pick(
+                        "Kommunene samarbeider for lite med forskning",
+                        "The municipalities collaborate too little with research"),
+                    measure: pick(
+                        ProgrammeIndicator.researches.measure,
+                        "Share of the innovators that collaborated with educational or research institutions"),
+                    subject: pick("innovatørene", "the innovators"),
+                    predicate: pick(
+                        "samarbeidet med utdannings- eller forskningsinstitusjoner om den nyeste innovasjonen",
+                        "collaborated with educational or research institutions on the newest innovation"),
                     table: table, cell: table.cell(item: schema.partnersResearch)))
         }
         return indicators
@@ -61,35 +81,43 @@ extension ReportContext {
 
     func hypothesisFigure(_ indicators: [HypothesisIndicator]) -> ReportFigure? {
         guard !indicators.isEmpty else { return nil }
-        let title = "De tre hypotesene som indikatorer"
+        let title = pick("De tre hypotesene som indikatorer", "The three hypotheses as indicators")
         let caption =
             indicators.map { indicator in
                 let shown = indicator.cell.map(CellText.isShown) ?? false
                 return "\(indicator.id): "
-                    + (shown ? CellText.spoken(indicator.cell, level: level) : CellText.withheld(indicator.cell))
+                    + (shown
+                        ? CellText.spoken(indicator.cell, level: level, language)
+                        : CellText.withheld(indicator.cell, language))
             }.joined(separator: "; ")
-            + ". Om nivåene er «nok», er et spørsmål om mål; indikatorene gjør det mulig å følge endringen fra bølge til bølge."
+            + pick(
+                ". Om nivåene er «nok», er et spørsmål om mål; indikatorene gjør det mulig å følge endringen fra bølge til bølge.",
+                ". Whether the levels are “enough” is a question of goals; the indicators let the change be followed "
+                    + "from wave to wave.")
         let entries = indicators.map { ($0.name, $0.cell) }
         let dataTable = DataTable(
-            caption: title, rowHeader: "Hypotese",
+            caption: title, rowHeader: pick("Hypotese", "Hypothesis"),
             columns: [
-                .init("Indikator", numeric: false), .init("Andel"), .init(Captions.intervalName(level)),
-                .init("Grunnlag (N)"),
+                .init(pick("Indikator", "Indicator"), numeric: false), .init(pick("Andel", "Share")),
+                .init(Captions.intervalName(level, english: language == .en)), .init(pick("Grunnlag (N)", "Base (N)")),
             ],
             rows: indicators.map { indicator in
                 DataTable.Row(
                     header: "\(indicator.id): \(indicator.hypothesis)",
                     cells: [
-                        indicator.measure, CellText.share(indicator.cell), CellText.interval(indicator.cell),
-                        indicator.cell.map { CellText.count($0.baseCount) } ?? CellText.noEstimate,
+                        indicator.measure, CellText.share(indicator.cell, language),
+                        CellText.interval(indicator.cell, language),
+                        indicator.cell.map { CellText.count($0.baseCount, language) } ?? CellText.noEstimate,
                     ])
-            }, notes: CellText.notes(for: indicators.compactMap(\.cell)))
+            }, notes: CellText.notes(for: indicators.compactMap(\.cell), language), language: language)
         return ReportFigure(
-            id: "ny-fig-hypoteser", number: "Ny figur 1", title: title, caption: caption,
-            base: "Grunnlag: H1 alle som svarte; H2 og H3 enheter som har tatt i bruk en innovasjon.",
+            id: "ny-fig-hypoteser", number: pick("Ny figur 1", "New figure 1"), title: title, caption: caption,
+            base: pick(
+                "Grunnlag: H1 alle som svarte; H2 og H3 enheter som har tatt i bruk en innovasjon.",
+                "Base: H1 everyone who answered; H2 and H3 units that have taken an innovation into use."),
             chart: FigureKit.bar(
                 id: "ny-fig-hypoteser", title: title, summary: caption, entries: entries, context: self),
             table: dataTable,
-            csv: EstimateCSV.csv(indicators.map { ($0.id, $0.table) }, synthetic: synthetic))
+            csv: estimateCSV(indicators.map { ($0.id, $0.table) }))
     }
 }

@@ -30,7 +30,7 @@ extension ReportContext {
             chart: FigureKit.bar(id: "fig-4-1", title: title, summary: caption, entries: entries, context: self),
             table: FigureKit.categoryTable(
                 caption: title, rowHeader: pick("Svar", "Answer"), entries: entries, level: level, language: language),
-            csv: EstimateCSV.csv([("fig-4-1", table)], synthetic: synthetic))
+            csv: estimateCSV([("fig-4-1", table)]))
     }
 
     /// Fig 4-2: the type(s) of the newest innovation (multiple response, sums past 100 %).
@@ -53,7 +53,7 @@ extension ReportContext {
         }
         caption += pick(
             ". Flere svar var mulig, så andelene summerer til mer enn 100 %.",
-            ". More than one answer was possible, so the shares add up to more than 100 %.")
+            ". More than one answer was possible, so the shares add up to more than 100%.")
         let title = pick("Type innovasjon for den nyeste innovasjonen", "Type of innovation of the newest innovation")
         return ReportFigure(
             id: "fig-4-2", number: pick("Figur 4-2", "Figure 4-2"), title: title, caption: caption,
@@ -64,7 +64,7 @@ extension ReportContext {
             chart: FigureKit.bar(id: "fig-4-2", title: title, summary: caption, entries: entries, context: self),
             table: FigureKit.categoryTable(
                 caption: title, rowHeader: "Type", entries: entries, level: level, language: language),
-            csv: EstimateCSV.csv([("fig-4-2", table)], synthetic: synthetic))
+            csv: estimateCSV([("fig-4-2", table)]))
     }
 
     /// Fig 4-3 (by county) and Fig 4-4 (by centrality): the share that innovated in each domain,
@@ -129,6 +129,6 @@ extension ReportContext {
             table: FigureKit.domainTable(
                 caption: title, rowHeader: Captions.sentence(domainName), entries: entries, level: level,
                 language: language),
-            csv: EstimateCSV.csv([(id, table)], synthetic: synthetic), notes: notes)
+            csv: estimateCSV([(id, table)]), notes: notes)
     }
 }

@@ -43,7 +43,7 @@ extension ReportContext {
                 "Base: units that have taken an innovation into use. ")
                 + Captions.base(base, unit: pick("enheter", "units"), language: language),
             chart: FigureKit.bar(id: "tab-4-1", title: title, summary: caption, entries: ranked, context: self),
-            table: dataTable, csv: EstimateCSV.csv([("tab-4-1", table)], synthetic: synthetic),
+            table: dataTable, csv: estimateCSV([("tab-4-1", table)]),
             notes: [
                 pick(
                     "Antall er uvektede svar; andelen er vektet og regnet av enhetene, ikke av svarene. "
@@ -121,12 +121,12 @@ extension ReportContext {
                 "Base: units that have taken an innovation into use. ")
                 + Captions.base(base, unit: pick("enheter", "units"), language: language),
             chart: FigureKit.bar(id: "fig-4-5", title: title, summary: caption, entries: entries, context: self),
-            table: dataTable, csv: EstimateCSV.csv(tables, synthetic: synthetic),
+            table: dataTable, csv: estimateCSV(tables),
             notes: [
                 pick(
                     "Flere svar var mulig. «Andel av svarene» fordeler alle avkrysninger (summerer til 100 %), "
                         + "slik rapporten fra 2018 justerte andelene etter antall svar.",
-                    "More than one answer was possible. “Share of the answers” divides all ticks (adds up to 100 %), "
+                    "More than one answer was possible. “Share of the answers” divides all ticks (adds up to 100%), "
                         + "as the 2018 report adjusted the shares for the number of answers.")
             ])
     }

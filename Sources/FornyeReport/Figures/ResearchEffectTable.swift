@@ -10,16 +10,18 @@ extension ReportContext {
         // model the sector dummies would be collinear and the model refused.
         var adjusters: [(variable: String, name: String)] = []
         if has(schema.unitType) {
-            adjusters.append((schema.unitType, "enhetstype"))
+            adjusters.append((schema.unitType, pick("enhetstype", "unit type")))
         } else if has(schema.sector) {
-            adjusters.append((schema.sector, "sektor"))
+            adjusters.append((schema.sector, pick("sektor", "sector")))
         }
-        if has(schema.centrality) { adjusters.append((schema.centrality, "sentralitet")) }
+        if has(schema.centrality) { adjusters.append((schema.centrality, pick("sentralitet", "centrality"))) }
         let predictors =
             [Predictor.factor(AnalysisData.researchModel)] + adjusters.map { Predictor.factor($0.variable) }
         let crude = fit([.factor(AnalysisData.researchModel)])
         let adjusted = fit(predictors)
-        let title = "Forskningssamarbeid og forbedret kvalitet, justert for enhetstype og sentralitet"
+        let title = pick(
+            "Forskningssamarbeid og forbedret kvalitet, justert for enhetstype og sentralitet",
+            "Research collaboration and improved quality, adjusted for unit type and centrality")
         var rows: [DataTable.Row] = []
         var csv = FigureCSV(
             header: [
@@ -28,21 +30,31 @@ extension ReportContext {
             ] + (synthetic ? ["datakilde"] : []))
         var caption = ""
         var notes = [
-            "Logistisk regresjon med vekter og designbasert (linearisert) varians, som R-funksjonen svyglm med "
-                + "quasibinomial familie. Utfallet er om enheten oppga forbedret kvalitet som resultat."
+            pick(
+                "Logistisk regresjon med vekter og designbasert (linearisert) varians, som R-funksjonen svyglm med "
+                    + "quasibinomial familie. Utfallet er om enheten oppga forbedret kvalitet som resultat.",
+                "Logistic regression with weights and design-based (linearised) variance, as R's svyglm with the "
+                    + "quasibinomial family. The outcome is whether the unit reported improved quality as a result.")
         ]
         if adjusters.first?.variable == schema.unitType {
             notes.append(
-                "Sektor er med gjennom enhetstype: hver enhetstype hører til én sektor, så en egen sektorvariabel "
-                    + "ville vært overflødig (kollineær) i modellen.")
+                pick(
+                    "Sektor er med gjennom enhetstype: hver enhetstype hører til én sektor, så en egen sektorvariabel "
+                        + "ville vært overflødig (kollineær) i modellen.",
+                    "Sector enters through unit type: every unit type belongs to one sector, so a separate sector "
+                        + "variable would be redundant (collinear) in the model."))
         }
-        for (name, result) in [("Ujustert", crude), ("Justert", adjusted)] {
+        let unadjusted = pick("Ujustert", "Unadjusted")
+        for (name, result) in [(unadjusted, crude), (pick("Justert", "Adjusted"), adjusted)] {
             switch result {
             case .success(let model):
                 for coefficient in model.coefficients where coefficient.term.kind != .intercept {
                     let isResearch = coefficient.term.variable == AnalysisData.researchModel
-                    if name == "Ujustert" && !isResearch { continue }
-                    let label = isResearch ? "Med forskningssamarbeid (mot uten)" : termLabel(coefficient.term)
+                    if name == unadjusted && !isResearch { continue }
+                    let label =
+                        isResearch
+                        ? pick("Med forskningssamarbeid (mot uten)", "With research collaboration (against without)")
+                        : termLabel(coefficient.term)
                     rows.append(
                         DataTable.Row(
                             header: "\(name): \(label)",
@@ -57,50 +69,76 @@ extension ReportContext {
                     csv.rows.append(csvRecord(coefficient, model: model, name: name.lowercased()))
                 }
             case .failure(let error):
-                notes.append("\(name) modell kunne ikke estimeres: \(error.description)")
+                notes.append(
+                    pick(
+                        "\(name) modell kunne ikke estimeres: \(error.description)",
+                        "\(name) model could not be estimated: \(error.description)"))
             }
         }
         if case .success(let model) = adjusted,
             let research = model.coefficients.first(where: { $0.term.variable == AnalysisData.researchModel })
         {
             let odds = NorwegianFormat.number(research.oddsRatio, decimals: 1)
-            caption =
-                "Enheter som samarbeidet med utdannings- eller forskningsinstitusjoner, hadde \(odds) ganger så høy odds "
-                + "for å oppgi forbedret kvalitet som andre enheter av samme type i like sentrale kommuner "
-                + "(oddsforhold \(NorwegianFormat.number(research.oddsRatio, decimals: 2)), \(Captions.intervalName(level)) "
+            let figures =
+                "\(NorwegianFormat.number(research.oddsRatio, decimals: 2)), "
+                + "\(Captions.intervalName(level, english: language == .en)) "
                 + "\(NorwegianFormat.number(research.oddsRatioLower, decimals: 2))–"
                 + "\(NorwegianFormat.number(research.oddsRatioUpper, decimals: 2)), \(NorwegianFormat.pValue(research.pValue)))."
+            caption =
+                pick(
+                    "Enheter som samarbeidet med utdannings- eller forskningsinstitusjoner, hadde \(odds) ganger så høy odds "
+                        + "for å oppgi forbedret kvalitet som andre enheter av samme type i like sentrale kommuner "
+                        + "(oddsforhold ",
+                    "The odds that a unit which collaborated with educational or research institutions reported improved "
+                        + "quality were \(odds) times those of other units of the same type in equally central "
+                        + "municipalities (odds ratio ") + figures
             if case .success(let crudeModel) = crude,
                 let crudeResearch = crudeModel.coefficients.first(where: {
                     $0.term.variable == AnalysisData.researchModel
                 })
             {
-                caption +=
-                    " Uten justering er oddsforholdet \(NorwegianFormat.number(crudeResearch.oddsRatio, decimals: 2))."
+                let crudeOdds = NorwegianFormat.number(crudeResearch.oddsRatio, decimals: 2)
+                caption += pick(
+                    " Uten justering er oddsforholdet \(crudeOdds).",
+                    " Without adjustment the odds ratio is \(crudeOdds).")
             }
-            caption += " Sammenhengen viser samvariasjon, ikke nødvendigvis årsak."
+            caption += pick(
+                " Sammenhengen viser samvariasjon, ikke nødvendigvis årsak.",
+                " The relationship shows covariation, not necessarily cause.")
+            let names = Captions.list(adjusters.map(\.name), language: language)
             notes.append(
-                "Begge modellene bygger på de samme enhetene: de som har svar på samarbeid, resultater, "
-                    + Captions.list(adjusters.map(\.name)) + ". "
-                    + "Referansekategorier: uten forskningssamarbeid"
-                    + adjusters.map { ", første kategori av \($0.name)" }.joined() + ". "
-                    + "Antall enheter i modellen: \(NorwegianFormat.count(model.rowsUsed)).")
+                pick(
+                    "Begge modellene bygger på de samme enhetene: de som har svar på samarbeid, resultater, "
+                        + names + ". " + "Referansekategorier: uten forskningssamarbeid"
+                        + adjusters.map { ", første kategori av \($0.name)" }.joined() + ". "
+                        + "Antall enheter i modellen: \(NorwegianFormat.count(model.rowsUsed)).",
+                    "Both models rest on the same units: those with answers on collaboration, results, " + names
+                        + ". Reference categories: without research collaboration"
+                        + adjusters.map { ", the first category of \($0.name)" }.joined() + ". "
+                        + "Units in the model: \(NorwegianFormat.count(model.rowsUsed))."))
         }
         guard !rows.isEmpty || !notes.isEmpty else { return nil }
         let base: String
         if case .success(let model) = adjusted {
             base =
-                "Grunnlag: enheter som svarte på samarbeid, resultater og bakgrunnsvariablene. "
-                + Captions.base(model.rowsUsed)
+                pick(
+                    "Grunnlag: enheter som svarte på samarbeid, resultater og bakgrunnsvariablene. ",
+                    "Base: units that answered on collaboration, results and the background variables. ")
+                + Captions.base(model.rowsUsed, unit: pick("enheter", "units"), language: language)
         } else {
-            base = "Modellen kunne ikke estimeres."
+            base = pick("Modellen kunne ikke estimeres.", "The model could not be estimated.")
         }
         return ReportFigure(
-            id: "ny-tab-forskningseffekt", number: "Ny tabell 2", title: title, caption: caption, base: base,
-            chart: nil,
+            id: "ny-tab-forskningseffekt", number: pick("Ny tabell 2", "New table 2"), title: title, caption: caption,
+            base: base, chart: nil,
             table: DataTable(
-                caption: "Oddsforhold for å oppgi forbedret kvalitet", rowHeader: "Ledd",
-                columns: [.init("Oddsforhold"), .init(Captions.intervalName(level)), .init("p")], rows: rows),
+                caption: pick(
+                    "Oddsforhold for å oppgi forbedret kvalitet", "Odds ratios of reporting improved quality"),
+                rowHeader: pick("Ledd", "Term"),
+                columns: [
+                    .init(pick("Oddsforhold", "Odds ratio")),
+                    .init(Captions.intervalName(level, english: language == .en)), .init("p"),
+                ], rows: rows, language: language),
             csv: csv, notes: notes)
     }
 
@@ -133,7 +171,10 @@ extension ReportContext {
     private func termLabel(_ term: ModelTerm) -> String {
         guard let variable = term.variable, let code = term.code, let definition = codebook.variable(named: variable)
         else { return term.label }
-        let reference = term.referenceCode.map { definition.label(of: $0) } ?? ""
-        return "\(shortName(of: variable)): \(definition.label(of: code)) (mot \(reference))"
+        func named(_ code: Int) -> String {
+            label(of: FornyeStatistics.Category(code: code, label: definition.label(of: code)), in: variable)
+        }
+        let reference = term.referenceCode.map(named) ?? ""
+        return "\(shortName(of: variable)): \(named(code)) (\(pick("mot", "against")) \(reference))"
     }
 }

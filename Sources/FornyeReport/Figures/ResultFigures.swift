@@ -41,7 +41,7 @@ extension ReportContext {
             table: FigureKit.categoryTable(
                 caption: title, rowHeader: pick("Resultat", "Result"), entries: entries, level: level,
                 language: language),
-            csv: EstimateCSV.csv(tables, synthetic: synthetic),
+            csv: estimateCSV(tables),
             notes: [
                 pick(
                     "Flere svar var mulig. Forskjellen mellom kvalitet og effektivitet er en parvis forskjell "
@@ -107,8 +107,7 @@ extension ReportContext {
                 + Captions.base(range: bases, unit: pick("enheter", "units"), language: language)
                 + " per type.",
             chart: .grouped(chart), table: dataTable,
-            csv: EstimateCSV.csv(
-                series.map { ("tab-4-2-\(Markup.identifier($0.name))", $0.table) }, synthetic: synthetic),
+            csv: estimateCSV(series.map { ("tab-4-2-\(Markup.identifier($0.name))", $0.table) }),
             notes: [
                 pick(
                     "Andelene er regnet av enhetene med hver type innovasjon; en innovasjon kan ha flere typer og "
@@ -140,7 +139,7 @@ extension ReportContext {
                 (labels[index], classes.map { ($0.label, cell(set.items[index], $0.code)) })
             }, level: level, language)
         let significant = set.items.filter { (tests[$0]?.pValue ?? 1) < options.significanceLevel }
-        let percent = NorwegianFormat.number(options.significanceLevel * 100, decimals: 0) + NorwegianFormat.space
+        let percent = NorwegianFormat.percent(options.significanceLevel)
         let named = Captions.list(
             significant.map { Captions.midSentence(optionLabel($0, in: schema.results)) }, language: language)
         caption +=
@@ -149,8 +148,8 @@ extension ReportContext {
                 " Ingen av resultatene varierer statistisk signifikant med sentralitet.",
                 " None of the results varies statistically significantly with centrality.")
             : pick(
-                " Statistisk signifikante forskjeller etter sentralitet (Rao–Scott, \(percent)%-nivå): \(named).",
-                " Statistically significant differences by centrality (Rao–Scott, \(percent)% level): \(named).")
+                " Statistisk signifikante forskjeller etter sentralitet (Rao–Scott, \(percent)-nivå): \(named).",
+                " Statistically significant differences by centrality (Rao–Scott, \(percent) level): \(named).")
         var chart = GroupedBarChart(
             id: "res-sentralitet-chart", title: title, summary: caption, categories: labels,
             series: classes.map { domain in
@@ -180,7 +179,7 @@ extension ReportContext {
                 + Captions.base(range: bases, unit: pick("enheter", "units"), language: language)
                 + pick(" per sentralitetsklasse.", " per centrality class."),
             chart: .grouped(chart), table: dataTable,
-            csv: EstimateCSV.csv([("res-sentralitet", table)], synthetic: synthetic),
+            csv: estimateCSV([("res-sentralitet", table)]),
             notes: [
                 pick(
                     "Rapporten fra 2018 omtalte disse forskjellene i teksten uten tall for usikkerheten.",
@@ -268,12 +267,12 @@ extension ReportContext {
                 "Base: units that have taken an innovation into use and answered on both collaboration and results. ")
                 + Captions.base(
                     bases.filter { $0 > 0 }.reduce(0, +), unit: pick("enheter", "units"), language: language),
-            chart: .grouped(chart), table: dataTable, csv: EstimateCSV.csv([("fig-4-8", table)], synthetic: synthetic),
+            chart: .grouped(chart), table: dataTable, csv: estimateCSV([("fig-4-8", table)]),
             notes: [
                 pick(
                     "Rapporten fra 2018 oppga N = 1 786 (alle enheter); spørsmålene ble bare stilt til enheter som "
                         + "har tatt i bruk en innovasjon, så grunnlaget her er de som svarte på begge.",
-                    "The 2018 report gave N = 1 786 (all units); the questions were asked only of units that have "
+                    "The 2018 report gave N = 1,786 (all units); the questions were asked only of units that have "
                         + "taken an innovation into use, so the base here is those who answered both.")
             ])
     }

@@ -12,6 +12,17 @@ public enum Chart: Sendable {
         }
     }
 
+    /// Whether the chart has a value to draw. A chart of withheld values only would be an empty
+    /// plot with a default axis, which says nothing (and looks like zeros).
+    public var hasValue: Bool {
+        switch self {
+        case .bar(let chart): chart.bars.contains { $0.value.estimate != nil }
+        case .grouped(let chart): chart.series.contains { $0.values.contains { $0.estimate != nil } }
+        case .diverging(let chart):
+            chart.items.contains { $0.hinder.total.estimate != nil || $0.promote.total.estimate != nil }
+        }
+    }
+
     /// The chart's text alternative, as its `<desc>` holds it.
     public var description: String {
         switch self {
@@ -40,6 +51,8 @@ public struct ReportFigure: Sendable {
     public var csv: FigureCSV
     /// Notes under the figure: how the base is defined, how this differs from the 2018 report.
     public var notes: [String]
+    /// Said where the chart would be when every value in it is withheld (the chart is then left out).
+    public var chartWithheld: String?
 
     /// The language the figure's texts are written in: a builder writes its title, caption, base,
     /// chart, table and notes in one language, the report's or (not yet translated) bokmål.
@@ -58,6 +71,16 @@ public struct ReportFigure: Sendable {
         self.table = table
         self.csv = csv
         self.notes = notes
+    }
+
+    /// Leaves the chart out when it has nothing to draw, with the reason in the figure's language.
+    mutating func withholdEmptyChart() {
+        guard let chart, !chart.hasValue else { return }
+        self.chart = nil
+        chartWithheld = language.pick(
+            "Figuren er ikke tegnet: alle tallene i den er skjult (for få svar eller for usikre anslag), se tabellen.",
+            "The chart is not drawn: every number in it is withheld (too few answers or too uncertain estimates); "
+                + "see the table.")
     }
 
     /// The name of the CSV file written beside the report.
@@ -101,4 +124,11 @@ public struct ReportDocument: Sendable {
 
     /// Every figure in reading order.
     public var figures: [ReportFigure] { sections.flatMap(\.figures) }
+
+    /// Leaves out every chart whose values are all withheld (`ReportFigure.withholdEmptyChart`).
+    mutating func withholdEmptyCharts() {
+        for section in sections.indices {
+            for figure in sections[section].figures.indices { sections[section].figures[figure].withholdEmptyChart() }
+        }
+    }
 }

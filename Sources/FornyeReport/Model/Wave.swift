@@ -34,6 +34,9 @@ public struct Wave: Sendable {
     /// `SyntheticBarometer.baselineSubtitle`).
     public static let generalSubtitle =
         "Innovasjon i kommunale tjenesteenheter: vektede andeler med usikkerhet, tester og justerte sammenhenger."
+    /// ``generalSubtitle`` in English.
+    public static let generalSubtitleEnglish =
+        "Innovation in municipal service units: weighted shares with uncertainty, tests and adjusted relationships."
 
     public init(
         title: String, dataset: Dataset, weighting: CalibratedDesign, weightSource: String? = nil,

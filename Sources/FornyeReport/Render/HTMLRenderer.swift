@@ -106,6 +106,7 @@ public enum HTMLRenderer {
         writer.close("figcaption")
         writer.open("div", ["class": fitsBeside(figure) ? "figure-body" : "figure-body stacked"])
         if let chart { writer.raw(chart) }
+        if let withheld = figure.chartWithheld { writer.element("p", ["class": "notice"], text: withheld) }
         render(figure.table, id: "\(figure.id)-table", into: &writer)
         writer.close("div")
         if !figure.notes.isEmpty || !figure.table.notes.isEmpty {

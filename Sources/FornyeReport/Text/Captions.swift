@@ -7,7 +7,7 @@ public enum Captions {
     public static func intervalName(_ level: Double, english: Bool = false) -> String {
         let percent = level * 100
         return NorwegianFormat.number(percent, decimals: percent == percent.rounded() ? 0 : 1)
-            + NorwegianFormat.space + "%" + NorwegianFormat.space + (english ? "CI" : "KI")
+            + NorwegianFormat.percentSign + NorwegianFormat.space + (english ? "CI" : "KI")
     }
 
     /// "N = 1 786 enheter".
@@ -67,12 +67,9 @@ public enum Captions {
     ) -> String {
         if language == .en {
             let verdict = test.pValue < alpha ? "are statistically significant" : "are not statistically significant"
-            // English numbers take a decimal point.
-            let english = { (text: String) in text.replacingOccurrences(of: ",", with: ".") }
-            return "The differences between \(what) \(verdict) at the "
-                + "\(NorwegianFormat.number(alpha * 100, decimals: 0))" + NorwegianFormat.space
-                + "% level (Rao–Scott F = \(english(NorwegianFormat.number(test.value, decimals: 2))); "
-                + english(NorwegianFormat.pValue(test.pValue)) + ")."
+            return "The differences between \(what) \(verdict) at the \(NorwegianFormat.percent(alpha)) level "
+                + "(Rao–Scott F = \(NorwegianFormat.number(test.value, decimals: 2)); "
+                + NorwegianFormat.pValue(test.pValue) + ")."
         }
         let verdict = test.pValue < alpha ? "er statistisk signifikante" : "er ikke statistisk signifikante"
         return "Forskjellene mellom \(what) \(verdict) på \(NorwegianFormat.number(alpha * 100, decimals: 0))"

@@ -16,10 +16,10 @@ public enum DemoContent {
         let (baseline, followUp) = try generated.get()
         let waves = [
             stored(
-                baseline, slug: baselineSlug, title: "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge",
+                baseline, slug: baselineSlug, title: SyntheticBarometer.baselineTitle,
                 shortTitle: "2018", subtitle: SyntheticBarometer.baselineSubtitle),
             stored(
-                followUp, slug: followUpSlug, title: "Innovasjonsbarometeret 2020 – syntetisk oppfølging",
+                followUp, slug: followUpSlug, title: SyntheticBarometer.followUpTitle,
                 shortTitle: "2020", subtitle: SyntheticBarometer.followUpSubtitle),
         ]
         for wave in waves {
@@ -40,9 +40,7 @@ public enum DemoContent {
             slug: slug, title: "\(title) (\(SyntheticLabel.marker))", shortTitle: shortTitle,
             structureDate: wave.structureDate.description, dataset: wave.dataset, weights: wave.design.weights,
             margins: wave.population.margins,
-            weightSource:
-                "generert sammen med de syntetiske svarene og raket til oppdiktede populasjonstall for enhetstype og "
-                + "landsdel (frø \(wave.seed)); lagret som kalibrerte vekter og kalibrert på nytt ved analyse.",
+            weightSource: SyntheticBarometer.weightSource(seed: wave.seed),
             subtitle: subtitle)
     }
 }

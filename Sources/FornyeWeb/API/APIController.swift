@@ -19,7 +19,8 @@ struct APIController: RouteCollection {
         v1.get("waves", ":wave", "figures") { try await cached($0, figures) }
         v1.get("waves", ":wave", "figures", ":figure") { try await cached($0, figure) }
         v1.get("waves", ":wave", "estimates") { try await cached($0, estimates) }
-        // Not cached: a register import changes an evaluation without changing any wave.
+        // Not a cached response: a register import changes an evaluation without changing any wave
+        // (the evaluation itself is cached with the register in its key, `EvaluationCache`).
         v1.get("evaluations", use: evaluations)
         v1.on(.POST, "waves", ":wave", "estimates", body: .collect(maxSize: Self.maxEstimateBody), use: postEstimates)
     }

@@ -84,7 +84,7 @@ struct BarometerController: RouteCollection {
         switch format {
         case "csv":
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            body = FigureDownload.csv(figure, synthetic: wave.synthetic)
+            body = FigureDownload.csv(figure, synthetic: wave.synthetic, language: Language.of(request))
         default:
             guard let chart = figure.chart else {
                 throw WebError(
@@ -120,10 +120,12 @@ enum BarometerQueries {
 
 /// What a download holds beyond the report's own CSV: synthetic numbers say so in every row.
 enum FigureDownload {
-    static func csv(_ figure: ReportFigure, synthetic: Bool) -> String {
+    static func csv(_ figure: ReportFigure, synthetic: Bool, language: Language = .nb) -> String {
         var table = figure.csv
-        if synthetic && !table.header.contains("datakilde") {
-            table.header.append("datakilde")
+        // The report names the column in its language ("data_source" in English).
+        let column = language.pick("datakilde", "data_source")
+        if synthetic && !table.header.contains(column) {
+            table.header.append(column)
             table.rows = table.rows.map { $0 + [SyntheticLabel.marker] }
         }
         return table.text

@@ -27,7 +27,7 @@ struct WaveListPage {
                 el("ul", ["class": "wave-list"]) {
                     for wave in waves {
                         el("li") {
-                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { wave.title }
+                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { language.waveTitle(wave.title) }
                             if wave.synthetic {
                                 el("span", ["class": "tag"]) { " \(SyntheticLabel.marker)" }
                             }
@@ -63,9 +63,10 @@ struct WaveResultsPage {
         let language = language
         let path = Paths.barometerWave(slug: wave.slug) + filters.query()
         let layout = PageLayout(
-            title: wave.title, language: language, path: path, synthetic: wave.synthetic, viewer: viewer)
+            title: language.waveTitle(wave.title), language: language, path: path, synthetic: wave.synthetic,
+            viewer: viewer)
         return layout.render {
-            el("h1") { wave.title }
+            el("h1") { language.waveTitle(wave.title) }
             if !suppressed {
                 el("p", ["class": "notice analyst-notice", "role": "note"]) {
                     el("strong") { language.pick("Ikke til publisering. ", "Not for publication. ") }
@@ -76,9 +77,9 @@ struct WaveResultsPage {
                             + "Public pages and downloads hide small cells.")
                 }
             }
-            el("p", attributes: [("class", "lead"), ("lang", reportLanguage)]) { document.subtitle }
+            el("p", ["class": "lead"]) { document.subtitle }
             FilterForm(language: language, wave: wave, waves: waves, filters: filters).render()
-            el("dl", attributes: [("class", "facts"), ("lang", reportLanguage)]) {
+            el("dl", ["class": "facts"]) {
                 for fact in document.facts {
                     el("dt") { fact.term }
                     el("dd") { fact.value }
@@ -86,8 +87,7 @@ struct WaveResultsPage {
             }
             if language == .en && document.figures.contains(where: { $0.language == .nb }) {
                 el("p", ["class": "notice"]) {
-                    "The report's headings and summary, and the figures not yet translated, are in Norwegian "
-                        + "(bokmål), as in the 2018 report."
+                    "The figures not yet translated are in Norwegian (bokmål), as in the 2018 report."
                 }
             }
             contents
@@ -96,11 +96,8 @@ struct WaveResultsPage {
         }
     }
 
-    /// The report's headings, summary and untranslated figures are bokmål; on an English page they say
-    /// so, so screen readers read them as Norwegian (WCAG 3.1.2) and the English walk can tell them apart.
-    private var reportLanguage: String? { language == .en ? "nb" : nil }
-
-    /// `lang="nb"` for a figure still written in bokmål on an English page.
+    /// `lang="nb"` for a figure still written in bokmål on an English page (the report is built in the
+    /// page's language, so none is today), so screen readers read it as Norwegian (WCAG 3.1.2).
     private func language(of figure: ReportFigure) -> String? {
         language == .en && figure.language == .nb ? "nb" : nil
     }
@@ -110,7 +107,7 @@ struct WaveResultsPage {
             el("h2", ["id": "toc-heading"]) { language.pick("Innhold", "Contents") }
             el("ol") {
                 for section in document.sections {
-                    el("li", attributes: [("lang", reportLanguage)]) {
+                    el("li") {
                         el("a", ["href": "#\(section.id)"]) { section.heading }
                     }
                 }
@@ -120,15 +117,16 @@ struct WaveResultsPage {
 
     private func render(_ section: ReportSection, charts: [String: String]) -> Node {
         el("section", ["id": section.id, "aria-labelledby": "\(section.id)-heading"]) {
-            el("h2", attributes: [("id", "\(section.id)-heading"), ("lang", reportLanguage)]) { section.heading }
-            for paragraph in section.paragraphs { el("p", attributes: [("lang", reportLanguage)]) { paragraph } }
+            el("h2", ["id": "\(section.id)-heading"]) { section.heading }
+            for paragraph in section.paragraphs { el("p") { paragraph } }
             for figure in section.figures { render(figure, chart: charts[figure.id]) }
         }
     }
 
     private func render(_ figure: ReportFigure, chart: String?) -> Node {
         let language = language
-        let query = filters.query()
+        // The downloads are in the page's language, also for someone without the language cookie.
+        let query = filters.query(adding: language == .en ? ["lang=en"] : [])
         return el(
             "figure",
             attributes: [
@@ -144,6 +142,9 @@ struct WaveResultsPage {
             el("div", ["class": "figure-body"]) {
                 // The chart is SVG that FornyeReport generated from the numbers (its text escaped there).
                 if let chart { Node.trusted(chart) }
+                if let withheld = figure.chartWithheld {
+                    el("p", ["class": "notice chart-withheld", "role": "note"]) { withheld }
+                }
                 ResultTable.render(figure.table, id: "\(figure.id)-table")
             }
             if !figure.notes.isEmpty || !figure.table.notes.isEmpty {
@@ -255,7 +256,7 @@ struct FilterForm {
                         el("select", ["id": "filter-wave", "name": "bolge"]) {
                             for record in waves {
                                 el("option", ["value": record.slug, "selected": record.slug == wave.slug ? "" : nil]) {
-                                    record.title
+                                    language.waveTitle(record.title)
                                 }
                             }
                         }
@@ -325,10 +326,11 @@ struct FilterErrorPage {
     func render() -> String {
         let language = language
         let layout = PageLayout(
-            title: language.pick("Feil i avgrensningen", "Error in the filters") + " – " + wave.title,
+            title: language.pick("Feil i avgrensningen", "Error in the filters") + " – "
+                + language.waveTitle(wave.title),
             language: language, path: Paths.barometerWave(slug: wave.slug), synthetic: wave.synthetic, viewer: viewer)
         return layout.render {
-            el("h1") { wave.title }
+            el("h1") { language.waveTitle(wave.title) }
             el("div", ["class": "error-summary", "role": "alert", "aria-labelledby": "error-summary-heading"]) {
                 el("h2", ["id": "error-summary-heading"]) {
                     language.pick("Avgrensningen kan ikke brukes", "The filters cannot be used")

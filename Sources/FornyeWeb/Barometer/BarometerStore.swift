@@ -111,6 +111,8 @@ final class BarometerStore: Sendable {
     let catalogLifetime: Duration
     /// Encoded responses (JSON, public HTML pages) keyed by URL, language, role class and `dataVersion`.
     let responses: ResponseCache
+    /// Programme evaluations keyed by their choice, `dataVersion` and the register's lines.
+    let evaluations = EvaluationCache()
     private let state = Mutex(State())
 
     init(capacity: Int = 512, catalogLifetime: Duration = .seconds(5), responseBudget: Int = 64 << 20) {
@@ -130,6 +132,7 @@ final class BarometerStore: Sendable {
             state.catalogRequest += 1
         }
         responses.removeAll()
+        evaluations.removeAll()
     }
 
     /// Marks the catalogue stale: the next read reloads it (two small queries) and forgets what
@@ -218,7 +221,10 @@ final class BarometerStore: Sendable {
             state.catalogLoads += 1
             return catalog
         }
-        if changed { responses.removeAll() }
+        if changed {
+            responses.removeAll()
+            evaluations.removeAll()
+        }
         return catalog
     }
 

@@ -613,7 +613,7 @@ struct WaveAdminViews {
     func percent(_ rate: Double?) -> String {
         guard let rate else { return "–" }
         let text = String(format: "%.1f", rate)
-        return (language == .nb ? text.replacingOccurrences(of: ".", with: ",") : text) + " %"
+        return language == .nb ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
     }
 
     private func rateTable(_ caption: String, _ groupHeader: String, _ rows: [FieldworkMonitor.Row]) -> Node {

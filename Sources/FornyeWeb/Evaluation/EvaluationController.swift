@@ -4,8 +4,8 @@ import FornyeStorage
 import Vapor
 
 /// `/evaluering`: the programme evaluation page and its CSV; the JSON is `/api/v1/evaluations`
-/// (`APIController`). Public, since the numbers follow the disclosure rules; not cached, since a
-/// register import changes them without changing any wave.
+/// (`APIController`). Public, since the numbers follow the disclosure rules. The evaluation is
+/// computed once per choice, wave data and register (`EvaluationCache`); the page is rendered each time.
 struct EvaluationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let evaluation = routes.grouped("evaluering")

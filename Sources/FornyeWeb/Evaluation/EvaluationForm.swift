@@ -28,7 +28,7 @@ struct EvaluationForm {
                                 "value": candidate.slug, "checked": chosen.contains(candidate.slug) ? "" : nil,
                             ])
                         el("label", ["for": "bolge-\(candidate.slug)"]) {
-                            "\(candidate.title) (\(language.pick("kommunestruktur", "municipal structure")) \(candidate.structureDate))"
+                            "\(language.waveTitle(candidate.title)) (\(language.pick("kommunestruktur", "municipal structure")) \(candidate.structureDate))"
                         }
                     }
                 }

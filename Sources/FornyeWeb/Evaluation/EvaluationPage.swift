@@ -68,7 +68,7 @@ struct EvaluationPage {
             el("dt") { language.pick("Bølger", "Waves") }
             el("dd") {
                 evaluation.waves.map {
-                    "\($0.title) ("
+                    "\(language.waveTitle($0.title)) ("
                         + language.pick(
                             "\($0.used) av \($0.responses) svar brukt", "\($0.used) of \($0.responses) responses used")
                         + ")"
@@ -150,7 +150,7 @@ struct EvaluationPage {
             if language == .en {
                 el("details") {
                     el("summary") { "The same in Norwegian (bokmål)" }
-                    for paragraph in ParallelTrends.bokmal { el("p", ["lang": "nb"]) { paragraph } }
+                    for paragraph in ParallelTrends.bokmal { el("p", ["lang": "nb", "translate": "no"]) { paragraph } }
                 }
             }
         }

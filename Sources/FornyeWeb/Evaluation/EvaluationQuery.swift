@@ -70,12 +70,23 @@ struct EvaluationQuery: Sendable {
     }
 
     /// The evaluation of the chosen waves against the stored register; a wave that cannot be
-    /// evaluated (no kommunenummer, no structure date) is a 400 naming `bolge`.
+    /// evaluated (no kommunenummer, no structure date) is a 400 naming `bolge`. Computed once per
+    /// choice, wave data and register (`EvaluationCache`).
     func evaluate(on request: Request) async throws -> ProgrammeEvaluation {
+        let register = try MunicipalityRegister.bundled()
+        let store = request.application.barometerStore
+        let catalog = try await store.catalog(request.db)
+        let applications = try await ProgrammeRepository(database: request.db, register: register).list()
+            .map(\.application)
+        let key = EvaluationCache.Key(
+            slugs: slugs, comparison: comparison, dataVersion: catalog.dataVersion, applications: applications)
         do {
-            return try await ProgrammeEvaluation.evaluate(
-                waves: slugs, comparison: comparison, database: request.db, register: try MunicipalityRegister.bundled()
-            )
+            return try await store.evaluations.evaluation(for: key) {
+                var waves: [StoredWave] = []
+                for slug in slugs { waves.append(try await WaveRepository(database: request.db).load(slug: slug)) }
+                return try ProgrammeEvaluation.evaluate(
+                    waves: waves, applications: applications, comparison: comparison, register: register)
+            }
         } catch let error as ProgrammeEvaluationError {
             throw WebError(
                 .badRequest, nb: "Evalueringen kan ikke lages: \(error.description)",

@@ -10,7 +10,7 @@ struct EvaluationTables {
     let page: EvaluationPage
     var language: Language { page.language }
     var evaluation: ProgrammeEvaluation { page.evaluation }
-    var levelName: String { Captions.intervalName(evaluation.confidenceLevel) }
+    var levelName: String { Captions.intervalName(evaluation.confidenceLevel, english: language == .en) }
 
     /// The bokmål or English reason a DiD or an event study is withheld: a small cell is said in
     /// the page's language; other refusals keep the engine's (English) text.

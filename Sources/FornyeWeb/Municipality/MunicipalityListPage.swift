@@ -62,7 +62,7 @@ struct MunicipalityListPage {
                                         ("value", wave.slug),
                                         ("selected", wave.slug == view.wave?.slug ? "selected" : nil),
                                     ]
-                                ) { wave.title }
+                                ) { language.waveTitle(wave.title) }
                             }
                         }
                     }
@@ -97,7 +97,7 @@ struct MunicipalityListPage {
                                     el("th", ["scope": "col"]) { language.pick("Fylke", "County") }
                                     el("th", ["scope": "col", "class": "num"]) { language.pick("Andel", "Share") }
                                     el("th", ["scope": "col", "class": "num"]) {
-                                        language.pick("95 % intervall", "95 % interval")
+                                        language.pick("95 % intervall", "95% interval")
                                     }
                                     el("th", ["scope": "col", "class": "num"]) { "n" }
                                 }

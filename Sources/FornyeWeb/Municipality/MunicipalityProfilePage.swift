@@ -110,7 +110,7 @@ struct MunicipalityProfilePage {
             el("p") {
                 language.pick(
                     "Et direkte estimat er andelen blant kommunens egne svar, vektet som i barometeret, med 95 % konfidensintervall. Det vises bare når publiseringsreglene tillater det: minst 10 svar, ingen celle med 1–4 svar, ingen celle som kan regnes ut av fylkes- og landstallene (sekundær prikking), og tallet må være pålitelig nok (NCHS-standardene).",
-                    "A direct estimate is the share among the municipality's own responses, weighted as in the barometer, with a 95 % confidence interval. It is shown only where the publication rules allow: at least 10 responses, no cell of 1–4 responses, no cell that could be worked out from the county and national numbers (secondary suppression), and reliable enough (the NCHS standards)."
+                    "A direct estimate is the share among the municipality's own responses, weighted as in the barometer, with a 95% confidence interval. It is shown only where the publication rules allow: at least 10 responses, no cell of 1–4 responses, no cell that could be worked out from the county and national numbers (secondary suppression), and reliable enough (the NCHS standards)."
                 )
             }
             el("p") {
@@ -122,7 +122,7 @@ struct MunicipalityProfilePage {
             el("p") {
                 language.pick(
                     "Endringer mellom bølger er forskjellen med 95 % intervall (uavhengige utvalg). Rangering vises bare som et intervall: beste og dårligste plass forenlig med usikkerheten. Forskjeller fra sammenligningsgruppen er markert bare når de er statistisk sikre (5 % nivå). Endringer, forskjeller og rangering testes bare for direkte estimater: et modellestimat følger regresjonen og fylket, ikke bare kommunen.",
-                    "Changes between waves are the difference with a 95 % interval (independent samples). Ranks are shown only as an interval: the best and worst place consistent with the uncertainty. Differences from the comparison group are marked only when statistically significant (5 % level). Changes, differences and ranks are tested for direct estimates only: a model estimate follows the regression and the county, not the municipality alone."
+                    "Changes between waves are the difference with a 95% interval (independent samples). Ranks are shown only as an interval: the best and worst place consistent with the uncertainty. Differences from the comparison group are marked only when statistically significant (5% level). Changes, differences and ranks are tested for direct estimates only: a model estimate follows the regression and the county, not the municipality alone."
                 )
             }
         }
@@ -152,7 +152,7 @@ struct MunicipalityProfilePage {
                                 el("th", ["scope": "col"]) { language.pick("Bølge", "Wave") }
                                 el("th", ["scope": "col", "class": "num"]) { p.municipality.name }
                                 el("th", ["scope": "col", "class": "num"]) {
-                                    language.pick("95 % intervall", "95 % interval")
+                                    language.pick("95 % intervall", "95% interval")
                                 }
                                 el("th", ["scope": "col"]) { language.pick("Metode", "Method") }
                                 el("th", ["scope": "col", "class": "num"]) { "n" }
@@ -307,7 +307,7 @@ struct MunicipalityProfilePage {
                             el("th", ["scope": "col"]) {
                                 language.pick(
                                     "Forskjell (prosentpoeng, 95 % intervall)",
-                                    "Difference (percentage points, 95 % interval)")
+                                    "Difference (percentage points, 95% interval)")
                             }
                             el("th", ["scope": "col"]) { language.pick("Plass (intervall)", "Rank (interval)") }
                         }

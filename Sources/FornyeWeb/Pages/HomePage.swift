@@ -28,7 +28,7 @@ struct HomePage {
                 el("ul", ["class": "wave-list"]) {
                     for wave in waves {
                         el("li") {
-                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { wave.title }
+                            el("a", ["href": Paths.barometerWave(slug: wave.slug)]) { language.waveTitle(wave.title) }
                         }
                     }
                 }

@@ -72,10 +72,10 @@ struct MethodPage {
                         + "Korn–Graubard-intervallet (95 %).",
                     "Standard errors come from Taylor linearisation over the sampling design, with the calibration "
                         + "residuals, as R's survey package does. Confidence intervals for shares are logit intervals: "
-                        + "made on the logit scale and transformed back, so they stay between 0 and 100 %. Every interval "
+                        + "made on the logit scale and transformed back, so they stay between 0 and 100%. Every interval "
                         + "uses the t distribution on the design's degrees of freedom (primary units minus strata in the "
-                        + "group), not the normal distribution. Shares of 0 or 100 % get the exact Clopper–Pearson interval. "
-                        + "Whether a share is reliable is judged with the (95 %) Korn–Graubard interval.")
+                        + "group), not the normal distribution. Shares of 0 or 100% get the exact Clopper–Pearson interval. "
+                        + "Whether a share is reliable is judged with the (95%) Korn–Graubard interval.")
             }
             el("h2") { language.pick("Småcelleregler", "Small-cell rules") }
             el("p") {

@@ -85,7 +85,7 @@ struct ProgrammeCasesPage {
                     el("ul") {
                         for quote in record.quotes {
                             el("li") {
-                                el("q", ["lang": "nb"]) { quote.text }
+                                el("q", ["lang": "nb", "translate": "no"]) { quote.text }
                                 quote.page.map { " (s. \($0))" } ?? ""
                             }
                         }

@@ -153,7 +153,7 @@ struct ProjectFormPage {
                 language.pick("Fullstendighet: \(percent) %", "Completeness: \(percent)%")
             }
             el("progress", ["max": "100", "value": "\(percent)", "aria-labelledby": "fullstendighet"]) {
-                "\(percent) %"
+                language.pick("\(percent) %", "\(percent)%")
             }
             if !missing.isEmpty {
                 el("details") {
@@ -470,7 +470,7 @@ struct ProjectFormPage {
                         .financing,
                         hints: [
                             "financingAmount": language.pick(
-                                "I hele kroner, f.eks. 250 000.", "In whole kroner, e.g. 250 000.")
+                                "I hele kroner, f.eks. 250 000.", "In whole kroner without separators, e.g. 250000.")
                         ])
                     rowGroup(.results)
                     answer("evaluated", document.evaluated)

@@ -20,10 +20,15 @@ struct SearchSynonymsPage {
         return layout.render {
             el("h1") { title }
             el("p") {
-                language.pick(
-                    "Et søkeord som står i en gruppe, finner også de andre ordene i gruppen (f.eks. «KI, AI, kunstig intelligens»). Endringer gjelder fra neste søk. Brukeren kan slå av utvidelsen med «Bare ordene slik de står».",
-                    "A search word in a group also finds the group's other words (e.g. “KI, AI, kunstig intelligens”). Changes apply from the next search. Users can switch expansion off with “Only the words as written”."
-                )
+                if language == .en {
+                    // The project bank is searched in Norwegian, so the example words stay Norwegian.
+                    "A search word in a group also finds the group's other words (e.g. “"
+                    el("span", ["lang": "nb", "translate": "no"]) { "KI, AI, kunstig intelligens" }
+                    "”). Changes apply from the next search. Users can switch expansion off with “Only the words as "
+                        + "written”."
+                } else {
+                    "Et søkeord som står i en gruppe, finner også de andre ordene i gruppen (f.eks. «KI, AI, kunstig intelligens»). Endringer gjelder fra neste søk. Brukeren kan slå av utvidelsen med «Bare ordene slik de står»."
+                }
             }
             if !errors.isEmpty {
                 el("div", ["class": "error-summary", "role": "alert"]) {

@@ -23,7 +23,7 @@ struct SelfTestDotPlot {
         let width = Self.labelWidth + Self.plotWidth + 20
         let description = language.pick(
             "Prikkplott: svaret ditt (prikk) mot de sammenlignbare enhetenes kvartiler (stolpe) og median med 95 % konfidensintervall (strek), på skalaen 1 hemmet i stor grad til 5 fremmet i stor grad. Tabellen under viser de samme tallene.",
-            "Dot plot: your answer (dot) against the peers' quartiles (bar) and median with its 95 % confidence interval (line), on the scale 1 hindered to a large extent to 5 promoted to a large extent. The table below gives the same figures."
+            "Dot plot: your answer (dot) against the peers' quartiles (bar) and median with its 95% confidence interval (line), on the scale 1 hindered to a large extent to 5 promoted to a large extent. The table below gives the same figures."
         )
         return el("figure", ["class": "selftest-dotplot"]) {
             el(

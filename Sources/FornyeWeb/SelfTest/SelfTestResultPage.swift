@@ -128,7 +128,7 @@ struct SelfTestResultPage {
             el("p") {
                 pick(
                     "Andelene er vektede og har 95 % konfidensintervall i parentes. For spørsmål med flere mulige svar vises alle alternativene.",
-                    "Shares are weighted, with the 95 % confidence interval in brackets. For questions with several possible answers every option is shown."
+                    "Shares are weighted, with the 95% confidence interval in brackets. For questions with several possible answers every option is shown."
                 )
             }
             let questions = orderedQuestions
@@ -178,7 +178,7 @@ struct SelfTestResultPage {
                         el("th", ["scope": "col"]) { pick("Faktor", "Factor") }
                         el("th", ["scope": "col"]) { pick("Ditt svar (1–5)", "Your answer (1–5)") }
                         el("th", ["scope": "col"]) { pick("Persentil blant sammenlignbare", "Percentile among peers") }
-                        el("th", ["scope": "col"]) { pick("Median (95 % KI)", "Median (95 % CI)") }
+                        el("th", ["scope": "col"]) { pick("Median (95 % KI)", "Median (95% CI)") }
                         el("th", ["scope": "col"]) { pick("Kvartiler", "Quartiles") }
                         el("th", ["scope": "col"]) { pick("Antall svar", "Responses") }
                     }

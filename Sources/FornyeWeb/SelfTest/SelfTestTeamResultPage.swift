@@ -67,7 +67,7 @@ struct SelfTestTeamResultPage {
             el("p") {
                 pick(
                     "Gruppens andel er antallet deltakere som valgte alternativet, av dem som svarte på spørsmålet. De andre andelene er vektede, med 95 % konfidensintervall i parentes. Spørsmål færre enn \(SelfTestTeamResult.minimumMembers) i gruppen svarte på, vises ikke.",
-                    "The team's share is the number of members who chose the option, of those who answered the question. The other shares are weighted, with the 95 % confidence interval in brackets. Questions fewer than \(SelfTestTeamResult.minimumMembers) members answered are not shown."
+                    "The team's share is the number of members who chose the option, of those who answered the question. The other shares are weighted, with the 95% confidence interval in brackets. Questions fewer than \(SelfTestTeamResult.minimumMembers) members answered are not shown."
                 )
             }
             for question in questions {
@@ -125,7 +125,7 @@ struct SelfTestTeamResultPage {
                             )
                         }
                         el("th", ["scope": "col"]) {
-                            pick("Sammenlignbares median (95 % KI)", "Peers' median (95 % CI)")
+                            pick("Sammenlignbares median (95 % KI)", "Peers' median (95% CI)")
                         }
                         el("th", ["scope": "col"]) { pick("Sammenlignbares kvartiler", "Peers' quartiles") }
                     }

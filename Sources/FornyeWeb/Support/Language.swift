@@ -1,3 +1,4 @@
+import FornyeBarometer
 import FornyeFormats
 import FornyeReport
 public import Vapor
@@ -34,4 +35,10 @@ extension Language {
 
     /// The same language for FornyeReport's figures and tables.
     var report: ReportLanguage { self == .nb ? .nb : .en }
+
+    /// A wave's title as this language shows it: stored titles are one language, so English pages
+    /// take Fornye's English for the demo waves' titles and show any other title as entered.
+    func waveTitle(_ title: String) -> String {
+        self == .en ? SyntheticBarometer.english(of: title) ?? title : title
+    }
 }

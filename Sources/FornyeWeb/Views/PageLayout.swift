@@ -113,8 +113,13 @@ public struct PageLayout: Sendable {
             return el("header", ["class": "site-header"]) {
                 el("span", ["class": "brand"]) { "Fornye" }
                 el("div", ["class": "header-tools"]) {
-                    el("a", ["href": switchHref, "lang": language.other.rawValue, "hreflang": language.other.rawValue])
-                    {
+                    el(
+                        "a",
+                        [
+                            "href": switchHref, "lang": language.other.rawValue, "hreflang": language.other.rawValue,
+                            "translate": "no",
+                        ]
+                    ) {
                         language.otherName
                     }
                 }
@@ -134,7 +139,13 @@ public struct PageLayout: Sendable {
                 }
             }
             el("div", ["class": "header-tools"]) {
-                el("a", ["href": switchHref, "lang": language.other.rawValue, "hreflang": language.other.rawValue]) {
+                el(
+                    "a",
+                    [
+                        "href": switchHref, "lang": language.other.rawValue, "hreflang": language.other.rawValue,
+                        "translate": "no",
+                    ]
+                ) {
                     language.otherName
                 }
                 userTools

@@ -17,6 +17,22 @@ import VaporTesting
         return largest ? sorted.last!.key : sorted.first!.key
     }
 
+    /// Issue 20: a domain whose every share is withheld draws no empty charts (a plot with a 0–10 %
+    /// axis and no bars read like zeros); each figure says why in the chart's place.
+    @Test func aPageWhoseEveryNumberIsWithheldDrawsNoEmptyCharts() async throws {
+        try await withSharedTestApp { app in
+            // Trøndelag, health and care, health centres: 15 answers in the synthetic baseline.
+            let html = try await app.get(Self.wavePath + "?county=50&sector=1&unit_type=3").body.string
+            #expect(html.contains("(15 svar)"))
+            #expect(!html.contains("<svg"), "an empty chart is drawn")
+            let notices = html.components(separatedBy: "Figuren er ikke tegnet: alle tallene i den er skjult").count - 1
+            #expect(notices >= 15, "only \(notices) notices")
+            #expect(!html.contains("fig-4-1.svg"), "a link to a chart that is not drawn")
+            let english = try await app.get(Self.wavePath + "?county=50&sector=1&unit_type=3&lang=en").body.string
+            #expect(english.contains("The chart is not drawn: every number in it is withheld"))
+        }
+    }
+
     @Test func waveListAndResultsPageRenderAccessiblyWithoutInlineStyles() async throws {
         try await withSharedTestApp { app in
             let list = try await app.get("/barometer")

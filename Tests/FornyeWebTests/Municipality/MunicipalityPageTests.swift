@@ -52,19 +52,27 @@ import VaporTesting
         }
     }
 
-    @Test func numbersOnTheProfileAreWrittenTheNorwegianWay() async throws {
+    @Test func numbersOnTheProfileAreWrittenTheWayEachLanguageWritesThem() async throws {
         try await withSharedTestApp { app in
             let register = try MunicipalityRegister.bundled()
             let oslo = try register.municipality(number: "0301", on: MunicipalityWaveEstimates.structure)
             let population = try #require(oslo.population)
             #expect(population > 99_999)
-            for query in ["", "?lang=en"] {
+            for language in ReportLanguage.allCases {
+                let query = language == .en ? "?lang=en" : ""
                 let html = try await app.get(Paths.municipality(number: "0301") + query).body.string
-                // «717 710»: thousands apart by a no-break space, in both languages.
-                #expect(html.contains("<dd>\(NorwegianFormat.count(population)) ("), "\(query)")
+                // «717 710» with a no-break space in bokmål, "717,710" in English (issue 20 item 18).
+                let count = NorwegianFormat.$language.withValue(language) { NorwegianFormat.count(population) }
+                #expect(count.contains(language == .en ? "," : "\u{00A0}"))
+                #expect(html.contains("<dd>\(count) ("), "\(query)")
                 #expect(!html.contains("\(population)"), "\(query)")
-                // Shares as «42 %» with a no-break space that never wraps, in every table cell.
-                #expect(html.contains("\u{00A0}%</td>"), "\(query)")
+                // Shares as «42 %» with a no-break space that never wraps in bokmål, "42%" in English.
+                if language == .en {
+                    #expect(html.contains(try Regex("\\d%</td>")), "no English share")
+                    #expect(!html.contains("\u{00A0}%</td>"), "\(query)")
+                } else {
+                    #expect(html.contains("\u{00A0}%</td>"), "\(query)")
+                }
                 #expect(!html.contains(" %</td>"), "\(query)")
             }
         }

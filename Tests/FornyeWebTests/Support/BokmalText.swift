@@ -3,8 +3,10 @@ import Foundation
 /// Finds bokmål in a page meant to be English (issue 20, item 18): the visible text and the
 /// attributes people read (`aria-label`, `title`, `alt`, `placeholder`, a button's `value`),
 /// leaving out scripts, styles, `<code>` (a file's column names, cookie names: literal in every
-/// language), addresses, and every element that declares itself Norwegian with `lang` (the
-/// language switch, the 2018 report's text) — so bokmål is allowed only where it says so.
+/// language), addresses, and the Norwegian a page offers on purpose: an element with a Norwegian
+/// `lang` and `translate="no"` (the language switch, an original text shown beside its English, a
+/// quotation). `lang="nb"` alone exempts nothing: the report and its figures are English on
+/// English pages, so a figure or heading left in bokmål is found.
 struct BokmalText {
     /// Words that are bokmål and not English, matched whole and case-insensitively.
     static let words: Set<String> = [
@@ -20,6 +22,8 @@ struct BokmalText {
         "utvalg", "utvalget", "ansatte", "ledere", "tjenester", "gjennomsnitt", "prosent", "usikkerhet",
         "intervall", "konfidensintervall", "samarbeid", "effekt", "effekter", "forskjell", "oppgir", "svarte",
         "mellom", "heller", "mer", "mindre", "flere", "enn", "hvis", "derfor", "ikkje",
+        // "95 % KI" (konfidensintervall) where English writes CI.
+        "ki",
     ]
 
     /// Names that are the same in English (municipalities, counties, waves, people in the
@@ -45,6 +49,18 @@ struct BokmalText {
         }
     }
 
+    /// Numbers written the Norwegian way in the texts people read: a decimal comma ("0,25", "1,5"),
+    /// a space between thousands ("1 786", non-breaking or not) or a space before the per cent sign.
+    func norwegianNumbers(in html: String) -> [String] {
+        texts(of: html).compactMap { text in
+            for pattern in [#"(?:^|[^\d,.])\d+,\d{1,2}(?!\d)"#, #"\d[\u{00A0} ]\d{3}(?!\d)"#, #"\d[\u{00A0} ]%"#] {
+                guard let regex = try? Regex(pattern), let match = text.firstMatch(of: regex) else { continue }
+                return "«\(text[match.range])» in «\(text.prefix(160))»"
+            }
+            return nil
+        }
+    }
+
     static func bokmalWords(in text: String) -> [String] {
         let tokens = text.split { !($0.isLetter || $0 == "-") }.map { String($0).trimmingCharacters(in: ["-"]) }
         return tokens.filter { token in
@@ -53,7 +69,7 @@ struct BokmalText {
         }
     }
 
-    /// The texts a person reads, outside `<script>`, `<style>` and elements with a Norwegian `lang`.
+    /// The texts a person reads, outside `<script>`, `<style>` and Norwegian offered on purpose.
     func texts(of html: String) -> [String] {
         var texts: [String] = []
         var skipping: [Bool] = []
@@ -82,7 +98,8 @@ struct BokmalText {
                 continue
             }
             let attributes = Self.attributes(tag)
-            let skipped = ["nb", "nn", "no"].contains(attributes["lang"] ?? "") || name == "code"
+            let original = ["nb", "nn", "no"].contains(attributes["lang"] ?? "") && attributes["translate"] == "no"
+            let skipped = original || name == "code"
             let hidden = skipping.contains(true) || skipped
             if !hidden {
                 for key in ["aria-label", "title", "alt", "placeholder"] {

@@ -12,8 +12,10 @@ import VaporTesting
 /// matrix is opened in English (`?lang=en`) by every caller it lets in, with real content where a
 /// route takes a parameter (the demo waves, a project, a wave being collected), and form errors
 /// and refusals are provoked with the language cookie the switch leaves; `BokmalText` fails on
-/// any bokmål word outside the names and the parts marked `lang="nb"`. The data is the test's own
-/// (English, synthetic) so that what is found is the interface, not what people typed.
+/// any bokmål word outside the names and the Norwegian offered on purpose (`lang="nb"` with
+/// `translate="no"`), and on a number written the Norwegian way (decimal comma, space between
+/// thousands or before %). The data is the test's own (English, synthetic) so that what is found
+/// is the interface, not what people typed.
 @Suite struct EnglishPagesTests {
     static let wave = "2018-syntetisk"
     static let collected = "2026-test"
@@ -43,6 +45,9 @@ import VaporTesting
                     guard response.headers.contentType == .html else { continue }
                     pages += 1
                     findings += text.findings(in: response.body.string).map { "GET \(path) as \(caller): \($0)" }
+                    findings += text.norwegianNumbers(in: response.body.string).map {
+                        "GET \(path) as \(caller): Norwegian number \($0)"
+                    }
                 }
             }
             #expect(pages > 50, "only \(pages) English pages were walked")
@@ -166,6 +171,9 @@ import VaporTesting
             #expect(response.status.code >= 400, "\(what): POST \(path) answered \(response.status.code)")
             #expect(response.body.string.contains("<html lang=\"en\""), "\(what): not in English")
             findings += text.findings(in: response.body.string).map { "POST \(path) (\(what)): \($0)" }
+            findings += text.norwegianNumbers(in: response.body.string).map {
+                "POST \(path) (\(what)): Norwegian number \($0)"
+            }
         }
         return findings
     }
