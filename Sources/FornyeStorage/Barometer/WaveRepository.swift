@@ -1,5 +1,6 @@
 public import FluentKit
 import FornyeBarometer
+import FornyeFormats
 import FornyeStatistics
 import Foundation
 
@@ -48,7 +49,7 @@ public struct WaveRepository: Sendable {
                     weight: wave.weights[row], stratum: wave.strata?[row], psu: wave.clusters?[row]))
         }
         let all = responses
-        try await database.writeTransaction { transaction in
+        try await database.transaction { transaction in
             try await record.create(on: transaction)
             try await ResponseRecord.insertAll(all, on: transaction)
             try await CacheVersions.waveChanged(waveID, on: transaction)
@@ -77,7 +78,8 @@ public struct WaveRepository: Sendable {
             .sort(\.$id)
             .all()
         let answers = try rows.map { row in
-            try decoder.decode([String: ResponseAnswers.Value].self, from: Data(row.answersJSON.utf8))
+            try ResponseAnswers.Value.flatJSONObject(row.answersJSON)
+                ?? decoder.decode([String: ResponseAnswers.Value].self, from: Data(row.answersJSON.utf8))
         }
         let columns = try ResponseAnswers.columns(codebook: codebook, answers: answers)
         var dataset = try Dataset(codebook: codebook, columns: columns)
