@@ -4,7 +4,7 @@ import Testing
 @Suite struct ProjectVersionActionTests {
     @Test func everyActionHasTwoLabelsAndAUniqueCodeThatReadsBack() {
         let all = ProjectVersionAction.all
-        #expect(all.count == 5 + ProjectStatus.allCases.count)
+        #expect(all.count == 6 + ProjectStatus.allCases.count)
         #expect(Set(all.map(\.code)).count == all.count)
         #expect(Set(all.map(\.labels.nb)).count == all.count)
         #expect(Set(all.map(\.labels.en)).count == all.count)

@@ -1,4 +1,5 @@
 public import FluentKit
+import FluentSQL
 import FornyeBarometer
 import FornyeFormats
 import FornyeStatistics
@@ -73,10 +74,20 @@ public struct WaveRepository: Sendable {
         } catch {
             throw StorageError.corruptWave(slug: record.slug, "\(error)")
         }
-        let rows = try await ResponseRecord.query(on: database)
-            .filter(\.$wave.$id == record.requireID())
-            .sort(\.$id)
+        // The four columns through SQLKit: FluentKit's model hydration cost as much as reading the answers.
+        let rows = try await ProjectRepository.sql(database).select()
+            .columns("answers_json", "weight", "stratum", "psu")
+            .from(ResponseRecord.schema)
+            .where("wave_id", .equal, record.requireID())
+            .orderBy("id")
             .all()
+            .map { row in
+                StoredRow(
+                    answersJSON: try row.decode(column: "answers_json", as: String.self),
+                    weight: try row.decode(column: "weight", as: Double.self),
+                    stratum: try row.decode(column: "stratum", as: String?.self),
+                    psu: try row.decode(column: "psu", as: String?.self))
+            }
         let answers = try rows.map { row in
             try ResponseAnswers.Value.flatJSONObject(row.answersJSON)
                 ?? decoder.decode([String: ResponseAnswers.Value].self, from: Data(row.answersJSON.utf8))
@@ -99,4 +110,12 @@ public struct WaveRepository: Sendable {
             dataset: dataset, weights: rows.map(\.weight), strata: strata, clusters: clusters, margins: margins,
             weightSource: record.weightSource, subtitle: record.subtitle)
     }
+}
+
+/// What loading a wave reads of each stored response.
+private struct StoredRow {
+    var answersJSON: String
+    var weight: Double
+    var stratum: String?
+    var psu: String?
 }
