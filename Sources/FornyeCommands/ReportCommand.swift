@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import FornyeBarometer
 import FornyeFormats
 import FornyeReport
@@ -29,6 +29,9 @@ struct ReportCommand: ParsableCommand {
             with the earlier wave's municipalities carried across the 2020 mergers. Without data it compares
             the synthetic 2018 baseline with the synthetic 2020 follow-up.
 
+            --language en writes the wave's report in English (titles, captions, tables, charts, CSV headers,
+            numbers as 1,786 and 42%); the default, nb, is bokmål. The comparison (--compare) is bokmål only.
+
             Examples:
               fornye report --out rapport                       (the synthetic 2018 baseline)
               fornye report --data barometer.csv --codebook barometer.yaml --weight weight --out rapport
@@ -57,6 +60,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "First day of the municipal structure of --compare-data's kommunenummer (YYYY-MM-DD).")
     var compareStructureDate: String?
     @Option(help: "The report's title.") var title: String?
+    @Option(help: "The report's language: nb (bokmål) or en (English; not with --compare).")
+    var language: ReportLanguage = .nb
     @Option(help: "Interval method for shares: logit, xlogit, beta, wilson, wald.") var ci: IntervalMethod = .logit
     @Option(help: "Confidence level.") var level = 0.95
     @Option(help: "Small-cell rule: smallest publishable unweighted count in a cell.") var minCount = 5
@@ -80,6 +85,9 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("give both --compare-data and --compare-codebook, or neither")
         }
         if compare {
+            guard language == .nb else {
+                throw ValidationError("--compare writes bokmål only: leave out --language en")
+            }
             guard (data == nil) == (compareData == nil) else {
                 throw ValidationError("--compare with data needs both waves: --data and --compare-data")
             }
@@ -96,7 +104,8 @@ struct ReportCommand: ParsableCommand {
     /// Renders the report and returns the HTML file's URL.
     func write() throws -> URL {
         let rules = DisclosureRules(minimumCellCount: minCount, minimumBaseCount: minBase)
-        let options = ReportOptions(confidenceLevel: level, intervalMethod: ci, disclosure: allCells ? nil : rules)
+        let options = ReportOptions(
+            confidenceLevel: level, intervalMethod: ci, disclosure: allCells ? nil : rules, language: language)
         let document: ReportDocument
         if compare {
             let first: Wave
@@ -113,7 +122,7 @@ struct ReportCommand: ParsableCommand {
             let wave =
                 try data.flatMap { data in
                     try codebook.map { try loadWave(data: data, codebook: $0, structureDate: structureDate) }
-                } ?? Self.syntheticBaseline(title: title)
+                } ?? Self.syntheticBaseline(title: title, language: language)
             document = try BarometerReport.build(wave, options: options)
         }
         return try ReportWriter.write(document, to: URL(fileURLWithPath: out))
@@ -164,14 +173,19 @@ struct ReportCommand: ParsableCommand {
 
     /// The synthetic 2018 baseline wave: generated from the barometer instrument and the 2018
     /// municipal structure, calibrated to the 2018 report's numbers, marked SYNTETISKE DATA.
-    static func syntheticBaseline(title: String?, seed: UInt64 = SyntheticBarometer.defaultSeed) throws -> Wave {
+    /// The weight source is written in `language` (the report translates the title itself).
+    static func syntheticBaseline(
+        title: String?, seed: UInt64 = SyntheticBarometer.defaultSeed, language: ReportLanguage = .nb
+    ) throws -> Wave {
         let wave = try SyntheticBarometer.baseline2018(seed: seed)
         return Wave(
             title: title ?? "Innovasjonsbarometeret 2018 – syntetisk grunnlagsbølge", dataset: wave.dataset,
             weighting: wave.weighting,
-            weightSource:
+            weightSource: language.pick(
                 "generert sammen med de syntetiske svarene: hver enhetstype veid opp til et oppdiktet antall enheter, "
-                + "deretter raket til oppdiktede populasjonstall for enhetstype og landsdel (frø \(seed)).",
+                    + "deretter raket til oppdiktede populasjonstall for enhetstype og landsdel (frø \(seed)).",
+                "generated with the synthetic answers: each unit type weighted up to an invented number of units, "
+                    + "then raked to invented population counts by unit type and region (seed \(seed))."),
             shortTitle: "2018", structureDate: wave.structureDate.description,
             subtitle: SyntheticBarometer.baselineSubtitle)
     }
@@ -185,3 +199,5 @@ struct ReportCommand: ParsableCommand {
             shortTitle: "2020", structureDate: wave.structureDate.description)
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}

@@ -268,7 +268,7 @@ public enum BarometerReport {
                 ?? context.pick(Wave.generalSubtitle, Wave.generalSubtitleEnglish),
             synthetic: wave.synthetic,
             facts: facts(context, wave: wave) + domainFacts(options.domain, context: context, wave: wave),
-            sections: sections)
+            sections: sections, language: context.language)
         document.nameColumns(in: context.language)
         document.withholdEmptyCharts()
         return document

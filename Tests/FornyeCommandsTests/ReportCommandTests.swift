@@ -1,4 +1,5 @@
 import ArgumentParser
+import FornyeBarometer
 import FornyeFormats
 import FornyeStatistics
 import Foundation
@@ -70,6 +71,40 @@ struct ReportCommandTests {
         #expect(try Self.caption41(html).hasSuffix("(N\u{00A0}=\u{00A0}400)."))
         #expect(html.contains("kolonnen «weight» i datafilen wave.csv"))
         #expect(html.contains("SYNTETISKE DATA"))
+    }
+
+    @Test("--language en writes the report in English; the default is bokmål, byte for byte as before")
+    func language() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func report(_ name: String, _ extra: [String]) throws -> (html: String, csv: Data) {
+            let command = try ReportCommand.parse(["--out", directory.appendingPathComponent(name).path] + extra)
+            let page = try command.write()
+            return (
+                try String(contentsOf: page, encoding: .utf8),
+                try Data(contentsOf: page.deletingLastPathComponent().appendingPathComponent("fig-4-1.csv"))
+            )
+        }
+        let unset = try report("unset", [])
+        let bokmål = try report("nb", ["--language", "nb"])
+        let english = try report("en", ["--language", "en"])
+        #expect(unset.html == bokmål.html)
+        #expect(unset.csv == bokmål.csv)
+        #expect(bokmål.html.contains(" lang=\"nb\" ") && bokmål.html.contains(" xml:lang=\"nb\""))
+        #expect(english.html.contains(" lang=\"en\" ") && english.html.contains(" xml:lang=\"en\""))
+        #expect(english.html.contains("<h2 id=\"toc-heading\">Contents</h2>"))
+        #expect(english.html.contains("Download the numbers of figure 4-1 (CSV)"))
+        #expect(english.html.contains("The Innovation Barometer 2018 – synthetic baseline wave"))
+        #expect(english.html.contains("seed \(SyntheticBarometer.defaultSeed)"))
+        #expect(!english.html.contains("syntetiske svarene"))
+        #expect(try Self.caption41(english.html).contains("1,786"))
+        #expect(english.csv != bokmål.csv)
+        let refused = #expect(throws: (any Error).self) {
+            try ReportCommand.parse(["--compare", "--language", "en"])
+        }
+        #expect(
+            refused.map { ReportCommand.message(for: $0) } == "--compare writes bokmål only: leave out --language en")
+        #expect(#expect(throws: (any Error).self) { try ReportCommand.parse(["--language", "de"]) } != nil)
     }
 
     @Test("options that belong together are refused alone")

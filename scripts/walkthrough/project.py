@@ -2,9 +2,12 @@
 """A project in headless Chromium, from draft to published, as the people who meet it: a municipal
 editor writes it through the form (partners, financing and results as rows, «Legg til rad» and
 «Fjern raden» without JavaScript, a located error per row, «Evaluert» left as «Vet ikke»), saves
-and submits it; an admin publishes it; an editor of another municipality finds it by search and
-opens it (where «Evaluert» says «Ukjent») and reports «Vi har gjenbrukt dette» (issue 20, item 13):
-a month refused at its field first, then the reuse shown on the project page and on Bergen's
+and submits it; an admin publishes it; the owner confirms the contact people in one step and the
+page says «sist bekreftet <month year>»; on a 390 px phone the bank's first result is on the
+first screen (filters folded) and the project page is no wider than the window (issue 20, item
+16); an editor of another municipality finds it by search and opens it (where «Evaluert» says
+«Ukjent») and reports «Vi har gjenbrukt dette» (issue 20, item 13): a month refused at its field
+first (and kept in the field as typed), then the reuse shown on the project page and on Bergen's
 municipality profile.
 
 Every page is loaded by the browser (forms filled and submitted in the page), checked with axe-core
@@ -14,6 +17,7 @@ scripts/walkthrough/project.sh. All names and texts are synthetic.
 """
 import argparse
 import base64
+import datetime
 import importlib.util
 import os
 import sys
@@ -31,6 +35,59 @@ _spec.loader.exec_module(_wave)
 Walk, FILL, js = _wave.Walk, _wave.FILL, _wave.js
 
 TITLE = "Sensorer mot fall i hjemmet (syntetisk)"
+CONTACT = "Kari Kontakt (syntetisk)"
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "desember"]
+# A phone held upright: 390 CSS px wide (iPhone 12 to 15), 844 px high.
+PHONE = dict(width=390, height=844)
+
+
+def phone_check(walk, name, path, script, text):
+    """`path` in a phone's window: axe, the text, a screenshot and `script`, which returns a list of
+    problems (empty when the page fits); the window goes back to 1280 px after."""
+    walk.tools.call("Emulation.setDeviceMetricsOverride", deviceScaleFactor=1, mobile=True, **PHONE)
+    walk.go(path)
+    walk.check(name, text=text)
+    for problem in walk.tools.evaluate(script):
+        walk.failures.append(f"{name}: {problem}")
+    walk.photograph(name, PHONE["width"], 3200)
+
+
+# Issue 20 item 16: on a phone the first result of /prosjekter is on the first screen, with the
+# filters folded behind their disclosure.
+FIRST_RESULT_ON_FIRST_SCREEN = """(() => {
+  const problems = [];
+  const filters = document.querySelector('main details.facets');
+  if (!filters) problems.push('no disclosure holds the filters');
+  else if (filters.open) problems.push('the filters are unfolded on a phone');
+  const first = document.querySelector('main .results ul.project-list li');
+  if (!first) return problems.concat(['no result on the page']);
+  const top = first.getBoundingClientRect().top + scrollY;
+  if (top + 40 > innerHeight) problems.push(`the first result starts at ${Math.round(top)} px, below the first screen (${innerHeight} px)`);
+  return problems;
+})()"""
+
+# No element pushes the page wider than the phone's window (the financing table scrolls in its own
+# region instead); names the widest offenders when it does.
+NOTHING_WIDER_THAN_THE_WINDOW = """(() => {
+  const width = innerWidth;
+  const problems = [];
+  if (document.scrollingElement.scrollWidth > width)
+    problems.push(`the page is ${document.scrollingElement.scrollWidth} px wide in a ${width} px window`);
+  const wide = [...document.querySelectorAll('main *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    if (r.right <= width + 0.5) return false;
+    // Inside a region that scrolls sideways on its own is fine.
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if ((o === 'auto' || o === 'scroll') && p.getBoundingClientRect().right <= width + 0.5) return false;
+    }
+    return true;
+  });
+  for (const e of wide.slice(0, 5))
+    problems.push(`<${e.tagName.toLowerCase()}${e.id ? ' id=' + e.id : ''}${e.className ? ' class=' + e.className : ''}> reaches ${Math.round(e.getBoundingClientRect().right)} px`);
+  return problems;
+})()"""
 
 
 def photograph_part(walk, name, selector, width=1280):
@@ -65,6 +122,7 @@ def run(walk, args):
         "partnerRole-0": "research", "partnerName-0": "Eksempeluniversitetet (syntetisk)",
         "financingSource-0": "research_council", "financingAmount-0": "mye",
         "resultImpact-0": "quality", "resultDescription-0": "Færre fall som ikke blir oppdaget (syntetisk)",
+        "contactName-0": CONTACT, "contactEmail-0": "kari.kontakt@example.no", "contactRole-0": "Prosjektleder",
     }
     # «Legg til rad» brings the form back with one more partner row and everything typed kept.
     walk.act(FILL % (js(typed), js('button[value="addRow-partners"]')))
@@ -83,6 +141,7 @@ def run(walk, args):
     photograph_part(walk, "prosjekt-feil-mobil", "#rader-financing", width=390)
     walk.act("""(() => { document.querySelector('[name="financingAmount-0"]').value = '250 000';
         document.querySelector('[name="partnersRemove-2"]').checked = true;
+        document.querySelector('[name="contactConsent-0"]').checked = true;
         document.querySelector('button[value="save"]').click(); })()""")
     walk.check("prosjekt-utkast", shot=True, max_height=2400, text="Sensorfirma AS (syntetisk)")
     if "Fjernes (syntetisk)" in walk.tools.evaluate("document.body.innerText"):
@@ -97,6 +156,30 @@ def run(walk, args):
     walk.check("prosjekt-til-godkjenning", text=TITLE)
     walk.act("document.querySelector('input[name=status][value=published]').form.querySelector('button').click()")
     walk.check("prosjekt-publisert", shot=True, max_height=2400, text="Publisert")
+
+    # The owner, months later in real life, confirms in one step that the contact people are right
+    # (no review round); the page says when, and the history records it.
+    sign_in(walk, args.editor_email, args.password, slug_path)
+    walk.check("prosjekt-eier", text="Bekreft at kontaktpersonene stemmer")
+    walk.act("[...document.querySelectorAll('main form button')]"
+             ".find(b => b.textContent.includes('Bekreft at kontaktpersonene stemmer')).click()")
+    today = datetime.date.today()
+    confirmed = f"sist bekreftet {MONTHS[today.month - 1]} {today.year}"
+    walk.check("kontakter-bekreftet", shot=True, max_height=2600, text=confirmed)
+    line = walk.tools.evaluate(f"[...document.querySelectorAll('#kontakter ~ ul li')]"
+                               f".map(li => li.textContent).find(t => t.includes({js(CONTACT)})) || ''")
+    if confirmed not in line:
+        walk.failures.append(f"kontakter-bekreftet: the contact's line says «{line}», not «{confirmed}»")
+    if not walk.path().startswith(slug_path):
+        walk.failures.append(f"kontakter-bekreftet: landed on {walk.path()}, not the project page")
+    walk.go(slug_path + "/historikk")
+    walk.check("kontakter-historikk", text="Kontaktpersonene bekreftet")
+
+    # On a phone, as a visitor: the project bank's first result on the first screen, and the
+    # published project (with its financing table) no wider than the window.
+    walk.tools.call("Network.clearBrowserCookies")
+    phone_check(walk, "mobil-prosjektbank", "/prosjekter", FIRST_RESULT_ON_FIRST_SCREEN, "Prosjektbanken")
+    phone_check(walk, "mobil-prosjekt", slug_path, NOTHING_WIDER_THAN_THE_WINDOW, "Finansiering")
 
     # An editor elsewhere finds it by search and opens it: an unanswered fact says «Ukjent».
     sign_in(walk, args.other_email, args.password, "/prosjekter")
@@ -117,6 +200,10 @@ def run(walk, args):
     walk.tools.evaluate("document.querySelector('main [name=\"month\"]').type = 'text'")
     walk.act(FILL % (js(reuse), js("main form.project-form button[type=submit]")))
     walk.check("gjenbruk-feil", expect=422, shot=True, text="ÅÅÅÅ-MM")
+    # What was typed comes back in the field (a type=month input would have emptied it on load).
+    kept = walk.tools.evaluate("document.querySelector('main [name=\"month\"]').value")
+    if kept != reuse["month"]:
+        walk.failures.append(f"gjenbruk-feil: the month field came back as «{kept}», not «{reuse['month']}»")
     walk.act(FILL % (js({"month": "2025-03"}), js("main form.project-form button[type=submit]")))
     walk.check("gjenbruk-registrert", shot=True, max_height=2400, text="Hjemmetjenesten Årstad (syntetisk)")
     if not walk.path().startswith(slug_path):

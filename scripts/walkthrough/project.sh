@@ -2,9 +2,12 @@
 # A project from draft to published in headless Chromium (issue 20): starts `fornye serve` on a
 # fresh SQLite database (with the demo bank, so search has company), creates a municipal editor
 # (Oslo), an admin and an editor of another municipality (Bergen) through the CLI and runs
-# project.py: form with rows, located errors, save, submit, publish, search and open as the other
-# editor, who reports «Vi har gjenbrukt dette» (seen on the project page and the Bergen profile);
-# axe-core on every page, screenshots into docs/screenshots/projectbank/project-*.png.
+# project.py: form with rows, located errors, save, submit, publish, the owner's «Bekreft at
+# kontaktpersonene stemmer» («sist bekreftet <month year>»), the bank and the project on a 390 px
+# phone (first result on the first screen, nothing wider than the window), search and open as the
+# other editor, who reports «Vi har gjenbrukt dette» (a refused month kept as typed; seen on the
+# project page and the Bergen profile); axe-core on every page, screenshots into
+# docs/screenshots/projectbank/project-*.png.
 #
 # Usage (repository root, after a debug build): scripts/walkthrough/project.sh
 # In a shared worktree: PORT=8111 DEVTOOLS_PORT=9311 /work/bin/inwt NAME scripts/walkthrough/project.sh

@@ -110,16 +110,19 @@ public struct ReportDocument: Sendable {
     /// Facts about the data and method shown under the title (rows, design, interval method).
     public var facts: [(term: String, value: String)]
     public var sections: [ReportSection]
+    /// The language the texts are written in: the page's `lang` and the renderer's own words.
+    public var language: ReportLanguage
 
     public init(
         title: String, subtitle: String, synthetic: Bool, facts: [(term: String, value: String)],
-        sections: [ReportSection]
+        sections: [ReportSection], language: ReportLanguage = .nb
     ) {
         self.title = title
         self.subtitle = subtitle
         self.synthetic = synthetic
         self.facts = facts
         self.sections = sections
+        self.language = language
     }
 
     /// Every figure in reading order.

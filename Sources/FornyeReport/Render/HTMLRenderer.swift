@@ -8,7 +8,9 @@ public enum HTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
         var writer = MarkupWriter(capacity: 1 << 18)
         writer.raw("<!DOCTYPE html>\n")
-        writer.open("html", ["xmlns": "http://www.w3.org/1999/xhtml", "lang": "nb", "xml:lang": "nb"])
+        let language = document.language
+        writer.open(
+            "html", ["xmlns": "http://www.w3.org/1999/xhtml", "lang": language.rawValue, "xml:lang": language.rawValue])
         writer.line()
         writer.open("head")
         writer.empty("meta", ["charset": "utf-8"])
@@ -29,13 +31,15 @@ public enum HTMLRenderer {
         writer.open("main")
         let charts = document.chartSVGs()
         for section in document.sections {
-            render(section, synthetic: document.synthetic, charts: charts, into: &writer)
+            render(section, synthetic: document.synthetic, charts: charts, language: language, into: &writer)
         }
         writer.close("main")
         writer.open("footer")
         writer.element(
             "p",
-            text: "Laget med Fornye. Tallene i hver figur ligger også som CSV-fil ved siden av denne rapporten.")
+            text: language.pick(
+                "Laget med Fornye. Tallene i hver figur ligger også som CSV-fil ved siden av denne rapporten.",
+                "Made with Fornye. The numbers of every figure are also in a CSV file beside this report."))
         writer.close("footer")
         writer.close("body")
         writer.close("html")
@@ -45,7 +49,7 @@ public enum HTMLRenderer {
 
     private static func header(_ document: ReportDocument, into writer: inout MarkupWriter) {
         writer.open("header", ["class": "report-header"])
-        if document.synthetic { banner(into: &writer) }
+        if document.synthetic { banner(document.language, into: &writer) }
         writer.element("h1", text: document.title)
         writer.element("p", ["class": "subtitle"], text: document.subtitle)
         if !document.facts.isEmpty {
@@ -60,15 +64,18 @@ public enum HTMLRenderer {
         writer.line()
     }
 
-    static func banner(into writer: inout MarkupWriter) {
+    static func banner(_ language: ReportLanguage = .nb, into writer: inout MarkupWriter) {
         writer.element(
             "p", ["class": "banner", "role": "note"],
-            text: "\(SyntheticLabel.marker) – tallene er generert og beskriver ingen virkelige enheter.")
+            text: SyntheticLabel.marker
+                + language.pick(
+                    " – tallene er generert og beskriver ingen virkelige enheter.",
+                    " – the numbers are generated and describe no real units."))
     }
 
     private static func tableOfContents(_ document: ReportDocument, into writer: inout MarkupWriter) {
         writer.open("nav", ["class": "toc", "aria-labelledby": "toc-heading"])
-        writer.element("h2", ["id": "toc-heading"], text: "Innhold")
+        writer.element("h2", ["id": "toc-heading"], text: document.language.pick("Innhold", "Contents"))
         writer.open("ol")
         for section in document.sections {
             writer.open("li")
@@ -81,22 +88,25 @@ public enum HTMLRenderer {
     }
 
     private static func render(
-        _ section: ReportSection, synthetic: Bool, charts: [String: String], into writer: inout MarkupWriter
+        _ section: ReportSection, synthetic: Bool, charts: [String: String], language: ReportLanguage,
+        into writer: inout MarkupWriter
     ) {
         writer.open("section", ["id": section.id, "aria-labelledby": "\(section.id)-heading"])
-        if synthetic { banner(into: &writer) }
+        if synthetic { banner(language, into: &writer) }
         writer.element("h2", ["id": "\(section.id)-heading"], text: section.heading)
         for paragraph in section.paragraphs {
             writer.element("p", ["class": "lead"], text: paragraph)
         }
         for figure in section.figures {
-            render(figure, chart: charts[figure.id], into: &writer)
+            render(figure, chart: charts[figure.id], language: language, into: &writer)
         }
         writer.close("section")
         writer.line()
     }
 
-    private static func render(_ figure: ReportFigure, chart: String?, into writer: inout MarkupWriter) {
+    private static func render(
+        _ figure: ReportFigure, chart: String?, language: ReportLanguage, into writer: inout MarkupWriter
+    ) {
         writer.open("figure", ["id": figure.id, "aria-labelledby": "\(figure.id)-caption"])
         writer.open("figcaption", ["id": "\(figure.id)-caption"])
         writer.element("span", ["class": "number"], text: figure.number + ". ")
@@ -117,7 +127,8 @@ public enum HTMLRenderer {
         writer.open("p", ["class": "download"])
         writer.element(
             "a", ["href": figure.csvFileName, "download": figure.csvFileName, "type": "text/csv"],
-            text: "Last ned tallene i \(Captions.midSentence(figure.number)) (CSV)")
+            text: language.pick("Last ned tallene i ", "Download the numbers of ")
+                + "\(Captions.midSentence(figure.number)) (CSV)")
         writer.close("p")
         writer.close("figure")
         writer.line()

@@ -85,7 +85,8 @@ struct ReuseReportPage {
                         error: errorByField["unit"], required: false
                     ).node
                     FormField(
-                        name: "month", label: label("month"), type: "month", value: input.month,
+                        name: "month", label: label("month"), type: HTMLMonth.inputType(for: input.month),
+                        value: input.month,
                         hint: language.pick(
                             "Måneden dere begynte å bruke det, som ÅÅÅÅ-MM (f.eks. 2025-03).",
                             "The month you started using it, as YYYY-MM (e.g. 2025-03)."),

@@ -56,6 +56,9 @@ extension ProjectBankWebTests {
             #expect(body.contains("href=\"#felt-changes\""))
             #expect(body.contains("skriv måneden som ÅÅÅÅ-MM"))
             #expect(body.contains("aria-invalid=\"true\""))
+            // A month a browser's month picker cannot hold comes back in a text field: in a
+            // type=month input Chromium would empty it on load (project.py checks it in Chromium).
+            #expect(body.contains("type=\"text\" id=\"felt-month\" name=\"month\" value=\"2025-13\""))
             // What was typed comes back, escaped.
             #expect(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!body.contains("<script>alert(1)"))
@@ -64,6 +67,8 @@ extension ProjectBankWebTests {
                 app, Self.reuseForm, drammen, ["municipality": "4601", "unit": "", "month": "2025-01", "changes": ""])
             #expect(other.status == .unprocessableEntity)
             #expect(other.body.string.contains("bare for sin egen kommune"))
+            // A valid month stays in the month picker.
+            #expect(other.body.string.contains("type=\"month\" id=\"felt-month\" name=\"month\" value=\"2025-01\""))
             let skien = try await signIn(app, as: .municipalityEditor, municipality: "4003")
             #expect(!(try await app.get(Self.original, headers: skien).body.string.contains(Self.reuseForm)))
             let own = try await post(

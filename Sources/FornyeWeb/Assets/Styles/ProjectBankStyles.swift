@@ -66,7 +66,14 @@ enum ProjectBankStyles {
         .reuse-layout figcaption { font-size: var(--ds-font-size-4); color: var(--muted); max-width: 26rem; }
         .reuse-tables { flex: 1 1 24rem; min-width: 0; overflow-x: auto; }
         @media (max-width: 48rem) {
-          .search-layout { grid-template-columns: minmax(0, 1fr); gap: var(--ds-size-4); }
+          .search-layout { grid-template-columns: minmax(0, 1fr); gap: var(--ds-size-3); margin-top: var(--ds-size-3); }
+          /* A phone: «Sorter etter», its select and «Søk» share one line, so the first result is on
+             the first screen (issue 20 item 16; scripts/walkthrough/project.py measures it at 390 px). */
+          .project-search { display: flex; flex-wrap: wrap; align-items: center; }
+          .project-search > label[for=q], .project-search > input[type=search], .project-search > .checkbox,
+          .project-search > .search-layout { flex: 1 1 100%; }
+          .project-search > input + label { margin-left: 0; }
+          .project-search > select { flex: 0 1 auto; min-width: 0; margin-right: var(--ds-size-2); }
           .project-facts { grid-template-columns: minmax(0, 1fr); }
           .project-facts dd { margin-bottom: var(--ds-size-2); }
         }
