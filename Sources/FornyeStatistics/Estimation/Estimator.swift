@@ -26,8 +26,6 @@ public struct Estimator: Sendable {
     var forceGeneralSharePass = false
     /// Rows per chunk of `ShareSums`, smaller in tests so that a small table is summed in several chunks.
     var shareChunkRows = ShareSums.defaultChunkRows
-    /// How the replicate pass cuts the rows and shares them over threads, varied by tests.
-    var replicateChunking = ReplicateEngine.Chunking()
 
     public init(
         dataset: Dataset, design: SurveyDesign, options: EstimationOptions = .init(),
@@ -211,8 +209,7 @@ public struct Estimator: Sendable {
             setCount: indexes.count, slots: slots, denominatorOfRow: denominator)
         problem.estimatesTotals = kind == .total
         let result = try RatioEngine.run(
-            problem, design: design, forceDense: forceDenseVariance, replicates: replicates,
-            replicateChunking: replicateChunking)
+            problem, design: design, forceDense: forceDenseVariance, replicates: replicates)
         return tables(
             kind: kind, variable: variable, label: label, indexes: indexes, categories: categories, result: result)
     }

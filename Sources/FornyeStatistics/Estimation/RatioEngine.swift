@@ -78,14 +78,10 @@ enum RatioEngine {
     /// - Parameter replicates: Replicate weights whose spread gives the variances instead of
     ///   linearisation; their own pass (`ReplicateEngine`) forms the estimates too, so no stratum
     ///   sums are formed.
-    /// - Parameter replicateChunking: How that pass cuts and shares the rows (tests vary it).
     static func run(
-        _ problem: RatioProblem, design: SurveyDesign, forceDense: Bool = false, replicates: ReplicateWeights? = nil,
-        replicateChunking: ReplicateEngine.Chunking = .init()
+        _ problem: RatioProblem, design: SurveyDesign, forceDense: Bool = false, replicates: ReplicateWeights? = nil
     ) throws(StatisticsError) -> RatioResult {
-        if let replicates {
-            return ReplicateEngine.run(problem, design: design, replicates: replicates, chunking: replicateChunking)
-        }
+        if let replicates { return ReplicateEngine.run(problem, design: design, replicates: replicates) }
         var result = try streamingPass(problem, design: design)
         if !design.calibrations.isEmpty || forceDense {
             try denseVariances(problem, design: design, into: &result)

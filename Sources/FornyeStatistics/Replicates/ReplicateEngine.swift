@@ -26,12 +26,16 @@ enum ReplicateEngine {
         var partialBytes = 1 << 26
     }
 
+    /// The chunking of the current task. Tests vary it with `ReplicateEngine.$chunking.withValue`;
+    /// a task-local keeps the knob out of `Estimator`, whose layout other modules compile against.
+    @TaskLocal static var chunking = Chunking()
+
     static func run(
-        _ problem: RatioProblem, design: SurveyDesign, replicates: ReplicateWeights, chunking: Chunking = .init()
+        _ problem: RatioProblem, design: SurveyDesign, replicates: ReplicateWeights, chunking: Chunking = chunking
     ) -> RatioResult {
         let layout = Layout(problem, replicates: replicates.count)
         let rowCount = problem.rowCount
-        let stride = layout.doubles + layout.integers
+        let stride = max(layout.doubles + layout.integers, 1)
         let limit = max(chunking.partialBytes / (stride * MemoryLayout<Double>.size), 1)
         let wanted = max(chunking.rows, 1)
         let chunkRows = (rowCount + wanted - 1) / wanted > limit ? (rowCount + limit - 1) / limit : wanted

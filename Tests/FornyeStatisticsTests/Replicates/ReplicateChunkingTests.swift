@@ -38,20 +38,22 @@ struct ReplicateChunkingTests {
         ]
     }
 
-    static func estimator(
+    /// The tables with the replicate pass cut and shared as given.
+    static func tables(
         _ design: SurveyDesign, _ replicates: ReplicateWeights, rows: Int, workers: Int?, partialBytes: Int = 1 << 26
-    ) -> Estimator {
-        var estimator = Estimator(dataset: survey.dataset, design: design, replicates: replicates)
-        estimator.replicateChunking = ReplicateEngine.Chunking(rows: rows, workers: workers, partialBytes: partialBytes)
-        return estimator
+    ) throws -> [EstimateTable] {
+        let chunking = ReplicateEngine.Chunking(rows: rows, workers: workers, partialBytes: partialBytes)
+        return try ReplicateEngine.$chunking.withValue(chunking) {
+            try tables(Estimator(dataset: survey.dataset, design: design, replicates: replicates))
+        }
     }
 
     @Test("the same bits with one, two, three, five or Dispatch's threads", arguments: [7, 64, 1 << 14])
     func threadsDoNotMatter(chunkRows: Int) throws {
         for (name, design, replicates) in try Self.cases() {
-            let serial = try Self.tables(Self.estimator(design, replicates, rows: chunkRows, workers: 1))
+            let serial = try Self.tables(design, replicates, rows: chunkRows, workers: 1)
             for workers in [2, 3, 5, nil] {
-                let threaded = try Self.tables(Self.estimator(design, replicates, rows: chunkRows, workers: workers))
+                let threaded = try Self.tables(design, replicates, rows: chunkRows, workers: workers)
                 #expect(threaded.count == serial.count)
                 for (a, b) in zip(threaded, serial) {
                     for (x, y) in zip(a.cells, b.cells) {
@@ -69,20 +71,19 @@ struct ReplicateChunkingTests {
     @Test("any chunk size, including one forced by the memory bound, agrees to 1e-12")
     func chunkSizesAgree() throws {
         for (name, design, replicates) in try Self.cases() {
-            let whole = try Self.tables(Self.estimator(design, replicates, rows: 1_000_000, workers: 1))
-            let variants = [
-                Self.estimator(design, replicates, rows: 1, workers: nil),
-                Self.estimator(design, replicates, rows: 7, workers: nil),
-                Self.estimator(design, replicates, rows: 64, workers: 2),
-                // A bound of one byte leaves room for a single chunk, whatever the rows asked for.
-                Self.estimator(design, replicates, rows: 7, workers: nil, partialBytes: 1),
+            let whole = try Self.tables(design, replicates, rows: 1_000_000, workers: 1)
+            // A bound of one byte leaves room for a single chunk, whatever the rows asked for.
+            let variants: [(rows: Int, workers: Int?, partialBytes: Int)] = [
+                (1, nil, 1 << 26), (7, nil, 1 << 26), (64, 2, 1 << 26), (7, nil, 1),
             ]
             for variant in variants {
-                let chunked = try Self.tables(variant)
+                let chunked = try Self.tables(
+                    design, replicates, rows: variant.rows, workers: variant.workers, partialBytes: variant.partialBytes
+                )
                 #expect(chunked.count == whole.count)
                 for (a, b) in zip(chunked, whole) {
                     for (x, y) in zip(a.cells, b.cells) {
-                        let place = "\(name), \(variant.replicateChunking.rows) rows: \(a.variable) \(x.domain)"
+                        let place = "\(name), \(variant): \(a.variable) \(x.domain)"
                         #expect(x.baseCount == y.baseCount && x.cellCount == y.cellCount, "\(place)")
                         #expect(x.degreesOfFreedom == y.degreesOfFreedom && x.flags == y.flags, "\(place)")
                         for (u, v) in zip(Self.numbers(x), Self.numbers(y)) where !(u.isNaN && v.isNaN) {
@@ -97,7 +98,7 @@ struct ReplicateChunkingTests {
     @Test("each SE is the spread of whole estimations with every replicate's weights")
     func agreesWithOneEstimationPerReplicate() throws {
         for (name, design, replicates) in try Self.cases() {
-            let tables = try Self.tables(Self.estimator(design, replicates, rows: 64, workers: nil))
+            let tables = try Self.tables(design, replicates, rows: 64, workers: nil)
             let full = try Self.tables(Estimator(dataset: Self.survey.dataset, design: design))
             let perReplicate = try (0..<replicates.count).map { replicate in
                 try Self.tables(
