@@ -124,4 +124,23 @@ struct ReplicateChunkingTests {
             }
         }
     }
+
+    @Test("a replicate design does not consult the lonely-PSU rule, as R's svrepdesign does not")
+    func lonelyPSUIsNotConsulted() throws {
+        // Stratum b has one PSU: linearisation under `fail` refuses it; the replicates carry the design.
+        let design = try SurveyDesign(rowCount: 4, weights: [1, 2, 3, 4], strata: ["a", "a", "a", "b"])
+        let y = [2.0, 5, 7, 11]
+        let dataset = try Dataset(
+            codebook: Codebook(variables: [Variable(name: "y", label: "y", kind: .numeric)]),
+            columns: ["y": .numbers(y)])
+        let given: [[Double]] = [[0, 3, 4.5, 4], [1.5, 0, 4.5, 4], [1.5, 3, 0, 4], [1, 2, 3, 0]]
+        let replicates = try ReplicateWeights(method: .jk1, replicates: given, scale: 3.0 / 4)
+        #expect(throws: StatisticsError.self) { try Estimator(dataset: dataset, design: design).means(of: "y") }
+        let cell = try Estimator(dataset: dataset, design: design, replicates: replicates).means(of: "y").cells[0]
+        let mean = { (w: [Double]) in zip(w, y).reduce(0) { $0 + $1.0 * $1.1 } / w.reduce(0, +) }
+        let expected = replicates.variance(full: mean(design.weights), replicateEstimates: given.map(mean)).squareRoot()
+        #expect(abs(cell.estimate - mean(design.weights)) <= 1e-14)
+        #expect(abs(cell.standardError - expected) <= 1e-14 * expected)
+        #expect(cell.degreesOfFreedom == 3)
+    }
 }
