@@ -15,7 +15,8 @@ import Foundation
 ///
 /// The flags are `BenchmarkOptions`'; `Benchmarks/baselines/side-by-side.sh` runs this beside DuckDB.
 /// With a replicate count, the same tables are also made with that many bootstrap replicate weights
-/// and both times are reported (issue 15: 80 replicates at 100,000 rows under 10× Taylor).
+/// and both times are reported (issue 15: 80 replicates at 100,000 rows under 10× Taylor), and
+/// five percentiles of a score with those replicates are timed (`replicate_quantiles`).
 @main
 enum StatisticsBenchmark {
     static func main() throws {
@@ -77,6 +78,9 @@ enum StatisticsBenchmark {
             replicateCount > 0
             ? try replicateTimes(survey: survey, design: design, breakdownSets: breakdownSets, count: replicateCount)
             : [:]
+        let quantileTiming =
+            replicateCount > 0
+            ? try replicateQuantileTimes(survey: survey, design: design, count: replicateCount) : [:]
 
         var report: [String: Any] = [
             "synthetic": true,
@@ -94,6 +98,7 @@ enum StatisticsBenchmark {
             "peak_over_raw": Double(peakBytes) / Double(rawColumnBytes),
         ]
         report.merge(replicateTiming) { first, _ in first }
+        report.merge(quantileTiming) { first, _ in first }
         let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }

@@ -26,25 +26,38 @@ public struct QuantileDistribution: Sendable {
         guard values.count == weights.count, rows.map({ $0.count == values.count }) ?? true else {
             throw .lengthMismatch(variable: "quantile values", expected: weights.count, actual: values.count)
         }
+        try self.init(sorted: Self.sortedRows(values: values, rows: rows), values: values) { weights[$0] }
+    }
+
+    /// The rows with a value (and in `rows`), in ascending order of value; a stable sort keeps
+    /// tied values in row order, as R's order() does.
+    static func sortedRows(values: [Double], rows: [Bool]?) -> [Int] {
         var used: [Int] = []
         used.reserveCapacity(values.count)
-        for row in values.indices where (rows?[row] ?? true) && !values[row].isNaN && weights[row] > 0 {
-            used.append(row)
-        }
-        guard !used.isEmpty else { throw .emptyBase("no row with a value and a positive weight for a quantile") }
-        // A stable sort keeps tied values in row order, as R's order() does.
-        let order = used.enumerated().sorted { a, b in
+        for row in values.indices where (rows?[row] ?? true) && !values[row].isNaN { used.append(row) }
+        return used.enumerated().sorted { a, b in
             values[a.element] < values[b.element] || (values[a.element] == values[b.element] && a.offset < b.offset)
         }.map(\.element)
+    }
+
+    /// The distribution of the rows of `order` (from `sortedRows`) that have a positive weight:
+    /// one sort serves every set of weights, e.g. every replicate, read in place by `weight`.
+    init(sorted order: [Int], values: [Double], weight: (Int) -> Double) throws(StatisticsError) {
+        var used: [Int] = []
+        used.reserveCapacity(order.count)
         var cumulative: [Double] = []
         cumulative.reserveCapacity(order.count)
         var sum = 0.0
         for row in order {
-            sum += weights[row]
+            let rowWeight = weight(row)
+            guard rowWeight > 0 else { continue }
+            sum += rowWeight
+            used.append(row)
             cumulative.append(sum)
         }
-        sortedRows = order
-        sortedValues = order.map { values[$0] }
+        guard !used.isEmpty else { throw .emptyBase("no row with a value and a positive weight for a quantile") }
+        sortedRows = used
+        sortedValues = used.map { values[$0] }
         cumulativeWeights = cumulative
     }
 

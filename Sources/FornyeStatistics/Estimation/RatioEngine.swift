@@ -75,14 +75,15 @@ struct RatioResult {
 
 enum RatioEngine {
     /// - Parameter forceDense: Take the per-row path even without calibration (to test one path against the other).
-    /// - Parameter replicates: Replicate weights whose spread gives the variances instead of linearisation.
+    /// - Parameter replicates: Replicate weights whose spread gives the variances instead of
+    ///   linearisation; their own pass (`ReplicateEngine`) forms the estimates too, so no stratum
+    ///   sums are formed.
     static func run(
         _ problem: RatioProblem, design: SurveyDesign, forceDense: Bool = false, replicates: ReplicateWeights? = nil
     ) throws(StatisticsError) -> RatioResult {
+        if let replicates { return ReplicateEngine.run(problem, design: design, replicates: replicates) }
         var result = try streamingPass(problem, design: design)
-        if let replicates {
-            ReplicateEngine.apply(problem, replicates: replicates, into: &result)
-        } else if !design.calibrations.isEmpty || forceDense {
+        if !design.calibrations.isEmpty || forceDense {
             try denseVariances(problem, design: design, into: &result)
         }
         return result

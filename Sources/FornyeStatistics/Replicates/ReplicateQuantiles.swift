@@ -27,17 +27,35 @@ struct ReplicateQuantiles {
         self.distribution = distribution
         self.replicates = replicates
         self.level = level
-        degrees = ReplicateWeights.rank(of: replicates.replicates.map { weights in analysed.map { weights[$0] } }) - 1
+        // The analysed rows' weights in every replicate, read straight from the row-major matrix.
+        let count = replicates.count
+        let subset = replicates.weightsByRow.withUnsafeBufferPointer { all in
+            (0..<count).map { replicate in analysed.map { all[$0 &* count &+ replicate] } }
+        }
+        degrees = ReplicateWeights.rank(of: subset) - 1
         critical =
             degrees > 0 ? Distributions.studentTQuantile(1 - (1 - level) / 2, degreesOfFreedom: Double(degrees)) : .nan
     }
 
     func estimates(_ probabilities: [Double], interval: QuantileInterval) -> [QuantileEstimate] {
-        probabilities.map { p in
-            let q = distribution.quantile(p)
-            switch interval {
-            case .woodruff: return woodruff(p, q)
-            case .replicateQuantiles: return replicateQuantiles(p, q)
+        switch interval {
+        case .woodruff:
+            return probabilities.map { p in woodruff(p, distribution.quantile(p)) }
+        case .replicateQuantiles:
+            let distributions = replicateDistributions()
+            return probabilities.map { p in replicateQuantiles(p, distribution.quantile(p), distributions) }
+        }
+    }
+
+    /// Every replicate's distribution of the analysed values, made once for all probabilities:
+    /// the rows are sorted once and each replicate's weights are read in place. Nil for a
+    /// replicate with no positive weight among the analysed rows.
+    private func replicateDistributions() -> [QuantileDistribution?] {
+        let order = QuantileDistribution.sortedRows(values: values, rows: rows)
+        let count = replicates.count
+        return replicates.weightsByRow.withUnsafeBufferPointer { all in
+            (0..<count).map { replicate in
+                try? QuantileDistribution(sorted: order, values: values) { all[$0 &* count &+ replicate] }
             }
         }
     }
@@ -70,10 +88,10 @@ struct ReplicateQuantiles {
 
     /// R's `repCI`: the quantile with every replicate's weights, `q̂ ± t·√v`. A replicate with no
     /// positive weight among the analysed rows has no quantile and is left out of the variance.
-    private func replicateQuantiles(_ p: Double, _ q: Double) -> QuantileEstimate {
-        let quantiles = replicates.replicates.map { weights in
-            (try? QuantileDistribution(values: values, weights: weights, rows: rows))?.quantile(p) ?? .nan
-        }
+    private func replicateQuantiles(_ p: Double, _ q: Double, _ distributions: [QuantileDistribution?])
+        -> QuantileEstimate
+    {
+        let quantiles = distributions.map { $0?.quantile(p) ?? .nan }
         let standardError = max(replicates.variance(full: q, replicateEstimates: quantiles), 0).squareRoot()
         let finite = standardError.isFinite && critical.isFinite
         return estimate(
