@@ -32,17 +32,7 @@ struct EvalSearchCommand: AsyncParsableCommand {
             throw ValidationError("\(url.path): cannot read (\(error.localizedDescription))")
         }
         let postgres = databaseURL?.contains("://") == true
-        let configuration: StorageConfiguration
-        if let databaseURL, postgres {
-            do {
-                configuration = try StorageConfiguration(databaseURL: databaseURL)
-            } catch {
-                throw ValidationError("--database-url: \(error)")
-            }
-        } else {
-            configuration = .init(backend: .sqlite(path: databaseURL ?? ":memory:"))
-        }
-        let runtime = try StorageRuntime(configuration: configuration)
+        let runtime = try StorageRuntime(configuration: EvaluationStorage.configuration(databaseURL: databaseURL))
         // On PostgreSQL: the baseline's FTS5 table and the same evaluation on SQLite, in memory.
         let sqlite = postgres ? try StorageRuntime(configuration: .init(backend: .sqlite(path: ":memory:"))) : nil
         do {

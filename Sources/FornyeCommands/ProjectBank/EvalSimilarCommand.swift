@@ -31,17 +31,7 @@ struct EvalSimilarCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(url.path): cannot read (\(error.localizedDescription))")
         }
-        let configuration: StorageConfiguration
-        if let databaseURL, databaseURL.contains("://") {
-            do {
-                configuration = try StorageConfiguration(databaseURL: databaseURL)
-            } catch {
-                throw ValidationError("--database-url: \(error)")
-            }
-        } else {
-            configuration = .init(backend: .sqlite(path: databaseURL ?? ":memory:"))
-        }
-        let runtime = try StorageRuntime(configuration: configuration)
+        let runtime = try StorageRuntime(configuration: EvaluationStorage.configuration(databaseURL: databaseURL))
         do {
             try await runtime.migrate()
             try await ProjectDemoContent.seedIfEmpty(runtime.database)
