@@ -35,14 +35,15 @@ enum ProjectSimilarityVectors {
                 "INSERT INTO project_similarity (key, terms, vocabulary) VALUES " + rows.joined(separator: ", ")
             ).run()
         }
-        try await adjust(delta, on: sql)
+        try await ProjectTermCounts.add(delta, to: "project_similarity_terms", on: sql)
     }
 
     /// Removes the vector of `key` and uncounts its vocabulary.
     static func remove(_ key: Int, on sql: any SQLDatabase) async throws {
         guard let terms = try await vocabularies([key], on: sql)[key] else { return }
         try await sql.raw("DELETE FROM project_similarity WHERE key = \(bind: key)").run()
-        try await adjust(Dictionary(terms.map { ($0, -1) }, uniquingKeysWith: +), on: sql)
+        try await ProjectTermCounts.add(
+            Dictionary(terms.map { ($0, -1) }, uniquingKeysWith: +), to: "project_similarity_terms", on: sql)
     }
 
     /// The stored vocabularies of `keys` (keys without one left out).
@@ -100,19 +101,6 @@ enum ProjectSimilarityVectors {
             guard let last = records.last else { break }
             try await write(try records.map { (key: $0.searchKey, document: try $0.document()) }, on: sql)
             lastKey = last.searchKey
-        }
-    }
-
-    /// Adds `delta` to the terms' counts, in term order (concurrent saves on PostgreSQL then lock
-    /// the rows in the same order). Rows that reach 0 stay, as in `project_terms`.
-    private static func adjust(_ delta: [String: Int], on sql: any SQLDatabase) async throws {
-        let changes = delta.filter { $0.value != 0 }.sorted { $0.key < $1.key }
-        for batch in ProjectRepository.batches(changes, size: 400) {
-            let rows: [SQLQueryString] = batch.map { "(\(bind: $0.key), \(bind: $0.value))" }
-            try await sql.raw(
-                "INSERT INTO project_similarity_terms (term, df) VALUES " + rows.joined(separator: ", ")
-                    + " ON CONFLICT (term) DO UPDATE SET df = project_similarity_terms.df + excluded.df"
-            ).run()
         }
     }
 }

@@ -14,12 +14,19 @@ enum ProjectTermCounts {
         var delta: [String: Int] = [:]
         for columns in adding { for term in SearchText.indexTerms(of: columns) { delta[term, default: 0] += 1 } }
         for columns in removing { for term in SearchText.indexTerms(of: columns) { delta[term, default: 0] -= 1 } }
+        try await add(delta, to: "project_terms", on: sql)
+    }
+
+    /// Adds `delta` to the document frequencies in `table` (`term`, `df`), in term order (concurrent
+    /// saves on PostgreSQL then lock the rows in the same order). Rows that reach 0 stay.
+    /// `project_terms` and `project_similarity_terms` are both kept this way.
+    static func add(_ delta: [String: Int], to table: String, on sql: any SQLDatabase) async throws {
         let changes = delta.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         for batch in ProjectRepository.batches(changes, size: 400) {
             let rows: [SQLQueryString] = batch.map { "(\(bind: $0.key), \(bind: $0.value))" }
             try await sql.raw(
-                "INSERT INTO project_terms (term, df) VALUES " + rows.joined(separator: ", ")
-                    + " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df"
+                "INSERT INTO \(ident: table) (term, df) VALUES " + rows.joined(separator: ", ")
+                    + " ON CONFLICT (term) DO UPDATE SET df = \(ident: table).df + excluded.df"
             ).run()
         }
     }
