@@ -75,7 +75,8 @@ public struct WaveRepository: Sendable {
             throw StorageError.corruptWave(slug: record.slug, "\(error)")
         }
         // The four columns through SQLKit: FluentKit's model hydration cost as much as reading the answers.
-        let rows = try await ProjectRepository.sql(database).select()
+        guard let sql = database as? any SQLDatabase else { throw StorageError.unsupportedDatabase }
+        let rows = try await sql.select()
             .columns("answers_json", "weight", "stratum", "psu")
             .from(ResponseRecord.schema)
             .where("wave_id", .equal, record.requireID())
