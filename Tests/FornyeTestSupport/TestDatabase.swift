@@ -1,10 +1,10 @@
 import FluentKit
 import FluentSQL
 public import FornyeStorage
-import Foundation
+public import Foundation
 public import Testing
 
-/// The database backends the storage and web tests run on: SQLite (in memory) always, and
+/// The database backends the storage and web tests run on: SQLite (a temporary file) always, and
 /// PostgreSQL when `FORNYE_TEST_POSTGRES_URL` is set (`.ci/run` sets it).
 ///
 /// ```swift
@@ -37,7 +37,7 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
     /// on two cores, so the drivers' ten seconds is too short there.
     public static let connectionWait = 60
 
-    /// Calls `body` with a storage configuration of its own: a new in-memory SQLite database, or
+    /// Calls `body` with a storage configuration of its own: a new SQLite file, removed afterwards, or
     /// a new PostgreSQL schema that is dropped when `body` returns or throws.
     @discardableResult
     public func withConfiguration<Result>(
@@ -45,8 +45,9 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
     ) async throws -> Result {
         switch self {
         case .sqlite:
-            return try await body(
-                StorageConfiguration(backend: .sqlite(path: ":memory:"), connectionWaitSeconds: Self.connectionWait))
+            let directory = try Self.makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            return try await body(Self.sqliteConfiguration(in: directory))
         case .postgres:
             guard let url = Self.postgresURL else { try Test.cancel(Self.skipReason) }
             let schema = "fornye_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -81,6 +82,31 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
                 throw error
             }
         }
+    }
+
+    /// An SQLite file in `directory`, set up as the server sets up its own (`StorageSetup.prepare`:
+    /// write-ahead log, a busy timeout, a second connection for the submission writer).
+    ///
+    /// Not Fluent's `.memory`: SQLiteKit fakes it with a temporary file in rollback-journal mode
+    /// whose busy handler retries at once for ever, and where a transaction that has read gets
+    /// SQLITE_BUSY without waiting when another connection writes. Tests failed with "database is
+    /// locked" there under load, in ways the server's databases never behave.
+    public static func sqliteConfiguration(in directory: URL) -> StorageConfiguration {
+        StorageConfiguration(
+            backend: .sqlite(path: directory.appendingPathComponent("fornye.sqlite").path),
+            connectionWaitSeconds: connectionWait)
+    }
+
+    /// A new directory of its own for a test's SQLite files: in `/dev/shm` when it has room (no
+    /// disk syncs at checkpoints), else in the temporary directory. The caller removes it.
+    public static func makeScratchDirectory() throws -> URL {
+        let manager = FileManager.default
+        let memory = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
+        let free = (try? manager.attributesOfFileSystem(forPath: memory.path)[.systemFreeSize] as? NSNumber)?.int64Value
+        let base = (free ?? 0) >= 2 << 30 ? memory : manager.temporaryDirectory
+        let directory = base.appendingPathComponent("fornye-test-" + UUID().uuidString, isDirectory: true)
+        try manager.createDirectory(at: directory, withIntermediateDirectories: false)
+        return directory
     }
 
     private static func admin(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {

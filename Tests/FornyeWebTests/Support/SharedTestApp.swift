@@ -1,5 +1,7 @@
 import FornyeStorage
+import FornyeTestSupport
 import FornyeWeb
+import Synchronization
 import Vapor
 
 /// One configured app with the demo waves, made once per test process, for tests that only read:
@@ -17,8 +19,20 @@ private enum SharedTestApp {
         try await FornyeApp.configure(
             app,
             settings: WebSettings(
-                storage: StorageConfiguration(backend: .sqlite(path: ":memory:"), connectionWaitSeconds: 60),
+                storage: TestDatabase.sqliteConfiguration(in: try sharedDirectory()),
                 bcryptCost: 4))
         return app
     }
 }
+
+/// The shared app's database directory, removed when the test process exits.
+private func sharedDirectory() throws -> URL {
+    let directory = try TestDatabase.makeScratchDirectory()
+    sharedDirectoryPath.withLock { $0 = directory.path }
+    atexit {
+        if let path = sharedDirectoryPath.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+    }
+    return directory
+}
+
+private let sharedDirectoryPath = Mutex<String?>(nil)

@@ -4,7 +4,7 @@ import FornyeWeb
 import Vapor
 import VaporTesting
 
-/// A configured Fornye app on a fresh database — in-memory SQLite by default, or a fresh
+/// A configured Fornye app on a fresh database — a new SQLite file by default, or a fresh
 /// PostgreSQL schema for `database: .postgres` — shut down after `body`. Run a suite on both with
 /// `@Test(arguments: TestDatabase.all) func x(database: TestDatabase)` and pass `database` here.
 /// `adjust` changes the settings before the app is configured (e.g. `behindTLS`). Bcrypt runs at
