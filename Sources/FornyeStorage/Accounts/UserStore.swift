@@ -71,7 +71,7 @@ public struct UserStore: Sendable {
         email: String, displayName: String, role: Role, municipalityNumber: String?, passwordHash: String,
         actor: UUID?, via: String? = nil
     ) async throws -> UserRecord {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let user = try await UserStore(database: transaction).create(
                 email: email, displayName: displayName, role: role, municipalityNumber: municipalityNumber,
                 passwordHash: passwordHash)
@@ -129,7 +129,7 @@ public struct UserStore: Sendable {
             throw AccountError.lastAdmin
         }
         let id = try user.requireID()
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             user.disabled = disabled
             if !disabled {
                 user.failedLoginCount = 0

@@ -47,7 +47,7 @@ public struct LoginAttemptRepository: Sendable {
         }
         let inserted: Bool
         if try Self.sql(database).dialect.name == "postgresql" {
-            inserted = try await database.transaction { transaction in
+            inserted = try await database.writeTransaction { transaction in
                 let sql = try Self.sql(transaction)
                 // Keyed by schema too: several Fornye databases may share one PostgreSQL database.
                 try await sql.raw(

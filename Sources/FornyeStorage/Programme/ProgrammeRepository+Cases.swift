@@ -10,7 +10,7 @@ extension ProgrammeRepository {
             problems[index + 1] = record.problems
         }
         guard problems.isEmpty else { throw ProgrammeStorageError.invalidCases(problems) }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await InterviewCaseRecord.query(on: transaction).delete()
             for (offset, record) in cases.enumerated() {
                 try await InterviewCaseRecord(position: offset + 1, record).create(on: transaction)
@@ -30,7 +30,7 @@ extension ProgrammeRepository {
     /// Changes one case (its coded themes, quotes, sector, …).
     public func updateCase(id: UUID, with record: InterviewCase, actor: UUID?) async throws {
         guard record.problems.isEmpty else { throw ProgrammeStorageError.invalidCases([1: record.problems]) }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             guard let stored = try await InterviewCaseRecord.find(id, on: transaction) else {
                 throw ProgrammeStorageError.unknownCase(id)
             }

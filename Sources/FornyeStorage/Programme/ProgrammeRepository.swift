@@ -52,7 +52,7 @@ public struct ProgrammeRepository: Sendable {
     ) async throws -> Int {
         try validate(applications)
         let now = Date()
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             var removed = 0
             if replace {
                 removed = try await ProgrammeApplicationRecord.query(on: transaction).count()
@@ -90,7 +90,7 @@ public struct ProgrammeRepository: Sendable {
     /// Replaces one line after checking it; the audit entry names the fields that changed.
     public func update(id: UUID, with application: ProgrammeApplication, actor: UUID?) async throws {
         try validate([application])
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             guard let record = try await ProgrammeApplicationRecord.find(id, on: transaction) else {
                 throw ProgrammeStorageError.unknownApplication(id)
             }
@@ -104,7 +104,7 @@ public struct ProgrammeRepository: Sendable {
     }
 
     public func delete(id: UUID, actor: UUID?) async throws {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             guard let record = try await ProgrammeApplicationRecord.find(id, on: transaction) else {
                 throw ProgrammeStorageError.unknownApplication(id)
             }

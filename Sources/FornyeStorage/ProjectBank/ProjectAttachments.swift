@@ -321,7 +321,7 @@ public struct ProjectAttachmentStore: Sendable {
         record.updatedAt = now
         let names = created.map(\.fileName)
         let toCreate = created
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             for (attachment, file) in zip(toCreate, files) {
                 try await attachment.create(on: transaction)
                 let blob = ProjectAttachmentBlobRecord()
@@ -350,7 +350,7 @@ public struct ProjectAttachmentStore: Sendable {
         let now = Date()
         record.version += 1
         record.updatedAt = now
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await ProjectAttachmentBlobRecord.query(on: transaction).filter(\.$attachmentID == id).delete()
             try await attachment.delete(on: transaction)
             try await record.update(on: transaction)

@@ -52,7 +52,7 @@ public struct SelfTestRepository: Sendable {
         token: String, profile: SelfTestProfile, answers: AnswerSet, waveSlug: String, scope: String,
         date: Date = Date()
     ) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let record = try await Self.record(token, on: database) else { return false }
             record.previousMonth = record.month
             record.previousAnswersJSON = record.answersJSON

@@ -78,7 +78,7 @@ public struct SelfTestTeamRepository: Sendable {
 
     /// Adds one member's answers to the session with `code`, in one transaction with the count.
     public func join(code: String, answers: AnswerSet, now: Date = Date()) async throws -> JoinOutcome {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let record = try await Self.current(code: code, now: now, on: database), let id = record.id else {
                 return .unknownCode
             }
@@ -96,7 +96,7 @@ public struct SelfTestTeamRepository: Sendable {
     /// Deletes the session the facilitator's `token` opened and every member's answers; false when none.
     public func delete(token: String) async throws -> Bool {
         guard InvitationToken.isWellFormed(token) else { return false }
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             guard
                 let record = try await SelfTestTeamRecord.query(on: database)
                     .filter(\.$tokenHash == InvitationToken.hash(token)).first(),
@@ -119,7 +119,7 @@ public struct SelfTestTeamRepository: Sendable {
     /// Deletes sessions opened before last month, with their answers.
     func purge(before now: Date) async throws {
         let oldest = Self.oldestKept(now)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let old = try await SelfTestTeamRecord.query(on: database).filter(\.$month < oldest).all()
             let ids = old.compactMap(\.id)
             guard !ids.isEmpty else { return }

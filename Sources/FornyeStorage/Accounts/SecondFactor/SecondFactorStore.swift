@@ -64,7 +64,7 @@ public struct SecondFactorStore: Sendable {
 
     /// Confirms the pending secret with a code from the app; returns the recovery codes to show once.
     public func confirm(userID: UUID, code: String, at now: Date = Date()) async throws -> [String] {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let store = SecondFactorStore(database: database, key: key)
             guard let record = try await store.factor(userID), record.confirmedAt == nil else {
                 throw SecondFactorError.notStarted
@@ -121,7 +121,7 @@ public struct SecondFactorStore: Sendable {
 
     /// Removes the second factor and its recovery codes (the user, or an admin for a lost phone).
     public func remove(userID: UUID) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await RecoveryCodeRecord.query(on: database).filter(\.$user.$id == userID).delete()
             try await SecondFactorRecord.query(on: database).filter(\.$user.$id == userID).delete()
         }
