@@ -38,9 +38,12 @@ for l in lines:
         cur = [l[l.index('sql=') + 4:]]
     elif cur is not None:
         cur.append(l)
-    if cur is not None and '[PostgresKit] Executing query' in cur[-1]:
-        cur[-1] = cur[-1].split(' [PostgresKit]')[0]
-        sql = re.sub(r'\$(\d+)', lambda m: "'" + binds[int(m.group(1)) - 1].replace("'", "''") + "'", '\n'.join(cur))
+    # PostgresKit's unnamed statements and Fornye's prepared ones (PreparedStatements) log alike.
+    if cur is not None and re.search(r' \[\w+\] Executing query', cur[-1]):
+        cur[-1] = re.split(r' \[\w+\] Executing query', cur[-1])[0]
+        # An array bind (`= ANY($1)`) is logged as [1, 2, 3]: as an array literal.
+        lit = lambda b: '{' + b[1:-1].replace(' ', '') + '}' if re.fullmatch(r'\[[\d, ]*\]', b) else b
+        sql = re.sub(r'\$(\d+)', lambda m: "'" + lit(binds[int(m.group(1)) - 1]).replace("'", "''") + "'", '\n'.join(cur))
         stmts.append('\n'.join(x for x in sql.split('\n') if not x.strip().startswith('--')).strip() + ';')
         cur = None
 open(out + '-fornye.sql', 'w').write('\n'.join(stmts) + '\n')

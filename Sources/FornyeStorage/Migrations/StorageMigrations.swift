@@ -63,6 +63,7 @@ public enum StorageMigrations {
             M0085OpenIDSignInState(),
             M0088CreateProjectSimilarity(),
             M0092AddLosThemes(),
+            M0095IndexProjectAttachments(),
         ]
     }
 }

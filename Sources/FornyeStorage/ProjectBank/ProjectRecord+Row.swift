@@ -4,6 +4,14 @@ import FornyeProjectBank
 import Foundation
 
 extension ProjectRecord {
+    /// The columns ``init(row:)`` reads.
+    static let rowColumns = [
+        "id", "slug", "search_key", "title", "summary", "status", "stage", "sector", "unit_type", "owner_municipality",
+        "owner_name", "county_number", "centrality", "country", "research_level", "evaluated", "type_service",
+        "type_product", "type_process", "type_communication", "based_on", "source_name", "synthetic", "language",
+        "completeness", "document_json", "version", "created_at", "updated_at",
+    ]
+
     /// A record from a `SELECT *` row, field by field: the same values as
     /// `row.decode(fluentModel:)`, without FluentKit's per-row reflection over the model's
     /// properties (a search's 20 records spent about 2 ms in it; docs/PERFORMANCE.md).

@@ -108,22 +108,28 @@ extension ProjectSearch {
         let rank: SQLQueryString =
             "CASE WHEN (SELECT COUNT(*) FROM l) = 1 THEN ts_rank(d.document, q.query, 1) ELSE t.s END"
             + (try await coverageFactor(query, sql: sql))
-        // Without facet filters every match passes: `m` itself, not a copy.
-        let passing = FacetFilter(query).sql.isEmpty ? "m" : "r"
+        // Without facet filters every match passes: `m` itself, not a copy. Prepared then only:
+        // the filters' masks are literals, so each ticked combination would be another statement.
+        let unfiltered = FacetFilter(query).sql.isEmpty
+        let passing = unfiltered ? "m" : "r"
         // Top-N sorts only (never a sort of every match): the re-ranked by `ts_rank` (then key),
         // then the rest by weight (then key).
         let order = "p.t IS NULL, p.t DESC, CASE WHEN p.t IS NOT NULL THEN p.key END, p.s DESC, p.key"
         // The summary (every match's codes, or the count) and the page at once, on two
         // connections: each reads the lexemes' ranges, and neither waits for the other's work.
-        async let summaryRows = beside.raw(
+        // Prepared (planned once per connection): every varying value is a bind.
+        async let summaryRows = PreparedStatements.all(
+            beside,
             lexemes
                 + """
 
                 SELECT NULL::integer AS k, NULL::bigint AS o, q.query::text ~ '[&<!]' AS unsupported,
                 \(summary(query, counted: passing)) FROM q
-                """
-        ).all()
-        let pageRows = try await sql.raw(
+                """,
+            prepare: unfiltered
+        )
+        let pageRows = try await PreparedStatements.all(
+            sql,
             lexemes
                 + """
                 , t AS MATERIALIZED (
@@ -135,15 +141,16 @@ extension ProjectSearch {
                     UNION ALL
                     -- The rest only when the page reaches past the re-ranked.
                     SELECT r.key, r.s, NULL FROM \(unsafeRaw: passing) r
-                    WHERE (SELECT COUNT(*) FROM t) < \(literal: offset + query.perPage)
+                    WHERE (SELECT COUNT(*) FROM t) < \(bind: offset + query.perPage)
                     AND NOT EXISTS (SELECT 1 FROM t WHERE t.key = r.key)
                 )
                 SELECT p.key AS k, row_number() OVER (ORDER BY \(unsafeRaw: order)) AS o FROM (
                     SELECT p.key, p.s, p.t FROM p ORDER BY \(unsafeRaw: order)
-                    LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
+                    LIMIT \(bind: query.perPage) OFFSET \(bind: offset)
                 ) p
-                """
-        ).all()
+                """,
+            prepare: unfiltered
+        )
         return try pageAndSummary(try await summaryRows + pageRows)
     }
 
@@ -215,7 +222,8 @@ extension ProjectSearch {
         }
         var df: [Int: Int] = [:]
         var total = 1.0
-        for row in try await sql.raw(
+        for row in try await PreparedStatements.all(
+            sql,
             """
             SELECT g.i, MAX(t.df) AS df, \(unsafeRaw: Self.projectCountSQL) AS n FROM (VALUES
             """ + values.joined(separator: ", ")
@@ -223,7 +231,7 @@ extension ProjectSearch {
                 ) g(i, words), unnest(tsvector_to_array(to_tsvector('norwegian', g.words)
                 || to_tsvector('english', g.words))) x(term) JOIN project_terms t ON t.term = x.term GROUP BY g.i
                 """
-        ).all() {
+        ) {
             df[try row.decode(column: "i", as: Int.self)] = try row.decode(column: "df", as: Int.self)
             total = try row.decode(column: "n", as: Double.self)
         }
@@ -232,8 +240,9 @@ extension ProjectSearch {
         guard sum > 0 else { return "" }
         let covered: [SQLQueryString] = zip(groups, weights).filter { $0.1 > 0 }.map { words, weight in
             let text = words.joined(separator: " or ")
+            // The weight as a numeric bind: the value its literal had, without a text per weight.
             return "CASE WHEN d.document @@ (websearch_to_tsquery('norwegian', \(bind: text)) "
-                + "|| websearch_to_tsquery('english', \(bind: text))) THEN \(literal: weight / sum) ELSE 0 END"
+                + "|| websearch_to_tsquery('english', \(bind: text))) THEN \(bind: "\(weight / sum)")::numeric ELSE 0 END"
         }
         return " * (1.0 + \(literal: coverageBonus) * (" + covered.joined(separator: " + ") + "))"
     }

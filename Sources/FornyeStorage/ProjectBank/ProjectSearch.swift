@@ -62,6 +62,9 @@ public struct ProjectSearchResult: Sendable {
     public var expansions: [(word: String, with: [String])] = []
     /// «Mente du …?»: the query with its unknown words respelled, when it found little.
     public var suggestion: String?
+    /// The ids of the page's projects that have attachments (read with the records, so a page
+    /// without any needs no attachment statement).
+    public var withAttachments: Set<UUID> = []
     public var pageCount: Int { max(1, (total + query.perPage - 1) / query.perPage) }
 }
 
@@ -136,12 +139,12 @@ public struct ProjectSearch: Sendable {
                 keys.count < query.perPage && (query.page == 1 || !keys.isEmpty)
                 ? offset + keys.count : try await Self.count(sql, query: query, match: match)
         }
-        let projects = try await Self.records(sql, keys: keys)
+        let (projects, withAttachments) = try await Self.records(sql, keys: keys)
         let suggestion =
             match == nil ? nil : try await Self.suggestion(query, plan: plan, total: total ?? 0, sql: sql)
         return ProjectSearchResult(
             projects: projects, total: total ?? 0, facets: query.facets ? counter.facets() : [], query: query,
-            expansions: plan.expansions, suggestion: suggestion)
+            expansions: plan.expansions, suggestion: suggestion, withAttachments: withAttachments)
     }
 
     // MARK: Statements
@@ -222,16 +225,31 @@ public struct ProjectSearch: Sendable {
         ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// The records of `keys`, in that order; their JSON documents stay undecoded.
-    static func records(_ sql: any SQLDatabase, keys: [Int]) async throws -> [ProjectRecord] {
-        guard !keys.isEmpty else { return [] }
-        let rows = try await sql.raw("SELECT * FROM projects WHERE search_key IN (\(binds: keys))").all()
+    /// The records of `keys`, in that order (their JSON documents stay undecoded), and the ids of
+    /// those with attachments. PostgreSQL: one prepared statement for any number of keys.
+    static func records(_ sql: any SQLDatabase, keys: [Int]) async throws
+        -> (records: [ProjectRecord], withAttachments: Set<UUID>)
+    {
+        guard !keys.isEmpty else { return ([], []) }
+        let keyed: SQLQueryString =
+            ProjectRepository.isPostgres(sql) ? "p.search_key = ANY(\(bind: keys))" : "p.search_key IN (\(binds: keys))"
+        // The columns `ProjectRecord(row:)` reads, named: a prepared `p.*` would fail («cached plan
+        // must not change result type») once another instance's migration adds a column.
+        let rows = try await PreparedStatements.all(
+            sql,
+            "SELECT \(unsafeRaw: ProjectRecord.rowColumns.map { "p." + $0 }.joined(separator: ", ")), "
+                + "EXISTS (SELECT 1 FROM project_attachments a WHERE a.project_id = p.id) AS has_attachments "
+                + "FROM projects p WHERE \(keyed)")
         var byKey: [Int: ProjectRecord] = [:]
+        var withAttachments: Set<UUID> = []
         for row in rows {
             let record = try ProjectRecord(row: row)
             byKey[record.searchKey] = record
+            if try row.decode(column: "has_attachments", as: Bool.self), let id = record.id {
+                withAttachments.insert(id)
+            }
         }
-        return keys.compactMap { byKey[$0] }
+        return (keys.compactMap { byKey[$0] }, withAttachments)
     }
 
     /// The full-text expression for the user's words (``SearchQueryPlan``), or nil when none remain.

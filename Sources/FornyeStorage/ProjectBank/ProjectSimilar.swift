@@ -69,7 +69,7 @@ extension ProjectSearch {
         }
         guard !candidates.isEmpty else { return [] }
         let best = try await Self.byCosine(document, candidates.map(\.key), limit: limit, sql: sql)
-        return try await Self.records(sql, keys: best)
+        return try await Self.records(sql, keys: best).records
     }
 
     /// `keys` ordered by the tf-idf cosine of their projects' stored vectors with `document`'s

@@ -1,4 +1,5 @@
 public import FluentKit
+import FluentSQL
 public import FornyeProjectBank
 import Foundation
 
@@ -32,9 +33,15 @@ public struct SearchSynonymStore: Sendable {
         try await SearchSynonymRecord.query(on: database).sort(\.$createdAt).sort(\.$id).all()
     }
 
-    /// The groups as the search uses them.
+    /// The groups as the search uses them, in ``list()``'s order. Read by every expanded search: one
+    /// plain statement (prepared on PostgreSQL), without FluentKit's query building and model decoding.
     public func groups() async throws -> [SearchSynonymGroup] {
-        try await list().map(\.group)
+        guard let sql = database as? any SQLDatabase else { return try await list().map(\.group) }
+        return try await PreparedStatements.all(sql, "SELECT members FROM search_synonyms ORDER BY created_at, id").map
+        {
+            SearchSynonymGroup(
+                members: try $0.decode(column: "members", as: String.self).split(separator: "\n").map(String.init))
+        }
     }
 
     /// Adds the group `text` describes (``SearchSynonymGroup/parse(_:)``); throws

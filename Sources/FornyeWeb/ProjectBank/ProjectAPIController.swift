@@ -28,7 +28,9 @@ struct ProjectAPIController: RouteCollection {
         var query = try ProjectQueryParameters(request).validatedQuery()
         query.statuses = [.published]
         let result = try await request.projectSearch.search(query)
-        let attachments = try await ProjectAttachmentStore(database: request.db).list(projects: result.projects)
+        // Only the projects the search saw attachments on (usually none: no statement at all).
+        let attachments = try await ProjectAttachmentStore(database: request.db).list(
+            projects: result.projects.filter { $0.id.map(result.withAttachments.contains) ?? false })
         let body = ListResponse(
             total: result.total, page: result.query.page, perPage: result.query.perPage,
             facets: Dictionary(
