@@ -86,7 +86,10 @@ extension ProjectSearch {
         }
         let documentFrequency = try await fts5DocumentFrequencies(Array(Set(occurrences)), sql: sql)
         let bm25Bound = occurrences.reduce(0.0) { bound, term in
-            bound + fts5IDF(rows: total, hits: documentFrequency[term] ?? 0) * (bm25K1 + 1)
+            if let hits = documentFrequency[term] { return bound + fts5IDF(rows: total, hits: hits) * (bm25K1 + 1) }
+            // One FTS5 token no project holds adds nothing (a translation the bank never uses);
+            // anything FTS5 would read otherwise gets the largest idf.
+            return bound + (fts5Token(term) ? 0 : fts5IDF(rows: total, hits: 0) * (bm25K1 + 1))
         }
         let coverageBound = common.reduce(0.0) { $0 + weights[$1] / sum }
         // A margin for the order in which the sums are rounded.
@@ -114,6 +117,20 @@ extension ProjectSearch {
         guard rows.count == wanted, let last = rows.last else { return nil }
         guard -(try last.decode(column: "s", as: Double.self)) > cut.bound else { return nil }
         return try rows.dropFirst(offset).map { try $0.decode(column: "k", as: Int.self) }
+    }
+
+    /// True when FTS5's unicode61 tokenizer reads `term` as itself, one token: lower case, and
+    /// every scalar a letter or a number (its token characters; `remove_diacritics 0`).
+    static func fts5Token(_ term: String) -> Bool {
+        !term.isEmpty && term == term.lowercased()
+            && term.unicodeScalars.allSatisfy { scalar in
+                switch scalar.properties.generalCategory {
+                case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                    .decimalNumber, .letterNumber, .otherNumber:
+                    true
+                default: false
+                }
+            }
     }
 
     /// FTS5's idf (fts5_aux.c): ln((N − n + 0.5) / (n + 0.5)), at least 1e-6.

@@ -130,8 +130,8 @@ import Testing
                 try await expectBoundHolds(sql, query: query, match: match)
             }
             // The cut must really be taken, or the comparison above proves nothing.
-            // (31 of the 140 plain queries of each bank at present: the rest want a rare word
-            // held by fewer projects than the page, or filters leave too few.)
+            // (31 of each bank's 140 plain queries with session 14's first bound; the others want a
+            // rare word held by fewer projects than the page asks, or the filters leave too few.)
             #expect(decided >= 20, "the cut decided \(decided) of \(plain) queries")
         }
     }
