@@ -150,10 +150,13 @@ struct ProjectBankBenchmark {
         var queries: [String] = []
         // Typical searches: one word of middling frequency (ranks 50–1,500), or two, the second
         // a common one (ranks 1–200) — «helsetjeneste», «barnehageplan digital».
+        // FORNYE_BENCH_QUERIES=n runs the first n of them only (a debug build's shorter run).
+        let queryCount = ProcessInfo.processInfo.environment["FORNYE_BENCH_QUERIES"].flatMap { Int($0) } ?? 200
         for index in 0..<200 {
             let first = words[50 + random.next(1_450)]
             queries.append(index % 2 == 0 ? first : first + " " + words[random.next(200)])
         }
+        queries = Array(queries.prefix(queryCount))
         if onlySimilar { queries = [] }
         // Warm-up.
         for text in queries.prefix(10) {

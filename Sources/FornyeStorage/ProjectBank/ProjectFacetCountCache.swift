@@ -11,6 +11,9 @@ import Synchronization
 /// before the counts, so counts stored under a version are never older than it.
 final class ProjectFacetCountCache: Sendable {
     static let shared = ProjectFacetCountCache()
+    /// Searches' counts (SQLite), apart so that many different words never push out the browse
+    /// counts: the next page of a search, or the same search again, is not counted afresh.
+    static let searches = ProjectFacetCountCache()
 
     /// The database's random identity and its version.
     struct Stamp: Hashable, Sendable {
@@ -24,11 +27,14 @@ final class ProjectFacetCountCache: Sendable {
         var statuses: [Int]
         var owner: String?
         var allowed: [Set<Int>?]
+        /// The words' full-text expression (`ProjectSearch.match`), nil when browsing.
+        var match: String?
 
-        init(_ query: ProjectQuery) {
+        init(_ query: ProjectQuery, match: String? = nil) {
             statuses = query.statuses.map(ProjectFacetCode.of).sorted()
             owner = query.owner
             allowed = FacetFilter(query).allowed
+            self.match = match
         }
     }
 

@@ -13,21 +13,33 @@ extension ProjectSearch {
         offset: Int, counter: FacetCounter
     ) async throws -> (keys: [Int], counter: FacetCounter, total: Int) {
         var counter = counter
+        // Counts of the same words and filters at this bank version are kept (ProjectFacetCountCache).
+        let cacheKey = ProjectFacetCountCache.Key(query, match: match)
+        let stamp = shortcuts && query.facets && match != nil ? try await ProjectFacetCountCache.stamp(sql) : nil
+        let cached = stamp.flatMap { ProjectFacetCountCache.searches.counter(cacheKey, at: $0) }
         let tally = Task { [query] in
-            query.facets
+            if cached != nil { return [Int]() }
+            return query.facets
                 ? try await sqliteCodes(beside, query: query, match: match)
                 : [try await count(beside, query: query, match: match)]
         }
         let keys: [Int]
         do {
-            keys = try await pageKeys(sql, query: query, match: match, ranked: ranked, offset: offset)
+            // Ranked: the max-score cut first (ProjectSearch+RankCut.swift), every match when it cannot decide.
+            if ranked, let match, let cut = try await cutPageKeys(sql, query: query, match: match, offset: offset) {
+                keys = cut
+            } else {
+                keys = try await pageKeys(sql, query: query, match: match, ranked: ranked, offset: offset)
+            }
         } catch {
             tally.cancel()
             throw error
         }
         let values = try await tally.value
         guard query.facets else { return (keys, counter, values.first ?? 0) }
+        if let cached { return (keys, cached, cached.total) }
         for packed in values { _ = counter.add(packed) }
+        if let stamp { ProjectFacetCountCache.searches.store(counter, for: cacheKey, at: stamp) }
         return (keys, counter, counter.total)
     }
 

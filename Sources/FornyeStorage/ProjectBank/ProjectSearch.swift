@@ -265,15 +265,24 @@ public struct ProjectSearch: Sendable {
     /// share of the query's words a project covers, each word weighed by its rarity (idf), so
     /// covering more of the telling words clearly wins and a common word («go», «get») barely counts.
     static func sqliteRank(_ query: ProjectQuery, sql: any SQLDatabase) async throws -> SQLQueryString {
-        let bm25: SQLQueryString = "bm25(project_fts, 0.0, 10.0, 4.0, 1.0)"
         let groups = query.plan.groups
+        guard groups.count > 1 else { return sqliteRank(groups, weights: []) }
+        return sqliteRank(groups, weights: try await groupWeights(groups, sql: sql))
+    }
+
+    /// The same order from known weights. `coverage` gives the FTS5 text that tells whether a
+    /// project covers group i (default: the group itself); the ranking cut
+    /// (`ProjectSearch+RankCut.swift`) narrows it to its candidates, so the values stay the same.
+    static func sqliteRank(
+        _ groups: [SearchQueryPlan.Group], weights: [Double], coverage: ((Int) -> String)? = nil
+    ) -> SQLQueryString {
+        let bm25: SQLQueryString = "bm25(project_fts, 0.0, 10.0, 4.0, 1.0)"
         guard groups.count > 1 else { return bm25 }
-        let weights = try await groupWeights(groups, sql: sql)
         let sum = weights.reduce(0, +)
         guard sum > 0 else { return bm25 }
-        let covered: [SQLQueryString] = zip(groups, weights).filter { $0.1 > 0 }.map { group, weight in
-            "\(literal: weight / sum) * (project_fts.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH "
-                + "\(bind: SearchQueryPlan.fts5(group))))"
+        let covered: [SQLQueryString] = groups.indices.filter { weights[$0] > 0 }.map { index in
+            "\(literal: weights[index] / sum) * (project_fts.rowid IN (SELECT rowid FROM project_fts WHERE "
+                + "project_fts MATCH \(bind: coverage?(index) ?? SearchQueryPlan.fts5(groups[index]))))"
         }
         return bm25 + " * (1.0 + \(literal: coverageBonus) * (" + covered.joined(separator: " + ") + "))"
     }
