@@ -23,7 +23,10 @@ import VaporTesting
             let wave = StoredWave(
                 slug: "2022-varm-syntetisk", title: "Oppvarming (\(SyntheticLabel.marker))", shortTitle: "2022",
                 structureDate: followUp.structureDate, dataset: followUp.dataset, weights: followUp.weights)
-            try await WaveRepository(database: app.db).insert(wave, status: .closed)
+            let record = try await WaveRepository(database: app.db).insert(wave, status: .closed)
+            // Marked as collected here, so the analysts' wave pages (and its status form) know it.
+            record.instrumentVersion = "2026-1"
+            try await record.save(on: app.db)
             let analyst = try await signIn(app, as: .analyst)
             let published = try await postForm(
                 app, Paths.waveStatus(slug: wave.slug), [("status", "published")], headers: analyst)
@@ -50,6 +53,9 @@ import VaporTesting
     @Test func withoutTheServerWritesDoNotWarm() async throws {
         try await withTestApp { app in
             let store = app.municipalityStore
+            let record = try #require(try await WaveRepository(database: app.db).record(slug: DemoContent.followUpSlug))
+            record.instrumentVersion = "2026-1"
+            try await record.save(on: app.db)
             let analyst = try await signIn(app, as: .analyst)
             let closed = try await postForm(
                 app, Paths.waveStatus(slug: DemoContent.followUpSlug), [("status", "closed")], headers: analyst)
