@@ -4,6 +4,8 @@
 #
 #   swift build -c release --product fornye
 #   Benchmarks/web/profile-page.sh [REQUESTS]        # default 200 per profile
+#   RESTARTS=5 Benchmarks/web/profile-page.sh 0      # also: stop and start the server 5 times on
+#                                                    # the same database, first request each time
 #
 # Cold: the server computes every municipality's estimates at start (MunicipalityStore.warm) and
 # logs how long that took; a profile requested the moment the server listens waits for that same
@@ -21,16 +23,26 @@ trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm
 export FORNYE_DATA_DIR="$work"
 base="http://127.0.0.1:$port"
 echo "$(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$binary" serve --port "$port" --log-level info >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do
-    curl -fsS -o /dev/null "$base/health" 2>/dev/null && break
-    sleep 0.05
+start_server() {
+    "$binary" serve --port "$port" --log-level info >"$work/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 600); do
+        curl -fsS -o /dev/null "$base/health" 2>/dev/null && break
+        sleep 0.05
+    done
+    cold=$(curl -fsS -o /dev/null -w '%{time_total}' "$base/kommuner/0301")
+    for _ in $(seq 1 100); do grep -q "municipality estimates ready" "$work/server.log" && break; sleep 0.1; done
+    echo "server's cold computation: $(grep -o 'municipality estimates ready.*' "$work/server.log")"
+    awk -v s="$cold" -v what="$1" \
+        'BEGIN { printf "cold (%s): /kommuner/0301 requested as the server started listening: %.1f ms\n", what, s * 1000 }'
+}
+start_server "first start"
+# A restart: the same database (demo content stored already), a new process.
+for restart in $(seq 1 "${RESTARTS:-0}"); do
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+    start_server "restart $restart"
 done
-cold=$(curl -fsS -o /dev/null -w '%{time_total}' "$base/kommuner/0301")
-for _ in $(seq 1 100); do grep -q "municipality estimates ready" "$work/server.log" && break; sleep 0.1; done
-echo "server's cold computation: $(grep -o 'municipality estimates ready.*' "$work/server.log")"
-awk -v s="$cold" 'BEGIN { printf "cold: /kommuner/0301 requested as the server started listening: %.1f ms\n", s * 1000 }'
 printf '%-40s %8s %8s %8s %8s\n' "from cache" "first" "p50 ms" "p95 ms" "max ms"
 for path in /kommuner/0301 /kommuner/1868 /kommuner/3301 \
     "/kommuner/0301?gruppe=naermeste" "/kommuner/1868?gruppe=naermeste"; do

@@ -6,10 +6,26 @@ extension AnswerValue {
     /// outside Double, invalid UTF-8, anything after the object); the caller then uses JSONDecoder,
     /// which gives the answer or the error. `FlatJSONAnswersTests` compares the two on random rows.
     public static func flatJSONObject(_ text: String) -> [String: AnswerValue]? {
+        var result: [String: AnswerValue] = [:]
+        let read = readFlatJSONObject(text) { key, value in
+            guard let name = String(validating: key, as: UTF8.self) else { return false }
+            return result.updateValue(value, forKey: name) == nil
+        }
+        return read ? result : nil
+    }
+
+    /// `flatJSONObject` without the dictionary: gives `member` each key (its UTF-8 bytes as
+    /// stored, not yet checked to be UTF-8) and value in order, and returns whether the whole text
+    /// was read. False where `flatJSONObject` gives nil, except that keys are the caller's to check
+    /// (UTF-8, duplicates: `member` returns false to stop), and `member` may have been given some
+    /// members before the text turned out unreadable. Loading a wave fills its columns this way.
+    public static func readFlatJSONObject(
+        _ text: String, member: (UnsafeBufferPointer<UInt8>, AnswerValue) -> Bool
+    ) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var reader = FlatJSONReader(bytes: bytes)
-            return reader.object()
+            return reader.object(member)
         }
     }
 }
@@ -30,46 +46,48 @@ private struct FlatJSONReader {
         return true
     }
 
-    mutating func object() -> [String: AnswerValue]? {
+    mutating func object(_ member: (UnsafeBufferPointer<UInt8>, AnswerValue) -> Bool) -> Bool {
         skipSpace()
-        guard take(UInt8(ascii: "{")) else { return nil }
-        var result: [String: AnswerValue] = [:]
+        guard take(UInt8(ascii: "{")) else { return false }
         skipSpace()
         if !take(UInt8(ascii: "}")) {
             while true {
                 skipSpace()
-                guard let key = string() else { return nil }
+                guard let key = rawString() else { return false }
                 skipSpace()
-                guard take(UInt8(ascii: ":")) else { return nil }
+                guard take(UInt8(ascii: ":")) else { return false }
                 skipSpace()
                 let value: AnswerValue
                 if current == UInt8(ascii: "\"") {
-                    guard let text = string() else { return nil }
+                    guard let text = rawString().flatMap({ String(validating: $0, as: UTF8.self) }) else {
+                        return false
+                    }
                     value = .text(text)
                 } else {
-                    guard let number = number() else { return nil }
+                    guard let number = number() else { return false }
                     value = .number(number)
                 }
-                guard result.updateValue(value, forKey: key) == nil else { return nil }
+                guard member(key, value) else { return false }
                 skipSpace()
                 if take(UInt8(ascii: ",")) { continue }
-                guard take(UInt8(ascii: "}")) else { return nil }
+                guard take(UInt8(ascii: "}")) else { return false }
                 break
             }
         }
         skipSpace()
-        return index == bytes.count ? result : nil
+        return index == bytes.count
     }
 
-    /// A string without escapes or control characters (others are left to JSONDecoder).
-    mutating func string() -> String? {
+    /// A string's bytes between its quotes, if it has no escapes or control characters (others
+    /// are left to JSONDecoder); not checked to be UTF-8.
+    mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         while let byte = current {
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return text
+                return raw
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
             index += 1

@@ -27,8 +27,9 @@ public enum FornyeServer {
             try await FornyeApp.configure(app, settings: settings)
             // Once per process, so libraries reporting through swift-metrics share /metrics.
             MetricsSystem.bootstrap(app.fornyeMetrics.factory)
-            // The profiles' numbers for every municipality, made while the server starts listening.
-            app.municipalityStore.warm(app)
+            // The profiles' numbers for every municipality, made while the server starts listening
+            // and again after each write that changes a wave.
+            app.municipalityStore.warmAtStartAndAfterWrites(app)
             let shownHost = hostname == "0.0.0.0" ? "127.0.0.1" : hostname
             switch logFormat {
             case .text:
@@ -45,6 +46,8 @@ public enum FornyeServer {
             // `asyncShutdown` closes the database pool before Vapor's own server shutdown runs,
             // and a request still running would then find no database (it crashed the process).
             await app.http.server.shared.shutdown()
+            // A warming still reading waves would find the database pool closed.
+            await app.municipalityStore.stopWarming()
         } catch {
             try? await app.asyncShutdown()
             throw error

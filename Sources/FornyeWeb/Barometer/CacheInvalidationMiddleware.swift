@@ -37,6 +37,8 @@ struct CacheInvalidationMiddleware: AsyncMiddleware {
             // The write itself succeeded; other instances then see it within the catalogue's lifetime.
             request.logger.warning("shared cache version not raised", metadata: ["error": "\(error)"])
         }
+        // In the background: the next profile after a changed wave should not compute it.
+        request.application.municipalityStore.warmAfterWrite(request.application)
     }
 
     static func mayWrite(_ request: Request) -> Bool {

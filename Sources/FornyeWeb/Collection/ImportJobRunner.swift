@@ -145,6 +145,7 @@ final class ImportJobRunner: LifecycleHandler, Sendable {
                 details: "\(job.filename): \(stored) rows (\(job.format))")
             app.barometerStore.invalidate(wave.slug)
             try? await CacheVersions(database: app.db).bump(CacheVersions.barometer)
+            app.municipalityStore.warmAfterWrite(app)
             app.logger.notice(
                 "import stored",
                 metadata: ["wave": "\(wave.slug)", "rows": "\(stored)", "attempt": "\(job.attempts)"])
