@@ -41,9 +41,12 @@ for w in words:
 # names), the translations on each sense's first line.
 text = gzip.open(root / "usr/share/dictd/freedict-eng-nor.dict.dz", "rt", encoding="utf-8").read()
 pairs = set()
-for entry in re.split(r"\n(?=\S[^\n]*? /[^\n]*/ <[a-z]+>\n)", text):
+# A headword line is the word, its pronunciation between slashes and, for most, a part of speech
+# (23 phrases such as "at home" have none: they must start an entry too, or their translations
+# are read as the previous headword's).
+for entry in re.split(r"\n(?=\S[^\n]*? /[^\n]*/(?: <[a-z]+>)?\n)", text):
     lines = entry.split("\n")
-    head = re.match(r"^(.+?) /.*/ <([a-z]+)>$", lines[0])
+    head = re.match(r"^(.+?) /.*/(?: <([a-z]+)>)?$", lines[0])
     if not head or head.group(2) == "pn":
         continue
     english = head.group(1).strip().lower()
