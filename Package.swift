@@ -253,7 +253,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FornyeStorageTests",
-            dependencies: ["FornyeStorage", "FornyeProjectBank", "FornyeTestSupport"],
+            dependencies: ["FornyeStorage", "FornyeProjectBank", "FornyeTestSupport", "FornyeTestRandom"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import FornyeProjectBank
+import FornyeTestRandom
 import FornyeTestSupport
 import Foundation
 import Testing
@@ -13,17 +14,11 @@ import Testing
 /// several pages. Its bound really bounds every match outside the candidates, and the candidates'
 /// scores are bit for bit the exhaustive ones.
 @Suite struct ProjectRankCutTests {
-    /// SplitMix64 (the tests' seeded generator), so every generated bank and query is the same on
-    /// every run.
+    /// The tests' seeded generator, so every generated bank and query is the same on every run.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        private var generator: SeededGenerator
+        init(state: UInt64) { generator = SeededGenerator(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
         /// A word of `words` with probability ∝ 1 / rank (Zipf).
         mutating func zipf(_ words: [String]) -> String {
