@@ -19,6 +19,9 @@ public struct SearchQueryPlan: Sendable, Equatable {
         public var alternatives: [Alternative]
         /// The translations used, as the sources write them (shown to the user).
         public var translations: [String]
+        /// The alternatives as words (not index terms), each run of words all required: what
+        /// PostgreSQL, which analyses text itself, is given (``SearchQueryPlan/websearchAlternatives(_:)``).
+        public var wordRuns: [[String]] = []
     }
 
     public var groups: [Group] = []
@@ -96,6 +99,7 @@ public struct SearchQueryPlan: Sendable, Equatable {
                     for covered in index..<(index + length) where !groups[covered].alternatives.contains(slots) {
                         groups[covered].alternatives.append(slots)
                         groups[covered].translations = Self.unique(groups[covered].translations + [member])
+                        groups[covered].wordRuns.append(SearchText.tokens(member))
                     }
                 }
             }
@@ -117,9 +121,13 @@ public struct SearchQueryPlan: Sendable, Equatable {
         let norwegian = SearchText.term(word, .norwegian)
         var alternatives: [Alternative] = unique([english, norwegian]).map { [[$0]] }
         var translations: [String] = []
-        let parts =
-            language == .english ? nil : NorwegianCompounds.parts(of: word)?.map { SearchText.term($0, .norwegian) }
-        if let parts { alternatives.append(parts.map { [$0] }) }
+        var wordRuns: [[String]] = [[word]]
+        let partWords = language == .english ? nil : NorwegianCompounds.parts(of: word)
+        let parts = partWords?.map { SearchText.term($0, .norwegian) }
+        if let parts, let partWords {
+            alternatives.append(parts.map { [$0] })
+            wordRuns.append(partWords)
+        }
         if expand {
             // A dictionary's one-word translation that is also a word of the query's language
             // (Norwegian «date» for «go») would match that language's records by chance: left
@@ -141,19 +149,37 @@ public struct SearchQueryPlan: Sendable, Equatable {
             for entry in direct + pivots where !alternatives.contains(entry.terms.map { [$0] }) {
                 alternatives.append(entry.terms.map { [$0] })
                 translations.append(entry.text)
+                wordRuns.append(SearchText.tokens(entry.text))
             }
-            if direct.isEmpty, let parts {
+            if direct.isEmpty, let parts, let partWords {
                 // A compound no list knows: each part through itself or its translations.
                 var slots: Alternative = []
-                for part in parts {
+                var slotWords: [[String]] = []
+                for (part, partWord) in zip(parts, partWords) {
                     let entries = (SearchTranslations.toEnglish[part] ?? []).filter { $0.terms.count == 1 }.prefix(3)
                     slots.append(unique([part] + entries.map { $0.terms[0] }))
+                    slotWords.append(unique([partWord] + entries.map(\.text)))
                     translations += entries.map(\.text)
                 }
-                if slots.contains(where: { $0.count > 1 }) { alternatives.append(slots) }
+                if slots.contains(where: { $0.count > 1 }) {
+                    alternatives.append(slots)
+                    wordRuns += combinations(slotWords).dropFirst()  // the first is the parts themselves
+                }
             }
         }
-        return Group(word: word, alternatives: alternatives, translations: unique(translations))
+        return Group(
+            word: word, alternatives: alternatives, translations: unique(translations), wordRuns: unique(wordRuns))
+    }
+
+    /// One word from each slot, every way, the first slot's choice varying slowest; at most
+    /// `limit` (so a compound of four parts with three translations each stays a short query).
+    static func combinations(_ slots: [[String]], limit: Int = 16) -> [[String]] {
+        var result: [[String]] = [[]]
+        for slot in slots {
+            result = result.flatMap { prefix in slot.map { prefix + [$0] } }
+            if result.count > limit { result = Array(result.prefix(limit)) }
+        }
+        return result
     }
 
     /// Each word with what it was expanded with (only words that were).
@@ -169,7 +195,12 @@ public struct SearchQueryPlan: Sendable, Equatable {
 
     // MARK: SQLite FTS5
 
-    static func quoted(_ term: String) -> String { "\"\(term)\"" }
+    static func quoted(_ term: String) -> String { quotedTerm(term) }
+
+    /// A term as one FTS5 string (a `"` inside doubled), so that no FTS5 syntax reaches the engine.
+    public static func quotedTerm(_ term: String) -> String {
+        "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 
     /// One group as an FTS5 expression (terms quoted: no user syntax reaches the engine).
     public static func fts5(_ group: Group) -> String {
@@ -201,24 +232,26 @@ public struct SearchQueryPlan: Sendable, Equatable {
 
     // MARK: PostgreSQL
 
-    /// Text for `websearch_to_tsquery` (Norwegian and English): any word or its one-word
-    /// translations (« or »), or, with phrases or exclusions, the user's text as written.
+    /// Text for `websearch_to_tsquery` (Norwegian and English): every group's alternatives joined
+    /// by « or », the words of one alternative (a translation of several words, a compound's
+    /// parts) all required, as on SQLite; or, with phrases or exclusions, the user's text as written.
     public func websearch(original: String) -> String? {
         guard !isEmpty else { return nil }
         if !phrases.isEmpty || !excluded.isEmpty { return String(original.prefix(500)) }
-        return Self.unique(groups.flatMap(Self.websearchWords)).joined(separator: " or ")
+        return Self.unique(groups.flatMap(Self.websearchAlternatives)).joined(separator: " or ")
     }
 
-    /// One group's words for PostgreSQL: the word and its translations, a translation of several
-    /// words («Sick leave», «break-in») as its content words, so that any word of it counts as on
-    /// SQLite, where every form of the group is OR'ed.
-    public static func websearchWords(_ group: Group) -> [String] {
-        var words = [group.word]
-        for translation in group.translations {
-            let parts = SearchText.tokens(translation, limit: 8)
-            words += parts.count == 1 ? parts : parts.filter { !SearchText.stopWords.contains($0) }
+    /// One group's alternatives for PostgreSQL, each its words separated by spaces (which
+    /// `websearch_to_tsquery` requires all of): the word itself, «welfare technology» for
+    /// «velferdsteknologi», «skin cancer» for «hudkreft». Stop words are left out of runs of
+    /// several words, and anything `websearch_to_tsquery` would read as an operator.
+    public static func websearchAlternatives(_ group: Group) -> [String] {
+        let runs = group.wordRuns.map { run in
+            let plain = run.filter { !$0.isEmpty && $0 != "or" && $0.unicodeScalars.allSatisfy(Self.plainScalar) }
+            let content = plain.filter { !SearchText.stopWords.contains($0) }
+            return (plain.count > 1 && !content.isEmpty ? content : plain).joined(separator: " ")
         }
-        return unique(words.filter { !$0.isEmpty && $0.unicodeScalars.allSatisfy(Self.plainScalar) })
+        return unique(runs.filter { !$0.isEmpty })
     }
 
     /// Letters and digits only: what PostgreSQL's `websearch_to_tsquery` reads as one plain word.

@@ -1,5 +1,6 @@
-import FornyeProjectBank
 import Testing
+
+@testable import FornyeProjectBank
 
 @Suite struct SearchAnalysisTests {
     @Test(arguments: [
@@ -40,5 +41,33 @@ import Testing
         #expect(expanded.expansions.first { $0.word == "innbrudd" }?.with.contains("burglary") == true)
         let plain = SearchQueryPlan("innbrudd i bydeler", expand: false)
         #expect(plain.expansions.isEmpty)
+    }
+
+    /// PostgreSQL is given words, not index terms: a translation of several words (and a
+    /// compound's parts) must stay one alternative whose words are all required, as on SQLite,
+    /// not loose words («technology» alone matched nearly every English case).
+    @Test func postgresTextKeepsTheWordsOfOneAlternativeTogether() throws {
+        let plan = SearchQueryPlan("velferdsteknologi hjemme", expand: true)
+        let alternatives = try #require(plan.websearch(original: "velferdsteknologi hjemme"))
+            .components(separatedBy: " or ")
+        #expect(alternatives.contains("velferdsteknologi") && alternatives.contains("hjemme"))
+        #expect(alternatives.contains("velferd teknologi"))
+        #expect(alternatives.contains("welfare technology"))
+        #expect(!alternatives.contains("technology") && !alternatives.contains("welfare"))
+        // Every translation the user is shown is one alternative.
+        for translation in plan.groups.flatMap(\.translations) {
+            let words = SearchText.tokens(translation).filter { !SearchText.stopWords.contains($0) }
+            #expect(words.isEmpty || alternatives.contains(words.joined(separator: " ")), "\(translation)")
+        }
+        #expect(!SearchQueryPlan("velferdsteknologi", expand: false).websearch(original: "x")!.contains("welfare"))
+    }
+
+    @Test func aCompoundsPartTranslationsAreCombinedBoundedly() {
+        #expect(
+            SearchQueryPlan.combinations([["a", "b"], ["c", "d"]]) == [
+                ["a", "c"], ["a", "d"], ["b", "c"], ["b", "d"],
+            ])
+        #expect(SearchQueryPlan.combinations(Array(repeating: ["a", "b", "c", "d"], count: 4)).count == 16)
+        #expect(SearchQueryPlan.combinations([]) == [[]])
     }
 }

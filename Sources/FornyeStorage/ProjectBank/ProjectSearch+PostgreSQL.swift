@@ -50,14 +50,17 @@ extension ProjectSearch {
         return parseIntegers(try row?.decode(column: "codes", as: String?.self) ?? "")
     }
 
-    /// Whether `match` is one word or words joined by « or » (letters and digits only): its
-    /// tsquery is then one lexeme or an OR of lexemes, which `project_term_keys` answers exactly.
+    /// Whether `match` is one word, or runs of words joined by « or » (letters and digits only):
+    /// its tsquery is then one lexeme or an OR of lexemes and ANDs of lexemes (a translation of
+    /// several words, a compound's parts), which `project_term_keys` answers exactly.
     static func anyOf(_ match: String) -> Bool {
         let words = match.split(separator: " ", omittingEmptySubsequences: false)
         guard match.unicodeScalars.allSatisfy({ $0 == " " || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
         else { return false }
-        return words.enumerated().allSatisfy { index, word in
-            index % 2 == 0 ? !word.isEmpty && word != "or" : word == "or"
+        return words.indices.allSatisfy { index in
+            guard !words[index].isEmpty else { return false }
+            guard words[index] == "or" else { return true }
+            return index > 0 && index < words.count - 1 && words[index - 1] != "or" && words[index + 1] != "or"
         }
     }
 
@@ -83,24 +86,45 @@ extension ProjectSearch {
         var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCode.of)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
         let holders: SQLQueryString = conditions.joined(separator: " AND ")
+        // `c`: each clause of the tsquery (its ORed parts) with its lexemes (ANDed); `l`: the
+        // distinct lexemes. A query PostgreSQL parsed into anything else (phrase, negation,
+        // nesting) is flagged `unsupported` and left to the tsvector path.
         let lexemes: SQLQueryString = """
             WITH q AS (
                 SELECT websearch_to_tsquery('norwegian', \(bind: match)) || websearch_to_tsquery('english', \(bind: match)) AS query
+            ), c AS (
+                SELECT DISTINCT c.i, replace(x[1], '''''', '''') AS term
+                FROM q, regexp_split_to_table(q.query::text, ' \\| ') WITH ORDINALITY c(clause, i),
+                regexp_matches(c.clause, '''((?:[^'']|'''')*)''', 'g') x WHERE q.query::text !~ '[<!()]'
             ), l AS (
-                SELECT DISTINCT replace(x[1], '''''', '''') AS term
-                FROM q, regexp_matches(q.query::text, '''((?:[^'']|'''')*)''', 'g') x WHERE q.query::text !~ '[&<!]'
+                SELECT DISTINCT term FROM c
+            ), w AS (
+                -- Each lexeme's idf weight (×100), as in BM25; a lexeme of a run of n (a translation
+                -- of several words, a compound's parts) 0.8 / n of it: the run is one word of the
+                -- query, and weaker evidence than the word itself.
+                SELECT l.term, 100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL) / GREATEST(COALESCE(d.df, 1), 1))
+                * (SELECT CASE WHEN MIN(r.n) = 1 THEN 1.0 ELSE 0.8 / MIN(r.n) END
+                   FROM c JOIN (SELECT i, COUNT(*) AS n FROM c GROUP BY i) r ON r.i = c.i WHERE c.term = l.term) AS w
+                FROM l LEFT JOIN project_terms d ON d.term = l.term
             ), m AS MATERIALIZED (
-                -- One lexeme: its range as it is (each key once); several: summed per key.
+                -- One lexeme: its range as it is (each key once).
                 SELECT k.key, k.weight::bigint AS s, k.codes FROM project_term_keys k
                 WHERE (SELECT COUNT(*) FROM l) = 1 AND k.term = (SELECT term FROM l) AND \(holders)
                 UNION ALL
-                -- Several: like BM25 without length normalisation, Σ idf × weight / (weight + 10) (×100).
-                SELECT k.key, SUM(l.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes FROM (
-                    SELECT l.term,
-                    100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL) / GREATEST(COALESCE(d.df, 1), 1)) AS w
-                    FROM l LEFT JOIN project_terms d ON d.term = l.term
-                ) l JOIN project_term_keys k ON k.term = l.term
-                WHERE (SELECT COUNT(*) FROM l) > 1 AND \(holders) GROUP BY k.key
+                -- Several, any of them: like BM25 without length normalisation,
+                -- Σ idf × weight / (weight + 10) (×100) per key.
+                SELECT k.key, SUM(w.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes
+                FROM w JOIN project_term_keys k ON k.term = w.term
+                WHERE (SELECT COUNT(*) FROM l) > 1 AND (SELECT COUNT(*) FROM c) = (SELECT COUNT(*) FROM l)
+                AND \(holders) GROUP BY k.key
+                UNION ALL
+                -- Several, some clause of more than one: scored alike, kept when the key holds
+                -- every lexeme of some clause.
+                SELECT k.key, SUM(w.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes
+                FROM w JOIN project_term_keys k ON k.term = w.term
+                WHERE (SELECT COUNT(*) FROM l) > 1 AND (SELECT COUNT(*) FROM c) > (SELECT COUNT(*) FROM l)
+                AND \(holders) GROUP BY k.key
+                HAVING EXISTS (SELECT 1 FROM c GROUP BY c.i HAVING array_agg(c.term) <@ array_agg(k.term))
             ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
             """
         // One lexeme: `ts_rank` (its length normalisation orders holders of the same weight);
@@ -123,7 +147,7 @@ extension ProjectSearch {
             lexemes
                 + """
 
-                SELECT NULL::integer AS k, NULL::bigint AS o, q.query::text ~ '[&<!]' AS unsupported,
+                SELECT NULL::integer AS k, NULL::bigint AS o, q.query::text ~ '[<!()]' AS unsupported,
                 \(summary(query, counted: passing)) FROM q
                 """,
             prepare: unfiltered
@@ -211,11 +235,11 @@ extension ProjectSearch {
 
     /// PostgreSQL's counterpart of `sqliteRank`'s coverage bonus, as a factor of the re-ranked
     /// matches' `ts_rank`: × (1 + 2 × the idf-weighted share of the query's word groups the document
-    /// matches), each group its word and translations (``SearchQueryPlan/websearchWords(_:)``) in
+    /// matches), each group its alternatives (``SearchQueryPlan/websearchAlternatives(_:)``) in
     /// both configurations, its idf ln(1 + projects / df) from its most frequent lexeme in
     /// `project_terms`. Empty for one group (nothing to cover) or none that any project holds.
     static func coverageFactor(_ query: ProjectQuery, sql: any SQLDatabase) async throws -> SQLQueryString {
-        let groups = query.plan.groups.map(SearchQueryPlan.websearchWords).filter { !$0.isEmpty }
+        let groups = query.plan.groups.map(SearchQueryPlan.websearchAlternatives).filter { !$0.isEmpty }
         guard groups.count > 1 else { return "" }
         let values: [SQLQueryString] = groups.enumerated().map {
             "(\(literal: $0.offset), \(bind: $0.element.joined(separator: " ")))"
