@@ -177,10 +177,16 @@ struct ProjectBankBenchmark {
         var filtered: [Sample] = []
         var raw: [Sample] = []
         var hits: [Int] = []
+        // FORNYE_BENCH_EXPLAIN=1 prints each query's words, FTS5 expression, hits and time (with
+        // facets), to see which queries are slow and why; the figures below are then disturbed.
+        let explain = ProcessInfo.processInfo.environment["FORNYE_BENCH_EXPLAIN"] == "1"
         for (index, text) in queries.enumerated() {
             var query = ProjectQuery()
             query.text = text
             fornye.append(try await time { hits.append(try await search.search(query).total) })
+            if explain, let last = fornye.last {
+                print("explain «\(text)» \(format(last.wall)) ms, \(hits.last ?? 0) hits: \(query.plan.fts5 ?? "-")")
+            }
             query.facets = false
             noFacets.append(try await time { _ = try await search.search(query) })
             // Two facet filters ticked (a county and a type), facets counted.

@@ -66,7 +66,17 @@ struct FacetCounter: Sendable {
 
     static let facetCount = 9
     /// The bit masks among the facets (types, Los themes): a match counts once for each bit set.
-    private static let maskBits = [0: 4, 8: LosThemes.all.count]
+    /// A switch, not a dictionary: it is asked nine times per match, and large searches count
+    /// tens of thousands of matches.
+    @inline(__always)
+    private static func maskBits(_ facet: Int) -> Int? {
+        switch facet {
+        case 0: 4
+        case 8: themeBits
+        default: nil
+        }
+    }
+    private static let themeBits = LosThemes.all.count
 
     static func values(_ packed: Int) -> [Int] {
         let vector = vector(packed)
@@ -106,7 +116,7 @@ struct FacetCounter: Sendable {
             for (facet, allowed) in filter.allowed.enumerated() {
                 guard let allowed else { continue }
                 let passes =
-                    Self.maskBits[facet] != nil
+                    Self.maskBits(facet) != nil
                     ? allowed.contains { $0 > 0 && values[facet] & (1 << ($0 - 1)) != 0 }
                     : allowed.contains(values[facet])
                 if !passes {
@@ -126,7 +136,7 @@ struct FacetCounter: Sendable {
     }
 
     private mutating func count(_ facet: Int, _ values: SIMD16<Int>) {
-        if let bits = Self.maskBits[facet] {
+        if let bits = Self.maskBits(facet) {
             for bit in 0..<bits where values[facet] & (1 << bit) != 0 { counts[facet * 256 + bit + 1] += 1 }
         } else if values[facet] > 0 {
             counts[facet * 256 + values[facet]] += 1

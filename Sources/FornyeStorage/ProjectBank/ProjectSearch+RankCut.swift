@@ -6,10 +6,10 @@ import Foundation
 ///
 /// With every word optional, «barnehageplan digital» matches most of the bank through the common
 /// word, and ranking all of it (bm25 and the coverage bonus per match) cost 250–580 ms at 100,000
-/// projects. A project holding none of the rare groups can score at most the common groups' bound:
+/// projects. A project holding none of the rare terms can score at most the common terms' bound:
 /// each FTS5 phrase adds less than idf × (k1 + 1) to bm25, whatever its frequency, and its coverage
-/// bonus is at most the common groups' share. So the page is ranked among the projects holding a
-/// rare group only; when the k-th of them (k = offset + page size) scores strictly above that
+/// bonus is at most the share of the groups it can cover without a rare term. So the page is
+/// ranked among the projects holding a rare term only; when the k-th of them (k = offset + page size) scores strictly above that
 /// bound, no other match can enter the first k, and those k are the exhaustive ranking's first k,
 /// in the same order: the score is the same SQL expression over the same FTS5 MATCH (bm25's idf
 /// and document lengths are the whole table's, not the candidates'). Otherwise the exhaustive
@@ -23,79 +23,78 @@ extension ProjectSearch {
     /// before session 14), to measure both ways in one build and on one bank.
     static let shortcuts = ProcessInfo.processInfo.environment["FORNYE_SEARCH_SHORTCUTS"] != "off"
 
-    /// Groups whose estimated postings stay under this share of the bank are candidates' groups.
+    /// Terms held by at most this share of the bank are the candidates' terms.
     static let rareShare = 0.05
+    /// The cut is tried only when the candidates' terms are held by at most this share together:
+    /// ranking more candidates costs about what ranking every match does.
+    static let candidateShare = 0.25
 
-    /// The split of a query's groups into rare and common, and what a project holding none of
+    /// The split of a query's terms into rare and common, and what a project holding none of
     /// the rare ones can score at most.
     struct RankCut {
         var groups: [SearchQueryPlan.Group]
         var weights: [Double]
-        var rare: [Int]
-        /// The rare groups OR'ed, for FTS5 MATCH: the candidates.
+        /// The rare terms, sorted.
+        var rare: [String]
+        /// The rare terms OR'ed, for FTS5 MATCH: the candidates.
         var rareMatch: String
         /// |score| of any match outside the candidates is at most this.
         var bound: Double
 
-        /// The rank expression (`sqliteRank`) with each common group's coverage asked only among
-        /// the candidates (its matches AND the rare ones): the same 0/1 values for every candidate,
-        /// without collecting the common group's postings.
+        /// The rank expression (`sqliteRank`) with each group's coverage asked only among the
+        /// candidates (its matches AND the rare terms): the same 0/1 values for every candidate,
+        /// without collecting a common group's postings.
         var candidateRank: SQLQueryString {
-            sqliteRank(groups, weights: weights) { index in
-                let group = SearchQueryPlan.fts5(groups[index])
-                return rare.contains(index) ? group : rareMatch + " AND " + group
-            }
+            sqliteRank(groups, weights: weights) { index in rareMatch + " AND " + SearchQueryPlan.fts5(groups[index]) }
         }
     }
 
-    /// The cut for `plan`, or nil when it does not apply: one group (nothing to cut), phrases
-    /// (required, so they narrow the matches themselves, and their FTS5 frequency is not in the
-    /// vocabulary table), or no common group.
+    /// The cut for `plan`, or nil when it does not apply: phrases (required, so they narrow the
+    /// matches themselves, and their FTS5 frequency is not in the vocabulary table), no common
+    /// term (the matches are few), or rare terms held by too many projects. The split is by
+    /// term, not by word: «byggsystem» is one word whose own term is rare while its parts'
+    /// alternative («byg» AND «system») matches half the bank, and a project holding only the
+    /// parts scores at most their (small) idf.
     static func rankCut(_ plan: SearchQueryPlan, sql: any SQLDatabase) async throws -> RankCut? {
         let groups = plan.groups
-        guard groups.count > 1, plan.phrases.isEmpty else { return nil }
-        let weights = try await groupWeights(groups, sql: sql)
+        guard !groups.isEmpty, plan.phrases.isEmpty else { return nil }
+        let weights = groups.count > 1 ? try await groupWeights(groups, sql: sql) : []
         let sum = weights.reduce(0, +)
-        guard sum > 0 else { return nil }
         let total = try await fts5RowCount(sql)
         guard total > 0 else { return nil }
-        // The groups' estimated postings (back from the weights' idf) choose the rare ones; only
-        // speed depends on the choice, never the result.
-        let frequencies = weights.map { $0 > 0 ? Double(total) / (exp($0) - 1) : 0 }
-        var rare = groups.indices.filter { frequencies[$0] <= rareShare * Double(total) }
-        if rare.isEmpty, let rarest = groups.indices.min(by: { frequencies[$0] < frequencies[$1] }) {
+        // Every phrase of the MATCH text, each occurrence (FTS5 scores each quoted term apart).
+        let occurrences = groups.flatMap { $0.alternatives.joined().joined() }
+        let documentFrequency = try await fts5DocumentFrequencies(Array(Set(occurrences)), sql: sql)
+        let held = Set(occurrences).filter { (documentFrequency[$0] ?? 0) > 0 }
+        // Only speed depends on the choice, never the result.
+        var rare = held.filter { Double(documentFrequency[$0]!) <= rareShare * Double(total) }
+        if rare.isEmpty, let rarest = held.min(by: { documentFrequency[$0]! < documentFrequency[$1]! }) {
             rare = [rarest]
         }
-        let common = groups.indices.filter { !rare.contains($0) }
-        guard !common.isEmpty else { return nil }
+        let excluded = Set(plan.excluded.joined())
+        // Terms a match outside the candidates can hold: not rare, not excluded (no match holds those).
+        let possible = { (term: String) in !rare.contains(term) && !excluded.contains(term) }
+        guard !rare.isEmpty, held.contains(where: possible) else { return nil }
+        let candidates = rare.reduce(0) { $0 + documentFrequency[$1]! }
+        guard Double(candidates) <= candidateShare * Double(total) else { return nil }
 
-        // Terms a match outside the candidates cannot hold: a rare group's one-slot forms (holding
-        // one would match the group) and the excluded words (no match holds them).
-        var absent = Set(plan.excluded.joined())
-        for index in rare {
-            for alternative in groups[index].alternatives where alternative.count == 1 {
-                absent.formUnion(alternative[0])
-            }
-        }
-        // Every other phrase of the MATCH text, each occurrence (FTS5 scores each quoted term apart).
-        var occurrences: [String] = []
-        for group in groups {
-            for alternative in group.alternatives {
-                for slot in alternative { occurrences += slot.filter { !absent.contains($0) } }
-            }
-        }
-        let documentFrequency = try await fts5DocumentFrequencies(Array(Set(occurrences)), sql: sql)
-        let bm25Bound = occurrences.reduce(0.0) { bound, term in
+        let bm25Bound = occurrences.filter(possible).reduce(0.0) { bound, term in
             if let hits = documentFrequency[term] { return bound + fts5IDF(rows: total, hits: hits) * (bm25K1 + 1) }
             // One FTS5 token no project holds adds nothing (a translation the bank never uses);
             // anything FTS5 would read otherwise gets the largest idf.
             return bound + (fts5Token(term) ? 0 : fts5IDF(rows: total, hits: 0) * (bm25K1 + 1))
         }
-        let coverageBound = common.reduce(0.0) { $0 + weights[$1] / sum }
+        // The groups such a match can cover: an alternative whose every slot has a possible term.
+        let coverageBound =
+            groups.count > 1 && sum > 0
+            ? groups.indices.filter { index in
+                groups[index].alternatives.contains { $0.allSatisfy { $0.contains(where: possible) } }
+            }.reduce(0.0) { $0 + weights[$1] / sum } : 0
         // A margin for the order in which the sums are rounded.
         let bound = bm25Bound * (1 + coverageBonus * coverageBound) * (1 + 1e-9)
-        let rareMatch = "(" + rare.map { SearchQueryPlan.fts5(groups[$0]) }.joined(separator: " OR ") + ")"
-        return RankCut(groups: groups, weights: weights, rare: rare, rareMatch: rareMatch, bound: bound)
+        let sorted = rare.sorted()
+        let rareMatch = "(" + sorted.map(SearchQueryPlan.quotedTerm).joined(separator: " OR ") + ")"
+        return RankCut(groups: groups, weights: weights, rare: sorted, rareMatch: rareMatch, bound: bound)
     }
 
     /// The ranked page's keys through the cut, or nil when it cannot decide (the caller then ranks

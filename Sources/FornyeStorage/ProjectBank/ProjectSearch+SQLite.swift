@@ -15,13 +15,19 @@ extension ProjectSearch {
         var counter = counter
         // Counts of the same words and filters at this bank version are kept (ProjectFacetCountCache).
         let cacheKey = ProjectFacetCountCache.Key(query, match: match)
-        let stamp = shortcuts && query.facets && match != nil ? try await ProjectFacetCountCache.stamp(sql) : nil
-        let cached = stamp.flatMap { ProjectFacetCountCache.searches.counter(cacheKey, at: $0) }
-        let tally = Task { [query] in
-            if cached != nil { return [Int]() }
+        let stamp = shortcuts && match != nil ? try await ProjectFacetCountCache.stamp(sql) : nil
+        let cached = query.facets ? stamp.flatMap { ProjectFacetCountCache.searches.counter(cacheKey, at: $0) } : nil
+        let tally = Task { [query] () -> Tally in
+            if cached != nil { return .codes([]) }
+            // The matches' keys and the facet table held in memory (ProjectFacetTable.swift).
+            if let stamp, let match,
+                let codes = try await sqliteTableCodes(beside, query: query, match: match, stamp: stamp)
+            {
+                return .codes(codes)
+            }
             return query.facets
-                ? try await sqliteCodes(beside, query: query, match: match)
-                : [try await count(beside, query: query, match: match)]
+                ? .codes(try await sqliteCodes(beside, query: query, match: match))
+                : .count(try await count(beside, query: query, match: match))
         }
         let keys: [Int]
         do {
@@ -35,12 +41,22 @@ extension ProjectSearch {
             tally.cancel()
             throw error
         }
-        let values = try await tally.value
-        guard query.facets else { return (keys, counter, values.first ?? 0) }
         if let cached { return (keys, cached, cached.total) }
-        for packed in values { _ = counter.add(packed) }
-        if let stamp { ProjectFacetCountCache.searches.store(counter, for: cacheKey, at: stamp) }
-        return (keys, counter, counter.total)
+        switch try await tally.value {
+        case .count(let total):
+            return (keys, counter, total)
+        case .codes(let codes):
+            // Without facets the counter still applies the facet filters: its total is the count.
+            for packed in codes { _ = counter.add(packed) }
+            if query.facets, let stamp { ProjectFacetCountCache.searches.store(counter, for: cacheKey, at: stamp) }
+            return (keys, counter, counter.total)
+        }
+    }
+
+    /// What the statement beside the page gives: every match's packed codes, or the count.
+    enum Tally: Sendable {
+        case codes([Int])
+        case count(Int)
     }
 
     /// SQLite: the packed facet codes (migration 0048's stored column) of every match, status and
