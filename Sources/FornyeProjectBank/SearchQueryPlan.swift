@@ -124,10 +124,10 @@ public struct SearchQueryPlan: Sendable, Equatable {
         var wordRuns: [[String]] = [[word]]
         let partWords = language == .english ? nil : NorwegianCompounds.parts(of: word)
         let parts = partWords?.map { SearchText.term($0, .norwegian) }
-        if let parts, let partWords {
-            alternatives.append(parts.map { [$0] })
-            wordRuns.append(partWords)
-        }
+        // The parts are no run for PostgreSQL: its index holds the compound whole (it stems, it
+        // does not split), and a run of common parts («bygg system») made every holder of both
+        // a match to be summed (docs/PERFORMANCE.md, session 15).
+        if let parts { alternatives.append(parts.map { [$0] }) }
         if expand {
             // A dictionary's one-word translation that is also a word of the query's language
             // (Norwegian «date» for «go») would match that language's records by chance: left

@@ -25,6 +25,13 @@ public struct StorageConfiguration: Sendable, Equatable {
     /// answers 500). The drivers' ten seconds by default; the test suites, which start hundreds of
     /// apps at once on two cores, wait longer.
     public var connectionWaitSeconds: Int
+    /// PostgreSQL only: whether the server's JIT compiler may compile Fornye's statements. Off by
+    /// default (`jit=off` as a startup parameter of every connection): JIT compiles a statement
+    /// whose *estimated* cost passes `jit_above_cost`, and the project search's term-key statement
+    /// at 100,000 projects was estimated in the millions, then spent 0.8 s compiling to run in
+    /// 40 ms (docs/PERFORMANCE.md, session 15). `FORNYE_POSTGRES_JIT=on` leaves the server's
+    /// setting, e.g. behind a pooler that refuses unknown startup parameters.
+    public var postgresJIT: Bool = false
 
     public init(
         backend: Backend, postgresSearchPath: [String]? = nil, postgresConnectionsPerEventLoop: Int = 4,
@@ -44,6 +51,7 @@ public struct StorageConfiguration: Sendable, Equatable {
     public init(environment: [String: String]) throws(StorageConfigurationError) {
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             self = try Self(databaseURL: url)
+            postgresJIT = environment["FORNYE_POSTGRES_JIT"] == "on"
         } else if let directory = environment["FORNYE_DATA_DIR"], !directory.isEmpty {
             self.init(backend: .sqlite(path: (directory as NSString).appendingPathComponent("fornye.sqlite")))
         } else {

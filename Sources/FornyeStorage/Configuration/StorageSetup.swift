@@ -37,6 +37,9 @@ public enum StorageSetup {
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = configuration.postgresSearchPath
+            if !configuration.postgresJIT {
+                postgres.coreConfiguration.options.additionalStartupParameters.append(("jit", "off"))
+            }
             databases.use(
                 .postgres(
                     configuration: postgres,

@@ -100,31 +100,43 @@ extension ProjectSearch {
                 SELECT DISTINCT term FROM c
             ), w AS (
                 -- Each lexeme's idf weight (×100), as in BM25; a lexeme of a run of n (a translation
-                -- of several words, a compound's parts) 0.8 / n of it: the run is one word of the
-                -- query, and weaker evidence than the word itself.
+                -- of several words) 0.8 / n of it: the run is one word of the query, and weaker
+                -- evidence than the word itself.
                 SELECT l.term, 100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL) / GREATEST(COALESCE(d.df, 1), 1))
                 * (SELECT CASE WHEN MIN(r.n) = 1 THEN 1.0 ELSE 0.8 / MIN(r.n) END
                    FROM c JOIN (SELECT i, COUNT(*) AS n FROM c GROUP BY i) r ON r.i = c.i WHERE c.term = l.term) AS w
                 FROM l LEFT JOIN project_terms d ON d.term = l.term
+            ), multi AS (
+                SELECT EXISTS (SELECT 1 FROM c GROUP BY c.i HAVING COUNT(*) > 1) AS yes
+            ), rarest AS (
+                -- Each clause's lexeme with the fewest holders.
+                SELECT DISTINCT ON (c.i) c.i, c.term FROM c LEFT JOIN project_terms d ON d.term = c.term
+                ORDER BY c.i, COALESCE(d.df, 0), c.term
+            ), sat AS MATERIALIZED (
+                -- The keys satisfying each clause, read from its rarest lexeme's range and checked
+                -- for the others by index probes: a clause of common words («rus offic») never
+                -- reads every holder of them.
+                SELECT k.key, r.i FROM rarest r JOIN project_term_keys k ON k.term = r.term
+                WHERE (SELECT yes FROM multi) AND \(holders) AND NOT EXISTS (
+                    SELECT 1 FROM c o WHERE o.i = r.i AND o.term <> r.term AND NOT EXISTS (
+                        SELECT 1 FROM project_term_keys p WHERE p.term = o.term AND p.key = k.key))
             ), m AS MATERIALIZED (
                 -- One lexeme: its range as it is (each key once).
                 SELECT k.key, k.weight::bigint AS s, k.codes FROM project_term_keys k
                 WHERE (SELECT COUNT(*) FROM l) = 1 AND k.term = (SELECT term FROM l) AND \(holders)
                 UNION ALL
-                -- Several, any of them: like BM25 without length normalisation,
+                -- Several, each clause one lexeme: like BM25 without length normalisation,
                 -- Σ idf × weight / (weight + 10) (×100) per key.
                 SELECT k.key, SUM(w.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes
                 FROM w JOIN project_term_keys k ON k.term = w.term
-                WHERE (SELECT COUNT(*) FROM l) > 1 AND (SELECT COUNT(*) FROM c) = (SELECT COUNT(*) FROM l)
-                AND \(holders) GROUP BY k.key
+                WHERE (SELECT COUNT(*) FROM l) > 1 AND NOT (SELECT yes FROM multi) AND \(holders) GROUP BY k.key
                 UNION ALL
-                -- Several, some clause of more than one: scored alike, kept when the key holds
-                -- every lexeme of some clause.
+                -- Some clause of several lexemes: scored alike over the lexemes of the clauses it
+                -- satisfies (`sat`), so a loose word of a translation it does not hold counts nothing.
                 SELECT k.key, SUM(w.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes
-                FROM w JOIN project_term_keys k ON k.term = w.term
-                WHERE (SELECT COUNT(*) FROM l) > 1 AND (SELECT COUNT(*) FROM c) > (SELECT COUNT(*) FROM l)
-                AND \(holders) GROUP BY k.key
-                HAVING EXISTS (SELECT 1 FROM c GROUP BY c.i HAVING array_agg(c.term) <@ array_agg(k.term))
+                FROM (SELECT DISTINCT sat.key, c.term FROM sat JOIN c ON c.i = sat.i) h
+                JOIN w ON w.term = h.term JOIN project_term_keys k ON k.term = h.term AND k.key = h.key
+                GROUP BY k.key
             ), r AS MATERIALIZED (\(facetFiltered(query, score: "s")))
             """
         // One lexeme: `ts_rank` (its length normalisation orders holders of the same weight);

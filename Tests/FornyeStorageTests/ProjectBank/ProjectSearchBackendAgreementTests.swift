@@ -28,24 +28,28 @@ import Testing
             var query = ProjectQuery()
             query.text = "velferdsteknologi"
             let found = try await search.search(query)
+            // SQLite also finds the compound's parts apart («Teknologi for velferd»); PostgreSQL's
+            // index holds words whole (it stems, it does not split), so it is not asked to.
+            let parts: Set<String> = backend == .sqlite ? ["Teknologi for velferd"] : []
             #expect(
-                Set(found.projects.map(\.title)) == [
-                    "Welfare technology at home", "Assistive technology in schools",
-                    "Velferdsteknologi i hjemmetjenesten", "Teknologi for velferd",
-                ], "\(backend)")
-            #expect(found.total == 4, "\(backend)")
+                Set(found.projects.map(\.title))
+                    == Set([
+                        "Welfare technology at home", "Assistive technology in schools",
+                        "Velferdsteknologi i hjemmetjenesten",
+                    ]).union(parts), "\(backend)")
+            #expect(found.total == 3 + parts.count, "\(backend)")
             #expect(found.projects.first?.title == "Velferdsteknologi i hjemmetjenesten", "\(backend)")
             // Another word, any of the groups: still no record on «technology» alone.
             query.text = "velferdsteknologi kantine"
             let either = try await search.search(query)
-            #expect(either.total == 5, "\(backend)")
+            #expect(either.total == 4 + parts.count, "\(backend)")
             #expect(!either.projects.map(\.title).contains("Technology for the planning office"), "\(backend)")
             // Without expansion only the Norwegian records.
             query.text = "velferdsteknologi"
             query.expand = false
             let plain = try await search.search(query)
             #expect(
-                Set(plain.projects.map(\.title)) == ["Velferdsteknologi i hjemmetjenesten", "Teknologi for velferd"],
+                Set(plain.projects.map(\.title)) == Set(["Velferdsteknologi i hjemmetjenesten"]).union(parts),
                 "\(backend)")
         }
     }
