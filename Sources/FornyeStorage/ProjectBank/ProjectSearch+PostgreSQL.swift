@@ -102,16 +102,19 @@ extension ProjectSearch {
                 -- Each lexeme's idf weight (×100), as in BM25; a lexeme of a run of n (a translation
                 -- of several words) 0.8 / n of it: the run is one word of the query, and weaker
                 -- evidence than the word itself.
-                SELECT l.term, 100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL) / GREATEST(COALESCE(d.df, 1), 1))
+                -- (Each df by a scalar subquery: one index look-up per lexeme, where a join chose to
+                -- read all of `project_terms`.)
+                SELECT l.term, 100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL)
+                / GREATEST(COALESCE((SELECT d.df FROM project_terms d WHERE d.term = l.term), 1), 1))
                 * (SELECT CASE WHEN MIN(r.n) = 1 THEN 1.0 ELSE 0.8 / MIN(r.n) END
                    FROM c JOIN (SELECT i, COUNT(*) AS n FROM c GROUP BY i) r ON r.i = c.i WHERE c.term = l.term) AS w
-                FROM l LEFT JOIN project_terms d ON d.term = l.term
+                FROM l
             ), multi AS (
                 SELECT EXISTS (SELECT 1 FROM c GROUP BY c.i HAVING COUNT(*) > 1) AS yes
             ), rarest AS (
                 -- Each clause's lexeme with the fewest holders.
-                SELECT DISTINCT ON (c.i) c.i, c.term FROM c LEFT JOIN project_terms d ON d.term = c.term
-                ORDER BY c.i, COALESCE(d.df, 0), c.term
+                SELECT DISTINCT ON (c.i) c.i, c.term FROM c
+                ORDER BY c.i, COALESCE((SELECT d.df FROM project_terms d WHERE d.term = c.term), 0), c.term
             ), sat AS MATERIALIZED (
                 -- The keys satisfying each clause, read from its rarest lexeme's range and checked
                 -- for the others by index probes: a clause of common words («rus offic») never
@@ -173,7 +176,9 @@ extension ProjectSearch {
                     WHERE r.s >= COALESCE((SELECT s FROM \(unsafeRaw: passing) ORDER BY s DESC LIMIT 1 OFFSET \(literal: reranked - 1)), 0)
                     ORDER BY r.s DESC, r.key LIMIT \(literal: rerankedAtMost)
                 ), p AS (
-                    SELECT t.key, t.s, \(rank) AS t FROM t JOIN project_search d ON d.key = t.key, q
+                    -- The re-ranked's documents by key look-ups (a join read the whole table when
+                    -- the matches were estimated many).
+                    SELECT t.key, t.s, (SELECT \(rank) FROM project_search d WHERE d.key = t.key) AS t FROM t, q
                     UNION ALL
                     -- The rest only when the page reaches past the re-ranked.
                     SELECT r.key, r.s, NULL FROM \(unsafeRaw: passing) r
