@@ -156,7 +156,11 @@ public struct SearchQueryPlan: Sendable, Equatable {
                 var slots: Alternative = []
                 var slotWords: [[String]] = []
                 for (part, partWord) in zip(parts, partWords) {
-                    let entries = (SearchTranslations.toEnglish[part] ?? []).filter { $0.terms.count == 1 }.prefix(3)
+                    // A part the curated lists know is translated by them only: FreeDict gives every
+                    // sense («rus» → russian beside the glossary's substance abuse).
+                    let known = SearchTranslations.toEnglish[part] ?? []
+                    let curated = known.filter(\.curated)
+                    let entries = (curated.isEmpty ? known : curated).filter { $0.terms.count == 1 }.prefix(3)
                     slots.append(unique([part] + entries.map { $0.terms[0] }))
                     slotWords.append(unique([partWord] + entries.map(\.text)))
                     translations += entries.map(\.text)

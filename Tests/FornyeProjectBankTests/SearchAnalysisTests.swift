@@ -71,4 +71,13 @@ import Testing
         #expect(SearchQueryPlan.combinations(Array(repeating: ["a", "b", "c", "d"], count: 4)).count == 16)
         #expect(SearchQueryPlan.combinations([]) == [[]])
     }
+
+    /// A compound translated part by part takes a part's curated translations when it has any:
+    /// «rus» is substance abuse in the municipal glossary, not FreeDict's «russian».
+    @Test func aPartsCuratedTranslationsWinOverTheDictionarys() {
+        let translated = SearchQueryPlan("ruskontor", expand: true).groups.flatMap(\.translations)
+        #expect(!translated.contains("russian"), "\(translated)")
+        // A part no curated list knows still gets the dictionary's words.
+        #expect(SearchQueryPlan("hudkreft", expand: true).groups.flatMap(\.translations).contains("skin"))
+    }
 }
