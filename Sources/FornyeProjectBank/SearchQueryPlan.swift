@@ -132,13 +132,15 @@ public struct SearchQueryPlan: Sendable, Equatable {
             // A dictionary's one-word translation that is also a word of the query's language
             // (Norwegian «date» for «go») would match that language's records by chance: left
             // out (the curated glossary and Los are trusted).
+            // A translation of stop words only (FreeDict's «fall» → «then») would match nearly
+            // every record in the other language: left out too.
             let direct =
                 (language == .english ? [] : SearchTranslations.toEnglish[norwegian] ?? []).filter {
                     $0.curated || $0.terms.count > 1 || SearchTranslations.toEnglish[$0.terms[0]] == nil
-                }
+                }.filter(Self.meaningful)
                 + (language == .norwegian ? [] : SearchTranslations.toNorwegian[english] ?? []).filter {
                     $0.curated || $0.terms.count > 1 || SearchTranslations.toNorwegian[$0.terms[0]] == nil
-                }
+                }.filter(Self.meaningful)
             // English words also meet their English synonyms through Norwegian («bankrupt» →
             // konkurs → «insolvency», «bills» → faktura → «invoice»): curated pairs only.
             let pivots =
@@ -160,7 +162,8 @@ public struct SearchQueryPlan: Sendable, Equatable {
                     // sense («rus» → russian beside the glossary's substance abuse).
                     let known = SearchTranslations.toEnglish[part] ?? []
                     let curated = known.filter(\.curated)
-                    let entries = (curated.isEmpty ? known : curated).filter { $0.terms.count == 1 }.prefix(3)
+                    let entries = (curated.isEmpty ? known : curated).filter { $0.terms.count == 1 }
+                        .filter(Self.meaningful).prefix(3)
                     slots.append(unique([part] + entries.map { $0.terms[0] }))
                     slotWords.append(unique([partWord] + entries.map(\.text)))
                     translations += entries.map(\.text)
@@ -173,6 +176,11 @@ public struct SearchQueryPlan: Sendable, Equatable {
         }
         return Group(
             word: word, alternatives: alternatives, translations: unique(translations), wordRuns: unique(wordRuns))
+    }
+
+    /// Whether a translation has a word that is not a stop word in either language.
+    static func meaningful(_ entry: SearchTranslations.Entry) -> Bool {
+        SearchText.tokens(entry.text).contains { !SearchText.stopWords.contains($0) }
     }
 
     /// One word from each slot, every way, the first slot's choice varying slowest; at most

@@ -80,4 +80,13 @@ import Testing
         // A part no curated list knows still gets the dictionary's words.
         #expect(SearchQueryPlan("hudkreft", expand: true).groups.flatMap(\.translations).contains("skin"))
     }
+
+    /// A dictionary translation of stop words only is no expansion («fall» → «then»).
+    @Test func translationsOfStopWordsOnlyAreLeftOut() {
+        let plan = SearchQueryPlan("fall", expand: true)
+        let translated = plan.groups.flatMap(\.translations)
+        #expect(!translated.contains("then"), "\(translated)")
+        #expect(!translated.isEmpty, "its other translations stay")
+        #expect(translated.allSatisfy { SearchText.tokens($0).contains { !SearchText.stopWords.contains($0) } })
+    }
 }
