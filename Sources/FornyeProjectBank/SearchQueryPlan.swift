@@ -207,8 +207,6 @@ public struct SearchQueryPlan: Sendable, Equatable {
 
     // MARK: SQLite FTS5
 
-    static func quoted(_ term: String) -> String { quotedTerm(term) }
-
     /// A term as one FTS5 string (a `"` inside doubled), so that no FTS5 syntax reaches the engine.
     public static func quotedTerm(_ term: String) -> String {
         "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -218,7 +216,7 @@ public struct SearchQueryPlan: Sendable, Equatable {
     public static func fts5(_ group: Group) -> String {
         let alternatives = group.alternatives.map { alternative -> String in
             let slots = alternative.map { slot in
-                slot.count == 1 ? quoted(slot[0]) : "(" + slot.map(quoted).joined(separator: " OR ") + ")"
+                slot.count == 1 ? quotedTerm(slot[0]) : "(" + slot.map(quotedTerm).joined(separator: " OR ") + ")"
             }
             return slots.count == 1 ? slots[0] : "(" + slots.joined(separator: " AND ") + ")"
         }
@@ -230,23 +228,22 @@ public struct SearchQueryPlan: Sendable, Equatable {
         var parts: [String] = []
         if !groups.isEmpty { parts.append("(" + groups.map(Self.fts5).joined(separator: " OR ") + ")") }
         for phrase in phrases {
-            parts.append("(" + phrase.map { quoted($0.joined(separator: " ")) }.joined(separator: " OR ") + ")")
+            parts.append(
+                "(" + phrase.map { Self.quotedTerm($0.joined(separator: " ")) }.joined(separator: " OR ") + ")")
         }
         guard !parts.isEmpty else { return nil }
         var expression = parts.joined(separator: " AND ")
         for word in excluded {
-            expression = "(" + expression + ") NOT (" + word.map(Self.quoted).joined(separator: " OR ") + ")"
+            expression = "(" + expression + ") NOT (" + word.map(Self.quotedTerm).joined(separator: " OR ") + ")"
         }
         return expression
     }
 
-    private func quoted(_ term: String) -> String { Self.quoted(term) }
-
     // MARK: PostgreSQL
 
     /// Text for `websearch_to_tsquery` (Norwegian and English): every group's alternatives joined
-    /// by « or », the words of one alternative (a translation of several words, a compound's
-    /// parts) all required, as on SQLite; or, with phrases or exclusions, the user's text as written.
+    /// by « or », the words of one alternative (a translation of several words) all required, as
+    /// on SQLite; or, with phrases or exclusions, the user's text as written.
     public func websearch(original: String) -> String? {
         guard !isEmpty else { return nil }
         if !phrases.isEmpty || !excluded.isEmpty { return String(original.prefix(500)) }

@@ -52,7 +52,7 @@ extension ProjectSearch {
 
     /// Whether `match` is one word, or runs of words joined by « or » (letters and digits only):
     /// its tsquery is then one lexeme or an OR of lexemes and ANDs of lexemes (a translation of
-    /// several words, a compound's parts), which `project_term_keys` answers exactly.
+    /// several words), which `project_term_keys` answers exactly.
     static func anyOf(_ match: String) -> Bool {
         let words = match.split(separator: " ", omittingEmptySubsequences: false)
         guard match.unicodeScalars.allSatisfy({ $0 == " " || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
@@ -86,6 +86,8 @@ extension ProjectSearch {
         var conditions: [SQLQueryString] = ["k.status IN (\(binds: query.statuses.map(ProjectFacetCode.of)))"]
         if let owner = query.owner { conditions.append("k.owner = \(bind: Int(owner) ?? -1)") }
         let holders: SQLQueryString = conditions.joined(separator: " AND ")
+        // Several lexemes' score per key, like BM25 without length normalisation.
+        let summed: SQLQueryString = "SUM(w.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes"
         // `c`: each clause of the tsquery (its ORed parts) with its lexemes (ANDed); `l`: the
         // distinct lexemes. A query PostgreSQL parsed into anything else (phrase, negation,
         // nesting) is flagged `unsupported` and left to the tsvector path.
@@ -96,25 +98,27 @@ extension ProjectSearch {
                 SELECT DISTINCT c.i, replace(x[1], '''''', '''') AS term
                 FROM q, regexp_split_to_table(q.query::text, ' \\| ') WITH ORDINALITY c(clause, i),
                 regexp_matches(c.clause, '''((?:[^'']|'''')*)''', 'g') x WHERE q.query::text !~ '[<!()]'
+            ), n AS (
+                -- Each clause's number of lexemes.
+                SELECT c.i, COUNT(*) AS n FROM c GROUP BY c.i
             ), l AS (
-                SELECT DISTINCT term FROM c
+                -- Each lexeme, its holders (by a scalar subquery: one index look-up per lexeme,
+                -- where a join chose to read all of `project_terms`) and the fewest lexemes of a
+                -- clause it is in.
+                SELECT c.term, COALESCE((SELECT d.df FROM project_terms d WHERE d.term = c.term), 0) AS df,
+                MIN(n.n) AS run FROM c JOIN n ON n.i = c.i GROUP BY c.term
             ), w AS (
                 -- Each lexeme's idf weight (×100), as in BM25; a lexeme of a run of n (a translation
                 -- of several words) 0.8 / n of it: the run is one word of the query, and weaker
                 -- evidence than the word itself.
-                -- (Each df by a scalar subquery: one index look-up per lexeme, where a join chose to
-                -- read all of `project_terms`.)
-                SELECT l.term, 100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL)
-                / GREATEST(COALESCE((SELECT d.df FROM project_terms d WHERE d.term = l.term), 1), 1))
-                * (SELECT CASE WHEN MIN(r.n) = 1 THEN 1.0 ELSE 0.8 / MIN(r.n) END
-                   FROM c JOIN (SELECT i, COUNT(*) AS n FROM c GROUP BY i) r ON r.i = c.i WHERE c.term = l.term) AS w
+                SELECT l.term, 100.0 * ln(1.0 + \(unsafeRaw: Self.projectCountSQL) / GREATEST(l.df, 1))
+                * CASE WHEN l.run = 1 THEN 1.0 ELSE 0.8 / l.run END AS w
                 FROM l
             ), multi AS (
-                SELECT EXISTS (SELECT 1 FROM c GROUP BY c.i HAVING COUNT(*) > 1) AS yes
+                SELECT EXISTS (SELECT 1 FROM n WHERE n.n > 1) AS yes
             ), rarest AS (
                 -- Each clause's lexeme with the fewest holders.
-                SELECT DISTINCT ON (c.i) c.i, c.term FROM c
-                ORDER BY c.i, COALESCE((SELECT d.df FROM project_terms d WHERE d.term = c.term), 0), c.term
+                SELECT DISTINCT ON (c.i) c.i, c.term FROM c JOIN l ON l.term = c.term ORDER BY c.i, l.df, c.term
             ), sat AS MATERIALIZED (
                 -- The keys satisfying each clause, read from its rarest lexeme's range and checked
                 -- for the others by index probes: a clause of common words («rus offic») never
@@ -130,13 +134,13 @@ extension ProjectSearch {
                 UNION ALL
                 -- Several, each clause one lexeme: like BM25 without length normalisation,
                 -- Σ idf × weight / (weight + 10) (×100) per key.
-                SELECT k.key, SUM(w.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes
+                SELECT k.key, \(summed)
                 FROM w JOIN project_term_keys k ON k.term = w.term
                 WHERE (SELECT COUNT(*) FROM l) > 1 AND NOT (SELECT yes FROM multi) AND \(holders) GROUP BY k.key
                 UNION ALL
                 -- Some clause of several lexemes: scored alike over the lexemes of the clauses it
                 -- satisfies (`sat`), so a loose word of a translation it does not hold counts nothing.
-                SELECT k.key, SUM(w.w * k.weight / (k.weight + 10.0))::bigint AS s, MIN(k.codes) AS codes
+                SELECT k.key, \(summed)
                 FROM (SELECT DISTINCT sat.key, c.term FROM sat JOIN c ON c.i = sat.i) h
                 JOIN w ON w.term = h.term JOIN project_term_keys k ON k.term = h.term AND k.key = h.key
                 GROUP BY k.key

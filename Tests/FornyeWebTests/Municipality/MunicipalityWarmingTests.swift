@@ -24,12 +24,7 @@ import VaporTesting
                 slug: "2022-varm-syntetisk", title: "Oppvarming (\(SyntheticLabel.marker))", shortTitle: "2022",
                 structureDate: followUp.structureDate, dataset: followUp.dataset, weights: followUp.weights)
             let record = try await WaveRepository(database: app.db).insert(wave, status: .closed)
-            // Marked as collected here, so the analysts' wave pages (and its status form) know it.
-            record.instrumentVersion = "2026-1"
-            try await record.save(on: app.db)
-            let analyst = try await signIn(app, as: .analyst)
-            let published = try await postForm(
-                app, Paths.waveStatus(slug: wave.slug), [("status", "published")], headers: analyst)
+            let published = try await setStatusAsAnalyst(app, record, slug: wave.slug, "published")
             #expect(published.status == .seeOther)
             // The request returned before the numbers were made; they are made without anyone asking.
             await store.warmed()
@@ -54,14 +49,21 @@ import VaporTesting
         try await withTestApp { app in
             let store = app.municipalityStore
             let record = try #require(try await WaveRepository(database: app.db).record(slug: DemoContent.followUpSlug))
-            record.instrumentVersion = "2026-1"
-            try await record.save(on: app.db)
-            let analyst = try await signIn(app, as: .analyst)
-            let closed = try await postForm(
-                app, Paths.waveStatus(slug: DemoContent.followUpSlug), [("status", "closed")], headers: analyst)
+            let closed = try await setStatusAsAnalyst(app, record, slug: DemoContent.followUpSlug, "closed")
             #expect(closed.status == .seeOther)
             await store.warmed()
             #expect(store.buildCount == 0)
         }
+    }
+
+    /// Sets a wave's status through the analysts' form, as an analyst would; the wave is first
+    /// marked as collected, so the analysts' wave pages (and the status form) know it.
+    func setStatusAsAnalyst(_ app: Application, _ record: WaveRecord, slug: String, _ status: String)
+        async throws -> TestingHTTPResponse
+    {
+        record.instrumentVersion = "2026-1"
+        try await record.save(on: app.db)
+        let analyst = try await signIn(app, as: .analyst)
+        return try await postForm(app, Paths.waveStatus(slug: slug), [("status", status)], headers: analyst)
     }
 }
